@@ -1,0 +1,86 @@
+// The one interface every language implements. The server, the CLI and the tests talk to
+// languages only through it, so a new language is one folder plus one line in src/languages/index.ts.
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  Range,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from './settings';
+
+/** What every language's analysis carries; each language extends it with its own AST. */
+export interface Analysis {
+  readonly document: TextDocument;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Services a language needs from its host (server or CLI) without importing either. */
+export interface Host {
+  /** Reads a file that a document refers to (hierarchy imports); resolves relative to the workspace. */
+  readFile?(uri: string): Promise<string | undefined>;
+  /** Neural features; absent when models are disabled (untrusted workspace, CLI without models). */
+  neural?: import('./neuralApi').NeuralApi;
+  log(message: string): void;
+}
+
+type MaybePromise<T> = T | Promise<T>;
+
+export interface LanguageService<A extends Analysis = Analysis> {
+  /** VS Code language id, e.g. 'tl'. */
+  readonly id: string;
+  /** File extensions including the dot, e.g. ['.tl', '.ltl']. */
+  readonly extensions: readonly string[];
+  analyze(document: TextDocument, settings: Settings, host: Host): MaybePromise<A>;
+  hover?(a: A, position: Position, host: Host): MaybePromise<Hover | null>;
+  completion?(a: A, position: Position): CompletionItem[];
+  codeActions?(a: A, range: Range, diagnostics: Diagnostic[], settings: Settings): CodeAction[];
+  documentSymbols?(a: A): DocumentSymbol[];
+  definition?(a: A, position: Position): Location[];
+  references?(a: A, position: Position, includeDeclaration: boolean): Location[];
+  prepareRename?(a: A, position: Position): Range | null;
+  rename?(a: A, position: Position, newName: string): WorkspaceEdit | null;
+  format?(a: A, options: FormattingOptions, settings: Settings): TextEdit[];
+  /** Semantic tokens as absolute entries; the server encodes them against the shared legend. */
+  semanticTokens?(a: A): SemanticToken[];
+  foldingRanges?(a: A): FoldingRange[];
+  codeLenses?(a: A): CodeLens[];
+  inlayHints?(a: A, range: Range, host: Host): MaybePromise<InlayHint[]>;
+}
+
+export interface SemanticToken {
+  line: number;
+  character: number;
+  length: number;
+  type: SemanticTokenType;
+  modifiers?: SemanticTokenModifier[];
+}
+
+/** The shared legend. Order matters: it is the wire encoding. */
+export const semanticTokenTypes = [
+  'keyword',
+  'operator',
+  'variable',
+  'function',
+  'class',
+  'number',
+  'string',
+  'comment',
+  'type',
+  'property',
+  'parameter',
+  'enumMember',
+] as const;
+export type SemanticTokenType = (typeof semanticTokenTypes)[number];
+export const semanticTokenModifiers = ['declaration', 'definition', 'readonly', 'documentation'] as const;
+export type SemanticTokenModifier = (typeof semanticTokenModifiers)[number];

@@ -1,0 +1,47 @@
+// What languages may ask of the neural layer. src/neural implements it; languages never import src/neural.
+export interface TranslateRequest {
+  sentence: string;
+  /** Propositions declared in the current file, with their descriptions, for grounding. */
+  declared?: { name: string; description?: string }[];
+  beams?: number;
+}
+
+export interface Translation {
+  formula: string;
+  lifted: string;
+  props: Record<string, { text: string; span: [number, number]; name: string; declared: boolean }>;
+  english: string;
+  score: number;
+}
+
+export interface TranslateResult {
+  best: Translation;
+  alternatives: Translation[];
+  ep: string;
+  ms: number;
+}
+
+export interface MwpStep {
+  op: string;
+  formula_id: number;
+  formula: string;
+  gloss: string;
+  value: string;
+}
+
+export interface MwpResult {
+  expression_prefix: string;
+  expression_infix: string;
+  answer: string;
+  steps: MwpStep[];
+  confidence: number;
+  ep: string;
+  ms: number;
+}
+
+export interface NeuralApi {
+  translate(request: TranslateRequest, signal?: AbortSignal): Promise<TranslateResult>;
+  interpretMwp(text: string, signal?: AbortSignal): Promise<MwpResult>;
+  /** Which execution provider runs, and why if it fell back. */
+  status(): { ep: string | null; note?: string };
+}

@@ -1,0 +1,2 @@
+// Replaced by the inference worker (src/neural/*).
+export {};
