@@ -1,0 +1,337 @@
+// Grammar of first-order rule files (.fol): sorts, declarations, class hierarchies and named rules.
+// The parser builds a CST with error recovery on, so one typo never hides the rest of the file.
+import { createToken, CstParser, Lexer, type CstNode, type IToken, type TokenType } from 'chevrotain';
+
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_']*/ });
+
+function keyword(name: string, pattern: RegExp): TokenType {
+  return createToken({ name, pattern, longer_alt: Identifier });
+}
+
+export const Sort = keyword('Sort', /sort\b/);
+export const Predicate = keyword('Predicate', /predicate\b/);
+export const Function = keyword('Function', /function\b/);
+export const Constant = keyword('Constant', /constant\b/);
+export const Hierarchy = keyword('Hierarchy', /hierarchy\b/);
+export const Levelled = keyword('Levelled', /levell?ed\b/);
+export const From = keyword('From', /from\b/);
+export const Rule = keyword('Rule', /rule\b/);
+export const True = keyword('True', /true\b/);
+export const False = keyword('False', /false\b/);
+
+export const Forall = createToken({ name: 'Forall', pattern: /forall\b|∀/, longer_alt: Identifier });
+export const Exists = createToken({ name: 'Exists', pattern: /exists\b|∃/, longer_alt: Identifier });
+export const Not = createToken({ name: 'Not', pattern: /not\b|¬|!(?!=)/, longer_alt: Identifier });
+export const And = createToken({ name: 'And', pattern: /and\b|&&?|∧/, longer_alt: Identifier });
+export const Or = createToken({ name: 'Or', pattern: /or\b|\|\|?|∨/, longer_alt: Identifier });
+export const Iff = createToken({ name: 'Iff', pattern: /<->|↔|⇔|iff\b/, longer_alt: Identifier });
+export const Implies = createToken({ name: 'Implies', pattern: /->|→|⇒|implies\b/, longer_alt: Identifier });
+export const NotEquals = createToken({ name: 'NotEquals', pattern: /!=|≠/ });
+export const Equals = createToken({ name: 'Equals', pattern: /=/ });
+
+export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
+export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
+export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
+export const Comma = createToken({ name: 'Comma', pattern: /,/ });
+export const Colon = createToken({ name: 'Colon', pattern: /:/ });
+export const Dot = createToken({ name: 'Dot', pattern: /\./ });
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\.)*"/ });
+
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments', line_breaks: true });
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  StringLiteral,
+  Sort,
+  Predicate,
+  Function,
+  Constant,
+  Hierarchy,
+  Levelled,
+  From,
+  Rule,
+  True,
+  False,
+  Forall,
+  Exists,
+  Not,
+  And,
+  Or,
+  Iff,
+  Implies,
+  NotEquals,
+  Equals,
+  LParen,
+  RParen,
+  LBrace,
+  RBrace,
+  Comma,
+  Colon,
+  Dot,
+  Identifier,
+];
+
+/** How each style spells the connectives and quantifiers; the formatter rewrites to one of them. */
+export const spellings = {
+  words: { Not: 'not', And: 'and', Or: 'or', Implies: 'implies', Iff: 'iff', Forall: 'forall', Exists: 'exists', NotEquals: '!=' },
+  ascii: { Not: '!', And: '&', Or: '|', Implies: '->', Iff: '<->', Forall: 'forall', Exists: 'exists', NotEquals: '!=' },
+  unicode: { Not: '¬', And: '∧', Or: '∨', Implies: '→', Iff: '↔', Forall: '∀', Exists: '∃', NotEquals: '≠' },
+} as const;
+
+/** What syntax highlighting needs; scripts/gen-syntaxes.ts writes syntaxes/fol.tmLanguage.json from it. */
+export const highlighting = {
+  language: 'fol',
+  scopeName: 'source.fol',
+  lineComment: '//',
+  blockComment: ['/*', '*/'] as [string, string],
+  declarations: [
+    { keyword: 'hierarchy', scope: 'entity.name.namespace.fol' },
+    { keyword: 'predicate', scope: 'entity.name.function.fol' },
+    { keyword: 'function', scope: 'entity.name.function.fol' },
+    { keyword: 'sort', scope: 'entity.name.type.fol' },
+    { keyword: 'rule', scope: 'entity.name.tag.fol' },
+  ],
+  identifierPattern: "[A-Za-z_][A-Za-z0-9_']*",
+  keywords: [
+    { scope: 'keyword.declaration.fol', words: ['sort', 'predicate', 'function', 'constant', 'hierarchy', 'rule', 'from', 'levelled', 'leveled'] },
+    { scope: 'constant.language.boolean.fol', words: ['true', 'false'] },
+  ],
+  operatorWords: [
+    { scope: 'keyword.operator.quantifier.fol', words: ['forall', 'exists'] },
+    { scope: 'keyword.operator.logical.fol', words: ['not', 'and', 'or', 'implies', 'iff'] },
+  ],
+  symbols: [
+    { scope: 'keyword.operator.quantifier.fol', symbols: ['∀', '∃'] },
+    { scope: 'keyword.operator.logical.fol', symbols: ['<->', '↔', '⇔', '->', '→', '⇒', '¬', '!', '&&', '&', '∧', '||', '|', '∨'] },
+    { scope: 'keyword.operator.comparison.fol', symbols: ['!=', '≠', '='] },
+    { scope: 'punctuation.separator.fol', symbols: [',', ':', '.'] },
+  ],
+  strings: { begin: '"', end: '"', escape: '\\\\.', scope: 'string.quoted.double.fol' },
+};
+
+/** test/unit/manifest.test.ts reads the comment tokens under this name. */
+export const tokenCategories = highlighting;
+
+export const folLexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: 'full' });
+
+class FolParser extends CstParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE('file', () => {
+    this.MANY(() => this.SUBRULE(this.statement));
+  });
+
+  statement = this.RULE('statement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.sortDecl) },
+      { ALT: () => this.SUBRULE(this.predicateDecl) },
+      { ALT: () => this.SUBRULE(this.functionDecl) },
+      { ALT: () => this.SUBRULE(this.constantDecl) },
+      { ALT: () => this.SUBRULE(this.hierarchyDecl) },
+      { ALT: () => this.SUBRULE(this.ruleDecl) },
+    ]);
+  });
+
+  sortDecl = this.RULE('sortDecl', () => {
+    this.CONSUME(Sort);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.CONSUME(Identifier) });
+  });
+
+  predicateDecl = this.RULE('predicateDecl', () => {
+    this.CONSUME(Predicate);
+    this.CONSUME(Identifier);
+    this.SUBRULE(this.paramList);
+  });
+
+  functionDecl = this.RULE('functionDecl', () => {
+    this.CONSUME(Function);
+    this.CONSUME(Identifier);
+    this.SUBRULE(this.paramList);
+    this.OPTION(() => {
+      this.CONSUME(Colon);
+      this.CONSUME2(Identifier, { LABEL: 'resultSort' });
+    });
+  });
+
+  paramList = this.RULE('paramList', () => {
+    this.CONSUME(LParen);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.binding) });
+    this.CONSUME(RParen);
+  });
+
+  /** `x` or `x: Sort`, used by parameters, constants and quantified variables. */
+  binding = this.RULE('binding', () => {
+    this.CONSUME(Identifier, { LABEL: 'name' });
+    this.OPTION(() => {
+      this.CONSUME(Colon);
+      this.CONSUME2(Identifier, { LABEL: 'sort' });
+    });
+  });
+
+  constantDecl = this.RULE('constantDecl', () => {
+    this.CONSUME(Constant);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.binding) });
+  });
+
+  hierarchyDecl = this.RULE('hierarchyDecl', () => {
+    this.CONSUME(Hierarchy);
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.CONSUME(Levelled));
+    this.OR([
+      { ALT: () => this.SUBRULE(this.classBlock) },
+      {
+        ALT: () => {
+          this.CONSUME(From);
+          this.CONSUME(StringLiteral);
+        },
+      },
+    ]);
+  });
+
+  /** Commas between classes are optional, so one class per line reads naturally. */
+  classBlock = this.RULE('classBlock', () => {
+    this.CONSUME(LBrace);
+    this.MANY(() => {
+      this.SUBRULE(this.classNode);
+      this.OPTION(() => this.CONSUME(Comma));
+    });
+    this.CONSUME(RBrace);
+  });
+
+  classNode = this.RULE('classNode', () => {
+    this.CONSUME(Identifier);
+    this.OPTION(() => this.SUBRULE(this.classBlock));
+  });
+
+  ruleDecl = this.RULE('ruleDecl', () => {
+    this.CONSUME(Rule);
+    this.CONSUME(Identifier);
+    this.CONSUME(Colon);
+    this.SUBRULE(this.formula);
+  });
+
+  formula = this.RULE('formula', () => {
+    this.SUBRULE(this.iff);
+  });
+
+  quantified = this.RULE('quantified', () => {
+    this.OR([{ ALT: () => this.CONSUME(Forall) }, { ALT: () => this.CONSUME(Exists) }]);
+    this.AT_LEAST_ONE_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.binding) });
+    this.CONSUME(Dot);
+    this.SUBRULE(this.formula);
+  });
+
+  iff = this.RULE('iff', () => {
+    this.SUBRULE(this.implies, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(Iff);
+      this.SUBRULE2(this.implies, { LABEL: 'operands' });
+    });
+  });
+
+  /** Right-associative: a -> b -> c is a -> (b -> c). */
+  implies = this.RULE('implies', () => {
+    this.SUBRULE(this.disjunction, { LABEL: 'left' });
+    this.OPTION(() => {
+      this.CONSUME(Implies);
+      this.SUBRULE2(this.implies, { LABEL: 'right' });
+    });
+  });
+
+  disjunction = this.RULE('disjunction', () => {
+    this.SUBRULE(this.conjunction, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(Or);
+      this.SUBRULE2(this.conjunction, { LABEL: 'operands' });
+    });
+  });
+
+  conjunction = this.RULE('conjunction', () => {
+    this.SUBRULE(this.unary, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(And);
+      this.SUBRULE2(this.unary, { LABEL: 'operands' });
+    });
+  });
+
+  unary = this.RULE('unary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Not);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.quantified) },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  primary = this.RULE('primary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(LParen);
+          this.SUBRULE(this.formula);
+          this.CONSUME(RParen);
+        },
+      },
+      { ALT: () => this.CONSUME(True) },
+      { ALT: () => this.CONSUME(False) },
+      { ALT: () => this.SUBRULE(this.atom) },
+    ]);
+  });
+
+  /** A predicate application, or an (in)equation between terms. */
+  atom = this.RULE('atom', () => {
+    this.SUBRULE(this.term, { LABEL: 'left' });
+    this.OPTION(() => {
+      this.OR([{ ALT: () => this.CONSUME(Equals) }, { ALT: () => this.CONSUME(NotEquals) }]);
+      this.SUBRULE2(this.term, { LABEL: 'right' });
+    });
+  });
+
+  term = this.RULE('term', () => {
+    this.CONSUME(Identifier);
+    this.OPTION(() => {
+      this.CONSUME(LParen);
+      this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.term, { LABEL: 'args' }) });
+      this.CONSUME(RParen);
+    });
+  });
+}
+
+const parser = new FolParser();
+
+export interface FolParseResult {
+  cst: CstNode;
+  tokens: IToken[];
+  comments: IToken[];
+  lexErrors: { offset: number; length: number; message: string }[];
+  parseErrors: { token: IToken; message: string; previousToken?: IToken }[];
+}
+
+export function parseFol(text: string): FolParseResult {
+  const lexed = folLexer.tokenize(text);
+  parser.input = lexed.tokens;
+  const cst = parser.file();
+  return {
+    cst,
+    tokens: lexed.tokens,
+    comments: (lexed.groups.comments ?? []) as IToken[],
+    lexErrors: lexed.errors.map((e) => ({ offset: e.offset, length: e.length, message: e.message })),
+    parseErrors: parser.errors.map((e) => ({
+      token: e.token,
+      message: e.message,
+      previousToken: (e as { previousToken?: IToken }).previousToken,
+    })),
+  };
+}
