@@ -10,6 +10,9 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   external: ['vscode', 'onnxruntime-node'],
+  // Prefer packages' ES module builds: some UMD builds (jsonc-parser's) load their parts with a
+  // require() that esbuild cannot follow, which breaks the bundle at run time.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 };
 const entries = {

@@ -1,4 +1,41 @@
-// Replaced by the client implementation (src/client/*).
-import type * as vscode from 'vscode';
-export function activate(_context: vscode.ExtensionContext): void {}
-export function deactivate(): void {}
+// The extension entry: one language client for .tl/.fol/.mwp, the NeSy commands and the status bar item.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { CommandContext } from './commands/context';
+import { registerCommands } from './commands/index';
+import { restartServer } from './commands/serverControl';
+import { createLanguageClient } from './languageClient';
+import { ProviderStatus } from './statusBar';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('NeSy Studio');
+  client = createLanguageClient(context, output);
+  const status = new ProviderStatus(client, output);
+  const commandContext: CommandContext = { client, output, status };
+  context.subscriptions.push(
+    output,
+    status,
+    ...registerCommands(commandContext),
+    // The server decides at start-up whether it may load models, so granted trust needs a restart.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      output.appendLine('Workspace trusted: restarting the language server so that neural models may load.');
+      void restartServer(commandContext);
+    }),
+  );
+  try {
+    await client.start();
+  } catch (error) {
+    output.appendLine(`The NeSy language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window
+      .showErrorMessage('NeSy: the language server failed to start. See the NeSy Studio output.', 'Show Output')
+      .then((choice) => choice && output.show());
+  }
+  await status.refresh();
+}
+
+export async function deactivate(): Promise<void> {
+  if (client?.isRunning()) await client.stop();
+  client = undefined;
+}

