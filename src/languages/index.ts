@@ -1,7 +1,10 @@
 // The language registry: the only place that knows which languages exist.
 import type { LanguageService } from '../core/language';
+import { folLanguage } from './fol/service';
+import { tlLanguage } from './tl/service';
+import { mwpLanguage } from './mwp/index';
 
-export const languages: LanguageService<any>[] = [];
+export const languages: LanguageService<any>[] = [tlLanguage, folLanguage, mwpLanguage];
 
 export function languageForUri(uri: string): LanguageService<any> | undefined {
   const path = uri.toLowerCase();

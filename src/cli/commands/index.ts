@@ -1,3 +1,12 @@
 import type { CliCommand } from '../command';
+import { checkPredictionsCommand } from './check-predictions';
+import { lsp } from './lsp';
+import { parse } from './parse';
+import { explain } from './explain';
+import { format } from './format';
+import { check } from './check';
+import { translate } from './translate';
+import { evalCommand } from './eval';
+import { mwp } from './mwp';
 
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [parse, explain, format, check, lsp, checkPredictionsCommand, translate, evalCommand, mwp];

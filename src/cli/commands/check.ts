@@ -1,0 +1,104 @@
+// `nesy check [--json] FILE...`: the diagnostics the editor would show, for any registered language.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { CliCommand } from '../command';
+import type { Host } from '../../core/language';
+import { defaultSettings } from '../../core/settings';
+import { languageForUri, languages } from '../../languages/index';
+
+const severityWord: Record<DiagnosticSeverity, string> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+export const cliHost: Host = {
+  readFile: async (uri) => {
+    try {
+      return await readFile(new URL(uri), 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  log: (message) => process.stderr.write(message + '\n'),
+};
+
+/** Reads a file and finds its language; on failure prints why and returns undefined. */
+export async function openDocument(command: string, file: string): Promise<TextDocument | undefined> {
+  const uri = pathToFileURL(path.resolve(file)).href;
+  const language = languageForUri(uri);
+  if (!language) {
+    const known = languages.flatMap((l) => l.extensions).join(', ');
+    process.stderr.write(`nesy ${command}: ${file}: unknown file type; known extensions are ${known}.\n`);
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    process.stderr.write(`nesy ${command}: ${file}: cannot read it (${reason}).\n`);
+    return undefined;
+  }
+  return TextDocument.create(uri, language.id, 1, text);
+}
+
+interface Finding {
+  file: string;
+  range: Diagnostic['range'];
+  severity: string;
+  code: string;
+  message: string;
+}
+
+export const check: CliCommand = {
+  name: 'check',
+  summary: 'Report problems in .tl, .fol and .mwp files, as the editor shows them',
+  usage: [
+    'usage: nesy check [--json] FILE...',
+    '',
+    'Prints one line per problem: file:line:col severity code message (line and column from 1).',
+    'With --json, prints an array of {file, range:{start:{line,character},end:{line,character}},',
+    'severity, code, message} with 0-based positions, as in the Language Server Protocol.',
+    'Exit status: 0 no errors, 1 some file has errors, 2 a file could not be read or has an unknown type.',
+  ].join('\n'),
+  async run(args) {
+    const json = args.includes('--json');
+    const files = args.filter((a) => !a.startsWith('--'));
+    if (files.length === 0) {
+      process.stderr.write('nesy check: give at least one file.\n');
+      return 2;
+    }
+    const findings: Finding[] = [];
+    let failed = false;
+    for (const file of files) {
+      const document = await openDocument('check', file);
+      if (!document) {
+        failed = true;
+        continue;
+      }
+      const analysis = await languageForUri(document.uri)!.analyze(document, defaultSettings, cliHost);
+      for (const d of analysis.diagnostics) {
+        findings.push({
+          file,
+          range: d.range,
+          severity: severityWord[(d.severity ?? DiagnosticSeverity.Error) as DiagnosticSeverity],
+          code: String(d.code ?? ''),
+          message: d.message,
+        });
+      }
+    }
+    if (json) process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
+    else {
+      for (const f of findings) {
+        process.stdout.write(`${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`);
+      }
+    }
+    if (failed) return 2;
+    return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  },
+};

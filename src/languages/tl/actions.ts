@@ -1,0 +1,81 @@
+// Quick fixes for the checks, and conversions between operator styles.
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { Style } from '../../../grammars/tl';
+import type { Settings } from '../../core/settings';
+import { checkCodes, type ParenthesizeData, type SwapBoundsData, type UndeclaredData } from './checks';
+import { toRange } from './positions';
+import { printName } from './printer';
+import type { TlAnalysis } from './service';
+import { styleReplacements, type Replacement } from './style';
+
+const styles: Style[] = ['words', 'ascii', 'unicode'];
+/** Files larger than this (in characters) get no whole-file conversion; `nesy format` still converts them. */
+const wholeFileLimit = 1_000_000;
+
+function edit(a: TlAnalysis, title: string, kind: string, edits: TextEdit[], diagnostic?: Diagnostic): CodeAction {
+  const action: CodeAction = { title, kind, edit: { changes: { [a.document.uri]: edits } } };
+  if (diagnostic) {
+    action.diagnostics = [diagnostic];
+    action.isPreferred = true;
+  }
+  return action;
+}
+
+function toEdits(a: TlAnalysis, replacements: Replacement[]): TextEdit[] {
+  return replacements.map((r) => ({ range: toRange(a.document, r), newText: r.text }));
+}
+
+/** Where `prop name` goes: after the last declaration, or at the top of the file. */
+function declarationInsert(a: TlAnalysis, name: string): TextEdit {
+  const decls = a.tl.statements.filter((s) => s.kind === 'propDecl');
+  const last = decls[decls.length - 1];
+  if (!last) return { range: toRange(a.document, { start: 0, end: 0 }), newText: `prop ${printName(name)}\n` };
+  const line = a.document.positionAt(last.end).line;
+  const lineEnd = line + 1 < a.document.lineCount ? a.document.offsetAt({ line: line + 1, character: 0 }) : a.document.getText().length;
+  const atEnd = lineEnd === a.document.getText().length && !a.document.getText().endsWith('\n');
+  return { range: toRange(a.document, { start: lineEnd, end: lineEnd }), newText: `${atEnd ? '\n' : ''}prop ${printName(name)}\n` };
+}
+
+function fixFor(a: TlAnalysis, d: Diagnostic): CodeAction | undefined {
+  switch (d.code) {
+    case checkCodes.intervalReversed: {
+      const data = d.data as SwapBoundsData;
+      return edit(a, 'Swap the interval bounds', CodeActionKind.QuickFix, [{ range: d.range, newText: data.replacement }], d);
+    }
+    case checkCodes.chainedTemporal: {
+      const data = d.data as ParenthesizeData;
+      return edit(a, 'Add parentheses to show the grouping', CodeActionKind.QuickFix, [
+        { range: toRange(a.document, { start: data.start, end: data.start }), newText: '(' },
+        { range: toRange(a.document, { start: data.end, end: data.end }), newText: ')' },
+      ], d);
+    }
+    case checkCodes.undeclaredProp: {
+      const data = d.data as UndeclaredData;
+      return edit(a, `Declare proposition \`${data.name}\``, CodeActionKind.QuickFix, [declarationInsert(a, data.name)], d);
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function codeActions(a: TlAnalysis, range: Range, diagnostics: Diagnostic[], _settings: Settings): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    const fix = fixFor(a, d);
+    if (fix) out.push(fix);
+  }
+  const start = a.document.offsetAt(range.start);
+  const end = a.document.offsetAt(range.end);
+  const statement = a.tl.statements.find((s) => s.kind !== 'broken' && s.start <= end && start <= s.end);
+  for (const style of styles) {
+    if (statement) {
+      const r = styleReplacements(a.tl.text, statement.start, statement.end, style);
+      if (r.length > 0) out.push(edit(a, `Convert this statement to ${style} operators`, CodeActionKind.RefactorRewrite, toEdits(a, r)));
+    }
+    // Code actions are requested on every cursor move; respelling a huge file each time would lag.
+    if (a.tl.text.length > wholeFileLimit) continue;
+    const all = styleReplacements(a.tl.text, 0, a.tl.text.length, style);
+    if (all.length > 0) out.push(edit(a, `Convert the whole file to ${style} operators`, CodeActionKind.RefactorRewrite, toEdits(a, all)));
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+// The public API of the temporal-logic language, for other parts of NeSy Studio (the NL->TL
+// model, the language server, benchmarks). Import from here rather than from the modules behind it.
+export { parseFormula, parseDocument, gluedRunLength, type ParseResult } from './parser';
+export { printFormula, canonical, printName, printInterval, isBareName, type PrintStyle, type PrintOptions } from './printer';
+export { astEqual, astEquivalent, equivalenceKey } from './compare';
+export { explain, type PropDescriptions } from './explain';
+export { toJson, fromJson, walk, isUnary, isBinary } from './ast';
+export type {
+  Formula,
+  FormulaJson,
+  Interval,
+  Statement,
+  PropDeclaration,
+  SpecDeclaration,
+  Comment,
+  TlDocument,
+  SyntaxProblem,
+  Span,
+  UnaryKind,
+  BinaryKind,
+  OperatorKind,
+} from './ast';
+export { operators, operatorInfo, type Style } from '../../../grammars/tl';
+export { maxNesting } from './precedence';

@@ -1,0 +1,61 @@
+// Completion: every operator spelling, keywords, declared propositions and spec names.
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
+import { keywordDocs, operators } from '../../../grammars/tl';
+import type { TlAnalysis } from './service';
+
+const intervalKinds = new Set(['finally', 'globally', 'historically', 'once', 'until', 'release', 'weak_until', 'strong_release', 'since']);
+
+const operatorItems: CompletionItem[] = operators.flatMap((o) => {
+  const doc = { kind: MarkupKind.Markdown, value: `${o.doc}\n\nSpellings: ${o.spellings.map((s) => `\`${s}\``).join(', ')}` };
+  const detail = o.kind.replace('_', ' ');
+  const items: CompletionItem[] = o.spellings.map((s) => ({ label: s, kind: CompletionItemKind.Operator, detail, documentation: doc }));
+  if (intervalKinds.has(o.kind)) {
+    for (const s of [o.canonical.ascii, o.canonical.words]) {
+      items.push({
+        label: `${s}[a,b]`,
+        kind: CompletionItemKind.Snippet,
+        detail: `${detail} within an interval`,
+        documentation: doc,
+        insertText: `${s}[\${1:0},\${2:10}] `,
+        insertTextFormat: InsertTextFormat.Snippet,
+      });
+    }
+  }
+  return items;
+});
+
+const keywordItems: CompletionItem[] = [
+  ...Object.entries(keywordDocs).map(([k, doc]) => ({ label: k, kind: CompletionItemKind.Keyword, documentation: doc })),
+  {
+    label: 'prop declaration',
+    kind: CompletionItemKind.Snippet,
+    insertText: 'prop ${1:name} "${2:description}"',
+    insertTextFormat: InsertTextFormat.Snippet,
+    documentation: keywordDocs.prop,
+  },
+  {
+    label: 'spec definition',
+    kind: CompletionItemKind.Snippet,
+    insertText: 'spec ${1:name} := ${2:formula}',
+    insertTextFormat: InsertTextFormat.Snippet,
+    documentation: keywordDocs.spec,
+  },
+];
+
+/** No completion inside comments and quoted text, or where a new name is being typed. */
+function quietAt(a: TlAnalysis, offset: number): boolean {
+  if (a.tl.comments.some((c) => c.start < offset && offset <= c.end)) return true;
+  const line = a.document.getText({ start: a.document.positionAt(offset - Math.min(offset, 200)), end: a.document.positionAt(offset) }).split(/\r?\n/).pop()!;
+  if (/^\s*(prop|spec)\s+[A-Za-z0-9_]*$/.test(line)) return true;
+  return (line.match(/"/g)?.length ?? 0) % 2 === 1;
+}
+
+export function completion(a: TlAnalysis, position: Position): CompletionItem[] {
+  if (quietAt(a, a.document.offsetAt(position))) return [];
+  const names: CompletionItem[] = [];
+  for (const s of a.tl.statements) {
+    if (s.kind === 'propDecl') names.push({ label: s.name, kind: CompletionItemKind.Variable, detail: s.description ?? 'proposition' });
+    if (s.kind === 'specDecl') names.push({ label: s.name, kind: CompletionItemKind.Function, detail: 'spec' });
+  }
+  return [...names, ...keywordItems, ...operatorItems];
+}

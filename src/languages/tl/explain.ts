@@ -1,0 +1,103 @@
+// The English reading of a formula. Deterministic: the same tree always reads the same way, so
+// the reading can be shown next to a model's translation and in hover.
+import { isBinary, type Formula, type Interval } from './ast';
+import { printNumber } from './printer';
+
+export type PropDescriptions = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+
+function describe(descriptions: PropDescriptions | undefined, name: string): string | undefined {
+  if (!descriptions) return undefined;
+  if (descriptions instanceof Map) return descriptions.get(name);
+  return Object.prototype.hasOwnProperty.call(descriptions, name) ? (descriptions as Record<string, string>)[name] : undefined;
+}
+
+function units(n: number): string {
+  return `${printNumber(n)} time ${n === 1 ? 'unit' : 'units'}`;
+}
+
+/** When something happens: "within 10 time units", "between 2 and 5 time units from now". */
+function futureWindow(i: Interval): string {
+  if (i.hi === null) return i.lo === 0 ? 'at some moment from now on' : `at least ${units(i.lo)} from now`;
+  if (i.lo === 0) return `within ${units(i.hi)}`;
+  return `between ${printNumber(i.lo)} and ${units(i.hi)} from now`;
+}
+
+/** Over which moments something holds: "within the next 10 time units", "from 3 time units from now on". */
+function futureSpan(i: Interval): string {
+  if (i.hi === null) return i.lo === 0 ? 'from now on' : `from ${units(i.lo)} from now on`;
+  if (i.lo === 0) return `within the next ${units(i.hi)}`;
+  return `between ${printNumber(i.lo)} and ${units(i.hi)} from now`;
+}
+
+function pastWindow(i: Interval): string {
+  if (i.hi === null) return i.lo === 0 ? 'at any time so far' : `at least ${units(i.lo)} ago`;
+  if (i.lo === 0) return `within the last ${units(i.hi)}`;
+  return `between ${printNumber(i.lo)} and ${units(i.hi)} ago`;
+}
+
+/** Reads a formula in English; declared descriptions replace proposition names. */
+export function explain(f: Formula, descriptions?: PropDescriptions): string {
+  const read = (g: Formula, grouped: boolean): string => {
+    const text = reading(g);
+    return grouped && isBinary(g) ? `(${text})` : text;
+  };
+  const reading = (g: Formula): string => {
+    switch (g.kind) {
+      case 'prop':
+        return describe(descriptions, g.name) ?? `${g.name} holds`;
+      case 'true':
+        return 'true';
+      case 'false':
+        return 'false';
+      case 'not': {
+        const inner = g.args[0];
+        if (inner.kind === 'prop' && !describe(descriptions, inner.name)) return `${inner.name} does not hold`;
+        return `it is not the case that ${read(inner, true)}`;
+      }
+      case 'and':
+        return `${read(g.args[0], g.args[0].kind !== 'and')} and ${read(g.args[1], true)}`;
+      case 'or':
+        return `${read(g.args[0], g.args[0].kind !== 'or')} or ${read(g.args[1], true)}`;
+      case 'xor':
+        return `either ${read(g.args[0], true)} or ${read(g.args[1], true)}, but not both`;
+      case 'implies':
+        return `if ${read(g.args[0], true)} then ${read(g.args[1], true)}`;
+      case 'iff':
+        return `${read(g.args[0], true)} if and only if ${read(g.args[1], true)}`;
+      case 'next':
+        return `at the next moment, ${read(g.args[0], false)}`;
+      case 'globally':
+        return g.interval
+          ? `at every moment ${futureSpan(g.interval)}, ${read(g.args[0], false)}`
+          : `at every moment, ${read(g.args[0], false)}`;
+      case 'finally': {
+        // A comma keeps "eventually, a holds until b holds" from reading as "(eventually a) until b".
+        const separator = isBinary(g.args[0]) ? ', ' : ' ';
+        return `${g.interval ? futureWindow(g.interval) : 'eventually'}${separator}${read(g.args[0], false)}`;
+      }
+      case 'historically':
+        return g.interval
+          ? `at every moment ${pastWindow(g.interval)}, ${read(g.args[0], false)}`
+          : `at every moment so far, ${read(g.args[0], false)}`;
+      case 'once':
+        return g.interval
+          ? `at some moment ${pastWindow(g.interval)}, ${read(g.args[0], false)}`
+          : `at some moment so far, ${read(g.args[0], false)}`;
+      case 'prev':
+        return `at the previous moment, ${read(g.args[0], false)}`;
+      case 'until': {
+        const when = g.interval ? ` ${futureWindow(g.interval)}` : ' eventually';
+        return `${read(g.args[0], true)} until ${read(g.args[1], true)}, which happens${when}`;
+      }
+      case 'weak_until':
+        return `${read(g.args[0], true)} until ${read(g.args[1], true)}${g.interval ? ` ${futureWindow(g.interval)}` : ''}, or forever if that never happens`;
+      case 'release':
+        return `${read(g.args[1], true)} up to and including the moment when ${read(g.args[0], true)}${g.interval ? ` (${futureSpan(g.interval)})` : ''}, or forever if that never happens`;
+      case 'strong_release':
+        return `${read(g.args[1], true)} up to and including a moment when ${read(g.args[0], true)}, which happens${g.interval ? ` ${futureWindow(g.interval)}` : ' eventually'}`;
+      case 'since':
+        return `${read(g.args[0], true)} at every moment since a moment when ${read(g.args[1], true)}${g.interval ? `, ${pastWindow(g.interval)}` : ''}`;
+    }
+  };
+  return reading(f);
+}

@@ -1,0 +1,75 @@
+// Names in a .tl file: declared propositions and specs, where they are used, and renaming them.
+import type { Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import { walk, type Span, type TlDocument } from './ast';
+import { contains, toRange } from './positions';
+import { isBareName } from './printer';
+import type { TlAnalysis } from './service';
+
+export interface Occurrence {
+  name: string;
+  kind: 'prop' | 'spec';
+  span: Span;
+  declaration: boolean;
+}
+
+/** Every declaration and use of a name; a formula atom named like a spec refers to that spec. */
+export function occurrences(tl: TlDocument): Occurrence[] {
+  const specNames = new Set<string>();
+  for (const s of tl.statements) if (s.kind === 'specDecl') specNames.add(s.name);
+  const out: Occurrence[] = [];
+  for (const s of tl.statements) {
+    if (s.kind === 'propDecl') out.push({ name: s.name, kind: 'prop', span: s.nameSpan, declaration: true });
+    if (s.kind === 'specDecl') out.push({ name: s.name, kind: 'spec', span: s.nameSpan, declaration: true });
+    const formula = s.kind === 'formula' || s.kind === 'specDecl' ? s.formula : undefined;
+    if (formula) {
+      walk(formula, (node) => {
+        if (node.kind === 'prop') {
+          out.push({ name: node.name, kind: specNames.has(node.name) ? 'spec' : 'prop', span: { start: node.start, end: node.end }, declaration: false });
+        }
+      });
+    }
+  }
+  return out;
+}
+
+export function occurrenceAt(tl: TlDocument, offset: number): Occurrence | undefined {
+  return occurrences(tl).find((o) => contains(o.span, offset));
+}
+
+function sameName(a: Occurrence, b: Occurrence): boolean {
+  return a.name === b.name && a.kind === b.kind;
+}
+
+export function definition(a: TlAnalysis, position: Position): Location[] {
+  const all = occurrences(a.tl);
+  const offset = a.document.offsetAt(position);
+  const here = all.find((o) => contains(o.span, offset));
+  if (!here) return [];
+  return all.filter((o) => o.declaration && sameName(o, here)).map((o) => ({ uri: a.document.uri, range: toRange(a.document, o.span) }));
+}
+
+export function references(a: TlAnalysis, position: Position, includeDeclaration: boolean): Location[] {
+  const all = occurrences(a.tl);
+  const offset = a.document.offsetAt(position);
+  const here = all.find((o) => contains(o.span, offset));
+  if (!here) return [];
+  return all
+    .filter((o) => sameName(o, here) && (includeDeclaration || !o.declaration))
+    .map((o) => ({ uri: a.document.uri, range: toRange(a.document, o.span) }));
+}
+
+export function prepareRename(a: TlAnalysis, position: Position): Range | null {
+  const here = occurrenceAt(a.tl, a.document.offsetAt(position));
+  return here ? toRange(a.document, here.span) : null;
+}
+
+/** Renames a proposition or spec everywhere; refuses names that are not plain identifiers or are taken. */
+export function rename(a: TlAnalysis, position: Position, newName: string): WorkspaceEdit | null {
+  const all = occurrences(a.tl);
+  const here = all.find((o) => contains(o.span, a.document.offsetAt(position)));
+  if (!here || !isBareName(newName)) return null;
+  if (newName !== here.name && all.some((o) => o.name === newName && o.declaration)) return null;
+  const edits = all.filter((o) => sameName(o, here)).map((o) => ({ range: toRange(a.document, o.span), newText: newName }));
+  return { changes: { [a.document.uri]: edits } };
+}
+

@@ -1,0 +1,87 @@
+// Outline-like features: symbols, folding, semantic tokens and the code lens on `// nl:` comments.
+import { type CodeLens, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
+import { False, kindOfToken, Prop, Spec, True } from '../../../grammars/tl';
+import { gluedRunLength } from './parser';
+import { Scanner, tokenIdx } from './scanner';
+import { Commands } from '../../core/protocol';
+import type { SemanticToken, SemanticTokenModifier, SemanticTokenType } from '../../core/language';
+import { occurrences } from './navigation';
+import { toRange } from './positions';
+import { canonical } from './printer';
+import type { TlAnalysis } from './service';
+
+export function documentSymbols(a: TlAnalysis): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  for (const s of a.tl.statements) {
+    if (s.kind === 'propDecl') {
+      out.push(DocumentSymbol.create(s.name, s.description, SymbolKind.Variable, toRange(a.document, s), toRange(a.document, s.nameSpan)));
+    } else if (s.kind === 'specDecl') {
+      const detail = s.formula ? canonical(s.formula) : undefined;
+      out.push(DocumentSymbol.create(s.name, detail, SymbolKind.Function, toRange(a.document, s), toRange(a.document, s.nameSpan)));
+    }
+  }
+  return out;
+}
+
+export function foldingRanges(a: TlAnalysis): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  const line = (offset: number): number => a.document.positionAt(offset).line;
+  for (const c of a.tl.comments) {
+    const [from, to] = [line(c.start), line(c.end)];
+    if (c.block && to > from) out.push(FoldingRange.create(from, to, undefined, undefined, FoldingRangeKind.Comment));
+  }
+  for (const s of a.tl.statements) {
+    const [from, to] = [line(s.start), line(s.end)];
+    if (to > from) out.push(FoldingRange.create(from, to));
+  }
+  return out;
+}
+
+const keywordTypes = new Set([Prop, Spec, True, False].map((t) => t.tokenTypeIdx!));
+const operatorTypes = new Set([...kindOfToken.keys()].map((t) => t.tokenTypeIdx!));
+
+/** Semantic tokens for names and operators; comments and multi-line tokens are left to TextMate. */
+export function semanticTokens(a: TlAnalysis): SemanticToken[] {
+  const text = a.tl.text;
+  const names = occurrences(a.tl).sort((x, y) => x.span.start - y.span.start);
+  const out: SemanticToken[] = [];
+  const add = (start: number, length: number, type: SemanticTokenType, modifiers?: SemanticTokenModifier[]): void => {
+    const p = a.document.positionAt(start);
+    out.push(modifiers ? { line: p.line, character: p.character, length, type, modifiers } : { line: p.line, character: p.character, length, type });
+  };
+  let n = 0;
+  const name = (start: number, end: number, quoted: boolean): void => {
+    while (n < names.length && names[n]!.span.end <= start) n++;
+    const o = names[n];
+    if (o && o.span.start === start) add(start, end - start, o.kind === 'spec' ? 'function' : 'variable', o.declaration ? ['declaration'] : undefined);
+    else if (quoted) add(start, end - start, 'string');
+  };
+  const scanner = new Scanner(text, () => {}, () => {});
+  while (scanner.next()) {
+    const { type, start, end } = scanner;
+    if (operatorTypes.has(type)) add(start, end - start, 'operator');
+    else if (keywordTypes.has(type)) add(start, end - start, 'keyword');
+    else if (type === tokenIdx.number) add(start, end - start, 'number');
+    else if (type === tokenIdx.quoted) name(start, end, true);
+    else if (type === tokenIdx.identifier) {
+      const run = gluedRunLength(text.slice(start, end));
+      for (let i = 0; i < run; i++) add(start + i, 1, 'operator');
+      if (start + run < end) name(start + run, end, false);
+    }
+  }
+  return out;
+}
+
+/** A "translate" lens above each `// nl: sentence` comment. */
+export function codeLenses(a: TlAnalysis): CodeLens[] {
+  return a.tl.comments
+    .filter((c) => c.nl && c.nl.text.length > 0)
+    .map((c) => ({
+      range: toRange(a.document, c),
+      command: {
+        title: 'Translate to temporal logic',
+        command: Commands.translate,
+        arguments: [{ uri: a.document.uri, range: toRange(a.document, c), sentence: c.nl!.text }],
+      },
+    }));
+}

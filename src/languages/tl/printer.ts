@@ -1,0 +1,114 @@
+// Prints formulas in each operator style. Output always parses back to the same tree
+// (test/unit/tl-printer.test.ts checks this with generated trees).
+import { keywordDocs, operatorInfo, operators, unboundedSpellings, type Style } from '../../../grammars/tl';
+import { isBinary, type Formula, type Interval } from './ast';
+import { gluedRunLength } from './parser';
+import { atomLevel, binding, temporalBinaryLevel, unaryLevel } from './precedence';
+
+/** `nl2tl` is the space-separated spelling of the NL2TL data set (`finally ( prop_1 and prop_2 )`). */
+export type PrintStyle = Style | 'nl2tl';
+
+export interface PrintOptions {
+  /** `full` puts every compound subformula in parentheses, to show how the formula groups. */
+  parens?: 'minimal' | 'full';
+  /** Keep the parentheses the user wrote (formatting), on top of the ones precedence needs. */
+  keepParens?: boolean;
+}
+
+const nl2tlSpelling: Readonly<Record<string, string>> = {
+  not: 'negation',
+  implies: 'imply',
+  iff: 'equal',
+  globally: 'globally',
+  finally: 'finally',
+};
+
+const reservedWords: ReadonlySet<string> = new Set([
+  ...operators.flatMap((o) => o.spellings.filter((s) => /^[A-Za-z_]+$/.test(s))),
+  ...Object.keys(keywordDocs),
+  ...unboundedSpellings,
+]);
+
+/** Whether a proposition name can be written without quotes. */
+export function isBareName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reservedWords.has(name) && gluedRunLength(name) === 0;
+}
+
+export function printName(name: string): string {
+  return isBareName(name) ? name : `"${name.replace(/[\\"]/g, '\\$&')}"`;
+}
+
+export function printNumber(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  const s = String(n);
+  if (!s.includes('e')) return s;
+  return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+export function printInterval(i: Pick<Interval, 'lo' | 'hi'>, style: PrintStyle = 'ascii'): string {
+  const hi = i.hi === null ? (style === 'nl2tl' ? 'infinite' : 'inf') : printNumber(i.hi);
+  return `[${printNumber(i.lo)},${hi}]`;
+}
+
+function spelling(kind: keyof typeof operatorInfo, style: PrintStyle): string {
+  if (style === 'nl2tl') return nl2tlSpelling[kind] ?? operatorInfo[kind].canonical.words;
+  return operatorInfo[kind].canonical[style];
+}
+
+function level(f: Formula): number {
+  if (isBinary(f)) return binding[f.kind].level;
+  if ('args' in f) return unaryLevel;
+  return atomLevel;
+}
+
+function needsParens(child: Formula, parent: Formula, side: 'left' | 'right' | 'only', full: boolean): boolean {
+  const childLevel = level(child);
+  if (childLevel === atomLevel) return false;
+  if (full) return true;
+  if (side === 'only') return childLevel < unaryLevel;
+  const parentBinding = binding[(parent as { kind: keyof typeof binding }).kind];
+  if (childLevel !== parentBinding.level) return childLevel < parentBinding.level;
+  // Same level: nested temporal binaries and mixed `->`/`<->` get parentheses for the reader's sake.
+  if (childLevel === temporalBinaryLevel || child.kind !== parent.kind) return true;
+  return parentBinding.rightAssociative ? side === 'left' : side === 'right';
+}
+
+/** Prints a formula; the default style is ASCII (Spot's letters and symbols). */
+export function printFormula(f: Formula, style: PrintStyle = 'ascii', options: PrintOptions = {}): string {
+  const full = options.parens === 'full';
+  const open = style === 'nl2tl' ? '( ' : '(';
+  const close = style === 'nl2tl' ? ' )' : ')';
+  const wrap = (child: Formula, parent: Formula, side: 'left' | 'right' | 'only'): string => {
+    const text = print(child);
+    const keep = options.keepParens === true && child.parens !== undefined;
+    return keep || needsParens(child, parent, side, full) ? open + text + close : text;
+  };
+  const print = (node: Formula): string => {
+    switch (node.kind) {
+      case 'prop':
+        return printName(node.name);
+      case 'true':
+      case 'false':
+        return node.kind;
+      default: {
+        const op = spelling(node.kind, style);
+        const interval = node.interval ? printInterval(node.interval, style) : '';
+        if (isBinary(node)) {
+          const opText = style === 'nl2tl' && interval ? `${op} ${interval}` : op + interval;
+          return `${wrap(node.args[0], node, 'left')} ${opText} ${wrap(node.args[1], node, 'right')}`;
+        }
+        const operand = wrap(node.args[0], node, 'only');
+        if (style === 'nl2tl') return interval ? `${op} ${interval} ${operand}` : `${op} ${operand}`;
+        const symbol = !/^[A-Za-z_]+$/.test(op);
+        return symbol && !interval ? op + operand : `${op}${interval} ${operand}`;
+      }
+    }
+  };
+  const text = print(f);
+  return options.keepParens === true && f.parens ? open + text + close : text;
+}
+
+/** The one normal spelling used to compare and store formulas: ASCII with minimal parentheses. */
+export function canonical(f: Formula): string {
+  return printFormula(f, 'ascii');
+}
