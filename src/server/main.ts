@@ -1,5 +1,5 @@
-// Replaced by the server implementation (src/server/*).
+// dist/server.js: the VS Code client starts it over IPC (--node-ipc); other editors pass --stdio.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
-connection.listen();
+import { startServer } from './index';
+
+startServer(createConnection(ProposedFeatures.all));

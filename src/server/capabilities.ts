@@ -1,0 +1,41 @@
+// The server declares only what at least one registered language implements, so clients never ask
+// for a feature that would always come back empty.
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import type { LanguageService } from '../core/language';
+import { serverCommandIds } from './commands';
+import { semanticTokensLegend } from './semanticTokens';
+
+type Feature = Exclude<keyof LanguageService, 'id' | 'extensions' | 'analyze'>;
+
+export function implemented(languages: readonly LanguageService<any>[], feature: Feature): boolean {
+  return languages.some((l) => typeof l[feature] === 'function');
+}
+
+export function serverCapabilities(languages: readonly LanguageService<any>[], client: ClientCapabilities): ServerCapabilities {
+  const has = (feature: Feature) => implemented(languages, feature);
+  const prepareSupport = client.textDocument?.rename?.prepareSupport === true;
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    hoverProvider: has('hover'),
+    completionProvider: has('completion') ? { resolveProvider: false } : undefined,
+    codeActionProvider: has('codeActions')
+      ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source], resolveProvider: false }
+      : undefined,
+    documentSymbolProvider: has('documentSymbols'),
+    definitionProvider: has('definition'),
+    referencesProvider: has('references'),
+    renameProvider: has('rename') ? { prepareProvider: prepareSupport } : undefined,
+    documentFormattingProvider: has('format'),
+    semanticTokensProvider: has('semanticTokens') ? { legend: semanticTokensLegend, full: true, range: false } : undefined,
+    foldingRangeProvider: has('foldingRanges'),
+    codeLensProvider: has('codeLenses') ? { resolveProvider: false } : undefined,
+    inlayHintProvider: has('inlayHints') ? { resolveProvider: false } : undefined,
+    executeCommandProvider: { commands: [...serverCommandIds] },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+}

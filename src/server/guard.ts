@@ -1,0 +1,59 @@
+// Every handler runs inside a guard: an exception is logged and answered, never allowed to take the
+// server down. Language features answer their empty value, so the editor simply shows nothing;
+// requests whose caller must learn why (nesy/*, commands) answer a ResponseError.
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { describe } from './analyses';
+
+type Log = (message: string) => void;
+
+function cancelled(name: string): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled.`);
+}
+
+export function guardFeature<P, R, E>(
+  log: Log,
+  name: string,
+  empty: E,
+  handler: (params: P, token: CancellationToken) => R | Promise<R>,
+): (params: P, token: CancellationToken) => Promise<R | E | ResponseError<void>> {
+  return async (params, token) => {
+    try {
+      const result = await handler(params, token);
+      return token.isCancellationRequested ? cancelled(name) : result;
+    } catch (error) {
+      if (error instanceof ResponseError) return error;
+      if (token.isCancellationRequested) return cancelled(name);
+      log(`${name} failed: ${describe(error)}`);
+      return empty;
+    }
+  };
+}
+
+export function guardRequest<P, R>(
+  log: Log,
+  name: string,
+  handler: (params: P, token: CancellationToken) => R | Promise<R>,
+): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
+  return async (params, token) => {
+    try {
+      const result = await handler(params, token);
+      return token.isCancellationRequested ? cancelled(name) : result;
+    } catch (error) {
+      if (error instanceof ResponseError) return error;
+      if (token.isCancellationRequested) return cancelled(name);
+      log(`${name} failed: ${describe(error)}`);
+      return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
+export function guardNotification<P>(log: Log, name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+  return (params) => {
+    try {
+      const result = handler(params);
+      if (result) result.catch((error: unknown) => log(`${name} failed: ${describe(error)}`));
+    } catch (error) {
+      log(`${name} failed: ${describe(error)}`);
+    }
+  };
+}

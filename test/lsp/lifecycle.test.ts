@@ -1,0 +1,110 @@
+// The built server (dist/server.js, `npm run build` first) over stdio: start-up, capabilities,
+// shutdown, and that nothing a client sends can take it down.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { ErrorCodes, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { semanticTokenModifiers, semanticTokenTypes } from '../../src/core/language';
+import { Requests } from '../../src/core/protocol';
+import { ServerCommands } from '../../src/server/commands';
+import { nesy } from '../helpers/cli';
+import { repoRoot } from '../helpers/data';
+import { startLsp, LspClient } from '../helpers/lspClient';
+
+test('initialize declares incremental sync, the server commands and the shared token legend', async (t) => {
+  const lsp = await startLsp(t);
+  const caps = lsp.initializeResult.capabilities;
+  assert.deepEqual(caps.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } });
+  assert.deepEqual(caps.executeCommandProvider?.commands, [ServerCommands.convertStyle]);
+  if (caps.semanticTokensProvider) {
+    assert.deepEqual(caps.semanticTokensProvider.legend, {
+      tokenTypes: [...semanticTokenTypes],
+      tokenModifiers: [...semanticTokenModifiers],
+    });
+  }
+  assert.equal(lsp.initializeResult.serverInfo?.name, 'nesy-studio');
+});
+
+test('over Node IPC, the transport the VS Code client uses, the server answers and shuts down', async (t) => {
+  const lsp = await startLsp(t, { transport: 'ipc' });
+  assert.equal(await lsp.hover(lsp.uri('a.tl'), { line: 0, character: 0 }), null);
+  assert.equal(await lsp.shutdown(), 0);
+});
+
+test('shutdown then exit ends the process with code 0', async (t) => {
+  const lsp = await startLsp(t);
+  assert.equal(await lsp.shutdown(), 0);
+});
+
+test('exit without shutdown ends the process with code 1, as the protocol asks', async (t) => {
+  const lsp = await startLsp(t);
+  await lsp.notify('exit', null);
+  assert.equal(await lsp.exited, 1);
+});
+
+test('an unknown method answers MethodNotFound and the server keeps serving', async (t) => {
+  const lsp = await startLsp(t);
+  await assert.rejects(lsp.request('nesy/noSuchThing', {}), (e: { code: number }) => e.code === ErrorCodes.MethodNotFound);
+  assert.equal(await lsp.hover(lsp.uri('never-opened.tl'), { line: 0, character: 0 }), null);
+});
+
+test('requests for documents that are not open answer null', async (t) => {
+  const lsp = await startLsp(t);
+  const uri = lsp.uri('closed.tl');
+  assert.equal(await lsp.hover(uri, { line: 0, character: 0 }), null);
+  assert.equal(await lsp.definition(uri, { line: 3, character: 1 }), null);
+  assert.equal(await lsp.formatting(uri), null);
+  lsp.open(uri, 'x');
+  lsp.close(uri);
+  assert.equal(await lsp.completion(uri, { line: 0, character: 0 }), null);
+  assert.deepEqual(await lsp.semanticTokens(uri), { data: [] });
+});
+
+test('a message that is not JSON is reported and the next message is still answered', async (t) => {
+  const lsp = await startLsp(t);
+  const garbage = '{"jsonrpc": "2.0", "id": 99, "method": ';
+  await lsp.sendRaw(`Content-Length: ${Buffer.byteLength(garbage)}\r\n\r\n${garbage}`);
+  assert.equal(await lsp.hover(lsp.uri('after-garbage.tl'), { line: 0, character: 0 }), null);
+  assert.ok(lsp.alive);
+});
+
+test('a 32 MB message is read and answered without the server falling over', async (t) => {
+  const lsp = await startLsp(t);
+  const uri = lsp.uri('huge.txt');
+  lsp.open(uri, 'lorem ipsum '.repeat(32 * 1024 * 1024 / 12));
+  assert.equal(await lsp.hover(uri, { line: 0, character: 5 }), null);
+  await assert.rejects(lsp.request('nesy/noSuchThing', { blob: 'x'.repeat(1024 * 1024) }), (e: { code: number }) => e.code === ErrorCodes.MethodNotFound);
+});
+
+test('nesy/status and nesy/translate say why neural features are off in an untrusted workspace', async (t) => {
+  const lsp = await startLsp(t, { trusted: false });
+  const status = await lsp.request<{ available: boolean; reason?: string; ep: string | null }>(Requests.status, {});
+  assert.equal(status.available, false);
+  assert.match(status.reason ?? '', /neural models are not available.*not trusted/);
+  assert.equal(status.ep, null);
+  await assert.rejects(lsp.request(Requests.translate, { sentence: 'the light is always green' }), /neural models are not available/);
+  await assert.rejects(lsp.request(Requests.interpretMwp, { text: 'Tom has 3 apples.' }), /neural models are not available/);
+  await assert.rejects(lsp.request(Requests.translate, { words: 3 }), (e: { code: number; message: string }) =>
+    e.code === ErrorCodes.InvalidParams && /needs a string "sentence"/.test(e.message),
+  );
+});
+
+test('an unknown server command answers a clear error', async (t) => {
+  const lsp = await startLsp(t);
+  await assert.rejects(lsp.executeCommand('nesy.server.frobnicate'), /has no command "nesy.server.frobnicate"/);
+  await assert.rejects(lsp.executeCommand(ServerCommands.convertStyle, [{ uri: lsp.uri('a.tl'), style: 'shouting' }]), /style one of words, ascii, unicode/);
+});
+
+test('`nesy lsp --stdio` runs the same server', async (t) => {
+  const lsp = new LspClient({ args: [path.join(repoRoot, 'bin', 'nesy.js'), 'lsp', '--stdio'] });
+  t.after(() => lsp.dispose());
+  await lsp.initialize();
+  assert.deepEqual(lsp.initializeResult.capabilities.executeCommandProvider?.commands, [ServerCommands.convertStyle]);
+  assert.equal(await lsp.shutdown(), 0);
+});
+
+test('`nesy lsp` without a transport says how to start it', () => {
+  const r = nesy(['lsp']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /choose a transport, e.g. `nesy lsp --stdio`/);
+});

@@ -1,0 +1,50 @@
+// The nesy/* neural requests through the real server, with the committed models on the CPU.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver/node';
+import type { TranslateResult } from '../../src/core/neuralApi';
+import { Requests } from '../../src/core/protocol';
+import { repoRoot } from '../helpers/data';
+import { startLsp } from '../helpers/lspClient';
+
+interface Status {
+  available: boolean;
+  reason?: string;
+  ep: string | null;
+  note?: string;
+}
+
+const cpu = { inference: { executionProvider: 'cpu' } };
+
+test('translate loads the model on first use, and status then names the provider', async (t) => {
+  const lsp = await startLsp(t, { settings: cpu, timeoutMs: 120_000 });
+  assert.deepEqual(await lsp.request<Status>(Requests.status, {}), { available: true, ep: null, note: 'Models load on first use.' });
+  const r = await lsp.request<TranslateResult>(Requests.translate, { sentence: 'always ( prop_1 )' });
+  // What the model answers is the neural tests' business; here the answer must come back whole.
+  assert.match(r.best.lifted, /prop_1/);
+  assert.equal(typeof r.best.formula, 'string');
+  assert.equal(r.ep, 'cpu');
+  assert.equal((await lsp.request<Status>(Requests.status, {})).ep, 'cpu');
+  await assert.rejects(lsp.request(Requests.translate, { sentence: '   ' }), (e: { code: number; message: string }) =>
+    e.code === LSPErrorCodes.RequestFailed && /The sentence is empty/.test(e.message),
+  );
+  const source = new CancellationTokenSource();
+  const pending = lsp.request(Requests.translate, { sentence: 'at some time ( prop_1 ) and never ( prop_2 )', beams: 4 }, source.token);
+  source.cancel();
+  await assert.rejects(pending, (e: { code: number }) => e.code === LSPErrorCodes.RequestCancelled);
+  assert.match((await lsp.request<TranslateResult>(Requests.translate, { sentence: 'always ( prop_1 )' })).best.lifted, /prop_1/);
+});
+
+test('nesy.models.path is honoured when trusted: a folder without models fails with a clear message', async (t) => {
+  const empty = fs.mkdtempSync(path.join(repoRoot, '.test-tmp', 'lsp-no-models-'));
+  t.after(() => fs.rmSync(empty, { recursive: true, force: true }));
+  const lsp = await startLsp(t, { settings: { ...cpu, models: { path: empty } }, timeoutMs: 120_000 });
+  await assert.rejects(lsp.request(Requests.translate, { sentence: 'always ( prop_1 )' }), (e: { code: number; message: string }) =>
+    e.code === LSPErrorCodes.RequestFailed && e.message.includes(empty),
+  );
+  await lsp.setSettings({ ...cpu, models: { path: 'relative/models' } });
+  assert.match((await lsp.request<TranslateResult>(Requests.translate, { sentence: 'always ( prop_1 )' })).best.lifted, /prop_1/);
+  assert.ok(lsp.logs.some((m) => /nesy.models.path must be an absolute path/.test(m)), lsp.logs.join('\n'));
+});
