@@ -1,0 +1,79 @@
+// The learned atomic-proposition span tagger (B/I/O over words), trained on the navigation
+// rows' gold proposition spans (training/nl2tl/tagger.py).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { ExecutionProviderChoice } from '../core/settings';
+import { createSessions, ort } from './executionProvider';
+import { readJson } from './modelFiles';
+import { checkSignature } from './seq2seq';
+
+interface TaggerInfo {
+  vocab: string[];
+  tags: string[];
+  config: { max_len: number };
+}
+
+/** [start, end) word indices. */
+export type WordSpan = [number, number];
+
+/** Reads B/I/O tags into spans; a stray I starts a span, as B would. */
+export function spansFromTags(tags: readonly string[]): WordSpan[] {
+  const out: WordSpan[] = [];
+  let start: number | undefined;
+  [...tags, 'O'].forEach((t, i) => {
+    if ((t === 'B' || t === 'O') && start !== undefined) {
+      out.push([start, i]);
+      start = undefined;
+    }
+    if (t === 'B' || (t === 'I' && start === undefined)) start = i;
+  });
+  return out;
+}
+
+export class ApTagger {
+  private readonly index: Map<string, number>;
+
+  private constructor(
+    private readonly session: InferenceSession,
+    private readonly info: TaggerInfo,
+  ) {
+    this.index = new Map(info.vocab.map((w, i) => [w, i]));
+  }
+
+  static async load(dir: string, ep: ExecutionProviderChoice): Promise<ApTagger> {
+    const info = readJson<TaggerInfo>(path.join(dir, 'tagger.json'));
+    const file = path.join(dir, 'tagger.onnx');
+    if (!fs.existsSync(file)) throw new Error(`Model file not found: ${file}`);
+    const { sessions } = await createSessions([file], ep);
+    checkSignature(sessions[0]!, ['ids'], file);
+    return new ApTagger(sessions[0]!, info);
+  }
+
+  /** Tags each sentence (lowercased words) and returns its proposition spans. */
+  async tag(sentences: readonly string[][]): Promise<WordSpan[][]> {
+    const max = this.info.config.max_len;
+    const rows = sentences.map((s) => s.slice(0, max));
+    const len = Math.max(1, ...rows.map((r) => r.length));
+    const ids = BigInt64Array.from(
+      rows.flatMap((r) => [...r.map((w) => this.index.get(w) ?? 1), ...new Array<number>(len - r.length).fill(0)]),
+      (v) => BigInt(v),
+    );
+    const out = await this.session.run({ ids: new (ort().Tensor)('int64', ids, [rows.length, len]) });
+    const logits = (out['logits'] as Tensor).data as Float32Array;
+    const n = this.info.tags.length;
+    return rows.map((r, b) => {
+      const tags = r.map((_, i) => {
+        const at = (b * len + i) * n;
+        let best = 0;
+        for (let k = 1; k < n; k++) if (logits[at + k]! > logits[at + best]!) best = k;
+        return this.info.tags[best]!;
+      });
+      return spansFromTags(tags);
+    });
+  }
+
+  async release(): Promise<void> {
+    await this.session.release();
+  }
+}

@@ -1,0 +1,117 @@
+// The lifted NL->TL model: a lifted sentence ("always ( prop_1 ) within 5 seconds") in, ranked
+// formulas over the same prop ids out, each guaranteed to parse by the grammar constraint.
+import * as path from 'node:path';
+import type { ExecutionProviderChoice } from '../core/settings';
+import { readJson } from './modelFiles';
+import { fromModelOutput, toModelInput, type ModelInput } from './nl2tlText';
+import { Seq2SeqModel } from './seq2seq';
+import { score } from './decode';
+import { TlConstraint } from './tlConstraint';
+
+interface Vocab {
+  src: string[];
+  tgt: string[];
+}
+
+interface Meta {
+  kind: string;
+  max_target: number;
+  config: { max_src: number };
+}
+
+/**
+ * Which annotation convention to follow (see training/nl2tl/prepare.py): `navi` scopes each
+ * clause's operator to its clause, the reading that is right in English; `nl2tl` is the NL2TL
+ * lifted data sets' own convention, for sentences that arrive already lifted.
+ */
+export type Style = 'navi' | 'nl2tl';
+
+export interface LiftedTranslation {
+  /** NL2TL spelling over the input's prop ids, e.g. `globally ( prop_2 imply finally prop_1 )`. */
+  formula: string;
+  score: number;
+}
+
+export class Nl2tlModel {
+  private readonly srcIndex: Map<string, number>;
+
+  private constructor(
+    private readonly model: Seq2SeqModel,
+    private readonly vocab: Vocab,
+    private readonly meta: Meta,
+  ) {
+    this.srcIndex = new Map(vocab.src.map((w, i) => [w, i]));
+  }
+
+  static async load(dir: string, ep: ExecutionProviderChoice): Promise<Nl2tlModel> {
+    const meta = readJson<Meta>(path.join(dir, 'meta.json'));
+    if (meta.kind !== 'nl2tl-seq2seq') throw new Error(`${path.join(dir, 'meta.json')} is not an NL->TL model (kind ${meta.kind}).`);
+    const vocab = readJson<Vocab>(path.join(dir, 'vocab.json'));
+    if (!Array.isArray(vocab.src) || !Array.isArray(vocab.tgt)) throw new Error(`${path.join(dir, 'vocab.json')} lacks src/tgt token lists.`);
+    const model = await Seq2SeqModel.load({ encoder: path.join(dir, 'encoder.onnx'), decoder: path.join(dir, 'decoder.onnx') }, ep);
+    return new Nl2tlModel(model, vocab, meta);
+  }
+
+  get ep(): string {
+    return this.model.ep;
+  }
+
+  get note(): string | undefined {
+    return this.model.note;
+  }
+
+  get maxProps(): number {
+    return this.vocab.tgt.filter((t) => t.startsWith('prop_')).length;
+  }
+
+  encodeSource(input: ModelInput, style: Style = 'nl2tl'): number[] {
+    const styleToken = `<${style}>`;
+    const tokens = this.srcIndex.has(styleToken) ? [styleToken, ...input.tokens] : input.tokens;
+    return tokens.slice(0, this.meta.config.max_src).map((t) => this.srcIndex.get(t) ?? 1);
+  }
+
+  targetVocab(): readonly string[] {
+    return this.vocab.tgt;
+  }
+
+  /** Why the model cannot take this lifted sentence, if it cannot. */
+  problem(input: ModelInput): string | undefined {
+    if (input.props.size === 0) return 'The sentence has no propositions to translate.';
+    if (input.props.size > this.maxProps) return `Too many propositions (${input.props.size}; the model handles at most ${this.maxProps}).`;
+    if (input.tokens.length >= this.meta.config.max_src) return `The sentence is too long (${input.tokens.length} words; at most ${this.meta.config.max_src - 1}).`;
+    return undefined;
+  }
+
+  /** Translates lifted sentences in one batch; `beams` alternatives each, best first. */
+  async translate(sentences: readonly string[], styles: readonly Style[], beams: number, signal?: AbortSignal): Promise<LiftedTranslation[][]> {
+    const inputs = sentences.map(toModelInput);
+    for (const input of inputs) {
+      const problem = this.problem(input);
+      if (problem) throw new Error(problem);
+    }
+    const tgt = this.vocab.tgt;
+    const items = inputs.map((input) => ({ constraint: TlConstraint.start(tgt, input.props.size, input.numbers.size, this.meta.max_target) }));
+    const results = await this.model.generate(inputs.map((input, i) => this.encodeSource(input, styles[i])), items, {
+      bos: tgt.indexOf('<bos>'),
+      eos: tgt.indexOf('<eos>'),
+      vocabSize: tgt.length,
+      beams,
+      maxLength: this.meta.max_target,
+      signal,
+    });
+    return results.map((hyps, i) =>
+      hyps
+        .filter((h) => h.complete)
+        .map((h) => ({ formula: fromModelOutput(h.tokens.map((t) => tgt[t]!), inputs[i]!), score: score(h) })),
+    );
+  }
+
+  async release(): Promise<void> {
+    await this.model.release();
+  }
+
+  /** For the parity test: decoder log-probabilities for explicit id sequences. */
+  logprobs(sources: number[][], targets: number[][]): Promise<Float32Array> {
+    return this.model.logprobs(sources, targets);
+  }
+}

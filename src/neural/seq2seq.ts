@@ -1,0 +1,97 @@
+// A generic ONNX encoder-decoder: encoder(src) -> memory, decoder(tgt, memory, src) -> last-step
+// log-probabilities. Any seq2seq model exported this way (NL->TL, MWP) runs through it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { InferenceSession, Tensor } from 'onnxruntime-node';
+import type { ExecutionProviderChoice } from '../core/settings';
+import { beamSearch, type DecodeItem, type DecodeOptions, type Hypothesis, type StepRow } from './decode';
+import { createSessions, ort, type ExecutionProviderName } from './executionProvider';
+
+export const PAD = 0;
+
+export interface Seq2SeqFiles {
+  encoder: string;
+  decoder: string;
+}
+
+export class Seq2SeqModel {
+  private constructor(
+    private readonly encoder: InferenceSession,
+    private readonly decoder: InferenceSession,
+    readonly ep: ExecutionProviderName,
+    readonly note: string | undefined,
+  ) {}
+
+  static async load(files: Seq2SeqFiles, choice: ExecutionProviderChoice): Promise<Seq2SeqModel> {
+    for (const f of [files.encoder, files.decoder]) {
+      if (!fs.existsSync(f)) throw new Error(`Model file not found: ${f}`);
+    }
+    let set;
+    try {
+      set = await createSessions([files.encoder, files.decoder], choice);
+    } catch (e) {
+      throw new Error(`Could not load ${path.basename(path.dirname(files.encoder))} model: ${(e as Error).message}`);
+    }
+    const [encoder, decoder] = set.sessions as [InferenceSession, InferenceSession];
+    checkSignature(encoder, ['src'], files.encoder);
+    checkSignature(decoder, ['tgt', 'memory', 'src'], files.decoder);
+    return new Seq2SeqModel(encoder, decoder, set.ep, set.note);
+  }
+
+  async release(): Promise<void> {
+    await Promise.all([this.encoder.release(), this.decoder.release()]);
+  }
+
+  /** Decodes a batch of source id sequences under per-item constraints. */
+  async generate(sources: readonly number[][], items: readonly DecodeItem[], options: DecodeOptions): Promise<Hypothesis[][]> {
+    const srcLen = Math.max(1, ...sources.map((s) => s.length));
+    const src = padRows(sources, srcLen);
+    const encoded = await this.encoder.run({ src: int64(src, [sources.length, srcLen]) });
+    const memory = encoded['memory'] as Tensor;
+    const dim = memory.dims[2]!;
+    const memData = memory.data as Float32Array;
+    const rowSize = srcLen * dim;
+    const step = async (rows: readonly StepRow[]): Promise<Float32Array> => {
+      const tgtLen = rows[0]!.prefix.length;
+      const mem = new Float32Array(rows.length * rowSize);
+      const srcRows: number[][] = [];
+      rows.forEach((r, i) => {
+        mem.set(memData.subarray(r.item * rowSize, (r.item + 1) * rowSize), i * rowSize);
+        srcRows.push(src[r.item]!);
+      });
+      const out = await this.decoder.run({
+        tgt: int64(rows.map((r) => [...r.prefix]), [rows.length, tgtLen]),
+        memory: new (ort().Tensor)('float32', mem, [rows.length, srcLen, dim]),
+        src: int64(srcRows, [rows.length, srcLen]),
+      });
+      return (out['logprobs'] as Tensor).data as Float32Array;
+    };
+    return beamSearch(items, step, options);
+  }
+
+  /** Runs the decoder once on explicit inputs; the parity test compares this with PyTorch. */
+  async logprobs(sources: readonly number[][], targets: readonly number[][]): Promise<Float32Array> {
+    const srcLen = Math.max(...sources.map((s) => s.length));
+    const tgtLen = Math.max(...targets.map((s) => s.length));
+    const srcT = int64(padRows(sources, srcLen), [sources.length, srcLen]);
+    const { memory } = await this.encoder.run({ src: srcT });
+    const out = await this.decoder.run({ tgt: int64(padRows(targets, tgtLen), [targets.length, tgtLen]), memory: memory!, src: srcT });
+    return (out['logprobs'] as Tensor).data as Float32Array;
+  }
+}
+
+function padRows(rows: readonly number[][], len: number): number[][] {
+  return rows.map((r) => [...r, ...new Array<number>(len - r.length).fill(PAD)]);
+}
+
+function int64(rows: readonly number[][], dims: number[]): Tensor {
+  const data = BigInt64Array.from(rows.flat(), (v) => BigInt(v));
+  return new (ort().Tensor)('int64', data, dims);
+}
+
+export function checkSignature(session: InferenceSession, inputs: readonly string[], file: string): void {
+  const missing = inputs.filter((n) => !session.inputNames.includes(n));
+  if (missing.length > 0) {
+    throw new Error(`${path.basename(file)} has the wrong signature: missing input ${missing.join(', ')} (has ${session.inputNames.join(', ')}).`);
+  }
+}

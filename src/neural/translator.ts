@@ -1,0 +1,135 @@
+// The whole NL->TL pipeline: recognise the sentence's propositions, lift them to prop_i, translate
+// the lifted sentence with the seq2seq model, ground the props back to names, and read the result
+// back in English. Many requests share one batched model call.
+import * as path from 'node:path';
+import type { TranslateRequest, TranslateResult, Translation } from '../core/neuralApi';
+import type { ExecutionProviderChoice } from '../core/settings';
+import { explain, fromJson, parseFormula, printFormula, toJson, type FormulaJson } from '../languages/tl/api';
+import { ApTagger } from './apTagger';
+import { cleanTaggedSpans, declaredSpans, liftSentence, liftedSpans, markedSpans, mergeSpans, type ApSpan, type Lifted } from './apRecognition';
+import { ground } from './grounding';
+import { Nl2tlModel, type Style } from './nl2tlModel';
+import { tokenize, toModelInput } from './nl2tlText';
+
+export const defaultBeams = 4;
+
+/** A translation plus the lifted sentence the model read. */
+export interface NlTranslation extends Translation {
+  liftedSentence: string;
+}
+
+export interface NlTranslateResult extends TranslateResult {
+  best: NlTranslation;
+  alternatives: NlTranslation[];
+}
+const maxBeams = 16;
+const maxSentenceChars = 2000;
+
+export class Translator {
+  private constructor(
+    readonly model: Nl2tlModel,
+    private readonly tagger: ApTagger,
+  ) {}
+
+  /** Loads models/nl2tl from `modelsDir`; throws one clear line if a file is missing or broken. */
+  static async load(modelsDir: string, ep: ExecutionProviderChoice): Promise<Translator> {
+    const dir = path.join(modelsDir, 'nl2tl');
+    // allSettled, not all: a failed load must wait for its sibling, because stopping the worker while
+    // onnxruntime still creates a session aborts the whole process (test/reliability/neural-faults.test.ts).
+    const [model, tagger] = await Promise.allSettled([Nl2tlModel.load(dir, ep), ApTagger.load(dir, ep)]);
+    if (model.status === 'fulfilled' && tagger.status === 'fulfilled') return new Translator(model.value, tagger.value);
+    await Promise.all([model, tagger].map((r) => (r.status === 'fulfilled' ? r.value.release() : undefined)));
+    throw model.status === 'rejected' ? model.reason : (tagger as PromiseRejectedResult).reason;
+  }
+
+  get ep(): string {
+    return this.model.ep;
+  }
+
+  get note(): string | undefined {
+    return this.model.note;
+  }
+
+  /** Recognises and lifts the propositions of each sentence. */
+  async lift(requests: readonly TranslateRequest[]): Promise<Lifted[]> {
+    const spans = requests.map((r) => {
+      const lifted = liftedSpans(r.sentence);
+      if (lifted.length > 0) return { fixed: lifted, free: false };
+      return { fixed: mergeSpans(declaredSpans(r.sentence, r.declared ?? []), markedSpans(r.sentence)), free: true };
+    });
+    const needTagger = requests.map((_, i) => i).filter((i) => spans[i]!.free);
+    const tokens = requests.map((r) => tokenize(r.sentence));
+    const tagged = needTagger.length > 0 ? await this.tagger.tag(needTagger.map((i) => tokens[i]!.map((t) => t.text))) : [];
+    const fromTagger = new Map<number, ApSpan[]>();
+    needTagger.forEach((i, k) => {
+      fromTagger.set(i, cleanTaggedSpans(requests[i]!.sentence, tokens[i]!, tagged[k]!, spans[i]!.fixed));
+    });
+    return requests.map((r, i) => liftSentence(r.sentence, mergeSpans(spans[i]!.fixed, fromTagger.get(i) ?? [])));
+  }
+
+  async translate(requests: readonly TranslateRequest[], signal?: AbortSignal): Promise<(NlTranslateResult | Error)[]> {
+    const started = performance.now();
+    const results: (NlTranslateResult | Error)[] = requests.map(() => new Error('not translated'));
+    const valid: number[] = [];
+    requests.forEach((r, i) => {
+      if (r.sentence.trim() === '') results[i] = new Error('The sentence is empty.');
+      else if (r.sentence.length > maxSentenceChars) results[i] = new Error(`The sentence is too long (${r.sentence.length} characters; at most ${maxSentenceChars}).`);
+      else valid.push(i);
+    });
+    const lifted = await this.lift(valid.map((i) => requests[i]!));
+    const runnable: number[] = [];
+    valid.forEach((i, k) => {
+      const problem = lifted[k]!.props.size === 0 ? 'No propositions found: mark them with quotes, e.g. always "avoid the red zone".' : this.model.problem(toModelInput(lifted[k]!.text));
+      if (problem) results[i] = new Error(problem);
+      else runnable.push(k);
+    });
+    const beams = Math.min(maxBeams, Math.max(1, ...runnable.map((k) => requests[valid[k]!]!.beams ?? defaultBeams)));
+    const styles = runnable.map((k): Style => ([...lifted[k]!.props.values()].every((p) => p.source === 'lifted') ? 'nl2tl' : 'navi'));
+    const translations = runnable.length > 0 ? await this.model.translate(runnable.map((k) => lifted[k]!.text), styles, beams, signal) : [];
+    const ms = performance.now() - started;
+    runnable.forEach((k, n) => {
+      const request = requests[valid[k]!]!;
+      const wanted = Math.max(1, Math.min(maxBeams, request.beams ?? defaultBeams));
+      // Different token sequences can spell the same formula (redundant parentheses): keep the first.
+      const seen = new Set<string>();
+      const options = translations[n]!
+        .map((t) => this.ground(request, lifted[k]!, t.formula, t.score))
+        .filter((t) => !seen.has(t.formula) && seen.add(t.formula))
+        .slice(0, wanted);
+      results[valid[k]!] =
+        options.length === 0
+          ? new Error('The model produced no complete formula for this sentence.')
+          : { best: options[0]!, alternatives: options.slice(1), ep: this.ep, ms };
+    });
+    return results;
+  }
+
+  private ground(request: TranslateRequest, lifted: Lifted, formula: string, score: number): NlTranslation {
+    const parsed = parseFormula(formula);
+    if (!parsed.ok) throw new Error(`Internal error: the constrained decoder produced an unparsable formula: ${formula}`);
+    const names = ground(lifted.props, (request.declared ?? []).map((d) => d.name));
+    const rename = (j: FormulaJson): FormulaJson =>
+      j.kind === 'prop' ? { kind: 'prop', name: names.get(j.name)?.name ?? j.name } : 'args' in j ? { ...j, args: j.args.map(rename) } : j;
+    const grounded = fromJson(rename(toJson(parsed.formula)));
+    const descriptions = new Map<string, string>();
+    const props: Translation['props'] = {};
+    for (const [id, span] of lifted.props) {
+      const g = names.get(id)!;
+      const description = request.declared?.find((d) => d.name === g.name)?.description;
+      descriptions.set(g.name, description ?? span.text);
+      props[id] = { text: span.text, span: [span.start, span.end], name: g.name, declared: g.declared };
+    }
+    return {
+      formula: printFormula(grounded, 'ascii'),
+      lifted: printFormula(parsed.formula, 'nl2tl'),
+      props,
+      english: explain(grounded, descriptions),
+      score,
+      liftedSentence: lifted.text,
+    };
+  }
+
+  async release(): Promise<void> {
+    await Promise.all([this.model.release(), this.tagger.release()]);
+  }
+}
