@@ -1,10 +1,12 @@
 // Hover: for an operator, its documentation and other spellings; for a name, its declaration; and
-// always the formula fully parenthesised with its English reading.
+// always the formula fully parenthesised with its English reading; for a translated statement, the
+// sentence it was translated from.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { operatorInfo } from '../../../grammars/tl';
-import { walk, type Formula, type TlDocument } from './ast';
+import { walk, type Formula, type Statement, type TlDocument } from './ast';
 import { explain } from './explain';
 import { occurrenceAt } from './navigation';
+import { nlComments } from './outline';
 import { contains, toRange } from './positions';
 import { printFormula } from './printer';
 import type { TlAnalysis } from './service';
@@ -19,21 +21,49 @@ function formulaBlock(f: Formula, tl: TlDocument): string {
   return ['```tl', printFormula(f, 'ascii', { parens: 'full' }), '```', '', explain(f, descriptionsOf(tl))].join('\n');
 }
 
+/**
+ * The sentence a spec or bare formula was translated from. A `// nl:` comment belongs to the first spec
+ * or bare formula after it when only prop declarations, blank lines and comments that are not `// nl:`
+ * comments come in between: translating keeps the comment and inserts the formula right below it,
+ * sometimes after new prop declarations, while a later `// nl:` comment is another requirement.
+ */
+function translatedFrom(a: TlAnalysis, statement: Statement): string | undefined {
+  if (statement.kind !== 'specDecl' && statement.kind !== 'formula') return undefined;
+  const index = a.tl.statements.indexOf(statement);
+  let after = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const s = a.tl.statements[i]!;
+    if (s.kind !== 'propDecl') {
+      after = s.end;
+      break;
+    }
+  }
+  const candidates = nlComments(a).filter(({ comment }) => comment.start >= after && comment.end <= statement.start);
+  return candidates.at(-1)?.args.sentence;
+}
+
+function withSource(value: string, sentence: string | undefined): string {
+  // The sentence is the user's free text: escaped so that `*`, `_` and the like show as typed.
+  return sentence === undefined ? value : `${value}\n\n**Translated from:** "${sentence.replace(/[\\`*_[\]<>]/g, '\\$&')}"`;
+}
+
 export function hover(a: TlAnalysis, position: Position): Hover | null {
   const tl = a.tl;
   const offset = a.document.offsetAt(position);
   const statement = tl.statements.find((s) => contains(s, offset));
   if (!statement || statement.kind === 'broken') return null;
   const name = occurrenceAt(tl, offset);
-  const markdown = (value: string, span: { start: number; end: number }): Hover => ({
-    contents: { kind: MarkupKind.Markdown, value },
+  const markdown = (value: string, span: { start: number; end: number }, source: Statement = statement): Hover => ({
+    contents: { kind: MarkupKind.Markdown, value: withSource(value, translatedFrom(a, source)) },
     range: toRange(a.document, span),
   });
   if (name) {
     if (name.kind === 'spec') {
       const spec = tl.statements.find((s) => s.kind === 'specDecl' && s.name === name.name);
-      const f = spec?.kind === 'specDecl' ? spec.formula : undefined;
-      return markdown([`**spec ${name.name}**`, '', ...(f ? [formulaBlock(f, tl)] : [])].join('\n'), name.span);
+      if (spec?.kind !== 'specDecl') return null;
+      const f = spec.formula;
+      // A spec named inside another formula stands for that spec, so it shows that spec's sentence.
+      return markdown([`**spec ${name.name}**`, '', ...(f ? [formulaBlock(f, tl)] : [])].join('\n'), name.span, spec);
     }
     const decl = tl.statements.find((s) => s.kind === 'propDecl' && s.name === name.name);
     const lines = [`**prop ${name.name}**`];
