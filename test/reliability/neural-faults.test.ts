@@ -1,0 +1,95 @@
+// Faults in the neural layer, each injected for real: damaged model files, a model with the wrong
+// signature, the inference worker dying mid-request, and inputs past the models' limits. Each must
+// give one clear line, and language features must keep working.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { repoRoot } from '../helpers/data';
+import { startLsp } from '../helpers/lspClient';
+import { createNeuralApi } from '../../src/neural';
+import { Requests } from '../../src/core/protocol';
+
+const models = path.join(repoRoot, 'models');
+const worker = path.join(repoRoot, 'dist', 'worker.js');
+
+/** A copy of models/ with one nl2tl file replaced (or removed, when `content` is undefined). */
+function damagedModels(t: { after(fn: () => void): void }, file: string, content: Buffer | undefined): string {
+  const dir = fs.mkdtempSync(path.join(repoRoot, '.test-tmp', 'models-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.cpSync(path.join(models, 'nl2tl'), path.join(dir, 'nl2tl'), { recursive: true });
+  const target = path.join(dir, 'nl2tl', file);
+  if (content === undefined) fs.rmSync(target);
+  else fs.writeFileSync(target, content);
+  return dir;
+}
+
+const encoder = fs.readFileSync(path.join(models, 'nl2tl', 'encoder.onnx'));
+const faults: [string, string, () => Buffer | undefined, RegExp][] = [
+  ['a missing encoder', 'encoder.onnx', () => undefined, /Model file not found: .*encoder\.onnx/],
+  ['a truncated encoder', 'encoder.onnx', () => encoder.subarray(0, encoder.length >> 1), /Could not load nl2tl model/],
+  ['a corrupt encoder', 'encoder.onnx', () => Buffer.from('this is not a protobuf'.repeat(100)), /Could not load nl2tl model/],
+  ['an encoder with the wrong inputs (the tagger)', 'encoder.onnx', () => fs.readFileSync(path.join(models, 'nl2tl', 'tagger.onnx')), /encoder\.onnx/],
+  ['a corrupt vocabulary', 'vocab.json', () => Buffer.from('{"src": ['), /corrupt|vocab/i],
+];
+
+for (const [name, file, content, message] of faults) {
+  test(`${name}: translation fails with one clear line, and the next request is tried again`, async (t) => {
+    const api = createNeuralApi({ executionProvider: 'cpu', modelsDir: damagedModels(t, file, content()), workerPath: worker });
+    t.after(() => api.dispose());
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await assert.rejects(api.translate({ sentence: 'always avoid "the red zone"' }), (e: Error) => {
+        assert.match(e.message, message);
+        assert.ok(!e.message.includes('\n'), `more than one line: ${e.message}`);
+        return true;
+      });
+    }
+  });
+}
+
+test('stopping the worker just after a failed model load does not abort the process', (t) => {
+  const dir = damagedModels(t, 'encoder.onnx', undefined);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test', 'reliability', 'fixtures', 'stopWhileLoading.ts'), dir, '10'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(r.status, 0, `the process died (status ${r.status}, signal ${r.signal}): ${r.stderr.slice(-300)}`);
+  assert.match(r.stdout, /Model file not found: .*encoder\.onnx\nstopped 10 times/);
+});
+
+test('the worker dying mid-inference fails that request, and the next one runs in a fresh worker', async (t) => {
+  const api = createNeuralApi({ executionProvider: 'cpu', workerPath: path.join(repoRoot, 'test', 'reliability', 'fixtures', 'crashingWorker.cjs') });
+  t.after(() => api.dispose());
+  await assert.rejects(api.translate({ sentence: '__crash__' }), /The inference worker exited \(code 7\)\./);
+  const after = await api.translate({ sentence: 'always avoid "the red zone"' });
+  assert.match(after.best.formula, /red_zone|the_red_zone|prop|G|F/);
+});
+
+test('a sentence past the model limit is refused with the limit, not truncated silently', async (t) => {
+  const api = createNeuralApi({ executionProvider: 'cpu', workerPath: worker });
+  t.after(() => api.dispose());
+  await assert.rejects(api.translate({ sentence: `always "a" ${'and then the robot waits '.repeat(200)}` }), /too long \(\d+ characters; at most 2000\)/);
+  await assert.rejects(api.translate({ sentence: `always "a" ${'wait '.repeat(300)}` }), /too long \(\d+ words; at most \d+\)/);
+});
+
+test('a word problem past the model limit is refused with the limit, not truncated silently', async (t) => {
+  const api = createNeuralApi({ executionProvider: 'cpu', workerPath: worker });
+  t.after(() => api.dispose());
+  const long = `${'A shop sold 12 apples in the morning and 3 times as many in the afternoon. '.repeat(60)}How many apples did it sell?`;
+  await assert.rejects(api.interpretMwp(long), /too long/);
+});
+
+test('with broken models the server still gives diagnostics, hovers and formatting, and says why translation fails', async (t) => {
+  const broken = damagedModels(t, 'decoder.onnx', Buffer.from('garbage'));
+  const lsp = await startLsp(t, { settings: { models: { path: broken }, inference: { executionProvider: 'cpu' } } });
+  const uri = lsp.uri('a.tl');
+  lsp.open(uri, 'prop p\nspec s := G (p -> F p)\nspec t := G (\n');
+  await assert.rejects(lsp.request(Requests.translate, { sentence: 'always "p"' }), (e: Error) => /Could not load nl2tl model/.test(e.message) && !e.message.includes('\n'));
+  const diagnostics = await lsp.diagnostics(uri);
+  assert.ok(diagnostics.some((d) => d.range.start.line === 2), JSON.stringify(diagnostics));
+  assert.ok(await lsp.hover(uri, { line: 1, character: 13 }));
+  assert.ok((await lsp.formatting(uri)) !== null);
+  assert.ok(lsp.alive);
+});
