@@ -1,0 +1,83 @@
+// The committed ONNX model through onnxruntime-node: what it outputs is always well formed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultModelsDir } from '../../src/neural/modelFiles';
+import { MwpModel } from '../../src/neural/mwp';
+import { evaluate, formatValue, prefixToTree } from '../../src/languages/mwp/arith';
+import { numberValue } from '../../src/languages/mwp/masking';
+
+const problems = [
+  '甲乙两地相距400千米，客车和货车同时从两地相对开出，相向而行，4小时相遇，已知货车每小时行53千米，问客车每小时行多少千米？',
+  '小丁丁买了3对单价7元的香辣鸡翅，营业员找给他34元，他付给营业员多少元？',
+  '一件衣服原价200元，降价20%后卖多少元？',
+  'Mrs. Wong had 30 valentines. She gave 8 valentines to her children. How many does she have left?',
+  '一根绳子长(3/4)米，用去了(1/3)米，还剩多少米？',
+];
+
+test('every interpretation is a tree over the problem numbers, with one matching formula per operator', async () => {
+  const model = await MwpModel.load(defaultModelsDir(), 'cpu');
+  try {
+    for (const text of problems) {
+      const r = await model.interpret(text);
+      const tokens = r.expression_prefix.split(' ');
+      const tree = prefixToTree(tokens);
+      assert.ok(tree, `${text}: ${r.expression_prefix}`);
+      for (const t of tokens) {
+        if ('+-*/^'.includes(t)) continue;
+        assert.ok(r.numbers.includes(t) || model.meta.consts.includes(t), `${t} is neither a number of the problem nor a constant`);
+      }
+      assert.equal(r.steps.length, tokens.filter((t) => '+-*/^'.includes(t)).length);
+      for (const s of r.steps) {
+        const f = model.formula(s.formula_id)!;
+        assert.ok(f, `formula ${s.formula_id} exists`);
+        if (s.formula_id !== 0) assert.equal(f.op, s.op, `formula ${s.formula_id} (${f.formula}) fits operator ${s.op}`);
+      }
+      assert.equal(formatValue(evaluate(tree, numberValue)), r.answer);
+      assert.ok(r.confidence > 0 && r.confidence <= 1);
+      assert.equal(r.ep, 'cpu');
+    }
+  } finally {
+    await model.close();
+  }
+});
+
+test('the formula inventory: 210 formulas, each operator right, each with an English gloss', async () => {
+  const model = await MwpModel.load(defaultModelsDir(), 'cpu');
+  try {
+    const fs = model.meta.formulas;
+    assert.equal(fs.length, 210);
+    assert.equal(fs[0].gloss, 'common-sense step');
+    for (const f of fs.slice(1)) {
+      const rhs = f.formula.split('=')[1];
+      assert.ok(f.op && rhs.includes(f.op), `${f.id}: ${f.formula} has operator ${f.op}`);
+      assert.match(f.gloss, /^[a-z][a-z0-9 '.,-]* = [a-z0-9][a-z0-9 '.,-]* [+−×÷] [a-z0-9][a-z0-9 '.,-]*$/, `${f.id}: ${f.gloss}`);
+    }
+  } finally {
+    await model.close();
+  }
+});
+
+test('a batch gives each problem the same interpretation as alone', async () => {
+  const model = await MwpModel.load(defaultModelsDir(), 'cpu');
+  try {
+    const batch = await model.interpretMany(problems);
+    for (let i = 0; i < problems.length; i++) {
+      const alone = await model.interpret(problems[i]);
+      assert.equal(batch[i].expression_prefix, alone.expression_prefix, problems[i]);
+      assert.deepEqual(batch[i].target, alone.target);
+    }
+  } finally {
+    await model.close();
+  }
+});
+
+test('empty text is refused with a clear message', async () => {
+  const model = await MwpModel.load(defaultModelsDir(), 'cpu');
+  try {
+    await assert.rejects(model.interpret('  '), /empty/);
+    const r = await model.interpret('没有数字的问题？');
+    assert.ok(prefixToTree(r.expression_prefix.split(' ')), 'even without numbers the output is a tree of constants');
+  } finally {
+    await model.close();
+  }
+});
