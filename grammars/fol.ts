@@ -114,9 +114,6 @@ export const highlighting = {
   strings: { begin: '"', end: '"', escape: '\\\\.', scope: 'string.quoted.double.fol' },
 };
 
-/** test/unit/manifest.test.ts reads the comment tokens under this name. */
-export const tokenCategories = highlighting;
-
 export const folLexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: 'full' });
 
 class FolParser extends CstParser {
@@ -317,15 +314,49 @@ export interface FolParseResult {
   comments: IToken[];
   lexErrors: { offset: number; length: number; message: string }[];
   parseErrors: { token: IToken; message: string; previousToken?: IToken }[];
+  /** Statements left out because they nest deeper than maxStatementNesting. */
+  tooDeep: { start: number; end: number; message: string }[];
+}
+
+/**
+ * The most nesting tokens (parentheses, braces, negations, quantifiers, implications) one statement
+ * may hold. The parser recurses on each, and so do the checks, so deeper statements are left out
+ * with a problem instead of overflowing the stack (test/fuzz/parsers.test.ts); real rules stay far below.
+ */
+export const maxStatementNesting = 200;
+const statementStarts: ReadonlySet<TokenType> = new Set([Sort, Predicate, Function, Constant, Hierarchy, Rule]);
+const nesting: ReadonlySet<TokenType> = new Set([LParen, LBrace, Not, Forall, Exists, Implies, Iff]);
+
+function withoutDeepStatements(tokens: IToken[]): { kept: IToken[]; tooDeep: FolParseResult['tooDeep'] } {
+  const kept: IToken[] = [];
+  const tooDeep: FolParseResult['tooDeep'] = [];
+  let from = 0;
+  const close = (to: number) => {
+    const statement = tokens.slice(from, to);
+    if (statement.filter((t) => nesting.has(t.tokenType)).length <= maxStatementNesting) kept.push(...statement);
+    else {
+      const last = statement[statement.length - 1]!;
+      const message = `This statement nests too deeply to check (more than ${maxStatementNesting} parentheses, braces, negations, quantifiers and implications). Split it up.`;
+      tooDeep.push({ start: statement[0]!.startOffset, end: last.startOffset + last.image.length, message });
+    }
+    from = to;
+  };
+  tokens.forEach((t, i) => {
+    if (i > from && statementStarts.has(t.tokenType)) close(i);
+  });
+  if (from < tokens.length) close(tokens.length);
+  return { kept, tooDeep };
 }
 
 export function parseFol(text: string): FolParseResult {
   const lexed = folLexer.tokenize(text);
-  parser.input = lexed.tokens;
+  const { kept, tooDeep } = withoutDeepStatements(lexed.tokens);
+  parser.input = kept;
   const cst = parser.file();
   return {
     cst,
-    tokens: lexed.tokens,
+    tooDeep,
+    tokens: kept,
     comments: (lexed.groups.comments ?? []) as IToken[],
     lexErrors: lexed.errors.map((e) => ({ offset: e.offset, length: e.length, message: e.message })),
     parseErrors: parser.errors.map((e) => ({

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { defaultSettings } from '../../src/core/settings';
 import { FolCodes, type FolAnalysis } from '../../src/languages/fol/checks';
 import { folLanguage, generateRulesEdit } from '../../src/languages/fol/service';
@@ -295,4 +295,40 @@ test('hover on an import path summarises the imported hierarchy', async () => {
   const a = await analyze(text);
   const h = await folLanguage.hover!(a, a.document.positionAt(text.indexOf('tree2')), { log: () => undefined });
   assert.match((h!.contents as { value: string }).value, /Hierarchy \*\*s\*\* from `data\/tree2\.json`: 4 classes, 3 leaves, 2 levels below the root\.\n\nTop level: vehicle, person/);
+});
+
+test('no forall fix is offered where the rule header was not read: it would land inside an atom', async () => {
+  // Found by test/fuzz/edits.test.ts: the unreadable name makes the parser take `lion` as the rule's name.
+  const a = await analyze('hierarchy zoo { cat { lion, tiger } }\nrule 𐀀\ud800. lion(x) -> cat(x)\n');
+  assert.ok(codes(a).includes(FolCodes.freeVariable));
+  assert.deepEqual(fixes(a, FolCodes.freeVariable).filter((f) => /Quantify/.test(f.title)), []);
+  const skipped = await analyze('hierarchy zoo { cat { lion, tiger } }\nrule r: . lion(x) -> cat(x)\n');
+  assert.deepEqual(fixes(skipped, FolCodes.freeVariable).filter((f) => /Quantify/.test(f.title)), []);
+  const ok = await analyze('hierarchy zoo { cat { lion, tiger } }\nrule r: ((lion(x)) -> cat(x))\n');
+  assert.equal(apply(ok, fixes(ok, FolCodes.freeVariable)[0]), 'hierarchy zoo { cat { lion, tiger } }\nrule r: forall x. ((lion(x)) -> cat(x))\n');
+});
+
+test('reasoning past its budget reports one information diagnostic, and the next analysis in the process reasons in full', async () => {
+  const rules = Array.from({ length: 3000 }, (_, i) => `rule q${i}: forall x. dog(x) -> mammal(x) | cat(x)`).join('\n');
+  const big = await analyze(`${example}rule d: forall x. dog(x) -> bird(x)\n${rules}\n`);
+  const limited = big.diagnostics.filter((d) => d.code === FolCodes.reasoningLimited);
+  assert.equal(limited.length, 1);
+  assert.equal(limited[0].severity, DiagnosticSeverity.Information);
+  assert.match(limited[0].message, /budget of [0-9]+ solver work units/);
+  const a = await analyze(example);
+  assert.deepEqual(codes(a), [FolCodes.unsatisfiableClass]);
+});
+
+test('no declare-predicate fix for a name a sort already holds: the declaration would clash', async () => {
+  // Found by test/fuzz/edits.test.ts (NESY_FUZZ_SEED=12345): the fix added `predicate Object()` next to `sort Object`.
+  const a = await analyze('sort Object\npredicate Car(Object)\nrule r: forall x. Object(x) -> Car(x)\n');
+  assert.deepEqual(fixes(a, FolCodes.undeclaredPredicate).filter((f) => /Declare predicate/.test(f.title)), []);
+});
+
+test('moving a class away from a parent that lists it twice removes both occurrences there', async () => {
+  const a = await analyze('hierarchy h {\n  a { x, x, y }\n  b { x, z }\n}\n');
+  const move = fixes(a, FolCodes.twoParents).find((f) => f.title.startsWith("Move 'x' under 'b' only"))!;
+  const moved = apply(a, move);
+  assert.equal(moved, 'hierarchy h {\n  a { y }\n  b { x, z }\n}\n');
+  assert.ok(!codes(await analyze(moved)).includes(FolCodes.twoParents));
 });

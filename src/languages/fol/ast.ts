@@ -66,6 +66,11 @@ export interface RuleDecl {
   kind: 'rule';
   name: Name;
   formula: Formula;
+  /**
+   * The formula's text after the colon, enclosing parentheses included (`formula.start` may lie inside them).
+   * Absent when no colon was read or tokens after it were skipped: then the formula's start is a recovery guess.
+   */
+  written?: { start: number; end: number };
   start: number;
   end: number;
 }
@@ -209,7 +214,7 @@ function classNodes(block: CstNode): ClassNode[] {
   });
 }
 
-function statement(n: CstNode): Statement | undefined {
+function statement(n: CstNode, problems: readonly SyntaxProblem[]): Statement | undefined {
   const [kind, inner] = Object.entries(n.children)[0] ?? [];
   if (!kind || !inner?.[0] || !('children' in inner[0])) return undefined;
   const s = inner[0] as CstNode;
@@ -247,11 +252,27 @@ function statement(n: CstNode): Statement | undefined {
     case 'ruleDecl': {
       if (!nm) return undefined;
       const colon = tokens(s, 'Colon')[0];
-      const f = formula(nodes(s, 'formula')[0], colon ? tokEnd(colon) : nm.end);
-      return { kind: 'rule', name: nm, formula: f, ...e };
+      const body = nodes(s, 'formula')[0];
+      const f = formula(body, colon ? tokEnd(colon) : nm.end);
+      const at = body && extent(body);
+      // A problem between the colon and the formula means the parser skipped tokens there: what follows is a fragment.
+      const written = colon && at && !problemIn(problems, tokEnd(colon), at.start) ? at : undefined;
+      return { kind: 'rule', name: nm, formula: f, written, ...e };
     }
   }
   return undefined;
+}
+
+/** Whether a problem starts in [from, to); `problems` are sorted by start, so this is a binary search. */
+function problemIn(problems: readonly SyntaxProblem[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = problems.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (problems[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < problems.length && problems[lo].start < to;
 }
 
 function unquote(image: string): string {
@@ -275,7 +296,9 @@ export function parseFolFile(text: string): FolFile {
     const end = at ? tokEnd(at) : start;
     problems.push({ start, end, message: readableParseError(e.message, at?.image) });
   }
-  const statements = nodes(r.cst, 'statement').map(statement).filter((s): s is Statement => !!s);
+  problems.push(...r.tooDeep);
+  problems.sort((a, b) => a.start - b.start);
+  const statements = nodes(r.cst, 'statement').map((n) => statement(n, problems)).filter((s): s is Statement => !!s);
   return { statements, problems, comments: r.comments.map((c) => ({ start: c.startOffset, end: tokEnd(c) })), tokens: r.tokens };
 }
 

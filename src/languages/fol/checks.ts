@@ -26,6 +26,7 @@ export const FolCodes = {
   unsatisfiableClass: 'fol/unsatisfiable-class',
   contradictingRules: 'fol/contradicting-rules',
   redundantRule: 'fol/redundant-rule',
+  reasoningLimited: 'fol/reasoning-limited',
   ...StructureCodes,
 } as const;
 
@@ -180,7 +181,7 @@ export async function analyzeFol(document: TextDocument, settings: Settings, hos
           return sortCheck(t, constants.get(t.name.text), expectedSort);
         }
         report(FolCodes.freeVariable, DiagnosticSeverity.Error, t.name.start, t.name.end, `'${t.name.text}' is not bound by a quantifier in rule '${rule.name.text}' and is not a declared constant.`, {
-          data: { name: t.name.text, formulaStart: rule.formula.start },
+          data: { name: t.name.text, formulaStart: rule.written?.start },
         });
         return undefined;
       }
@@ -207,8 +208,10 @@ export async function analyzeFol(document: TextDocument, settings: Settings, hos
           const p = predicates.get(f.pred.text);
           if (!p) {
             if (declaresPredicates) {
+              // A sort, function or constant of that name already holds it: declaring the predicate would clash.
+              const free = !firstDecl.has(`symbol:${f.pred.text}`);
               report(FolCodes.undeclaredPredicate, DiagnosticSeverity.Error, f.pred.start, f.pred.end, `Predicate '${f.pred.text}' is not declared and is not a class of any hierarchy.`, {
-                data: { name: f.pred.text, arity: f.args.length },
+                data: free ? { name: f.pred.text, arity: f.args.length } : undefined,
               });
             }
           } else if (p.arity !== f.args.length) {

@@ -75,13 +75,41 @@ export const StructureCodes = {
 /** Data a "move class" quick fix needs: which occurrence to keep and which to drop. */
 export interface MoveData {
   name: string;
-  first: { start: number; end: number; parent: string };
-  second: { start: number; end: number; parent: string };
+  first: MovePlace;
+  second: MovePlace;
+}
+
+export interface MovePlace {
+  start: number;
+  end: number;
+  parent: string;
+  /** Every occurrence of the class under a parent of this name, in document order: moving it away drops them all. */
+  all: { start: number; end: number }[];
 }
 
 export function structureProblems(h: Hierarchy): StructureProblem[] {
   const out: StructureProblem[] = [];
   const seen = new Map<string, HNode>();
+  const underParent = new Map<string, HNode[]>();
+  for (const n of h.nodes) {
+    const key = placeKey(n);
+    const list = underParent.get(key);
+    if (list) list.push(n);
+    else underParent.set(key, [n]);
+  }
+  // One list per parent, shared by every diagnostic about it: a class written k times costs O(k), not O(k²).
+  const spans = new Map<string, MovePlace['all']>();
+  const moveData = (first: HNode, second: HNode): MoveData | undefined => {
+    const place = (n: HNode): MovePlace | undefined => {
+      if (n.place.kind !== 'doc' || !n.syntax) return undefined;
+      const key = placeKey(n);
+      let all = spans.get(key);
+      if (!all) spans.set(key, (all = underParent.get(key)!.flatMap((o) => (o.syntax ? [{ start: o.syntax.start, end: o.syntax.end }] : []))));
+      return { start: n.syntax.start, end: n.syntax.end, parent: n.parent!.label, all };
+    };
+    const [a, b] = [place(first), place(second)];
+    return a && b && { name: first.name, first: a, second: b };
+  };
   for (const n of h.nodes) {
     const ancestors = new Set<string>();
     for (let p = n.parent; p; p = p.parent) ancestors.add(p.name);
@@ -153,13 +181,8 @@ export function structureProblems(h: Hierarchy): StructureProblem[] {
   return out;
 }
 
-function moveData(first: HNode, second: HNode): MoveData | undefined {
-  if (first.place.kind !== 'doc' || second.place.kind !== 'doc' || !first.syntax || !second.syntax) return undefined;
-  return {
-    name: first.name,
-    first: { start: first.syntax.start, end: first.syntax.end, parent: first.parent!.label },
-    second: { start: second.syntax.start, end: second.syntax.end, parent: second.parent!.label },
-  };
+function placeKey(n: HNode): string {
+  return `${n.parent?.name ?? ''}\u0000${n.name}`;
 }
 
 /** Each distinct class once, first occurrence wins: the semantics are over predicates, not places. */

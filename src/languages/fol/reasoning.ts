@@ -2,6 +2,8 @@
 // the hierarchy axioms outright and each user rule behind a selector variable, so every question is one
 // call with a few assumptions. Explanations come from a second, small solver over the axioms near the
 // classes involved, minimised by deletion: hundreds of axioms never enter a per-keystroke loop.
+// Every solver call is charged against a work budget, so a file with thousands of rules costs a bounded
+// time instead of quadratic (or worse) solver work and an exhausted emscripten heap.
 import { createRequire } from 'node:module';
 import { propVars, type Prop, type PropRule } from './monadic';
 
@@ -34,11 +36,69 @@ export interface UnsatisfiableClass {
 }
 
 export interface Findings {
+  /** Set when the budget ran out before every question was answered; the findings above were completed first. */
+  limited?: { used: number; budget: number };
   /** Set when the user's rules cannot all hold for any individual at all. */
   contradiction?: { rules: string[]; axioms: PropRule[] };
   unsatisfiable: UnsatisfiableClass[];
   /** User rules the hierarchy axioms already imply, and rules that are always true. */
   redundant: { rule: string; by: PropRule[]; tautology: boolean }[];
+}
+
+/**
+ * The most solver work one analysis may do, in units of one formula node held by a solver during one
+ * call. Deterministic, so the findings never depend on machine load. The 4 LogicSeg hierarchies with a
+ * few hundred rules stay well below it; on the shared 2-core machine it amounts to about a second.
+ */
+export const reasoningBudget = 5_000_000;
+
+/** Thrown by a solver call that would spend past the budget; reason() turns it into `limited`. */
+class OverBudget extends Error {}
+
+class Meter {
+  used = 0;
+  constructor(readonly budget: number) {}
+  spend(units: number): void {
+    if (this.used + units > this.budget) throw new OverBudget();
+    this.used += units;
+  }
+}
+
+/** Formula nodes: the size of its encoding, which MiniSat walks on every call. */
+function propSize(p: Prop): number {
+  switch (p.kind) {
+    case 'var':
+    case 'bool':
+      return 1;
+    case 'not':
+      return 1 + propSize(p.arg);
+    case 'and':
+    case 'or':
+      return p.args.reduce((n, a) => n + propSize(a), 1);
+    case 'implies':
+    case 'iff':
+      return 1 + propSize(p.left) + propSize(p.right);
+  }
+}
+
+/**
+ * A solver whose calls are charged what it holds plus the assumption. Encodings stay in the solver after a
+ * call (logic-solver never removes clauses), so an assumption's encoding is added to what it holds; a
+ * conjunction of variables the solver already has leaves one variable behind.
+ */
+class MeteredSolver {
+  private readonly solver = new Logic.Solver();
+  private held = 0;
+  constructor(private readonly meter: Meter) {}
+  require(f: LogicTerm, size: number): void {
+    this.solver.require(f);
+    this.held += size;
+  }
+  satisfiable(assumption: LogicTerm, size: number, left = size): boolean {
+    this.meter.spend(this.held + size);
+    this.held += left;
+    return this.solver.solveAssuming(assumption) !== null;
+  }
 }
 
 class Encoder {
@@ -72,15 +132,38 @@ class Encoder {
  * `classes` are the hierarchy classes to test; `report` picks which unsatisfiable ones deserve a
  * finding (e.g. not the subclasses of a class already reported), so only those are explained.
  */
-export function reason(axioms: PropRule[], rules: PropRule[], classes: string[], report: (unsat: Set<string>) => string[] = (u) => [...u]): Findings {
+export function reason(
+  axioms: PropRule[],
+  rules: PropRule[],
+  classes: string[],
+  report: (unsat: Set<string>) => string[] = (u) => [...u],
+  budget = reasoningBudget,
+): Findings {
+  const findings: Findings = { unsatisfiable: [], redundant: [] };
+  if (!rules.length) return findings;
+  const meter = new Meter(budget);
+  try {
+    answer(axioms, rules, classes, report, meter, findings);
+  } catch (e) {
+    if (!(e instanceof OverBudget)) throw e;
+    findings.limited = { used: meter.used, budget };
+  }
+  return findings;
+}
+
+function answer(axioms: PropRule[], rules: PropRule[], classes: string[], report: (unsat: Set<string>) => string[], meter: Meter, findings: Findings): void {
+  const ruleSize = rules.map((r) => propSize(r.body));
+  const axiomsSize = axioms.reduce((n, a) => n + propSize(a.body), 0);
+  // Charged before a solver is built: a formula too large for one call could exhaust MiniSat's heap.
+  meter.spend(axiomsSize + ruleSize.reduce((n, x) => n + x + 2, 0));
   const enc = new Encoder();
-  const solver = new Logic.Solver();
-  for (const a of axioms) solver.require(enc.encode(a.body));
+  const solver = new MeteredSolver(meter);
+  for (const a of axioms) solver.require(enc.encode(a.body), propSize(a.body));
   const ruleSel = rules.map((r, i) => {
-    solver.require(Logic.implies(`r${i}`, enc.encode(r.body)));
+    solver.require(Logic.implies(`r${i}`, enc.encode(r.body)), ruleSize[i] + 2);
     return `r${i}`;
   });
-  const sat = (assume: LogicTerm[]) => solver.solveAssuming(assume.length === 1 ? assume[0] : Logic.and(...assume)) !== null;
+  const sat = (assume: LogicTerm[]) => (assume.length === 1 ? solver.satisfiable(assume[0], 1) : solver.satisfiable(Logic.and(...assume), assume.length, 1));
   const core = (selectors: string[], fixed: LogicTerm[]): string[] => {
     let kept = [...selectors];
     for (const s of selectors) {
@@ -90,37 +173,37 @@ export function reason(axioms: PropRule[], rules: PropRule[], classes: string[],
     return kept;
   };
   const rulesIn = (sels: string[]) => sels.map((s) => rules[Number(s.slice(1))]);
-  const explainer = new Explainer(axioms);
+  const explainer = new Explainer(axioms, meter);
 
-  const findings: Findings = { unsatisfiable: [], redundant: [] };
   const satisfiable = new Map<string, boolean>();
   const classSat = (c: string) => {
     let s = satisfiable.get(c);
     if (s === undefined) satisfiable.set(c, (s = sat([enc.variable(c)])));
     return s;
   };
-  if (!ruleSel.length) return findings;
-  if (!sat(ruleSel)) {
+  // One formula object for "every rule holds": logic-solver encodes a formula once, so each class question
+  // adds a two-literal conjunction rather than one over every selector.
+  const everyRule = ruleSel.length === 1 ? ruleSel[0] : Logic.and(...ruleSel);
+  if (!solver.satisfiable(everyRule, ruleSel.length)) {
     const rs = rulesIn(core(ruleSel, []));
     findings.contradiction = { rules: rs.map((r) => r.name), axioms: explainer.explain(rs.map((r) => r.body), []) };
   } else {
-    const unsat = new Set(classes.filter((c) => classSat(c) && !sat([enc.variable(c), ...ruleSel])));
+    const unsat = new Set(classes.filter((c) => classSat(c) && !sat([enc.variable(c), everyRule])));
     for (const c of report(unsat)) {
       const rs = rulesIn(core(ruleSel, [enc.variable(c)]));
       findings.unsatisfiable.push({ className: c, rules: rs.map((r) => r.name), axioms: explainer.explain(rs.map((r) => r.body), [{ kind: 'var', name: c }]) });
     }
   }
-  const tautologies = new Logic.Solver();
-  for (const r of rules) {
+  const tautologies = new MeteredSolver(meter);
+  rules.forEach((r, i) => {
     const negated = Logic.not(enc.encode(r.body));
-    if (tautologies.solveAssuming(negated) === null) {
+    if (!tautologies.satisfiable(negated, ruleSize[i] + 1)) {
       findings.redundant.push({ rule: r.name, by: [], tautology: true });
-    } else if ([...propVars(r.body)].every((n) => !classes.includes(n) || classSat(n)) && !sat([negated])) {
+    } else if ([...propVars(r.body)].every((n) => !classes.includes(n) || classSat(n)) && !solver.satisfiable(negated, ruleSize[i] + 1)) {
       // Only rules over satisfiable classes: a rule about a class that cannot hold is vacuous, not redundant.
       findings.redundant.push({ rule: r.name, by: explainer.explain([{ kind: 'not', arg: r.body }], []), tautology: false });
     }
-  }
-  return findings;
+  });
 }
 
 /**
@@ -131,9 +214,12 @@ export function reason(axioms: PropRule[], rules: PropRule[], classes: string[],
 class Explainer {
   private readonly byVar = new Map<string, number[]>();
   private readonly enc = new Encoder();
-  private solver: LogicSolver | undefined;
+  private solver: MeteredSolver | undefined;
   private calls = 0;
-  constructor(private readonly axioms: PropRule[]) {
+  constructor(
+    private readonly axioms: PropRule[],
+    private readonly meter: Meter,
+  ) {
     axioms.forEach((a, i) => {
       for (const v of propVars(a.body)) this.byVar.set(v, [...(this.byVar.get(v) ?? []), i]);
     });
@@ -141,12 +227,17 @@ class Explainer {
 
   explain(facts: Prop[], assumptions: Prop[]): PropRule[] {
     if (!this.solver) {
-      this.solver = new Logic.Solver();
-      this.axioms.forEach((a, i) => this.solver!.require(Logic.implies(`e${i}`, this.enc.encode(a.body))));
+      const solver = (this.solver = new MeteredSolver(this.meter));
+      this.axioms.forEach((a, i) => solver.require(Logic.implies(`e${i}`, this.enc.encode(a.body)), propSize(a.body) + 2));
     }
+    const solver = this.solver;
     const factSel = `f${this.calls++}`;
-    this.solver.require(Logic.implies(factSel, Logic.and(...[...facts, ...assumptions].map((f) => this.enc.encode(f)))));
-    const satisfiable = (ids: Iterable<number>) => this.solver!.solveAssuming(Logic.and(factSel, ...[...ids].map((i) => `e${i}`))) !== null;
+    const given = [...facts, ...assumptions];
+    solver.require(Logic.implies(factSel, Logic.and(...given.map((f) => this.enc.encode(f)))), given.reduce((n, f) => n + propSize(f), 2));
+    const satisfiable = (ids: Iterable<number>) => {
+      const selectors = [factSel, ...[...ids].map((i) => `e${i}`)];
+      return solver.satisfiable(Logic.and(...selectors), selectors.length, 1);
+    };
     // Grow a neighbourhood of axioms around the facts' classes until it suffices, then minimise it.
     const vars = new Set<string>();
     for (const f of [...facts, ...assumptions]) propVars(f, vars);

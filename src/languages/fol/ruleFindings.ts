@@ -6,7 +6,7 @@ import type { RuleDecl } from './ast';
 import { FolCodes, type PredicateInfo } from './checks';
 import { distinctClasses, jsonPlaceRange, type Hierarchy } from './hierarchy';
 import { monadicBody, propVars, type PropRule } from './monadic';
-import { reason } from './reasoning';
+import { reason, type Findings } from './reasoning';
 
 export interface ReasoningContext {
   document: TextDocument;
@@ -28,7 +28,28 @@ export function reasoningDiagnostics({ document, rules, hierarchies, predicates,
   // A subclass of an unsatisfiable class is unsatisfiable too; the report on the topmost one says it all.
   const topmost = (unsat: Set<string>) =>
     [...unsat].filter((c) => !hierarchies.some((h) => h.nodes.some((n) => n.name === c && n.parent && n.parent.name !== c && unsat.has(n.parent.name))));
-  const findings = reason(axioms, monadic.map((m) => m.prop), classes, topmost);
+  const first = monadic[0].rule;
+  let findings: Findings;
+  try {
+    findings = reason(axioms, monadic.map((m) => m.prop), classes, topmost);
+  } catch (e) {
+    // MiniSat runs in an emscripten heap that can abort; each solver has its own, so later analyses still work.
+    // emscripten throws its abort as a string with a stack trace appended.
+    const why = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+    report(FolCodes.reasoningLimited, DiagnosticSeverity.Information, first.name.start, first.name.end, `Reasoning over the rules was skipped: the SAT solver failed (${why}). The other checks ran.`);
+    return;
+  }
+  if (findings.limited) {
+    const { used, budget } = findings.limited;
+    report(
+      FolCodes.reasoningLimited,
+      DiagnosticSeverity.Information,
+      first.name.start,
+      first.name.end,
+      `Reasoning was limited: checking ${monadic.length} rules against ${classes.length} classes needs more than the budget of ${budget} solver work units (${used} spent), ` +
+        'so unsatisfiable classes, contradicting rules and redundant rules beyond the findings shown are not reported. Split the rules over smaller files to check them all.',
+    );
+  }
   const ruleByName = new Map(monadic.map((m) => [m.rule.name.text, m.rule]));
   const propByName = new Map(monadic.map((m) => [m.rule.name.text, m.prop.body]));
   /** The classes a finding is about, so an explanation names those siblings and not all of them. */

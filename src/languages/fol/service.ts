@@ -166,7 +166,7 @@ export function codeActionsFol(a: FolAnalysis, r: Range, diagnostics: Diagnostic
       const n = Number(data.arity);
       const params = Array.from({ length: n }, (_, i) => old[i] ?? ['x', 'y', 'z', 'w'][i] ?? `x${i + 1}`).join(', ');
       out.push({ title: `Change the declaration of ${data.name} to take ${n} argument${n === 1 ? '' : 's'}`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([{ range: range(a, parens.start, parens.end), newText: `(${params})` }]) });
-    } else if (d.code === FolCodes.freeVariable && data) {
+    } else if (d.code === FolCodes.freeVariable && data?.formulaStart !== undefined) {
       const at = a.document.positionAt(Number(data.formulaStart));
       out.push({ title: `Quantify '${data.name}' with forall`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([{ range: { start: at, end: at }, newText: `forall ${data.name}. ` }]) });
     } else if (d.code === FolCodes.unusedVariable && data) {
@@ -208,15 +208,25 @@ function moveActions(a: FolAnalysis, d: Diagnostic, m: MoveData): CodeAction[] {
     [m.first, m.second],
   ];
   for (const [keep, drop] of options) {
-    if (text.slice(drop.start, drop.end).includes('{')) continue;
-    let end = drop.end;
-    let start = drop.start;
-    const after = /^[ \t]*,[ \t]*/.exec(text.slice(end));
-    if (after) end += after[0].length;
-    else start -= /,?[ \t]*$/.exec(text.slice(0, start))![0].length;
-    const title = keep.parent === drop.parent ? `Remove the duplicate '${m.name}'` : `Move '${m.name}' under '${keep.parent}' only (remove it from '${drop.parent}')`;
-    out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [a.document.uri]: [{ range: range(a, start, end), newText: '' }] } } });
-    if (keep.parent === drop.parent) break;
+    const same = keep.parent === drop.parent;
+    // A class listed twice under the parent it leaves would still be under both parents after one deletion.
+    const dropped = same ? [drop] : drop.all;
+    if (dropped.some((o) => text.slice(o.start, o.end).includes('{'))) continue;
+    const cuts: { start: number; end: number }[] = [];
+    for (const o of dropped) {
+      let end = o.end;
+      let start = o.start;
+      const after = /^[ \t]*,[ \t]*/.exec(text.slice(end));
+      if (after) end += after[0].length;
+      else start -= /,?[ \t]*$/.exec(text.slice(0, start))![0].length;
+      // Neighbours in one list claim the comma between them from both sides; one edit must cover both.
+      const last = cuts.at(-1);
+      if (last && start <= last.end) last.end = Math.max(last.end, end);
+      else cuts.push({ start, end });
+    }
+    const title = same ? `Remove the duplicate '${m.name}'` : `Move '${m.name}' under '${keep.parent}' only (remove it from '${drop.parent}')`;
+    out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [a.document.uri]: cuts.map((c) => ({ range: range(a, c.start, c.end), newText: '' })) } } });
+    if (same) break;
   }
   return out;
 }
@@ -270,6 +280,8 @@ const keywords = ['sort', 'predicate', 'function', 'constant', 'hierarchy', 'fro
 /** Predicates and classes (with their place in the hierarchy), variables bound in the rule, and keywords. */
 export function completionFol(a: FolAnalysis, position: Position): CompletionItem[] {
   const offset = a.document.offsetAt(position);
+  // Prose in comments ends sentences with the `.` that triggers completion; offer nothing there.
+  if (a.file.comments.some((c) => c.start < offset && offset <= c.end)) return [];
   const items: CompletionItem[] = [];
   for (const p of a.predicates.values()) {
     const params = Array.from({ length: p.arity }, (_, i) => `\${${i + 1}:${['x', 'y', 'z', 'w'][i] ?? `x${i + 1}`}}`).join(', ');
@@ -289,6 +301,8 @@ export const folLanguage: LanguageService<FolAnalysis> = {
   analyze: analyzeFol,
   hover: hoverFol,
   completion: completionFol,
+  // `.` opens a quantifier's body and `(` an argument list or a sub-formula: predicates and bound variables come next.
+  completionTriggerCharacters: ['(', '.'],
   format: (a, _options, settings) => formatFol(a, settings),
   definition: definitionFol,
   references: referencesFol,
