@@ -20,6 +20,8 @@ const entries = {
   server: 'src/server/main.ts',
   cli: 'src/cli/main.ts',
   worker: 'src/neural/worker.ts',
+  // `nesy check` over many files runs this on worker threads (src/core/parallel.ts).
+  'check-worker': 'src/cli/checkWorker.ts',
 };
 const contexts = await Promise.all(
   Object.entries(entries).map(([name, entry]) =>

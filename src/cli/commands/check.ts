@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CliCommand } from '../command';
 import type { Host } from '../../core/language';
+import { parallelMap } from '../../core/parallel';
 import { defaultSettings } from '../../core/settings';
 import { languageForUri, languages } from '../../languages/index';
 
@@ -47,12 +48,50 @@ export async function openDocument(command: string, file: string): Promise<TextD
   return TextDocument.create(uri, language.id, 1, text);
 }
 
-interface Finding {
+export interface Finding {
   file: string;
   range: Diagnostic['range'];
   severity: string;
   code: string;
   message: string;
+}
+
+/** One file's problems; `failed` when it could not be read or has an unknown type (the reason is on stderr). */
+export interface FileReport {
+  findings: Finding[];
+  failed: boolean;
+}
+
+export async function checkFile(file: string): Promise<FileReport> {
+  const document = await openDocument('check', file);
+  if (!document) return { findings: [], failed: true };
+  const analysis = await languageForUri(document.uri)!.analyze(document, defaultSettings, cliHost);
+  const findings = analysis.diagnostics.map((d: Diagnostic): Finding => ({
+    file,
+    range: d.range,
+    severity: severityWord[(d.severity ?? DiagnosticSeverity.Error) as DiagnosticSeverity],
+    code: String(d.code ?? ''),
+    message: d.message,
+  }));
+  return { findings, failed: false };
+}
+
+/** Below this many files, starting worker threads costs more than it saves. */
+const parallelFrom = 8;
+
+/** The worker bundle next to dist/cli.js, or its source when running under tsx. */
+function checkWorker(): string {
+  return __filename.endsWith('.ts') ? path.join(__dirname, '..', 'checkWorker.ts') : path.join(__dirname, 'check-worker.js');
+}
+
+/** Many files are checked on worker threads, one per core, with a progress bar when stderr is a terminal. */
+async function checkFiles(files: string[]): Promise<FileReport[]> {
+  if (files.length < parallelFrom) {
+    const reports: FileReport[] = [];
+    for (const file of files) reports.push(await checkFile(file));
+    return reports;
+  }
+  return parallelMap<string, FileReport>(files, { worker: checkWorker(), label: 'nesy check' });
 }
 
 export const check: CliCommand = {
@@ -73,25 +112,9 @@ export const check: CliCommand = {
       process.stderr.write('nesy check: give at least one file.\n');
       return 2;
     }
-    const findings: Finding[] = [];
-    let failed = false;
-    for (const file of files) {
-      const document = await openDocument('check', file);
-      if (!document) {
-        failed = true;
-        continue;
-      }
-      const analysis = await languageForUri(document.uri)!.analyze(document, defaultSettings, cliHost);
-      for (const d of analysis.diagnostics) {
-        findings.push({
-          file,
-          range: d.range,
-          severity: severityWord[(d.severity ?? DiagnosticSeverity.Error) as DiagnosticSeverity],
-          code: String(d.code ?? ''),
-          message: d.message,
-        });
-      }
-    }
+    const reports = await checkFiles(files);
+    const findings = reports.flatMap((r) => r.findings);
+    const failed = reports.some((r) => r.failed);
     if (json) process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
     else {
       for (const f of findings) {
