@@ -51,6 +51,8 @@ export interface MwpInterpretation extends MwpResult {
 
 /** Beam width: wider finds slightly better trees, at a cost in time per problem. */
 export const defaultMwpBeams = 5;
+/** Source positions the encoder was trained with (training/mwp/model.py max_src). */
+export const maxSourceTokens = 256;
 
 export class MwpModel {
   private readonly srcIds: Map<string, number>;
@@ -86,11 +88,22 @@ export class MwpModel {
     return this.formulas.get(id);
   }
 
+  /** Why a problem cannot be interpreted, or undefined when it can. */
+  inputError(text: string): string | undefined {
+    if (text.trim() === '') return 'the problem text is empty';
+    const count = maskNumbers(text).tokens.length;
+    // The encoder's position table has maxSourceTokens rows; cutting the problem would silently drop its question.
+    if (count > maxSourceTokens) return `The problem is too long (${count} tokens; at most ${maxSourceTokens}).`;
+    return undefined;
+  }
+
   /** Token ids of the problem as the encoder sees them. */
   sourceIds(text: string): { ids: number[]; numbers: string[] } {
+    const error = this.inputError(text);
+    if (error) throw new Error(error);
     const { tokens, numbers } = maskNumbers(text);
     const unk = this.srcIds.get('<unk>')!;
-    return { ids: tokens.slice(0, 256).map((t) => this.srcIds.get(t) ?? unk), numbers };
+    return { ids: tokens.map((t) => this.srcIds.get(t) ?? unk), numbers };
   }
 
   /** The decoder's log-probabilities for explicit inputs (the parity test compares them with PyTorch). */
@@ -114,7 +127,6 @@ export class MwpModel {
   /** Interprets several problems through one batched beam search; `ms` is each one's share. */
   async interpretMany(texts: readonly string[], beams = defaultMwpBeams, signal?: AbortSignal): Promise<MwpInterpretation[]> {
     const started = performance.now();
-    if (texts.some((t) => t.trim() === '')) throw new Error('the problem text is empty');
     const inputs = texts.map((t) => this.sourceIds(t));
     const items = inputs.map((s) => ({ constraint: MwpConstraint.start(this.table, Math.min(s.numbers.length, this.meta.max_nums)) }));
     const found = await this.seq2seq.generate(inputs.map((s) => s.ids), items, {

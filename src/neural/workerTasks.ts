@@ -45,10 +45,11 @@ export const tasks: Record<string, TaskHandler> = {
   interpretMwp: async (payloads, ctx) => {
     const model = await mwpModel(ctx);
     const texts = payloads.map(String);
-    // Empty texts get their own error; the rest share one batched decode.
-    const solvable = texts.filter((t) => t.trim() !== '');
+    // Texts the model cannot take get their own error; the rest share one batched decode.
+    const errors = texts.map((t) => model.inputError(t));
+    const solvable = texts.filter((_, i) => errors[i] === undefined);
     const results = solvable.length ? await model.interpretMany(solvable, undefined, ctx.signal) : [];
     let next = 0;
-    return texts.map((t) => (t.trim() === '' ? new Error('the problem text is empty') : results[next++]));
+    return errors.map((error) => (error === undefined ? results[next++] : new Error(error)));
   },
 };
