@@ -8,5 +8,6 @@ import { check } from './check';
 import { translate } from './translate';
 import { evalCommand } from './eval';
 import { mwp } from './mwp';
+import { bench } from './bench';
 
-export const commands: CliCommand[] = [parse, explain, format, check, lsp, checkPredictionsCommand, translate, evalCommand, mwp];
+export const commands: CliCommand[] = [parse, explain, format, check, lsp, checkPredictionsCommand, translate, evalCommand, mwp, bench];
