@@ -24,12 +24,19 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   let client: LanguageClient | undefined;
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{fol,json}');
+  context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: languageIds.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
-    synchronize: { configurationSection: 'nesy' },
+    synchronize: {
+      configurationSection: 'nesy',
+      // Hierarchy JSON (and .fol files) that an open .fol document imports may change on disk, from git
+      // or a training script; the server re-validates the documents that read them.
+      fileEvents: watcher,
+    },
     initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
     outputChannel: output,
     // The library's own policy (5 crashes in 3 minutes, then give up), reported in the output channel.

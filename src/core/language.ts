@@ -44,6 +44,11 @@ export interface LanguageService<A extends Analysis = Analysis> {
   analyze(document: TextDocument, settings: Settings, host: Host): MaybePromise<A>;
   hover?(a: A, position: Position, host: Host): MaybePromise<Hover | null>;
   completion?(a: A, position: Position): CompletionItem[];
+  /**
+   * Characters after which the editor asks for completion without waiting for a letter. Only those
+   * after which `completion` offers what may come next belong here; word characters trigger anyway.
+   */
+  readonly completionTriggerCharacters?: readonly string[];
   codeActions?(a: A, range: Range, diagnostics: Diagnostic[], settings: Settings): CodeAction[];
   documentSymbols?(a: A): DocumentSymbol[];
   definition?(a: A, position: Position): Location[];

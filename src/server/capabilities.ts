@@ -4,13 +4,14 @@ import {
   CodeActionKind,
   TextDocumentSyncKind,
   type ClientCapabilities,
+  type CompletionOptions,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import type { LanguageService } from '../core/language';
 import { serverCommandIds } from './commands';
 import { semanticTokensLegend } from './semanticTokens';
 
-type Feature = Exclude<keyof LanguageService, 'id' | 'extensions' | 'analyze'>;
+type Feature = Exclude<keyof LanguageService, 'id' | 'extensions' | 'analyze' | 'completionTriggerCharacters'>;
 
 export function implemented(languages: readonly LanguageService<any>[], feature: Feature): boolean {
   return languages.some((l) => typeof l[feature] === 'function');
@@ -22,7 +23,7 @@ export function serverCapabilities(languages: readonly LanguageService<any>[], c
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     hoverProvider: has('hover'),
-    completionProvider: has('completion') ? { resolveProvider: false } : undefined,
+    completionProvider: has('completion') ? completionOptions(languages) : undefined,
     codeActionProvider: has('codeActions')
       ? { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.Source], resolveProvider: false }
       : undefined,
@@ -38,4 +39,10 @@ export function serverCapabilities(languages: readonly LanguageService<any>[], c
     executeCommandProvider: { commands: [...serverCommandIds] },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
+}
+
+/** One list for all languages, as LSP has no per-language triggers; features.ts drops the characters a document's language did not ask for. */
+function completionOptions(languages: readonly LanguageService<any>[]): CompletionOptions {
+  const triggers = [...new Set(languages.flatMap((l) => (l.completion ? (l.completionTriggerCharacters ?? []) : [])))].sort();
+  return triggers.length ? { resolveProvider: false, triggerCharacters: triggers } : { resolveProvider: false };
 }

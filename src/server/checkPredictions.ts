@@ -3,11 +3,11 @@
 // user picked, so it is read wherever it is; hierarchy imports still go through Host.readFile.
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { Requests } from '../core/protocol';
 import type { FolAnalysis } from '../languages/fol/checks';
 import { checkPredictions, type PredictionReport } from '../languages/fol/predictions';
-import { guardRequest } from './guard';
+import { onCustomRequest } from './guard';
 import type { ServerContext } from './server';
 
 export interface CheckPredictionsParams {
@@ -44,21 +44,18 @@ function predictionsPath(value: string): string {
 }
 
 export function listenCheckPredictions(ctx: ServerContext): void {
-  ctx.connection.onRequest(
-    Requests.checkPredictions,
-    guardRequest(ctx.error, Requests.checkPredictions, async (raw: unknown, token: CancellationToken): Promise<PredictionReport> => {
-      const params = readParams(raw);
-      const file = predictionsPath(params.predictions);
-      const analyzed = await ctx.analyses.get(params.uri, token);
-      if (!analyzed || analyzed.language.id !== 'fol') {
-        throw new ResponseError(ErrorCodes.InvalidParams, `${params.uri} is not an open .fol document.`);
-      }
-      try {
-        return await checkPredictions(analyzed.analysis as FolAnalysis, file, { threshold: params.threshold, worst: params.worst });
-      } catch (error) {
-        // Unreadable or malformed predictions are the user's to fix; say what is wrong with them.
-        throw new ResponseError(LSPErrorCodes.RequestFailed, `Could not check ${path.basename(file)}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }),
-  );
+  onCustomRequest(ctx.connection, ctx.error, Requests.checkPredictions, async (raw, token): Promise<PredictionReport> => {
+    const params = readParams(raw);
+    const file = predictionsPath(params.predictions);
+    const analyzed = await ctx.analyses.get(params.uri, token);
+    if (!analyzed || analyzed.language.id !== 'fol') {
+      throw new ResponseError(ErrorCodes.InvalidParams, `${params.uri} is not an open .fol document.`);
+    }
+    try {
+      return await checkPredictions(analyzed.analysis as FolAnalysis, file, { threshold: params.threshold, worst: params.worst });
+    } catch (error) {
+      // Unreadable or malformed predictions are the user's to fix; say what is wrong with them.
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `Could not check ${path.basename(file)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
 }

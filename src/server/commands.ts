@@ -1,14 +1,8 @@
-// Commands the server runs itself (workspace/executeCommand). Their ids carry a `nesy.server.`
-// prefix because the VS Code client registers every id listed here, and must not collide with the
-// client's own commands in src/core/protocol.ts.
+// The server's own commands (workspace/executeCommand); their ids are ServerCommands in src/core/protocol.ts.
 import { ErrorCodes, LSPErrorCodes, ResponseError, type FormattingOptions, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { ServerCommands } from '../core/protocol';
 import type { OperatorStyle, Settings } from '../core/settings';
 import type { Analyzed } from './analyses';
-
-export const ServerCommands = {
-  /** [{ uri, style, options? }]: rewrites every operator in the document in `style`; answers { applied }. */
-  convertStyle: 'nesy.server.convertStyle',
-} as const;
 
 export const serverCommandIds: readonly string[] = Object.values(ServerCommands);
 

@@ -1,6 +1,7 @@
 // The textDocument/* requests. Each one finds the document's analysis for the version the request
 // was made on, clamps positions into the document, and asks the document's language.
 import {
+  CompletionTriggerKind,
   ErrorCodes,
   ResponseError,
   type CancellationToken,
@@ -20,7 +21,8 @@ import {
   type CodeLensParams,
 } from 'vscode-languageserver/node';
 import type { Analyzed } from './analyses';
-import { convertStyleArgs, convertStyleEdit, ServerCommands } from './commands';
+import { ServerCommands } from '../core/protocol';
+import { convertStyleArgs, convertStyleEdit } from './commands';
 import { guardFeature, guardRequest } from './guard';
 import { clampPosition, clampRange } from './positions';
 import { encodeSemanticTokens } from './semanticTokens';
@@ -50,9 +52,13 @@ export function registerFeatures(ctx: ServerContext): void {
   );
 
   connection.onCompletion(
-    onDocument('textDocument/completion', null, ({ language, analysis, document }, p: CompletionParams) =>
-      language.completion ? language.completion(analysis, clampPosition(document, p.position)) : null,
-    ),
+    onDocument('textDocument/completion', null, ({ language, analysis, document }, p: CompletionParams) => {
+      if (!language.completion) return null;
+      // The declared trigger characters are every language's; another language's character is just text here.
+      const trigger = p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined;
+      if (trigger !== undefined && !language.completionTriggerCharacters?.includes(trigger)) return null;
+      return language.completion(analysis, clampPosition(document, p.position));
+    }),
   );
 
   connection.onCodeAction(

@@ -1,7 +1,7 @@
 // Every handler runs inside a guard: an exception is logged and answered, never allowed to take the
 // server down. Language features answer their empty value, so the editor simply shows nothing;
 // requests whose caller must learn why (nesy/*, commands) answer a ResponseError.
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
 import { describe } from './analyses';
 
 type Log = (message: string) => void;
@@ -56,4 +56,25 @@ export function guardNotification<P>(log: Log, name: string, handler: (params: P
       log(`${name} failed: ${describe(error)}`);
     }
   };
+}
+
+/**
+ * Registers a nesy/* request by name. vscode-jsonrpc spreads a request's params into the handler's
+ * arguments (none at all when the params are omitted, one per element when they come by position)
+ * and appends the token, so the token is the last argument and the params are whatever precedes it.
+ * The handler sees `undefined` for omitted params and an array for several positional ones, and
+ * validates them like any other malformed params.
+ */
+export function onCustomRequest<R>(
+  connection: Connection,
+  log: Log,
+  method: string,
+  handler: (params: unknown, token: CancellationToken) => R | Promise<R>,
+): void {
+  const guarded = guardRequest(log, method, handler);
+  connection.onRequest(method, (...args: unknown[]) => {
+    const token = args[args.length - 1] as CancellationToken;
+    const params = args.length <= 1 ? undefined : args.length === 2 ? args[0] : args.slice(0, -1);
+    return guarded(params, token);
+  });
 }

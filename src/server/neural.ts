@@ -11,7 +11,7 @@ import type { NeuralApi, TranslateRequest } from '../core/neuralApi';
 import { Requests } from '../core/protocol';
 import type { ExecutionProviderChoice, Settings } from '../core/settings';
 import { describe } from './analyses';
-import { guardRequest } from './guard';
+import { onCustomRequest } from './guard';
 
 export interface NeuralOptions {
   executionProvider: ExecutionProviderChoice;
@@ -104,27 +104,18 @@ export class Neural {
   /** Registers the nesy/* requests that need models. */
   listen(connection: Connection): void {
     const log = (m: string) => connection.console.error(m);
-    connection.onRequest(
-      Requests.translate,
-      guardRequest(log, Requests.translate, async (params: unknown, token: CancellationToken) => {
-        const request = translateRequest(params);
-        return failedAsResponse((await this.ready()).translate(request, abortSignal(token)));
-      }),
-    );
-    connection.onRequest(
-      Requests.interpretMwp,
-      guardRequest(log, Requests.interpretMwp, async (params: unknown, token: CancellationToken) => {
-        const text = stringField(params, 'text', Requests.interpretMwp);
-        return failedAsResponse((await this.ready()).interpretMwp(text, abortSignal(token)));
-      }),
-    );
-    connection.onRequest(
-      Requests.status,
-      guardRequest(log, Requests.status, async () => {
-        await this.settled();
-        return this.status();
-      }),
-    );
+    onCustomRequest(connection, log, Requests.translate, async (params, token) => {
+      const request = translateRequest(params);
+      return failedAsResponse((await this.ready()).translate(request, abortSignal(token)));
+    });
+    onCustomRequest(connection, log, Requests.interpretMwp, async (params, token) => {
+      const text = stringField(params, 'text', Requests.interpretMwp);
+      return failedAsResponse((await this.ready()).interpretMwp(text, abortSignal(token)));
+    });
+    onCustomRequest(connection, log, Requests.status, async () => {
+      await this.settled();
+      return this.status();
+    });
   }
 
   private async ready(): Promise<NeuralApi> {

@@ -42,6 +42,10 @@ test('bad parameters and unreadable files answer clear errors', async (t) => {
   await assert.rejects(lsp.request(Requests.checkPredictions, { uri }), (e: { code: number; message: string }) =>
     e.code === ErrorCodes.InvalidParams && /needs \{ uri, predictions \}/.test(e.message),
   );
+  // Without any params vscode-jsonrpc passes the handler only its cancellation token.
+  await assert.rejects(lsp.connection.sendRequest(Requests.checkPredictions), (e: { code: number; message: string }) =>
+    e.code === ErrorCodes.InvalidParams && /needs \{ uri, predictions \}/.test(e.message),
+  );
   await assert.rejects(lsp.request(Requests.checkPredictions, { uri, predictions: 'relative.json' }), /must be a file:\/\/ URI or an absolute path/);
   await assert.rejects(lsp.request(Requests.checkPredictions, { uri: lsp.uri('closed.fol'), predictions }), /is not an open .fol document/);
   await assert.rejects(

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CodeAction, Diagnostic, DocumentSymbol, Location } from 'vscode-languageserver/node';
-import { ServerCommands } from '../../src/server/commands';
+import { ServerCommands } from '../../src/core/protocol';
 import { applyEdits, positionOf, startLsp } from '../helpers/lspClient';
 
 const text = `hierarchy animals {

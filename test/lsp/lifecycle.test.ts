@@ -3,13 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { ErrorCodes, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { CompletionTriggerKind, ErrorCodes, TextDocumentSyncKind, type CompletionItem } from 'vscode-languageserver/node';
 import { semanticTokenModifiers, semanticTokenTypes } from '../../src/core/language';
-import { Requests } from '../../src/core/protocol';
-import { ServerCommands } from '../../src/server/commands';
+import { Requests, ServerCommands } from '../../src/core/protocol';
 import { nesy } from '../helpers/cli';
 import { repoRoot } from '../helpers/data';
-import { startLsp, LspClient } from '../helpers/lspClient';
+import { rangeOf, startLsp, LspClient } from '../helpers/lspClient';
 
 test('initialize declares incremental sync, the server commands and the shared token legend', async (t) => {
   const lsp = await startLsp(t);
@@ -23,6 +22,33 @@ test('initialize declares incremental sync, the server commands and the shared t
     });
   }
   assert.equal(lsp.initializeResult.serverInfo?.name, 'nesy-studio');
+});
+
+test('completion triggers on each language\'s own characters, and only in documents of that language', async (t) => {
+  const lsp = await startLsp(t);
+  assert.deepEqual(lsp.initializeResult.capabilities.completionProvider?.triggerCharacters, ['(', '.']);
+  // Completion is asked for right after `after`, the way the editor asks once its trigger is typed.
+  const complete = (uri: string, text: string, after: string, triggerCharacter: string) =>
+    lsp.request<CompletionItem[] | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: rangeOf(text, after).end,
+      context: { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter },
+    });
+  const labels = (items: CompletionItem[] | null) => (items ?? []).map((i) => i.label);
+
+  const tl = lsp.uri('a.tl');
+  const tlText = 'prop green "the light is green"\nspec s := G(\nspec t := F[0.';
+  lsp.open(tl, tlText);
+  assert.ok(labels(await complete(tl, tlText, 'G(', '(')).includes('green'));
+  // `.` is .fol's trigger; in a .tl interval bound it is part of a number.
+  assert.equal(await complete(tl, tlText, '[0.', '.'), null);
+
+  const fol = lsp.uri('a.fol');
+  const folText = 'hierarchy animals {\n  mammal { dog, cat }\n}\n// dogs are mammals.\nrule r: forall x. ';
+  lsp.open(fol, folText);
+  const afterDot = labels(await complete(fol, folText, 'forall x.', '.'));
+  assert.ok(afterDot.includes('dog') && afterDot.includes('x'), afterDot.join(', '));
+  assert.deepEqual(await complete(fol, folText, 'mammals.', '.'), []);
 });
 
 test('over Node IPC, the transport the VS Code client uses, the server answers and shuts down', async (t) => {

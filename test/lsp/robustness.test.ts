@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CancellationTokenSource, ErrorCodes, LSPErrorCodes } from 'vscode-languageserver/node';
+import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ParameterStructures } from 'vscode-languageserver/node';
+import { Requests } from '../../src/core/protocol';
 import { internalErrorCode } from '../../src/server/analyses';
 import { repoRoot } from '../helpers/data';
 import { startLsp, type LspOptions } from '../helpers/lspClient';
@@ -177,4 +178,24 @@ test('files are read only inside the workspace, and from the editor when open th
   next = lsp.nextDiagnostics(uri);
   lsp.close(inside);
   assert.equal((await next)[0]?.message, 'read: on disk');
+});
+
+test('custom requests sent without params answer, or say InvalidParams, instead of failing inside the guard', { timeout: 30_000 }, async (t) => {
+  const lsp = await startLsp(t, fixture());
+  // No params argument at all: vscode-jsonrpc then hands the handler only the cancellation token.
+  const status = await lsp.connection.sendRequest<{ available: boolean; reason?: string }>(Requests.status);
+  assert.equal(status.available, false);
+  assert.match(status.reason ?? '', /this build has no neural layer/);
+  for (const method of [Requests.translate, Requests.interpretMwp]) {
+    await assert.rejects(lsp.connection.sendRequest(method), (e: { code: number; message: string }) =>
+      e.code === ErrorCodes.InvalidParams && e.message.includes(method),
+    );
+  }
+  // Parameters by position are spread into the handler's arguments the same way.
+  await assert.rejects(lsp.connection.sendRequest(Requests.translate, ParameterStructures.byPosition, 'always p', 3), (e: { code: number }) =>
+    e.code === ErrorCodes.InvalidParams,
+  );
+  assert.deepEqual(await lsp.request(Requests.status, [{}]), status);
+  assert.ok(!lsp.logs.some((m) => /isCancellationRequested/.test(m)), lsp.logs.join('\n'));
+  assert.ok(lsp.alive);
 });

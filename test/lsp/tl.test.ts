@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentSymbol, Location, Range, TextEdit } from 'vscode-languageserver/node';
 import { semanticTokenTypes } from '../../src/core/language';
 import { checkCodes } from '../../src/languages/tl/checks';
-import { ServerCommands } from '../../src/server/commands';
+import { ServerCommands } from '../../src/core/protocol';
 import { applyEdits, positionOf, rangeOf, startLsp, type LspClient } from '../helpers/lspClient';
 
 const spec = [
@@ -77,6 +77,18 @@ test('hover explains operators and shows a proposition\'s description', async (t
   const prop = await lsp.hover(uri, positionOf(spec, 'a ->'));
   assert.deepEqual(prop?.range, range(4, 13, 4, 14));
   assert.match(JSON.stringify(prop?.contents), /prop a.*the alarm/);
+});
+
+test('hover on a translated spec shows the sentence of its nl comment', async (t) => {
+  const lsp = await startLsp(t);
+  const uri = lsp.uri('nl.tl');
+  const text = ['// nl: the alarm always sounds', 'prop a "the alarm"', 'spec s := G a', 'spec t := F a', ''].join('\n');
+  lsp.open(uri, text);
+  const translated = await lsp.hover(uri, positionOf(text, 's :='));
+  assert.match(JSON.stringify(translated?.contents), /\*\*Translated from:\*\* \\"the alarm always sounds\\"/);
+  const next = await lsp.hover(uri, positionOf(text, 't :='));
+  assert.match(JSON.stringify(next?.contents), /spec t/);
+  assert.doesNotMatch(JSON.stringify(next?.contents), /Translated from/);
 });
 
 /** The edit's TextEdits as incremental changes: applied last-first so earlier ranges stay valid. */

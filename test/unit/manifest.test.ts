@@ -8,7 +8,7 @@ import { Commands } from '../../src/core/protocol';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 import { languages } from '../../src/languages/index';
 import { highlighting as tlHighlighting } from '../../grammars/tl';
-import { tokenCategories as folTokens } from '../../grammars/fol';
+import { highlighting as folHighlighting } from '../../grammars/fol';
 import { highlighting as mwpHighlighting } from '../../grammars/mwp';
 import { languageIds } from '../../src/client/languages';
 import { repoRoot } from '../helpers/data';
@@ -96,7 +96,7 @@ test('language configurations use the comment tokens of their grammars', () => {
   const config = (id: string) =>
     JSON.parse(fs.readFileSync(path.join(repoRoot, 'language-configuration', `${id}.json`), 'utf8'));
   assert.deepEqual(config('tl').comments, { lineComment: tlHighlighting.lineComment, blockComment: tlHighlighting.blockComment });
-  assert.deepEqual(config('fol').comments, { lineComment: folTokens.lineComment, blockComment: folTokens.blockComment });
+  assert.deepEqual(config('fol').comments, { lineComment: folHighlighting.lineComment, blockComment: folHighlighting.blockComment });
   assert.deepEqual(config('mwp').comments, { lineComment: mwpHighlighting.lineComment });
   for (const id of languageIds) {
     const pairs = config(id).autoClosingPairs.map((p: { open: string }) => p.open);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent, Position } from 'vscode-languageserver-types';
+import { Commands } from '../../src/core/protocol';
 import { defaultSettings } from '../../src/core/settings';
 import { languageForUri } from '../../src/languages/index';
 import { analyzeTl, tlLanguage, type TlAnalysis } from '../../src/languages/tl/service';
@@ -58,6 +59,50 @@ test('hover elsewhere in a formula shows the whole formula fully parenthesised',
   const value = hoverText(analysis('(a & b) | c U d'), { line: 0, character: 0 });
   assert.match(value, /\(a & b\) \| \(c U d\)/);
   assert.match(value, /\(a holds and b holds\) or \(c holds until d holds/);
+});
+
+test('hover on a translated statement shows the sentence of the nl comment it belongs to', () => {
+  const source = [
+    'prop door "the door is open"', // 0
+    'spec plain := G door', // 1
+    '// nl: the door is *always* closed', // 2
+    'spec closed := G (door -> X door)', // 3
+    '// nl: eventually the alarm sounds', // 4
+    'prop alarm "the alarm sounds"', // 5
+    '/* added by the translation */', // 6
+    '', // 7
+    'prop siren', // 8
+    'spec ring := F (alarm & siren)', // 9
+    'spec later := G alarm', // 10
+    '// nl: the alarm sounds forever', // 11
+    'G alarm', // 12
+    'closed & plain', // 13
+    '// nl: a first requirement', // 14
+    '// nl: a second requirement', // 15
+    'F door', // 16
+  ].join('\n');
+  const a = analysis(source);
+  const lines = source.split('\n');
+  const hoverAt = (line: number, needle: string): string => hoverText(a, { line, character: lines[line]!.indexOf(needle) });
+  const lastLine = (line: number, needle: string): string => hoverAt(line, needle).split('\n').at(-1)!;
+  const closed = '**Translated from:** "the door is \\*always\\* closed"';
+  // Right after its comment: on the spec name, a proposition and an operator; markdown in the sentence is shown as typed.
+  for (const needle of ['closed', 'door', '->']) assert.equal(lastLine(3, needle), closed, needle);
+  // With prop declarations, another comment and a blank line in between.
+  assert.equal(lastLine(9, 'ring'), '**Translated from:** "eventually the alarm sounds"');
+  assert.equal(lastLine(9, '&'), '**Translated from:** "eventually the alarm sounds"');
+  // A bare formula.
+  assert.equal(lastLine(12, 'G'), '**Translated from:** "the alarm sounds forever"');
+  // Not preceded by an nl comment, and the second statement after one.
+  assert.doesNotMatch(hoverAt(1, 'plain'), /Translated from/);
+  assert.doesNotMatch(hoverAt(10, 'later'), /Translated from/);
+  assert.doesNotMatch(hoverAt(10, 'G'), /Translated from/);
+  // A spec named in another formula shows that spec's sentence, not the sentence of the formula around it.
+  assert.equal(lastLine(13, 'closed'), closed);
+  assert.doesNotMatch(hoverAt(13, 'plain'), /Translated from/);
+  assert.doesNotMatch(hoverAt(13, '&'), /Translated from/);
+  // Of two nl comments in a row, the formula belongs to the nearer one.
+  assert.equal(lastLine(16, 'F'), '**Translated from:** "a second requirement"');
 });
 
 test('completion offers every operator spelling, interval snippets, keywords and declared names', () => {
@@ -127,6 +172,18 @@ test('folding covers block comments and multi-line statements; nl comments get a
   assert.equal(lenses.length, 1);
   assert.equal(lenses[0]!.range.start.line, 5);
   assert.deepEqual((lenses[0]!.command!.arguments![0] as { sentence: string }).sentence, 'always avoid the red zone');
+});
+
+test('an nl comment offers a translate action with the lens\'s arguments, and nothing else does', () => {
+  const a = analysis();
+  const line = (n: number) => ({ start: { line: n, character: 3 }, end: { line: n, character: 3 } });
+  const translate = (n: number) => tlLanguage.codeActions!(a, line(n), [], defaultSettings).filter((c) => c.command?.command === Commands.translate);
+  const [action, ...more] = translate(5);
+  assert.equal(more.length, 0);
+  assert.equal(action?.title, 'Translate “always avoid the red zone” to temporal logic');
+  assert.deepEqual(action?.command?.arguments, tlLanguage.codeLenses!(a)[0]!.command!.arguments);
+  assert.deepEqual(translate(4), []);
+  assert.deepEqual(translate(2), []);
 });
 
 test('no editor feature throws, whatever the text and position', async () => {

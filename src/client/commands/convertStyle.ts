@@ -3,12 +3,10 @@
 // and applies the edit).
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import { ServerCommands } from '../../core/protocol';
 import type { OperatorStyle } from '../../core/settings';
 import { languageIds } from '../languages';
 import { type CommandContext, reportFailure } from './context';
-
-/** The server's command id; the server registers it under this name (src/server/commands.ts). */
-const serverConvertStyle = 'nesy.server.convertStyle';
 
 const styles: (vscode.QuickPickItem & { style: OperatorStyle })[] = [
   { label: 'words', description: 'always, eventually, not, and, implies', style: 'words' },
@@ -30,7 +28,7 @@ export async function convertStyle(context: CommandContext, style?: OperatorStyl
   };
   try {
     await context.client.sendRequest(ExecuteCommandRequest.type, {
-      command: serverConvertStyle,
+      command: ServerCommands.convertStyle,
       arguments: [{ uri: editor.document.uri.toString(), style: chosen, options }],
     });
   } catch (error) {

@@ -15,7 +15,7 @@ type CommandName = (typeof Commands)[keyof typeof Commands];
 
 export function registerCommands(context: CommandContext): vscode.Disposable[] {
   const handlers: Record<CommandName, (...args: any[]) => unknown> = {
-    [Commands.translate]: () => translate(context),
+    [Commands.translate]: (args?) => translate(context, args),
     [Commands.interpretMwp]: () => interpretMwp(context),
     [Commands.explainStep]: (step?) => explainStep(step),
     [Commands.checkPredictions]: (file?) => checkPredictions(context, file),

@@ -1,8 +1,10 @@
 // Quick fixes for the checks, and conversions between operator styles.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Style } from '../../../grammars/tl';
+import { Commands } from '../../core/protocol';
 import type { Settings } from '../../core/settings';
 import { checkCodes, type ParenthesizeData, type SwapBoundsData, type UndeclaredData } from './checks';
+import { nlComments } from './outline';
 import { toRange } from './positions';
 import { printName } from './printer';
 import type { TlAnalysis } from './service';
@@ -63,6 +65,11 @@ export function codeActions(a: TlAnalysis, range: Range, diagnostics: Diagnostic
   for (const d of diagnostics) {
     const fix = fixFor(a, d);
     if (fix) out.push(fix);
+  }
+  for (const { args } of nlComments(a)) {
+    if (args.range.start.line <= range.end.line && range.start.line <= args.range.end.line) {
+      out.push({ title: `Translate “${args.sentence}” to temporal logic`, kind: CodeActionKind.Refactor, command: { title: 'Translate to temporal logic', command: Commands.translate, arguments: [args] } });
+    }
   }
   const start = a.document.offsetAt(range.start);
   const end = a.document.offsetAt(range.end);

@@ -3,8 +3,9 @@ import { type CodeLens, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKi
 import { False, kindOfToken, Prop, Spec, True } from '../../../grammars/tl';
 import { gluedRunLength } from './parser';
 import { Scanner, tokenIdx } from './scanner';
-import { Commands } from '../../core/protocol';
+import { Commands, type TranslateArgs } from '../../core/protocol';
 import type { SemanticToken, SemanticTokenModifier, SemanticTokenType } from '../../core/language';
+import type { Comment } from './ast';
 import { occurrences } from './navigation';
 import { toRange } from './positions';
 import { canonical } from './printer';
@@ -72,16 +73,17 @@ export function semanticTokens(a: TlAnalysis): SemanticToken[] {
   return out;
 }
 
-/** A "translate" lens above each `// nl: sentence` comment. */
-export function codeLenses(a: TlAnalysis): CodeLens[] {
+/** The `// nl: sentence` comments with a sentence, each with the translate command's arguments. */
+export function nlComments(a: TlAnalysis): { comment: Comment; args: TranslateArgs }[] {
   return a.tl.comments
     .filter((c) => c.nl && c.nl.text.length > 0)
-    .map((c) => ({
-      range: toRange(a.document, c),
-      command: {
-        title: 'Translate to temporal logic',
-        command: Commands.translate,
-        arguments: [{ uri: a.document.uri, range: toRange(a.document, c), sentence: c.nl!.text }],
-      },
-    }));
+    .map((comment) => ({ comment, args: { uri: a.document.uri, range: toRange(a.document, comment), sentence: comment.nl!.text } }));
+}
+
+/** A "translate" lens above each `// nl: sentence` comment. */
+export function codeLenses(a: TlAnalysis): CodeLens[] {
+  return nlComments(a).map(({ args }) => ({
+    range: args.range,
+    command: { title: 'Translate to temporal logic', command: Commands.translate, arguments: [args] },
+  }));
 }

@@ -33,6 +33,8 @@ export const tlLanguage: LanguageService<TlAnalysis> = {
   codeActions,
   hover: (a, position) => hover(a, position),
   completion,
+  // `(` opens a sub-formula, where propositions, specs and operators come next.
+  completionTriggerCharacters: ['('],
   documentSymbols,
   definition,
   references,

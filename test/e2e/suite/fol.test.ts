@@ -1,8 +1,10 @@
 // First-order rules (.fol) in a real VS Code: the hierarchy reasoning as diagnostics, a quick fix
-// applied, hover on a class, the outline tree and the generate-rules refactoring.
+// applied, hover on a class, the outline tree, the generate-rules refactoring, re-validation when an
+// imported hierarchy changes on disk, and checking predictions against the rules.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticsWithCode, openFixture, positionOf, waitFor } from './helpers';
+import { Commands } from '../../../src/core/protocol';
+import { diagnosticsWithCode, openFixture, positionOf, waitFor, workspaceFile } from './helpers';
 
 const unsatisfiable = 'fol/unsatisfiable-class';
 const undeclared = 'fol/undeclared-predicate';
@@ -70,5 +72,32 @@ describe('First-order rules (.fol)', () => {
     assert.match(text, /rule animals_C_dog: forall x\. dog\(x\) -> mammal\(x\)/);
     assert.match(text, /rule animals_D_mammal: forall x\. mammal\(x\) -> dog\(x\) \| cat\(x\)/);
     assert.match(text, /rule animals_E_dog: forall x\. dog\(x\) -> !cat\(x\)/);
+  });
+
+  it('re-validates a .fol file when the hierarchy JSON it imports changes on disk', async () => {
+    const editor = await openFixture('zoo.fol');
+    const uri = editor.document.uri;
+    const d = await diagnosticFor(uri, undeclared);
+    assert.match(d.message, /'lion'/);
+    // Written behind the editor's back, as git or a script would: only the file watcher tells the server.
+    const json = { name: 'animal', children: [{ name: 'cat', children: [{ name: 'lion' }, { name: 'tiger' }] }, { name: 'dog' }] };
+    await vscode.workspace.fs.writeFile(workspaceFile('zoo.json'), new TextEncoder().encode(JSON.stringify(json)));
+    await waitFor('the undeclared-predicate diagnostic to go', () => (diagnosticsWithCode(uri, undeclared).length === 0 ? true : undefined));
+  });
+
+  it('checks a predictions file against the open rules and opens the report', async () => {
+    const editor = await openFixture('animals.fol');
+    await vscode.commands.executeCommand(Commands.checkPredictions, workspaceFile('predictions-small.json'));
+    const report = await waitFor('the report editor', () => {
+      const active = vscode.window.activeTextEditor?.document;
+      return active?.isUntitled && active.languageId === 'json' ? active : undefined;
+    });
+    const parsed = JSON.parse(report.getText()) as { samples: number; rules: { name: string; violation_rate: number }[] };
+    assert.equal(parsed.samples, 2);
+    const dog = parsed.rules.find((r) => r.name === 'animals.C_dog');
+    // Sample 1 scores dog 0.6 but mammal only 0.3 (test/fixtures/fol/predictions-small.json).
+    assert.equal(dog?.violation_rate, 0.5, JSON.stringify(parsed.rules.map((r) => r.name)));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.window.showTextDocument(editor.document);
   });
 });

@@ -1,11 +1,27 @@
-// NeSy: Translate English to Temporal Logic, end to end: selected sentence -> the packaged model in the
-// language server -> the quick pick -> the formula inserted below the sentence, which stays as written.
+// NeSy: Translate English to Temporal Logic, end to end: a selected sentence, or the code lens and code
+// action on a `// nl:` comment -> the packaged model in the language server -> the quick pick -> the
+// formula inserted below the sentence, which stays as written, with declarations for the names it adds.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands } from '../../../src/core/protocol';
-import { openFixture, waitFor } from './helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Commands, type TranslateArgs } from '../../../src/core/protocol';
+import { defaultSettings } from '../../../src/core/settings';
+import { analyzeTl } from '../../../src/languages/tl/service';
+import { openFixture, positionOf, revert, waitFor } from './helpers';
 
-describe('Translate English to temporal logic', () => {
+/** Runs the translate command and accepts the quick pick's first (best) item once the model has answered. */
+async function translateAndAccept(args: unknown, inserted: () => boolean): Promise<void> {
+  const command = vscode.commands.executeCommand(Commands.translate, ...(args === undefined ? [] : [args]));
+  await waitFor('the translation to be inserted', async () => {
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return inserted() ? true : undefined;
+  }, 120_000);
+  await command;
+}
+
+describe('Translate English to temporal logic', function () {
+  this.timeout(180_000);
+
   it('inserts the picked formula below the selected sentence', async () => {
     const editor = await openFixture('requirements.tl');
     const sentence = 'The robot eventually reaches the goal.';
@@ -14,16 +30,57 @@ describe('Translate English to temporal logic', () => {
     editor.selection = new vscode.Selection(0, start, 0, start + sentence.length);
     const before = editor.document.getText();
 
-    const command = vscode.commands.executeCommand(Commands.translate);
-    // The quick pick opens once the model has answered; accept its first (best) item as a user would.
-    await waitFor('the translation to be inserted', async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return editor.document.lineCount > 1 && editor.document.lineAt(1).text.trim() ? true : undefined;
-    }, 120_000);
-    await command;
+    await translateAndAccept(undefined, () => editor.document.lineCount > 1 && editor.document.lineAt(1).text.trim() !== '');
 
     assert.equal(editor.document.lineAt(0).text, before.split('\n')[0], 'the sentence stays as written');
-    const formula = editor.document.lineAt(1).text.trim();
-    assert.ok(formula.length > 0 && !formula.startsWith('//'), `a formula was inserted: ${formula}`);
+    const added = editor.document.getText().split('\n').slice(1).filter((l) => l.trim() !== '');
+    const formula = added[added.length - 1]!.trim();
+    assert.ok(added.slice(0, -1).every((l) => /^prop \w+/.test(l)), `declarations for the new names come first: ${added.join(' / ')}`);
+    assert.ok(formula.length > 0 && !/^(prop|spec)\b|^\/\//.test(formula), `a formula was inserted: ${formula}`);
+    await revert(editor);
+  });
+
+  it('offers a Translate code lens and code action on a `// nl:` comment', async () => {
+    const editor = await openFixture('nl.tl');
+    const uri = editor.document.uri;
+    const lenses = await waitFor('the Translate code lens', async () => {
+      const result = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      return result?.length ? result : undefined;
+    });
+    assert.equal(lenses.length, 1);
+    assert.equal(lenses[0]!.range.start.line, 3);
+    assert.equal(lenses[0]!.command?.command, Commands.translate);
+    const args = lenses[0]!.command?.arguments?.[0] as TranslateArgs;
+    assert.equal(args.sentence, 'Whenever the light is red, the light is eventually green.');
+    const at = positionOf(editor.document, 'nl:');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
+    const action = actions.find((a) => a.command?.command === Commands.translate);
+    assert.ok(action, actions.map((a) => a.title).join(' | '));
+    assert.deepEqual(action.command?.arguments, lenses[0]!.command?.arguments);
+  });
+
+  it('translates a `// nl:` comment with the lens\'s arguments into a formula the .tl language accepts', async () => {
+    const editor = await openFixture('nl.tl');
+    const document = editor.document;
+    const lenses = await waitFor('the Translate code lens', async () => {
+      const result = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return result?.length ? result : undefined;
+    });
+    const comment = lenses[0]!.range.start.line;
+    const before = document.getText();
+    await translateAndAccept(lenses[0]!.command?.arguments?.[0], () => document.lineCount > comment + 1 && document.lineAt(comment + 1).text.trim() !== '');
+
+    const lines = document.getText().split('\n');
+    assert.deepEqual(lines.slice(0, comment + 1), before.split('\n').slice(0, comment + 1), 'everything up to the comment stays');
+    const added = lines.slice(comment + 1).filter((l) => l.trim() !== '');
+    const formula = added[added.length - 1]!;
+    assert.ok(added.slice(0, -1).every((l) => /^prop \w+/.test(l)), `only declarations precede the formula: ${added.join(' / ')}`);
+    assert.ok(formula.length > 0 && !/^(prop|spec)\b|^\/\//.test(formula), `a formula was inserted: ${formula}`);
+    // The file declares its propositions, so a name without a declaration would be reported too.
+    const analysis = analyzeTl(TextDocument.create(document.uri.toString(), 'tl', document.version, document.getText()), defaultSettings);
+    const problems = analysis.diagnostics.filter((d) => d.severity === 1 || d.code === 'tl/undeclared-prop');
+    assert.deepEqual(problems.map((d) => d.message), [], document.getText());
+    assert.ok(analysis.tl.statements.some((s) => s.kind === 'formula' && document.positionAt(s.start).line > comment), 'the formula is a statement');
+    await revert(editor);
   });
 });
