@@ -8,7 +8,7 @@ import { DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } f
 import { defaultSettings } from '../../src/core/settings';
 import { FolCodes, type FolAnalysis } from '../../src/languages/fol/checks';
 import { folLanguage, generateRulesEdit } from '../../src/languages/fol/service';
-import { repoRoot, sharedDataDir } from '../helpers/data';
+import { hasSharedData, repoRoot, sharedDataDir } from '../helpers/data';
 
 const tmp = path.join(repoRoot, '.test-tmp', 'fol-checks');
 fs.mkdirSync(path.join(tmp, 'data'), { recursive: true });
@@ -210,7 +210,7 @@ test('JSON graph form: unreachable classes and cycles are reported', async () =>
   assert.ok(msgs.some((m) => m.startsWith(FolCodes.cycle)), JSON.stringify(msgs));
 });
 
-test('the shared LogicSeg hierarchies load; Mapillary defects are reported', async () => {
+test('the shared LogicSeg hierarchies load; Mapillary defects are reported', { skip: hasSharedData() ? false : `no shared data at ${sharedDataDir()}` }, async () => {
   for (const f of fs.readdirSync(path.join(sharedDataDir(), 'hierarchies')).filter((x) => x.endsWith('.json'))) {
     fs.copyFileSync(path.join(sharedDataDir(), 'hierarchies', f), path.join(tmp, 'data', f));
   }
