@@ -16,6 +16,14 @@ const codeServerHome = path.join(toolsDir, 'code-server');
 export const node24 = path.join(nodeHome, 'bin', 'node');
 export const codeServerBin = path.join(codeServerHome, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
+/**
+ * The environment without the npm_* variables of an enclosing `npm run`: the nested npm would take them as its
+ * own configuration, and code-server's install script reads the Node version from npm_config_user_agent.
+ */
+function withoutNpmRunVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
+}
+
 function npmInstall(prefix, spec, env) {
   fs.mkdirSync(prefix, { recursive: true });
   console.log(`[e2e] installing ${spec} into ${path.relative(repoRoot, prefix)}`);
@@ -30,9 +38,9 @@ function npmInstall(prefix, spec, env) {
 
 /** Ensures Node 24 and code-server are installed; returns the environment to run code-server with. */
 export function ensureCodeServer() {
-  if (!fs.existsSync(node24)) npmInstall(path.join(toolsDir, 'node24'), NODE_PACKAGE, process.env);
+  if (!fs.existsSync(node24)) npmInstall(path.join(toolsDir, 'node24'), NODE_PACKAGE, withoutNpmRunVariables(process.env));
   const env = {
-    ...process.env,
+    ...withoutNpmRunVariables(process.env),
     PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH ?? ''}`,
     // ~/.npmrc may point nodedir at another Node's headers; native modules must build against Node 24.
     npm_config_nodedir: nodeHome,
