@@ -10,11 +10,12 @@ function cancelled(name: string): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled.`);
 }
 
-export function guardFeature<P, R, E>(
+/** Runs a handler so that a failure is logged and answered with `answer(error)`. */
+function guarded<P, R, E>(
   log: Log,
   name: string,
-  empty: E,
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
+  answer: (error: unknown) => E,
 ): (params: P, token: CancellationToken) => Promise<R | E | ResponseError<void>> {
   return async (params, token) => {
     try {
@@ -24,9 +25,18 @@ export function guardFeature<P, R, E>(
       if (error instanceof ResponseError) return error;
       if (token.isCancellationRequested) return cancelled(name);
       log(`${name} failed: ${describe(error)}`);
-      return empty;
+      return answer(error);
     }
   };
+}
+
+export function guardFeature<P, R, E>(
+  log: Log,
+  name: string,
+  empty: E,
+  handler: (params: P, token: CancellationToken) => R | Promise<R>,
+): (params: P, token: CancellationToken) => Promise<R | E | ResponseError<void>> {
+  return guarded(log, name, handler, () => empty);
 }
 
 export function guardRequest<P, R>(
@@ -34,17 +44,12 @@ export function guardRequest<P, R>(
   name: string,
   handler: (params: P, token: CancellationToken) => R | Promise<R>,
 ): (params: P, token: CancellationToken) => Promise<R | ResponseError<void>> {
-  return async (params, token) => {
-    try {
-      const result = await handler(params, token);
-      return token.isCancellationRequested ? cancelled(name) : result;
-    } catch (error) {
-      if (error instanceof ResponseError) return error;
-      if (token.isCancellationRequested) return cancelled(name);
-      log(`${name} failed: ${describe(error)}`);
-      return new ResponseError(ErrorCodes.InternalError, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  return guarded(
+    log,
+    name,
+    handler,
+    (error) => new ResponseError<void>(ErrorCodes.InternalError, `${name} failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }
 
 export function guardNotification<P>(log: Log, name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
