@@ -1,9 +1,13 @@
 // What languages may ask of the neural layer. src/neural implements it; languages never import src/neural.
+import type { OperatorStyle } from './settings';
+
 export interface TranslateRequest {
   sentence: string;
   /** Propositions declared in the current file, with their descriptions, for grounding. */
   declared?: { name: string; description?: string }[];
   beams?: number;
+  /** How the formula is spelled; ASCII unless asked (the editor passes the user's operator style). */
+  style?: OperatorStyle;
 }
 
 export interface Translation {

@@ -120,7 +120,7 @@ export class Translator {
       props[id] = { text: span.text, span: [span.start, span.end], name: g.name, declared: g.declared };
     }
     return {
-      formula: printFormula(grounded, 'ascii'),
+      formula: printFormula(grounded, request.style ?? 'ascii'),
       lifted: printFormula(parsed.formula, 'nl2tl'),
       props,
       english: explain(grounded, descriptions),

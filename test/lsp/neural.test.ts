@@ -37,6 +37,20 @@ test('translate loads the model on first use, and status then names the provider
   assert.match((await lsp.request<TranslateResult>(Requests.translate, { sentence: 'always ( prop_1 )' })).best.lifted, /prop_1/);
 });
 
+test('translations come spelled in the operator style the user chose', async (t) => {
+  const lsp = await startLsp(t, { settings: { ...cpu, operatorStyle: 'unicode' }, timeoutMs: 120_000 });
+  const sentence = 'always ( prop_1 ) and eventually ( prop_2 )';
+  const unicode = (await lsp.request<TranslateResult>(Requests.translate, { sentence })).best.formula;
+  assert.match(unicode, /□/);
+  assert.match(unicode, /◇/);
+  assert.match(unicode, /∧/);
+  await lsp.setSettings({ ...cpu, operatorStyle: 'words' });
+  const words = (await lsp.request<TranslateResult>(Requests.translate, { sentence })).best.formula;
+  assert.match(words, /always/);
+  assert.match(words, /eventually/);
+  assert.doesNotMatch(words, /[□◇∧]/);
+});
+
 test('nesy.models.path is honoured when trusted: a folder without models fails with a clear message', async (t) => {
   const empty = fs.mkdtempSync(path.join(repoRoot, '.test-tmp', 'lsp-no-models-'));
   t.after(() => fs.rmSync(empty, { recursive: true, force: true }));
