@@ -39,26 +39,37 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
     outputChannel: output,
-    // The library's own policy (5 crashes in 3 minutes, then give up), reported in the output channel.
-    errorHandler: announcingRestarts(() => client!.createDefaultErrorHandler(), output),
+    errorHandler: announcingRestarts(() => client!.createDefaultErrorHandler()),
   };
   client = new LanguageClient('nesy', 'NeSy Studio', serverOptions, clientOptions);
   return client;
 }
 
-function announcingRestarts(createDefault: () => ErrorHandler, output: vscode.OutputChannel): ErrorHandler {
-  let fallback: ErrorHandler | undefined;
-  const handler = () => (fallback ??= createDefault());
+/** Logged (output channel) when the server died and is started again. */
+const restartingMessage =
+  'The NeSy language server stopped unexpectedly; restarting it (VS Code gives up after 5 crashes in 3 minutes).';
+/** Shown as an error notification, and logged, when the library's policy gives up. */
+const gaveUpMessage =
+  'NeSy: the language server crashed 5 times in 3 minutes and will not be restarted. Run "NeSy: Restart Language Server" to start it again.';
+
+/**
+ * vscode-languageclient's own crash policy (a crashed server is restarted; the 5th crash within 3 minutes
+ * stops it) with our messages in place of the library's: the library logs a restart's message in the output
+ * channel and shows a give-up's message as an error notification, so the user reads in one line how to get
+ * the server back.
+ */
+function announcingRestarts(createDefault: () => ErrorHandler): ErrorHandler {
+  let policy: ErrorHandler | undefined;
+  const current = () => (policy ??= createDefault());
   return {
-    error: (error, message, count) => handler().error(error, message, count),
+    error: (error, message, count) => current().error(error, message, count),
     async closed(): Promise<CloseHandlerResult> {
-      const result = await handler().closed();
-      output.appendLine(
-        result.action === CloseAction.Restart
-          ? 'The NeSy language server stopped unexpectedly; restarting it (VS Code gives up after 5 crashes in 3 minutes).'
-          : 'The NeSy language server crashed 5 times in 3 minutes and will not be restarted. Run "NeSy: Restart Language Server" once the cause is fixed.',
-      );
-      return result;
+      const result = await current().closed();
+      if (result.action === CloseAction.Restart) return { ...result, message: restartingMessage };
+      // After giving up the server runs again only when the user starts it, so its crashes count afresh:
+      // the library's history would otherwise stop it at its next crash within the same 3 minutes.
+      policy = undefined;
+      return { ...result, message: gaveUpMessage };
     },
   };
 }

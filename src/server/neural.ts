@@ -105,10 +105,10 @@ export class Neural {
   listen(connection: Connection): void {
     const log = (m: string) => connection.console.error(m);
     onCustomRequest(connection, log, Requests.translate, async (params, token) => {
+      const request = translateRequest(params);
       const service = await this.ready();
       // Inserted formulas are spelled the way the user writes the rest of the file.
-      const request = { ...translateRequest(params), style: this.settings?.operatorStyle };
-      return failedAsResponse(service.translate(request, abortSignal(token)));
+      return failedAsResponse(service.translate({ ...request, style: this.settings?.operatorStyle }, abortSignal(token)));
     });
     onCustomRequest(connection, log, Requests.interpretMwp, async (params, token) => {
       const text = stringField(params, 'text', Requests.interpretMwp);

@@ -11,6 +11,9 @@
 // 'vscode'`, helpers in suite/helpers.ts) and any fixture files in test/e2e/workspace/. Every suite file is
 // bundled and run in the same launch; the workspace is a fresh temporary copy each run, so tests may edit it.
 // The same suites run in desktop VS Code with `npm run test:electron`.
+// `suite/restricted-*.test.ts` run afterwards in a second launch of the same install, with workspace trust on
+// and the workspace (plus test/e2e/restricted/) untrusted; @vscode/test-electron always disables workspace
+// trust, so they run only here.
 //
 // Environment: NESY_E2E_TIMEOUT_S (whole run, default 900), NESY_E2E_KEEP=1 keeps the temporary folder.
 import { spawn, spawnSync } from 'node:child_process';
@@ -65,26 +68,61 @@ async function main() {
       '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
 
-  const suites = uiOnly ? { passed: 0, failed: 0, failures: [] } : await runSuites(port, installed, suiteIndex, dirs);
+  const suites = uiOnly ? noResults : await runSuites(port, installed, suiteIndex, dirs);
 
   log('checking what a user sees in the workbench');
   const failedShots = path.join(repoRoot, '.test-tmp', 'e2e-failures');
   fs.rmSync(failedShots, { recursive: true, force: true });
   for (const dir of [dirs.screenshots, failedShots]) fs.mkdirSync(dir, { recursive: true });
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.uiWorkspace)}`;
-  const ui = await runUiChecks(browser, { url, screenshots: dirs.screenshots, failedShots, log });
+  const serverModule = path.join(installed, 'dist', 'server.js');
+  const ui = await runUiChecks(browser, { url, screenshots: dirs.screenshots, failedShots, serverModule, log });
   log(`screenshots in ${path.relative(repoRoot, dirs.screenshots)}`);
+  await stop(server);
 
-  const failures = [...suites.failures, ...ui.filter((c) => !c.ok).map((c) => ({ title: `UI: ${c.title}`, error: c.error }))];
-  const passed = suites.passed + ui.filter((c) => c.ok).length;
-  if (failures.length > 0) printExtensionLogs(dirs.userData);
+  const restricted = uiOnly ? noResults : await runRestrictedSuites(installed, suiteIndex, env);
+
+  const failures = [...suites.failures, ...restricted.failures, ...ui.filter((c) => !c.ok).map((c) => ({ title: `UI: ${c.title}`, error: c.error }))];
+  const passed = suites.passed + restricted.passed + ui.filter((c) => c.ok).length;
+  if (failures.length > 0) for (const userData of [dirs.userData, restrictedDirs().userData]) printExtensionLogs(userData);
   for (const f of failures) console.log(`FAILED ${f.title}: ${f.error}`);
   console.log(`${passed} passed, ${failures.length} failed`);
   return failures.length === 0 ? 0 : 1;
 }
 
+const noResults = { passed: 0, failed: 0, failures: [] };
+
+/** Where the restricted launch keeps its user data and its (untrusted) workspace. */
+function restrictedDirs() {
+  const dir = path.join(tmp, 'restricted');
+  return { userData: path.join(dir, 'user-data'), workspace: path.join(dir, 'workspace'), results: path.join(dir, 'results.json') };
+}
+
+/**
+ * The suites for Restricted Mode: code-server again, on the installed extension, with workspace trust on. A
+ * folder the browser has never trusted opens untrusted; `startupPrompt: never` keeps the trust dialog away.
+ * The machine-level model path does not exist, so a server that used it would say so.
+ */
+async function runRestrictedSuites(installed, suiteIndex, env) {
+  log('running the Restricted Mode suites in an untrusted workspace');
+  const dirs = { ...restrictedDirs(), extensions: path.join(tmp, 'extensions') };
+  fs.cpSync(path.join(repoRoot, 'test', 'e2e', 'workspace'), dirs.workspace, { recursive: true });
+  fs.cpSync(path.join(repoRoot, 'test', 'e2e', 'restricted'), dirs.workspace, { recursive: true });
+  writeUserSettings(dirs.userData, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' });
+  // code-server is a remote window: `machine`-scoped settings are read from Machine/, not User/.
+  fs.mkdirSync(path.join(dirs.userData, 'Machine'), { recursive: true });
+  fs.writeFileSync(path.join(dirs.userData, 'Machine', 'settings.json'), JSON.stringify({ 'nesy.models.path': path.join(tmp, 'no-such-models') }));
+  const port = await freePort();
+  const server = startCodeServer(port, dirs, env, { workspaceTrust: true });
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, server);
+  const results = await runSuites(port, installed, suiteIndex, dirs, { NESY_E2E_RESTRICTED: '1' });
+  await stop(server);
+  return results;
+}
+
 /** The extension's output channel ("NeSy Studio", with the language server's stderr), which explains most failures. */
 function printExtensionLogs(userData) {
+  if (!fs.existsSync(path.join(userData, 'logs'))) return;
   const logs = fs.readdirSync(path.join(userData, 'logs'), { recursive: true })
     .filter((f) => String(f).endsWith('NeSy Studio.log'))
     .map((f) => path.join(userData, 'logs', String(f)));
@@ -95,7 +133,7 @@ function printExtensionLogs(userData) {
   }
 }
 
-function writeUserSettings(userData) {
+function writeUserSettings(userData, extra = {}) {
   const dir = path.join(userData, 'User');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({
@@ -109,6 +147,7 @@ function writeUserSettings(userData) {
     'editor.hover.delay': 150,
     'editor.minimap.enabled': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    ...extra,
   }, null, 2));
 }
 
@@ -139,12 +178,12 @@ function freePort() {
   });
 }
 
-function startCodeServer(port, dirs, env) {
-  const logFile = path.join(tmp, 'code-server.log');
+function startCodeServer(port, dirs, env, { workspaceTrust = false } = {}) {
+  const logFile = path.join(dirs.userData, '..', 'code-server.log');
   const out = fs.openSync(logFile, 'w');
   // Its own process group, so that cleanup can end code-server and everything it spawned, and nothing else.
   const child = spawn(node24, [codeServerBin, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     ...ownFolders(dirs), '--vscode-option', 'enable-smoke-test-driver', dirs.workspace], { env, detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   child.logFile = logFile;
@@ -166,15 +205,21 @@ async function waitForHttp(url, ms, server) {
   throw new Error(`code-server did not answer at ${url} within ${ms / 1000} s`);
 }
 
-async function runSuites(port, installed, suiteIndex, dirs) {
+async function runSuites(port, installed, suiteIndex, dirs, environment = {}) {
   log('running the suites in the extension host');
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [
     ['extensionDevelopmentPath', remote(installed)],
     ['extensionTestsPath', remote(suiteIndex)],
-    ['extensionEnvironment', JSON.stringify({ NESY_E2E_RESULTS: dirs.results, NESY_E2E_EXTENSIONS_DIR: dirs.extensions })],
+    ['extensionEnvironment', JSON.stringify({
+      NESY_E2E_RESULTS: dirs.results,
+      NESY_E2E_EXTENSIONS_DIR: dirs.extensions,
+      NESY_E2E_LOGS: path.join(dirs.userData, 'logs'),
+      ...environment,
+    })],
   ];
-  const exitCode = await runInWorkbench(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const exitCode = await runInWorkbench(url);
   if (!fs.existsSync(dirs.results)) {
     return { passed: 0, failed: 1, failures: [{ title: 'the suites', error: `did not report results (extension host exit code ${exitCode})` }] };
   }
@@ -200,26 +245,29 @@ async function runInWorkbench(url) {
   }
 }
 
+/** Ends a code-server this script started, with everything it spawned (its process group). */
+async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, 5000);
+  await gone;
+  clearTimeout(timer);
+}
+
 async function cleanup() {
   await browser?.close().catch(() => {});
-  for (const child of started) {
-    if (child.exitCode !== null || child.signalCode !== null) continue;
-    const gone = new Promise((r) => child.once('exit', r));
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      continue;
-    }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 5000);
-    await gone;
-    clearTimeout(timer);
-  }
+  for (const child of started) await stop(child);
   if (tmp && process.env.NESY_E2E_KEEP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
   else if (tmp) log(`kept ${tmp}`);
 }

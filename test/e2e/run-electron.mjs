@@ -1,4 +1,5 @@
-// Runs the real-VS-Code suites (test/e2e/suite/*.test.ts) in desktop VS Code, downloaded by
+// Runs the real-VS-Code suites (test/e2e/suite/*.test.ts but restricted-*, which need workspace trust on:
+// @vscode/test-electron always passes --disable-workspace-trust) in desktop VS Code, downloaded by
 // @vscode/test-electron, for machines that can download it (these cannot: use `npm run test:e2e`, which runs
 // the same suites in VS Code's server build). The extension runs from this checkout (dist/, built first).
 //
@@ -17,6 +18,7 @@ const extensionTestsPath = await buildSuites();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-e2e-electron-'));
 const workspace = path.join(tmp, 'workspace');
 const results = path.join(tmp, 'results.json');
+const userData = path.join(tmp, 'user-data');
 fs.cpSync(path.join(repoRoot, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
 
 let code = 1;
@@ -27,8 +29,9 @@ try {
     cachePath: path.join(repoRoot, '.tools', 'vscode-test'),
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath,
-    extensionTestsEnv: { NESY_E2E_RESULTS: results },
-    launchArgs: [workspace, '--disable-extensions', '--user-data-dir', path.join(tmp, 'user-data')],
+    // The output channels are log files under the user-data folder; suites read the extension's (helpers.ts).
+    extensionTestsEnv: { NESY_E2E_RESULTS: results, NESY_E2E_LOGS: path.join(userData, 'logs') },
+    launchArgs: [workspace, '--disable-extensions', '--user-data-dir', userData],
   });
 } catch (error) {
   console.error(`[e2e] ${error instanceof Error ? error.message : String(error)}`);

@@ -1,10 +1,12 @@
 // What a user sees in the workbench, driven through the real UI in Chromium: the status bar item, a hover
-// and the quick-fix menu, with screenshots of the last two. Each check returns { title, ok, error }.
+// and the quick-fix menu, with screenshots of the last two, and the notification after the language server
+// crashed too often. Each check returns { title, ok, error }.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const editorText = '.monaco-editor .view-lines';
 
-export async function runUiChecks(browser, { url, screenshots, failedShots, log }) {
+export async function runUiChecks(browser, { url, screenshots, failedShots, serverModule, log }) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const results = [];
   const check = async (title, body) => {
@@ -51,10 +53,57 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, log 
       await page.screenshot({ path: path.join(screenshots, 'quickfix.png') });
       await page.keyboard.press('Escape');
     });
+
+    // Last: it leaves this window without a language server. The extension-test windows show no notifications,
+    // so test/e2e/suite/server-crash.test.ts checks the same message in the output channel.
+    await check('after five crashes in three minutes a one-line notification says how to start the server again', async () => {
+      let pid = await newServer(serverModule);
+      for (let crash = 1; crash <= 5; crash++) {
+        process.kill(pid, 'SIGKILL');
+        if (crash < 5) pid = await newServer(serverModule, pid);
+      }
+      // The headless window showed no toast for it; the notification centre lists every notification, as it
+      // does for a user who clicks the bell, whether the message came before or after it opened.
+      await runCommand(page, 'Notifications: Show Notifications');
+      const message = page.locator('.notifications-center .notification-list-item-message', { hasText: 'crashed 5 times' });
+      await message.waitFor({ timeout: 30_000 });
+      const text = (await message.textContent()).trim();
+      const expected = 'NeSy: the language server crashed 5 times in 3 minutes and will not be restarted. Run "NeSy: Restart Language Server" to start it again.';
+      if (text !== expected) throw new Error(`the notification reads: ${text}`);
+    });
   } finally {
     await page.close();
   }
   return results;
+}
+
+/**
+ * Waits for exactly one language server started from `serverModule` (the installed extension's dist/server.js)
+ * whose pid is not `old`, and returns its pid. /proc: this runner runs on Linux.
+ */
+async function newServer(serverModule, old) {
+  for (let tries = 0; tries < 300; tries++) {
+    const pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(serverModule);
+      } catch {
+        return false; // it ended while we looked
+      }
+    });
+    if (pids.length === 1 && Number(pids[0]) !== old) return Number(pids[0]);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no language server other than ${old ?? 'none'} started within 30 s`);
+}
+
+/** Runs a command from the Command Palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
 }
 
 /** Opens a workspace file through Quick Open, as a user would. */

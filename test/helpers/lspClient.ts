@@ -177,7 +177,7 @@ export class LspClient {
     // Writes after the server died must not turn into unhandled errors in the test process.
     this.child.stdin!.on('error', () => undefined);
     this.connection = createMessageConnection(
-      ipc ? new IPCMessageReader(this.child) : new StreamMessageReader(this.child.stdout!),
+      ipc ? new IPCMessageReader(this.child) : streamReader(this.child.stdout!),
       ipc ? new IPCMessageWriter(this.child) : new StreamMessageWriter(this.child.stdin!),
     );
     this.listen();
@@ -499,6 +499,17 @@ export class LspClient {
     });
     return Promise.race([promise, timeout, died]).finally(() => clearTimeout(timer));
   }
+}
+
+/**
+ * A reader without vscode-jsonrpc's partial-message timer: while a message is incomplete that timer re-arms
+ * itself every 10 s, even after the stream has ended and the reader is disposed, so a server that died in the
+ * middle of a message kept the test process alive for ever. Nothing here listens for partial messages.
+ */
+function streamReader(stdout: NodeJS.ReadableStream): StreamMessageReader {
+  const reader = new StreamMessageReader(stdout);
+  reader.partialMessageTimeout = 0;
+  return reader;
 }
 
 function mkdirp(dir: string): string {

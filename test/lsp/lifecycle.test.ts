@@ -2,7 +2,9 @@
 // shutdown, and that nothing a client sends can take it down.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CompletionTriggerKind, ErrorCodes, TextDocumentSyncKind, type CompletionItem } from 'vscode-languageserver/node';
 import { semanticTokenModifiers, semanticTokenTypes } from '../../src/core/language';
 import { Requests, ServerCommands } from '../../src/core/protocol';
@@ -127,6 +129,23 @@ test('`nesy lsp --stdio` runs the same server', async (t) => {
   await lsp.initialize();
   assert.deepEqual(lsp.initializeResult.capabilities.executeCommandProvider?.commands, [ServerCommands.convertStyle]);
   assert.equal(await lsp.shutdown(), 0);
+});
+
+test('a server killed in the middle of a message leaves nothing behind that keeps the test process alive', () => {
+  // A stand-in server writes one whole message and the start of another, then waits to be killed. The client
+  // runs in a process of its own, which must end by itself once the client is disposed.
+  const whole = JSON.stringify({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'ready' } });
+  const server = `process.stdout.write(${JSON.stringify(`Content-Length: ${whole.length}\r\n\r\n${whole}Content-Length: 100\r\n\r\n{"jsonrpc"`)}); setInterval(() => {}, 1000);`;
+  const client = [
+    `import { LspClient } from ${JSON.stringify(pathToFileURL(path.join(repoRoot, 'test', 'helpers', 'lspClient.ts')).href)};`,
+    `const lsp = new LspClient({ command: process.execPath, args: ['-e', ${JSON.stringify(server)}] });`,
+    // The log message and the partial one arrive in one read, so the reader holds the partial one by now.
+    "while (!lsp.logs.includes('ready')) await new Promise((r) => setTimeout(r, 10));",
+    'lsp.dispose();',
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', client], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.signal, null, 'the client process did not end by itself within 60 s');
+  assert.equal(r.status, 0, r.stderr);
 });
 
 test('`nesy lsp` without a transport says how to start it', () => {

@@ -1,5 +1,7 @@
 // Shared by the real-VS-Code suites: the extension under test, fixture documents and waiting for the server.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const extensionId = 'nesy-studio.nesy-studio';
@@ -62,4 +64,17 @@ export async function serverKnows(editor: vscode.TextEditor, text: string): Prom
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
     return hovers?.length ? true : undefined;
   });
+}
+
+/**
+ * What the extension wrote to its "NeSy Studio" output channel, the client's and the server's lines. VS Code keeps
+ * each output channel in a file under the user-data folder's logs, which both runners pass as NESY_E2E_LOGS.
+ */
+export function outputChannelText(): string {
+  const logs = process.env.NESY_E2E_LOGS;
+  assert.ok(logs, 'the runner passes the logs folder in NESY_E2E_LOGS');
+  return fs.readdirSync(logs, { recursive: true }).map(String)
+    .filter((f) => f.endsWith('NeSy Studio.log'))
+    .map((f) => fs.readFileSync(path.join(logs, f), 'utf8'))
+    .join('\n');
 }

@@ -1,6 +1,8 @@
 // The suite entry for a real VS Code: the `run(): Promise<void>` contract of @vscode/test-electron, which the
-// code-server runner honours too. It runs every bundled `*.test.js` beside it with mocha and, when
+// code-server runner honours too. It runs the bundled `*.test.js` beside it with mocha and, when
 // NESY_E2E_RESULTS names a file, writes the pass/fail counts there for the runner to report.
+// `restricted-*.test.js` need an untrusted workspace, which a launch of their own provides: they run when
+// NESY_E2E_RESTRICTED=1, and every other suite runs otherwise.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
@@ -10,7 +12,9 @@ export function run(): Promise<void> {
   // Without this the reporter prints raw format strings in the extension host's console.
   Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(util.format(...args));
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  const restricted = process.env.NESY_E2E_RESTRICTED === '1';
+  const suites = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && f.startsWith('restricted-') === restricted);
+  for (const file of suites.sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   return new Promise((resolve, reject) => {
