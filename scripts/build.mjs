@@ -22,6 +22,8 @@ const entries = {
   worker: 'src/neural/worker.ts',
   // `nesy check` over many files runs this on worker threads (src/core/parallel.ts).
   'check-worker': 'src/cli/checkWorker.ts',
+  // `nesy eval` and `nesy translate --file` run models over corpora on these threads (src/cli/corpus.ts).
+  'corpus-worker': 'src/cli/corpusWorker.ts',
 };
 const contexts = await Promise.all(
   Object.entries(entries).map(([name, entry]) =>

@@ -1,8 +1,9 @@
 // Maps a function over many items on worker threads, for CLI commands that check or translate whole
-// corpora. The function lives in a worker module that calls serveParallel(fn); the main thread sends
-// it batches of items (fewer messages than items, so small items stay cheap) to whichever worker is
-// free, keeps results in input order, and draws a progress bar with the throughput on stderr when
-// stderr is a terminal.
+// corpora. The function lives in a worker module that calls serveParallel(fn) (one item at a time) or
+// serveParallelBatches(fn) (a whole batch per call, for models that run batches together); the main
+// thread sends it batches of items (fewer messages than items, so small items stay cheap) to whichever
+// worker is free, keeps results in input order, and draws a progress bar with the throughput on
+// stderr when stderr is a terminal.
 //
 //   // check-worker.ts (bundled to dist/check-worker.js)
 //   serveParallel(async (file: string) => analyse(file));
@@ -27,47 +28,101 @@ export interface ParallelOptions {
 }
 
 type ToWorker = { batch: number; items: unknown[] };
-type FromWorker = { batch: number; results: unknown[] } | { batch: number; error: string; index: number };
+/** `index` names the failed item within its batch when the worker maps items one at a time. */
+type FromWorker = { batch: number; results: unknown[] } | { batch: number; error: string; index?: number };
+
+class ItemFailure extends Error {
+  constructor(
+    readonly index: number,
+    cause: unknown,
+  ) {
+    super(messageOf(cause));
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs in the worker module: answers each batch from parallelMap with fn applied to the whole batch,
+ * for work that is cheaper in batches (a model translating many sentences in one call).
+ */
+export function serveParallelBatches<T, R>(fn: (items: T[], data: unknown) => Promise<R[]>): void {
+  if (isMainThread || !parentPort) throw new Error('serveParallel and serveParallelBatches must run in a worker started by parallelMap');
+  const port = parentPort;
+  port.on('message', async (message: ToWorker) => {
+    try {
+      const results = await fn(message.items as T[], workerData);
+      port.postMessage({ batch: message.batch, results } satisfies FromWorker);
+    } catch (error) {
+      const index = error instanceof ItemFailure ? error.index : undefined;
+      port.postMessage({ batch: message.batch, error: messageOf(error), ...(index === undefined ? {} : { index }) } satisfies FromWorker);
+    }
+  });
+}
 
 /** Runs in the worker module: answers batches from parallelMap with fn applied to each item. */
 export function serveParallel<T, R>(fn: (item: T, data: unknown) => R | Promise<R>): void {
-  if (isMainThread || !parentPort) throw new Error('serveParallel must run in a worker started by parallelMap');
-  const port = parentPort;
-  port.on('message', async (message: ToWorker) => {
+  serveParallelBatches<T, R>(async (items, data) => {
     const results: R[] = [];
-    for (let i = 0; i < message.items.length; i++) {
+    for (let i = 0; i < items.length; i++) {
       try {
-        results.push(await fn(message.items[i] as T, workerData));
+        results.push(await fn(items[i]!, data));
       } catch (error) {
-        port.postMessage({ batch: message.batch, index: i, error: error instanceof Error ? error.message : String(error) } satisfies FromWorker);
-        return;
+        throw new ItemFailure(i, error);
       }
     }
-    port.postMessage({ batch: message.batch, results } satisfies FromWorker);
+    return results;
   });
+}
+
+export interface ParallelPlan {
+  batchSize: number;
+  batches: number;
+  threads: number;
+}
+
+/** How parallelMap splits `count` items: callers use it to report the threads that will run. */
+export function parallelPlan(count: number, options: Pick<ParallelOptions, 'threads' | 'batchSize'> = {}): ParallelPlan {
+  const cores = os.availableParallelism();
+  const batchSize = options.batchSize ?? Math.max(1, Math.min(64, Math.ceil(count / (cores * 8))));
+  const batches = Math.ceil(count / batchSize);
+  return { batchSize, batches, threads: Math.max(1, Math.min(options.threads ?? cores, batches)) };
 }
 
 export async function parallelMap<T, R>(items: readonly T[], options: ParallelOptions): Promise<R[]> {
   if (items.length === 0) return [];
-  const cores = os.availableParallelism();
-  const batchSize = options.batchSize ?? Math.max(1, Math.min(64, Math.ceil(items.length / (cores * 8))));
-  const batches = Math.ceil(items.length / batchSize);
-  const threads = Math.max(1, Math.min(options.threads ?? cores, batches));
+  const { batchSize, batches, threads } = parallelPlan(items.length, options);
   const bar = new ProgressBar(items.length, options.label ?? 'items', options.progress ?? process.stderr.isTTY === true);
   const results = new Array<R>(items.length);
   const workers: Worker[] = [];
-  let next = 0;
   try {
     await new Promise<void>((resolve, reject) => {
+      let next = 0;
       let done = 0;
+      const busy = new Set<Worker>();
+      let failure: Error | undefined;
+      // After the first failure no batch goes out, and the threads are stopped only once the batches
+      // in flight have answered: stopping a thread inside a native call (onnxruntime creating a
+      // session, when every thread fails to load a model at once) can abort the whole process.
+      const settle = () => {
+        if (failure && busy.size === 0) reject(failure);
+      };
+      const fail = (worker: Worker | undefined, error: unknown) => {
+        if (worker) busy.delete(worker);
+        failure ??= error instanceof Error ? error : new Error(String(error));
+        settle();
+      };
       const send = (worker: Worker) => {
-        if (next >= batches) return;
+        if (failure || next >= batches) return;
         const batch = next++;
         try {
           worker.postMessage({ batch, items: items.slice(batch * batchSize, (batch + 1) * batchSize) } satisfies ToWorker);
+          busy.add(worker);
         } catch (error) {
           // Items that cannot be copied to a thread (functions, sockets) fail here, not in the worker.
-          reject(error);
+          fail(undefined, error);
         }
       };
       for (let t = 0; t < threads; t++) {
@@ -75,18 +130,21 @@ export async function parallelMap<T, R>(items: readonly T[], options: ParallelOp
         workers.push(worker);
         worker.on('message', (message: FromWorker) => {
           if ('error' in message) {
-            reject(new Error(`item ${message.batch * batchSize + message.index}: ${message.error}`));
+            const at = message.index === undefined ? '' : `item ${message.batch * batchSize + message.index}: `;
+            fail(worker, new Error(at + message.error));
             return;
           }
+          busy.delete(worker);
           message.results.forEach((r, i) => (results[message.batch * batchSize + i] = r as R));
           done++;
           bar.advance(message.results.length);
           if (done === batches) resolve();
-          else send(worker);
+          send(worker);
+          settle();
         });
-        worker.on('error', reject);
+        worker.on('error', (error) => fail(worker, error));
         worker.on('exit', (code) => {
-          if (done < batches) reject(new Error(`a worker thread exited (code ${code}) before the work was done`));
+          if (done < batches) fail(worker, new Error(`a worker thread exited (code ${code}) before the work was done`));
         });
         send(worker);
       }

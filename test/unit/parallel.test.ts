@@ -1,9 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parallelMap } from '../../src/core/parallel';
 
 const worker = path.join(__dirname, '..', 'fixtures', 'parallel', 'lengthWorker.ts');
+const batchWorker = path.join(__dirname, '..', 'fixtures', 'parallel', 'batchWorker.ts');
 
 test('parallelMap keeps input order across threads and batches', async () => {
   const items = Array.from({ length: 500 }, (_, i) => 'x'.repeat(i % 17));
@@ -18,4 +21,19 @@ test('parallelMap reports which item failed', async () => {
 
 test('parallelMap of nothing starts no worker', async () => {
   assert.deepEqual(await parallelMap([], { worker: path.join(__dirname, 'missing.js') }), []);
+});
+
+test('serveParallelBatches gets whole batches, and results still come back in input order', async () => {
+  const items = Array.from({ length: 30 }, (_, i) => 'x'.repeat(i));
+  const results = await parallelMap<string, { length: number; batch: number }>(items, { worker: batchWorker, threads: 2, batchSize: 7, data: {}, progress: false });
+  assert.deepEqual(results.map((r) => r.length), items.map((s) => s.length));
+  assert.deepEqual(results.map((r) => r.batch), [...Array(28).fill(7), 2, 2]);
+});
+
+test('after a failure, the batches in flight finish before the threads are stopped', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallel-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const marker = path.join(dir, 'slow-finished');
+  await assert.rejects(parallelMap(['slow', 'fail'], { worker: batchWorker, threads: 2, batchSize: 1, data: { marker }, progress: false }), /^Error: asked to fail$/);
+  assert.ok(fs.existsSync(marker), 'the slow batch ran to its end');
 });

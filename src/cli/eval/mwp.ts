@@ -10,6 +10,7 @@ import { numberValue } from '../../languages/mwp/masking';
 import { defaultModelsDir } from '../../neural/modelFiles';
 import { defaultMwpBeams, MwpModel } from '../../neural/mwp';
 import { executionProviderOption, positiveInt } from '../commands/translate';
+import { defaultWorkers, runCorpus, type CorpusJob, type CorpusRunner } from '../corpus';
 import type { EvalTask } from './index';
 
 interface GoldNode {
@@ -58,23 +59,73 @@ function toGoldIndex(ours: readonly string[], gold: readonly string[]): (token: 
   };
 }
 
+/** One problem's marks (1 or 0) and its model time, computed in the thread that interpreted it. */
+interface RowScore {
+  answer: number;
+  formula: number;
+  logic: number;
+  ms: number;
+}
+
+async function scoreRow(model: MwpModel, row: Row, beams: number): Promise<RowScore> {
+  const nums = row.nums.split(/\s+/).filter(Boolean);
+  const golds = (Array.isArray(row.interpretation) ? row.interpretation : [row.interpretation]).map(goldSequences);
+  const goldValue = valueOf(row.output_prefix ? row.output_prefix.split(/\s+/) : golds[0].tokens, nums);
+  const r = await model.interpret(row.original_text, beams);
+  const map = toGoldIndex(r.numbers, nums);
+  const tokens = r.target.map((t) => map(model.meta.out_op[t] ?? t));
+  const labels = r.target.map((t) => (t.startsWith('F') ? Number(t.slice(1)) : model.meta.out_op[t] ? 0 : -1));
+  const predValue = valueOf(tokens, nums);
+  const sameTree = golds.filter((g) => g.tokens.join(' ') === tokens.join(' '));
+  return {
+    answer: goldValue && predValue && sameValue(goldValue, predValue) ? 1 : 0,
+    formula: sameTree.length > 0 ? 1 : 0,
+    logic: sameTree.some((g) => g.labels.every((l, i) => l === labels[i])) ? 1 : 0,
+    ms: r.ms,
+  };
+}
+
+/**
+ * The worker thread's side (src/cli/corpusWorker.ts). Problems are interpreted one at a time, as
+ * `nesy mwp` does, so a batch here only saves messages and the scores match a one-thread run.
+ */
+export async function mwpRunner(job: CorpusJob): Promise<CorpusRunner<Row, RowScore>> {
+  const model = await MwpModel.load(job.modelsDir, job.ep);
+  return {
+    ep: model.ep,
+    note: model.note,
+    async run(rows) {
+      const scores: RowScore[] = [];
+      for (const row of rows) scores.push(await scoreRow(model, row, job.beams));
+      return scores;
+    },
+  };
+}
+
 export const mwpEval: EvalTask = {
   name: 'mwp',
   usage: [
-    'nesy eval mwp --data FILE.json [--limit N] [--beams N] [--ep auto|cpu|webgpu|cuda] [--models DIR]',
+    'nesy eval mwp --data FILE.json [--limit N] [--beams N] [--ep auto|cpu|webgpu|cuda] [--models DIR] [--workers N]',
     '  InterMWP format (a JSON list with original_text, nums, output_prefix, interpretation).',
-    '  Prints {n, answer_acc, formula_acc, logic_acc, ms_per_item, ms_median, ep}.',
+    '  Prints {n, answer_acc, formula_acc, logic_acc, ms_per_item, ms_median, ep, workers, rows_per_s}.',
+    '  Problems run on --workers threads (default one per core); ms_per_item is model time per problem',
+    '  in its thread, rows_per_s the whole run\'s throughput. A progress bar goes to stderr on a terminal.',
   ].join('\n'),
   async run(args) {
     let values;
     let limit: number;
     let beams: number;
     let ep;
+    let workers: number;
     try {
-      ({ values } = parseArgs({ args, options: { data: { type: 'string' }, limit: { type: 'string' }, ep: { type: 'string' }, models: { type: 'string' }, beams: { type: 'string' } } }));
+      ({ values } = parseArgs({
+        args,
+        options: { data: { type: 'string' }, limit: { type: 'string' }, ep: { type: 'string' }, models: { type: 'string' }, beams: { type: 'string' }, workers: { type: 'string' } },
+      }));
       limit = positiveInt(values.limit, Number.MAX_SAFE_INTEGER, '--limit');
       beams = positiveInt(values.beams, defaultMwpBeams, '--beams');
       ep = executionProviderOption(values.ep, 'eval mwp');
+      workers = positiveInt(values.workers, defaultWorkers(), '--workers');
     } catch (e) {
       process.stderr.write(`nesy eval mwp: ${(e as Error).message}\n`);
       return 2;
@@ -92,41 +143,24 @@ export const mwpEval: EvalTask = {
       return 2;
     }
     rows = rows.slice(0, limit);
-    const model = await MwpModel.load(values.models ?? defaultModelsDir(), ep);
-    let answer = 0;
-    let formula = 0;
-    let logic = 0;
-    const times: number[] = [];
-    try {
-      for (const row of rows) {
-        const nums = row.nums.split(/\s+/).filter(Boolean);
-        const golds = (Array.isArray(row.interpretation) ? row.interpretation : [row.interpretation]).map(goldSequences);
-        const goldValue = valueOf(row.output_prefix ? row.output_prefix.split(/\s+/) : golds[0].tokens, nums);
-        const r = await model.interpret(row.original_text, beams);
-        times.push(r.ms);
-        const map = toGoldIndex(r.numbers, nums);
-        const tokens = r.target.map((t) => map(model.meta.out_op[t] ?? t));
-        const labels = r.target.map((t) => (t.startsWith('F') ? Number(t.slice(1)) : model.meta.out_op[t] ? 0 : -1));
-        const predValue = valueOf(tokens, nums);
-        if (goldValue && predValue && sameValue(goldValue, predValue)) answer++;
-        const sameTree = golds.filter((g) => g.tokens.join(' ') === tokens.join(' '));
-        if (sameTree.length > 0) formula++;
-        if (sameTree.some((g) => g.labels.every((l, i) => l === labels[i]))) logic++;
-      }
-    } finally {
-      await model.close();
-    }
+    const job: CorpusJob = { task: 'mwp-eval', ep, modelsDir: values.models ?? defaultModelsDir(), beams };
+    const run = await runCorpus<Row, RowScore>(job, rows, { workers, label: 'nesy eval mwp' });
+    for (const note of run.notes) process.stderr.write(`nesy eval: ${note}\n`);
+    const scores = run.values;
     const n = rows.length;
-    const sorted = [...times].sort((a, b) => a - b);
+    const sum = (key: keyof RowScore) => scores.reduce((s, r) => s + r[key], 0);
+    const sorted = scores.map((s) => s.ms).sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 10000) / 10000;
     process.stdout.write(JSON.stringify({
       n,
-      answer_acc: round(n ? answer / n : 0),
-      formula_acc: round(n ? formula / n : 0),
-      logic_acc: round(n ? logic / n : 0),
-      ms_per_item: round(n ? times.reduce((s, t) => s + t, 0) / n : 0),
+      answer_acc: round(n ? sum('answer') / n : 0),
+      formula_acc: round(n ? sum('formula') / n : 0),
+      logic_acc: round(n ? sum('logic') / n : 0),
+      ms_per_item: round(n ? sum('ms') / n : 0),
       ms_median: n ? sorted[Math.floor(n / 2)] : 0,
-      ep: model.ep,
+      ep: run.ep,
+      workers: run.workers,
+      rows_per_s: round((n * 1000) / Math.max(1, run.ms)),
     }) + '\n');
     return 0;
   },

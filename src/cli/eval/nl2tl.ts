@@ -7,6 +7,7 @@ import type { TranslateResult } from '../../core/neuralApi';
 import { astEqual, astEquivalent, fromJson, parseFormula, toJson, type Formula, type FormulaJson } from '../../languages/tl/api';
 import { defaultBeams, defaultModelsDir, loadTranslator, type Translator } from '../../neural/index';
 import { executionProviderOption, positiveInt } from '../commands/translate';
+import { defaultBatch, defaultWorkers, runCorpus, type CorpusJob, type CorpusRunner } from '../corpus';
 import type { EvalTask } from './index';
 
 type Tokens = string[] | string;
@@ -21,8 +22,6 @@ interface FullRow {
   logic_ltl: Tokens;
   propositions: Record<string, { span: [number, number] }>;
 }
-
-const batchSize = 32;
 
 function text(t: Tokens): string {
   return Array.isArray(t) ? t.join(' ') : t;
@@ -67,6 +66,11 @@ interface Tally {
   fp: number;
   fn: number;
 }
+
+const emptyTally = (): Tally => ({ n: 0, exact: 0, equivalent: 0, failed: 0, goldUnparsable: 0, tp: 0, fp: 0, fn: 0 });
+
+/** One row's share of the tally, scored in the thread that translated it, with its share of that batch's time. */
+type RowScore = Tally & { ms: number };
 
 function scoreLifted(row: LiftedRow, result: TranslateResult | Error, t: Tally): void {
   const gold = parseGold(row.logic_ltl);
@@ -140,21 +144,44 @@ function isLifted(r: unknown): r is LiftedRow {
   return typeof r === 'object' && r !== null && 'logic_sentence' in r && 'logic_ltl' in r;
 }
 
-async function evaluate(translator: Translator, rows: unknown[], beams: number): Promise<{ tally: Tally; full: boolean; ms: number }> {
-  const tally: Tally = { n: 0, exact: 0, equivalent: 0, failed: 0, goldUnparsable: 0, tp: 0, fp: 0, fn: 0 };
+/**
+ * Checks every row against the first row's format and keeps only that format's fields, so a
+ * thread can tell a row's format from the row alone (and less data is copied to it).
+ */
+function formatRows(rows: unknown[]): { full: boolean; rows: (FullRow | LiftedRow)[] } {
   const full = rows.length > 0 && isFull(rows[0]);
+  return {
+    full,
+    rows: rows.map((r, i) => {
+      if (full ? !isFull(r) : !isLifted(r)) throw new Error(`row ${i + 1} lacks the fields of the first row's format`);
+      if (full) {
+        const f = r as FullRow;
+        return { sentence: f.sentence, logic_ltl: f.logic_ltl, propositions: f.propositions };
+      }
+      const l = r as LiftedRow;
+      return { logic_sentence: l.logic_sentence, logic_ltl: l.logic_ltl };
+    }),
+  };
+}
+
+/** Translates a batch of rows in one model call and scores each. */
+async function scoreRows(translator: Translator, rows: (FullRow | LiftedRow)[], beams: number): Promise<RowScore[]> {
   const started = performance.now();
-  for (let i = 0; i < rows.length; i += batchSize) {
-    const batch = rows.slice(i, i + batchSize);
-    const requests = batch.map((r, k) => {
-      if (full ? !isFull(r) : !isLifted(r)) throw new Error(`row ${i + k + 1} lacks the fields of the first row's format`);
-      const sentence = full ? text((r as FullRow).sentence) : text((r as LiftedRow).logic_sentence);
-      return { sentence, beams };
-    });
-    const results = await translator.translate(requests);
-    batch.forEach((r, k) => (full ? scoreFull(r as FullRow, results[k]!, tally) : scoreLifted(r as LiftedRow, results[k]!, tally)));
-  }
-  return { tally, full, ms: performance.now() - started };
+  const results = await translator.translate(rows.map((r) => ({ sentence: text(isFull(r) ? r.sentence : r.logic_sentence), beams })));
+  const tallies = rows.map((r, k) => {
+    const t = emptyTally();
+    if (isFull(r)) scoreFull(r, results[k]!, t);
+    else scoreLifted(r, results[k]!, t);
+    return t;
+  });
+  const ms = (performance.now() - started) / rows.length;
+  return tallies.map((t) => ({ ...t, ms }));
+}
+
+/** The worker thread's side (src/cli/corpusWorker.ts). */
+export async function nl2tlRunner(job: CorpusJob): Promise<CorpusRunner<FullRow | LiftedRow, RowScore>> {
+  const translator = await loadTranslator(job.ep, job.modelsDir);
+  return { ep: translator.ep, note: translator.note, run: (rows) => scoreRows(translator, rows, job.beams) };
 }
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
@@ -163,47 +190,62 @@ export const nl2tlEval: EvalTask = {
   name: 'nl2tl',
   usage: [
     'nesy eval nl2tl --data FILE.jsonl [--limit N] [--ep auto|cpu|webgpu|cuda] [--beams N] [--models DIR]',
+    '                [--workers N] [--batch N]',
     '  Lifted rows (logic_sentence, logic_ltl) or full rows (sentence, logic_ltl, propositions).',
-    '  Prints {n, exact, equivalent, ms_per_item, ep, ...}; full rows add ap_span_f1.',
+    '  Prints {n, exact, equivalent, ms_per_item, ep, workers, rows_per_s, ...}; full rows add ap_span_f1.',
+    `  Rows run on --workers threads (default one per core), --batch rows per model call (default ${defaultBatch});`,
+    '  the metrics depend on --batch alone. ms_per_item is model and scoring time per row in its thread;',
+    '  rows_per_s is the whole run\'s throughput. A progress bar goes to stderr when it is a terminal.',
   ].join('\n'),
   async run(args) {
     let values;
     let ep;
     let beams: number;
     let limit: number;
+    let workers: number;
+    let batch: number;
     try {
       ({ values } = parseArgs({
         args,
-        options: { data: { type: 'string' }, limit: { type: 'string' }, ep: { type: 'string' }, beams: { type: 'string' }, models: { type: 'string' } },
+        options: {
+          data: { type: 'string' },
+          limit: { type: 'string' },
+          ep: { type: 'string' },
+          beams: { type: 'string' },
+          models: { type: 'string' },
+          workers: { type: 'string' },
+          batch: { type: 'string' },
+        },
       }));
       if (!values.data) throw new Error('give --data FILE.jsonl');
       ep = executionProviderOption(values.ep, 'eval');
       beams = positiveInt(values.beams, defaultBeams, '--beams');
       limit = positiveInt(values.limit, Number.MAX_SAFE_INTEGER, '--limit');
+      workers = positiveInt(values.workers, defaultWorkers(), '--workers');
+      batch = positiveInt(values.batch, defaultBatch, '--batch');
     } catch (e) {
       process.stderr.write(`nesy eval nl2tl: ${(e as Error).message}\n`);
       return 2;
     }
-    let rows: unknown[];
+    let rows: (FullRow | LiftedRow)[];
+    let full: boolean;
     try {
-      rows = readRows(values.data).slice(0, limit);
-      if (rows.length > 0 && !isFull(rows[0]) && !isLifted(rows[0])) throw new Error('rows need logic_sentence+logic_ltl (lifted) or sentence+logic_ltl+propositions (full)');
+      const read = readRows(values.data).slice(0, limit);
+      if (read.length > 0 && !isFull(read[0]) && !isLifted(read[0])) throw new Error('rows need logic_sentence+logic_ltl (lifted) or sentence+logic_ltl+propositions (full)');
+      ({ rows, full } = formatRows(read));
     } catch (e) {
       process.stderr.write(`nesy eval nl2tl: ${(e as Error).message}\n`);
       return 2;
     }
-    const translator = await loadTranslator(ep, values.models ?? defaultModelsDir());
-    if (translator.note) process.stderr.write(`nesy eval: ${translator.note}\n`);
-    let outcome;
-    try {
-      outcome = await evaluate(translator, rows, beams);
-    } catch (e) {
-      process.stderr.write(`nesy eval nl2tl: ${(e as Error).message}\n`);
-      return 2;
-    } finally {
-      await translator.release();
+    const job: CorpusJob = { task: 'nl2tl-eval', ep, modelsDir: values.models ?? defaultModelsDir(), beams };
+    const run = await runCorpus<FullRow | LiftedRow, RowScore>(job, rows, { workers, batchSize: batch, label: 'nesy eval nl2tl' });
+    for (const note of run.notes) process.stderr.write(`nesy eval: ${note}\n`);
+    const t = emptyTally();
+    let ms = 0;
+    for (const score of run.values) {
+      for (const key of Object.keys(t) as (keyof Tally)[]) t[key] += score[key];
+      ms += score.ms;
     }
-    const { tally: t, full, ms } = outcome;
     const out: Record<string, unknown> = {
       task: 'nl2tl',
       format: full ? 'full' : 'lifted',
@@ -211,10 +253,12 @@ export const nl2tlEval: EvalTask = {
       exact: round(t.exact / Math.max(1, t.n)),
       equivalent: round(t.equivalent / Math.max(1, t.n)),
       ms_per_item: round(ms / Math.max(1, t.n + t.goldUnparsable)),
-      ep: translator.ep,
+      ep: run.ep,
       beams,
       failed: t.failed,
       gold_unparsable: t.goldUnparsable,
+      workers: run.workers,
+      rows_per_s: round((rows.length * 1000) / Math.max(1, run.ms)),
     };
     if (full) out['ap_span_f1'] = round((2 * t.tp) / Math.max(1, 2 * t.tp + t.fp + t.fn));
     process.stdout.write(JSON.stringify(out) + '\n');
