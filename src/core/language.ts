@@ -41,7 +41,12 @@ export interface LanguageService<A extends Analysis = Analysis> {
   readonly id: string;
   /** File extensions including the dot, e.g. ['.tl', '.ltl']. */
   readonly extensions: readonly string[];
-  analyze(document: TextDocument, settings: Settings, host: Host): MaybePromise<A>;
+  /**
+   * previous: this language's last analysis of an earlier version of the same document, made with the
+   * same settings and dependencies, for a language that can reuse part of it. The result must be what
+   * an analysis without it would give.
+   */
+  analyze(document: TextDocument, settings: Settings, host: Host, previous?: A): MaybePromise<A>;
   hover?(a: A, position: Position, host: Host): MaybePromise<Hover | null>;
   completion?(a: A, position: Position): CompletionItem[];
   /**

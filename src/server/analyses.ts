@@ -48,6 +48,8 @@ export class Analyses {
   private readonly lastChange = new Map<string, number>();
   /** For each document, the files its latest analysis read. */
   private readonly reads = new Map<string, Set<string>>();
+  /** For each document, its last completed analysis under the current settings, for the next one to continue from. */
+  private readonly latest = new Map<string, Analyzed>();
 
   constructor(private readonly options: AnalysesOptions) {}
 
@@ -71,6 +73,7 @@ export class Analyses {
   /** Forgets the analysis (settings or a dependency changed) and validates again. */
   invalidate(uri: string): void {
     this.current.delete(uri);
+    this.latest.delete(uri);
     this.schedule(uri);
   }
 
@@ -86,6 +89,7 @@ export class Analyses {
     this.timers.delete(uri);
     this.lastChange.delete(uri);
     this.current.delete(uri);
+    this.latest.delete(uri);
     this.reads.delete(uri);
     this.options.clear(uri);
   }
@@ -121,7 +125,13 @@ export class Analyses {
     if (!entry || entry.version !== document.version) {
       // TextDocuments updates documents in place; the analysis gets a copy that later edits cannot move under it.
       const snapshot = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
-      entry = { version: snapshot.version, outcome: this.run(uri, language, snapshot) };
+      const previous = this.latest.get(uri);
+      const created: Entry = { version: snapshot.version, outcome: this.run(uri, language, snapshot, previous?.language === language ? previous.analysis : undefined) };
+      // Kept only while current: an invalidation since (settings, a dependency) makes it unfit to continue from.
+      void created.outcome.then((outcome) => {
+        if (outcome.ok && this.current.get(uri) === created) this.latest.set(uri, outcome.value);
+      });
+      entry = created;
       this.current.set(uri, entry);
     }
     return entry;
@@ -143,10 +153,10 @@ export class Analyses {
     }
   }
 
-  private async run(uri: string, language: LanguageService<any>, document: TextDocument): Promise<Outcome> {
+  private async run(uri: string, language: LanguageService<any>, document: TextDocument, previous: Analysis | undefined): Promise<Outcome> {
     const files = new Set<string>();
     try {
-      const analysis = await this.options.analyze(language, document, (file) => {
+      const analysis = await this.options.analyze(continuing(language, previous), document, (file) => {
         files.add(file);
         return this.options.readFile(file);
       });
@@ -158,6 +168,17 @@ export class Analyses {
       if (this.options.document(uri)) this.reads.set(uri, files);
     }
   }
+}
+
+/**
+ * The language as one analysis sees it: its analyze continues from the document's previous analysis.
+ * The analyze option (settings, host) passes its arguments on to the language it is given, so the
+ * previous analysis reaches the language without the option having to know about it.
+ */
+function continuing(language: LanguageService<any>, previous: Analysis | undefined): LanguageService<any> {
+  if (!previous) return language;
+  const analyze: LanguageService<any>['analyze'] = (document, settings, host) => language.analyze(document, settings, host, previous);
+  return Object.create(language, { analyze: { value: analyze } }) as LanguageService<any>;
 }
 
 function contentModified(): ResponseError<void> {

@@ -22,7 +22,8 @@ function shape(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k === 'start' || k === 'end' || k === 'headerEnd' || v === undefined) continue;
+    // Offsets: start and end, and the named ones (headerEnd, opStart, outerEnd...).
+    if (/^(start|end)$|(Start|End)$/.test(k) || v === undefined) continue;
     // Spans (parentheses, operator and name positions, blocks) are all {start, end}.
     if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((x) => x === 'start' || x === 'end')) continue;
     out[k] = shape(v);

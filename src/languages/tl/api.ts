@@ -4,7 +4,7 @@ export { parseFormula, parseDocument, gluedRunLength, type ParseResult } from '.
 export { printFormula, canonical, printName, printInterval, isBareName, type PrintStyle, type PrintOptions } from './printer';
 export { astEqual, astEquivalent, equivalenceKey } from './compare';
 export { explain, type PropDescriptions } from './explain';
-export { toJson, fromJson, walk, isUnary, isBinary } from './ast';
+export { toJson, fromJson, walk, isUnary, isBinary, hasParens } from './ast';
 export type {
   Formula,
   FormulaJson,

@@ -15,9 +15,12 @@ export interface Interval extends Span {
   hi: number | null;
 }
 
+// Positions on formula nodes are plain numbers rather than span objects: a large file has millions
+// of nodes, and every object per node is time spent allocating and collecting.
 interface NodeBase extends Span {
-  /** The span including the parentheses, when the user wrote parentheses directly around this node. */
-  parens?: Span;
+  /** Where the parentheses written directly around this node open and close; start and end when there are none. */
+  outerStart: number;
+  outerEnd: number;
 }
 
 export interface PropNode extends NodeBase {
@@ -31,7 +34,8 @@ export interface ConstNode extends NodeBase {
 
 interface OperatorNode extends NodeBase {
   /** Where the operator token itself is, for hover on operators. */
-  op: Span;
+  opStart: number;
+  opEnd: number;
   /** The interval, for temporal operators that have one. */
   interval?: Interval;
 }
@@ -96,6 +100,11 @@ export interface TlDocument {
 
 const unaryKinds: ReadonlySet<string> = new Set<UnaryKind>(['not', 'next', 'finally', 'globally', 'historically', 'once', 'prev']);
 
+/** Whether the user wrote parentheses directly around this node. */
+export function hasParens(f: Formula): boolean {
+  return f.outerStart !== f.start || f.outerEnd !== f.end;
+}
+
 export function isUnary(f: Formula): f is UnaryNode {
   return unaryKinds.has(f.kind);
 }
@@ -128,7 +137,7 @@ export function toJson(f: Formula): FormulaJson {
 
 /** Builds a formula from its JSON form; positions are all zero. */
 export function fromJson(j: FormulaJson): Formula {
-  const zero = { start: 0, end: 0 };
+  const zero = { start: 0, end: 0, outerStart: 0, outerEnd: 0 };
   switch (j.kind) {
     case 'prop':
       return { kind: 'prop', name: j.name, ...zero };
@@ -137,8 +146,8 @@ export function fromJson(j: FormulaJson): Formula {
       return { kind: j.kind, ...zero };
     default: {
       const args = j.args.map(fromJson);
-      const interval = j.interval ? { lo: j.interval[0], hi: j.interval[1], ...zero } : undefined;
-      const node = { kind: j.kind, args, op: zero, ...zero, ...(interval ? { interval } : {}) };
+      const interval = j.interval ? { lo: j.interval[0], hi: j.interval[1], start: 0, end: 0 } : undefined;
+      const node = { kind: j.kind, args, opStart: 0, opEnd: 0, ...zero, ...(interval ? { interval } : {}) };
       return node as Formula;
     }
   }
@@ -146,10 +155,17 @@ export function fromJson(j: FormulaJson): Formula {
 
 /** Calls visit on every node, parents before children, without recursion. */
 export function walk(root: Formula, visit: (f: Formula, parent: Formula | undefined) => void): void {
-  const stack: [Formula, Formula | undefined][] = [[root, undefined]];
-  while (stack.length > 0) {
-    const [f, parent] = stack.pop()!;
-    visit(f, parent);
-    if ('args' in f) for (let i = f.args.length - 1; i >= 0; i--) stack.push([f.args[i]!, f]);
+  // Two parallel stacks rather than a [node, parent] pair per node: walks run over whole files.
+  const nodes: Formula[] = [root];
+  const parents: (Formula | undefined)[] = [undefined];
+  while (nodes.length > 0) {
+    const f = nodes.pop()!;
+    visit(f, parents.pop());
+    if ('args' in f) {
+      for (let i = f.args.length - 1; i >= 0; i--) {
+        nodes.push(f.args[i]!);
+        parents.push(f);
+      }
+    }
   }
 }

@@ -2,7 +2,7 @@
 // Settings.disabledChecks; what a quick fix needs travels in diagnostic.data.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { walk, type Formula, type Span, type TlDocument } from './ast';
+import { hasParens, type Formula, type Span, type TlDocument } from './ast';
 import { temporalBinaryLevel, binding } from './precedence';
 import { syntaxCodes } from './parser';
 import { toRange } from './positions';
@@ -39,14 +39,12 @@ function diagnostic(doc: TextDocument, span: Span, severity: DiagnosticSeverity,
   return d;
 }
 
-/** Every formula in the document, with the statement it belongs to. */
-export function formulasOf(tl: TlDocument): Formula[] {
-  const out: Formula[] = [];
-  for (const s of tl.statements) {
-    if (s.kind === 'formula') out.push(s.formula);
-    else if (s.kind === 'specDecl' && s.formula) out.push(s.formula);
-  }
-  return out;
+// A lookup by kind in a table keyed by strings is slow in a loop over every node of a file; a Set
+// of the few kinds at the temporal level is checked once per binary node.
+const temporalBinaryKinds: ReadonlySet<string> = new Set(Object.entries(binding).filter(([, b]) => b.level === temporalBinaryLevel).map(([kind]) => kind));
+
+function isTemporalBinary(f: Formula): boolean {
+  return 'args' in f && f.args.length === 2 && temporalBinaryKinds.has(f.kind);
 }
 
 export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlySet<string>): Diagnostic[] {
@@ -77,25 +75,34 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
   }
 
   const used = new Set<string>();
-  for (const f of formulasOf(tl)) {
-    walk(f, (node) => {
+  const checkUndeclared = props.size > 0 && on(checkCodes.undeclaredProp);
+  const checkNegative = on(checkCodes.negativeBound);
+  const checkReversed = on(checkCodes.intervalReversed);
+  const checkChained = on(checkCodes.chainedTemporal);
+  // One explicit stack for every formula, and no callback per node: this loop visits every node of the file.
+  const pending: Formula[] = [];
+  for (const s of tl.statements) {
+    const root = s.kind === 'formula' || s.kind === 'specDecl' ? s.formula : undefined;
+    if (root) pending.push(root);
+    while (pending.length > 0) {
+      const node = pending.pop()!;
       if (node.kind === 'prop') {
         used.add(node.name);
-        if (props.size > 0 && !props.has(node.name) && !specs.has(node.name) && on(checkCodes.undeclaredProp)) {
+        if (checkUndeclared && !props.has(node.name) && !specs.has(node.name)) {
           out.push(
             diagnostic(doc, node, DiagnosticSeverity.Warning, checkCodes.undeclaredProp,
               `The proposition \`${node.name}\` is used but not declared. This file declares its propositions, so add \`prop ${node.name}\`.`,
               { name: node.name } satisfies UndeclaredData),
           );
         }
-        return;
+        continue;
       }
-      if (!('args' in node)) return;
+      if (!('args' in node)) continue;
       const iv = node.interval;
       if (iv) {
-        if ((iv.lo < 0 || (iv.hi !== null && iv.hi < 0)) && on(checkCodes.negativeBound)) {
+        if ((iv.lo < 0 || (iv.hi !== null && iv.hi < 0)) && checkNegative) {
           out.push(diagnostic(doc, iv, DiagnosticSeverity.Error, checkCodes.negativeBound, 'Interval bounds count time from now, so they cannot be negative.'));
-        } else if (iv.hi !== null && iv.lo > iv.hi && on(checkCodes.intervalReversed)) {
+        } else if (iv.hi !== null && iv.lo > iv.hi && checkReversed) {
           out.push(
             diagnostic(doc, iv, DiagnosticSeverity.Error, checkCodes.intervalReversed,
               `This interval is empty: its lower bound ${iv.lo} is greater than its upper bound ${iv.hi}. Did you mean to swap them?`,
@@ -103,17 +110,21 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
           );
         }
       }
-      if (node.args.length === 2 && binding[node.kind as keyof typeof binding].level === temporalBinaryLevel) {
+      if (node.args.length === 2) {
         const right = node.args[1];
-        if ('args' in right && right.args.length === 2 && binding[right.kind as keyof typeof binding].level === temporalBinaryLevel && !right.parens && on(checkCodes.chainedTemporal)) {
+        if (checkChained && isTemporalBinary(node) && isTemporalBinary(right) && !hasParens(right)) {
           out.push(
             diagnostic(doc, { start: node.start, end: node.end }, DiagnosticSeverity.Warning, checkCodes.chainedTemporal,
               'Chained temporal operators group to the right (`a U b U c` means `a U (b U c)`). Add parentheses to make the grouping explicit.',
               { start: right.start, end: right.end } satisfies ParenthesizeData),
           );
         }
+        // Pushed right first so that diagnostics come out in the order of a walk from the left.
+        pending.push(right, node.args[0]);
+      } else {
+        pending.push(node.args[0]);
       }
-    });
+    }
   }
 
   if (on(checkCodes.unusedDeclaration)) {

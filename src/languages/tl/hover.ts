@@ -3,10 +3,9 @@
 // sentence it was translated from.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { operatorInfo } from '../../../grammars/tl';
-import { walk, type Formula, type Statement, type TlDocument } from './ast';
+import { walk, type Formula, type TlDocument } from './ast';
 import { explain } from './explain';
-import { occurrenceAt } from './navigation';
-import { nlComments } from './outline';
+import { occurrenceAt, statementIndexAt } from './navigation';
 import { contains, toRange } from './positions';
 import { printFormula } from './printer';
 import type { TlAnalysis } from './service';
@@ -27,19 +26,32 @@ function formulaBlock(f: Formula, tl: TlDocument): string {
  * comments come in between: translating keeps the comment and inserts the formula right below it,
  * sometimes after new prop declarations, while a later `// nl:` comment is another requirement.
  */
-function translatedFrom(a: TlAnalysis, statement: Statement): string | undefined {
+function translatedFrom(a: TlAnalysis, index: number): string | undefined {
+  const statements = a.tl.statements;
+  const statement = statements[index]!;
   if (statement.kind !== 'specDecl' && statement.kind !== 'formula') return undefined;
-  const index = a.tl.statements.indexOf(statement);
   let after = 0;
   for (let i = index - 1; i >= 0; i--) {
-    const s = a.tl.statements[i]!;
+    const s = statements[i]!;
     if (s.kind !== 'propDecl') {
       after = s.end;
       break;
     }
   }
-  const candidates = nlComments(a).filter(({ comment }) => comment.start >= after && comment.end <= statement.start);
-  return candidates.at(-1)?.args.sentence;
+  // Comments are sorted and never overlap: walk back from the last one that ends before the statement.
+  const comments = a.tl.comments;
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (comments[mid]!.end <= statement.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && comments[i]!.start >= after; i--) {
+    const sentence = comments[i]!.nl?.text;
+    if (sentence) return sentence;
+  }
+  return undefined;
 }
 
 function withSource(value: string, sentence: string | undefined): string {
@@ -50,20 +62,22 @@ function withSource(value: string, sentence: string | undefined): string {
 export function hover(a: TlAnalysis, position: Position): Hover | null {
   const tl = a.tl;
   const offset = a.document.offsetAt(position);
-  const statement = tl.statements.find((s) => contains(s, offset));
+  const index = statementIndexAt(tl, offset);
+  const statement = tl.statements[index];
   if (!statement || statement.kind === 'broken') return null;
   const name = occurrenceAt(tl, offset);
-  const markdown = (value: string, span: { start: number; end: number }, source: Statement = statement): Hover => ({
+  const markdown = (value: string, span: { start: number; end: number }, source = index): Hover => ({
     contents: { kind: MarkupKind.Markdown, value: withSource(value, translatedFrom(a, source)) },
     range: toRange(a.document, span),
   });
   if (name) {
     if (name.kind === 'spec') {
-      const spec = tl.statements.find((s) => s.kind === 'specDecl' && s.name === name.name);
+      const specIndex = tl.statements.findIndex((s) => s.kind === 'specDecl' && s.name === name.name);
+      const spec = tl.statements[specIndex];
       if (spec?.kind !== 'specDecl') return null;
       const f = spec.formula;
       // A spec named inside another formula stands for that spec, so it shows that spec's sentence.
-      return markdown([`**spec ${name.name}**`, '', ...(f ? [formulaBlock(f, tl)] : [])].join('\n'), name.span, spec);
+      return markdown([`**spec ${name.name}**`, '', ...(f ? [formulaBlock(f, tl)] : [])].join('\n'), name.span, specIndex);
     }
     const decl = tl.statements.find((s) => s.kind === 'propDecl' && s.name === name.name);
     const lines = [`**prop ${name.name}**`];
@@ -75,9 +89,9 @@ export function hover(a: TlAnalysis, position: Position): Hover | null {
   if (!formula) return null;
   let operator: Formula | undefined;
   walk(formula, (node) => {
-    if ('op' in node && (contains(node.op, offset) || (node.interval !== undefined && contains(node.interval, offset)))) operator = node;
+    if ('args' in node && ((node.opStart <= offset && offset <= node.opEnd) || (node.interval !== undefined && contains(node.interval, offset)))) operator = node;
   });
-  if (operator && 'op' in operator) {
+  if (operator && 'args' in operator) {
     const info = operatorInfo[operator.kind as keyof typeof operatorInfo];
     const spellings = info.spellings.map((s) => `\`${s}\``).join(', ');
     const value = [
@@ -90,7 +104,7 @@ export function hover(a: TlAnalysis, position: Position): Hover | null {
       '---',
       formulaBlock(operator, tl),
     ].join('\n');
-    return markdown(value, operator.op);
+    return markdown(value, { start: operator.opStart, end: operator.opEnd });
   }
   return markdown(formulaBlock(formula, tl), statement);
 }

@@ -1,6 +1,6 @@
 // Names in a .tl file: declared propositions and specs, where they are used, and renaming them.
 import type { Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
-import { walk, type Span, type TlDocument } from './ast';
+import { walk, type Span, type Statement, type TlDocument } from './ast';
 import { contains, toRange } from './positions';
 import { isBareName } from './printer';
 import type { TlAnalysis } from './service';
@@ -17,43 +17,64 @@ export function occurrences(tl: TlDocument): Occurrence[] {
   const specNames = new Set<string>();
   for (const s of tl.statements) if (s.kind === 'specDecl') specNames.add(s.name);
   const out: Occurrence[] = [];
-  for (const s of tl.statements) {
-    if (s.kind === 'propDecl') out.push({ name: s.name, kind: 'prop', span: s.nameSpan, declaration: true });
-    if (s.kind === 'specDecl') out.push({ name: s.name, kind: 'spec', span: s.nameSpan, declaration: true });
-    const formula = s.kind === 'formula' || s.kind === 'specDecl' ? s.formula : undefined;
-    if (formula) {
-      walk(formula, (node) => {
-        if (node.kind === 'prop') {
-          out.push({ name: node.name, kind: specNames.has(node.name) ? 'spec' : 'prop', span: { start: node.start, end: node.end }, declaration: false });
-        }
-      });
-    }
-  }
+  for (const s of tl.statements) namesIn(s, specNames, out);
   return out;
 }
 
-export function occurrenceAt(tl: TlDocument, offset: number): Occurrence | undefined {
-  return occurrences(tl).find((o) => contains(o.span, offset));
+/** The declaration and uses of names in one statement, in the order occurrences lists them. */
+function namesIn(s: Statement, specNames: ReadonlySet<string>, out: Occurrence[]): void {
+  if (s.kind === 'propDecl') out.push({ name: s.name, kind: 'prop', span: s.nameSpan, declaration: true });
+  if (s.kind === 'specDecl') out.push({ name: s.name, kind: 'spec', span: s.nameSpan, declaration: true });
+  const formula = s.kind === 'formula' || s.kind === 'specDecl' ? s.formula : undefined;
+  if (formula) {
+    walk(formula, (node) => {
+      if (node.kind === 'prop') {
+        out.push({ name: node.name, kind: specNames.has(node.name) ? 'spec' : 'prop', span: { start: node.start, end: node.end }, declaration: false });
+      }
+    });
+  }
 }
+
+/** The index of the statement whose span contains offset, or -1. Statements are sorted and never touch. */
+export function statementIndexAt(tl: TlDocument, offset: number): number {
+  let lo = 0;
+  let hi = tl.statements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tl.statements[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && contains(tl.statements[lo - 1]!, offset) ? lo - 1 : -1;
+}
+
+/** The name at offset: only the statement there is walked, and only that name is looked up among the specs. */
+export function occurrenceAt(tl: TlDocument, offset: number): Occurrence | undefined {
+  const i = statementIndexAt(tl, offset);
+  if (i < 0) return undefined;
+  const here: Occurrence[] = [];
+  namesIn(tl.statements[i]!, noNames, here);
+  const found = here.find((o) => contains(o.span, offset));
+  if (!found || found.declaration) return found;
+  const isSpec = tl.statements.some((s) => s.kind === 'specDecl' && s.name === found.name);
+  return isSpec ? { ...found, kind: 'spec' } : found;
+}
+
+const noNames: ReadonlySet<string> = new Set();
 
 function sameName(a: Occurrence, b: Occurrence): boolean {
   return a.name === b.name && a.kind === b.kind;
 }
 
 export function definition(a: TlAnalysis, position: Position): Location[] {
-  const all = occurrences(a.tl);
-  const offset = a.document.offsetAt(position);
-  const here = all.find((o) => contains(o.span, offset));
+  const here = occurrenceAt(a.tl, a.document.offsetAt(position));
   if (!here) return [];
-  return all.filter((o) => o.declaration && sameName(o, here)).map((o) => ({ uri: a.document.uri, range: toRange(a.document, o.span) }));
+  return occurrences(a.tl).filter((o) => o.declaration && sameName(o, here)).map((o) => ({ uri: a.document.uri, range: toRange(a.document, o.span) }));
 }
 
 export function references(a: TlAnalysis, position: Position, includeDeclaration: boolean): Location[] {
-  const all = occurrences(a.tl);
-  const offset = a.document.offsetAt(position);
-  const here = all.find((o) => contains(o.span, offset));
+  const here = occurrenceAt(a.tl, a.document.offsetAt(position));
   if (!here) return [];
-  return all
+  return occurrences(a.tl)
     .filter((o) => sameName(o, here) && (includeDeclaration || !o.declaration))
     .map((o) => ({ uri: a.document.uri, range: toRange(a.document, o.span) }));
 }
@@ -65,9 +86,9 @@ export function prepareRename(a: TlAnalysis, position: Position): Range | null {
 
 /** Renames a proposition or spec everywhere; refuses names that are not plain identifiers or are taken. */
 export function rename(a: TlAnalysis, position: Position, newName: string): WorkspaceEdit | null {
-  const all = occurrences(a.tl);
-  const here = all.find((o) => contains(o.span, a.document.offsetAt(position)));
+  const here = occurrenceAt(a.tl, a.document.offsetAt(position));
   if (!here || !isBareName(newName)) return null;
+  const all = occurrences(a.tl);
   if (newName !== here.name && all.some((o) => o.name === newName && o.declaration)) return null;
   const edits = all.filter((o) => sameName(o, here)).map((o) => ({ range: toRange(a.document, o.span), newText: newName }));
   return { changes: { [a.document.uri]: edits } };

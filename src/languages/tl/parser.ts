@@ -36,11 +36,13 @@ export function gluedRunLength(word: string): number {
   return i >= 2 || /^[a-z][0-9]*$/.test(rest) ? i : 0;
 }
 
-const letterType: Readonly<Record<string, number>> = Object.fromEntries(
-  (Object.entries({ F: 'finally', G: 'globally', X: 'next', H: 'historically', O: 'once', Y: 'prev' }) as [string, OperatorKind][]).map(
-    ([letter, kind]) => [letter, operatorTokens[kind].tokenTypeIdx!],
-  ),
-);
+// Tables indexed by character code or token type, read once per token.
+const letterType: number[] = [];
+const isGluedLetter: boolean[] = [];
+for (const [letter, kind] of Object.entries({ F: 'finally', G: 'globally', X: 'next', H: 'historically', O: 'once', Y: 'prev' }) as [string, OperatorKind][]) {
+  letterType[letter.charCodeAt(0)] = operatorTokens[kind].tokenTypeIdx!;
+}
+for (const letter of gluedOperatorLetters) isGluedLetter[letter.charCodeAt(0)] = true;
 
 const isOperator: boolean[] = [];
 const isUnary: boolean[] = [];
@@ -48,13 +50,16 @@ for (const [type, kind] of kindOfToken) {
   isOperator[type.tokenTypeIdx!] = true;
   isUnary[type.tokenTypeIdx!] = operatorInfo[kind].arity === 1;
 }
-const endsOperand = new Set([Identifier, QuotedName, True, False, RParen, UnterminatedQuote].map((t) => t.tokenTypeIdx!));
-const startsOperand = new Set([Identifier, QuotedName, True, False, LParen, Prop, Spec, UnterminatedQuote].map((t) => t.tokenTypeIdx!));
+const endsOperand: boolean[] = [];
+for (const t of [Identifier, QuotedName, True, False, RParen, UnterminatedQuote]) endsOperand[t.tokenTypeIdx!] = true;
+const startsOperand: boolean[] = [];
+for (const t of [Identifier, QuotedName, True, False, LParen, Prop, Spec, UnterminatedQuote]) startsOperand[t.tokenTypeIdx!] = true;
 const lparen = LParen.tokenTypeIdx!;
 const rparen = RParen.tokenTypeIdx!;
 const semicolon = Semicolon.tokenTypeIdx!;
 const prop = Prop.tokenTypeIdx!;
 const spec = Spec.tokenTypeIdx!;
+const { identifier, quoted, unterminatedQuote, unterminatedComment, lineComment } = tokenIdx;
 
 function hasNewlineBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -68,8 +73,12 @@ function hasNewlineBetween(text: string, from: number, to: number): boolean {
  * The nesting a statement's syntax tree could reach: in each parenthesised group, one level per
  * operator plus the deepest group inside. Computed with an explicit stack.
  */
+const nestingStack: number[] = [];
+
 function nestingBound(b: TokenBuffer): number {
-  const stack: number[] = [];
+  // One stack for every statement: this runs once per statement of the file.
+  const stack = nestingStack;
+  stack.length = 0;
   let ops = 0;
   let deepest = 0;
   for (let k = 0; k < b.length; k++) {
@@ -136,7 +145,7 @@ function parseStatement(b: TokenBuffer, text: string, problems: SyntaxProblem[])
 
 function commentOf(text: string, type: number, start: number, end: number): Comment {
   const image = text.slice(start, end);
-  const block = type !== tokenIdx.lineComment;
+  const block = type !== lineComment;
   const comment: Comment = { text: image, block, start, end };
   if (!block) {
     const m = /^\/\/\s*nl:\s*/.exec(image);
@@ -147,9 +156,25 @@ function commentOf(text: string, type: number, start: number, end: number): Comm
 
 /** Parses a whole .tl file. Never throws; problems are reported with their spans. */
 export function parseDocument(text: string): TlDocument {
-  const statements: Statement[] = [];
-  const comments: Comment[] = [];
-  const problems: SyntaxProblem[] = [];
+  const doc: TlDocument = { text, statements: [], comments: [], problems: [] };
+  parseFrom(doc, 0);
+  doc.problems.sort(byStart);
+  return doc;
+}
+
+export function byStart(a: { start: number }, b: { start: number }): number {
+  return a.start - b.start;
+}
+
+/**
+ * Parses doc.text from offset `from` (0, or where a statement starts) and appends what it finds to
+ * doc's lists; problems are left unsorted. With `resumable`, it stops before the first statement
+ * whose first token starts where resumable says a statement known from an earlier parse starts, and
+ * returns that offset (the rest would parse exactly as before); otherwise it parses to the end and
+ * returns -1.
+ */
+export function parseFrom(doc: TlDocument, from: number, resumable?: (start: number) => boolean): number {
+  const { text, statements, comments, problems } = doc;
   const current = new GrowableBuffer();
 
   const flush = (): void => {
@@ -160,7 +185,7 @@ export function parseDocument(text: string): TlDocument {
   const scanner = new Scanner(
     text,
     (type, start, end) => {
-      if (type === tokenIdx.unterminatedComment) {
+      if (type === unterminatedComment) {
         problems.push({ code: syntaxCodes.unterminatedComment, message: 'This block comment is never closed: add `*/`.', start, end: start + 2 });
       }
       comments.push(commentOf(text, type, start, end));
@@ -172,36 +197,39 @@ export function parseDocument(text: string): TlDocument {
         start,
         end,
       }),
+    from,
   );
 
   while (scanner.next()) {
     let type = scanner.type;
-    const { start, end } = scanner;
+    const start = scanner.start;
+    const end = scanner.end;
     if (type === semicolon) {
       flush();
       continue;
     }
-    if (type === tokenIdx.unterminatedQuote) {
-      problems.push({ code: syntaxCodes.unterminatedQuote, message: 'This quoted name is not closed: add `"` at its end.', start, end });
-      type = tokenIdx.quoted;
-    }
     if (current.length > 0 && hasNewlineBetween(text, current.ends[current.length - 1]!, start)) {
       // Two operands side by side never form a formula, so a line break between them ends a statement.
       const previous = current.types[current.length - 1]!;
-      if (type === prop || type === spec || (endsOperand.has(previous) && (startsOperand.has(type) || isUnary[type]))) flush();
+      if (type === prop || type === spec || (endsOperand[previous] && (startsOperand[type] || isUnary[type]))) flush();
     }
-    if (type !== tokenIdx.identifier) {
+    // A statement starts here, and the text from here on is what an earlier parse already read.
+    if (current.length === 0 && resumable?.(start)) return start;
+    if (type === unterminatedQuote) {
+      problems.push({ code: syntaxCodes.unterminatedQuote, message: 'This quoted name is not closed: add `"` at its end.', start, end });
+      type = quoted;
+    }
+    if (type !== identifier) {
       current.push(type, start, end);
       continue;
     }
     const word = scanner.word;
-    const run = gluedOperatorLetters.includes(word[0]!) ? gluedRunLength(word) : 0;
-    for (let i = 0; i < run; i++) current.push(letterType[word[i]!]!, start + i, start + i + 1);
+    const run = isGluedLetter[word.charCodeAt(0)] ? gluedRunLength(word) : 0;
+    for (let i = 0; i < run; i++) current.push(letterType[word.charCodeAt(i)]!, start + i, start + i + 1);
     if (start + run < end) current.push(type, start + run, end, run === 0 ? word : word.slice(run));
   }
   flush();
-  problems.sort((a, b) => a.start - b.start);
-  return { text, statements, comments, problems };
+  return -1;
 }
 
 export type ParseResult = { ok: true; formula: Formula } | { ok: false; problems: SyntaxProblem[] };

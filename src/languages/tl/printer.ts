@@ -1,7 +1,7 @@
 // Prints formulas in each operator style. Output always parses back to the same tree
 // (test/unit/tl-printer.test.ts checks this with generated trees).
 import { keywordDocs, operatorInfo, operators, unboundedSpellings, type Style } from '../../../grammars/tl';
-import { isBinary, type Formula, type Interval } from './ast';
+import { hasParens, isBinary, type Formula, type Interval } from './ast';
 import { gluedRunLength } from './parser';
 import { atomLevel, binding, temporalBinaryLevel, unaryLevel } from './precedence';
 
@@ -80,7 +80,7 @@ export function printFormula(f: Formula, style: PrintStyle = 'ascii', options: P
   const close = style === 'nl2tl' ? ' )' : ')';
   const wrap = (child: Formula, parent: Formula, side: 'left' | 'right' | 'only'): string => {
     const text = print(child);
-    const keep = options.keepParens === true && child.parens !== undefined;
+    const keep = options.keepParens === true && hasParens(child);
     return keep || needsParens(child, parent, side, full) ? open + text + close : text;
   };
   const print = (node: Formula): string => {
@@ -105,7 +105,7 @@ export function printFormula(f: Formula, style: PrintStyle = 'ascii', options: P
     }
   };
   const text = print(f);
-  return options.keepParens === true && f.parens ? open + text + close : text;
+  return options.keepParens === true && hasParens(f) ? open + text + close : text;
 }
 
 /** The one normal spelling used to compare and store formulas: ASCII with minimal parentheses. */

@@ -52,6 +52,8 @@ function literalSpellings(): { symbols: Map<string, number>; words: Map<string, 
         continue;
       }
       const literal = alternative.replace(/\(\?!.*\)$/, '').replace(/\\(.)/g, '$1');
+      // What starts like a word is read as a word (Chevrotain's NOT_APPLICABLE category patterns).
+      if (isWordStart(literal.charCodeAt(0))) continue;
       if (!symbols.has(literal)) symbols.set(literal, idx(t));
     }
   }
@@ -59,13 +61,21 @@ function literalSpellings(): { symbols: Map<string, number>; words: Map<string, 
 }
 
 const { symbols, words } = literalSpellings();
-const symbolsByFirst = new Map<number, [string, number][]>();
+/** Symbol spellings (as character codes) by their first character code, longest first. */
+const symbolsByFirst: ({ codes: number[]; type: number }[] | undefined)[] = [];
 for (const [s, type] of symbols) {
-  const list = symbolsByFirst.get(s.charCodeAt(0)) ?? [];
-  list.push([s, type]);
-  list.sort((a, b) => b[0].length - a[0].length);
-  symbolsByFirst.set(s.charCodeAt(0), list);
+  const list = symbolsByFirst[s.charCodeAt(0)] ?? [];
+  list.push({ codes: Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)), type });
+  list.sort((a, b) => b.codes.length - a.codes.length);
+  symbolsByFirst[s.charCodeAt(0)] = list;
 }
+
+/**
+ * How many characters past a token's end the scanner may read to decide where it ends (a symbol
+ * that a longer symbol starts, or `1.` before a digit). Text edited further away than this from a
+ * token cannot change it, which tells the incremental parser what it may keep.
+ */
+export const scanLookahead = Math.max(2, ...[...symbols.keys()].map((s) => s.length - 1));
 
 export const tokenIdx = {
   identifier: idx(Identifier),
@@ -76,6 +86,80 @@ export const tokenIdx = {
   blockComment: idx(BlockComment),
   unterminatedComment: idx(UnterminatedComment),
 };
+
+/**
+ * Every distinct word a scanner has read, with its token type, so that a name used a thousand
+ * times is one string rather than a thousand: reading a word looks it up by hash and compares
+ * characters in place, allocating only for a word not seen before.
+ */
+class WordTable {
+  private strings: string[] = [];
+  private types: number[] = [];
+  private hashes: number[] = [];
+  /** Open addressing: slot -> index into the arrays above, plus one (0 is empty). */
+  private slots = new Int32Array(1024);
+
+  constructor() {
+    for (const [word, type] of words) this.add(word, type, hashOf(word, 0, word.length));
+  }
+
+  /** The index of text[start, end), added as an identifier when new. */
+  find(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return this.add(text.slice(start, end), tokenIdx.identifier, hash);
+      const i = entry - 1;
+      if (this.hashes[i] === hash && sameText(this.strings[i]!, text, start, end)) return i;
+    }
+  }
+
+  word(i: number): string {
+    return this.strings[i]!;
+  }
+
+  type(i: number): number {
+    return this.types[i]!;
+  }
+
+  private add(word: string, type: number, hash: number): number {
+    const i = this.strings.length;
+    this.strings.push(word);
+    this.types.push(type);
+    this.hashes.push(hash);
+    if (this.strings.length * 2 > this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let j = 0; j < this.strings.length; j++) this.place(j);
+    } else {
+      this.place(i);
+    }
+    return i;
+  }
+
+  private place(i: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[i]! & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = i + 1;
+  }
+}
+
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function sameText(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+function startsWithCodes(text: string, p: number, codes: number[]): boolean {
+  for (let i = 1; i < codes.length; i++) if (text.charCodeAt(p + i) !== codes[i]) return false;
+  return true;
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff;
@@ -101,15 +185,20 @@ export class Scanner {
   type = 0;
   start = 0;
   end = 0;
-  /** The text of the last word token, which the scanner had to read anyway. */
+  /** The text of the last word token; the same string for every occurrence of a word. */
   word = '';
-  private pos = 0;
+  private pos: number;
+  private readonly words = new WordTable();
 
+  /** Scans text from offset `from`, which must not be inside a token or comment. */
   constructor(
     private readonly text: string,
     private readonly onComment: (type: number, start: number, end: number) => void,
     private readonly onError: (start: number, end: number) => void,
-  ) {}
+    from = 0,
+  ) {
+    this.pos = from;
+  }
 
   next(): boolean {
     const text = this.text;
@@ -169,9 +258,11 @@ export class Scanner {
     }
     if (isWordStart(c)) {
       let e = p + 1;
-      while (e < text.length && isWordPart(text.charCodeAt(e))) e++;
-      this.word = text.slice(p, e);
-      return this.emit(words.get(this.word) ?? tokenIdx.identifier, p, e);
+      let hash = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+      for (let d = text.charCodeAt(e); e < text.length && isWordPart(d); d = text.charCodeAt(++e)) hash = Math.imul(hash ^ d, 0x01000193);
+      const i = this.words.find(text, p, e, hash >>> 0);
+      this.word = this.words.word(i);
+      return this.emit(this.words.type(i), p, e);
     }
     if (isDigit(c)) {
       let e = p + 1;
@@ -182,14 +273,10 @@ export class Scanner {
       }
       return this.emit(tokenIdx.number, p, e);
     }
-    const candidates = symbolsByFirst.get(c);
+    const candidates = symbolsByFirst[c];
     if (candidates) {
-      for (const [s, type] of candidates) {
-        if (text.startsWith(s, p)) {
-          // Prefix `-` never starts `->`; `->` itself is listed first.
-          return this.emit(type, p, p + s.length);
-        }
-      }
+      // Prefix `-` never starts `->`; `->` itself is listed first.
+      for (const { codes, type } of candidates) if (startsWithCodes(text, p, codes)) return this.emit(type, p, p + codes.length);
     }
     return false;
   }

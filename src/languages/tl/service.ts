@@ -6,6 +6,7 @@ import type { Settings } from '../../core/settings';
 import type { TlDocument } from './ast';
 import { runChecks } from './checks';
 import { formatReplacements } from './format';
+import { reparse } from './incremental';
 import { parseDocument } from './parser';
 import { toRange } from './positions';
 import { codeActions } from './actions';
@@ -18,8 +19,10 @@ export interface TlAnalysis extends Analysis {
   readonly tl: TlDocument;
 }
 
-export function analyzeTl(document: TextDocument, settings: Settings): TlAnalysis {
-  const tl = parseDocument(document.getText());
+/** Analyses the document; with the analysis of an earlier version, only the statements the edit touched are parsed again. */
+export function analyzeTl(document: TextDocument, settings: Settings, previous?: TlAnalysis): TlAnalysis {
+  const text = document.getText();
+  const tl = previous ? reparse(previous.tl, text) : parseDocument(text);
   const diagnostics = runChecks(document, tl, new Set(settings.disabledChecks));
   return { document, tl, diagnostics };
 }
@@ -27,7 +30,7 @@ export function analyzeTl(document: TextDocument, settings: Settings): TlAnalysi
 export const tlLanguage: LanguageService<TlAnalysis> = {
   id: 'tl',
   extensions: ['.tl', '.ltl', '.stl', '.mtl'],
-  analyze: (document, settings) => analyzeTl(document, settings),
+  analyze: (document, settings, _host, previous) => analyzeTl(document, settings, previous),
   format: (a, _options, settings): TextEdit[] =>
     formatReplacements(a.tl, settings.operatorStyle).map((r) => ({ range: toRange(a.document, r), newText: r.text })),
   codeActions,

@@ -22,6 +22,7 @@ import {
   type OperatorKind,
 } from '../../../grammars/tl';
 import type { BinaryKind, Formula, Interval, Span, Statement, SyntaxProblem, UnaryKind } from './ast';
+import * as nodes from './nodes';
 import { binding } from './precedence';
 
 export const syntaxCodes = {
@@ -48,10 +49,6 @@ export interface TokenBuffer {
   length: number;
 }
 
-function outer(f: Formula): Span {
-  return f.parens ?? f;
-}
-
 const closedQuote = /^"(?:[^"\\\r\n]|\\.)*"$/;
 
 function unquote(image: string): string {
@@ -69,6 +66,10 @@ class StatementError {
 }
 
 const code = syntaxCodes.syntax;
+// Module-level copies of imported tables: the hot loops then read them without going through the
+// importing module's bindings.
+const bindingOf = binding;
+const { constNode, intervalNode, operatorNode, propNode } = nodes;
 
 // Dense tables indexed by token type, so every lookup (including noToken) stays in bounds.
 const tableSize = Math.max(...allTokens.map((t) => t.tokenTypeIdx!)) + 1;
@@ -116,7 +117,7 @@ class StatementParser {
     this.b = b;
     this.text = text;
     this.i = 0;
-    this.problems = [];
+    this.problems.length = 0;
     // A syntax error may have left entries behind.
     this.values.length = 0;
     this.opTop = 0;
@@ -150,7 +151,7 @@ class StatementParser {
     else if (first === T.spec) statement = this.specDeclaration();
     else {
       const formula = this.formula();
-      statement = { kind: 'formula', formula, start: outer(formula).start, end: outer(formula).end };
+      statement = { kind: 'formula', formula, start: formula.outerStart, end: formula.outerEnd };
     }
     if (this.i < this.b.length) {
       if (this.type(this.i) === T.rparen) this.fail(this.i, 'This `)` has no matching `(`.');
@@ -178,7 +179,7 @@ class StatementParser {
     const description = this.type(this.i) === T.quoted ? this.i++ : -1;
     const statement: Statement = {
       kind: 'propDecl',
-      name: nameType === T.identifier ? this.image(name) : unquote(this.image(name)),
+      name: nameType === T.identifier ? this.b.names[name]! : unquote(this.image(name)),
       nameSpan: this.span(name),
       start: this.b.starts[keyword]!,
       end: this.b.ends[description >= 0 ? description : name]!,
@@ -202,7 +203,7 @@ class StatementParser {
     if (this.type(this.i) !== T.define) return this.fail(this.i, `Expected \`:=\` after the spec name, but found ${this.describe(this.i)}.`);
     this.i++;
     const formula = this.formula();
-    return { kind: 'specDecl', name: this.image(name), nameSpan: this.span(name), formula, start: this.b.starts[keyword]!, end: outer(formula).end };
+    return { kind: 'specDecl', name: this.b.names[name]!, nameSpan: this.span(name), formula, start: this.b.starts[keyword]!, end: formula.outerEnd };
   }
 
   // Shared stacks for operands and pending operators, so that grouping by precedence allocates
@@ -222,15 +223,8 @@ class StatementParser {
     const k = --this.opTop;
     const right = this.values.pop()!;
     const left = this.values.pop()!;
-    this.values.push({
-      kind: this.opKind[k]!,
-      args: [left, right],
-      op: this.span(this.opToken[k]!),
-      interval: this.opInterval[k],
-      start: outer(left).start,
-      end: outer(right).end,
-      parens: undefined,
-    } as Formula);
+    const t = this.opToken[k]!;
+    this.values.push(operatorNode(this.opKind[k]!, [left, right], this.b.starts[t]!, this.b.ends[t]!, this.opInterval[k], left.outerStart, right.outerEnd));
   }
 
   private formula(): Formula {
@@ -239,7 +233,7 @@ class StatementParser {
     for (let kind = binaryKinds[this.type(this.i)]; kind; kind = binaryKinds[this.type(this.i)]) {
       const t = this.i++;
       const interval = this.type(this.i) === T.lbracket ? this.interval(kind, t) : undefined;
-      const { level, rightAssociative } = binding[kind];
+      const { level, rightAssociative } = bindingOf[kind];
       while (this.opTop > base) {
         const top = this.opLevel[this.opTop - 1]!;
         if (top < level || (top === level && rightAssociative)) break;
@@ -269,8 +263,9 @@ class StatementParser {
     let f = this.primary();
     while (this.prefixTop > base) {
       const k = --this.prefixTop;
-      const op = this.span(this.prefixToken[k]!);
-      f = { kind: this.prefixKind[k]!, args: [f], op, interval: this.prefixInterval[k], start: op.start, end: outer(f).end, parens: undefined } as Formula;
+      const t = this.prefixToken[k]!;
+      const opStart = this.b.starts[t]!;
+      f = operatorNode(this.prefixKind[k]!, [f], opStart, this.b.ends[t]!, this.prefixInterval[k], opStart, f.outerEnd);
     }
     return f;
   }
@@ -286,26 +281,28 @@ class StatementParser {
     const end = this.b.ends[k]!;
     if (type === T.identifier) {
       this.i++;
-      return { kind: 'prop', name: this.b.names[k]!, start, end, parens: undefined };
+      return propNode(this.b.names[k]!, start, end);
     }
     if (type === T.quoted) {
       this.i++;
-      return { kind: 'prop', name: unquote(this.text.slice(start, end)), start, end, parens: undefined };
+      return propNode(unquote(this.text.slice(start, end)), start, end);
     }
     if (type === T.true || type === T.false) {
       this.i++;
-      return { kind: type === T.true ? 'true' : 'false', start, end, parens: undefined };
+      return constNode(type === T.true ? 'true' : 'false', start, end);
     }
     if (type === T.lparen) {
       this.i++;
       const inner = this.formula();
       if (this.type(this.i) !== T.rparen) {
-        const p = positionOf(this.text, start);
-        const where = `opened at line ${p.line}, column ${p.column}`;
-        if (this.i >= this.b.length) return this.fail(this.i, `The \`(\` ${where} is never closed: add \`)\`.`);
-        return this.fail(this.i, `Expected \`)\` to close the \`(\` ${where}, but found ${this.describe(this.i)}.`);
+        const found = this.i >= this.b.length ? undefined : this.describe(this.i);
+        const at = Math.min(this.i, this.b.length - 1);
+        const problem = { code, message: unclosedMessage(this.text, start, found), start: this.b.starts[at]!, end: this.b.ends[at]! };
+        unclosed.set(problem, { paren: start, found });
+        throw new StatementError(problem);
       }
-      inner.parens = { start, end: this.b.ends[this.i]! };
+      inner.outerStart = start;
+      inner.outerEnd = this.b.ends[this.i]!;
       this.i++;
       return inner;
     }
@@ -316,16 +313,19 @@ class StatementParser {
   /** Parses `[lo,hi]` at the current token and reports operators that take no interval. */
   private interval(kind: OperatorKind, operator: number): Interval {
     const open = this.i++;
-    const lo = this.bound();
+    this.bound();
+    const lo = this.boundValue;
+    const loStart = this.boundStart;
+    const loEnd = this.boundEnd;
     const separator = this.type(this.i);
     if (separator !== T.comma && separator !== T.colon) return this.incompleteInterval();
     this.i++;
-    const hi = this.bound();
+    this.bound();
     if (this.type(this.i) !== T.rbracket) return this.incompleteInterval();
-    const interval = { lo: lo.value ?? 0, hi: hi.value, start: this.b.starts[open]!, end: this.b.ends[this.i]! };
+    const interval = intervalNode(lo ?? 0, this.boundValue, this.b.starts[open]!, this.b.ends[this.i]!);
     this.i++;
-    if (lo.value === null) {
-      this.problems.push({ code: syntaxCodes.badBound, message: 'The lower bound of an interval must be a number; only the upper bound can be `inf`.', start: lo.start, end: lo.end });
+    if (lo === null) {
+      this.problems.push({ code: syntaxCodes.badBound, message: 'The lower bound of an interval must be a number; only the upper bound can be `inf`.', start: loStart, end: loEnd });
     }
     if (!intervalKinds.has(kind)) {
       this.problems.push({
@@ -347,26 +347,74 @@ class StatementParser {
     );
   }
 
-  /** A bound: a number, a negative number, or a marker for no bound (`inf`, `infinite`, `$`, `∞`). */
-  private bound(): { value: number | null; start: number; end: number } {
+  // The last bound read: its value (null for no bound) and where it is. Fields rather than a
+  // returned object, as the parser allocates nothing but the tree.
+  private boundValue: number | null = null;
+  private boundStart = 0;
+  private boundEnd = 0;
+
+  /** Reads a bound: a number, a negative number, or a marker for no bound (`inf`, `infinite`, `$`, `∞`). */
+  private bound(): void {
     const k = this.i;
     if (k >= this.b.length) return this.incompleteInterval();
     const type = this.type(k);
-    if (type === T.not && this.image(k) === '-' && this.type(k + 1) === T.number) {
+    this.boundStart = this.b.starts[k]!;
+    if (type === T.not && this.b.ends[k]! - this.b.starts[k]! === 1 && this.text.charCodeAt(this.b.starts[k]!) === 45 /* - */ && this.type(k + 1) === T.number) {
       this.i += 2;
-      return { value: -Number(this.image(k + 1)), start: this.b.starts[k]!, end: this.b.ends[k + 1]! };
+      this.boundValue = -this.number(k + 1);
+      this.boundEnd = this.b.ends[k + 1]!;
+      return;
     }
     if (type === T.number) {
       this.i++;
-      return { value: Number(this.image(k)), start: this.b.starts[k]!, end: this.b.ends[k]! };
+      this.boundValue = this.number(k);
+      this.boundEnd = this.b.ends[k]!;
+      return;
     }
-    if (type === T.unbounded || (type === T.identifier && isUnboundedWord(this.image(k)))) {
+    if (type === T.unbounded || (type === T.identifier && isUnboundedWord(this.b.names[k]!))) {
       this.i++;
-      return { value: null, start: this.b.starts[k]!, end: this.b.ends[k]! };
+      this.boundValue = null;
+      this.boundEnd = this.b.ends[k]!;
+      return;
     }
     if (type === T.identifier) return this.fail(k, `\`${this.image(k)}\` is not a bound: write a number, or \`inf\` for no upper bound.`);
     return this.incompleteInterval();
   }
+
+  /** The value of number token k; short integers are read in place, anything else through Number. */
+  private number(k: number): number {
+    const start = this.b.starts[k]!;
+    const end = this.b.ends[k]!;
+    if (end - start > 15) return Number(this.text.slice(start, end));
+    let value = 0;
+    for (let i = start; i < end; i++) {
+      const digit = this.text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return Number(this.text.slice(start, end));
+      value = value * 10 + digit;
+    }
+    return value;
+  }
+}
+
+/** `(` ... `)` errors name the line and column of the `(`; a statement moved by an edit needs its message rebuilt. */
+const unclosed = new WeakMap<SyntaxProblem, { paren: number; found: string | undefined }>();
+
+function unclosedMessage(text: string, paren: number, found: string | undefined): string {
+  const p = positionOf(text, paren);
+  const where = `opened at line ${p.line}, column ${p.column}`;
+  return found === undefined ? `The \`(\` ${where} is never closed: add \`)\`.` : `Expected \`)\` to close the \`(\` ${where}, but found ${found}.`;
+}
+
+/** The problem moved by delta in the new text: the same object where nothing in it changes. */
+export function movedProblem(p: SyntaxProblem, text: string, delta: number): SyntaxProblem {
+  const paren = unclosed.get(p);
+  if (delta === 0 && !paren) return p;
+  const moved = { code: p.code, message: p.message, start: p.start + delta, end: p.end + delta };
+  if (paren) {
+    moved.message = unclosedMessage(text, paren.paren + delta, paren.found);
+    unclosed.set(moved, { paren: paren.paren + delta, found: paren.found });
+  }
+  return moved;
 }
 
 const shared = new StatementParser();

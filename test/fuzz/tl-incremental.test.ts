@@ -1,0 +1,71 @@
+// The incremental .tl parse (src/languages/tl/incremental.ts) keeps the statements an edit cannot
+// have changed. After every edit of a random sequence, its document and diagnostics must be exactly
+// those of a fresh parse of the same text: statements, positions, comments, problems and messages.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings } from '../../src/core/settings';
+import { reparse } from '../../src/languages/tl/incremental';
+import { parseDocument } from '../../src/languages/tl/parser';
+import { analyzeTl, type TlAnalysis } from '../../src/languages/tl/service';
+import { fragment, grammarFile, mutated, seedTexts } from './support/inputs';
+import { fuzzParameters } from './support/runs';
+
+interface Edit {
+  at: number;
+  length: number;
+  text: string;
+}
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  length: fc.nat({ max: 12 }),
+  text: fc.oneof(fragment, fc.array(fragment, { maxLength: 5 }).map((p) => p.join('')), fc.string({ unit: 'grapheme', maxLength: 6 })),
+});
+
+function applied(text: string, e: Edit): string {
+  const at = e.at % (text.length + 1);
+  return text.slice(0, at) + e.text + text.slice(Math.min(text.length, at + e.length));
+}
+
+// Several statements on several lines, so that most edits leave statements on both sides to keep.
+const files = fc.oneof(
+  fc.array(grammarFile.tl, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('\n')),
+  mutated(seedTexts(['.tl', '.ltl', '.stl', '.mtl'])),
+);
+
+test('tl: after every edit, the incremental parse is the fresh parse of the same text', () => {
+  let kept = 0;
+  fc.assert(
+    fc.property(files, fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+      let text = start;
+      let previous = parseDocument(text);
+      for (const e of edits) {
+        text = applied(text, e);
+        const incremental = reparse(previous, text);
+        assert.deepEqual(incremental, parseDocument(text), `after editing to:\n${JSON.stringify(text)}`);
+        kept += incremental.statements.filter((s) => previous.statements.includes(s)).length;
+        previous = incremental;
+      }
+    }),
+    fuzzParameters(300),
+  );
+  assert.ok(kept > 0, 'no statement was ever kept: the incremental path was not exercised');
+});
+
+test('tl: the language service given the previous analysis publishes the diagnostics of a fresh analysis', () => {
+  fc.assert(
+    fc.property(files, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+      let document = TextDocument.create('file:///fuzz.tl', 'tl', 1, start);
+      let previous: TlAnalysis = analyzeTl(document, defaultSettings);
+      for (const e of edits) {
+        document = TextDocument.create(document.uri, 'tl', document.version + 1, applied(document.getText(), e));
+        const incremental = analyzeTl(document, defaultSettings, previous);
+        assert.deepEqual(incremental.diagnostics, analyzeTl(document, defaultSettings).diagnostics, `after editing to:\n${JSON.stringify(document.getText())}`);
+        previous = incremental;
+      }
+    }),
+    fuzzParameters(150),
+  );
+});
