@@ -44,8 +44,6 @@ export interface AnalysesOptions {
 export class Analyses {
   private readonly current = new Map<string, Entry>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** When each document was last scheduled (performance.now()), to tell a lone edit from a burst. */
-  private readonly lastChange = new Map<string, number>();
   /** For each document, the files its latest analysis read. */
   private readonly reads = new Map<string, Set<string>>();
   /** For each document, its last completed analysis under the current settings, for the next one to continue from. */
@@ -54,19 +52,18 @@ export class Analyses {
   constructor(private readonly options: AnalysesOptions) {}
 
   /**
-   * Validates an open document: at once when it had been left alone for debounceMs, since a lone
-   * edit's diagnostics are what the user waits for; otherwise once edits pause for debounceMs, so the
-   * rest of a burst is validated once. A result for a version superseded meanwhile is not published.
+   * Validates an open document: at once when no validation is waiting for it, since a lone edit's
+   * diagnostics are what the user waits for; an edit that arrives while one waits (the rest of a
+   * burst) pushes it back until edits pause for debounceMs, so the burst is validated once. A result
+   * for a version superseded meanwhile is not published.
    */
   schedule(uri: string): void {
     if (!this.options.document(uri) || !this.options.language(uri)) return;
-    const now = performance.now();
-    const idle = now - (this.lastChange.get(uri) ?? -Infinity) >= this.options.debounceMs;
-    this.lastChange.set(uri, now);
+    const waiting = this.timers.has(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.set(
       uri,
-      setTimeout(() => void this.validate(uri), idle ? 0 : this.options.debounceMs),
+      setTimeout(() => void this.validate(uri), waiting ? this.options.debounceMs : 0),
     );
   }
 
@@ -87,7 +84,6 @@ export class Analyses {
   closed(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    this.lastChange.delete(uri);
     this.current.delete(uri);
     this.latest.delete(uri);
     this.reads.delete(uri);
