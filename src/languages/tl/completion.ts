@@ -44,18 +44,42 @@ const keywordItems: CompletionItem[] = [
 
 /** No completion inside comments and quoted text, or where a new name is being typed. */
 function quietAt(a: TlAnalysis, offset: number): boolean {
-  if (a.tl.comments.some((c) => c.start < offset && offset <= c.end)) return true;
+  if (insideComment(a.tl.comments, offset)) return true;
   const line = a.document.getText({ start: a.document.positionAt(offset - Math.min(offset, 200)), end: a.document.positionAt(offset) }).split(/\r?\n/).pop()!;
   if (/^\s*(prop|spec)\s+[A-Za-z0-9_]*$/.test(line)) return true;
   return (line.match(/"/g)?.length ?? 0) % 2 === 1;
 }
 
+/** Comments come in document order, so the one that could hold the offset is found by bisection. */
+function insideComment(comments: readonly { start: number; end: number }[], offset: number): boolean {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = comments[lo - 1];
+  return before !== undefined && offset <= before.end;
+}
+
+/** Completion is asked for at every keystroke; the file's names change only with a new analysis. */
+const namesOf = new WeakMap<TlAnalysis, CompletionItem[]>();
+
+function declaredNames(a: TlAnalysis): CompletionItem[] {
+  let names = namesOf.get(a);
+  if (!names) {
+    names = [];
+    for (const s of a.tl.statements) {
+      if (s.kind === 'propDecl') names.push({ label: s.name, kind: CompletionItemKind.Variable, detail: s.description ?? 'proposition' });
+      if (s.kind === 'specDecl') names.push({ label: s.name, kind: CompletionItemKind.Function, detail: 'spec' });
+    }
+    namesOf.set(a, names);
+  }
+  return names;
+}
+
 export function completion(a: TlAnalysis, position: Position): CompletionItem[] {
   if (quietAt(a, a.document.offsetAt(position))) return [];
-  const names: CompletionItem[] = [];
-  for (const s of a.tl.statements) {
-    if (s.kind === 'propDecl') names.push({ label: s.name, kind: CompletionItemKind.Variable, detail: s.description ?? 'proposition' });
-    if (s.kind === 'specDecl') names.push({ label: s.name, kind: CompletionItemKind.Function, detail: 'spec' });
-  }
-  return [...names, ...keywordItems, ...operatorItems];
+  return [...declaredNames(a), ...keywordItems, ...operatorItems];
 }
