@@ -114,7 +114,8 @@ export const highlighting = {
   strings: { begin: '"', end: '"', escape: '\\\\.', scope: 'string.quoted.double.fol' },
 };
 
-export const folLexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: 'full' });
+// Offsets are all the language uses; line and column tracking would cost time on every token.
+export const folLexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: 'onlyOffset' });
 
 class FolParser extends CstParser {
   constructor() {
@@ -306,16 +307,20 @@ class FolParser extends CstParser {
   });
 }
 
-const parser = new FolParser();
+/** Built on first use: files without syntax errors never need it (src/languages/fol/astParser.ts reads them). */
+let recoveringParser: FolParser | undefined;
 
-export interface FolParseResult {
-  cst: CstNode;
+export interface FolTokens {
   tokens: IToken[];
   comments: IToken[];
   lexErrors: { offset: number; length: number; message: string }[];
-  parseErrors: { token: IToken; message: string; previousToken?: IToken }[];
   /** Statements left out because they nest deeper than maxStatementNesting. */
   tooDeep: { start: number; end: number; message: string }[];
+}
+
+export interface FolCstResult {
+  cst: CstNode;
+  parseErrors: { token: IToken; message: string; previousToken?: IToken }[];
 }
 
 /**
@@ -327,38 +332,51 @@ export const maxStatementNesting = 200;
 const statementStarts: ReadonlySet<TokenType> = new Set([Sort, Predicate, Function, Constant, Hierarchy, Rule]);
 const nesting: ReadonlySet<TokenType> = new Set([LParen, LBrace, Not, Forall, Exists, Implies, Iff]);
 
-function withoutDeepStatements(tokens: IToken[]): { kept: IToken[]; tooDeep: FolParseResult['tooDeep'] } {
-  const kept: IToken[] = [];
-  const tooDeep: FolParseResult['tooDeep'] = [];
+function withoutDeepStatements(tokens: IToken[]): { kept: IToken[]; tooDeep: FolTokens['tooDeep'] } {
+  const tooDeep: FolTokens['tooDeep'] = [];
+  let kept: IToken[] | undefined;
   let from = 0;
+  let depth = 0;
   const close = (to: number) => {
-    const statement = tokens.slice(from, to);
-    if (statement.filter((t) => nesting.has(t.tokenType)).length <= maxStatementNesting) kept.push(...statement);
-    else {
-      const last = statement[statement.length - 1]!;
+    if (depth > maxStatementNesting) {
+      kept ??= tokens.slice(0, from);
+      const last = tokens[to - 1]!;
       const message = `This statement nests too deeply to check (more than ${maxStatementNesting} parentheses, braces, negations, quantifiers and implications). Split it up.`;
-      tooDeep.push({ start: statement[0]!.startOffset, end: last.startOffset + last.image.length, message });
+      tooDeep.push({ start: tokens[from]!.startOffset, end: last.startOffset + last.image.length, message });
+    } else if (kept) {
+      for (let i = from; i < to; i++) kept.push(tokens[i]!);
     }
     from = to;
+    depth = 0;
   };
-  tokens.forEach((t, i) => {
-    if (i > from && statementStarts.has(t.tokenType)) close(i);
-  });
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (i > from && statementStarts.has(type)) close(i);
+    if (nesting.has(type)) depth++;
+  }
   if (from < tokens.length) close(tokens.length);
-  return { kept, tooDeep };
+  // Most files have no such statement: their token array is kept as it is.
+  return { kept: kept ?? tokens, tooDeep };
 }
 
-export function parseFol(text: string): FolParseResult {
+export function tokenizeFol(text: string): FolTokens {
   const lexed = folLexer.tokenize(text);
   const { kept, tooDeep } = withoutDeepStatements(lexed.tokens);
-  parser.input = kept;
+  return {
+    tokens: kept,
+    tooDeep,
+    comments: (lexed.groups.comments ?? []) as IToken[],
+    lexErrors: lexed.errors.map((e) => ({ offset: e.offset, length: e.length, message: e.message })),
+  };
+}
+
+/** The syntax tree with error recovery: a typo leaves `recoveredNode`s and errors, and the rest of the file is still read. */
+export function parseFolCst(tokens: IToken[]): FolCstResult {
+  const parser = (recoveringParser ??= new FolParser());
+  parser.input = tokens;
   const cst = parser.file();
   return {
     cst,
-    tooDeep,
-    tokens: kept,
-    comments: (lexed.groups.comments ?? []) as IToken[],
-    lexErrors: lexed.errors.map((e) => ({ offset: e.offset, length: e.length, message: e.message })),
     parseErrors: parser.errors.map((e) => ({
       token: e.token,
       message: e.message,

@@ -1,7 +1,10 @@
-// The .fol syntax tree, built from the parser's CST. Every node keeps source offsets so checks,
-// quick fixes and navigation can point at exact text. Recovery leaves holes as `missing` nodes.
-import type { CstElement, CstNode, IToken } from 'chevrotain';
-import { parseFol } from '../../../grammars/fol';
+// The .fol syntax tree. Every node keeps source offsets so checks, quick fixes and navigation can point at
+// exact text. A file without syntax errors is read by astParser.ts; one with errors by the recovering CST
+// parser, whose tree is converted here, and recovery leaves holes as `missing` nodes.
+import type { CstNode, IToken } from 'chevrotain';
+import { parseFolCst, tokenizeFol, type FolTokens } from '../../../grammars/fol';
+import { parseStatements } from './astParser';
+import { name, present, problemIn, tokEnd, unquote } from './tokenSpans';
 
 export interface Name {
   text: string;
@@ -88,13 +91,6 @@ export interface FolFile {
   tokens: IToken[];
 }
 
-const present = (t: IToken | undefined): t is IToken => !!t && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
-const tokEnd = (t: IToken) => (t.endOffset ?? t.startOffset) + 1;
-
-function name(t: IToken | undefined): Name | undefined {
-  return present(t) ? { text: t.image, start: t.startOffset, end: tokEnd(t) } : undefined;
-}
-
 function nodes(n: CstNode, key: string): CstNode[] {
   return (n.children[key] ?? []) as CstNode[];
 }
@@ -102,21 +98,27 @@ function tokens(n: CstNode, key: string): IToken[] {
   return ((n.children[key] ?? []) as IToken[]).filter(present);
 }
 
+/** Extents already computed: each level of the precedence chain asks again about the same subtree. */
+const extents = new WeakMap<CstNode, { start: number; end: number } | null>();
+
 /** First and last real offsets covered by a CST node (recovered nodes may have none). */
-function extent(n: CstElement): { start: number; end: number } | undefined {
-  if ('image' in n) return present(n) ? { start: n.startOffset, end: tokEnd(n) } : undefined;
-  let start = Infinity;
-  let end = -Infinity;
-  for (const list of Object.values(n.children)) {
-    for (const child of list) {
-      const e = extent(child);
-      if (e) {
-        start = Math.min(start, e.start);
-        end = Math.max(end, e.end);
+function extent(n: CstNode): { start: number; end: number } | undefined {
+  let e = extents.get(n);
+  if (e === undefined) {
+    let start = Infinity;
+    let end = -Infinity;
+    for (const list of Object.values(n.children)) {
+      for (const child of list) {
+        const c = 'image' in child ? (present(child) ? { start: child.startOffset, end: tokEnd(child) } : undefined) : extent(child);
+        if (c) {
+          start = Math.min(start, c.start);
+          end = Math.max(end, c.end);
+        }
       }
     }
+    extents.set(n, (e = start === Infinity ? null : { start, end }));
   }
-  return start === Infinity ? undefined : { start, end };
+  return e ?? undefined;
 }
 
 function binding(n: CstNode): Binding | undefined {
@@ -263,43 +265,43 @@ function statement(n: CstNode, problems: readonly SyntaxProblem[]): Statement | 
   return undefined;
 }
 
-/** Whether a problem starts in [from, to); `problems` are sorted by start, so this is a binary search. */
-function problemIn(problems: readonly SyntaxProblem[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = problems.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (problems[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < problems.length && problems[lo].start < to;
-}
-
-function unquote(image: string): string {
-  try {
-    return JSON.parse(image) as string;
-  } catch {
-    return image.slice(1, -1);
-  }
-}
-
 export function parseFolFile(text: string): FolFile {
-  const r = parseFol(text);
-  const problems: SyntaxProblem[] = r.lexErrors.map((e) => ({
-    start: e.offset,
-    end: e.offset + Math.max(1, e.length),
-    message: `Unexpected character '${text.slice(e.offset, e.offset + Math.max(1, e.length))}'.`,
-  }));
+  const lexed = tokenizeFol(text);
+  const problems = [...lexProblems(text, lexed), ...lexed.tooDeep].sort((a, b) => a.start - b.start);
+  const statements = parseStatements(lexed.tokens, problems);
+  if (!statements) return parseFolFileWithRecovery(text, lexed);
+  return { statements, problems, comments: commentSpans(lexed), tokens: lexed.tokens };
+}
+
+/**
+ * The file as the recovering CST parser reads it: what parseFolFile returns for a file with syntax errors,
+ * and what the AST parser must equal for one without.
+ */
+export function parseFolFileWithRecovery(text: string, lexed = tokenizeFol(text)): FolFile {
+  const problems = lexProblems(text, lexed);
+  const r = parseFolCst(lexed.tokens);
   for (const e of r.parseErrors) {
     const at = present(e.token) && e.token.tokenType.name !== 'EOF' ? e.token : undefined;
     const start = at ? at.startOffset : e.previousToken && present(e.previousToken) ? tokEnd(e.previousToken) : text.length;
     const end = at ? tokEnd(at) : start;
     problems.push({ start, end, message: readableParseError(e.message, at?.image) });
   }
-  problems.push(...r.tooDeep);
+  problems.push(...lexed.tooDeep);
   problems.sort((a, b) => a.start - b.start);
   const statements = nodes(r.cst, 'statement').map((n) => statement(n, problems)).filter((s): s is Statement => !!s);
-  return { statements, problems, comments: r.comments.map((c) => ({ start: c.startOffset, end: tokEnd(c) })), tokens: r.tokens };
+  return { statements, problems, comments: commentSpans(lexed), tokens: lexed.tokens };
+}
+
+function lexProblems(text: string, lexed: FolTokens): SyntaxProblem[] {
+  return lexed.lexErrors.map((e) => ({
+    start: e.offset,
+    end: e.offset + Math.max(1, e.length),
+    message: `Unexpected character '${text.slice(e.offset, e.offset + Math.max(1, e.length))}'.`,
+  }));
+}
+
+function commentSpans(lexed: FolTokens): FolFile['comments'] {
+  return lexed.comments.map((c) => ({ start: c.startOffset, end: tokEnd(c) }));
 }
 
 const tokenWords: Record<string, string> = {

@@ -5,6 +5,7 @@
 // Every solver call is charged against a work budget, so a file with thousands of rules costs a bounded
 // time instead of quadratic (or worse) solver work and an exhausted emscripten heap.
 import { createRequire } from 'node:module';
+import { CandidateModels } from './candidateModels';
 import { propVars, type Prop, type PropRule } from './monadic';
 
 // logic-solver ships no types; this is the part of its API we use.
@@ -38,6 +39,11 @@ export interface UnsatisfiableClass {
 export interface Findings {
   /** Set when the budget ran out before every question was answered; the findings above were completed first. */
   limited?: { used: number; budget: number };
+  /**
+   * Set when the solver failed (MiniSat runs in an emscripten heap that can abort, e.g. out of memory), with the
+   * first line of why. Each solver has its own heap, so later analyses still work; the same inputs fail the same way.
+   */
+  failed?: string;
   /** Set when the user's rules cannot all hold for any individual at all. */
   contradiction?: { rules: string[]; axioms: PropRule[] };
   unsatisfiable: UnsatisfiableClass[];
@@ -85,19 +91,25 @@ function propSize(p: Prop): number {
  * A solver whose calls are charged what it holds plus the assumption. Encodings stay in the solver after a
  * call (logic-solver never removes clauses), so an assumption's encoding is added to what it holds; a
  * conjunction of variables the solver already has leaves one variable behind.
+ * Nothing is built or encoded before the first call: candidate models settle most questions without one, and a
+ * first call past the budget is refused before spending seconds to build what it could not use.
  */
 class MeteredSolver {
-  private readonly solver = new Logic.Solver();
+  private solver: LogicSolver | undefined;
+  private pending: (() => LogicTerm)[] = [];
   private held = 0;
   constructor(private readonly meter: Meter) {}
-  require(f: LogicTerm, size: number): void {
-    this.solver.require(f);
+  require(f: () => LogicTerm, size: number): void {
+    this.pending.push(f);
     this.held += size;
   }
   satisfiable(assumption: LogicTerm, size: number, left = size): boolean {
     this.meter.spend(this.held + size);
     this.held += left;
-    return this.solver.solveAssuming(assumption) !== null;
+    const solver = (this.solver ??= new Logic.Solver());
+    for (const f of this.pending) solver.require(f());
+    this.pending = [];
+    return solver.solveAssuming(assumption) !== null;
   }
 }
 
@@ -129,6 +141,29 @@ class Encoder {
 }
 
 /**
+ * What deletion in order keeps of items 0..n-1 (drop each item whose removal leaves the rest unsatisfiable,
+ * first to last), in O(k log n) calls of `unsatWith` for a core of k items instead of n. `unsatWith(kept, from)`
+ * says whether the kept items plus every item from `from` on are unsatisfiable; all items together must be.
+ * Deletion drops items i..K-1 and keeps K exactly when K is the last start from which that is still
+ * unsatisfiable, and since removing items only makes satisfiability easier, binary search finds K.
+ */
+export function minimalCore(n: number, unsatWith: (kept: number[], from: number) => boolean): number[] {
+  const kept: number[] = [];
+  for (let from = 0; from < n && !unsatWith(kept, n); ) {
+    let lo = from;
+    let hi = n;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (unsatWith(kept, mid)) lo = mid;
+      else hi = mid;
+    }
+    kept.push(lo);
+    from = lo + 1;
+  }
+  return kept;
+}
+
+/**
  * `classes` are the hierarchy classes to test; `report` picks which unsatisfiable ones deserve a
  * finding (e.g. not the subclasses of a class already reported), so only those are explained.
  */
@@ -145,7 +180,8 @@ export function reason(
   try {
     answer(axioms, rules, classes, report, meter, findings);
   } catch (e) {
-    if (!(e instanceof OverBudget)) throw e;
+    // emscripten throws its abort as a string with a stack trace appended.
+    if (!(e instanceof OverBudget)) return { unsatisfiable: [], redundant: [], failed: (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200) };
     findings.limited = { used: meter.used, budget };
   }
   return findings;
@@ -158,48 +194,58 @@ function answer(axioms: PropRule[], rules: PropRule[], classes: string[], report
   meter.spend(axiomsSize + ruleSize.reduce((n, x) => n + x + 2, 0));
   const enc = new Encoder();
   const solver = new MeteredSolver(meter);
-  for (const a of axioms) solver.require(enc.encode(a.body), propSize(a.body));
+  for (const a of axioms) solver.require(() => enc.encode(a.body), propSize(a.body));
   const ruleSel = rules.map((r, i) => {
-    solver.require(Logic.implies(`r${i}`, enc.encode(r.body)), ruleSize[i] + 2);
+    solver.require(() => Logic.implies(`r${i}`, enc.encode(r.body)), ruleSize[i] + 2);
     return `r${i}`;
   });
-  const sat = (assume: LogicTerm[]) => (assume.length === 1 ? solver.satisfiable(assume[0], 1) : solver.satisfiable(Logic.and(...assume), assume.length, 1));
-  const core = (selectors: string[], fixed: LogicTerm[]): string[] => {
-    let kept = [...selectors];
-    for (const s of selectors) {
-      const without = kept.filter((k) => k !== s);
-      if (!sat([...fixed, ...without])) kept = without;
+  const sat = (assume: LogicTerm[]): boolean => (assume.length === 1 ? solver.satisfiable(assume[0], 1) : solver.satisfiable(Logic.and(...assume), assume.length, 1));
+  // Suffix selectors: `s{k}` switches on rules k..n-1, so "these rules and every rule from k on" is a short assumption.
+  let suffixes: string[] | undefined;
+  const suffixFrom = (k: number): string[] => {
+    if (!suffixes) {
+      suffixes = ruleSel.map((_, i) => `s${i}`);
+      suffixes.forEach((s, i) => solver.require(() => Logic.implies(s, i + 1 < ruleSel.length ? Logic.and(ruleSel[i], suffixes![i + 1]) : ruleSel[i]), 4));
     }
-    return kept;
+    return k < suffixes.length ? [suffixes[k]] : [];
   };
+  const core = (fixed: LogicTerm[]): string[] =>
+    minimalCore(ruleSel.length, (kept, from) => !sat([...fixed, ...kept.map((i) => ruleSel[i]), ...suffixFrom(from)])).map((i) => ruleSel[i]);
   const rulesIn = (sels: string[]) => sels.map((s) => rules[Number(s.slice(1))]);
   const explainer = new Explainer(axioms, meter);
 
+  // Most questions are settled by candidate models without a solver call (candidateModels.ts).
+  const candidates = new CandidateModels(axioms, classes);
+  const holdEverywhere = rules.reduce((m, r) => m & candidates.holds(r.body), candidates.models);
   const satisfiable = new Map<string, boolean>();
   const classSat = (c: string) => {
     let s = satisfiable.get(c);
-    if (s === undefined) satisfiable.set(c, (s = sat([enc.variable(c)])));
+    if (s === undefined) satisfiable.set(c, (s = (candidates.models & candidates.variable(c)) !== 0n || sat([enc.variable(c)])));
     return s;
   };
   // One formula object for "every rule holds": logic-solver encodes a formula once, so each class question
   // adds a two-literal conjunction rather than one over every selector.
   const everyRule = ruleSel.length === 1 ? ruleSel[0] : Logic.and(...ruleSel);
-  if (!solver.satisfiable(everyRule, ruleSel.length)) {
-    const rs = rulesIn(core(ruleSel, []));
+  if (holdEverywhere === 0n && !solver.satisfiable(everyRule, ruleSel.length)) {
+    const rs = rulesIn(core([]));
     findings.contradiction = { rules: rs.map((r) => r.name), axioms: explainer.explain(rs.map((r) => r.body), []) };
   } else {
-    const unsat = new Set(classes.filter((c) => classSat(c) && !sat([enc.variable(c), everyRule])));
+    const withEveryRule = (c: string) => (holdEverywhere & candidates.variable(c)) !== 0n || sat([enc.variable(c), everyRule]);
+    const unsat = new Set(classes.filter((c) => classSat(c) && !withEveryRule(c)));
     for (const c of report(unsat)) {
-      const rs = rulesIn(core(ruleSel, [enc.variable(c)]));
+      const rs = rulesIn(core([enc.variable(c)]));
       findings.unsatisfiable.push({ className: c, rules: rs.map((r) => r.name), axioms: explainer.explain(rs.map((r) => r.body), [{ kind: 'var', name: c }]) });
     }
   }
+  const classSet = new Set(classes);
   const tautologies = new MeteredSolver(meter);
   rules.forEach((r, i) => {
+    // A candidate model where the rule fails shows it is neither always true nor implied by the axioms.
+    if ((candidates.models & ~candidates.holds(r.body)) !== 0n) return;
     const negated = Logic.not(enc.encode(r.body));
     if (!tautologies.satisfiable(negated, ruleSize[i] + 1)) {
       findings.redundant.push({ rule: r.name, by: [], tautology: true });
-    } else if ([...propVars(r.body)].every((n) => !classes.includes(n) || classSat(n)) && !solver.satisfiable(negated, ruleSize[i] + 1)) {
+    } else if ([...propVars(r.body)].every((n) => !classSet.has(n) || classSat(n)) && !solver.satisfiable(negated, ruleSize[i] + 1)) {
       // Only rules over satisfiable classes: a rule about a class that cannot hold is vacuous, not redundant.
       findings.redundant.push({ rule: r.name, by: explainer.explain([{ kind: 'not', arg: r.body }], []), tautology: false });
     }
@@ -221,19 +267,23 @@ class Explainer {
     private readonly meter: Meter,
   ) {
     axioms.forEach((a, i) => {
-      for (const v of propVars(a.body)) this.byVar.set(v, [...(this.byVar.get(v) ?? []), i]);
+      for (const v of propVars(a.body)) {
+        const list = this.byVar.get(v);
+        if (list) list.push(i);
+        else this.byVar.set(v, [i]);
+      }
     });
   }
 
   explain(facts: Prop[], assumptions: Prop[]): PropRule[] {
     if (!this.solver) {
       const solver = (this.solver = new MeteredSolver(this.meter));
-      this.axioms.forEach((a, i) => solver.require(Logic.implies(`e${i}`, this.enc.encode(a.body)), propSize(a.body) + 2));
+      this.axioms.forEach((a, i) => solver.require(() => Logic.implies(`e${i}`, this.enc.encode(a.body)), propSize(a.body) + 2));
     }
     const solver = this.solver;
     const factSel = `f${this.calls++}`;
     const given = [...facts, ...assumptions];
-    solver.require(Logic.implies(factSel, Logic.and(...given.map((f) => this.enc.encode(f)))), given.reduce((n, f) => n + propSize(f), 2));
+    solver.require(() => Logic.implies(factSel, Logic.and(...given.map((f) => this.enc.encode(f)))), given.reduce((n, f) => n + propSize(f), 2));
     const satisfiable = (ids: Iterable<number>) => {
       const selectors = [factSel, ...[...ids].map((i) => `e${i}`)];
       return solver.satisfiable(Logic.and(...selectors), selectors.length, 1);
@@ -250,11 +300,8 @@ class Explainer {
       if (!satisfiable(chosen)) break;
       for (const i of chosen) propVars(this.axioms[i].body, vars);
     }
-    let kept = [...chosen];
-    for (const i of [...chosen]) {
-      const without = kept.filter((k) => k !== i);
-      if (!satisfiable(without)) kept = without;
-    }
+    const items = [...chosen];
+    const kept = minimalCore(items.length, (core, from) => !satisfiable([...core.map((i) => items[i]), ...items.slice(from)])).map((i) => items[i]);
     return kept.sort((x, y) => x - y).map((i) => this.axioms[i]);
   }
 }

@@ -6,7 +6,8 @@ import type { RuleDecl } from './ast';
 import { FolCodes, type PredicateInfo } from './checks';
 import { distinctClasses, jsonPlaceRange, type Hierarchy } from './hierarchy';
 import { monadicBody, propVars, type PropRule } from './monadic';
-import { reason, type Findings } from './reasoning';
+import { reason } from './reasoning';
+import { cachedFindings, reasoningKey } from './reasoningCache';
 
 export interface ReasoningContext {
   document: TextDocument;
@@ -25,18 +26,23 @@ export function reasoningDiagnostics({ document, rules, hierarchies, predicates,
   });
   if (!monadic.length) return;
   const classes = [...new Set(hierarchies.flatMap((h) => distinctClasses(h).map((n) => n.name)))];
+  const parents = hierarchies.flatMap((h) => h.nodes.map((n): [string, string | undefined] => [n.name, n.parent?.name]));
+  const parentsOf = new Map<string, string[]>();
+  for (const [child, parent] of parents) {
+    if (parent === undefined || parent === child) continue;
+    const list = parentsOf.get(child);
+    if (list) list.push(parent);
+    else parentsOf.set(child, [parent]);
+  }
   // A subclass of an unsatisfiable class is unsatisfiable too; the report on the topmost one says it all.
-  const topmost = (unsat: Set<string>) =>
-    [...unsat].filter((c) => !hierarchies.some((h) => h.nodes.some((n) => n.name === c && n.parent && n.parent.name !== c && unsat.has(n.parent.name))));
+  const topmost = (unsat: Set<string>) => [...unsat].filter((c) => !(parentsOf.get(c) ?? []).some((p) => unsat.has(p)));
   const first = monadic[0].rule;
-  let findings: Findings;
-  try {
-    findings = reason(axioms, monadic.map((m) => m.prop), classes, topmost);
-  } catch (e) {
-    // MiniSat runs in an emscripten heap that can abort; each solver has its own, so later analyses still work.
-    // emscripten throws its abort as a string with a stack trace appended.
-    const why = (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
-    report(FolCodes.reasoningLimited, DiagnosticSeverity.Information, first.name.start, first.name.end, `Reasoning over the rules was skipped: the SAT solver failed (${why}). The other checks ran.`);
+  const props = monadic.map((m) => m.prop);
+  const text = document.getText();
+  const texts = monadic.map((m) => text.slice(m.rule.start, m.rule.end));
+  const findings = cachedFindings(reasoningKey(axioms, texts, classes, parents), () => reason(axioms, props, classes, topmost));
+  if (findings.failed) {
+    report(FolCodes.reasoningLimited, DiagnosticSeverity.Information, first.name.start, first.name.end, `Reasoning over the rules was skipped: the SAT solver failed (${findings.failed}). The other checks ran.`);
     return;
   }
   if (findings.limited) {
