@@ -270,8 +270,15 @@ export const allTokens: TokenType[] = [
   BinaryOperator,
 ];
 
-/** The lexer is built once: building it validates every pattern, which is not free. */
-export const tlLexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+/**
+ * The lexer is built once, on its first use: building it validates every pattern (~15 ms), and a
+ * .tl document is read by the scanner in src/languages/tl/scanner.ts, so opening one never needs it.
+ */
+let lexer: Lexer | undefined;
+export const tlLexer: Pick<Lexer, 'tokenize'> = {
+  tokenize: (text, initialMode) =>
+    (lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true })).tokenize(text, initialMode),
+};
 
 export const kindOfToken: ReadonlyMap<TokenType, OperatorKind> = new Map(
   operators.map((o) => [operatorTokens[o.kind], o.kind]),

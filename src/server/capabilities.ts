@@ -1,5 +1,6 @@
 // The server declares only what at least one registered language implements, so clients never ask
-// for a feature that would always come back empty.
+// for a feature that would always come back empty. It reads that from the registry's entries, so
+// initialize loads no language.
 import {
   CodeActionKind,
   TextDocumentSyncKind,
@@ -7,18 +8,12 @@ import {
   type CompletionOptions,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import type { LanguageService } from '../core/language';
+import type { LanguageEntry, LanguageFeature } from '../languages/index';
 import { serverCommandIds } from './commands';
 import { semanticTokensLegend } from './semanticTokens';
 
-type Feature = Exclude<keyof LanguageService, 'id' | 'extensions' | 'analyze' | 'completionTriggerCharacters'>;
-
-export function implemented(languages: readonly LanguageService<any>[], feature: Feature): boolean {
-  return languages.some((l) => typeof l[feature] === 'function');
-}
-
-export function serverCapabilities(languages: readonly LanguageService<any>[], client: ClientCapabilities): ServerCapabilities {
-  const has = (feature: Feature) => implemented(languages, feature);
+export function serverCapabilities(languages: readonly LanguageEntry[], client: ClientCapabilities): ServerCapabilities {
+  const has = (feature: LanguageFeature) => languages.some((l) => l.features.includes(feature));
   const prepareSupport = client.textDocument?.rename?.prepareSupport === true;
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -42,7 +37,7 @@ export function serverCapabilities(languages: readonly LanguageService<any>[], c
 }
 
 /** One list for all languages, as LSP has no per-language triggers; features.ts drops the characters a document's language did not ask for. */
-function completionOptions(languages: readonly LanguageService<any>[]): CompletionOptions {
-  const triggers = [...new Set(languages.flatMap((l) => (l.completion ? (l.completionTriggerCharacters ?? []) : [])))].sort();
+function completionOptions(languages: readonly LanguageEntry[]): CompletionOptions {
+  const triggers = [...new Set(languages.flatMap((l) => (l.features.includes('completion') ? (l.completionTriggerCharacters ?? []) : [])))].sort();
   return triggers.length ? { resolveProvider: false, triggerCharacters: triggers } : { resolveProvider: false };
 }

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { Requests } from '../core/protocol';
 import type { FolAnalysis } from '../languages/fol/checks';
-import { checkPredictions, type PredictionReport } from '../languages/fol/predictions';
+import type { PredictionReport } from '../languages/fol/predictions';
 import { onCustomRequest } from './guard';
 import type { ServerContext } from './server';
 
@@ -51,6 +51,8 @@ export function listenCheckPredictions(ctx: ServerContext): void {
     if (!analyzed || analyzed.language.id !== 'fol') {
       throw new ResponseError(ErrorCodes.InvalidParams, `${params.uri} is not an open .fol document.`);
     }
+    // Loaded here, not at start-up: it brings in the .fol language, which loads on its first document.
+    const { checkPredictions } = require('../languages/fol/predictions') as typeof import('../languages/fol/predictions');
     try {
       return await checkPredictions(analyzed.analysis as FolAnalysis, file, { threshold: params.threshold, worst: params.worst });
     } catch (error) {

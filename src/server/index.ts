@@ -1,11 +1,15 @@
 // Starts the NeSy language server on a connection with every registered language.
 import type { Connection } from 'vscode-languageserver/node';
 import { languages } from '../languages/index';
-import { createNeuralApi } from '../neural/index';
 import { listenCheckPredictions } from './checkPredictions';
+import type { NeuralFactory } from './neural';
 import { createServer } from './server';
 
+// The neural layer loads with the first model request, not at start-up: it brings in the .tl
+// parser (to check translations), and with it Chevrotain, which a .fol-only session never needs.
+const neural: NeuralFactory = (options) => (require('../neural/index') as typeof import('../neural/index')).createNeuralApi(options);
+
 export function startServer(connection: Connection): void {
-  listenCheckPredictions(createServer(connection, { languages, neural: createNeuralApi }));
+  listenCheckPredictions(createServer(connection, { languages, neural }));
   connection.listen();
 }

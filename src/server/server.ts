@@ -1,5 +1,5 @@
 // Wires one connection to the languages: document sync, settings, analyses, features and commands.
-// main.ts (dist/server.js) and `nesy lsp` both start it through startServer in index.ts; tests may
+// main.ts (dist/server-main.js) and `nesy lsp` both start it through startServer in index.ts; tests may
 // start it with their own languages.
 import {
   type ClientCapabilities,
@@ -12,16 +12,19 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Host, LanguageService } from '../core/language';
 import { defaultSettings, type Settings } from '../core/settings';
+import type { LanguageEntry } from '../languages/index';
 import { Analyses, describe } from './analyses';
 import { serverCapabilities } from './capabilities';
 import { toSettings } from './configuration';
 import { registerFeatures } from './features';
 import { guardNotification } from './guard';
+import { ServerLanguages } from './languages';
 import { Neural, type NeuralFactory } from './neural';
 import { WorkspaceFiles } from './workspaceFiles';
 
 export interface ServerOptions {
-  languages: readonly LanguageService<any>[];
+  /** The registry's entries, loaded on first use; tests may pass services. */
+  languages: readonly (LanguageEntry | LanguageService<any>)[];
   neural?: NeuralFactory;
   /**
    * Quiet time after the last edit before a document is validated. 50 ms merges the bursts one
@@ -43,21 +46,15 @@ export interface ServerContext {
 }
 
 export function createServer(connection: Connection, options: ServerOptions): ServerContext {
-  const { languages } = options;
   const log = (message: string) => connection.console.info(message);
   const error = (message: string) => connection.console.error(message);
+  const languages = new ServerLanguages(options.languages, log);
 
   // The server outlives any single bad request; a stray exception is reported, not fatal.
   process.on('uncaughtException', (e) => error(`Uncaught exception: ${describe(e)}`));
   process.on('unhandledRejection', (e) => error(`Unhandled rejection: ${describe(e)}`));
 
   const documents = new TextDocuments(TextDocument);
-  // The editor's language id decides (untitled documents have no extension); the extension is the fallback.
-  const languageFor = (uri: string) => {
-    const id = documents.get(uri)?.languageId;
-    const path = uri.toLowerCase();
-    return languages.find((l) => l.id === id) ?? languages.find((l) => l.extensions.some((ext) => path.endsWith(ext)));
-  };
   const files = new WorkspaceFiles((uri) => documents.get(uri)?.getText(), log);
 
   let trusted = true;
@@ -86,7 +83,7 @@ export function createServer(connection: Connection, options: ServerOptions): Se
 
   const analyses = new Analyses({
     document: (uri) => documents.get(uri),
-    language: languageFor,
+    language: (uri) => languages.forDocument(uri, documents.get(uri)?.languageId),
     analyze: async (language, document, readFile) => {
       await settled();
       return language.analyze(document, settings, host(readFile));
@@ -142,14 +139,14 @@ export function createServer(connection: Connection, options: ServerOptions): Se
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     files.setFolders(folders);
     return {
-      capabilities: serverCapabilities(languages, client),
+      capabilities: serverCapabilities(languages.entries, client),
       serverInfo: { name: 'nesy-studio' },
     };
   });
 
   connection.onInitialized(
     guardNotification(error, 'initialized', async () => {
-      log(`NeSy language server ready for ${languages.map((l) => l.id).join(', ') || 'no languages'}${trusted ? '' : ' (untrusted workspace: neural features off)'}.`);
+      log(`NeSy language server ready for ${languages.entries.map((l) => l.id).join(', ') || 'no languages'}${trusted ? '' : ' (untrusted workspace: neural features off)'}.`);
       if (client.workspace?.didChangeConfiguration?.dynamicRegistration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: 'nesy' });
       }

@@ -15,7 +15,8 @@ import { Requests } from '../../src/core/protocol';
 import { repoRoot } from '../helpers/data';
 import { startLsp } from '../helpers/lspClient';
 
-const bundles = ['dist/extension.js', 'dist/server.js', 'dist/worker.js'];
+// dist/server.js is the small entry that loads dist/server-main.js (src/server/start.ts).
+const bundles = ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/worker.js'];
 let files: string[] = [];
 let copy = '';
 

@@ -5,13 +5,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Analysis, Host, LanguageService } from '../../../src/core/language';
 import { defaultSettings, type Settings } from '../../../src/core/settings';
-import { languages } from '../../../src/languages';
+import { languageById } from '../../../src/languages';
 import type { LanguageId } from './inputs';
 
 export const host: Host = { log: () => undefined, readFile: async () => undefined };
 
 export function language(id: LanguageId): LanguageService<any> {
-  const l = languages.find((x) => x.id === id);
+  const l = languageById(id);
   if (!l) throw new Error(`language ${id} is not registered`);
   return l;
 }
