@@ -31,7 +31,12 @@ export interface AnalysesOptions {
   document(uri: string): TextDocument | undefined;
   language(uri: string): LanguageService<any> | undefined;
   /** Runs the language's analysis with the current settings; readFile records what the document depends on. */
-  analyze(language: LanguageService<any>, document: TextDocument, readFile: (uri: string) => Promise<string | undefined>): Promise<Analysis>;
+  analyze(
+    language: LanguageService<any>,
+    document: TextDocument,
+    readFile: (uri: string) => Promise<string | undefined>,
+    previous: Analysis | undefined,
+  ): Promise<Analysis>;
   readFile(uri: string): Promise<string | undefined>;
   /** Resolves once pending settings reads are applied. */
   settled(): Promise<void>;
@@ -152,10 +157,15 @@ export class Analyses {
   private async run(uri: string, language: LanguageService<any>, document: TextDocument, previous: Analysis | undefined): Promise<Outcome> {
     const files = new Set<string>();
     try {
-      const analysis = await this.options.analyze(continuing(language, previous), document, (file) => {
-        files.add(file);
-        return this.options.readFile(file);
-      });
+      const analysis = await this.options.analyze(
+        language,
+        document,
+        (file) => {
+          files.add(file);
+          return this.options.readFile(file);
+        },
+        previous,
+      );
       return { ok: true, value: { language, analysis, document } };
     } catch (error) {
       this.options.log(`Analysis of ${uri} (version ${document.version}) failed: ${describe(error)}`);
@@ -164,17 +174,6 @@ export class Analyses {
       if (this.options.document(uri)) this.reads.set(uri, files);
     }
   }
-}
-
-/**
- * The language as one analysis sees it: its analyze continues from the document's previous analysis.
- * The analyze option (settings, host) passes its arguments on to the language it is given, so the
- * previous analysis reaches the language without the option having to know about it.
- */
-function continuing(language: LanguageService<any>, previous: Analysis | undefined): LanguageService<any> {
-  if (!previous) return language;
-  const analyze: LanguageService<any>['analyze'] = (document, settings, host) => language.analyze(document, settings, host, previous);
-  return Object.create(language, { analyze: { value: analyze } }) as LanguageService<any>;
 }
 
 function contentModified(): ResponseError<void> {

@@ -84,9 +84,9 @@ export function createServer(connection: Connection, options: ServerOptions): Se
   const analyses = new Analyses({
     document: (uri) => documents.get(uri),
     language: (uri) => languages.forDocument(uri, documents.get(uri)?.languageId),
-    analyze: async (language, document, readFile) => {
+    analyze: async (language, document, readFile, previous) => {
       await settled();
-      return language.analyze(document, settings, host(readFile));
+      return language.analyze(document, settings, host(readFile), previous);
     },
     readFile: (uri) => files.read(uri),
     settled,
