@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { nesy } from '../helpers/cli';
 import { repoRoot } from '../helpers/data';
 
@@ -84,4 +85,14 @@ test('nesy check: unreadable or unknown files exit 2 with a clear message', () =
   assert.equal(r.code, 2);
   assert.match(r.stderr, /notes\.txt: unknown file type; known extensions are .*\.tl/);
   assert.match(r.stderr, /missing\.tl: cannot read it \(no such file\)/);
+});
+
+test('nesy check whose reader stops early (| head) ends quietly, without an EPIPE trace', (t) => {
+  const dir = fs.mkdtempSync(path.join(repoRoot, '.test-tmp', 'cli-epipe-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(dir, `f${i}.tl`), 'prop a\nG b\nF[5,2] c\n');
+  // The shell closes the pipe after one line while nesy is still writing.
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/nesy.js check "${dir}"/*.tl | head -1`], { cwd: repoRoot, encoding: 'utf8' });
+  assert.match(r.stdout, /tl\/unused-declaration/);
+  assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
 });
