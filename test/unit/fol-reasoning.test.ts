@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../../src/core/settings';
 import { FolCodes, type FolAnalysis } from '../../src/languages/fol/checks';
 import type { Prop, PropRule } from '../../src/languages/fol/monadic';
-import { minimalCore, reason } from '../../src/languages/fol/reasoning';
+import { minimalCore, reason, withoutMinisatOutput } from '../../src/languages/fol/reasoning';
 import { folLanguage } from '../../src/languages/fol/service';
 import { rng } from '../../bench/corpus';
 import { repoRoot } from '../helpers/data';
@@ -118,4 +118,24 @@ test('findings reused for an unchanged rule set land on the edited text; a chang
     `${FolCodes.redundantRule} r1: forall x. dog(x) -> mammal(x)`,
     `${FolCodes.redundantRule} r2: forall x. cat(x) -> mammal(x)`,
   ]);
+});
+
+test("MiniSat's own abort printing is kept off stdout; other logging and errors pass through", () => {
+  const seen: unknown[][] = [];
+  const original = console.log;
+  console.log = (...args: unknown[]) => void seen.push(args);
+  try {
+    assert.throws(() =>
+      withoutMinisatOutput(() => {
+        console.log('MINISAT-out:', 'Cannot enlarge memory arrays.');
+        console.log('MINISAT-err:', 'abort()');
+        console.log('kept');
+        throw new Error('abort() at Error');
+      }),
+    /abort\(\) at Error/);
+    console.log('after');
+  } finally {
+    console.log = original;
+  }
+  assert.deepEqual(seen, [['kept'], ['after']]);
 });

@@ -106,10 +106,29 @@ class MeteredSolver {
   satisfiable(assumption: LogicTerm, size: number, left = size): boolean {
     this.meter.spend(this.held + size);
     this.held += left;
-    const solver = (this.solver ??= new Logic.Solver());
-    for (const f of this.pending) solver.require(f());
-    this.pending = [];
-    return solver.solveAssuming(assumption) !== null;
+    return withoutMinisatOutput(() => {
+      const solver = (this.solver ??= new Logic.Solver());
+      for (const f of this.pending) solver.require(f());
+      this.pending = [];
+      return solver.solveAssuming(assumption) !== null;
+    });
+  }
+}
+
+/**
+ * Runs solver calls with MiniSat's own printing dropped: its emscripten runtime writes an abort (e.g.
+ * "Cannot enlarge memory arrays") to console.log, which is stdout, where it would corrupt `nesy check
+ * --json`. The abort still arrives as the exception that reason() reports.
+ */
+export function withoutMinisatOutput<T>(run: () => T): T {
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    if (!(typeof args[0] === 'string' && args[0].startsWith('MINISAT-'))) log(...args);
+  };
+  try {
+    return run();
+  } finally {
+    console.log = log;
   }
 }
 
