@@ -33,6 +33,8 @@ export interface MwpModelMeta {
   max_nums: number;
   max_target: number;
   formulas: MwpFormula[];
+  /** Share of whole-number answers in the training problems: the prior over the beam's candidates. */
+  integer_answer_rate?: number;
   dev_metrics: Record<string, number>;
 }
 
@@ -53,6 +55,23 @@ export interface MwpInterpretation extends MwpResult {
 export const defaultMwpBeams = 5;
 /** Source positions the encoder was trained with (training/mwp/model.py max_src). */
 export const maxSourceTokens = 256;
+
+/**
+ * Word problems ask for quantities: among candidates with a defined, non-negative value, the most
+ * probable once each answer's kind is weighed by how often training answers were whole numbers
+ * (`integerRate`; without it, by log-probability alone).
+ */
+export function likeliestQuantity<C extends { logprob: number; value: Fraction | undefined }>(candidates: readonly C[], integerRate?: number): C | undefined {
+  const prior = (v: Fraction): number => (integerRate === undefined ? 0 : Math.log(v.d === 1n ? integerRate : 1 - integerRate));
+  let best: C | undefined;
+  let bestScore = -Infinity;
+  for (const c of candidates) {
+    if (c.value === undefined || c.value.s < 0n) continue;
+    const score = c.logprob + prior(c.value);
+    if (score > bestScore) [best, bestScore] = [c, score];
+  }
+  return best;
+}
 
 export class MwpModel {
   private readonly srcIds: Map<string, number>;
@@ -152,8 +171,10 @@ export class MwpModel {
         return undefined;
       }
     };
-    // Word problems ask for quantities: prefer the best tree with a defined, non-negative value.
-    const best = complete.find((h) => (valueOf(h)?.s ?? -1n) >= 0n) ?? complete.find((h) => valueOf(h) !== undefined) ?? complete[0];
+    const best =
+      likeliestQuantity(complete.map((h) => ({ h, logprob: h.logprob, value: valueOf(h) })), this.meta.integer_answer_rate)?.h ??
+      complete.find((h) => valueOf(h) !== undefined) ??
+      complete[0];
     if (!best) throw new Error('the model produced no complete expression');
     const key = structure(best).join(' ');
     // The probability the beam gives this expression, whatever the formulas at its operators.

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultModelsDir } from '../../src/neural/modelFiles';
-import { MwpModel } from '../../src/neural/mwp';
+import Fraction from 'fraction.js';
+import { likeliestQuantity, MwpModel } from '../../src/neural/mwp';
 import { evaluate, formatValue, prefixToTree } from '../../src/languages/mwp/arith';
 import { numberValue } from '../../src/languages/mwp/masking';
 
@@ -80,4 +81,15 @@ test('empty text is refused with a clear message', async () => {
   } finally {
     await model.close();
   }
+});
+
+test('the answer is the likeliest non-negative quantity, whole numbers weighed by the training rate', () => {
+  const c = (logprob: number, value: string | undefined) => ({ logprob, value: value === undefined ? undefined : new Fraction(value) });
+  const [third, twelve, negative, undef] = [c(-1.0, '1/3'), c(-1.9, '12'), c(-0.1, '-4'), c(-0.01, undefined)];
+  const candidates = [third, twelve, negative, undef];
+  // log(0.77) - log(0.23) = 1.21 outweighs the 0.9 the model prefers 1/3 by.
+  assert.equal(likeliestQuantity(candidates, 0.77), twelve);
+  assert.equal(likeliestQuantity(candidates), third);
+  assert.equal(likeliestQuantity([c(-1.0, '1/3'), c(-2.5, '12')], 0.77)!.value!.toFraction(), '1/3');
+  assert.equal(likeliestQuantity([negative, undef], 0.77), undefined);
 });
