@@ -33,13 +33,16 @@ class Decoder(torch.nn.Module):
         return self.m.decode(tgt, memory, src)[:, -1].log_softmax(-1)
 
 
-def load(path):
-    ckpt = torch.load(path)
+def build(ckpt):
     cfg = dict(ckpt["config"])
     model = Seq2Seq(cfg.pop("src_vocab"), cfg.pop("tgt_vocab"), dropout=0.0, **cfg)
     model.load_state_dict({k: v.float() for k, v in ckpt["state"].items()})
     model.eval()
     return model
+
+
+def load(path):
+    return build(torch.load(path))
 
 
 def main():

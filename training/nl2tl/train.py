@@ -101,7 +101,8 @@ def main():
     ap.add_argument("--batch", type=int, default=48)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--word-dropout", type=float, default=0.05)
-    ap.add_argument("--extra", default="", help="extra training TSV (synthetic pairs)")
+    ap.add_argument("--dropout", type=float, default=0.1)
+    ap.add_argument("--extra", default="", help="extra training TSVs (synthetic pairs), comma-separated")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--epochs", type=int, default=0, help="also stop after this many epochs (0: budget only)")
@@ -121,8 +122,8 @@ def main():
         log.flush()
 
     train = read_tsv(os.path.join(args.data, "train.tsv"))
-    if args.extra:
-        train += read_tsv(args.extra)
+    for extra in filter(None, args.extra.split(",")):
+        train += read_tsv(extra)
     dev = read_tsv(os.path.join(args.data, "dev.tsv"))
     src_vocab = build_src_vocab(train)
     init_state = None
@@ -136,7 +137,7 @@ def main():
     tindex = {t: i for i, t in enumerate(TGT_VOCAB)}
     max_src = 128
     model = Seq2Seq(len(src_vocab), len(TGT_VOCAB), d=args.d, heads=args.heads, ff=args.ff,
-                    enc_layers=args.enc, dec_layers=args.dec, max_src=max_src)
+                    enc_layers=args.enc, dec_layers=args.dec, max_src=max_src, dropout=args.dropout)
     if init_state is not None:
         emb = model.src_emb.weight.detach().clone()
         emb[: init_state["src_emb.weight"].shape[0]] = init_state["src_emb.weight"]
