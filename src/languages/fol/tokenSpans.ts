@@ -1,6 +1,7 @@
 // Token helpers shared by the two AST builders (astParser.ts for clean files, ast.ts for files with errors).
 import type { IToken } from 'chevrotain';
 import type { Name, SyntaxProblem } from './ast';
+import { firstIndex } from '../../core/sorted';
 
 /** Whether a token was read from the text (error recovery inserts tokens without offsets). */
 export const present = (t: IToken | undefined): t is IToken => !!t && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
@@ -21,12 +22,6 @@ export function unquote(image: string): string {
 
 /** Whether a problem starts in [from, to); `problems` are sorted by start, so this is a binary search. */
 export function problemIn(problems: readonly SyntaxProblem[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = problems.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (problems[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < problems.length && problems[lo].start < to;
+  const i = firstIndex(problems, (p) => p.start >= from);
+  return i < problems.length && problems[i].start < to;
 }

@@ -2,6 +2,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { keywordDocs, operators } from '../../../grammars/tl';
 import type { TlAnalysis } from './service';
+import { firstIndex } from '../../core/sorted';
 
 const intervalKinds = new Set(['finally', 'globally', 'historically', 'once', 'until', 'release', 'weak_until', 'strong_release', 'since']);
 
@@ -52,14 +53,7 @@ function quietAt(a: TlAnalysis, offset: number): boolean {
 
 /** Comments come in document order, so the one that could hold the offset is found by bisection. */
 function insideComment(comments: readonly { start: number; end: number }[], offset: number): boolean {
-  let lo = 0;
-  let hi = comments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (comments[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const before = comments[lo - 1];
+  const before = comments[firstIndex(comments, (c) => c.start >= offset) - 1];
   return before !== undefined && offset <= before.end;
 }
 

@@ -9,6 +9,7 @@ import { occurrenceAt, statementIndexAt } from './navigation';
 import { contains, toRange } from './positions';
 import { printFormula } from './printer';
 import type { TlAnalysis } from './service';
+import { firstIndex } from '../../core/sorted';
 
 function descriptionsOf(tl: TlDocument): Map<string, string> {
   const out = new Map<string, string>();
@@ -40,14 +41,7 @@ function translatedFrom(a: TlAnalysis, index: number): string | undefined {
   }
   // Comments are sorted and never overlap: walk back from the last one that ends before the statement.
   const comments = a.tl.comments;
-  let lo = 0;
-  let hi = comments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (comments[mid]!.end <= statement.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo - 1; i >= 0 && comments[i]!.start >= after; i--) {
+  for (let i = firstIndex(comments, (c) => c.end > statement.start) - 1; i >= 0 && comments[i]!.start >= after; i--) {
     const sentence = comments[i]!.nl?.text;
     if (sentence) return sentence;
   }

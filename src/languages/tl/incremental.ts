@@ -7,6 +7,7 @@ import { shifted } from './nodes';
 import { byStart, parseDocument, parseFrom } from './parser';
 import { scanLookahead } from './scanner';
 import { movedProblem } from './statementParser';
+import { firstIndex } from '../../core/sorted';
 
 /** Parses `text`, an edited version of `previous.text`, reusing the statements the edit cannot have changed. */
 export function reparse(previous: TlDocument, text: string): TlDocument {
@@ -66,18 +67,6 @@ function commonSuffix(a: string, b: string, max: number): number {
   while (i + block <= max && a.substring(a.length - i - block, a.length - i) === b.substring(b.length - i - block, b.length - i)) i += block;
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
-}
-
-/** The index of the first item for which `after` holds, in a list where it holds from some index on. */
-function firstIndex<T>(items: readonly T[], after: (item: T) => boolean): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (after(items[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 function span(s: { start: number; end: number }, delta: number): { start: number; end: number } {

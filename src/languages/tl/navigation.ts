@@ -4,6 +4,7 @@ import { walk, type Span, type Statement, type TlDocument } from './ast';
 import { contains, toRange } from './positions';
 import { isBareName } from './printer';
 import type { TlAnalysis } from './service';
+import { firstIndex } from '../../core/sorted';
 
 export interface Occurrence {
   name: string;
@@ -37,13 +38,7 @@ function namesIn(s: Statement, specNames: ReadonlySet<string>, out: Occurrence[]
 
 /** The index of the statement whose span contains offset, or -1. Statements are sorted and never touch. */
 export function statementIndexAt(tl: TlDocument, offset: number): number {
-  let lo = 0;
-  let hi = tl.statements.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tl.statements[mid]!.start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(tl.statements, (s) => s.start > offset);
   return lo > 0 && contains(tl.statements[lo - 1]!, offset) ? lo - 1 : -1;
 }
 
