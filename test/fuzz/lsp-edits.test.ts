@@ -7,22 +7,12 @@ import fc from 'fast-check';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { startLsp, type LspClient } from '../helpers/lspClient';
-import { fragment, seedTexts, type LanguageId } from './support/inputs';
+import { editOf, editSpan, seedTexts, type Edit, type LanguageId } from './support/inputs';
 import { language } from './support/documents';
 import { fuzzParameters } from './support/runs';
 import { internalErrorCode } from '../../src/server/analyses';
 
-interface Edit {
-  at: number;
-  length: number;
-  text: string;
-}
-
-const edit: fc.Arbitrary<Edit> = fc.record({
-  at: fc.nat(),
-  length: fc.nat({ max: 30 }),
-  text: fc.oneof(fragment, fc.array(fragment, { maxLength: 6 }).map((p) => p.join('')), fc.string({ unit: 'grapheme', maxLength: 10 })),
-});
+const edit = editOf(30, 6, 10);
 
 /** One step: a single change, or a burst of changes sent in one didChange, as multi-cursor edits are. */
 const step = fc.array(edit, { minLength: 1, maxLength: 3 });
@@ -30,9 +20,7 @@ const step = fc.array(edit, { minLength: 1, maxLength: 3 });
 function toChanges(text: string, edits: Edit[]): TextDocumentContentChangeEvent[] {
   let doc = TextDocument.create('file:///scratch', 'plaintext', 0, text);
   return edits.map((e) => {
-    const length = doc.getText().length;
-    const start = e.at % (length + 1);
-    const end = Math.min(length, start + e.length);
+    const [start, end] = editSpan(e, doc.getText().length);
     const change = { range: { start: doc.positionAt(start), end: doc.positionAt(end) }, text: e.text };
     doc = TextDocument.update(doc, [change], doc.version + 1);
     return change;

@@ -9,24 +9,14 @@ import { defaultSettings } from '../../src/core/settings';
 import { reparse } from '../../src/languages/tl/incremental';
 import { parseDocument } from '../../src/languages/tl/parser';
 import { analyzeTl, type TlAnalysis } from '../../src/languages/tl/service';
-import { fragment, grammarFile, mutated, seedTexts } from './support/inputs';
+import { editOf, editSpan, grammarFile, mutated, seedTexts, type Edit } from './support/inputs';
 import { fuzzParameters } from './support/runs';
 
-interface Edit {
-  at: number;
-  length: number;
-  text: string;
-}
-
-const edit: fc.Arbitrary<Edit> = fc.record({
-  at: fc.nat(),
-  length: fc.nat({ max: 12 }),
-  text: fc.oneof(fragment, fc.array(fragment, { maxLength: 5 }).map((p) => p.join('')), fc.string({ unit: 'grapheme', maxLength: 6 })),
-});
+const edit = editOf(12, 5, 6);
 
 function applied(text: string, e: Edit): string {
-  const at = e.at % (text.length + 1);
-  return text.slice(0, at) + e.text + text.slice(Math.min(text.length, at + e.length));
+  const [start, end] = editSpan(e, text.length);
+  return text.slice(0, start) + e.text + text.slice(end);
 }
 
 // Several statements on several lines, so that most edits leave statements on both sides to keep.

@@ -46,6 +46,28 @@ export const noise: fc.Arbitrary<string> = fc.oneof(
   fc.array(fragment, { maxLength: 120 }).map((parts) => parts.join('')),
 );
 
+/** A replacement of `length` characters at `at` by `text`, as an editor sends it. */
+export interface Edit {
+  at: number;
+  length: number;
+  text: string;
+}
+
+/** Edits that replace up to `maxReplaced` characters by grammar fragments (up to `maxPieces`) or up to `maxChars` random graphemes. */
+export function editOf(maxReplaced: number, maxPieces: number, maxChars: number): fc.Arbitrary<Edit> {
+  return fc.record({
+    at: fc.nat(),
+    length: fc.nat({ max: maxReplaced }),
+    text: fc.oneof(fragment, fc.array(fragment, { maxLength: maxPieces }).map((p) => p.join('')), fc.string({ unit: 'grapheme', maxLength: maxChars })),
+  });
+}
+
+/** The span [start, end) an edit replaces in a text of `length` characters: `at` wraps round, the end stops at the text's. */
+export function editSpan(e: Pick<Edit, 'at' | 'length'>, length: number): [number, number] {
+  const start = e.at % (length + 1);
+  return [start, Math.min(length, start + e.length)];
+}
+
 type Mutation = { kind: 'delete' | 'insert' | 'duplicate' | 'replace'; at: number; length: number; text: string };
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({
@@ -56,8 +78,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.record({
 });
 
 function mutate(text: string, m: Mutation): string {
-  const at = text.length === 0 ? 0 : m.at % (text.length + 1);
-  const end = Math.min(text.length, at + m.length);
+  const [at, end] = editSpan(m, text.length);
   switch (m.kind) {
     case 'delete':
       return text.slice(0, at) + text.slice(end);
