@@ -162,24 +162,25 @@ export class MwpModel {
 
   private choose(hyps: Hypothesis[], numbers: string[], ms: number): MwpInterpretation {
     const value = this.leafValue(numbers);
-    const complete = hyps.filter((h) => h.complete);
-    const structure = (h: Hypothesis) => h.tokens.map((id) => this.meta.out_op[this.meta.out_vocab[id]] ?? this.meta.out_vocab[id]);
-    const valueOf = (h: Hypothesis): Fraction | undefined => {
+    const valueOf = (tokens: string[]): Fraction | undefined => {
       try {
-        return evaluate(prefixToTree(structure(h))!, value);
+        return evaluate(prefixToTree(tokens)!, value);
       } catch {
         return undefined;
       }
     };
+    const candidates = hyps
+      .filter((h) => h.complete)
+      .map((h) => {
+        const tokens = h.tokens.map((id) => this.meta.out_op[this.meta.out_vocab[id]] ?? this.meta.out_vocab[id]);
+        return { h, tokens, key: tokens.join(' '), logprob: h.logprob, value: valueOf(tokens) };
+      });
     const best =
-      likeliestQuantity(complete.map((h) => ({ h, logprob: h.logprob, value: valueOf(h) })), this.meta.integer_answer_rate)?.h ??
-      complete.find((h) => valueOf(h) !== undefined) ??
-      complete[0];
+      likeliestQuantity(candidates, this.meta.integer_answer_rate) ?? candidates.find((c) => c.value !== undefined) ?? candidates[0];
     if (!best) throw new Error('the model produced no complete expression');
-    const key = structure(best).join(' ');
     // The probability the beam gives this expression, whatever the formulas at its operators.
-    const confidence = complete.filter((h) => structure(h).join(' ') === key).reduce((s, h) => s + Math.exp(h.logprob), 0);
-    return this.describe(best, structure(best), numbers, Math.min(1, confidence), ms);
+    const confidence = candidates.filter((c) => c.key === best.key).reduce((s, c) => s + Math.exp(c.logprob), 0);
+    return this.describe(best.h, best.tokens, numbers, Math.min(1, confidence), ms);
   }
 
   private describe(best: Hypothesis, structure: string[], numbers: string[], confidence: number, ms: number): MwpInterpretation {
