@@ -67,9 +67,10 @@ export const languages: readonly LanguageEntry[] = [
   ),
 ];
 
-function entryForUri(uri: string): LanguageEntry | undefined {
+/** The entry whose file extension the URI has. */
+export function entryForUri(uri: string, entries: readonly LanguageEntry[] = languages): LanguageEntry | undefined {
   const path = uri.toLowerCase();
-  return languages.find((l) => l.extensions.some((ext) => path.endsWith(ext)));
+  return entries.find((l) => l.extensions.some((ext) => path.endsWith(ext)));
 }
 
 /** The language of a file by its extension, loading it. */

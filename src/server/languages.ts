@@ -1,7 +1,7 @@
 // The server's languages: which one a document belongs to, each loaded on its first document or
 // request (src/languages/index.ts says why), with a line in the output channel when it loads.
 import type { LanguageService } from '../core/language';
-import { loadedEntry, type LanguageEntry } from '../languages/index';
+import { entryForUri, loadedEntry, type LanguageEntry } from '../languages/index';
 
 export class ServerLanguages {
   readonly entries: readonly LanguageEntry[];
@@ -17,9 +17,7 @@ export class ServerLanguages {
 
   /** The editor's language id decides (untitled documents have no extension); the extension is the fallback. */
   forDocument(uri: string, languageId: string | undefined): LanguageService<any> | undefined {
-    const path = uri.toLowerCase();
-    const entry =
-      this.entries.find((l) => l.id === languageId) ?? this.entries.find((l) => l.extensions.some((ext) => path.endsWith(ext)));
+    const entry = this.entries.find((l) => l.id === languageId) ?? entryForUri(uri, this.entries);
     return entry && this.load(entry);
   }
 
