@@ -180,8 +180,13 @@ def main():
         model.load_state_dict(ck["state"])
     print("params", sum(p.numel() for p in model.parameters()), "items", len(items), file=sys.stderr, flush=True)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    # Averaged weights generalise better than the last step's on 800 labelled problems; they are what is evaluated and saved.
+    # With --ema the running average, not the last step's weights, is what is evaluated and saved as best.pt.
     averaged = copy.deepcopy(model) if args.ema else model
+
+    def save(dev_result):
+        torch.save({"state": averaged.state_dict(), "cfg": cfg, "vocab": vocab, "dev": dev_result, "step": step,
+                    "seconds": time.time() - start}, os.path.join(args.out, "best.pt"))
+
     budget = args.minutes * 60
     start = time.time()
     step, best, epoch = 0, -1.0, 0
@@ -226,16 +231,12 @@ def main():
                 print("step %d epoch %d %.0fs loss %.3f lr %.2e dev %s" % (step, epoch, time.time() - start, total / max(count, 1), lr, json.dumps(r)), file=sys.stderr, flush=True)
                 if score > best:
                     best = score
-                    torch.save({"state": averaged.state_dict(), "cfg": cfg, "vocab": vocab, "dev": r, "step": step,
-                                "seconds": time.time() - start}, os.path.join(args.out, "best.pt"))
+                    save(r)
         print("epoch %d done %.0fs loss %.3f" % (epoch, time.time() - start, total / max(count, 1)), file=sys.stderr, flush=True)
     r = evaluate(averaged, codec, dev)
     print("final dev", json.dumps(r), file=sys.stderr, flush=True)
-    torch.save({"state": averaged.state_dict(), "cfg": cfg, "vocab": vocab, "dev": r, "step": step,
-                "seconds": time.time() - start}, os.path.join(args.out, "last.pt"))
     if r["answer_acc"] + r["logic_acc"] > best:
-        torch.save({"state": averaged.state_dict(), "cfg": cfg, "vocab": vocab, "dev": r, "step": step,
-                    "seconds": time.time() - start}, os.path.join(args.out, "best.pt"))
+        save(r)
 
 
 if __name__ == "__main__":
