@@ -7,10 +7,11 @@ import type { MwpResult, MwpStep } from '../core/neuralApi';
 import type { ExecutionProviderChoice } from '../core/settings';
 import { maskNumbers, numberValue } from '../languages/mwp/masking';
 import { apply, evaluate, formatValue, prefixToTree, treeToInfix, type Tree } from '../languages/mwp/arith';
-import type { Hypothesis } from './decode';
 import { defaultModelsDir, readJson } from './modelFiles';
 import { MwpConstraint, MwpTokenTable } from './mwpDecode';
-import { Seq2SeqModel } from './seq2seq';
+import { MwpMemory, type Neighbour } from './mwpMemory';
+import { chooseCandidate, type RankedCandidate } from './mwpRerank';
+import { Seq2SeqModel, type Encoded } from './seq2seq';
 
 export interface MwpFormula {
   id: number;
@@ -33,8 +34,6 @@ export interface MwpModelMeta {
   max_nums: number;
   max_target: number;
   formulas: MwpFormula[];
-  /** Share of whole-number answers in the training problems: the prior over the beam's candidates. */
-  integer_answer_rate?: number;
   dev_metrics: Record<string, number>;
 }
 
@@ -51,38 +50,32 @@ export interface MwpInterpretation extends MwpResult {
   target: string[];
 }
 
-/** Beam width: wider finds slightly better trees, at a cost in time per problem. */
+/** Beam width: the beam's trees are candidates beside the neighbours' templates. */
 export const defaultMwpBeams = 5;
+/** Neighbours whose templates become candidates; the nearest of them also vote (mwpRerank.ts). */
+export const neighbourCount = 30;
 /** Source positions the encoder was trained with (training/mwp/model.py max_src). */
 export const maxSourceTokens = 256;
-
-/**
- * Word problems ask for quantities: among candidates with a defined, non-negative value, the most
- * probable once each answer's kind is weighed by how often training answers were whole numbers
- * (`integerRate`; without it, by log-probability alone).
- */
-export function likeliestQuantity<C extends { logprob: number; value: Fraction | undefined }>(candidates: readonly C[], integerRate?: number): C | undefined {
-  const prior = (v: Fraction): number => (integerRate === undefined ? 0 : Math.log(v.d === 1n ? integerRate : 1 - integerRate));
-  let best: C | undefined;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    if (c.value === undefined || c.value.s < 0n) continue;
-    const score = c.logprob + prior(c.value);
-    if (score > bestScore) [best, bestScore] = [c, score];
-  }
-  return best;
-}
 
 export class MwpModel {
   private readonly srcIds: Map<string, number>;
   private readonly table: MwpTokenTable;
   private readonly formulas: Map<number, MwpFormula>;
+  private readonly outIds: Map<string, number>;
+  /** Output ids of each operator's tokens: its formulas and its common-sense token. */
+  private readonly opGroups = new Map<string, number[]>();
 
   private constructor(
     readonly meta: MwpModelMeta,
     private readonly seq2seq: Seq2SeqModel,
+    private readonly memory: MwpMemory,
   ) {
     this.srcIds = new Map(meta.src_vocab.map((t, i) => [t, i]));
+    this.outIds = new Map(meta.out_vocab.map((t, i) => [t, i]));
+    meta.out_vocab.forEach((t, id) => {
+      const op = meta.out_op[t];
+      if (op) this.opGroups.set(op, [...(this.opGroups.get(op) ?? []), id]);
+    });
     this.table = new MwpTokenTable({ out: meta.out_vocab, outOp: meta.out_op, eos: meta.eos, maxTarget: meta.max_target });
     this.formulas = new Map(meta.formulas.map((f) => [f.id, f]));
   }
@@ -99,8 +92,9 @@ export class MwpModel {
   static async load(modelsDir = defaultModelsDir(), choice: ExecutionProviderChoice = 'auto'): Promise<MwpModel> {
     const dir = path.join(modelsDir, 'mwp');
     const meta = readJson<MwpModelMeta>(path.join(dir, 'mwp.json'));
+    const memory = MwpMemory.load(path.join(dir, 'memory.json'), path.join(dir, 'memory.bin'));
     const seq2seq = await Seq2SeqModel.load({ encoder: path.join(dir, 'encoder.onnx'), decoder: path.join(dir, 'decoder.onnx') }, choice);
-    return new MwpModel(meta, seq2seq);
+    return new MwpModel(meta, seq2seq, memory);
   }
 
   formula(id: number): MwpFormula | undefined {
@@ -143,48 +137,88 @@ export class MwpModel {
     return (await this.interpretMany([text], beams, signal))[0];
   }
 
-  /** Interprets several problems through one batched beam search; `ms` is each one's share. */
+  /**
+   * Interprets several problems, batched: one encoder run, one beam search, then the candidates of
+   * all problems (beam trees and the retrieval neighbours' templates) scored in one teacher-forced
+   * pass. `ms` is each problem's share.
+   */
   async interpretMany(texts: readonly string[], beams = defaultMwpBeams, signal?: AbortSignal): Promise<MwpInterpretation[]> {
     const started = performance.now();
     const inputs = texts.map((t) => this.sourceIds(t));
-    const items = inputs.map((s) => ({ constraint: MwpConstraint.start(this.table, Math.min(s.numbers.length, this.meta.max_nums)) }));
-    const found = await this.seq2seq.generate(inputs.map((s) => s.ids), items, {
-      bos: this.meta.bos,
-      eos: this.meta.eos,
-      vocabSize: this.meta.eos + 2,
-      beams,
-      maxLength: this.meta.max_target + 1,
-      signal,
+    const encoded = await this.seq2seq.encode(inputs.map((s) => s.ids));
+    const usable = inputs.map((s) => Math.min(s.numbers.length, this.meta.max_nums));
+    const found = await this.seq2seq.search(
+      encoded,
+      usable.map((n) => ({ constraint: MwpConstraint.start(this.table, n) })),
+      { bos: this.meta.bos, eos: this.meta.eos, vocabSize: this.meta.eos + 2, beams, maxLength: this.meta.max_target + 1, signal },
+    );
+    const neighbours = inputs.map((_, i) => this.memory.nearest(this.seq2seq.pooled(encoded, i), neighbourCount));
+    const structures = found.map((hyps, i) => {
+      const beamTrees = hyps.filter((h) => h.complete).map((h) => h.tokens.map((id) => this.structural(this.meta.out_vocab[id]!)));
+      const templates = neighbours[i]!.map((n) => n.template).filter((t) => this.fits(t, usable[i]!));
+      return [...new Map([...beamTrees, ...templates].map((t) => [t.join(' '), t])).values()];
     });
+    signal?.throwIfAborted();
+    const scored = await this.score(encoded, structures);
     const ms = (performance.now() - started) / texts.length;
-    return found.map((hyps, i) => this.choose(hyps, inputs[i].numbers, ms));
+    return scored.map((candidates, i) => {
+      const value = this.leafValue(inputs[i]!.numbers);
+      for (const c of candidates) c.value = valueOf(c.structure, value);
+      const best = chooseCandidate(candidates, neighbours[i]!, inputs[i]!.numbers.length) ?? candidates[0];
+      if (!best) throw new Error('the model produced no complete expression');
+      // Confidence is the model's probability of this expression, whatever the formulas at its operators.
+      return this.describe(best.target, [...best.structure], inputs[i]!.numbers, Math.min(1, Math.exp(best.logprob)), ms);
+    });
   }
 
-  private choose(hyps: Hypothesis[], numbers: string[], ms: number): MwpInterpretation {
-    const value = this.leafValue(numbers);
-    const valueOf = (tokens: string[]): Fraction | undefined => {
-      try {
-        return evaluate(prefixToTree(tokens)!, value);
-      } catch {
-        return undefined;
-      }
-    };
-    const candidates = hyps
-      .filter((h) => h.complete)
-      .map((h) => {
-        const tokens = h.tokens.map((id) => this.meta.out_op[this.meta.out_vocab[id]] ?? this.meta.out_vocab[id]);
-        return { h, tokens, key: tokens.join(' '), logprob: h.logprob, value: valueOf(tokens) };
+  /** The nearest training problems' templates: what the retrieval memory proposes for a problem. */
+  async neighbours(text: string): Promise<Neighbour[]> {
+    const encoded = await this.seq2seq.encode([this.sourceIds(text).ids]);
+    return this.memory.nearest(this.seq2seq.pooled(encoded, 0), neighbourCount);
+  }
+
+  private structural(token: string): string {
+    return this.meta.out_op[token] ?? token;
+  }
+
+  /** Whether a template is a tree this problem can have: its numbers exist, its length fits. */
+  private fits(template: readonly string[], numberCount: number): boolean {
+    if (template.length > this.meta.max_target) return false;
+    return template.every((t) => (/^N\d+$/.test(t) ? Number(t.slice(1)) < numberCount : this.opGroups.has(t) || this.outIds.has(t)));
+  }
+
+  /**
+   * Teacher-forces every structure: its log-probability summed over the formulas at each operator,
+   * and the likeliest formula there (with the log-probability of that labelled tree).
+   */
+  private async score(encoded: Encoded, structures: (readonly string[])[][]): Promise<ScoredCandidate[][]> {
+    const rows = structures.flatMap((list, item) =>
+      list.map((structure) => ({ item, structure, tokens: structure.map((t) => this.opGroups.get(t)?.[0] ?? this.outIds.get(t)!) })),
+    );
+    const logprobs = await this.seq2seq.forced(encoded, rows, this.meta.bos);
+    const out: ScoredCandidate[][] = structures.map(() => []);
+    rows.forEach((row, r) => {
+      let logprob = 0;
+      let labelledLogprob = 0;
+      const target = row.structure.map((t, pos) => {
+        const lp = logprobs[r]![pos]!;
+        const group = this.opGroups.get(t);
+        if (!group) {
+          logprob += lp[row.tokens[pos]!]!;
+          labelledLogprob += lp[row.tokens[pos]!]!;
+          return t;
+        }
+        const best = group.reduce((a, b) => (lp[b]! > lp[a]! ? b : a));
+        logprob += logSumExp(group.map((id) => lp[id]!));
+        labelledLogprob += lp[best]!;
+        return this.meta.out_vocab[best]!;
       });
-    const best =
-      likeliestQuantity(candidates, this.meta.integer_answer_rate) ?? candidates.find((c) => c.value !== undefined) ?? candidates[0];
-    if (!best) throw new Error('the model produced no complete expression');
-    // The probability the beam gives this expression, whatever the formulas at its operators.
-    const confidence = candidates.filter((c) => c.key === best.key).reduce((s, c) => s + Math.exp(c.logprob), 0);
-    return this.describe(best.h, best.tokens, numbers, Math.min(1, confidence), ms);
+      out[row.item]!.push({ structure: row.structure, target, logprob, labelledLogprob, value: undefined });
+    });
+    return out;
   }
 
-  private describe(best: Hypothesis, structure: string[], numbers: string[], confidence: number, ms: number): MwpInterpretation {
-    const target = best.tokens.map((id) => this.meta.out_vocab[id]);
+  private describe(target: readonly string[], structure: string[], numbers: string[], confidence: number, ms: number): MwpInterpretation {
     const literal = (t: string) => (/^N\d+$/.test(t) ? numbers[Number(t.slice(1))] : t);
     const tree = prefixToTree(structure)!;
     const value = this.leafValue(numbers);
@@ -225,7 +259,7 @@ export class MwpModel {
       steps,
       confidence,
       numbers,
-      target,
+      target: [...target],
       ep: this.ep,
       ms: Math.round(ms * 100) / 100,
     };
@@ -234,4 +268,23 @@ export class MwpModel {
   close(): Promise<void> {
     return this.seq2seq.release();
   }
+}
+
+interface ScoredCandidate extends RankedCandidate {
+  /** The structure with the likeliest formula token at each operator. */
+  target: string[];
+}
+
+function valueOf(structure: readonly string[], value: (token: string) => Fraction | undefined): Fraction | undefined {
+  try {
+    const tree = prefixToTree([...structure]);
+    return tree ? evaluate(tree, value) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function logSumExp(xs: readonly number[]): number {
+  const m = Math.max(...xs);
+  return m + Math.log(xs.reduce((s, x) => s + Math.exp(x - m), 0));
 }

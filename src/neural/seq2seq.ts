@@ -14,6 +14,17 @@ export interface Seq2SeqFiles {
   decoder: string;
 }
 
+/** The encoder's output for a batch, kept so that search, teacher forcing and pooling share one encoder run. */
+export interface Encoded {
+  /** Source ids, padded to srcLen. */
+  src: number[][];
+  lengths: number[];
+  srcLen: number;
+  dim: number;
+  /** [batch, srcLen, dim], row-major. */
+  memory: Float32Array;
+}
+
 export class Seq2SeqModel {
   private constructor(
     private readonly encoder: InferenceSession,
@@ -42,31 +53,64 @@ export class Seq2SeqModel {
     await Promise.all([this.encoder.release(), this.decoder.release()]);
   }
 
-  /** Decodes a batch of source id sequences under per-item constraints. */
-  async generate(sources: readonly number[][], items: readonly DecodeItem[], options: DecodeOptions): Promise<Hypothesis[][]> {
+  /** Runs the encoder once over a batch of source id sequences. */
+  async encode(sources: readonly number[][]): Promise<Encoded> {
     const srcLen = Math.max(1, ...sources.map((s) => s.length));
     const src = padRows(sources, srcLen);
     const encoded = await this.encoder.run({ src: int64(src, [sources.length, srcLen]) });
     const memory = encoded['memory'] as Tensor;
-    const dim = memory.dims[2]!;
-    const memData = memory.data as Float32Array;
+    return { src, lengths: sources.map((s) => s.length), srcLen, dim: memory.dims[2]!, memory: memory.data as Float32Array };
+  }
+
+  /** Decodes a batch of source id sequences under per-item constraints. */
+  async generate(sources: readonly number[][], items: readonly DecodeItem[], options: DecodeOptions): Promise<Hypothesis[][]> {
+    return this.search(await this.encode(sources), items, options);
+  }
+
+  search(encoded: Encoded, items: readonly DecodeItem[], options: DecodeOptions): Promise<Hypothesis[][]> {
+    return beamSearch(items, (rows) => this.step(encoded, rows), options);
+  }
+
+  /**
+   * Teacher forcing: for each row, the decoder's log-probabilities at every position of its tokens,
+   * given `bos` and the tokens before it. One decoder call per position, batched across rows.
+   */
+  async forced(encoded: Encoded, rows: readonly { item: number; tokens: readonly number[] }[], bos: number): Promise<Float32Array[][]> {
+    const out: Float32Array[][] = rows.map(() => []);
+    const longest = Math.max(0, ...rows.map((r) => r.tokens.length));
+    for (let t = 0; t < longest; t++) {
+      const active = rows.flatMap((r, i) => (r.tokens.length > t ? [i] : []));
+      const logprobs = await this.step(encoded, active.map((i) => ({ item: rows[i]!.item, prefix: [bos, ...rows[i]!.tokens.slice(0, t)] })));
+      const width = logprobs.length / active.length;
+      active.forEach((i, k) => out[i]!.push(logprobs.slice(k * width, (k + 1) * width)));
+    }
+    return out;
+  }
+
+  /** An item's encoder output averaged over its tokens (padding excluded). */
+  pooled(encoded: Encoded, item: number): Float32Array {
+    const { srcLen, dim, memory } = encoded;
+    const n = Math.max(1, encoded.lengths[item]!);
+    const sum = new Float32Array(dim);
+    for (let p = 0; p < n; p++) {
+      const at = (item * srcLen + p) * dim;
+      for (let d = 0; d < dim; d++) sum[d]! += memory[at + d]!;
+    }
+    return sum.map((x) => x / n);
+  }
+
+  private async step(encoded: Encoded, rows: readonly StepRow[]): Promise<Float32Array> {
+    const { src, srcLen, dim, memory } = encoded;
     const rowSize = srcLen * dim;
-    const step = async (rows: readonly StepRow[]): Promise<Float32Array> => {
-      const tgtLen = rows[0]!.prefix.length;
-      const mem = new Float32Array(rows.length * rowSize);
-      const srcRows: number[][] = [];
-      rows.forEach((r, i) => {
-        mem.set(memData.subarray(r.item * rowSize, (r.item + 1) * rowSize), i * rowSize);
-        srcRows.push(src[r.item]!);
-      });
-      const out = await this.decoder.run({
-        tgt: int64(rows.map((r) => [...r.prefix]), [rows.length, tgtLen]),
-        memory: new (ort().Tensor)('float32', mem, [rows.length, srcLen, dim]),
-        src: int64(srcRows, [rows.length, srcLen]),
-      });
-      return (out['logprobs'] as Tensor).data as Float32Array;
-    };
-    return beamSearch(items, step, options);
+    const tgtLen = rows[0]!.prefix.length;
+    const mem = new Float32Array(rows.length * rowSize);
+    rows.forEach((r, i) => mem.set(memory.subarray(r.item * rowSize, (r.item + 1) * rowSize), i * rowSize));
+    const out = await this.decoder.run({
+      tgt: int64(rows.map((r) => [...r.prefix]), [rows.length, tgtLen]),
+      memory: new (ort().Tensor)('float32', mem, [rows.length, srcLen, dim]),
+      src: int64(rows.map((r) => src[r.item]!), [rows.length, srcLen]),
+    });
+    return (out['logprobs'] as Tensor).data as Float32Array;
   }
 
   /** Runs the decoder once on explicit inputs; the parity test compares this with PyTorch. */

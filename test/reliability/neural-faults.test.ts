@@ -14,12 +14,12 @@ import { Requests } from '../../src/core/protocol';
 const models = path.join(repoRoot, 'models');
 const worker = path.join(repoRoot, 'dist', 'worker.js');
 
-/** A copy of models/ with one nl2tl file replaced (or removed, when `content` is undefined). */
-function damagedModels(t: { after(fn: () => void): void }, file: string, content: Buffer | undefined): string {
+/** A copy of one model's files (nl2tl unless named) with one file replaced (or removed, when `content` is undefined). */
+function damagedModels(t: { after(fn: () => void): void }, file: string, content: Buffer | undefined, model = 'nl2tl'): string {
   const dir = fs.mkdtempSync(path.join(repoRoot, '.test-tmp', 'models-'));
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  fs.cpSync(path.join(models, 'nl2tl'), path.join(dir, 'nl2tl'), { recursive: true });
-  const target = path.join(dir, 'nl2tl', file);
+  fs.cpSync(path.join(models, model), path.join(dir, model), { recursive: true });
+  const target = path.join(dir, model, file);
   if (content === undefined) fs.rmSync(target);
   else fs.writeFileSync(target, content);
   return dir;
@@ -45,6 +45,25 @@ for (const [name, file, content, message] of faults) {
         return true;
       });
     }
+  });
+}
+
+const memory = fs.readFileSync(path.join(models, 'mwp', 'memory.bin'));
+const mwpFaults: [string, string, () => Buffer | undefined, RegExp][] = [
+  ['a missing retrieval memory', 'memory.bin', () => undefined, /Model file not found: .*memory\.bin/],
+  ['a truncated retrieval memory', 'memory.bin', () => memory.subarray(0, memory.length - 100), /memory\.bin is corrupt: \d+ bytes where 25616 rows/],
+  ['a corrupt memory description', 'memory.json', () => Buffer.from('{"rows": '), /Model file is corrupt \(not JSON\): .*memory\.json/],
+];
+
+for (const [name, file, content, message] of mwpFaults) {
+  test(`${name}: word problems fail with one clear line naming the file`, async (t) => {
+    const api = createNeuralApi({ executionProvider: 'cpu', modelsDir: damagedModels(t, file, content(), 'mwp'), workerPath: worker });
+    t.after(() => api.dispose());
+    await assert.rejects(api.interpretMwp('小明有15个苹果，吃了3个，还剩多少个？'), (e: Error) => {
+      assert.match(e.message, message);
+      assert.ok(!e.message.includes('\n'), `more than one line: ${e.message}`);
+      return true;
+    });
   });
 }
 

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultModelsDir } from '../../src/neural/modelFiles';
 import Fraction from 'fraction.js';
-import { likeliestQuantity, MwpModel } from '../../src/neural/mwp';
+import { MwpModel } from '../../src/neural/mwp';
+import { chooseCandidate } from '../../src/neural/mwpRerank';
 import { evaluate, formatValue, prefixToTree } from '../../src/languages/mwp/arith';
 import { numberValue } from '../../src/languages/mwp/masking';
 
@@ -83,13 +84,34 @@ test('empty text is refused with a clear message', async () => {
   }
 });
 
-test('the answer is the likeliest non-negative quantity, whole numbers weighed by the training rate', () => {
-  const c = (logprob: number, value: string | undefined) => ({ logprob, value: value === undefined ? undefined : new Fraction(value) });
-  const [third, twelve, negative, undef] = [c(-1.0, '1/3'), c(-1.9, '12'), c(-0.1, '-4'), c(-0.01, undefined)];
-  const candidates = [third, twelve, negative, undef];
-  // log(0.77) - log(0.23) = 1.21 outweighs the 0.9 the model prefers 1/3 by.
-  assert.equal(likeliestQuantity(candidates, 0.77), twelve);
-  assert.equal(likeliestQuantity(candidates), third);
-  assert.equal(likeliestQuantity([c(-1.0, '1/3'), c(-2.5, '12')], 0.77)!.value!.toFraction(), '1/3');
-  assert.equal(likeliestQuantity([negative, undef], 0.77), undefined);
+test('the chosen candidate: whole numbers, every given number used and the neighbours outweigh a model preference', () => {
+  const c = (structure: string, value: string | undefined, logprob: number, labelledLogprob = logprob) => ({
+    structure: structure.split(' '),
+    value: value === undefined ? undefined : new Fraction(value),
+    logprob,
+    labelledLogprob,
+  });
+  const none: never[] = [];
+  const third = c('/ N0 N1', '1/3', -1.0);
+  const twelve = c('* N0 N1', '12', -5.0);
+  // A quarter of the 4-nat gap (1) is less than the 2 a whole number is worth.
+  assert.equal(chooseCandidate([third, twelve], none, 2), twelve);
+  // Using both numbers (4) outweighs being whole (2).
+  const whole = c('+ N0 1', '4', -0.5);
+  assert.equal(chooseCandidate([whole, third], none, 2), third);
+  // The neighbours' vote and the nearest neighbour's template decide between two whole answers.
+  const seven = c('+ N0 N1', '7', -0.2);
+  const neighbours = [{ template: twelve.structure, similarity: 0.95 }, { template: twelve.structure, similarity: 0.9 }, { template: seven.structure, similarity: 0.5 }];
+  assert.equal(chooseCandidate([seven, twelve], none, 2), seven);
+  assert.equal(chooseCandidate([seven, twelve], neighbours, 2), twelve);
+  // Negative and undefined values are never answers.
+  assert.equal(chooseCandidate([c('- N0 N1', '-4', -0.1), c('/ N0 0', undefined, -0.01)], none, 2), undefined);
+});
+
+test('among trees with the chosen value, the one the model believes with its formulas supplies them', () => {
+  const tree = (structure: string, logprob: number, labelledLogprob: number) => ({ structure: structure.split(' '), value: new Fraction(12), logprob, labelledLogprob });
+  const voted = tree('* N0 N1', -1, -3);
+  const believed = tree('* N1 N0', -2, -1.5);
+  const neighbours = [{ template: voted.structure, similarity: 0.9 }];
+  assert.equal(chooseCandidate([voted, believed], neighbours, 2), believed);
 });

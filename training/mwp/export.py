@@ -1,4 +1,5 @@
-"""Exports training/work/mwp/best.pt to models/mwp/{encoder,decoder}.onnx and models/mwp/mwp.json.
+"""Exports training/work/mwp/best.pt to models/mwp/{encoder,decoder}.onnx and models/mwp/mwp.json
+(memory.py then writes the retrieval memory from the same checkpoint).
 
 mwp.json carries everything inference needs besides the weights: vocabularies, constants, the
 210 formulas with their operator and English gloss, and the dev metrics of this checkpoint.
@@ -23,14 +24,6 @@ def load(checkpoint):
     model.load_state_dict(ck["state"])
     model.eval()
     return model, ck
-
-
-def integer_answer_rate():
-    """Share of whole-number answers among the Math23K problems trained on (dev problems were removed by
-    prep.py): the runtime's prior when it chooses among the beam's candidate expressions."""
-    data = json.load(open(os.path.join(HERE, "..", "work", "mwp", "data.json"), encoding="utf-8"))
-    answers = [e["answer"] for e in data["examples"] if e["src"] == "m23" and e.get("answer") is not None]
-    return round(sum(abs(a - round(a)) < 1e-9 for a in answers) / len(answers), 4)
 
 
 def main():
@@ -73,7 +66,6 @@ def main():
         "max_nums": v["max_nums"],
         "max_target": 40,
         "formulas": formulas,
-        "integer_answer_rate": integer_answer_rate(),
         "dev_metrics": ck["dev"],
         "train_steps": ck["step"],
         "train_seconds_to_best": round(ck["seconds"]),
