@@ -9,6 +9,7 @@ import { maskNumbers, numberValue } from '../languages/mwp/masking';
 import { apply, evaluate, formatValue, prefixToTree, treeToInfix, type Tree } from '../languages/mwp/arith';
 import { defaultModelsDir, readJson } from './modelFiles';
 import { MwpConstraint, MwpTokenTable } from './mwpDecode';
+import { MwpLabeller } from './mwpLabeller';
 import { MwpMemory, type Neighbour } from './mwpMemory';
 import { chooseCandidate, type RankedCandidate } from './mwpRerank';
 import { Seq2SeqModel, type Encoded } from './seq2seq';
@@ -69,6 +70,7 @@ export class MwpModel {
     readonly meta: MwpModelMeta,
     private readonly seq2seq: Seq2SeqModel,
     private readonly memory: MwpMemory,
+    private readonly labeller: MwpLabeller,
   ) {
     this.srcIds = new Map(meta.src_vocab.map((t, i) => [t, i]));
     this.outIds = new Map(meta.out_vocab.map((t, i) => [t, i]));
@@ -93,8 +95,9 @@ export class MwpModel {
     const dir = path.join(modelsDir, 'mwp');
     const meta = readJson<MwpModelMeta>(path.join(dir, 'mwp.json'));
     const memory = MwpMemory.load(path.join(dir, 'memory.json'), path.join(dir, 'memory.bin'));
+    const labeller = MwpLabeller.load(path.join(dir, 'labeller.json'));
     const seq2seq = await Seq2SeqModel.load({ encoder: path.join(dir, 'encoder.onnx'), decoder: path.join(dir, 'decoder.onnx') }, choice);
-    return new MwpModel(meta, seq2seq, memory);
+    return new MwpModel(meta, seq2seq, memory, labeller);
   }
 
   formula(id: number): MwpFormula | undefined {
@@ -111,12 +114,12 @@ export class MwpModel {
   }
 
   /** Token ids of the problem as the encoder sees them. */
-  sourceIds(text: string): { ids: number[]; numbers: string[] } {
+  sourceIds(text: string): { ids: number[]; tokens: string[]; numbers: string[] } {
     const error = this.inputError(text);
     if (error) throw new Error(error);
     const { tokens, numbers } = maskNumbers(text);
     const unk = this.srcIds.get('<unk>')!;
-    return { ids: tokens.map((t) => this.srcIds.get(t) ?? unk), numbers };
+    return { ids: tokens.map((t) => this.srcIds.get(t) ?? unk), tokens, numbers };
   }
 
   /** The decoder's log-probabilities for explicit inputs (the parity test compares them with PyTorch). */
@@ -166,8 +169,9 @@ export class MwpModel {
       for (const c of candidates) c.value = valueOf(c.structure, value);
       const best = chooseCandidate(candidates, neighbours[i]!, inputs[i]!.numbers.length) ?? candidates[0];
       if (!best) throw new Error('the model produced no complete expression');
+      const target = this.formulasFor(best, inputs[i]!.tokens);
       // Confidence is the model's probability of this expression, whatever the formulas at its operators.
-      return this.describe(best.target, [...best.structure], inputs[i]!.numbers, Math.min(1, Math.exp(best.logprob)), ms);
+      return this.describe(target, [...best.structure], inputs[i]!.numbers, Math.min(1, Math.exp(best.logprob)), ms);
     });
   }
 
@@ -175,6 +179,29 @@ export class MwpModel {
   async neighbours(text: string): Promise<Neighbour[]> {
     const encoded = await this.seq2seq.encode([this.sourceIds(text).ids]);
     return this.memory.nearest(this.seq2seq.pooled(encoded, 0), neighbourCount);
+  }
+
+  /**
+   * The formula at each operator: the token with the highest decoder plus labeller log-probability
+   * (a product of the two models). Formula ids map to F<id>; id 0 is the operator's C<op>.
+   */
+  private formulasFor(c: ScoredCandidate, tokens: readonly string[]): string[] {
+    const fits = (id: number, op: string): boolean => id === 0 || this.formulas.get(id)?.op === op;
+    const labeller = this.labeller.logprobs(tokens, c.structure, fits);
+    return c.structure.map((t, pos) => {
+      const decoder = c.opLogprobs.get(pos);
+      const byLabeller = labeller.get(pos);
+      if (!decoder || !byLabeller) return c.target[pos]!;
+      let best = c.target[pos]!;
+      let bestScore = -Infinity;
+      for (const id of this.opGroups.get(t)!) {
+        const token = this.meta.out_vocab[id]!;
+        const formula = token.startsWith('F') ? Number(token.slice(1)) : 0;
+        const score = decoder[id]! + byLabeller[formula]!;
+        if (score > bestScore) [best, bestScore] = [token, score];
+      }
+      return best;
+    });
   }
 
   private structural(token: string): string {
@@ -200,6 +227,7 @@ export class MwpModel {
     rows.forEach((row, r) => {
       let logprob = 0;
       let labelledLogprob = 0;
+      const opLogprobs = new Map<number, Float32Array>();
       const target = row.structure.map((t, pos) => {
         const lp = logprobs[r]![pos]!;
         const group = this.opGroups.get(t);
@@ -209,11 +237,12 @@ export class MwpModel {
           return t;
         }
         const best = group.reduce((a, b) => (lp[b]! > lp[a]! ? b : a));
+        opLogprobs.set(pos, lp);
         logprob += logSumExp(group.map((id) => lp[id]!));
         labelledLogprob += lp[best]!;
         return this.meta.out_vocab[best]!;
       });
-      out[row.item]!.push({ structure: row.structure, target, logprob, labelledLogprob, value: undefined });
+      out[row.item]!.push({ structure: row.structure, target, logprob, labelledLogprob, opLogprobs, value: undefined });
     });
     return out;
   }
@@ -271,8 +300,10 @@ export class MwpModel {
 }
 
 interface ScoredCandidate extends RankedCandidate {
-  /** The structure with the likeliest formula token at each operator. */
+  /** The structure with the decoder's likeliest formula token at each operator. */
   target: string[];
+  /** The decoder's log-probabilities over output tokens at each operator position. */
+  opLogprobs: Map<number, Float32Array>;
 }
 
 function valueOf(structure: readonly string[], value: (token: string) => Fraction | undefined): Fraction | undefined {

@@ -52,6 +52,7 @@ const memory = fs.readFileSync(path.join(models, 'mwp', 'memory.bin'));
 const mwpFaults: [string, string, () => Buffer | undefined, RegExp][] = [
   ['a missing retrieval memory', 'memory.bin', () => undefined, /Model file not found: .*memory\.bin/],
   ['a truncated retrieval memory', 'memory.bin', () => memory.subarray(0, memory.length - 100), /memory\.bin is corrupt: \d+ bytes where 25616 rows/],
+  ['a labeller that is not one', 'labeller.json', () => Buffer.from('{"format": 1}'), /Model file is corrupt \(not a formula labeller\): .*labeller\.json/],
   ['a corrupt memory description', 'memory.json', () => Buffer.from('{"rows": '), /Model file is corrupt \(not JSON\): .*memory\.json/],
 ];
 

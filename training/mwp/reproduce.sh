@@ -15,6 +15,7 @@ cp "$work/best.pt" "$work/stage1.pt"
 "$py" train.py --minutes "${MWP_MORE_MINUTES:-21}" --d 128 --layers 2 --lr 5e-4 --eval-every 400 --resume "$work/stage1.pt" > "$work/train2.log" 2>&1
 "$py" export.py
 "$py" memory.py
+"$py" labeller.py
 cd "$here/../.."
 npm run build --silent
 node dist/cli.js eval mwp --data training/work/mwp/dev.json --ep cpu
