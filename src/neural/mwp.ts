@@ -11,7 +11,7 @@ import { defaultModelsDir, readJson } from './modelFiles';
 import { MwpConstraint, MwpTokenTable } from './mwpDecode';
 import { MwpLabeller } from './mwpLabeller';
 import { MwpMemory, type Neighbour } from './mwpMemory';
-import { chooseCandidate, type RankedCandidate } from './mwpRerank';
+import { chooseCandidate, rerankWeights, type RankedCandidate, type RerankWeights } from './mwpRerank';
 import { Seq2SeqModel, type Encoded } from './seq2seq';
 
 export interface MwpFormula {
@@ -146,6 +146,11 @@ export class MwpModel {
    * pass. `ms` is each problem's share.
    */
   async interpretMany(texts: readonly string[], beams = defaultMwpBeams, signal?: AbortSignal): Promise<MwpInterpretation[]> {
+    return (await this.candidates(texts, beams, signal)).map((set) => this.conclude(set));
+  }
+
+  /** Every problem's scored candidates and neighbours, before one is chosen. */
+  async candidates(texts: readonly string[], beams = defaultMwpBeams, signal?: AbortSignal): Promise<CandidateSet[]> {
     const started = performance.now();
     const inputs = texts.map((t) => this.sourceIds(t));
     const encoded = await this.seq2seq.encode(inputs.map((s) => s.ids));
@@ -167,12 +172,17 @@ export class MwpModel {
     return scored.map((candidates, i) => {
       const value = this.leafValue(inputs[i]!.numbers);
       for (const c of candidates) c.value = valueOf(c.structure, value);
-      const best = chooseCandidate(candidates, neighbours[i]!, inputs[i]!.numbers.length) ?? candidates[0];
-      if (!best) throw new Error('the model produced no complete expression');
-      const target = this.formulasFor(best, inputs[i]!.tokens);
-      // Confidence is the model's probability of this expression, whatever the formulas at its operators.
-      return this.describe(target, [...best.structure], inputs[i]!.numbers, Math.min(1, Math.exp(best.logprob)), ms);
+      return { candidates, neighbours: neighbours[i]!, tokens: inputs[i]!.tokens, numbers: inputs[i]!.numbers, ms };
     });
+  }
+
+  /** The interpretation a candidate set leads to under the given rerank weights. */
+  conclude(set: CandidateSet, weights: RerankWeights = rerankWeights): MwpInterpretation {
+    const best = chooseCandidate(set.candidates, set.neighbours, set.numbers.length, weights) ?? set.candidates[0];
+    if (!best) throw new Error('the model produced no complete expression');
+    const target = this.formulasFor(best, set.tokens);
+    // Confidence is the model's probability of this expression, whatever the formulas at its operators.
+    return this.describe(target, [...best.structure], set.numbers, Math.min(1, Math.exp(best.logprob)), set.ms);
   }
 
   /** The nearest training problems' templates: what the retrieval memory proposes for a problem. */
@@ -297,6 +307,14 @@ export class MwpModel {
   close(): Promise<void> {
     return this.seq2seq.release();
   }
+}
+
+export interface CandidateSet {
+  candidates: ScoredCandidate[];
+  neighbours: Neighbour[];
+  tokens: string[];
+  numbers: string[];
+  ms: number;
 }
 
 interface ScoredCandidate extends RankedCandidate {

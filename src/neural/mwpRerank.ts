@@ -21,6 +21,7 @@ export interface RankedCandidate {
  * for a quarter: its beam is confident about wrong trees as often as about right ones.
  */
 export const rerankWeights = { logprob: 0.25, wholeNumber: 2, allNumbersUsed: 4, neighbourVote: 0.25, nearestNeighbour: 1 };
+export type RerankWeights = typeof rerankWeights;
 /** How many of the nearest neighbours vote. */
 export const votingNeighbours = 20;
 /** Keeps a template no neighbour voted for from scoring minus infinity. */
@@ -31,13 +32,17 @@ const voteFloor = 0.02;
  * candidates with that value (trees that differ in operand order, say), the one the model finds
  * likeliest with its formulas, so that the formulas shown come from the tree the model believes.
  */
-export function chooseCandidate<C extends RankedCandidate>(candidates: readonly C[], neighbours: readonly Neighbour[], numberCount: number): C | undefined {
+export function chooseCandidate<C extends RankedCandidate>(
+  candidates: readonly C[],
+  neighbours: readonly Neighbour[],
+  numberCount: number,
+  w: RerankWeights = rerankWeights,
+): C | undefined {
   const voters = neighbours.slice(0, votingNeighbours);
   const total = voters.reduce((s, n) => s + n.similarity, 0) || 1;
   const votes = new Map<string, number>();
   for (const n of voters) votes.set(n.template.join(' '), (votes.get(n.template.join(' ')) ?? 0) + n.similarity / total);
   const nearest = neighbours[0]?.template.join(' ');
-  const w = rerankWeights;
   const score = (c: C): number => {
     const key = c.structure.join(' ');
     const used = new Set(c.structure.filter((t) => /^N\d+$/.test(t))).size;

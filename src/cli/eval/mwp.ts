@@ -8,7 +8,7 @@ import Fraction from 'fraction.js';
 import { evaluate, prefixToTree, sameValue } from '../../languages/mwp/arith';
 import { numberValue } from '../../languages/mwp/masking';
 import { defaultModelsDir } from '../../neural/modelFiles';
-import { defaultMwpBeams, MwpModel } from '../../neural/mwp';
+import { defaultMwpBeams, MwpModel, type MwpInterpretation } from '../../neural/mwp';
 import { executionProviderOption, positiveInt } from '../commands/translate';
 import { defaultWorkers, runCorpus, type CorpusJob, type CorpusRunner } from '../corpus';
 import type { EvalTask } from './index';
@@ -20,7 +20,7 @@ interface GoldNode {
   right: GoldNode | Record<string, never>;
 }
 
-interface Row {
+export interface Row {
   original_text: string;
   nums: string;
   output_prefix?: string;
@@ -60,7 +60,7 @@ function toGoldIndex(ours: readonly string[], gold: readonly string[]): (token: 
 }
 
 /** One problem's marks (1 or 0) and its model time, computed in the thread that interpreted it. */
-interface RowScore {
+export interface RowScore {
   answer: number;
   formula: number;
   logic: number;
@@ -68,10 +68,14 @@ interface RowScore {
 }
 
 async function scoreRow(model: MwpModel, row: Row, beams: number): Promise<RowScore> {
+  return marks(model, row, await model.interpret(row.original_text, beams));
+}
+
+/** LogicSolver's three marks for one interpretation of a row. */
+export function marks(model: MwpModel, row: Row, r: MwpInterpretation): RowScore {
   const nums = row.nums.split(/\s+/).filter(Boolean);
   const golds = (Array.isArray(row.interpretation) ? row.interpretation : [row.interpretation]).map(goldSequences);
   const goldValue = valueOf(row.output_prefix ? row.output_prefix.split(/\s+/) : golds[0].tokens, nums);
-  const r = await model.interpret(row.original_text, beams);
   const map = toGoldIndex(r.numbers, nums);
   const tokens = r.target.map((t) => map(model.meta.out_op[t] ?? t));
   const labels = r.target.map((t) => (t.startsWith('F') ? Number(t.slice(1)) : model.meta.out_op[t] ? 0 : -1));
