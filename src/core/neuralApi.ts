@@ -15,6 +15,7 @@ export interface Translation {
   lifted: string;
   props: Record<string, { text: string; span: [number, number]; name: string; declared: boolean }>;
   english: string;
+  /** The beam's ranking score: forward log-probability per token plus the weighted channel score (higher is better). */
   score: number;
 }
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { ExecutionProviderChoice } from '../core/settings';
 import { readJson } from './modelFiles';
 import { fromModelOutput, toModelInput, type ModelInput } from './nl2tlText';
+import { ReverseScorer } from './reverseScorer';
 import { Seq2SeqModel } from './seq2seq';
 import { score } from './decode';
 import { TlConstraint } from './tlConstraint';
@@ -29,7 +30,27 @@ export type Style = 'navi' | 'nl2tl';
 export interface LiftedTranslation {
   /** NL2TL spelling over the input's prop ids, e.g. `globally ( prop_2 imply finally prop_1 )`. */
   formula: string;
+  /** The ranking score: log-probability per token of the formula given the sentence, plus channelWeight × that of the sentence given the formula. */
   score: number;
+}
+
+/**
+ * Weight of the channel model's score against the forward model's in the beam's ranking, chosen on
+ * the lifted dev split by 5-fold cross-validation (models/README.md).
+ */
+export const channelWeight = 2;
+
+export interface ScoredFormula {
+  formula: string;
+  /** Log-probability per token of the formula given the sentence. */
+  forward: number;
+  /** Log-probability per token of the sentence given the formula; absent when nothing was reranked. */
+  channel?: number;
+}
+
+/** Best first by forward + weight × channel score. */
+export function rank(list: readonly ScoredFormula[], weight = channelWeight): LiftedTranslation[] {
+  return list.map((c) => ({ formula: c.formula, score: c.forward + weight * (c.channel ?? 0) })).sort((a, b) => b.score - a.score);
 }
 
 export class Nl2tlModel {
@@ -37,6 +58,7 @@ export class Nl2tlModel {
 
   private constructor(
     private readonly model: Seq2SeqModel,
+    private readonly reverse: ReverseScorer,
     private readonly vocab: Vocab,
     private readonly meta: Meta,
   ) {
@@ -49,7 +71,14 @@ export class Nl2tlModel {
     const vocab = readJson<Vocab>(path.join(dir, 'vocab.json'));
     if (!Array.isArray(vocab.src) || !Array.isArray(vocab.tgt)) throw new Error(`${path.join(dir, 'vocab.json')} lacks src/tgt token lists.`);
     const model = await Seq2SeqModel.load({ encoder: path.join(dir, 'encoder.onnx'), decoder: path.join(dir, 'decoder.onnx') }, ep);
-    return new Nl2tlModel(model, vocab, meta);
+    let reverse: ReverseScorer;
+    try {
+      reverse = await ReverseScorer.load(dir, model.ep);
+    } catch (e) {
+      await model.release();
+      throw e;
+    }
+    return new Nl2tlModel(model, reverse, vocab, meta);
   }
 
   get ep(): string {
@@ -84,6 +113,15 @@ export class Nl2tlModel {
 
   /** Translates lifted sentences in one batch; `beams` alternatives each, best first. */
   async translate(sentences: readonly string[], styles: readonly Style[], beams: number, signal?: AbortSignal): Promise<LiftedTranslation[][]> {
+    return (await this.candidates(sentences, styles, beams, signal)).map((list) => rank(list));
+  }
+
+  /**
+   * The beam's complete formulas for each sentence, with the forward model's score (log-probability
+   * per token) and, for already-lifted (`nl2tl`-style) sentences with two or more to choose from, the
+   * channel model's. Every such candidate goes through the channel model in one call.
+   */
+  async candidates(sentences: readonly string[], styles: readonly Style[], beams: number, signal?: AbortSignal): Promise<ScoredFormula[][]> {
     const inputs = sentences.map(toModelInput);
     for (const input of inputs) {
       const problem = this.problem(input);
@@ -99,15 +137,21 @@ export class Nl2tlModel {
       maxLength: this.meta.max_target,
       signal,
     });
-    return results.map((hyps, i) =>
-      hyps
-        .filter((h) => h.complete)
-        .map((h) => ({ formula: fromModelOutput(h.tokens.map((t) => tgt[t]!), inputs[i]!), score: score(h) })),
-    );
+    const lists = results.map((hyps) => hyps.filter((h) => h.complete).map((h) => ({ target: h.tokens.map((t) => tgt[t]!), forward: score(h) })));
+    // The channel model learnt the NL2TL convention (95% of its pairs); on free text in the navigation
+    // convention it cost a held-out row and misread "reach the goal within 10 seconds", so it reranks
+    // only already-lifted sentences.
+    const rerank = lists.flatMap((list, item) => (list.length > 1 && styles[item] === 'nl2tl' ? list.map((c) => ({ item, c })) : []));
+    signal?.throwIfAborted();
+    const channel = rerank.length
+      ? await this.reverse.score(rerank.map((r) => r.c.target), rerank.map((r) => inputs[r.item]!.tokens), rerank.map((r) => `<${styles[r.item]}>`))
+      : new Float32Array(0);
+    const channelOf = new Map(rerank.map((r, k) => [r.c, channel[k]!]));
+    return lists.map((list, i) => list.map((c) => ({ formula: fromModelOutput(c.target, inputs[i]!), forward: c.forward, channel: channelOf.get(c) })));
   }
 
   async release(): Promise<void> {
-    await this.model.release();
+    await Promise.all([this.model.release(), this.reverse.release()]);
   }
 
   /** For the parity test: decoder log-probabilities for explicit id sequences. */

@@ -32,6 +32,9 @@ const faults: [string, string, () => Buffer | undefined, RegExp][] = [
   ['a corrupt encoder', 'encoder.onnx', () => Buffer.from('this is not a protobuf'.repeat(100)), /Could not load nl2tl model/],
   ['an encoder with the wrong inputs (the tagger)', 'encoder.onnx', () => fs.readFileSync(path.join(models, 'nl2tl', 'tagger.onnx')), /encoder\.onnx/],
   ['a corrupt vocabulary', 'vocab.json', () => Buffer.from('{"src": ['), /corrupt|vocab/i],
+  ['a missing channel model', 'reverse.onnx', () => undefined, /Model file not found: .*reverse\.onnx/],
+  ['a corrupt channel model', 'reverse.onnx', () => Buffer.from('this is not a protobuf'.repeat(100)), /Could not load the NL->TL channel model/],
+  ['a channel description that is not one', 'reverse.json', () => Buffer.from('{"kind": "x"}'), /not an NL->TL channel model.*reverse\.json/],
 ];
 
 for (const [name, file, content, message] of faults) {
