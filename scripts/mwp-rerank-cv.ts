@@ -9,29 +9,13 @@ import { marks, type Row, type RowScore } from '../src/cli/eval/mwp';
 import { defaultModelsDir } from '../src/neural/modelFiles';
 import { MwpModel, type CandidateSet } from '../src/neural/mwp';
 import { rerankWeights, type RerankWeights } from '../src/neural/mwpRerank';
+import { folds } from './folds';
 
 const grid: RerankWeights[] = [];
 for (const logprob of [0.25, 0.5, 1]) {
   for (const neighbourVote of [0, 0.25, 0.5, 1]) {
     for (const nearestNeighbour of [0, 0.5, 1]) grid.push({ ...rerankWeights, logprob, neighbourVote, nearestNeighbour });
   }
-}
-
-/** A seeded shuffle (mulberry32), so that every run draws the same folds. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let a = seed;
-  const random = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -61,8 +45,7 @@ async function main(): Promise<void> {
     };
     const all = rows.map((_, i) => i);
     const splits = [1, 2, 3, 4, 5].map((seed) => {
-      const order = shuffled(all, seed);
-      const held = [0, 1, 2, 3, 4].map((f) => order.filter((_, k) => k % 5 === f));
+      const held = folds(rows.length, 5, seed);
       const hits = { answer: 0, formula: 0, logic: 0 };
       for (const fold of held) {
         const inFold = new Set(fold);

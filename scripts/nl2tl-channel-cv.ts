@@ -9,25 +9,9 @@ import { parseArgs } from 'node:util';
 import { astEqual, parseFormula } from '../src/languages/tl/api';
 import { defaultModelsDir } from '../src/neural/modelFiles';
 import { channelWeight, Nl2tlModel, rank } from '../src/neural/nl2tlModel';
+import { folds } from './folds';
 
 const weights = [0, 0.25, 0.5, 1, 2, 4];
-
-/** A seeded shuffle (mulberry32), so that every run draws the same folds. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let a = seed;
-  const random = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 const text = (t: string | string[]) => (Array.isArray(t) ? t.join(' ') : t);
 const pct = (x: number) => Math.round(x * 1000) / 10;
@@ -64,10 +48,8 @@ async function main(): Promise<void> {
     const best = (idx: readonly number[]) => weights.reduce((b, _, g) => (accuracy(g, idx) > accuracy(b, idx) + 1e-12 ? g : b), 0);
     const all = rows.map((_, i) => i);
     const splits = [1, 2, 3, 4, 5].map((seed) => {
-      const order = shuffled(all, seed);
       let right = 0;
-      for (let f = 0; f < 5; f++) {
-        const fold = order.filter((_, k) => k % 5 === f);
+      for (const fold of folds(rows.length, 5, seed)) {
         const held = new Set(fold);
         const g = best(all.filter((i) => !held.has(i)));
         right += fold.reduce((s, i) => s + hit[g]![i]!, 0);

@@ -6,16 +6,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/data';
+import { pythonWithTorch } from '../helpers/python';
 import { defaultModelsDir } from '../../src/neural/modelFiles';
 import { MwpModel } from '../../src/neural/mwp';
-
-function pythonWithTorch(): string | undefined {
-  for (const py of [process.env.NESY_PYTHON, '/usr/bin/python3', 'python3'].filter((p): p is string => !!p)) {
-    const r = spawnSync(py, ['-c', 'import torch, onnx'], { encoding: 'utf8' });
-    if (r.status === 0) return py;
-  }
-  return undefined;
-}
 
 const python = pythonWithTorch();
 

@@ -7,18 +7,11 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { repoRoot } from '../helpers/data';
+import { pythonWithTorch } from '../helpers/python';
 import { defaultModelsDir } from '../../src/neural/modelFiles';
 import { ReverseScorer } from '../../src/neural/reverseScorer';
 import { toModelInput } from '../../src/neural/nl2tlText';
 import { channelWeight, Nl2tlModel, rank } from '../../src/neural/nl2tlModel';
-
-function pythonWithTorch(): string | undefined {
-  for (const py of [process.env.NESY_PYTHON, '/usr/bin/python3', 'python3'].filter((p): p is string => !!p)) {
-    const r = spawnSync(py, ['-c', 'import torch, onnx'], { encoding: 'utf8' });
-    if (r.status === 0) return py;
-  }
-  return undefined;
-}
 
 const python = pythonWithTorch();
 const dir = path.join(defaultModelsDir(), 'nl2tl');

@@ -90,3 +90,16 @@ class Seq2Seq(nn.Module):
 
     def forward(self, src, tgt_in):
         return self.decode(tgt_in, self.encode(src), src)
+
+
+def train_step(model, opt, src, tgt, smoothing=0.1):
+    """One teacher-forced update: cross-entropy of tgt[:, 1:] given tgt[:, :-1] (padding ignored),
+    gradients clipped to norm 1. Returns the loss tensor."""
+    logits = model(src, tgt[:, :-1])
+    loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), tgt[:, 1:].reshape(-1),
+                           ignore_index=PAD, label_smoothing=smoothing)
+    opt.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    return loss

@@ -19,7 +19,7 @@ import time
 import torch
 import torch.nn.functional as F
 
-from model import PAD, Seq2Seq
+from model import PAD, Seq2Seq, train_step
 
 SPECIALS = ["<pad>", "<bos>", "<eos>", "<unk>"]
 BOS, EOS, UNK = 1, 2, 3
@@ -129,13 +129,7 @@ def main():
                 g["lr"] = lr
             batch = [train_ids[i] for i in chunk]
             src, tgt = pad([s for s, _ in batch]), pad([t for _, t in batch])
-            logits = model(src, tgt[:, :-1])
-            loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), tgt[:, 1:].reshape(-1),
-                                   ignore_index=PAD, label_smoothing=0.1)
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
+            train_step(model, opt, src, tgt)
             step += 1
             if time.time() - started > budget:
                 break

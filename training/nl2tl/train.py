@@ -11,10 +11,9 @@ import random
 import time
 
 import torch
-import torch.nn.functional as F
 
 from constraint import Constraint
-from model import PAD, Seq2Seq
+from model import PAD, Seq2Seq, train_step
 
 SRC_SPECIALS = ["<pad>", "<unk>"] + ["prop_%d" % i for i in range(1, 11)] + ["num_%d" % i for i in range(1, 9)]
 TGT_VOCAB = (["<pad>", "<bos>", "<eos>", "(", ")", "[", ",", "]", "0", "inf",
@@ -172,13 +171,7 @@ def main():
             lr = args.lr * min(1.0, (step + 1) / warmup) * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * frac)))
             for g in opt.param_groups:
                 g["lr"] = lr
-            logits = model(src, tgt[:, :-1])
-            loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), tgt[:, 1:].reshape(-1),
-                                   ignore_index=PAD, label_smoothing=0.1)
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
+            loss = train_step(model, opt, src, tgt)
             step += 1
             total += loss.item()
             with torch.no_grad():
