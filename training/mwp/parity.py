@@ -23,7 +23,9 @@ def main():
     for name in ("encoder.onnx", "decoder.onnx"):
         for init in onnx.load(os.path.join(model_dir, name)).graph.initializer:
             if init.name.startswith("model."):
-                state[init.name[len("model."):]] = torch.from_numpy(numpy_helper.to_array(init).copy())
+                # training/onnx_fp16.py stores weights as NAME.fp16; PyTorch gets the same rounded values.
+                key = init.name[len("model."):].removesuffix(".fp16")
+                state[key] = torch.from_numpy(numpy_helper.to_array(init).astype("float32"))
     missing = set(model.state_dict()) - set(state)
     if missing:
         sys.exit("ONNX initializers lack %s" % sorted(missing)[:5])

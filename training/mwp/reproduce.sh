@@ -14,6 +14,7 @@ cd "$here"
 cp "$work/best.pt" "$work/stage1.pt"
 "$py" train.py --minutes "${MWP_MORE_MINUTES:-21}" --d 128 --layers 2 --lr 5e-4 --eval-every 400 --resume "$work/stage1.pt" > "$work/train2.log" 2>&1
 "$py" export.py
+"$py" ../onnx_fp16.py ../../models/mwp/encoder.onnx ../../models/mwp/decoder.onnx
 "$py" memory.py
 "$py" labeller.py
 cd "$here/../.."

@@ -5,7 +5,8 @@
 #   C. B fine-tuned for 3 epochs (schedule laid out for 55 minutes, peak lr 5e-4, 10% word dropout)
 #      with 2,500 composed pairs added (compose.py: two training sentences joined by a connective);
 #   D. the weights of B and C averaged (a two-checkpoint "soup", one model, same size and speed);
-# then ONNX export, the proposition tagger and the channel model p(sentence | formula) that reranks the beam. Budgets are wall-clock minutes, so on a faster
+# then ONNX export, the proposition tagger and the channel model p(sentence | formula) that reranks the beam;
+# last, the ONNX weights are stored as float16 (training/onnx_fp16.py). Budgets are wall-clock minutes, so on a faster
 # machine stage B runs more epochs.
 # Usage: sh training/nl2tl/reproduce.sh   (NESY_DATA=/path/to/data to move the data)
 # Took about 75 minutes on 2 shared CPU cores, one thread (A 18.5, B 45, C 3-4, tagger 3, channel model 25 minutes).
@@ -27,3 +28,4 @@ $PY training/nl2tl/combine.py --runs "$WORK/stageB" "$WORK/stageC" --out "$WORK/
 $PY training/nl2tl/export.py --run "$WORK/soup" --out models/nl2tl --meta '{"training": {"stages": ["A: 9 epochs, plain NL2TL pairs, 18.5 min", "B: 26 epochs (best of 31), style tokens + 2,500 synthetic pairs, 45-min budget", "C: B fine-tuned 3 epochs (55-min schedule, lr 5e-4, word dropout 0.1) with 2,500 composed pairs added, 3.3 min", "D: weight average of B and C"], "python_dev_exact_greedy": 0.8131, "python_dev_exact_greedy_nl2tl_rows": 0.8068, "dev_rows": 519, "command": "sh training/nl2tl/reproduce.sh"}}'
 $PY training/nl2tl/tagger.py --data "$DATA" --out models/nl2tl --minutes 3
 $PY training/nl2tl/reverse.py --data "$WORK/styled" --work "$WORK/reverse" --out models/nl2tl --minutes 25
+$PY training/onnx_fp16.py models/nl2tl/encoder.onnx models/nl2tl/decoder.onnx models/nl2tl/tagger.onnx models/nl2tl/reverse.onnx

@@ -19,7 +19,8 @@ def main():
     model_dir = sys.argv[1]
     meta = json.load(open(os.path.join(model_dir, "reverse.json"), encoding="utf-8"))
     model = Seq2Seq(len(meta["src_vocab"]), len(meta["tgt_vocab"]), dropout=0.0, **meta["config"])
-    state = {init.name[len("m."):]: torch.from_numpy(numpy_helper.to_array(init).copy())
+    # training/onnx_fp16.py stores weights as NAME.fp16; PyTorch gets the same rounded values.
+    state = {init.name[len("m."):].removesuffix(".fp16"): torch.from_numpy(numpy_helper.to_array(init).astype("float32"))
              for init in onnx.load(os.path.join(model_dir, "reverse.onnx")).graph.initializer if init.name.startswith("m.")}
     missing = set(model.state_dict()) - set(state)
     if missing:
