@@ -38,7 +38,7 @@ export interface LiftedTranslation {
  * Weight of the channel model's score against the forward model's in the beam's ranking, chosen on
  * the lifted dev split by 5-fold cross-validation (models/README.md).
  */
-export const channelWeight = 2;
+export const channelWeight = 1;
 
 export interface ScoredFormula {
   formula: string;

@@ -27,5 +27,6 @@ $PY training/nl2tl/train.py --data "$WORK/styled" --extra "$WORK/styled/synth.ts
 $PY training/nl2tl/combine.py --runs "$WORK/stageB" "$WORK/stageC" --out "$WORK/soup"
 $PY training/nl2tl/export.py --run "$WORK/soup" --out models/nl2tl --meta '{"training": {"stages": ["A: 9 epochs, plain NL2TL pairs, 18.5 min", "B: 26 epochs (best of 31), style tokens + 2,500 synthetic pairs, 45-min budget", "C: B fine-tuned 3 epochs (55-min schedule, lr 5e-4, word dropout 0.1) with 2,500 composed pairs added, 3.3 min", "D: weight average of B and C"], "python_dev_exact_greedy": 0.8131, "python_dev_exact_greedy_nl2tl_rows": 0.8068, "dev_rows": 519, "command": "sh training/nl2tl/reproduce.sh"}}'
 $PY training/nl2tl/tagger.py --data "$DATA" --out models/nl2tl --minutes 3
-$PY training/nl2tl/reverse.py --data "$WORK/styled" --work "$WORK/reverse" --out models/nl2tl --minutes 25
+$PY training/nl2tl/reverse.py --data "$WORK/styled" --extra "$WORK/styled/compose.tsv" --smoothing 0 \
+  --work "$WORK/reverse" --out models/nl2tl --minutes 25
 $PY training/onnx_fp16.py models/nl2tl/encoder.onnx models/nl2tl/decoder.onnx models/nl2tl/tagger.onnx models/nl2tl/reverse.onnx

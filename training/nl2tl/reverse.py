@@ -98,6 +98,8 @@ def main():
     ap.add_argument("--minutes", type=float, default=25)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--extra", default="", help="more forward TSVs to train on, comma-separated")
+    ap.add_argument("--smoothing", type=float, default=0.1)
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     random.seed(args.seed)
@@ -105,6 +107,8 @@ def main():
     os.makedirs(args.work, exist_ok=True)
 
     train = read(os.path.join(args.data, "train.tsv"))
+    for extra in filter(None, args.extra.split(",")):
+        train += read(extra)
     dev = read(os.path.join(args.data, "dev.tsv"))
     counts = collections.Counter(w for _, t in train for w in t)
     tgt_vocab = SPECIALS + sorted(w for w, c in counts.items() if c >= 2)
@@ -129,7 +133,7 @@ def main():
                 g["lr"] = lr
             batch = [train_ids[i] for i in chunk]
             src, tgt = pad([s for s, _ in batch]), pad([t for _, t in batch])
-            train_step(model, opt, src, tgt)
+            train_step(model, opt, src, tgt, args.smoothing)
             step += 1
             if time.time() - started > budget:
                 break
@@ -142,7 +146,8 @@ def main():
 
     model.load_state_dict(torch.load(checkpoint)["state"])
     export(model, src_vocab, tgt_vocab, dev_ids[:2], args.out,
-           {"data": "styled/train.tsv (%d pairs)" % len(train), "epochs": epoch, "minutes": args.minutes,
+           {"data": "%s (%d pairs)" % (" + ".join(["train.tsv"] + [os.path.basename(e) for e in filter(None, args.extra.split(","))]), len(train)),
+            "label_smoothing": args.smoothing, "epochs": epoch, "minutes": args.minutes,
             "dev_nll_per_token": round(best, 4), "command": "training/nl2tl/reverse.py"})
     print("exported reverse.onnx, best dev nll %.3f" % best)
 
