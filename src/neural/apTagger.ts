@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
-import { createSessions, ort } from './executionProvider';
+import { createSessions } from './executionProvider';
 import { readJson } from './modelFiles';
-import { checkSignature } from './seq2seq';
+import { checkSignature, paddedInt64 } from './seq2seq';
 
 interface TaggerInfo {
   vocab: string[];
@@ -54,12 +54,9 @@ export class ApTagger {
   async tag(sentences: readonly string[][]): Promise<WordSpan[][]> {
     const max = this.info.config.max_len;
     const rows = sentences.map((s) => s.slice(0, max));
-    const len = Math.max(1, ...rows.map((r) => r.length));
-    const ids = BigInt64Array.from(
-      rows.flatMap((r) => [...r.map((w) => this.index.get(w) ?? 1), ...new Array<number>(len - r.length).fill(0)]),
-      (v) => BigInt(v),
-    );
-    const out = await this.session.run({ ids: new (ort().Tensor)('int64', ids, [rows.length, len]) });
+    const ids = paddedInt64(rows.map((r) => r.map((w) => this.index.get(w) ?? 1)));
+    const len = ids.dims[1]!;
+    const out = await this.session.run({ ids });
     const logits = (out['logits'] as Tensor).data as Float32Array;
     const n = this.info.tags.length;
     return rows.map((r, b) => {

@@ -38,6 +38,15 @@ interface Live {
   constraint: DecodeConstraint;
 }
 
+/** log Σ exp(x): the log-probability of any of several outcomes, given theirs; -Infinity entries add nothing. */
+export function logSumExp(xs: ArrayLike<number>): number {
+  const m = Math.max(...Array.from(xs));
+  if (m === -Infinity) return -Infinity;
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += Math.exp(xs[i]! - m);
+  return m + Math.log(sum);
+}
+
 /** Length-normalised score, so that longer correct formulas are not beaten by short ones. */
 export function score(h: Pick<Hypothesis, 'tokens' | 'logprob'>): number {
   return h.logprob / Math.max(1, h.tokens.length + 1);

@@ -7,6 +7,7 @@ import type { MwpResult, MwpStep } from '../core/neuralApi';
 import type { ExecutionProviderChoice } from '../core/settings';
 import { maskNumbers, numberValue } from '../languages/mwp/masking';
 import { apply, evaluate, formatValue, prefixToTree, treeToInfix, type Tree } from '../languages/mwp/arith';
+import { logSumExp } from './decode';
 import { defaultModelsDir, readJson } from './modelFiles';
 import { MwpConstraint, MwpTokenTable } from './mwpDecode';
 import { MwpLabeller } from './mwpLabeller';
@@ -331,9 +332,4 @@ function valueOf(structure: readonly string[], value: (token: string) => Fractio
   } catch {
     return undefined;
   }
-}
-
-function logSumExp(xs: readonly number[]): number {
-  const m = Math.max(...xs);
-  return m + Math.log(xs.reduce((s, x) => s + Math.exp(x - m), 0));
 }

@@ -2,6 +2,7 @@
 // operator's formulas from the whole expression tree and the words around its operands. The decoder
 // names a formula before it writes the operands (prefix order); the labeller sees them, and adding
 // its log-probabilities to the decoder's raises dev logic accuracy (models/mwp/README.md).
+import { logSumExp } from './decode';
 import { readJson } from './modelFiles';
 
 const operators = '+-*/^';
@@ -48,8 +49,7 @@ export class MwpLabeller {
         for (const [id, w] of this.file.weights[feature] ?? []) z[id]! += w;
       }
       z.forEach((v, id) => (z[id] = fits(id, node.op) ? v : -Infinity));
-      const max = Math.max(...z);
-      const norm = max + Math.log(z.reduce((s, v) => s + Math.exp(v - max), 0));
+      const norm = logSumExp(z);
       out.set(at, z.map((v) => v - norm));
     }
     return out;

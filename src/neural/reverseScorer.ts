@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
-import { createSessions, ort } from './executionProvider';
+import { createSessions } from './executionProvider';
 import { readJson } from './modelFiles';
-import { checkSignature } from './seq2seq';
+import { checkSignature, paddedInt64 } from './seq2seq';
 
 interface ReverseMeta {
   kind: string;
@@ -16,7 +16,6 @@ interface ReverseMeta {
   config: { max_src: number; max_tgt: number };
 }
 
-const PAD = 0;
 const BOS = 1;
 const EOS = 2;
 const UNK = 3;
@@ -58,7 +57,7 @@ export class ReverseScorer {
    */
   async score(formulas: readonly (readonly string[])[], sentences: readonly (readonly string[])[], styles: readonly string[]): Promise<Float32Array> {
     const { src, tgt } = this.ids(formulas, sentences, styles);
-    const out = await this.session.run({ src: int64(src), tgt: int64(tgt) });
+    const out = await this.session.run({ src: paddedInt64(src), tgt: paddedInt64(tgt) });
     return (out['score'] as Tensor).data as Float32Array;
   }
 
@@ -74,11 +73,4 @@ export class ReverseScorer {
   release(): Promise<void> {
     return this.session.release();
   }
-}
-
-function int64(rows: readonly number[][]): Tensor {
-  const width = Math.max(1, ...rows.map((r) => r.length));
-  const data = new BigInt64Array(rows.length * width).fill(BigInt(PAD));
-  rows.forEach((r, i) => r.forEach((v, j) => (data[i * width + j] = BigInt(v))));
-  return new (ort().Tensor)('int64', data, [rows.length, width]);
 }

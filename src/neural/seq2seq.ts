@@ -115,22 +115,26 @@ export class Seq2SeqModel {
 
   /** Runs the decoder once on explicit inputs; the parity test compares this with PyTorch. */
   async logprobs(sources: readonly number[][], targets: readonly number[][]): Promise<Float32Array> {
-    const srcLen = Math.max(...sources.map((s) => s.length));
-    const tgtLen = Math.max(...targets.map((s) => s.length));
-    const srcT = int64(padRows(sources, srcLen), [sources.length, srcLen]);
+    const srcT = paddedInt64(sources);
     const { memory } = await this.encoder.run({ src: srcT });
-    const out = await this.decoder.run({ tgt: int64(padRows(targets, tgtLen), [targets.length, tgtLen]), memory: memory!, src: srcT });
+    const out = await this.decoder.run({ tgt: paddedInt64(targets), memory: memory!, src: srcT });
     return (out['logprobs'] as Tensor).data as Float32Array;
   }
 }
 
-function padRows(rows: readonly number[][], len: number): number[][] {
+function padRows(rows: readonly (readonly number[])[], len: number): number[][] {
   return rows.map((r) => [...r, ...new Array<number>(len - r.length).fill(PAD)]);
 }
 
 function int64(rows: readonly number[][], dims: number[]): Tensor {
   const data = BigInt64Array.from(rows.flat(), (v) => BigInt(v));
   return new (ort().Tensor)('int64', data, dims);
+}
+
+/** Id rows as one [rows, width] int64 tensor, padded with PAD to the longest row (width at least 1). */
+export function paddedInt64(rows: readonly (readonly number[])[]): Tensor {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return int64(padRows(rows, width), [rows.length, width]);
 }
 
 export function checkSignature(session: InferenceSession, inputs: readonly string[], file: string): void {
