@@ -168,13 +168,9 @@ export class MwpModel {
       return [...new Map([...beamTrees, ...templates].map((t) => [t.join(' '), t])).values()];
     });
     signal?.throwIfAborted();
-    const scored = await this.score(encoded, structures);
+    const scored = await this.score(encoded, structures, inputs.map((s) => this.leafValue(s.numbers)));
     const ms = (performance.now() - started) / texts.length;
-    return scored.map((candidates, i) => {
-      const value = this.leafValue(inputs[i]!.numbers);
-      for (const c of candidates) c.value = valueOf(c.structure, value);
-      return { candidates, neighbours: neighbours[i]!, tokens: inputs[i]!.tokens, numbers: inputs[i]!.numbers, ms };
-    });
+    return scored.map((candidates, i) => ({ candidates, neighbours: neighbours[i]!, tokens: inputs[i]!.tokens, numbers: inputs[i]!.numbers, ms }));
   }
 
   /** The interpretation a candidate set leads to under the given rerank weights. */
@@ -227,9 +223,14 @@ export class MwpModel {
 
   /**
    * Teacher-forces every structure: its log-probability summed over the formulas at each operator,
-   * and the likeliest formula there (with the log-probability of that labelled tree).
+   * and the likeliest formula there (with the log-probability of that labelled tree); and its value,
+   * with leaves valued by the item's `leafValues`.
    */
-  private async score(encoded: Encoded, structures: (readonly string[])[][]): Promise<ScoredCandidate[][]> {
+  private async score(
+    encoded: Encoded,
+    structures: (readonly string[])[][],
+    leafValues: readonly ((token: string) => Fraction | undefined)[],
+  ): Promise<ScoredCandidate[][]> {
     const rows = structures.flatMap((list, item) =>
       list.map((structure) => ({ item, structure, tokens: structure.map((t) => this.opGroups.get(t)?.[0] ?? this.outIds.get(t)!) })),
     );
@@ -253,7 +254,7 @@ export class MwpModel {
         labelledLogprob += lp[best]!;
         return this.meta.out_vocab[best]!;
       });
-      out[row.item]!.push({ structure: row.structure, target, logprob, labelledLogprob, opLogprobs, value: undefined });
+      out[row.item]!.push({ structure: row.structure, target, logprob, labelledLogprob, opLogprobs, value: valueOf(row.structure, leafValues[row.item]!) });
     });
     return out;
   }

@@ -41,7 +41,10 @@ export function chooseCandidate<C extends RankedCandidate>(
   const voters = neighbours.slice(0, votingNeighbours);
   const total = voters.reduce((s, n) => s + n.similarity, 0) || 1;
   const votes = new Map<string, number>();
-  for (const n of voters) votes.set(n.template.join(' '), (votes.get(n.template.join(' ')) ?? 0) + n.similarity / total);
+  for (const n of voters) {
+    const key = n.template.join(' ');
+    votes.set(key, (votes.get(key) ?? 0) + n.similarity / total);
+  }
   const nearest = neighbours[0]?.template.join(' ');
   const score = (c: C): number => {
     const key = c.structure.join(' ');
