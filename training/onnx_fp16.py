@@ -6,8 +6,9 @@ Every float32 initializer with at least MIN_ELEMENTS elements becomes a float16 
 NAME.fp16 followed by a Cast node back to float32 under its old name, so the graph is unchanged and
 onnxruntime folds the casts once when it loads the model. That halves the files, which compress
 poorly, at the cost of rounding each weight to 11 significant bits; the parity tests rebuild PyTorch
-from these same rounded weights. Running it twice changes nothing.
+from these same rounded weights (load_weights). Running it twice changes nothing.
 """
+import os
 import sys
 
 import numpy as np
@@ -39,6 +40,25 @@ def store_fp16(path):
     onnx.checker.check_model(model)
     onnx.save(model, path)
     return len(casts)
+
+
+def load_weights(model, paths, prefix):
+    """Loads a torch module from the initializers named PREFIX<parameter> (or PREFIX<parameter>.fp16, as
+    store_fp16 writes them) of the given ONNX files, so that PyTorch computes with exactly the shipped
+    weights; exits naming the parameters the files lack."""
+    import torch
+
+    state = {}
+    for path in paths:
+        for init in onnx.load(path).graph.initializer:
+            if init.name.startswith(prefix):
+                key = init.name[len(prefix):].removesuffix(".fp16")
+                state[key] = torch.from_numpy(numpy_helper.to_array(init).astype(np.float32))
+    missing = set(model.state_dict()) - set(state)
+    if missing:
+        sys.exit("%s lack %s" % (", ".join(os.path.basename(p) for p in paths), sorted(missing)[:5]))
+    model.load_state_dict(state)
+    model.eval()
 
 
 def main():

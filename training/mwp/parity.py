@@ -8,29 +8,19 @@ import json
 import os
 import sys
 
-import onnx
 import torch
-from onnx import numpy_helper
 
 from model import Encoder, Seq2Seq, StepDecoder, in_of_out_table
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from onnx_fp16 import load_weights  # noqa: E402  (training/, one level up)
 
 
 def main():
     model_dir = sys.argv[1]
     meta = json.load(open(os.path.join(model_dir, "mwp.json"), encoding="utf-8"))
     model = Seq2Seq(len(meta["src_vocab"]), len(meta["in_vocab"]), len(meta["out_vocab"]), dropout=0.0, **meta["config"])
-    state = {}
-    for name in ("encoder.onnx", "decoder.onnx"):
-        for init in onnx.load(os.path.join(model_dir, name)).graph.initializer:
-            if init.name.startswith("model."):
-                # training/onnx_fp16.py stores weights as NAME.fp16; PyTorch gets the same rounded values.
-                key = init.name[len("model."):].removesuffix(".fp16")
-                state[key] = torch.from_numpy(numpy_helper.to_array(init).astype("float32"))
-    missing = set(model.state_dict()) - set(state)
-    if missing:
-        sys.exit("ONNX initializers lack %s" % sorted(missing)[:5])
-    model.load_state_dict(state)
-    model.eval()
+    load_weights(model, [os.path.join(model_dir, name) for name in ("encoder.onnx", "decoder.onnx")], "model.")
     req = json.load(sys.stdin)
     vocab = {"in": meta["in_vocab"], "out": meta["out_vocab"], "out_op": meta["out_op"]}
     with torch.no_grad():

@@ -7,26 +7,20 @@ import json
 import os
 import sys
 
-import onnx
 import torch
-from onnx import numpy_helper
 
 from model import Seq2Seq
 from reverse import Scorer
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from onnx_fp16 import load_weights  # noqa: E402  (training/, one level up)
 
 
 def main():
     model_dir = sys.argv[1]
     meta = json.load(open(os.path.join(model_dir, "reverse.json"), encoding="utf-8"))
     model = Seq2Seq(len(meta["src_vocab"]), len(meta["tgt_vocab"]), dropout=0.0, **meta["config"])
-    # training/onnx_fp16.py stores weights as NAME.fp16; PyTorch gets the same rounded values.
-    state = {init.name[len("m."):].removesuffix(".fp16"): torch.from_numpy(numpy_helper.to_array(init).astype("float32"))
-             for init in onnx.load(os.path.join(model_dir, "reverse.onnx")).graph.initializer if init.name.startswith("m.")}
-    missing = set(model.state_dict()) - set(state)
-    if missing:
-        sys.exit("reverse.onnx lacks %s" % sorted(missing)[:5])
-    model.load_state_dict(state)
-    model.eval()
+    load_weights(model, [os.path.join(model_dir, "reverse.onnx")], "m.")
     req = json.load(sys.stdin)
     with torch.no_grad():
         score = Scorer(model)(torch.tensor(req["src"]), torch.tensor(req["tgt"]))
