@@ -1,12 +1,11 @@
 // The learned atomic-proposition span tagger (B/I/O over words), trained on the navigation
 // rows' gold proposition spans (training/nl2tl/tagger.py).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
-import { createSessions } from './executionProvider';
+import { openSessions } from './executionProvider';
 import { readJson } from './modelFiles';
-import { checkSignature, paddedInt64 } from './seq2seq';
+import { paddedInt64 } from './seq2seq';
 
 interface TaggerInfo {
   vocab: string[];
@@ -43,10 +42,7 @@ export class ApTagger {
 
   static async load(dir: string, ep: ExecutionProviderChoice): Promise<ApTagger> {
     const info = readJson<TaggerInfo>(path.join(dir, 'tagger.json'));
-    const file = path.join(dir, 'tagger.onnx');
-    if (!fs.existsSync(file)) throw new Error(`Model file not found: ${file}`);
-    const { sessions } = await createSessions([file], ep);
-    checkSignature(sessions[0]!, ['ids'], file);
+    const { sessions } = await openSessions([{ path: path.join(dir, 'tagger.onnx'), inputs: ['ids'] }], ep);
     return new ApTagger(sessions[0]!, info);
   }
 

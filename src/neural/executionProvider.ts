@@ -1,5 +1,7 @@
 // Creates onnxruntime sessions on the best available execution provider. `auto` tries WebGPU,
 // then CUDA, then CPU; any failure falls through to the next with a one-line reason.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
 
@@ -57,4 +59,40 @@ export async function createSessions(paths: readonly string[], choice: Execution
     }
   }
   throw new Error(`No execution provider could load the model (${reasons.join('; ')}).`);
+}
+
+/** A model file and the inputs its caller feeds it. */
+export interface ModelFile {
+  path: string;
+  inputs: readonly string[];
+}
+
+/**
+ * createSessions for model files that must exist and take the given inputs: a missing file, a file
+ * no provider loads (named by `label` when given) and a graph with other inputs each fail in one line.
+ */
+export async function openSessions(files: readonly ModelFile[], choice: ExecutionProviderChoice, label?: string): Promise<SessionSet> {
+  for (const f of files) {
+    if (!fs.existsSync(f.path)) throw new Error(`Model file not found: ${f.path}`);
+  }
+  let set: SessionSet;
+  try {
+    set = await createSessions(files.map((f) => f.path), choice);
+  } catch (e) {
+    throw label ? new Error(`Could not load ${label}: ${(e as Error).message}`) : e;
+  }
+  try {
+    files.forEach((f, i) => checkSignature(set.sessions[i]!, f.inputs, f.path));
+  } catch (e) {
+    await Promise.all(set.sessions.map((s) => s.release()));
+    throw e;
+  }
+  return set;
+}
+
+function checkSignature(session: InferenceSession, inputs: readonly string[], file: string): void {
+  const missing = inputs.filter((n) => !session.inputNames.includes(n));
+  if (missing.length > 0) {
+    throw new Error(`${path.basename(file)} has the wrong signature: missing input ${missing.join(', ')} (has ${session.inputNames.join(', ')}).`);
+  }
 }

@@ -1,13 +1,12 @@
 // The NL->TL channel model (training/nl2tl/reverse.py): how likely a lifted sentence is given a
 // lifted formula, p(sentence | formula). The translator reranks its beam with it (a noisy channel):
 // of the forward model's candidates, those from which the sentence is likely win.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
-import { createSessions } from './executionProvider';
+import { openSessions } from './executionProvider';
 import { readJson } from './modelFiles';
-import { checkSignature, paddedInt64 } from './seq2seq';
+import { paddedInt64 } from './seq2seq';
 
 interface ReverseMeta {
   kind: string;
@@ -38,17 +37,8 @@ export class ReverseScorer {
     if (meta.kind !== 'nl2tl-reverse' || !Array.isArray(meta.src_vocab) || !Array.isArray(meta.tgt_vocab) || !meta.config) {
       throw new Error(`Model file is corrupt (not an NL->TL channel model): ${metaFile}`);
     }
-    const file = path.join(dir, 'reverse.onnx');
-    if (!fs.existsSync(file)) throw new Error(`Model file not found: ${file}`);
-    let sessions;
-    try {
-      sessions = await createSessions([file], choice);
-    } catch (e) {
-      throw new Error(`Could not load the NL->TL channel model: ${(e as Error).message}`);
-    }
-    const session = sessions.sessions[0]!;
-    checkSignature(session, ['src', 'tgt'], file);
-    return new ReverseScorer(session, meta);
+    const { sessions } = await openSessions([{ path: path.join(dir, 'reverse.onnx'), inputs: ['src', 'tgt'] }], choice, 'the NL->TL channel model');
+    return new ReverseScorer(sessions[0]!, meta);
   }
 
   /**

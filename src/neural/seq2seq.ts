@@ -1,11 +1,10 @@
 // A generic ONNX encoder-decoder: encoder(src) -> memory, decoder(tgt, memory, src) -> last-step
 // log-probabilities. Any seq2seq model exported this way (NL->TL, MWP) runs through it.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
 import { beamSearch, type DecodeItem, type DecodeOptions, type Hypothesis, type StepRow } from './decode';
-import { createSessions, ort, type ExecutionProviderName } from './executionProvider';
+import { openSessions, ort, type ExecutionProviderName } from './executionProvider';
 
 export const PAD = 0;
 
@@ -34,18 +33,15 @@ export class Seq2SeqModel {
   ) {}
 
   static async load(files: Seq2SeqFiles, choice: ExecutionProviderChoice): Promise<Seq2SeqModel> {
-    for (const f of [files.encoder, files.decoder]) {
-      if (!fs.existsSync(f)) throw new Error(`Model file not found: ${f}`);
-    }
-    let set;
-    try {
-      set = await createSessions([files.encoder, files.decoder], choice);
-    } catch (e) {
-      throw new Error(`Could not load ${path.basename(path.dirname(files.encoder))} model: ${(e as Error).message}`);
-    }
+    const set = await openSessions(
+      [
+        { path: files.encoder, inputs: ['src'] },
+        { path: files.decoder, inputs: ['tgt', 'memory', 'src'] },
+      ],
+      choice,
+      `${path.basename(path.dirname(files.encoder))} model`,
+    );
     const [encoder, decoder] = set.sessions as [InferenceSession, InferenceSession];
-    checkSignature(encoder, ['src'], files.encoder);
-    checkSignature(decoder, ['tgt', 'memory', 'src'], files.decoder);
     return new Seq2SeqModel(encoder, decoder, set.ep, set.note);
   }
 
@@ -135,11 +131,4 @@ function int64(rows: readonly number[][], dims: number[]): Tensor {
 export function paddedInt64(rows: readonly (readonly number[])[]): Tensor {
   const width = Math.max(1, ...rows.map((r) => r.length));
   return int64(padRows(rows, width), [rows.length, width]);
-}
-
-export function checkSignature(session: InferenceSession, inputs: readonly string[], file: string): void {
-  const missing = inputs.filter((n) => !session.inputNames.includes(n));
-  if (missing.length > 0) {
-    throw new Error(`${path.basename(file)} has the wrong signature: missing input ${missing.join(', ')} (has ${session.inputNames.join(', ')}).`);
-  }
 }
