@@ -14,7 +14,9 @@ import { folds } from './folds';
 const grid: RerankWeights[] = [];
 for (const logprob of [0.25, 0.5, 1]) {
   for (const neighbourVote of [0, 0.25, 0.5, 1]) {
-    for (const nearestNeighbour of [0, 0.5, 1]) grid.push({ ...rerankWeights, logprob, neighbourVote, nearestNeighbour });
+    for (const nearestNeighbour of [0, 0.5, 1]) {
+      for (const shape of [0.25, 0.5, 1]) grid.push({ ...rerankWeights, logprob, neighbourVote, nearestNeighbour, shape });
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import { defaultModelsDir, readJson } from './modelFiles';
 import { MwpConstraint, MwpTokenTable } from './mwpDecode';
 import { MwpLabeller } from './mwpLabeller';
 import { MwpMemory, type Neighbour } from './mwpMemory';
+import { MwpShapePrior, type ProblemPrior } from './mwpShape';
 import { chooseCandidate, rerankWeights, type RankedCandidate, type RerankWeights } from './mwpRerank';
 import { Seq2SeqModel, type Encoded } from './seq2seq';
 
@@ -72,6 +73,7 @@ export class MwpModel {
     private readonly seq2seq: Seq2SeqModel,
     private readonly memory: MwpMemory,
     private readonly labeller: MwpLabeller,
+    private readonly shape: MwpShapePrior,
   ) {
     this.srcIds = new Map(meta.src_vocab.map((t, i) => [t, i]));
     this.outIds = new Map(meta.out_vocab.map((t, i) => [t, i]));
@@ -97,8 +99,9 @@ export class MwpModel {
     const meta = readJson<MwpModelMeta>(path.join(dir, 'mwp.json'));
     const memory = MwpMemory.load(path.join(dir, 'memory.json'), path.join(dir, 'memory.bin'));
     const labeller = MwpLabeller.load(path.join(dir, 'labeller.json'));
+    const shape = MwpShapePrior.load(path.join(dir, 'shape.json'));
     const seq2seq = await Seq2SeqModel.load({ encoder: path.join(dir, 'encoder.onnx'), decoder: path.join(dir, 'decoder.onnx') }, choice);
-    return new MwpModel(meta, seq2seq, memory, labeller);
+    return new MwpModel(meta, seq2seq, memory, labeller, shape);
   }
 
   formula(id: number): MwpFormula | undefined {
@@ -168,7 +171,8 @@ export class MwpModel {
       return [...new Map([...beamTrees, ...templates].map((t) => [t.join(' '), t])).values()];
     });
     signal?.throwIfAborted();
-    const scored = await this.score(encoded, structures, inputs.map((s) => this.leafValue(s.numbers)));
+    const priors = inputs.map((s) => this.shape.forProblem(s.tokens, s.numbers));
+    const scored = await this.score(encoded, structures, inputs.map((s) => this.leafValue(s.numbers)), priors);
     const ms = (performance.now() - started) / texts.length;
     return scored.map((candidates, i) => ({ candidates, neighbours: neighbours[i]!, tokens: inputs[i]!.tokens, numbers: inputs[i]!.numbers, ms }));
   }
@@ -230,6 +234,7 @@ export class MwpModel {
     encoded: Encoded,
     structures: (readonly string[])[][],
     leafValues: readonly ((token: string) => Fraction | undefined)[],
+    priors: readonly ProblemPrior[],
   ): Promise<ScoredCandidate[][]> {
     const rows = structures.flatMap((list, item) =>
       list.map((structure) => ({ item, structure, tokens: structure.map((t) => this.opGroups.get(t)?.[0] ?? this.outIds.get(t)!) })),
@@ -254,7 +259,9 @@ export class MwpModel {
         labelledLogprob += lp[best]!;
         return this.meta.out_vocab[best]!;
       });
-      out[row.item]!.push({ structure: row.structure, target, logprob, labelledLogprob, opLogprobs, value: valueOf(row.structure, leafValues[row.item]!) });
+      const value = valueOf(row.structure, leafValues[row.item]!);
+      const shape = value ? priors[row.item]!(row.structure, value) : -Infinity;
+      out[row.item]!.push({ structure: row.structure, target, logprob, labelledLogprob, opLogprobs, value, shape });
     });
     return out;
   }

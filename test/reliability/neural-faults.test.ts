@@ -56,6 +56,8 @@ const mwpFaults: [string, string, () => Buffer | undefined, RegExp][] = [
   ['a missing retrieval memory', 'memory.bin', () => undefined, /Model file not found: .*memory\.bin/],
   ['a truncated retrieval memory', 'memory.bin', () => memory.subarray(0, memory.length - 100), /memory\.bin is corrupt: \d+ bytes where 25616 rows/],
   ['a labeller that is not one', 'labeller.json', () => Buffer.from('{"format": 1}'), /Model file is corrupt \(not a formula labeller\): .*labeller\.json/],
+  ['a shape prior that is not one', 'shape.json', () => Buffer.from('{"format": 1, "heads": {}}'), /Model file is corrupt \(not a shape prior\): .*shape\.json/],
+  ['a missing shape prior', 'shape.json', () => undefined, /Model file not found: .*shape\.json/],
   ['a corrupt memory description', 'memory.json', () => Buffer.from('{"rows": '), /Model file is corrupt \(not JSON\): .*memory\.json/],
 ];
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { defaultModelsDir } from '../../src/neural/modelFiles';
 import Fraction from 'fraction.js';
 import { MwpModel } from '../../src/neural/mwp';
-import { chooseCandidate } from '../../src/neural/mwpRerank';
+import { chooseCandidate, rerankWeights } from '../../src/neural/mwpRerank';
 import { evaluate, formatValue, prefixToTree } from '../../src/languages/mwp/arith';
 import { numberValue } from '../../src/languages/mwp/masking';
 
@@ -84,12 +84,13 @@ test('empty text is refused with a clear message', async () => {
   }
 });
 
-test('the chosen candidate: whole numbers, every given number used and the neighbours outweigh a model preference', () => {
-  const c = (structure: string, value: string | undefined, logprob: number, labelledLogprob = logprob) => ({
+test('the chosen candidate: whole numbers, every given number used, the neighbours and the shape prior outweigh a model preference', () => {
+  const c = (structure: string, value: string | undefined, logprob: number, labelledLogprob = logprob, shape = 0) => ({
     structure: structure.split(' '),
     value: value === undefined ? undefined : new Fraction(value),
     logprob,
     labelledLogprob,
+    shape,
   });
   const none: never[] = [];
   const third = c('/ N0 N1', '1/3', -1.0);
@@ -104,12 +105,17 @@ test('the chosen candidate: whole numbers, every given number used and the neigh
   const neighbours = [{ template: twelve.structure, similarity: 0.95 }, { template: twelve.structure, similarity: 0.9 }, { template: seven.structure, similarity: 0.5 }];
   assert.equal(chooseCandidate([seven, twelve], none, 2), seven);
   assert.equal(chooseCandidate([seven, twelve], neighbours, 2), twelve);
+  // The shape prior: a product the question fits beats a ratio the model prefers by one nat.
+  const ratio = c('/ N0 N1', '28/3', -0.1, -0.1, -6);
+  const product = c('* N0 N1', '1344', -1.1, -1.1, -1);
+  assert.equal(chooseCandidate([ratio, product], none, 2, { ...rerankWeights, wholeNumber: 0 }), product);
+  assert.equal(chooseCandidate([ratio, product], none, 2, { ...rerankWeights, wholeNumber: 0, shape: 0 }), ratio);
   // Negative and undefined values are never answers.
   assert.equal(chooseCandidate([c('- N0 N1', '-4', -0.1), c('/ N0 0', undefined, -0.01)], none, 2), undefined);
 });
 
 test('among trees with the chosen value, the one the model believes with its formulas supplies them', () => {
-  const tree = (structure: string, logprob: number, labelledLogprob: number) => ({ structure: structure.split(' '), value: new Fraction(12), logprob, labelledLogprob });
+  const tree = (structure: string, logprob: number, labelledLogprob: number) => ({ structure: structure.split(' '), value: new Fraction(12), logprob, labelledLogprob, shape: 0 });
   const voted = tree('* N0 N1', -1, -3);
   const believed = tree('* N1 N0', -2, -1.5);
   const neighbours = [{ template: voted.structure, similarity: 0.9 }];

@@ -17,6 +17,7 @@ cp "$work/best.pt" "$work/stage1.pt"
 "$py" ../onnx_fp16.py ../../models/mwp/encoder.onnx ../../models/mwp/decoder.onnx
 "$py" memory.py
 "$py" labeller.py
+"$py" shape.py
 cd "$here/../.."
 npm run build --silent
 node dist/cli.js eval mwp --data training/work/mwp/dev.json --ep cpu
