@@ -109,12 +109,22 @@ function numberFeatures(tokens: readonly string[], numbers: readonly string[], i
 
 /** Whole?, in (0, 1)?, and log10(|v| / largest given number) rounded half up and clipped to ±3. */
 export function valueClass(v: Fraction, numbers: readonly Fraction[]): string {
-  let largest = numbers.length > 0 ? numbers[0]!.abs() : undefined;
-  for (const n of numbers) if (largest && n.abs().compare(largest) > 0) largest = n.abs();
-  const floor = 1e-9;
-  const scale = largest && largest.valueOf() > floor ? largest.valueOf() : floor;
-  const magnitude = v.n === 0n ? 'z' : String(Math.max(-3, Math.min(3, Math.floor(Math.log10(Math.abs(v.valueOf()) / scale) + 0.5))));
+  // The trainer's floor for the largest number (shape.py: 10^-9), as a log.
+  let largest = -9;
+  for (const n of numbers) if (n.n !== 0n) largest = Math.max(largest, log10(n));
+  const magnitude = v.n === 0n ? 'z' : String(Math.max(-3, Math.min(3, Math.floor(log10(v) - largest + 0.5))));
   const whole = v.d === 1n ? 1 : 0;
   const proper = v.compare(0) > 0 && v.compare(1) < 0 ? 1 : 0;
   return `${whole}${proper}${magnitude}`;
+}
+
+/** log10 |f| of a non-zero fraction, exact enough for any size: numerator and denominator can exceed a double. */
+function log10(f: Fraction): number {
+  return log10Big(f.n) - log10Big(f.d);
+}
+
+function log10Big(x: bigint): number {
+  const digits = (x < 0n ? -x : x).toString();
+  const lead = digits.slice(0, 15);
+  return Math.log10(Number(lead)) + digits.length - lead.length;
 }

@@ -109,3 +109,14 @@ test('on the committed prior, "how many kilometres in 12 hours at 112 an hour" p
   const prior = MwpShapePrior.load(path.join(repoRoot, 'models', 'mwp', 'shape.json')).forProblem(tokens, numbers);
   assert.ok(prior(product, new Fraction(1344)) > prior(ratio, new Fraction(28, 3)) + 1);
 });
+
+test('problems without numbers, and values far beyond a double, score without throwing', () => {
+  const prior = MwpShapePrior.load(path.join(repoRoot, 'models', 'mwp', 'shape.json'));
+  const none = maskNumbers('一共有多少个苹果？');
+  assert.ok(Number.isFinite(prior.forProblem(none.tokens, none.numbers)(['*', '2', '3.14'], new Fraction(628, 100))));
+  const huge = maskNumbers(`有${'9'.repeat(400)}个苹果，又买了3个，一共多少个？`);
+  const value = new Fraction(BigInt('9'.repeat(400))).pow(3);
+  assert.equal(valueClass(value, [new Fraction(BigInt('9'.repeat(400)))]), '103');
+  assert.equal(valueClass(new Fraction(1n, BigInt('7'.repeat(400))), [new Fraction(3)]), '01-3');
+  assert.ok(Number.isFinite(prior.forProblem(huge.tokens, huge.numbers)(['*', 'N0', 'N1'], value)));
+});
