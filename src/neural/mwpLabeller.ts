@@ -2,10 +2,10 @@
 // operator's formulas from the whole expression tree and the words around its operands. The decoder
 // names a formula before it writes the operands (prefix order); the labeller sees them, and adding
 // its log-probabilities to the decoder's raises dev logic accuracy (models/mwp/README.md).
+import { isOp } from '../languages/mwp/arith';
 import { logSumExp } from './decode';
 import { readJson } from './modelFiles';
-
-const operators = '+-*/^';
+import { linearScores, pairs, type SparseWeights } from './sparseLinear';
 
 interface LabellerFile {
   format: number;
@@ -13,8 +13,8 @@ interface LabellerFile {
   question: number;
   /** One bias per formula id. */
   bias: number[];
-  /** Feature name → [formula id, weight] pairs; absent pairs weigh 0. */
-  weights: Record<string, [number, number][]>;
+  /** Feature name → [formula id, weight] pairs. */
+  weights: SparseWeights;
 }
 
 interface Node {
@@ -44,10 +44,7 @@ export class MwpLabeller {
     const nodes = tree(structure);
     const out = new Map<number, Float64Array>();
     for (const [at, node] of nodes) {
-      const z = Float64Array.from(this.file.bias);
-      for (const feature of this.features(tokens, structure, node)) {
-        for (const [id, w] of this.file.weights[feature] ?? []) z[id]! += w;
-      }
+      const z = linearScores(this.file.bias, this.file.weights, this.features(tokens, structure, node));
       z.forEach((v, id) => (z[id] = fits(id, node.op) ? v : -Infinity));
       const norm = logSumExp(z);
       out.set(at, z.map((v) => v - norm));
@@ -62,7 +59,7 @@ export class MwpLabeller {
     if (n.parent >= 0) out.push(`par:${structure[n.parent]}${n.side}${op}`);
     for (const [name, child] of [['L', n.left], ['R', n.right]] as const) {
       const leaf = structure[child]!;
-      if (operators.includes(leaf)) out.push(`${name}op:${op}${leaf}`);
+      if (isOp(leaf)) out.push(`${name}op:${op}${leaf}`);
       else if (/^N\d+$/.test(leaf)) {
         out.push(`${name}num${op}`);
         const k = tokens.indexOf(leaf);
@@ -79,10 +76,6 @@ export class MwpLabeller {
   }
 }
 
-function pairs(xs: readonly string[]): string[] {
-  return xs.slice(1).map((y, i) => xs[i]! + y);
-}
-
 /** The operators of a prefix tree by position, with their children, parent and side. */
 function tree(structure: readonly string[]): Map<number, Node> {
   const nodes = new Map<number, Node>();
@@ -95,7 +88,7 @@ function tree(structure: readonly string[]): Map<number, Node> {
     const parent = open.at(-1);
     const side: 'L' | 'R' | 'T' = parent ? (parent.children.length === 0 ? 'L' : 'R') : 'T';
     parent?.children.push(at);
-    if (operators.includes(structure[at]!)) {
+    if (isOp(structure[at]!)) {
       open.push({ at, children: [] });
       sides.push(side);
     }

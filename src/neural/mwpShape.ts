@@ -5,17 +5,17 @@
 // question's words what kind of value, last operator and size to expect, and from the words around
 // each number whether it takes part. The reranker adds it to its other features (mwpRerank.ts).
 import type Fraction from 'fraction.js';
+import { isOp } from '../languages/mwp/arith';
+import { numberValue } from '../languages/mwp/masking';
 import { logSumExp } from './decode';
 import { readJson } from './modelFiles';
-import { numberValue } from '../languages/mwp/masking';
-
-const operators = '+-*/^';
+import { linearScores, pairs, type SparseWeights } from './sparseLinear';
 
 interface Head {
   classes: string[];
   bias: number[];
-  /** Feature name → [class index, weight] pairs; absent pairs weigh 0. */
-  weights: Record<string, [number, number][]>;
+  /** Feature name → [class index, weight] pairs. */
+  weights: SparseWeights;
 }
 
 interface ShapeFile {
@@ -58,18 +58,15 @@ export class MwpShapePrior {
     const values = numbers.map(numberValue).filter((v): v is Fraction => v !== undefined);
     return (structure, v) => {
       const present = new Set(structure);
-      let total = value(valueClass(v, values)) + root(operators.includes(structure[0]!) ? structure[0]! : 'leaf');
-      total += count(String(Math.min(structure.filter((t) => operators.includes(t)).length, 5)));
+      let total = value(valueClass(v, values)) + root(isOp(structure[0]!) ? structure[0]! : 'leaf');
+      total += count(String(Math.min(structure.filter(isOp).length, 5)));
       used.forEach((u, i) => (total += u(present.has(`N${i}`) ? 'yes' : 'no')));
       return total;
     };
   }
 
   private scores(head: Head, features: readonly string[]): (label: string) => number {
-    const z = Float64Array.from(head.bias);
-    for (const feature of features) {
-      for (const [k, w] of head.weights[feature] ?? []) z[k]! += w;
-    }
+    const z = linearScores(head.bias, head.weights, features);
     const norm = logSumExp(z);
     return (label) => {
       const k = head.classes.indexOf(label);
@@ -85,7 +82,7 @@ function kind(literal: string): string {
 /** shape.py's `question_features`, spelt the same. */
 function questionFeatures(tokens: readonly string[], numbers: readonly string[], window: number): string[] {
   const q = tokens.slice(-window);
-  const out = [...q.map((x) => `u:${x}`), ...q.slice(1).map((y, i) => `b:${q[i]}${y}`)];
+  const out = [...q.map((x) => `u:${x}`), ...pairs(q).map((p) => `b:${p}`)];
   out.push(...[...new Set(tokens)].map((x) => `t:${x}`));
   out.push(`n:${Math.min(numbers.length, 5)}`);
   out.push(...numbers.map(kind).filter((k) => k !== 'int'));

@@ -3,25 +3,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { MwpLabeller } from '../../src/neural/mwpLabeller';
 import { maskNumbers } from '../../src/languages/mwp/masking';
-import { hasSharedData, repoRoot, sharedDataDir } from '../helpers/data';
+import { hasSharedData, repoRoot, sharedDataDir, withTempFile } from '../helpers/data';
 
 const meta = JSON.parse(fs.readFileSync(path.join(repoRoot, 'models', 'mwp', 'mwp.json'), 'utf8')) as { formulas: { id: number; op: string | null }[] };
 const fits = (id: number, op: string): boolean => id === 0 || meta.formulas[id]?.op === op;
 
 /** A labeller with three formulas (0 common sense, 1 for '*', 2 for '/') and the given weights. */
 function tinyLabeller(weights: Record<string, [number, number][]>): MwpLabeller {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-labeller-'));
-  const file = path.join(dir, 'labeller.json');
-  fs.writeFileSync(file, JSON.stringify({ format: 1, window: 2, question: 3, bias: [0, 0, 0], weights }));
-  try {
-    return MwpLabeller.load(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  return withTempFile('labeller.json', JSON.stringify({ format: 1, window: 2, question: 3, bias: [0, 0, 0], weights }), (file) => MwpLabeller.load(file));
 }
 const tinyFits = (id: number, op: string): boolean => id === 0 || (id === 1 && op === '*') || (id === 2 && op === '/');
 
@@ -50,14 +42,9 @@ test('a tree 20,000 operators deep is walked without overflowing the stack', () 
 });
 
 test('a corrupt labeller file is refused with the file named', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-labeller-'));
-  try {
-    const file = path.join(dir, 'labeller.json');
-    fs.writeFileSync(file, JSON.stringify({ format: 1, bias: [] }));
+  withTempFile('labeller.json', JSON.stringify({ format: 1, bias: [] }), (file) => {
     assert.throws(() => MwpLabeller.load(file), /not a formula labeller.*labeller\.json/);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the committed labeller scores labelled problems as training/mwp/labeller.py did', { skip: !hasSharedData() && 'needs ../shared/data' }, () => {

@@ -3,22 +3,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import Fraction from 'fraction.js';
 import { MwpShapePrior, valueClass } from '../../src/neural/mwpShape';
 import { maskNumbers, numberValue } from '../../src/languages/mwp/masking';
-import { hasSharedData, repoRoot, sharedDataDir } from '../helpers/data';
+import { hasSharedData, repoRoot, sharedDataDir, withTempFile } from '../helpers/data';
 
 type Weights = Record<string, [number, number][]>;
 
 /** A prior whose heads have the given weights and otherwise know two classes each. */
 function tinyPrior(weights: { value?: Weights; root?: Weights; operators?: Weights; used?: Weights } = {}): MwpShapePrior {
   const head = (classes: string[], w: Weights = {}) => ({ classes, bias: classes.map(() => 0), weights: w });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-shape-'));
-  const file = path.join(dir, 'shape.json');
-  fs.writeFileSync(
-    file,
+  return withTempFile(
+    'shape.json',
     JSON.stringify({
       format: 1,
       question: 3,
@@ -31,12 +28,8 @@ function tinyPrior(weights: { value?: Weights; root?: Weights; operators?: Weigh
         used: head(['no', 'yes'], weights.used),
       },
     }),
+    (file) => MwpShapePrior.load(file),
   );
-  try {
-    return MwpShapePrior.load(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const { tokens, numbers } = maskNumbers('每小时行112千米，连续行12小时，可以行多少千米？');
@@ -78,14 +71,9 @@ test('features: the question words, the words around each number, spelt as the t
 });
 
 test('a corrupt shape prior file is refused with the file named', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-shape-'));
-  try {
-    const file = path.join(dir, 'shape.json');
-    fs.writeFileSync(file, JSON.stringify({ format: 1, question: 3, window: 2, unseen: -9, heads: { value: { classes: ['a'], bias: [] } } }));
+  withTempFile('shape.json', JSON.stringify({ format: 1, question: 3, window: 2, unseen: -9, heads: { value: { classes: ['a'], bias: [] } } }), (file) => {
     assert.throws(() => MwpShapePrior.load(file), /not a shape prior.*shape\.json/);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('the committed prior scores labelled problems as training/mwp/shape.py did', { skip: !hasSharedData() && 'needs ../shared/data' }, () => {

@@ -23,6 +23,7 @@ import torch
 import torch.nn.functional as F
 
 from mwptext import OPS
+from sparse_linear import train_softmax, weight_table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WINDOW = 4
@@ -110,30 +111,9 @@ def main():
     for r in rows:
         for x in r:
             vocab.setdefault(x, len(vocab))
-    idx = torch.tensor([vocab[x] for r in rows for x in r])
-    offsets = torch.tensor([0] + [len(r) for r in rows][:-1]).cumsum(0)
     mask = torch.stack([allowed[o] for o in ops])
-    emb = torch.nn.EmbeddingBag(len(vocab), n_labels, mode="sum")
-    torch.nn.init.zeros_(emb.weight)
-    bias = torch.nn.Parameter(torch.zeros(n_labels))
-    opt = torch.optim.Adam(list(emb.parameters()) + [bias], lr=0.05)
-    y = torch.tensor(ys)
-    for _ in range(EPOCHS):
-        opt.zero_grad()
-        logits = (emb(idx, offsets) + bias).masked_fill(~mask, -1e9)
-        loss = F.cross_entropy(logits, y) + L2 * (emb.weight ** 2).sum()
-        loss.backward()
-        opt.step()
-    with torch.no_grad():
-        fit = float(((emb(idx, offsets) + bias).masked_fill(~mask, -1e9).argmax(-1) == y).float().mean())
-    weights = emb.weight.detach()
-    names = sorted(vocab, key=vocab.get)
-    table = {}
-    for name in names:
-        row = weights[vocab[name]]
-        keep = (row.abs() >= PRUNE).nonzero().flatten().tolist()
-        if keep:
-            table[name] = [[k, round(float(row[k]), 3)] for k in keep]
+    weights, bias, _, fit = train_softmax([[vocab[x] for x in r] for r in rows], len(vocab), ys, n_labels, L2, EPOCHS, mask)
+    table = weight_table(vocab, weights, PRUNE)
 
     def scored(e):
         structure = [out_op.get(t, t) for t in e["target"]]
@@ -149,7 +129,7 @@ def main():
             per_op.append({"position": at, "best": best, "logprob": round(float(z[best]), 4)})
         return {"id": e["id"], "structure": structure, "ops": per_op}
 
-    rounded_bias = [round(float(b), 3) for b in bias.detach()]
+    rounded_bias = [round(float(b), 3) for b in bias]
     json.dump({"format": 1, "window": WINDOW, "question": QUESTION, "bias": rounded_bias, "weights": table},
               open(args.out, "w", encoding="utf-8"), ensure_ascii=False, separators=(",", ":"))
     checks = [scored(e) for e in random.Random(0).sample(labelled, 8)]

@@ -30,6 +30,7 @@ import torch
 import torch.nn.functional as F
 
 from mwptext import OPS, eval_prefix, number_value
+from sparse_linear import train_softmax, weight_table
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 QUESTION = 20
@@ -121,25 +122,8 @@ def train(rows):
         if counts[x] >= MIN_COUNT:
             vocab[x] = len(vocab)
     kept = [[vocab[x] for x in f if x in vocab] for f, _ in rows]
-    idx = torch.tensor([i for f in kept for i in f])
-    offsets = torch.tensor([0] + [len(f) for f in kept][:-1]).cumsum(0)
-    y = torch.tensor([index[c] for _, c in rows])
-    emb = torch.nn.EmbeddingBag(len(vocab), len(classes), mode="sum")
-    torch.nn.init.zeros_(emb.weight)
-    bias = torch.nn.Parameter(torch.zeros(len(classes)))
-    opt = torch.optim.Adam(list(emb.parameters()) + [bias], lr=0.05)
-    for _ in range(EPOCHS):
-        opt.zero_grad()
-        loss = F.cross_entropy(emb(idx, offsets) + bias, y) + L2 * (emb.weight ** 2).sum()
-        loss.backward()
-        opt.step()
-    weights = emb.weight.detach()
-    table = {}
-    for name, row in vocab.items():
-        keep = (weights[row].abs() >= PRUNE).nonzero().flatten().tolist()
-        if keep:
-            table[name] = [[k, round(float(weights[row][k]), 3)] for k in keep]
-    return {"classes": classes, "bias": [round(float(b), 3) for b in bias.detach()], "weights": table}, float(loss)
+    weights, bias, loss, _ = train_softmax(kept, len(vocab), [index[c] for _, c in rows], len(classes), L2, EPOCHS)
+    return {"classes": classes, "bias": [round(float(b), 3) for b in bias], "weights": weight_table(vocab, weights, PRUNE)}, loss
 
 
 def logprob(head, features, label):
