@@ -32,9 +32,6 @@ const faults: [string, string, () => Buffer | undefined, RegExp][] = [
   ['a corrupt encoder', 'encoder.onnx', () => Buffer.from('this is not a protobuf'.repeat(100)), /Could not load nl2tl model/],
   ['an encoder with the wrong inputs (the tagger)', 'encoder.onnx', () => fs.readFileSync(path.join(models, 'nl2tl', 'tagger.onnx')), /encoder\.onnx/],
   ['a corrupt vocabulary', 'vocab.json', () => Buffer.from('{"src": ['), /corrupt|vocab/i],
-  ['a missing channel model', 'reverse.onnx', () => undefined, /Model file not found: .*reverse\.onnx/],
-  ['a corrupt channel model', 'reverse.onnx', () => Buffer.from('this is not a protobuf'.repeat(100)), /Could not load the NL->TL channel model/],
-  ['a channel description that is not one', 'reverse.json', () => Buffer.from('{"kind": "x"}'), /not an NL->TL channel model.*reverse\.json/],
 ];
 
 for (const [name, file, content, message] of faults) {
@@ -48,6 +45,33 @@ for (const [name, file, content, message] of faults) {
         return true;
       });
     }
+  });
+}
+
+const channelFaults: [string, string, () => Buffer | undefined, RegExp][] = [
+  ['a missing channel model', 'reverse.onnx', () => undefined, /Model file not found: .*reverse\.onnx/],
+  ['a corrupt channel model', 'reverse.onnx', () => Buffer.from('this is not a protobuf'.repeat(100)), /Could not load the NL->TL channel model/],
+  ['a channel description that is not one', 'reverse.json', () => Buffer.from('{"kind": "x"}'), /not an NL->TL channel model.*reverse\.json/],
+];
+
+for (const [name, file, content, message] of channelFaults) {
+  test(`${name}: translation still works, ranked by the translation model alone, and the status says why`, async (t) => {
+    const damaged = createNeuralApi({ executionProvider: 'cpu', modelsDir: damagedModels(t, file, content()), workerPath: worker });
+    const healthy = createNeuralApi({ executionProvider: 'cpu', workerPath: worker });
+    t.after(() => Promise.all([damaged.dispose(), healthy.dispose()]));
+    // Already lifted, so a healthy model reranks its beam with the channel.
+    const request = { sentence: 'at some time ( prop_1 ) and never ( prop_2 )', beams: 4 };
+    const [without, withChannel] = await Promise.all([damaged.translate(request), healthy.translate(request)]);
+    const note = damaged.status().note ?? '';
+    assert.match(note, message);
+    assert.match(note, /ranked by the translation model alone/);
+    assert.ok(!note.includes('\n'), `more than one line: ${note}`);
+    assert.equal(healthy.status().note, undefined);
+    // The channel's mean log-probability is negative: a formula scores higher without it.
+    const healthyScores = new Map([withChannel.best, ...withChannel.alternatives].map((c) => [c.formula, c.score]));
+    const shared = [without.best, ...without.alternatives].filter((c) => healthyScores.has(c.formula));
+    assert.ok(shared.length >= 2, 'the two beams share formulas');
+    for (const c of shared) assert.ok(c.score > healthyScores.get(c.formula)!, `${c.formula}: ${c.score} vs ${healthyScores.get(c.formula)}`);
   });
 }
 
