@@ -88,7 +88,8 @@ export class Nl2tlModel {
 
   /** Why the execution provider fell back, or why the channel model is not used, if either happened. */
   get note(): string | undefined {
-    return [this.model.note, this.channelNote].filter((n) => n !== undefined).join(' ') || undefined;
+    const { note } = this.model;
+    return note && this.channelNote ? `${note.replace(/\.?$/, '.')} ${this.channelNote}` : (note ?? this.channelNote);
   }
 
   get maxProps(): number {
