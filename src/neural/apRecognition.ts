@@ -3,7 +3,7 @@
 // user marked with quotes or parentheses, and the learned tagger for the remaining free text.
 import { tokenize, isPropToken, type Token } from './nl2tlText';
 
-export type ApSource = 'lifted' | 'declared' | 'marked' | 'tagger';
+export type ApSource = 'lifted' | 'declared' | 'marked' | 'tagger' | 'unseen';
 
 export interface ApSpan {
   /** Character offsets into the sentence, [start, end). */
@@ -146,6 +146,45 @@ export function cleanTaggedSpans(sentence: string, tokens: readonly Token[], spa
       return x.start < f.end + 1 && f.start < x.end + 1 ? true : /^[\s"“”'(]*(the\s+)?[\s"“”'(]*$/i.test(between);
     });
   return cut.map((w) => toSpan(sentence, tokens, w, 'tagger')).filter((x) => !touches(x));
+}
+
+// Words that hold the words of one proposition together ("battery is low", "returns to the dock").
+const glueWords = new Set(['the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'of', 'to', 'on', 'in', 'its', 'their']);
+
+/**
+ * The propositions the tagger missed, so that no clause of the sentence is dropped without a trace.
+ * The translation model's vocabulary holds the corpus's connectives and navigation words, so a word it
+ * has never seen belongs to a proposition: each run of such words, with the glue words between them,
+ * becomes one ("if the battery is low then ..." yields "battery is low"). A run separated from a tagger
+ * span by glue words only extends that span; one next to a declared or marked span is left to it.
+ */
+export function coverUnseenWords(sentence: string, tokens: readonly Token[], spans: readonly ApSpan[], known: (word: string) => boolean): ApSpan[] {
+  const out = spans.map((s) => ({ ...s }));
+  const spanAt = (i: number): ApSpan | undefined => out.find((s) => tokens[i]!.start < s.end && s.start < tokens[i]!.end);
+  const isWord = (i: number): boolean => /[a-z]/.test(tokens[i]!.text) && !isPropToken(tokens[i]!.text);
+  const unseen = (i: number): boolean => isWord(i) && !known(tokens[i]!.text) && !spanAt(i);
+  /** The span that the run would touch across glue words only, looking from token `i` in direction `step`. */
+  const neighbour = (i: number, step: 1 | -1): ApSpan | undefined => {
+    while (i >= 0 && i < tokens.length && !spanAt(i) && glueWords.has(tokens[i]!.text)) i += step;
+    return i >= 0 && i < tokens.length ? spanAt(i) : undefined;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!unseen(i)) continue;
+    let end = i + 1;
+    while (end < tokens.length && !spanAt(end) && isWord(end) && (unseen(end) || glueWords.has(tokens[end]!.text))) end++;
+    while (glueWords.has(tokens[end - 1]!.text)) end--;
+    const touching = [neighbour(i - 1, -1), neighbour(end, 1)].filter((s): s is ApSpan => s !== undefined);
+    const tagged = touching.find((s) => s.source === 'tagger');
+    if (tagged) {
+      tagged.start = Math.min(tagged.start, tokens[i]!.start);
+      tagged.end = Math.max(tagged.end, tokens[end - 1]!.end);
+      tagged.text = sentence.slice(tagged.start, tagged.end);
+    } else if (touching.length === 0) {
+      out.push(toSpan(sentence, tokens, [i, end], 'unseen'));
+    }
+    i = end - 1;
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Spans of prop_i ids the user already wrote; such a sentence is lifted already. */

@@ -102,6 +102,11 @@ export class Nl2tlModel {
     return tokens.slice(0, this.meta.config.max_src).map((t) => this.srcIndex.get(t) ?? 1);
   }
 
+  /** Whether the model has seen this (lowercase) word in training. */
+  knows(word: string): boolean {
+    return this.srcIndex.has(word);
+  }
+
   targetVocab(): readonly string[] {
     return this.vocab.tgt;
   }

@@ -6,7 +6,7 @@ import type { TranslateRequest, TranslateResult, Translation } from '../core/neu
 import type { ExecutionProviderChoice } from '../core/settings';
 import { explain, fromJson, parseFormula, printFormula, toJson, type FormulaJson } from '../languages/tl/api';
 import { ApTagger } from './apTagger';
-import { cleanTaggedSpans, declaredSpans, liftSentence, liftedSpans, markedSpans, mergeSpans, type ApSpan, type Lifted } from './apRecognition';
+import { cleanTaggedSpans, coverUnseenWords, declaredSpans, liftSentence, liftedSpans, markedSpans, mergeSpans, type ApSpan, type Lifted } from './apRecognition';
 import { ground } from './grounding';
 import { Nl2tlModel, type Style } from './nl2tlModel';
 import { tokenize, toModelInput } from './nl2tlText';
@@ -64,7 +64,10 @@ export class Translator {
     needTagger.forEach((i, k) => {
       fromTagger.set(i, cleanTaggedSpans(requests[i]!.sentence, tokens[i]!, tagged[k]!, spans[i]!.fixed));
     });
-    return requests.map((r, i) => liftSentence(r.sentence, mergeSpans(spans[i]!.fixed, fromTagger.get(i) ?? [])));
+    return requests.map((r, i) => {
+      const found = mergeSpans(spans[i]!.fixed, fromTagger.get(i) ?? []);
+      return liftSentence(r.sentence, spans[i]!.free ? coverUnseenWords(r.sentence, tokens[i]!, found, (w) => this.model.knows(w)) : found);
+    });
   }
 
   async translate(requests: readonly TranslateRequest[], signal?: AbortSignal): Promise<(NlTranslateResult | Error)[]> {

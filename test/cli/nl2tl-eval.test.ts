@@ -65,6 +65,14 @@ test('translate prints the formula, and --json the full contract', () => {
   assert.equal(typeof out.ms, 'number');
 });
 
+test('translate keeps a clause whose words the tagger does not know, instead of dropping it', () => {
+  const r = nesy(['translate', '--json', '--ep', 'cpu', 'if the battery is low then eventually the robot returns to the dock']);
+  assert.equal(r.code, 0, r.stderr);
+  const out = json(r.stdout) as { formula: string; props: Record<string, { text: string }> };
+  assert.deepEqual(Object.values(out.props).map((p) => p.text), ['battery is low', 'robot returns to the dock']);
+  assert.match(out.formula, /battery_is_low/);
+});
+
 test('translate grounds to the propositions a .tl file declares', () => {
   const r = nesy(['translate', '--json', '--ep', 'cpu', '--tl', path.join(fixtures, 'robot.tl'), 'always avoid the red zone and eventually be at the goal']);
   assert.equal(r.code, 0, r.stderr);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanTaggedSpans, declaredSpans, liftSentence, liftedSpans, markedSpans, mergeSpans, nameWords } from '../../src/neural/apRecognition';
+import { cleanTaggedSpans, coverUnseenWords, declaredSpans, liftSentence, liftedSpans, markedSpans, mergeSpans, nameWords, type ApSpan } from '../../src/neural/apRecognition';
 import { tokenize } from '../../src/neural/nl2tlText';
 import { ground, identifierFor } from '../../src/neural/grounding';
 
@@ -76,4 +76,36 @@ test('tagger spans touching a declared or marked span are dropped', () => {
   const fixed = mergeSpans(declaredSpans(s, [{ name: 'red_zone' }]), markedSpans(s));
   const raw: [number, number][] = [[1, 3], [6, 9]];
   assert.deepEqual(cleanTaggedSpans(s, tokens, raw, fixed), []);
+});
+
+// A small stand-in for the model's vocabulary: connectives and navigation words, no domain nouns.
+const knownWords = new Set(['if', 'then', 'eventually', 'always', 'the', 'robot', 'returns', 'to', 'is', 'reach', 'and', 'avoid', 'within', 'seconds', 'prop_1']);
+const known = (w: string): boolean => knownWords.has(w);
+const taggedSpan = (s: string, text: string): ApSpan => ({ start: s.indexOf(text), end: s.indexOf(text) + text.length, text, source: 'tagger' });
+
+test('words the model has never seen become a proposition when the tagger missed them, glue words included', () => {
+  const s = 'if the battery is low then eventually the robot returns to the dock';
+  const spans = coverUnseenWords(s, tokenize(s), [taggedSpan(s, 'robot returns to the dock')], known);
+  assert.deepEqual(spans.map((x) => [x.text, x.source]), [['battery is low', 'unseen'], ['robot returns to the dock', 'tagger']]);
+  assert.deepEqual(spans[0]!.start, s.indexOf('battery'));
+  assert.equal(liftSentence(s, spans).text, 'if the ( prop_1 ) then eventually the ( prop_2 )');
+});
+
+test('unseen words next to a tagger span across glue words extend it; next to a declared span they are left to it', () => {
+  const s = 'always reach the kitchen and avoid the red zone';
+  const extended = coverUnseenWords(s, tokenize(s), [taggedSpan(s, 'reach')], known);
+  assert.deepEqual(extended.map((x) => [x.text, x.source]), [['reach the kitchen', 'tagger'], ['red zone', 'unseen']]);
+  const declared = declaredSpans(s, [{ name: 'red_zone' }]);
+  assert.deepEqual(coverUnseenWords(s, tokenize(s), declared, known).map((x) => x.text), ['kitchen', 'red zone']);
+  const s2 = 'avoid the red zone quickly';
+  assert.deepEqual(coverUnseenWords(s2, tokenize(s2), declaredSpans(s2, [{ name: 'red_zone' }]), known).map((x) => x.text), ['red zone']);
+});
+
+test('known words, numbers and prop ids never become propositions, and spans passed in are not changed', () => {
+  const s = 'always ( prop_1 ) and reach within 10 seconds';
+  assert.deepEqual(coverUnseenWords(s, tokenize(s), [], known), []);
+  const given = [taggedSpan('always avoid the kitchen', 'avoid the kitchen')];
+  const copy = structuredClone(given);
+  coverUnseenWords('always avoid the kitchen', tokenize('always avoid the kitchen'), given, known);
+  assert.deepEqual(given, copy);
 });
