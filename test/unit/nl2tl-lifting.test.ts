@@ -70,6 +70,15 @@ test('tagger spans are cleaned: articles rejoin split phrases, time bounds and u
   assert.deepEqual(cleanTaggedSpans(s, tokens, raw, []).map((x) => x.text), ['avoid the red zone', 'reach the goal']);
 });
 
+test('tagger spans do not start or end with a connective', () => {
+  const s = 'visit the kitchen and then visit the garage';
+  const tokens = tokenize(s);
+  const word = (w: string): number => tokens.findIndex((t) => t.text === w);
+  // The navigation tagger never saw "then" and, next to the unknown "garage", pulls it in.
+  const raw: [number, number][] = [[0, word('and')], [word('then'), tokens.length]];
+  assert.deepEqual(cleanTaggedSpans(s, tokens, raw, []).map((x) => x.text), ['visit the kitchen', 'visit the garage']);
+});
+
 test('tagger spans touching a declared or marked span are dropped', () => {
   const s = 'always avoid the red zone and "reach the goal"';
   const tokens = tokenize(s);
