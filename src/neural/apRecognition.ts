@@ -110,15 +110,15 @@ export function toSpan(sentence: string, tokens: readonly Token[], [a, b]: [numb
 // Words that end a proposition when the tagger runs on past them: time bounds and their lead-ins.
 const articles = new Set(['the', 'a', 'an']);
 const boundWords = new Set(['within', 'in', 'for', 'after', 'before', 'during', 'by', 'next', 'at', 'most', 'least', 'less', 'than', 'no', 'later', 'the', 'a', 'an', 'and', 'or']);
-// Clause connectives. The navigation tagger never saw them (its corpus has no "then"), so next to an
-// unknown word it may pull one into a span ("then the garage"); no proposition starts or ends with one.
+// Clause connectives. No proposition of the navigation corpus contains one, but next to words it does
+// not know the tagger pulls them in ("then the garage", "runs while the tank is empty").
 const connectives = new Set(['then', 'and', 'or', 'but', 'also', 'if', 'when', 'whenever', 'while', 'until', 'unless']);
 
 /**
  * Cleans the tagger's word spans for free text: cut before a number ("reach the goal within 10
- * seconds" keeps "reach the goal"), units after numbers dropped, edges trimmed to words that are not
- * connectives, and spans that touch a declared or marked span dropped (that span already claims the
- * phrase).
+ * seconds" keeps "reach the goal"), units after numbers dropped, spans split at connectives, edges
+ * trimmed to words, and spans that touch a declared or marked span dropped (that span already claims
+ * the phrase).
  */
 export function cleanTaggedSpans(sentence: string, tokens: readonly Token[], spans: readonly [number, number][], fixed: readonly ApSpan[]): ApSpan[] {
   const isWord = (i: number): boolean => /[a-z]/.test(tokens[i]!.text);
@@ -131,8 +131,19 @@ export function cleanTaggedSpans(sentence: string, tokens: readonly Token[], spa
     if (last && tokens.slice(last[1], a).every((t) => articles.has(t.text))) last[1] = b;
     else joined.push([a, b]);
   }
+  const pieces = joined.flatMap(([a, b]): [number, number][] => {
+    const out: [number, number][] = [];
+    let start = a;
+    for (let i = a; i <= b; i++) {
+      if (i === b || connectives.has(tokens[i]!.text)) {
+        if (start < i) out.push([start, i]);
+        start = i + 1;
+      }
+    }
+    return out;
+  });
   const cut: [number, number][] = [];
-  for (let [a, b] of joined) {
+  for (let [a, b] of pieces) {
     // A span right after a number is its unit ("10 seconds"), not a proposition.
     if (isNumber(a - 1)) continue;
     const num = tokens.slice(a, b).findIndex((t) => /^\d/.test(t.text));
@@ -140,8 +151,8 @@ export function cleanTaggedSpans(sentence: string, tokens: readonly Token[], spa
       b = a + num;
       while (b > a && boundWords.has(tokens[b - 1]!.text)) b--;
     }
-    while (a < b && (!isWord(a) || connectives.has(tokens[a]!.text))) a++;
-    while (b > a && (!isWord(b - 1) || articles.has(tokens[b - 1]!.text) || connectives.has(tokens[b - 1]!.text))) b--;
+    while (a < b && !isWord(a)) a++;
+    while (b > a && (!isWord(b - 1) || articles.has(tokens[b - 1]!.text))) b--;
     if (a < b) cut.push([a, b]);
   }
   const touches = (x: ApSpan): boolean =>

@@ -70,13 +70,16 @@ test('tagger spans are cleaned: articles rejoin split phrases, time bounds and u
   assert.deepEqual(cleanTaggedSpans(s, tokens, raw, []).map((x) => x.text), ['avoid the red zone', 'reach the goal']);
 });
 
-test('tagger spans do not start or end with a connective', () => {
+test('tagger spans are split at connectives', () => {
   const s = 'visit the kitchen and then visit the garage';
   const tokens = tokenize(s);
   const word = (w: string): number => tokens.findIndex((t) => t.text === w);
   // The navigation tagger never saw "then" and, next to the unknown "garage", pulls it in.
   const raw: [number, number][] = [[0, word('and')], [word('then'), tokens.length]];
   assert.deepEqual(cleanTaggedSpans(s, tokens, raw, []).map((x) => x.text), ['visit the kitchen', 'visit the garage']);
+  const s2 = 'the pump never runs while the tank is empty';
+  const t2 = tokenize(s2);
+  assert.deepEqual(cleanTaggedSpans(s2, t2, [[3, t2.length]], []).map((x) => x.text), ['runs', 'the tank is empty']);
 });
 
 test('tagger spans touching a declared or marked span are dropped', () => {
