@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanTaggedSpans, coverUnseenWords, declaredSpans, liftSentence, liftedSpans, markedSpans, mergeSpans, nameWords, type ApSpan } from '../../src/neural/apRecognition';
+import fc from 'fast-check';
+import { cleanTaggedSpans, coverUnseenWords, declaredSpans, liftSentence, liftedSpans, markedSpans, mergeSpans, nameWords, toSpan, type ApSpan } from '../../src/neural/apRecognition';
 import { tokenize } from '../../src/neural/nl2tlText';
 import { ground, identifierFor } from '../../src/neural/grounding';
 
@@ -120,4 +121,26 @@ test('known words, numbers and prop ids never become propositions, and spans pas
   const copy = structuredClone(given);
   coverUnseenWords('always avoid the kitchen', tokenize('always avoid the kitchen'), given, known);
   assert.deepEqual(given, copy);
+});
+
+test('every word the model has never seen ends up inside a proposition, whatever the tagger found', () => {
+  const pool = ['if', 'then', 'always', 'and', 'the', 'is', 'to', 'within', '10', ',', '.', 'battery', 'low', 'dock', 'kitchen', 'garage', 'robot', 'returns'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 25 }), fc.array(fc.nat(), { maxLength: 6 }), (words, cuts) => {
+      const s = words.join(' ');
+      const tokens = tokenize(s);
+      // Tagger spans: disjoint runs of tokens chosen by the cuts.
+      const bounds = [...new Set(cuts.map((c) => c % (tokens.length + 1)))].sort((a, b) => a - b);
+      const tagged: ApSpan[] = [];
+      for (let i = 0; i + 1 < bounds.length; i += 2) {
+        if (bounds[i]! < bounds[i + 1]!) tagged.push(toSpan(s, tokens, [bounds[i]!, bounds[i + 1]!], 'tagger'));
+      }
+      const spans = coverUnseenWords(s, tokens, tagged, known);
+      for (const t of tokens) {
+        if (/[a-z]/.test(t.text) && !known(t.text)) assert.ok(spans.some((x) => x.start <= t.start && t.end <= x.end), `"${t.text}" lost in "${s}": ${JSON.stringify(spans)}`);
+      }
+      spans.forEach((x, i) => assert.ok(i === 0 || spans[i - 1]!.end <= x.start, `overlapping spans in "${s}"`));
+      assert.ok(liftSentence(s, spans).props.size === spans.length);
+    }),
+  );
 });
