@@ -187,9 +187,10 @@ export function coverUnseenWords(sentence: string, tokens: readonly Token[], spa
     if (!unseen(i)) continue;
     let end = i + 1;
     while (end < tokens.length && !spanAt(end) && isWord(end) && (unseen(end) || glueWords.has(tokens[end]!.text))) end++;
-    while (glueWords.has(tokens[end - 1]!.text)) end--;
+    // Trailing glue is not part of the proposition, unless the model has never seen it ("their").
+    while (glueWords.has(tokens[end - 1]!.text) && known(tokens[end - 1]!.text)) end--;
     const touching = [neighbour(i - 1, -1), neighbour(end, 1)].filter((s): s is ApSpan => s !== undefined);
-    const tagged = touching.find((s) => s.source === 'tagger');
+    const tagged = touching.find((s) => s.source === 'tagger' || s.source === 'unseen');
     if (tagged) {
       tagged.start = Math.min(tagged.start, tokens[i]!.start);
       tagged.end = Math.max(tagged.end, tokens[end - 1]!.end);

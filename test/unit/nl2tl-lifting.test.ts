@@ -114,6 +114,13 @@ test('unseen words next to a tagger span across glue words extend it; next to a 
   assert.deepEqual(coverUnseenWords(s2, tokenize(s2), declaredSpans(s2, [{ name: 'red_zone' }]), known).map((x) => x.text), ['red zone']);
 });
 
+test('a glue word the model has never seen is covered like any unseen word, also alone at the end', () => {
+  const s = 'always reach their';
+  assert.deepEqual(coverUnseenWords(s, tokenize(s), [], known).map((x) => x.text), ['their']);
+  const s2 = 'avoid their kitchen';
+  assert.deepEqual(coverUnseenWords(s2, tokenize(s2), [], known).map((x) => x.text), ['their kitchen']);
+});
+
 test('known words, numbers and prop ids never become propositions, and spans passed in are not changed', () => {
   const s = 'always ( prop_1 ) and reach within 10 seconds';
   assert.deepEqual(coverUnseenWords(s, tokenize(s), [], known), []);
@@ -124,7 +131,7 @@ test('known words, numbers and prop ids never become propositions, and spans pas
 });
 
 test('every word the model has never seen ends up inside a proposition, whatever the tagger found', () => {
-  const pool = ['if', 'then', 'always', 'and', 'the', 'is', 'to', 'within', '10', ',', '.', 'battery', 'low', 'dock', 'kitchen', 'garage', 'robot', 'returns'];
+  const pool = ['if', 'then', 'always', 'and', 'the', 'is', 'to', 'within', '10', ',', '.', 'battery', 'low', 'dock', 'kitchen', 'garage', 'robot', 'returns', 'their', 'was'];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 25 }), fc.array(fc.nat(), { maxLength: 6 }), (words, cuts) => {
       const s = words.join(' ');
