@@ -1,6 +1,7 @@
 // Finds the atomic propositions in an English sentence and lifts them to `( prop_i )`, from three
 // sources in priority order: propositions declared in the file (by name or description), spans the
-// user marked with quotes or parentheses, and the learned tagger for the remaining free text.
+// user marked with quotes or parentheses, and the learned tagger for the remaining free text; words
+// that none of them covered and the translation model has never seen are made propositions last.
 import { tokenize, isPropToken, type Token } from './nl2tlText';
 
 export type ApSource = 'lifted' | 'declared' | 'marked' | 'tagger' | 'unseen';
@@ -171,7 +172,8 @@ const glueWords = new Set(['the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', '
  * The translation model's vocabulary holds the corpus's connectives and navigation words, so a word it
  * has never seen belongs to a proposition: each run of such words, with the glue words between them,
  * becomes one ("if the battery is low then ..." yields "battery is low"). A run separated from a tagger
- * span by glue words only extends that span; one next to a declared or marked span is left to it.
+ * span (or an earlier run) by glue words only extends it; one next to a declared or marked span is left
+ * to that span.
  */
 export function coverUnseenWords(sentence: string, tokens: readonly Token[], spans: readonly ApSpan[], known: (word: string) => boolean): ApSpan[] {
   const out = spans.map((s) => ({ ...s }));
@@ -190,11 +192,11 @@ export function coverUnseenWords(sentence: string, tokens: readonly Token[], spa
     // Trailing glue is not part of the proposition, unless the model has never seen it ("their").
     while (glueWords.has(tokens[end - 1]!.text) && known(tokens[end - 1]!.text)) end--;
     const touching = [neighbour(i - 1, -1), neighbour(end, 1)].filter((s): s is ApSpan => s !== undefined);
-    const tagged = touching.find((s) => s.source === 'tagger' || s.source === 'unseen');
-    if (tagged) {
-      tagged.start = Math.min(tagged.start, tokens[i]!.start);
-      tagged.end = Math.max(tagged.end, tokens[end - 1]!.end);
-      tagged.text = sentence.slice(tagged.start, tagged.end);
+    const extendable = touching.find((s) => s.source === 'tagger' || s.source === 'unseen');
+    if (extendable) {
+      extendable.start = Math.min(extendable.start, tokens[i]!.start);
+      extendable.end = Math.max(extendable.end, tokens[end - 1]!.end);
+      extendable.text = sentence.slice(extendable.start, extendable.end);
     } else if (touching.length === 0) {
       out.push(toSpan(sentence, tokens, [i, end], 'unseen'));
     }
