@@ -13,9 +13,7 @@ labelled problems (by InterMWP id, no text), the log-probabilities computed here
 test/fixtures/mwp/labeller-checks.json, and test/unit/mwp-labeller.test.ts recomputes them from
 the problems' text in ../shared/data.
 """
-import argparse
 import json
-import os
 import random
 import re
 
@@ -23,9 +21,8 @@ import torch
 import torch.nn.functional as F
 
 from mwptext import OPS
-from sparse_linear import train_softmax, weight_table
+from sparse_linear import parse_paths, train_softmax, weight_table
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 WINDOW = 4
 QUESTION = 12
 L2 = 1e-3
@@ -85,12 +82,7 @@ def label_of(token):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=os.path.join(HERE, "..", "work", "mwp", "data.json"))
-    ap.add_argument("--meta", default=os.path.join(HERE, "..", "..", "models", "mwp", "mwp.json"))
-    ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "models", "mwp", "labeller.json"))
-    ap.add_argument("--checks", default=os.path.join(HERE, "..", "..", "test", "fixtures", "mwp", "labeller-checks.json"))
-    args = ap.parse_args()
+    args = parse_paths("labeller")
     torch.manual_seed(0)
     meta = json.load(open(args.meta, encoding="utf-8"))
     out_op = meta["out_op"]

@@ -19,10 +19,8 @@ Feature extraction here and in src/neural/mwpShape.ts must agree: this script al
 few labelled problems (by InterMWP id, no text), the log-probabilities it computes to
 test/fixtures/mwp/shape-checks.json, and test/unit/mwp-shape.test.ts recomputes them.
 """
-import argparse
 import json
 import math
-import os
 import random
 from fractions import Fraction
 
@@ -30,9 +28,8 @@ import torch
 import torch.nn.functional as F
 
 from mwptext import OPS, eval_prefix, number_value
-from sparse_linear import train_softmax, weight_table
+from sparse_linear import parse_paths, train_softmax, weight_table
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 QUESTION = 20
 WINDOW = 4
 L2 = 1e-4
@@ -137,12 +134,7 @@ def logprob(head, features, label):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=os.path.join(HERE, "..", "work", "mwp", "data.json"))
-    ap.add_argument("--meta", default=os.path.join(HERE, "..", "..", "models", "mwp", "mwp.json"))
-    ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "models", "mwp", "shape.json"))
-    ap.add_argument("--checks", default=os.path.join(HERE, "..", "..", "test", "fixtures", "mwp", "shape-checks.json"))
-    args = ap.parse_args()
+    args = parse_paths("shape")
     torch.manual_seed(0)
     out_op = json.load(open(args.meta, encoding="utf-8"))["out_op"]
     data = json.load(open(args.data, encoding="utf-8"))

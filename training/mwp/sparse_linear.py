@@ -1,6 +1,9 @@
 """The sparse linear softmax models of the formula labeller (labeller.py) and the shape prior
 (shape.py): one weight per (string feature, class), trained full-batch with Adam from zero weights,
 and written as a table of the weights large enough to matter. src/neural/sparseLinear.ts scores them."""
+import argparse
+import os
+
 import torch
 import torch.nn.functional as F
 
@@ -39,3 +42,15 @@ def weight_table(vocab, weights, prune):
         if keep:
             table[name] = [[k, round(float(weights[row][k]), 3)] for k in keep]
     return table
+
+
+def parse_paths(name):
+    """The command line of a model script: the prepared data, the seq2seq model's description (mwp.json),
+    where the model goes (models/mwp/NAME.json) and its cross-language checks (test/fixtures/mwp/NAME-checks.json)."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.path.join(root, "training", "work", "mwp", "data.json"))
+    ap.add_argument("--meta", default=os.path.join(root, "models", "mwp", "mwp.json"))
+    ap.add_argument("--out", default=os.path.join(root, "models", "mwp", name + ".json"))
+    ap.add_argument("--checks", default=os.path.join(root, "test", "fixtures", "mwp", name + "-checks.json"))
+    return ap.parse_args()
