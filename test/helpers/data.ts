@@ -13,6 +13,19 @@ export function hasSharedData(): boolean {
   return fs.existsSync(sharedDataDir());
 }
 
+/** A problem of InterMWP's labelled valid.json, with the fields the tests read. */
+export interface InterMwpProblem {
+  id: string;
+  original_text: string;
+  nums: string;
+  output_prefix: string;
+}
+
+/** The 1,000 labelled InterMWP problems, from the shared data. */
+export function interMwpValid(): InterMwpProblem[] {
+  return JSON.parse(fs.readFileSync(path.join(sharedDataDir(), 'intermwp', 'valid.json'), 'utf8')) as InterMwpProblem[];
+}
+
 /** `use(file)` for a file NAME holding `text`, in a fresh temporary folder that is removed afterwards. */
 export function withTempFile<T>(name: string, text: string, use: (file: string) => T): T {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-'));

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MwpLabeller } from '../../src/neural/mwpLabeller';
 import { maskNumbers } from '../../src/languages/mwp/masking';
-import { hasSharedData, repoRoot, sharedDataDir, withTempFile } from '../helpers/data';
+import { hasSharedData, repoRoot, interMwpValid, withTempFile } from '../helpers/data';
 
 const meta = JSON.parse(fs.readFileSync(path.join(repoRoot, 'models', 'mwp', 'mwp.json'), 'utf8')) as { formulas: { id: number; op: string | null }[] };
 const fits = (id: number, op: string): boolean => id === 0 || meta.formulas[id]?.op === op;
@@ -54,7 +54,7 @@ test('the committed labeller scores labelled problems as training/mwp/labeller.p
     structure: string[];
     ops: { position: number; best: number; logprob: number }[];
   }[];
-  const valid = new Map((JSON.parse(fs.readFileSync(path.join(sharedDataDir(), 'intermwp', 'valid.json'), 'utf8')) as { id: string; original_text: string }[]).map((r) => [r.id, r]));
+  const valid = new Map(interMwpValid().map((r) => [r.id, r]));
   assert.ok(checks.length >= 5);
   for (const check of checks) {
     const scores = labeller.logprobs(maskNumbers(valid.get(check.id)!.original_text).tokens, check.structure, fits);

@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { maskNumbers, numberValue } from '../../src/languages/mwp/masking';
-import { hasSharedData, sharedDataDir } from '../helpers/data';
+import { hasSharedData, interMwpValid } from '../helpers/data';
 
 test('numbers become N0, N1, ... in order, with fractions, percentages and decimals whole', () => {
   const m = maskNumbers('吴山农场去年种小麦150公顷，今年比去年增加了(1/5)，利率是2.5%，还剩20%。');
@@ -38,7 +36,7 @@ test('literal values are exact', () => {
 });
 
 test('masking reproduces the InterMWP `nums` of every valid.json problem', { skip: !hasSharedData() && 'shared data absent' }, () => {
-  const rows = JSON.parse(fs.readFileSync(path.join(sharedDataDir(), 'intermwp', 'valid.json'), 'utf8')) as { original_text: string; nums: string }[];
+  const rows = interMwpValid();
   const wrong = rows.filter((r) => maskNumbers(r.original_text).numbers.join(' ') !== r.nums.split(/\s+/).filter(Boolean).join(' '));
   assert.equal(rows.length, 1000);
   assert.deepEqual(wrong.slice(0, 3), []);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { MwpMemory } from '../../src/neural/mwpMemory';
 import { MwpModel } from '../../src/neural/mwp';
 import { defaultModelsDir } from '../../src/neural/modelFiles';
-import { hasSharedData, repoRoot, sharedDataDir } from '../helpers/data';
+import { hasSharedData, repoRoot, interMwpValid } from '../helpers/data';
 
 /** Writes a memory in memory.py's format: int8 rows, float32 scales, uint16 template ids. */
 function writeMemory(dir: string, rows: number[][], templates: string[], rowTemplate: number[]): { json: string; bin: string } {
@@ -64,7 +64,7 @@ test('a truncated memory or an out-of-range template id is refused with the reas
 
 test('a training problem finds itself: the committed memory matches the committed encoder', { skip: !hasSharedData() && 'needs ../shared/data' }, async () => {
   const devIds = new Set<string>(JSON.parse(fs.readFileSync(path.join(repoRoot, 'training', 'mwp', 'dev_split.json'), 'utf8')).dev_ids);
-  const valid = JSON.parse(fs.readFileSync(path.join(sharedDataDir(), 'intermwp', 'valid.json'), 'utf8')) as { id: string; original_text: string; output_prefix: string }[];
+  const valid = interMwpValid();
   const trained = valid.filter((r) => !devIds.has(r.id)).slice(0, 5);
   const model = await MwpModel.load(defaultModelsDir(), 'cpu');
   try {

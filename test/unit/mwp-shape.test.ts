@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import Fraction from 'fraction.js';
 import { MwpShapePrior, valueClass } from '../../src/neural/mwpShape';
 import { maskNumbers, numberValue } from '../../src/languages/mwp/masking';
-import { hasSharedData, repoRoot, sharedDataDir, withTempFile } from '../helpers/data';
+import { hasSharedData, repoRoot, interMwpValid, withTempFile } from '../helpers/data';
 
 type Weights = Record<string, [number, number][]>;
 
@@ -84,7 +84,7 @@ test('the committed prior scores labelled problems as training/mwp/shape.py did'
     value: string;
     logprob: number;
   }[];
-  const valid = new Map((JSON.parse(fs.readFileSync(path.join(sharedDataDir(), 'intermwp', 'valid.json'), 'utf8')) as { id: string; original_text: string }[]).map((r) => [r.id, r]));
+  const valid = new Map(interMwpValid().map((r) => [r.id, r]));
   assert.ok(checks.length >= 5);
   for (const check of checks) {
     const masked = maskNumbers(valid.get(check.id)!.original_text);
