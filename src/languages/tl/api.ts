@@ -2,7 +2,7 @@
 // model, the language server, benchmarks). Import from here rather than from the modules behind it.
 export { parseFormula, parseDocument, gluedRunLength, type ParseResult } from './parser';
 export { printFormula, canonical, printName, printInterval, isBareName, type PrintStyle, type PrintOptions } from './printer';
-export { astEqual, astEquivalent, equivalenceKey } from './compare';
+export { astEqual, astEquivalent, equivalenceKey, structEqual } from './compare';
 export { explain, type PropDescriptions } from './explain';
 export { toJson, fromJson, walk, isUnary, isBinary, hasParens } from './ast';
 export type {
