@@ -1,6 +1,8 @@
 // `nesy eval nl2tl` and `nesy translate` through the built CLI (run `npm run build` first).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { nesy } from '../helpers/cli';
 import { repoRoot } from '../helpers/data';
@@ -25,6 +27,7 @@ test('eval on lifted rows prints n, exact, equivalent, ms_per_item and ep', () =
   const equivalent = out['equivalent'] as number;
   assert.ok(exact >= 0.7, `exact ${exact} on unseen lifted sentences`);
   assert.ok(equivalent >= exact && equivalent <= 1);
+  assert.ok((out['struct'] as number) >= exact && (out['struct'] as number) <= 1, `struct ${out['struct']}`);
 });
 
 test('eval on full navigation rows adds ap_span_f1, and --limit cuts the rows', () => {
@@ -35,6 +38,8 @@ test('eval on full navigation rows adds ap_span_f1, and --limit cuts the rows', 
   assert.equal(out['n'], 10);
   assert.ok((out['ap_span_f1'] as number) >= 0.9, `span F1 ${out['ap_span_f1']}`);
   assert.ok((out['exact'] as number) >= 0.6, `exact ${out['exact']}`);
+  // Lifted predictions against the gold up to renaming, without span matching: at least as often.
+  assert.ok((out['struct'] as number) >= (out['exact'] as number) && (out['struct'] as number) <= 1, `struct ${out['struct']}`);
 });
 
 test('eval refuses bad data with one clear line and exit status 2', () => {
@@ -47,6 +52,53 @@ test('eval refuses bad data with one clear line and exit status 2', () => {
   const noTask = nesy(['eval', 'nosuchtask']);
   assert.equal(noTask.code, 2);
   assert.match(noTask.stderr, /give a task \(nl2tl/);
+});
+
+test('eval on free-text rows prints struct: equal up to renaming, regrouping and operand order', () => {
+  const r = nesy(['eval', 'nl2tl', '--data', path.join(fixtures, 'free.jsonl'), '--ep', 'cpu', '--workers', '1']);
+  assert.equal(r.code, 0, r.stderr);
+  const out = json(r.stdout);
+  assert.equal(out['format'], 'free');
+  assert.equal(out['n'], 6);
+  assert.equal(out['gold_unparsable'], 1);
+  // Rows 1-3 and 6 have the gold's structure; only row 6 uses the model's own names.
+  assert.equal(out['struct'], 0.6667);
+  assert.equal(out['exact'], 0.1667);
+  assert.equal(out['equivalent'], 0.1667);
+});
+
+test('eval --declare grounds free-text rows to their props, as translate --prop does', () => {
+  const r = nesy(['eval', 'nl2tl', '--data', path.join(fixtures, 'free.jsonl'), '--ep', 'cpu', '--workers', '1', '--declare']);
+  assert.equal(r.code, 0, r.stderr);
+  const out = json(r.stdout);
+  assert.equal(out['format'], 'free');
+  assert.equal(out['n'], 6);
+  assert.equal(out['struct'], 0.6667);
+  // Rows 1, 2 and 6 now match exactly; row 3 (`G red & F goal` for `F goal & G red`) only up to order.
+  assert.equal(out['exact'], 0.5);
+  assert.equal(out['equivalent'], 0.6667);
+});
+
+test('eval refuses malformed free-text rows, naming the row and the field', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-free-'));
+  const cases: [string, RegExp][] = [
+    ['{"sentence": "always a", "ltl": ["G", "a"]}', /row 2: ltl must be a string/],
+    ['{"sentence": "always a", "ltl": "G a", "props": ["a"]}', /row 2: props must be an object of strings/],
+    ['{"sentence": "always a", "ltl": "G a", "props": {"a": 1}}', /row 2: props must be an object of strings/],
+    ['{"logic_sentence": "always ( prop_1 )", "logic_ltl": "G prop_1"}', /row 2 lacks the fields of the first row's format/],
+  ];
+  try {
+    for (const [row, message] of cases) {
+      const file = path.join(dir, 'rows.jsonl');
+      fs.writeFileSync(file, `{"sentence": "always a", "ltl": "G a"}\n${row}\n`);
+      const r = nesy(['eval', 'nl2tl', '--data', file, '--ep', 'cpu']);
+      assert.equal(r.code, 2, row);
+      assert.match(r.stderr, message);
+      assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('translate prints the formula, and --json the full contract', () => {

@@ -1,10 +1,12 @@
 // `nesy eval nl2tl --data FILE.jsonl`: accuracy of the NL->TL pipeline. Rows are told apart by
 // their fields: lifted rows (`logic_sentence` -> `logic_ltl`) test the translation model alone;
-// full rows (`sentence`, `logic_ltl`, `propositions`) test recognition, translation and grounding.
+// full rows (`sentence`, `logic_ltl`, `propositions`) test recognition, translation and grounding;
+// free-text rows (`sentence`, `ltl`, optional `props`) test the whole pipeline on any wording, where
+// the gold's proposition names are the writer's own, hence the `struct` metric (up to renaming).
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { TranslateResult } from '../../core/neuralApi';
-import { astEqual, astEquivalent, fromJson, parseFormula, toJson, type Formula, type FormulaJson } from '../../languages/tl/api';
+import type { TranslateRequest, TranslateResult } from '../../core/neuralApi';
+import { astEqual, astEquivalent, fromJson, parseFormula, structEqual, toJson, type Formula, type FormulaJson } from '../../languages/tl/api';
 import { defaultBeams, defaultModelsDir, loadTranslator, type Translator } from '../../neural/index';
 import { executionProviderOption, positiveInt } from '../commands/translate';
 import { defaultBatch, defaultWorkers, runCorpus, type CorpusJob, type CorpusRunner } from '../corpus';
@@ -22,6 +24,16 @@ interface FullRow {
   logic_ltl: Tokens;
   propositions: Record<string, { span: [number, number] }>;
 }
+
+interface FreeRow {
+  sentence: Tokens;
+  ltl: string;
+  /** Proposition names and what they mean; kept only with --declare, which passes them to the translator. */
+  props?: Record<string, string>;
+}
+
+type Row = LiftedRow | FullRow | FreeRow;
+type Format = 'lifted' | 'full' | 'free';
 
 function text(t: Tokens): string {
   return Array.isArray(t) ? t.join(' ') : t;
@@ -60,6 +72,7 @@ interface Tally {
   n: number;
   exact: number;
   equivalent: number;
+  struct: number;
   failed: number;
   goldUnparsable: number;
   tp: number;
@@ -67,13 +80,17 @@ interface Tally {
   fn: number;
 }
 
-const emptyTally = (): Tally => ({ n: 0, exact: 0, equivalent: 0, failed: 0, goldUnparsable: 0, tp: 0, fp: 0, fn: 0 });
+const emptyTally = (): Tally => ({ n: 0, exact: 0, equivalent: 0, struct: 0, failed: 0, goldUnparsable: 0, tp: 0, fp: 0, fn: 0 });
 
 /** One row's share of the tally, scored in the thread that translated it, with its share of that batch's time. */
 type RowScore = Tally & { ms: number };
 
-function scoreLifted(row: LiftedRow, result: TranslateResult | Error, t: Tally): void {
-  const gold = parseGold(row.logic_ltl);
+/**
+ * Lifted rows (the lifted formula against a lifted gold) and free-text rows (the grounded formula
+ * against a gold whose names are the row's own): one formula against the gold, no spans.
+ */
+function scoreFormula(goldText: Tokens, result: TranslateResult | Error, which: 'lifted' | 'formula', t: Tally): void {
+  const gold = parseGold(goldText);
   if (!gold) {
     t.goldUnparsable++;
     return;
@@ -83,10 +100,11 @@ function scoreLifted(row: LiftedRow, result: TranslateResult | Error, t: Tally):
     t.failed++;
     return;
   }
-  const pred = parseFormula(result.best.lifted);
+  const pred = parseFormula(result.best[which]);
   if (!pred.ok) return;
   if (astEqual(pred.formula, gold)) t.exact++;
   if (astEquivalent(pred.formula, gold)) t.equivalent++;
+  if (structEqual(pred.formula, gold)) t.struct++;
 }
 
 function scoreFull(row: FullRow, result: TranslateResult | Error, t: Tally): void {
@@ -109,9 +127,10 @@ function scoreFull(row: FullRow, result: TranslateResult | Error, t: Tally): voi
   t.tp += hits;
   t.fp += predicted.size - hits;
   t.fn += goldSpans.size - hits;
-  if (hits !== goldSpans.size || predicted.size !== goldSpans.size) return;
   const pred = parseFormula(result.best.lifted);
-  if (!pred.ok) return;
+  // struct asks only whether the formula has the gold's shape, whichever spans its propositions cover.
+  if (pred.ok && structEqual(pred.formula, gold)) t.struct++;
+  if (!pred.ok || hits !== goldSpans.size || predicted.size !== goldSpans.size) return;
   const mapped = renameProps(pred.formula, new Map([...predicted].map(([id, s]) => [id, goldSpans.get(s)!])));
   if (astEqual(mapped, gold)) t.exact++;
   if (astEquivalent(mapped, gold)) t.equivalent++;
@@ -144,17 +163,37 @@ function isLifted(r: unknown): r is LiftedRow {
   return typeof r === 'object' && r !== null && 'logic_sentence' in r && 'logic_ltl' in r;
 }
 
+function isFree(r: unknown): r is FreeRow {
+  return typeof r === 'object' && r !== null && 'sentence' in r && 'ltl' in r && !('logic_ltl' in r);
+}
+
+const formats: Record<Format, (r: unknown) => boolean> = { full: isFull, free: isFree, lifted: isLifted };
+
+function rowFormat(r: unknown): Format | undefined {
+  return (['full', 'free', 'lifted'] as const).find((f) => formats[f](r));
+}
+
+/** A free-text row's fields, checked; `props` only with --declare. */
+function freeRow(r: FreeRow, row: number, declare: boolean): FreeRow {
+  if (typeof r.ltl !== 'string') throw new Error(`row ${row}: ltl must be a string`);
+  const props: unknown = r.props;
+  if (props !== undefined && (typeof props !== 'object' || props === null || Array.isArray(props) || Object.values(props).some((v) => typeof v !== 'string')))
+    throw new Error(`row ${row}: props must be an object of strings (name -> description)`);
+  return declare && r.props ? { sentence: r.sentence, ltl: r.ltl, props: r.props } : { sentence: r.sentence, ltl: r.ltl };
+}
+
 /**
  * Checks every row against the first row's format and keeps only that format's fields, so a
  * thread can tell a row's format from the row alone (and less data is copied to it).
  */
-function formatRows(rows: unknown[]): { full: boolean; rows: (FullRow | LiftedRow)[] } {
-  const full = rows.length > 0 && isFull(rows[0]);
+function formatRows(rows: unknown[], declare: boolean): { format: Format; rows: Row[] } {
+  const format = (rows.length > 0 && rowFormat(rows[0])) || 'lifted';
   return {
-    full,
+    format,
     rows: rows.map((r, i) => {
-      if (full ? !isFull(r) : !isLifted(r)) throw new Error(`row ${i + 1} lacks the fields of the first row's format`);
-      if (full) {
+      if (!formats[format](r)) throw new Error(`row ${i + 1} lacks the fields of the first row's format`);
+      if (format === 'free') return freeRow(r as FreeRow, i + 1, declare);
+      if (format === 'full') {
         const f = r as FullRow;
         return { sentence: f.sentence, logic_ltl: f.logic_ltl, propositions: f.propositions };
       }
@@ -164,14 +203,23 @@ function formatRows(rows: unknown[]): { full: boolean; rows: (FullRow | LiftedRo
   };
 }
 
+/** What the translator is asked for a row: a free-text row's props (kept only with --declare) are declared, as `nesy translate --prop` does. */
+function request(r: Row, beams: number): TranslateRequest {
+  if (isFull(r)) return { sentence: text(r.sentence), beams };
+  if (!isFree(r)) return { sentence: text(r.logic_sentence), beams };
+  const declared = Object.entries(r.props ?? {}).map(([name, description]) => ({ name, description }));
+  return declared.length > 0 ? { sentence: text(r.sentence), beams, declared } : { sentence: text(r.sentence), beams };
+}
+
 /** Translates a batch of rows in one model call and scores each. */
-async function scoreRows(translator: Translator, rows: (FullRow | LiftedRow)[], beams: number): Promise<RowScore[]> {
+async function scoreRows(translator: Translator, rows: Row[], beams: number): Promise<RowScore[]> {
   const started = performance.now();
-  const results = await translator.translate(rows.map((r) => ({ sentence: text(isFull(r) ? r.sentence : r.logic_sentence), beams })));
+  const results = await translator.translate(rows.map((r) => request(r, beams)));
   const tallies = rows.map((r, k) => {
     const t = emptyTally();
     if (isFull(r)) scoreFull(r, results[k]!, t);
-    else scoreLifted(r, results[k]!, t);
+    else if (isFree(r)) scoreFormula(r.ltl, results[k]!, 'formula', t);
+    else scoreFormula(r.logic_ltl, results[k]!, 'lifted', t);
     return t;
   });
   const ms = (performance.now() - started) / rows.length;
@@ -179,7 +227,7 @@ async function scoreRows(translator: Translator, rows: (FullRow | LiftedRow)[], 
 }
 
 /** The worker thread's side (src/cli/corpusWorker.ts). */
-export async function nl2tlRunner(job: CorpusJob): Promise<CorpusRunner<FullRow | LiftedRow, RowScore>> {
+export async function nl2tlRunner(job: CorpusJob): Promise<CorpusRunner<Row, RowScore>> {
   const translator = await loadTranslator(job.ep, job.modelsDir);
   return { ep: translator.ep, note: translator.note, run: (rows) => scoreRows(translator, rows, job.beams) };
 }
@@ -190,9 +238,14 @@ export const nl2tlEval: EvalTask = {
   name: 'nl2tl',
   usage: [
     'nesy eval nl2tl --data FILE.jsonl [--limit N] [--ep auto|cpu|webgpu|cuda] [--beams N] [--models DIR]',
-    '                [--workers N] [--batch N]',
-    '  Lifted rows (logic_sentence, logic_ltl) or full rows (sentence, logic_ltl, propositions).',
-    '  Prints {n, exact, equivalent, ms_per_item, ep, workers, rows_per_s, ...}; full rows add ap_span_f1.',
+    '                [--workers N] [--batch N] [--declare]',
+    '  Rows, all of the first row\'s format: lifted (logic_sentence, logic_ltl), full (sentence, logic_ltl,',
+    '  propositions), or free text (sentence, ltl, optional props: {NAME: "what it means"}; no logic_ltl).',
+    '  Free-text rows score the grounded formula; --declare passes their props to the translator as',
+    '  `nesy translate --prop NAME=TEXT` does, so the formula can use the gold\'s names.',
+    '  Prints {n, exact, equivalent, struct, ms_per_item, ep, workers, rows_per_s, ...}; full rows add',
+    '  ap_span_f1. struct: equal to the gold up to a one-to-one renaming of propositions, the grouping',
+    '  of and/or chains and the order of and/or/iff/xor operands (full rows: the lifted formulas).',
     `  Rows run on --workers threads (default one per core), --batch rows per model call (default ${defaultBatch});`,
     '  the metrics depend on --batch alone. ms_per_item is model and scoring time per row in its thread;',
     '  rows_per_s is the whole run\'s throughput. A progress bar goes to stderr when it is a terminal.',
@@ -215,6 +268,7 @@ export const nl2tlEval: EvalTask = {
           models: { type: 'string' },
           workers: { type: 'string' },
           batch: { type: 'string' },
+          declare: { type: 'boolean' },
         },
       }));
       if (!values.data) throw new Error('give --data FILE.jsonl');
@@ -227,18 +281,19 @@ export const nl2tlEval: EvalTask = {
       process.stderr.write(`nesy eval nl2tl: ${(e as Error).message}\n`);
       return 2;
     }
-    let rows: (FullRow | LiftedRow)[];
-    let full: boolean;
+    let rows: Row[];
+    let format: Format;
     try {
       const read = readRows(values.data).slice(0, limit);
-      if (read.length > 0 && !isFull(read[0]) && !isLifted(read[0])) throw new Error('rows need logic_sentence+logic_ltl (lifted) or sentence+logic_ltl+propositions (full)');
-      ({ rows, full } = formatRows(read));
+      if (read.length > 0 && !rowFormat(read[0]))
+        throw new Error('rows need logic_sentence+logic_ltl (lifted), sentence+logic_ltl+propositions (full) or sentence+ltl (free text)');
+      ({ rows, format } = formatRows(read, values.declare ?? false));
     } catch (e) {
       process.stderr.write(`nesy eval nl2tl: ${(e as Error).message}\n`);
       return 2;
     }
     const job: CorpusJob = { task: 'nl2tl-eval', ep, modelsDir: values.models ?? defaultModelsDir(), beams };
-    const run = await runCorpus<FullRow | LiftedRow, RowScore>(job, rows, { workers, batchSize: batch, label: 'nesy eval nl2tl' });
+    const run = await runCorpus<Row, RowScore>(job, rows, { workers, batchSize: batch, label: 'nesy eval nl2tl' });
     for (const note of run.notes) process.stderr.write(`nesy eval: ${note}\n`);
     const t = emptyTally();
     let ms = 0;
@@ -248,10 +303,11 @@ export const nl2tlEval: EvalTask = {
     }
     const out: Record<string, unknown> = {
       task: 'nl2tl',
-      format: full ? 'full' : 'lifted',
+      format,
       n: t.n,
       exact: round(t.exact / Math.max(1, t.n)),
       equivalent: round(t.equivalent / Math.max(1, t.n)),
+      struct: round(t.struct / Math.max(1, t.n)),
       ms_per_item: round(ms / Math.max(1, t.n + t.goldUnparsable)),
       ep: run.ep,
       beams,
@@ -260,7 +316,7 @@ export const nl2tlEval: EvalTask = {
       workers: run.workers,
       rows_per_s: round((rows.length * 1000) / Math.max(1, run.ms)),
     };
-    if (full) out['ap_span_f1'] = round((2 * t.tp) / Math.max(1, 2 * t.tp + t.fp + t.fn));
+    if (format === 'full') out['ap_span_f1'] = round((2 * t.tp) / Math.max(1, 2 * t.tp + t.fp + t.fn));
     process.stdout.write(JSON.stringify(out) + '\n');
     return 0;
   },
