@@ -19,6 +19,8 @@ export interface CorpusJob {
   beams: number;
   /** translate: the propositions declared with --prop / --tl. */
   declared?: Declared[];
+  /** --verbose: report skipped providers even under --ep auto (unset: as verboseCorpusRuns says). */
+  verbose?: boolean;
 }
 
 /** A loaded model as a worker thread uses it: one call per batch of items. */
@@ -39,7 +41,7 @@ export interface CorpusRun<R> {
   values: R[];
   /** The provider that ran the items; null when there were none. */
   ep: string | null;
-  /** Why providers were skipped, each distinct reason once. */
+  /** The models' notes (why providers were skipped, when src/cli/providerNote.ts says so), each once. */
   notes: string[];
   /** Threads that ran: --workers, or fewer when there are fewer batches. */
   workers: number;
@@ -55,6 +57,16 @@ export function defaultWorkers(): number {
   return os.availableParallelism();
 }
 
+let verboseDefault = false;
+
+/**
+ * `nesy eval --verbose`: runs whose job does not say otherwise report skipped providers. The eval
+ * command takes --verbose for all its tasks, which build their jobs themselves.
+ */
+export function verboseCorpusRuns(verbose: boolean): void {
+  verboseDefault = verbose;
+}
+
 /** The worker bundle next to dist/cli.js, or its source when running under tsx. */
 function corpusWorker(): string {
   return __filename.endsWith('.ts') ? path.join(__dirname, 'corpusWorker.ts') : path.join(__dirname, 'corpus-worker.js');
@@ -63,7 +75,7 @@ function corpusWorker(): string {
 export async function runCorpus<T, R>(job: CorpusJob, items: readonly T[], options: { workers: number; batchSize?: number; label: string }): Promise<CorpusRun<R>> {
   const plan = parallelPlan(items.length, { threads: options.workers, batchSize: options.batchSize });
   const started = performance.now();
-  const ran = await parallelMap<T, Ran<R>>(items, { worker: corpusWorker(), threads: plan.threads, batchSize: plan.batchSize, label: options.label, data: job });
+  const ran = await parallelMap<T, Ran<R>>(items, { worker: corpusWorker(), threads: plan.threads, batchSize: plan.batchSize, label: options.label, data: { ...job, verbose: job.verbose ?? verboseDefault } });
   return {
     values: ran.map((r) => r.value),
     ep: ran[0]?.ep ?? null,

@@ -5,6 +5,7 @@ import type { CorpusJob, CorpusRunner, CorpusTask, Ran } from './corpus';
 import { translateRunner } from './commands/translate';
 import { mwpRunner } from './eval/mwp';
 import { nl2tlRunner } from './eval/nl2tl';
+import { reportProviderFallback } from './providerNote';
 
 const loaders: Record<CorpusTask, (job: CorpusJob) => Promise<CorpusRunner<never, unknown>>> = {
   'nl2tl-eval': nl2tlRunner,
@@ -16,6 +17,7 @@ let runner: Promise<CorpusRunner<never, unknown>> | undefined;
 
 serveParallelBatches(async (items: never[], data) => {
   const job = data as CorpusJob;
+  if (!runner) reportProviderFallback(job.ep, job.verbose === true);
   const r = await (runner ??= loaders[job.task](job));
   const values = await r.run(items);
   return values.map((value): Ran<unknown> => ({ value, ep: r.ep, ...(r.note ? { note: r.note } : {}) }));

@@ -1,6 +1,9 @@
 // Creates onnxruntime sessions on the best available execution provider. `auto` tries WebGPU,
-// then CUDA, then CPU; any failure falls through to the next with a one-line reason.
+// then CUDA, then CPU; any failure falls through to the next with a one-line reason. Nothing is
+// written to stderr on the way: onnxruntime logs only fatal errors, and on Linux webgpu is skipped
+// up front where Vulkan is missing (see webgpuSkipReason).
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
@@ -10,7 +13,7 @@ export type ExecutionProviderName = 'webgpu' | 'cuda' | 'cpu';
 export interface SessionSet {
   sessions: InferenceSession[];
   ep: ExecutionProviderName;
-  /** Why earlier providers were skipped, e.g. "webgpu: Failed to get a WebGPU adapter". */
+  /** Why earlier providers were skipped, e.g. "webgpu: no Vulkan (libvulkan.so.1 not found); using cpu"; see setFallbackNotes. */
   note?: string;
 }
 
@@ -42,17 +45,108 @@ export function ort(): Ort {
   return ortModule;
 }
 
+/** What webgpuSkipReason looks at; tests pass their own. */
+export interface VulkanProbe {
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+  home: string;
+  /** dlopen's error for libvulkan.so.1, or undefined when it loads. */
+  loadLoader(): string | undefined;
+  /** Whether a directory holds a driver manifest (*.json). */
+  hasManifest(dir: string): boolean;
+}
+
+/** The directories the Vulkan loader searches for driver manifests on Linux, in its order. */
+export function vulkanDriverDirs(env: NodeJS.ProcessEnv, home: string): string[] {
+  const list = (value: string | undefined, fallback: string) => (value || fallback).split(':').filter((d) => d !== '');
+  return [
+    env.XDG_CONFIG_HOME || path.join(home, '.config'),
+    ...list(env.XDG_CONFIG_DIRS, '/etc/xdg'),
+    '/etc',
+    env.XDG_DATA_HOME || path.join(home, '.local', 'share'),
+    ...list(env.XDG_DATA_DIRS, '/usr/local/share:/usr/share'),
+  ].map((d) => path.join(d, 'vulkan', 'icd.d'));
+}
+
+/**
+ * Why webgpu cannot run here, or undefined when it may. On Linux, WebGPU in onnxruntime (Dawn) runs on
+ * Vulkan; without the Vulkan loader library, or without a driver for it, Dawn and the loader print
+ * multi-line warnings straight to stderr before the adapter request fails, and no onnxruntime log
+ * setting silences them (measured with onnxruntime-node 1.30: env.logLevel, logSeverityLevel and
+ * logVerbosityLevel leave them in). So check what Dawn would need first: libvulkan.so.1 loads the way
+ * Dawn loads it (dlopen), and a driver manifest exists where the loader looks, unless VK_DRIVER_FILES,
+ * VK_ICD_FILENAMES or VK_ADD_DRIVER_FILES point it elsewhere.
+ */
+export function webgpuSkipReason(probe: VulkanProbe): string | undefined {
+  if (probe.platform !== 'linux') return undefined;
+  const error = probe.loadLoader();
+  if (error !== undefined) {
+    return /cannot open shared object file/.test(error) ? 'no Vulkan (libvulkan.so.1 not found)' : `no Vulkan (libvulkan.so.1: ${firstLine(error)})`;
+  }
+  if (probe.env.VK_DRIVER_FILES || probe.env.VK_ICD_FILENAMES || probe.env.VK_ADD_DRIVER_FILES) return undefined;
+  if (vulkanDriverDirs(probe.env, probe.home).some((d) => probe.hasManifest(d))) return undefined;
+  return 'no Vulkan driver (no manifest in any vulkan/icd.d)';
+}
+
+const thisMachine: VulkanProbe = {
+  platform: process.platform,
+  env: process.env,
+  home: os.homedir(),
+  loadLoader() {
+    try {
+      // Not a Node addon, so a successful dlopen ends in "did not self-register", and Node closes it again.
+      process.dlopen({ exports: {} }, 'libvulkan.so.1');
+      return undefined;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return /did not self-register/.test(message) ? undefined : message;
+    }
+  },
+  hasManifest(dir) {
+    try {
+      return fs.readdirSync(dir).some((f) => f.endsWith('.json'));
+    } catch {
+      return false;
+    }
+  },
+};
+
+let webgpuSkip: { reason: string | undefined } | undefined;
+
+/** webgpuSkipReason for this process, checked once. */
+function webgpuSkipHere(): string | undefined {
+  webgpuSkip ??= { reason: webgpuSkipReason(thisMachine) };
+  return webgpuSkip.reason;
+}
+
+let fallbackNotes = true;
+
+/**
+ * Whether SessionSet.note says why providers were skipped (the default, which the editor's status bar
+ * and output channel show). The CLI turns it off for this thread unless --verbose or a named --ep asks
+ * for it (src/cli/providerNote.ts); other notes, such as a model that is not used, are kept.
+ */
+export function setFallbackNotes(on: boolean): void {
+  fallbackNotes = on;
+}
+
 export async function createSessions(paths: readonly string[], choice: ExecutionProviderChoice): Promise<SessionSet> {
   const reasons: string[] = [];
   for (const ep of providerOrder(choice)) {
+    const skip = ep === 'webgpu' ? webgpuSkipHere() : undefined;
+    if (skip !== undefined) {
+      reasons.push(`${ep}: ${skip}`);
+      continue;
+    }
     const created: InferenceSession[] = [];
     try {
       for (const p of paths) {
         // These models are small: one thread per session beats a thread pool that spins while the
         // language server and other processes want the same cores (about 2x faster measured here).
-        created.push(await ort().InferenceSession.create(p, { executionProviders: [ep], graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1 }));
+        // logSeverityLevel 4 (fatal), like ort().env.logLevel: a failed provider is reported once, by us.
+        created.push(await ort().InferenceSession.create(p, { executionProviders: [ep], graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 4 }));
       }
-      return { sessions: created, ep, ...(reasons.length > 0 ? { note: `${reasons.join('; ')}; using ${ep}` } : {}) };
+      return { sessions: created, ep, ...(reasons.length > 0 && fallbackNotes ? { note: `${reasons.join('; ')}; using ${ep}` } : {}) };
     } catch (e) {
       await Promise.all(created.map((s) => s.release()));
       reasons.push(`${ep}: ${firstLine(e)}`);

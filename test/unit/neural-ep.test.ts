@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createSessions, firstLine, providerOrder } from '../../src/neural/executionProvider';
+import { createSessions, firstLine, providerOrder, setFallbackNotes, vulkanDriverDirs, webgpuSkipReason, type VulkanProbe } from '../../src/neural/executionProvider';
 import { defaultModelsDir } from '../../src/neural/modelFiles';
 import { loadTranslator } from '../../src/neural/index';
 
@@ -19,6 +19,27 @@ test('failure messages are cut to the one line that says what failed', () => {
   const e = new Error('/onnxruntime_src/x.cc:136 lambda adapter_result.status == Success was false. Failed to get a WebGPU adapter: No supported adapters\nmore');
   assert.equal(firstLine(e), 'Failed to get a WebGPU adapter: No supported adapters');
   assert.equal(firstLine(new Error('OrtSessionOptionsAppendExecutionProvider_Cuda: Failed to load shared library')), 'Failed to load shared library');
+});
+
+test('on Linux webgpu is skipped, with a reason, without the Vulkan loader or a Vulkan driver', () => {
+  const notFound = 'libvulkan.so.1: cannot open shared object file: No such file or directory';
+  const probe = (over: Partial<VulkanProbe>): VulkanProbe => ({ platform: 'linux', env: {}, home: '/home/u', loadLoader: () => undefined, hasManifest: () => true, ...over });
+  assert.equal(webgpuSkipReason(probe({})), undefined);
+  assert.equal(webgpuSkipReason(probe({ loadLoader: () => notFound })), 'no Vulkan (libvulkan.so.1 not found)');
+  assert.equal(webgpuSkipReason(probe({ loadLoader: () => 'libvulkan.so.1: wrong ELF class: ELFCLASS32' })), 'no Vulkan (libvulkan.so.1: libvulkan.so.1: wrong ELF class: ELFCLASS32)');
+  assert.equal(webgpuSkipReason(probe({ hasManifest: () => false })), 'no Vulkan driver (no manifest in any vulkan/icd.d)');
+  // A driver named through the environment is left to the loader; other systems have no Vulkan dependency.
+  assert.equal(webgpuSkipReason(probe({ hasManifest: () => false, env: { VK_ICD_FILENAMES: '/opt/icd.json' } })), undefined);
+  assert.equal(webgpuSkipReason(probe({ platform: 'win32', loadLoader: () => notFound })), undefined);
+  // One manifest anywhere the loader looks is enough.
+  const seen: string[] = [];
+  assert.equal(webgpuSkipReason(probe({ hasManifest: (d) => (seen.push(d), d === '/usr/share/vulkan/icd.d') })), undefined);
+  assert.ok(seen.includes('/etc/vulkan/icd.d') && seen.at(-1) === '/usr/share/vulkan/icd.d', seen.join(' '));
+});
+
+test('the Vulkan driver directories follow the XDG variables', () => {
+  assert.deepEqual(vulkanDriverDirs({}, '/h'), ['/h/.config', '/etc/xdg', '/etc', '/h/.local/share', '/usr/local/share', '/usr/share'].map((d) => `${d}/vulkan/icd.d`));
+  assert.deepEqual(vulkanDriverDirs({ XDG_CONFIG_HOME: '/c', XDG_CONFIG_DIRS: '/x:/y', XDG_DATA_HOME: '/d', XDG_DATA_DIRS: '/s' }, '/h'), ['/c', '/x', '/y', '/etc', '/d', '/s'].map((d) => `${d}/vulkan/icd.d`));
 });
 
 test('cpu loads the real encoder without a note', async () => {
@@ -39,6 +60,17 @@ test('a provider that cannot run here falls back to cpu and says why, in one lin
       assert.ok(!set.note!.includes('\n'));
     }
     await Promise.all(set.sessions.map((s) => s.release()));
+  }
+});
+
+test('with fallback notes off (the CLI without --verbose) a fallback to cpu carries no note', async () => {
+  setFallbackNotes(false);
+  try {
+    const set = await createSessions([encoder], 'auto');
+    if (set.ep === 'cpu') assert.equal(set.note, undefined);
+    await Promise.all(set.sessions.map((s) => s.release()));
+  } finally {
+    setFallbackNotes(true);
   }
 });
 

@@ -7,6 +7,7 @@ import type { MwpResult } from '../../core/neuralApi';
 import { interpretationText } from '../../languages/mwp/explain';
 import { defaultModelsDir } from '../../neural/modelFiles';
 import { MwpModel, type MwpInterpretation } from '../../neural/mwp';
+import { reportProviderFallback, verboseUsage } from '../providerNote';
 import { executionProviderOption } from './translate';
 
 /** The JSON contract: exactly these step fields, plus confidence. */
@@ -26,13 +27,14 @@ export const mwp: CliCommand = {
   name: 'mwp',
   summary: 'Solve a math word problem and show the formula behind each step (Chinese or English)',
   usage: [
-    'usage: nesy mwp "PROBLEM TEXT" [--json] [--ep auto|cpu|webgpu|cuda] [--models DIR]',
+    'usage: nesy mwp "PROBLEM TEXT" [--json] [--ep auto|cpu|webgpu|cuda] [--models DIR] [--verbose]',
     '       nesy mwp --file PROBLEM.txt [--json]     (or the text on stdin)',
     '',
     'Prints the expression, the answer, and for every operator the formula that justifies it',
     '(the original Chinese formula and an English gloss). Low-confidence answers are marked.',
     '--json prints {expression_prefix, expression_infix, answer, steps:[{op, formula_id, formula,',
     'gloss, value}], confidence, ep, ms}.',
+    verboseUsage,
     'Exit status: 0 solved, 1 no solution (message on stderr), 2 bad arguments.',
   ].join('\n'),
   async run(args) {
@@ -42,7 +44,7 @@ export const mwp: CliCommand = {
       ({ values, positionals } = parseArgs({
         args,
         allowPositionals: true,
-        options: { json: { type: 'boolean' }, ep: { type: 'string' }, models: { type: 'string' }, file: { type: 'string' } },
+        options: { json: { type: 'boolean' }, ep: { type: 'string' }, models: { type: 'string' }, file: { type: 'string' }, verbose: { type: 'boolean' } },
       }));
     } catch (e) {
       process.stderr.write(`nesy mwp: ${(e as Error).message}\n`);
@@ -70,6 +72,7 @@ export const mwp: CliCommand = {
       process.stderr.write('nesy mwp: give the problem text, e.g. nesy mwp "小明有5个苹果，吃了2个，还剩几个？"\n');
       return 2;
     }
+    reportProviderFallback(ep, values.verbose === true);
     const model = await MwpModel.load(values.models ?? defaultModelsDir(), ep);
     try {
       const r = await model.interpret(text);

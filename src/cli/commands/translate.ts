@@ -8,6 +8,7 @@ import { parseDocument } from '../../languages/tl/api';
 import { defaultBeams, defaultModelsDir, loadTranslator, type Translator } from '../../neural/index';
 import type { Declared } from '../../neural/apRecognition';
 import type { NlTranslateResult } from '../../neural/translator';
+import { reportProviderFallback, verboseUsage } from '../providerNote';
 
 const providers: readonly ExecutionProviderChoice[] = ['auto', 'cpu', 'webgpu', 'cuda'];
 
@@ -103,7 +104,7 @@ export const translate: CliCommand = {
   summary: 'Translate an English requirement into a temporal-logic formula with the local model',
   usage: [
     'usage: nesy translate "SENTENCE" [--json] [--ep auto|cpu|webgpu|cuda] [--beams N]',
-    '                      [--prop NAME[=DESCRIPTION]]... [--tl FILE.tl] [--models DIR]',
+    '                      [--prop NAME[=DESCRIPTION]]... [--tl FILE.tl] [--models DIR] [--verbose]',
     '       nesy translate --file FILE|- [--workers N] [--batch N] [same options]',
     '',
     'Recognises the propositions (declared ones from --prop/--tl, "quoted" or (parenthesised) spans,',
@@ -115,6 +116,7 @@ export const translate: CliCommand = {
     'sentence in input order, with its `line`, or {line, error} when it has no translation. Sentences run on',
     `--workers threads (default one per core), --batch per model call (default ${defaultBatch}), with a`,
     'progress bar on stderr when it is a terminal.',
+    verboseUsage,
     'Exit status: 0 translated, 1 no translation (message on stderr; with --file, for any sentence), 2 bad arguments.',
   ].join('\n'),
   async run(args) {
@@ -138,6 +140,7 @@ export const translate: CliCommand = {
           file: { type: 'string' },
           workers: { type: 'string' },
           batch: { type: 'string' },
+          verbose: { type: 'boolean' },
         },
       }));
       ep = executionProviderOption(values.ep, 'translate');
@@ -159,7 +162,8 @@ export const translate: CliCommand = {
     }
     const declared = declarations(values.tl, values.prop ?? []);
     const modelsDir = values.models ?? defaultModelsDir();
-    if (values.file !== undefined) return translateFile({ task: 'translate', ep, modelsDir, beams, declared }, values.file, workers, batch);
+    if (values.file !== undefined) return translateFile({ task: 'translate', ep, modelsDir, beams, declared, verbose: values.verbose === true }, values.file, workers, batch);
+    reportProviderFallback(ep, values.verbose === true);
     const translator = await loadTranslator(ep, modelsDir);
     if (translator.note) process.stderr.write(`nesy translate: ${translator.note}\n`);
     const [result] = await translator.translate([{ sentence, declared, beams }]);
