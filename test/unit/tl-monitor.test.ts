@@ -1,0 +1,433 @@
+// The trace monitor (src/languages/tl/monitor): hand-checked verdicts for every operator, the trace
+// readers' errors, and the fast evaluator against a plain per-window loop written here from the
+// definitions in src/languages/tl/README.md ("Monitoring traces").
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { fromJson, parseDocument, parseFormula, type Formula, type FormulaJson } from '../../src/languages/tl/api';
+import { robustness, type AtomNode } from '../../src/languages/tl/monitor/robustness';
+import { windowExtreme, untilWindow } from '../../src/languages/tl/monitor/slidingWindow';
+import { parseTrace, TraceError } from '../../src/languages/tl/monitor/trace';
+import { MonitorError, monitorDocument, verdict } from '../../src/languages/tl/monitor/index';
+
+const inf = Number.POSITIVE_INFINITY;
+
+function formula(text: string): Formula {
+  const r = parseFormula(text);
+  if (!r.ok) throw new Error(`${text}: ${r.problems.map((p) => p.message).join('; ')}`);
+  return r.formula;
+}
+
+/** Robustness at every sample of `text` on Boolean propositions given as 0/1 strings. */
+function rho(text: string, times: number[], props: Record<string, string>): number[] {
+  const columns = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, [...v].map((c) => (c === '1' ? inf : -inf))]));
+  return [...robustness(formula(text), { times: Float64Array.from(times), atom: (node) => (i) => columns[node.name]![i]! })];
+}
+
+/** Truth at every sample as a 0/1 string, for hand-checked tables. */
+function truth(text: string, times: number[], props: Record<string, string>): string {
+  return rho(text, times, props)
+    .map((r) => (r > 0 ? '1' : '0'))
+    .join('');
+}
+
+const t5 = [0, 1, 2, 3, 4];
+const pq = { p: '10110', q: '00101' };
+
+test('Boolean connectives', () => {
+  assert.equal(truth('p', t5, pq), '10110');
+  assert.equal(truth('!p', t5, pq), '01001');
+  assert.equal(truth('p & q', t5, pq), '00100');
+  assert.equal(truth('p | q', t5, pq), '10111');
+  assert.equal(truth('p -> q', t5, pq), '01101');
+  assert.equal(truth('p <-> q', t5, pq), '01100');
+  assert.equal(truth('p xor q', t5, pq), '10011');
+  assert.equal(truth('true', t5, pq), '11111');
+  assert.equal(truth('false', t5, pq), '00000');
+  assert.deepEqual(rho('p', t5, pq), [inf, -inf, inf, inf, -inf]);
+});
+
+test('X is false at the last sample, Y at the first', () => {
+  assert.equal(truth('X p', t5, pq), '01100');
+  assert.equal(truth('X true', t5, pq), '11110');
+  assert.equal(truth('Y p', t5, pq), '01011');
+  assert.equal(truth('Y true', t5, pq), '01111');
+  assert.equal(rho('X true', t5, pq)[4], -inf);
+  assert.equal(rho('Y true', t5, pq)[0], -inf);
+  assert.equal(truth('X X p', t5, pq), '11000');
+});
+
+test('unbounded future operators range over the current sample and all later ones (LTLf)', () => {
+  assert.equal(truth('F p', t5, pq), '11110');
+  assert.equal(truth('G p', t5, pq), '00000');
+  assert.equal(truth('G (p | q)', t5, pq), '00111');
+  assert.equal(truth('p U q', t5, pq), '00111');
+  assert.equal(truth('p R q', t5, pq), '00101');
+  assert.equal(truth('p W q', t5, pq), '00111');
+  assert.equal(truth('p W false', [0, 1, 2], { p: '111' }), '111');
+  assert.equal(truth('p W false', [0, 1, 2], { p: '011' }), '011');
+  assert.equal(truth('p U false', [0, 1, 2], { p: '111' }), '000');
+  assert.equal(truth('p M q', t5, pq), '00100');
+  assert.equal(truth('p R q', [0, 1, 2], { p: '000', q: '111' }), '111');
+});
+
+test('bounded future operators, with empty windows at the end of the trace', () => {
+  assert.equal(truth('G[0,1] p', t5, pq), '00100');
+  assert.equal(truth('F[1,2] q', t5, pq), '11110');
+  assert.equal(truth('G[1,2] q', t5, pq), '00011');
+  // Empty windows: max over nothing is -inf, min over nothing +inf.
+  assert.equal(rho('F[1,2] q', t5, pq)[4], -inf);
+  assert.equal(rho('G[1,2] q', t5, pq)[4], inf);
+  assert.equal(truth('F[5,9] true', t5, pq), '00000');
+  assert.equal(truth('G[5,9] false', t5, pq), '11111');
+  assert.equal(truth('p U[1,2] q', t5, pq), '00110');
+  assert.equal(truth('p U[0,0] q', t5, pq), '00101');
+  assert.equal(truth('p U[2,inf] q', t5, pq), '00100');
+  assert.equal(truth('p R[1,2] q', t5, { p: '00000', q: '01100' }), '10001');
+  assert.equal(truth('p W[0,1] q', t5, { p: '11101', q: '00000' }), '11001');
+  assert.equal(truth('p M[0,1] q', t5, { p: '00101', q: '01111' }), '01111');
+});
+
+test('past operators mirror the future ones', () => {
+  assert.equal(truth('O p', t5, pq), '11111');
+  assert.equal(truth('H p', t5, pq), '10000');
+  assert.equal(truth('O[1,2] q', t5, pq), '00011');
+  assert.equal(truth('H[1,2] p', t5, pq), '11001');
+  assert.equal(rho('O[1,2] q', t5, pq)[0], -inf);
+  assert.equal(rho('H[1,2] p', t5, pq)[0], inf);
+  assert.equal(truth('p S q', t5, pq), '00111');
+  assert.equal(truth('p S[1,2] q', t5, pq), '00010');
+  assert.equal(truth('H (q -> Y p)', t5, pq), '11000');
+});
+
+test('uneven sample times: windows are in time units, not sample counts', () => {
+  const times = [0, 0.5, 2, 2.2, 7];
+  assert.equal(truth('F[1,2] q', times, { q: '00010' }), '01000');
+  assert.equal(truth('G[0,2] p', times, { p: '11101' }), '10001');
+  assert.equal(truth('O[4,5] p', times, { p: '00100' }), '00001');
+  assert.equal(truth('p U[1.5,2] q', times, { p: '11111', q: '00110' }), '11000');
+  // X and Y step one sample whatever the gap.
+  assert.equal(truth('X p', times, { p: '00001' }), '00010');
+});
+
+test('quantitative robustness through a pluggable per-sample atom', () => {
+  const times = Float64Array.from([0, 1, 2, 3, 4]);
+  const x = [3, -1, 2, 5, 0];
+  const y = [-2, 4, -3, 1, 6];
+  const atom = (node: AtomNode) => (i: number) => (node.name === 'x' ? x : y)[i]!;
+  const r = (text: string) => [...robustness(formula(text), { times, atom })];
+  assert.deepEqual(r('!x'), [-3, 1, -2, -5, -0]);
+  assert.deepEqual(r('x & y'), [-2, -1, -3, 1, 0]);
+  assert.deepEqual(r('x | y'), [3, 4, 2, 5, 6]);
+  assert.deepEqual(r('x -> y'), [-2, 4, -2, 1, 6]);
+  assert.deepEqual(r('F[0,1] x'), [3, 2, 5, 5, 0]);
+  assert.deepEqual(r('G[0,1] x'), [-1, -1, 2, 0, 0]);
+  assert.deepEqual(r('O[0,1] x'), [3, 3, 2, 5, 5]);
+  // x U[0,2] y at 0: max(min(y0), min(y1, x0), min(y2, x0, x1)) = max(-2, 3, -3) = 3
+  assert.deepEqual(r('x U[0,2] y').slice(0, 1), [3]);
+  // Truth is rho > 0: rho = 0 is reported as not satisfied.
+  const zero = robustness(formula('x'), { times, atom: () => (i) => [0, 1, 1, 1, 1][i]! });
+  assert.deepEqual(verdict(zero, times), { satisfied: false, robustness: 0, firstViolation: 0 });
+});
+
+test('verdicts: robustness at the first sample, first violation anywhere', () => {
+  const times = Float64Array.from([0.5, 1, 3.5]);
+  assert.deepEqual(verdict(Float64Array.from([inf, -inf, inf]), times), { satisfied: true, robustness: inf, firstViolation: 1 });
+  assert.deepEqual(verdict(Float64Array.from([inf, inf, inf]), times), { satisfied: true, robustness: inf, firstViolation: null });
+  assert.deepEqual(verdict(Float64Array.from([-inf, inf, inf]), times), { satisfied: false, robustness: -inf, firstViolation: 0.5 });
+});
+
+test('sliding-window extremes equal a per-window loop on monotone windows', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 40 }),
+      fc.array(fc.constantFrom(0.5, 1, 2, 3), { minLength: 40, maxLength: 40 }),
+      fc.integer({ min: 0, max: 6 }),
+      fc.option(fc.integer({ min: 0, max: 8 })),
+      fc.boolean(),
+      (values, gaps, lo, width, max) => {
+        const n = values.length;
+        const times = new Float64Array(n);
+        for (let i = 1; i < n; i++) times[i] = times[i - 1]! + gaps[i]!;
+        const hi = width === null ? inf : lo + width;
+        const fast = windowExtreme(Float64Array.from(values), times, lo, hi, max, new Float64Array(n));
+        for (let i = 0; i < n; i++) {
+          let e = max ? -inf : inf;
+          for (let j = 0; j < n; j++) if (times[j]! >= times[i]! + lo && times[j]! <= times[i]! + hi) e = max ? Math.max(e, values[j]!) : Math.min(e, values[j]!);
+          assert.equal(fast[i], e, `sample ${i}`);
+        }
+      },
+    ),
+    { numRuns: 500 },
+  );
+});
+
+test('windowed until equals its definition', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: -5, max: 5 }), fc.constantFrom(0.5, 1, 2)), { minLength: 1, maxLength: 40 }),
+      fc.integer({ min: 0, max: 5 }),
+      fc.option(fc.integer({ min: 0, max: 6 })),
+      (rows, lo, width) => {
+        const n = rows.length;
+        const a = Float64Array.from(rows.map((r) => r[0]));
+        const b = Float64Array.from(rows.map((r) => r[1]));
+        const times = new Float64Array(n);
+        for (let i = 1; i < n; i++) times[i] = times[i - 1]! + rows[i]![2];
+        const hi = width === null ? inf : lo + width;
+        const fast = untilWindow(a, b, times, lo, hi, new Float64Array(n));
+        for (let i = 0; i < n; i++) {
+          let best = -inf;
+          for (let j = i; j < n; j++) {
+            if (!(times[j]! >= times[i]! + lo && times[j]! <= times[i]! + hi)) continue;
+            let v = b[j]!;
+            for (let k = i; k < j; k++) v = Math.min(v, a[k]!);
+            best = Math.max(best, v);
+          }
+          assert.equal(fast[i], best, `sample ${i}`);
+        }
+      },
+    ),
+    { numRuns: 500 },
+  );
+});
+
+// ---- The reference: a plain per-window loop evaluator, straight from the definitions (O(n·w)). ----
+
+type Column = number[];
+
+function refEval(f: Formula, times: number[], atom: (name: string, i: number) => number): Column {
+  const n = times.length;
+  const ev = (g: Formula) => refEval(g, times, atom);
+  const map = (c: Column, fn: (v: number) => number) => c.map(fn);
+  const neg = (c: Column) => map(c, (v) => -v);
+  const zip = (x: Column, y: Column, fn: (u: number, v: number) => number) => x.map((u, i) => fn(u, y[i]!));
+  const futureWindow = (i: number, lo: number, hi: number) => times.flatMap((t, j) => (t >= times[i]! + lo && t <= times[i]! + hi ? [j] : []));
+  const pastWindow = (i: number, lo: number, hi: number) => times.flatMap((t, j) => (t >= times[i]! - hi && t <= times[i]! - lo ? [j] : []));
+  const bounds = (g: Formula) => {
+    const iv = 'interval' in g ? g.interval : undefined;
+    return { lo: iv?.lo ?? 0, hi: iv?.hi ?? inf };
+  };
+  const extreme = (c: Column, window: (i: number) => number[], max: boolean) =>
+    times.map((_, i) => window(i).reduce((e, j) => (max ? Math.max(e, c[j]!) : Math.min(e, c[j]!)), max ? -inf : inf));
+  const until = (a: Column, b: Column, lo: number, hi: number) =>
+    times.map((_, i) => {
+      let best = -inf;
+      for (const j of futureWindow(i, lo, hi)) {
+        let v = b[j]!;
+        for (let k = i; k < j; k++) v = Math.min(v, a[k]!);
+        best = Math.max(best, v);
+      }
+      return best;
+    });
+  const since = (a: Column, b: Column, lo: number, hi: number) =>
+    times.map((_, i) => {
+      let best = -inf;
+      for (const j of pastWindow(i, lo, hi)) {
+        let v = b[j]!;
+        for (let k = j + 1; k <= i; k++) v = Math.min(v, a[k]!);
+        best = Math.max(best, v);
+      }
+      return best;
+    });
+  const { lo, hi } = bounds(f);
+  switch (f.kind) {
+    case 'prop':
+      return times.map((_, i) => atom(f.name, i));
+    case 'true':
+      return times.map(() => inf);
+    case 'false':
+      return times.map(() => -inf);
+    case 'not':
+      return neg(ev(f.args[0]));
+    case 'next': {
+      const a = ev(f.args[0]);
+      return times.map((_, i) => (i + 1 < n ? a[i + 1]! : -inf));
+    }
+    case 'prev': {
+      const a = ev(f.args[0]);
+      return times.map((_, i) => (i > 0 ? a[i - 1]! : -inf));
+    }
+    case 'finally':
+      return extreme(ev(f.args[0]), (i) => futureWindow(i, lo, hi), true);
+    case 'globally':
+      return extreme(ev(f.args[0]), (i) => futureWindow(i, lo, hi), false);
+    case 'once':
+      return extreme(ev(f.args[0]), (i) => pastWindow(i, lo, hi), true);
+    case 'historically':
+      return extreme(ev(f.args[0]), (i) => pastWindow(i, lo, hi), false);
+    default:
+      break;
+  }
+  const a = ev(f.args[0]!);
+  const b = ev(f.args[1]!);
+  const and = (x: Column, y: Column) => zip(x, y, Math.min);
+  const or = (x: Column, y: Column) => zip(x, y, Math.max);
+  const implies = (x: Column, y: Column) => or(neg(x), y);
+  switch (f.kind) {
+    case 'and':
+      return and(a, b);
+    case 'or':
+      return or(a, b);
+    case 'implies':
+      return implies(a, b);
+    case 'iff':
+      return and(implies(a, b), implies(b, a));
+    case 'xor':
+      return or(and(a, neg(b)), and(neg(a), b));
+    case 'until':
+      return until(a, b, lo, hi);
+    case 'release':
+      return neg(until(neg(a), neg(b), lo, hi));
+    case 'weak_until':
+      return or(until(a, b, lo, hi), extreme(a, (i) => futureWindow(i, lo, hi), false));
+    case 'strong_release':
+      return until(b, and(a, b), lo, hi);
+    case 'since':
+      return since(a, b, lo, hi);
+    default:
+      throw new Error(`no reference for ${(f as Formula).kind}`);
+  }
+}
+
+const unaryKinds = ['not', 'next', 'prev', 'finally', 'globally', 'once', 'historically'] as const;
+const binaryKinds = ['and', 'or', 'implies', 'iff', 'xor', 'until', 'release', 'weak_until', 'strong_release', 'since'] as const;
+const temporal = new Set<string>(['finally', 'globally', 'once', 'historically', 'until', 'release', 'weak_until', 'strong_release', 'since']);
+
+const intervalArb: fc.Arbitrary<[number, number | null] | undefined> = fc.option(
+  fc.tuple(fc.constantFrom(0, 0, 0.5, 1, 2, 3), fc.option(fc.constantFrom(0, 0.5, 1, 2, 4, 7))).map(([lo, w]): [number, number | null] => [lo, w === null ? null : lo + w]),
+  { nil: undefined },
+);
+
+const formulaArb: fc.Arbitrary<FormulaJson> = fc.letrec<{ f: FormulaJson }>((tie) => ({
+  f: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom<FormulaJson>({ kind: 'prop', name: 'p' }, { kind: 'prop', name: 'q' }, { kind: 'prop', name: 'r' }, { kind: 'true' }, { kind: 'false' }),
+    fc.tuple(fc.constantFrom(...unaryKinds), intervalArb, tie('f')).map(([kind, interval, arg]) => withInterval({ kind, args: [arg] }, interval)),
+    fc.tuple(fc.constantFrom(...binaryKinds), intervalArb, tie('f'), tie('f')).map(([kind, interval, x, y]) => withInterval({ kind, args: [x, y] }, interval)),
+  ),
+})).f;
+
+function withInterval(j: FormulaJson, interval: [number, number | null] | undefined): FormulaJson {
+  return interval && temporal.has(j.kind) ? ({ ...j, interval } as FormulaJson) : j;
+}
+
+const traceArb = fc
+  .array(fc.tuple(fc.constantFrom(0.5, 1, 1, 1.5, 3), fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 })), { minLength: 1, maxLength: 24 })
+  .map((rows) => {
+    const times: number[] = [];
+    rows.forEach(([gap], i) => times.push(i === 0 ? gap * 2 : times[i - 1]! + gap));
+    return { times, values: { p: rows.map((r) => r[1]), q: rows.map((r) => r[2]), r: rows.map((r) => r[3]) } as Record<string, number[]> };
+  });
+
+function sameColumns(fast: Float64Array, ref: Column, label: string) {
+  assert.equal(fast.length, ref.length);
+  for (let i = 0; i < ref.length; i++) {
+    const x = fast[i]!;
+    const y = ref[i]!;
+    // Exact: min, max and negation never round. Object.is would tell -0 from 0, which no verdict does.
+    assert.ok(x === y || Math.abs(x - y) <= 1e-9, `${label}: sample ${i}: fast ${x}, reference ${y}`);
+  }
+}
+
+test('reference check: Boolean traces, random formulas: every robustness, verdict and first violation', () => {
+  fc.assert(
+    fc.property(formulaArb, traceArb, (json, trace) => {
+      const f = fromJson(json);
+      const times = Float64Array.from(trace.times);
+      const bool = (name: string, i: number) => (trace.values[name]![i]! > 0 ? inf : -inf);
+      const fast = robustness(f, { times, atom: (node) => (i) => bool(node.name, i) });
+      const ref = refEval(f, trace.times, bool);
+      sameColumns(fast, ref, JSON.stringify(json));
+      const firstFalse = ref.findIndex((v) => !(v > 0));
+      assert.deepEqual(verdict(fast, times), { satisfied: ref[0]! > 0, robustness: ref[0], firstViolation: firstFalse < 0 ? null : trace.times[firstFalse] });
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('reference check: numeric atoms through the pluggable per-sample value (quantitative robustness)', () => {
+  fc.assert(
+    fc.property(formulaArb, traceArb, (json, trace) => {
+      const f = fromJson(json);
+      const times = Float64Array.from(trace.times);
+      const value = (name: string, i: number) => trace.values[name]![i]! + 0.25;
+      const fast = robustness(f, { times, atom: (node) => (i) => value(node.name, i) });
+      sameColumns(fast, refEval(f, trace.times, value), JSON.stringify(json));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+// ---- Traces ----
+
+test('CSV traces: header, 0/1 and true/false, numbers, uneven times', () => {
+  const t = parseTrace('time,door_open,alarm,speed\n0,0,false,1.5\n0.5,1,true,2\n\n3,1,TRUE,-4e1\n', 'trace.csv');
+  assert.deepEqual([...t.times], [0, 0.5, 3]);
+  assert.equal(t.length, 3);
+  assert.deepEqual([...t.columns.get('door_open')!.values], [0, 1, 1]);
+  assert.equal(t.columns.get('door_open')!.boolean, true);
+  assert.deepEqual([...t.columns.get('alarm')!.values], [0, 1, 1]);
+  assert.equal(t.columns.get('alarm')!.boolean, true);
+  assert.deepEqual([...t.columns.get('speed')!.values], [1.5, 2, -40]);
+  assert.equal(t.columns.get('speed')!.boolean, false);
+});
+
+test('JSON-lines traces', () => {
+  const t = parseTrace('{"time": 0, "door_open": true, "n": 3}\n{"time": 2.5, "door_open": 0, "n": 1}\n', 'trace.jsonl');
+  assert.deepEqual([...t.times], [0, 2.5]);
+  assert.deepEqual([...t.columns.get('door_open')!.values], [1, 0]);
+  assert.equal(t.columns.get('door_open')!.boolean, true);
+  assert.equal(t.columns.get('n')!.boolean, false);
+});
+
+test('a bad row is one error naming the line and the column', () => {
+  const bad = (text: string, pattern: RegExp) => {
+    assert.throws(() => parseTrace(text, 'tr.csv'), (e: unknown) => e instanceof TraceError && pattern.test(e.message));
+  };
+  bad('time,a\n0,1\n1,maybe\n', /^tr\.csv:3: column 'a': 'maybe' is not 0\/1, true\/false or a number$/);
+  bad('time,a\n0,1\n0,0\n', /^tr\.csv:3: column 'time': 0 is not after the previous sample's time 0/);
+  bad('time,a\n0,1\n1\n', /^tr\.csv:3: 1 value for 2 columns/);
+  bad('time,a\n0,1\nx,1\n', /^tr\.csv:3: column 'time': 'x' is not a number/);
+  bad('time,a\n0,true\n1,2\n', /^tr\.csv:3: column 'a': 2 is not a truth value, but earlier rows of 'a' were true\/false/);
+  bad('time,a\n0,2\n1,true\n', /^tr\.csv:3: column 'a': 'true' is a truth value, but earlier rows of 'a' were numbers/);
+  bad('time,a\n0,\n', /^tr\.csv:2: column 'a': the value is empty/);
+  bad('a,b\n1,1\n', /^tr\.csv:1: the header has no 'time' column/);
+  bad('time,a,a\n', /^tr\.csv:1: column 'a' appears twice/);
+  bad('time,a\n', /^tr\.csv: the trace has no samples/);
+  bad('', /^tr\.csv: the trace has no samples/);
+  bad('{"time":0,"a":1}\n{"time":1}\n', /^tr\.csv:2: column 'a' is missing/);
+  bad('{"time":0,"a":1}\n{"time":1,"a":1,"b":0}\n', /^tr\.csv:2: column 'b' is not in the first row/);
+  bad('{"time":0,"a":1}\n{"time":1,"a":"x"}\n', /^tr\.csv:2: column 'a': "x" is not 0\/1, true\/false or a number/);
+  bad('{"time":0,"a":1}\n[1]\n', /^tr\.csv:2: not a JSON object/);
+  bad('{"time":0,"a":1}\n{"time":1,\n', /^tr\.csv:2: not a JSON object/);
+});
+
+// ---- Specs of a document on a trace ----
+
+test('monitorDocument: every spec, unnamed formulas as `formula N`, --spec selection', () => {
+  const trace = parseTrace('time,door_open,alarm\n0,0,0\n1,1,0\n2,0,1\n3.5,1,0\n', 'tr.csv');
+  const doc = parseDocument('prop door_open\nprop alarm\nspec liveness := F alarm\nspec safety := G (door_open -> F[0,1] alarm)\nG !alarm\n');
+  const results = monitorDocument(doc, trace);
+  assert.deepEqual(
+    results.map((r) => [r.name, r.satisfied, r.robustness, r.firstViolation]),
+    [
+      ['liveness', true, inf, 3.5],
+      ['safety', false, -inf, 0],
+      ['formula 1', false, -inf, 0],
+    ],
+  );
+  assert.deepEqual(monitorDocument(doc, trace, { spec: 'liveness' }).map((r) => r.name), ['liveness']);
+  assert.throws(() => monitorDocument(doc, trace, { spec: 'nope' }), (e: unknown) => e instanceof MonitorError && /no spec named 'nope'; the specs are liveness, safety, formula 1/.test(e.message));
+});
+
+test('monitorDocument: clear errors for missing and numeric propositions, and bad intervals', () => {
+  const trace = parseTrace('time,door_open,speed\n0,0,1.5\n1,1,2\n', 'tr.csv');
+  const err = (text: string, pattern: RegExp) =>
+    assert.throws(() => monitorDocument(parseDocument(text), trace), (e: unknown) => e instanceof MonitorError && pattern.test(e.message));
+  err('spec s := G alarm', /^proposition 'alarm' of spec 's' is not a column of tr\.csv \(columns: door_open, speed\)$/);
+  err('spec s := G speed', /^proposition 'speed' of spec 's': column 'speed' holds numbers \(1\.5 at line 2\), not 0\/1 or true\/false$/);
+  err('spec s := F[-1,2] door_open', /^spec 's': the interval \[-1,2\] has a negative bound/);
+  err('spec s := F[3,2] door_open', /^spec 's': the interval \[3,2\] ends before it starts/);
+  err('// nothing', /no spec or formula/);
+});
