@@ -9,5 +9,6 @@ import { translate } from './translate';
 import { evalCommand } from './eval';
 import { mwp } from './mwp';
 import { bench } from './bench';
+import { monitor } from './monitor';
 
-export const commands: CliCommand[] = [parse, explain, format, check, lsp, checkPredictionsCommand, translate, evalCommand, mwp, bench];
+export const commands: CliCommand[] = [parse, explain, format, check, lsp, checkPredictionsCommand, translate, evalCommand, mwp, monitor, bench];
