@@ -1,6 +1,7 @@
 // The dependency tree that ships: committed lockfile, exact versions, and install scripts limited
-// to a reviewed list (onnxruntime-node's download is switched off by .npmrc; the binaries it needs
-// come inside the package). Known advisories: `npm audit`, where the registry's advisory endpoint answers.
+// to a reviewed list, package.json's `allowScripts` (onnxruntime-node's download is denied there; the
+// binaries it needs come inside the package). Known advisories: `npm audit`, where the registry's
+// advisory endpoint answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -11,10 +12,18 @@ import { repoRoot } from '../helpers/data';
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8'));
 
-test('the lockfile and .npmrc are committed', () => {
-  const tracked = execFileSync('git', ['ls-files', 'package-lock.json', '.npmrc'], { cwd: repoRoot, encoding: 'utf8' }).split('\n').filter(Boolean);
-  assert.deepEqual(tracked.sort(), ['.npmrc', 'package-lock.json']);
+test('the lockfile is committed', () => {
+  const tracked = execFileSync('git', ['ls-files', 'package-lock.json'], { cwd: repoRoot, encoding: 'utf8' }).split('\n').filter(Boolean);
+  assert.deepEqual(tracked, ['package-lock.json']);
   assert.equal(lock.lockfileVersion, 3);
+});
+
+test('npm commands in the project print no warning about its own configuration', () => {
+  // A project .npmrc key npm does not know (such as onnxruntime-node-install) makes every npm and npx
+  // command warn "Unknown project config".
+  const r = spawnSync('npm', ['config', 'list'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /project config/i, r.stderr);
 });
 
 test('every dependency is pinned to an exact version, and the lockfile agrees with package.json', () => {
@@ -36,16 +45,22 @@ test('every locked package has an integrity hash, and none comes from outside th
   }
 });
 
-test('install scripts are limited to the reviewed packages, and onnxruntime-node downloads nothing', () => {
+test('install scripts are limited to the reviewed packages, and onnxruntime-node downloads nothing', (t) => {
   const withScripts = Object.entries(lock.packages as Record<string, { hasInstallScript?: boolean; dev?: boolean }>)
     .filter(([, p]) => p.hasInstallScript)
     .map(([where, p]) => `${where.replace(/^node_modules\//, '')}${p.dev ? ' (dev)' : ''}`)
     .sort();
-  // Reviewed: esbuild checks its platform binary, keytar and vsce-sign (vsce's, for publishing) build or
-  // check native parts; none ships in the .vsix. onnxruntime-node's postinstall would fetch GPU
-  // libraries from the network, which .npmrc turns off.
+  // Reviewed: esbuild checks its platform binary and vsce-sign (vsce's, for publishing) copies its own;
+  // keytar (vsce's credential store, which packaging never opens) would download a prebuilt binary from
+  // GitHub or compile one; none ships in the .vsix. onnxruntime-node's postinstall would fetch CUDA
+  // libraries from api.nuget.org. package.json's allowScripts records the review, by name so that it
+  // survives a version bump (npm 11 skips denied scripts and runs unreviewed ones with a warning; npm
+  // 12 runs only allowed ones).
   assert.deepEqual(withScripts, ['@vscode/vsce-sign (dev)', 'esbuild (dev)', 'keytar (dev)', 'onnxruntime-node']);
-  assert.match(fs.readFileSync(path.join(repoRoot, '.npmrc'), 'utf8'), /^onnxruntime-node-install=skip$/m);
+  assert.deepEqual(manifest.allowScripts, { '@vscode/vsce-sign': true, esbuild: true, keytar: false, 'onnxruntime-node': false });
+  const pending = spawnSync('npm', ['install-scripts', 'ls'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+  if (pending.status !== 0) t.diagnostic(`npm ${execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim()} has no install-scripts command`);
+  else assert.match(pending.stdout, /No packages with unreviewed install scripts/, pending.stdout);
   const own = manifest.scripts as Record<string, string>;
   for (const hook of ['preinstall', 'install', 'postinstall']) assert.equal(own[hook], undefined, `package.json runs a ${hook} script`);
 });
