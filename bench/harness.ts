@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchActivation } from './activation';
 import { benchLsp } from './lsp';
+import { benchMonitor } from './monitor';
 import { benchNeural } from './neural';
 import { benchPackage } from './package';
 import { benchParse } from './parse';
@@ -20,6 +21,7 @@ export const areas: Record<string, (o: BenchOptions) => Promise<void>> = {
   neural: benchNeural,
   predictions: benchPredictions,
   package: benchPackage,
+  monitor: benchMonitor,
 };
 
 export const benchUsage = [
