@@ -46,6 +46,11 @@ export class ApTagger {
     return new ApTagger(sessions[0]!, info);
   }
 
+  /** Whether the tagger learned every one of these (lowercased) words: the sentence is in its corpus's phrasing. */
+  knowsAll(words: readonly string[]): boolean {
+    return words.every((w) => this.index.has(w));
+  }
+
   /** Tags each sentence (lowercased words) and returns its proposition spans. */
   async tag(sentences: readonly string[][]): Promise<WordSpan[][]> {
     const max = this.info.config.max_len;

@@ -8,7 +8,12 @@ const dropped = new Set(['the', 'a', 'an', 'to', 'must', 'should', 'shall', 'wil
 
 export function identifierFor(text: string, taken: ReadonlySet<string>): string {
   const words = nameWords(text).filter((w) => !dropped.has(w));
-  let base = (words.length > 0 ? words : nameWords(text)).slice(0, 4).join('_') || 'p';
+  return uniqueIdentifier((words.length > 0 ? words : nameWords(text)).slice(0, 4), taken);
+}
+
+/** An identifier from these words, not yet taken: `tank_empty`, `tank_empty_2`. */
+export function uniqueIdentifier(words: readonly string[], taken: ReadonlySet<string>): string {
+  let base = words.join('_') || 'p';
   if (/^\d/.test(base)) base = `p_${base}`;
   if (!isBareName(base)) base = `${base}_p`;
   let name = base;

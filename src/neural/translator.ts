@@ -10,6 +10,8 @@ import { cleanTaggedSpans, coverUnseenWords, declaredSpans, liftSentence, lifted
 import { ground } from './grounding';
 import { Nl2tlModel, type Style } from './nl2tlModel';
 import { tokenize, toModelInput } from './nl2tlText';
+import { translateRequirement, type SymbolicTranslation } from './requirements/index';
+import { readWords } from './requirements/words';
 
 export const defaultBeams = 4;
 
@@ -21,6 +23,8 @@ export interface NlTranslation extends Translation {
 export interface NlTranslateResult extends TranslateResult {
   best: NlTranslation;
   alternatives: NlTranslation[];
+  /** Which reading came first: the requirement grammar's, or the model's beam. */
+  reader: 'grammar' | 'model';
 }
 const maxBeams = 16;
 const maxSentenceChars = 2000;
@@ -37,6 +41,8 @@ export class Translator {
     // allSettled, not all: a failed load must wait for its sibling, because stopping the worker while
     // onnxruntime still creates a session aborts the whole process (test/reliability/neural-faults.test.ts).
     const [model, tagger] = await Promise.allSettled([Nl2tlModel.load(dir, ep), ApTagger.load(dir, ep)]);
+    // The requirement grammar's English models load in about 0.3 s: pay that here, not in the first translation.
+    readWords('warm up');
     if (model.status === 'fulfilled' && tagger.status === 'fulfilled') return new Translator(model.value, tagger.value);
     await Promise.all([model, tagger].map((r) => (r.status === 'fulfilled' ? r.value.release() : undefined)));
     throw model.status === 'rejected' ? model.reason : (tagger as PromiseRejectedResult).reason;
@@ -89,22 +95,54 @@ export class Translator {
     const beams = Math.min(maxBeams, Math.max(1, ...runnable.map((k) => requests[valid[k]!]!.beams ?? defaultBeams)));
     const styles = runnable.map((k): Style => ([...lifted[k]!.props.values()].every((p) => p.source === 'lifted') ? 'nl2tl' : 'navi'));
     const translations = runnable.length > 0 ? await this.model.translate(runnable.map((k) => lifted[k]!.text), styles, beams, signal) : [];
+    // Free text the requirement grammar reads exactly is translated by it; the model's beam follows as alternatives.
+    const symbolic = valid.map((i) => (liftedSpans(requests[i]!.sentence).length > 0 ? undefined : translateRequirement(requests[i]!.sentence, requests[i]!.declared)));
     const ms = performance.now() - started;
-    runnable.forEach((k, n) => {
-      const request = requests[valid[k]!]!;
+    valid.forEach((i, k) => {
+      const request = requests[i]!;
+      const n = runnable.indexOf(k);
+      const read = symbolic[k] ? [this.fromReading(request, symbolic[k]!)] : [];
+      if (read.length === 0 && n < 0) return;
+      const beam = n >= 0 ? translations[n]!.map((t) => this.ground(request, lifted[k]!, t.formula, t.score)) : [];
+      // The model is trusted on the corpus it learned from: a sentence made only of words the tagger
+      // learned (NL2TL's navigation phrasing, where "whenever X" means eventually X) goes to it first.
+      const modelFirst = beam.length > 0 && this.tagger.knowsAll(tokenize(request.sentence).map((t) => t.text.toLowerCase()));
       const wanted = Math.max(1, Math.min(maxBeams, request.beams ?? defaultBeams));
       // Different token sequences can spell the same formula (redundant parentheses): keep the first.
       const seen = new Set<string>();
-      const options = translations[n]!
-        .map((t) => this.ground(request, lifted[k]!, t.formula, t.score))
+      const options = (modelFirst ? [beam[0]!, ...read, ...beam.slice(1)] : [...read, ...beam])
         .filter((t) => !seen.has(t.formula) && seen.add(t.formula))
         .slice(0, wanted);
-      results[valid[k]!] =
+      results[i] =
         options.length === 0
           ? new Error('The model produced no complete formula for this sentence.')
-          : { best: options[0]!, alternatives: options.slice(1), ep: this.ep, ms };
+          : { best: options[0]!, alternatives: options.slice(1), ep: this.ep, ms, reader: read.length > 0 && !modelFirst ? 'grammar' : 'model' };
     });
     return results;
+  }
+
+  /** The requirement grammar's reading as a translation; its score ranks it above every beam entry. */
+  private fromReading(request: TranslateRequest, reading: SymbolicTranslation): NlTranslation {
+    const lifted = new Map(reading.props.map((p, i) => [p.name, `prop_${i + 1}`]));
+    const rename = (j: FormulaJson): FormulaJson =>
+      j.kind === 'prop' ? { kind: 'prop', name: lifted.get(j.name) ?? j.name } : 'args' in j ? { ...j, args: j.args.map(rename) } : j;
+    const descriptions = new Map(reading.props.map((p) => [p.name, request.declared?.find((d) => d.name === p.name)?.description ?? p.text]));
+    const props: Translation['props'] = {};
+    reading.props.forEach((p, i) => {
+      props[`prop_${i + 1}`] = { text: p.text, span: [p.start, p.end], name: p.name, declared: p.declared };
+    });
+    let liftedSentence = request.sentence;
+    for (const [i, p] of [...reading.props.entries()].sort((x, y) => y[1].start - x[1].start)) {
+      liftedSentence = `${liftedSentence.slice(0, p.start)}( prop_${i + 1} )${liftedSentence.slice(p.end)}`;
+    }
+    return {
+      formula: printFormula(reading.formula, request.style ?? 'ascii'),
+      lifted: printFormula(fromJson(rename(toJson(reading.formula))), 'nl2tl'),
+      props,
+      english: explain(reading.formula, descriptions),
+      score: 0,
+      liftedSentence,
+    };
   }
 
   private ground(request: TranslateRequest, lifted: Lifted, formula: string, score: number): NlTranslation {

@@ -1,0 +1,149 @@
+// The cue phrases of requirement English: the words that carry temporal and logical structure, and
+// what each means. This table is the reader's whole vocabulary of structure; every other word is
+// content and ends up in a proposition. It is data, not code, so a phrasing is added in one line.
+//
+// Patterns are space-separated; each word matches a token's normal form or lemma (so "holds" matches
+// "hold", "isn't" matches "be not"). Slots: `#n` a number in digits or words, `#unit` a time unit,
+// `#step` a unit counted in steps (a sample of a discrete trace), `word?` an optional word.
+import type { UnaryKind } from '../../languages/tl/api';
+
+/** One operator a cue wraps around its clause; bounds refer to the pattern's numbers (`n0`, `n1`) or are fixed. */
+export interface Wrap {
+  op: UnaryKind;
+  lo?: number | 'n0' | 'n1';
+  hi?: number | 'n0' | 'n1' | null;
+}
+
+export type BinaryCue =
+  | 'and'
+  | 'or'
+  | 'then'
+  | 'until'
+  | 'unless'
+  | 'release'
+  | 'since'
+  | 'before'
+  | 'after'
+  | 'while'
+  | 'implies'
+  | 'iff'
+  | 'response'
+  | 'immediateResponse'
+  | 'respondsTo'
+  | 'precedes'
+  | 'precededBy';
+
+export type Cue =
+  /** Temporal or negating adverbials wrapped around their clause: "always", "within 5 seconds". */
+  | { kind: 'unary'; wraps: Wrap[]; sentence?: boolean }
+  | { kind: 'binary'; op: BinaryCue }
+  /** Subordinators: "if" (plain) and "whenever", "once", "every time" (for all moments). */
+  | { kind: 'if'; global: boolean; onlyIf?: boolean }
+  /** Going somewhere: "go to", "visit", "reach". The place is the proposition; with no temporal word, eventually. */
+  | { kind: 'goal' }
+  /** Staying away: "avoid", "stay away from": always not. */
+  | { kind: 'avoid' }
+  /** Words that mean nothing to the formula: modal verbs, "it is the case that", "at the same time". */
+  | { kind: 'ignore' };
+
+const G: Wrap = { op: 'globally' };
+const F: Wrap = { op: 'finally' };
+const X: Wrap = { op: 'next' };
+const NOT: Wrap = { op: 'not' };
+const O: Wrap = { op: 'once' };
+const H: Wrap = { op: 'historically' };
+const Y: Wrap = { op: 'prev' };
+
+const unary = (wraps: Wrap[], sentence = false): Cue => ({ kind: 'unary', wraps, ...(sentence ? { sentence } : {}) });
+const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
+
+/** Each entry: the pattern variants (`|`-separated) and the cue. */
+export const cueTable: readonly [string, Cue][] = [
+  // Always.
+  ['always | globally | at all times | at any time | at any point | at every time | at every moment | at every step | at each step | at any moment | all the time | ' +
+    'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
+    'from now on | from then on | from that point on | from that moment on | thereafter | henceforth | perpetually | at every point in time | ' +
+    'in all future states | throughout', unary([G])],
+  ['it be always the case that | it always hold that | it be globally the case that', unary([G], true)],
+  // Eventually.
+  ['eventually | finally | at some point | at some time | at some moment | sometime | some time | in the future | sooner or later | ' +
+    'ultimately | at least once | at some point in the future | in the end | some day | at some later point | at a later time | later on', unary([F])],
+  ['it be eventually the case that | eventually it will be the case that', unary([F], true)],
+  // Always eventually, eventually always.
+  ['infinitely often | infinitely many times | again and again | over and over | repeatedly | recurrently | periodically | ' +
+    'time and again | always eventually | continually', unary([G, F])],
+  ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
+    'after some point always | from some time on', unary([F, G])],
+  // Next.
+  ['next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
+    'in the next time step | at the next time step | in the next cycle | at the next cycle | in the following step | ' +
+    'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately', unary([X])],
+  ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards', unary([{ op: 'next', lo: 'n0' }])],
+  // Negation and never.
+  ['not | no longer | no more', unary([NOT])],
+  ['never | at no time | at no point | under no circumstances | in no state', unary([G, NOT])],
+  ['it be never the case that | it never hold that | it can never happen that | it must never happen that | it be impossible that | ' +
+    'it be never true that', unary([G, NOT], true)],
+  ['it be not the case that | it be false that | it be not true that', unary([NOT], true)],
+  // Past.
+  ['previously | at some point in the past | in the past | once before | at some earlier time | at some earlier point', unary([O])],
+  ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time', unary([H])],
+  ['in the previous step | in the previous state | at the previous step | at the previous state | one step before | one step earlier | ' +
+    'in the last step | at the last step', unary([Y])],
+  // Bounded.
+  ['within #n #unit? | in less than #n #unit? | in at most #n #unit? | no later than #n #unit? | at most #n #unit? later | ' +
+    'within the next #n #unit? | in no more than #n #unit? | before #n #unit? elapse | before #n #unit? pass', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
+  ['for #n #unit? | for at least #n #unit? | for the next #n #unit? | during the next #n #unit? | for the following #n #unit? | ' +
+    'throughout the next #n #unit? | over the next #n #unit?', unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
+  ['after #n #unit | #n #unit later | in #n #unit | exactly #n #unit later | #n #unit from now', unary([{ op: 'finally', lo: 'n0', hi: 'n0' }])],
+  ['between #n and #n #unit | between #n #unit and #n #unit | after #n to #n #unit | in #n to #n #unit', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
+  ['at least #n #unit later | after at least #n #unit | not before #n #unit', unary([{ op: 'finally', lo: 'n0', hi: null }])],
+  ['every #n #unit | at least every #n #unit? | at least once every #n #unit | once every #n #unit', unary([G, { op: 'finally', lo: 0, hi: 'n0' }])],
+  // Connectives.
+  ['and | as well as | along with | and also | also | but | but also | whereas | plus | together with | moreover | in addition', binary('and')],
+  ['or | or else | otherwise | alternatively', binary('or')],
+  [', then | , and then | then | and then | after that | afterwards | afterward | and afterwards | and afterward | and later | later | and sometime afterward | ' +
+    'and sometime afterwards | and eventually | and finally | followed by | next go | and next | subsequently | and subsequently | ' +
+    'thereafter go', binary('then')],
+  ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
+  ['unless | at least until | until possibly', binary('unless')],
+  ['release | releases', binary('release')],
+  ['since | ever since', binary('since')],
+  ['before | prior to | earlier than | ahead of', binary('before')],
+  ['after | later than | only after | not until after', binary('after')],
+  ['while | as long as | during | whilst | at the same time as | for as long as', binary('while')],
+  ['imply | implies | mean that | means that | entail | entails', binary('implies')],
+  ['if and only if | iff | exactly when | precisely when | just in case | be equivalent to | be the same as', binary('iff')],
+  ['be followed by | be eventually followed by | be always followed by | be always eventually followed by | eventually lead to | lead to | ' +
+    'leads to | trigger | triggers | cause | causes | result in | results in | be eventually succeeded by | be succeeded by', binary('response')],
+  ['be immediately followed by | be followed immediately by | be followed in the next step by | be directly followed by', binary('immediateResponse')],
+  ['respond to | responds to | be a response to | be triggered by | be caused by', binary('respondsTo')],
+  ['precede | precedes | must precede | be a precondition for', binary('precedes')],
+  ['be preceded by | be always preceded by | be enabled by | be only possible after', binary('precededBy')],
+  // Subordinators.
+  ['if | in case | provided that | assuming that | given that | in the case that | on condition that', { kind: 'if', global: false }],
+  ['only if', { kind: 'if', global: false, onlyIf: true }],
+  ['whenever | every time | each time | once | as soon as | each moment that | every moment that | ' +
+    'every time that | at every moment when | when | in every state where | in all states where | after each | every time when | ' +
+    'always when | always if', { kind: 'if', global: true }],
+  // Going and avoiding.
+  ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
+    'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
+    'pass through | stop at | stop by | make it to | end up at | end up in', { kind: 'goal' }],
+  ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | never go to | never visit | never enter | ' +
+    'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],
+  // No meaning of their own.
+  ['must | should | shall | will | would | can | could | may | might | have to | has to | need to | needs to | be required to | ' +
+    'ought to | be supposed to | be expected to | be guaranteed to | make sure that | make sure to | ensure | it be the case that | ' +
+    'at the same time | simultaneously | together | both | either | at once | in parallel | the case that | the system shall | ' +
+    'it hold that | it be true that | true that | that | please | the robot should | the robot must | you should | you must', { kind: 'ignore' }],
+];
+
+export const timeUnits: ReadonlySet<string> = new Set([
+  'step', 'steps', 'time step', 'timestep', 'timesteps', 'time unit', 'time units', 'unit', 'units', 'second', 'seconds', 's', 'sec', 'secs',
+  'ms', 'millisecond', 'milliseconds', 'minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'h', 'cycle', 'cycles', 'tick', 'ticks',
+  'moment', 'moments', 'instant', 'instants', 'state', 'states', 'time', 'times', 'day', 'days', 'iteration', 'iterations',
+]);
+
+/** Units that count samples of a discrete trace, so "three steps later" is X X X rather than F[3,3]. */
+export const stepUnits: ReadonlySet<string> = new Set(['step', 'steps', 'time step', 'timestep', 'timesteps', 'state', 'states', 'cycle', 'cycles', 'tick', 'ticks', 'iteration', 'iterations', 'moment', 'moments', 'instant', 'instants']);

@@ -1,0 +1,81 @@
+// English requirement -> formula by the symbolic reader: tag the words, read the structure, then name
+// each clause's proposition from its content words, reusing a declared proposition where one fits.
+// Mentions with the same content words ("the tank is empty" twice) are one proposition.
+import { fromJson, type Formula, type FormulaJson } from '../../languages/tl/api';
+import { declaredSpans, markedSpans, mergeSpans, nameWords, type ApSpan, type Declared } from '../apRecognition';
+import { uniqueIdentifier } from '../grounding';
+import { contentWords, readRequirement, type Clause } from './reader';
+import { readWords, type Word } from './words';
+
+export interface ReadProp {
+  name: string;
+  /** The first mention: its text and character span in the sentence. */
+  text: string;
+  start: number;
+  end: number;
+  declared: boolean;
+}
+
+export interface SymbolicTranslation {
+  formula: Formula;
+  props: ReadProp[];
+}
+
+const key = (words: readonly Word[]): string => words.map((w) => (w.atom ? `@${w.atom.declared ?? w.atom.text}` : w.lemma)).join(' ');
+
+/** The content lemmas of a declared proposition's description (and of its name, as words). */
+function declaredKeys(declared: readonly Declared[]): Map<string, Set<string>[]> {
+  const out = new Map<string, Set<string>[]>();
+  for (const d of declared) {
+    const keys = [new Set(nameWords(d.name))];
+    if (d.description) keys.push(new Set(contentWords(readWords(d.description)).map((w) => w.lemma)));
+    out.set(d.name, keys);
+  }
+  return out;
+}
+
+/** The declared proposition whose name or description best covers the clause (Jaccard ≥ 0.5), if any. */
+function matchDeclared(clause: Clause, keys: ReadonlyMap<string, Set<string>[]>): string | undefined {
+  const only = clause.words.length === 1 ? clause.words[0]!.atom : undefined;
+  if (only?.declared) return only.declared;
+  const lemmas = new Set(clause.words.flatMap((w) => [w.lemma, w.norm]));
+  const distinct = new Set(clause.words.map((w) => w.lemma));
+  let best: string | undefined;
+  let bestScore = 0.5 - 1e-9;
+  for (const [name, sets] of keys) {
+    for (const set of sets) {
+      if (set.size === 0) continue;
+      const hits = [...set].filter((w) => lemmas.has(w)).length;
+      const score = hits / (set.size + distinct.size - hits);
+      if (score > bestScore) {
+        best = name;
+        bestScore = score;
+      }
+    }
+  }
+  return best;
+}
+
+export function translateRequirement(sentence: string, declared: readonly Declared[] = []): SymbolicTranslation | undefined {
+  const atoms: ApSpan[] = mergeSpans(declaredSpans(sentence, declared), markedSpans(sentence));
+  const reading = readRequirement(readWords(sentence, atoms));
+  if (!reading) return undefined;
+  const keys = declaredKeys(declared);
+  const taken = new Set(declared.map((d) => d.name));
+  const byKey = new Map<string, ReadProp>();
+  const names = reading.clauses.map((clause) => {
+    const k = key(clause.words);
+    const known = byKey.get(k);
+    if (known) return known.name;
+    const first = clause.words[0]!;
+    const last = clause.words[clause.words.length - 1]!;
+    const declaredName = matchDeclared(clause, keys);
+    const name = declaredName ?? uniqueIdentifier(clause.words.flatMap((w) => nameWords(w.text)).slice(0, 5), taken);
+    taken.add(name);
+    byKey.set(k, { name, text: sentence.slice(first.start, last.end), start: first.start, end: last.end, declared: declaredName !== undefined });
+    return name;
+  });
+  const rename = (j: FormulaJson): FormulaJson =>
+    j.kind === 'prop' ? { kind: 'prop', name: names[Number(j.name.slice(1))]! } : 'args' in j ? { ...j, args: j.args.map(rename) } : j;
+  return { formula: fromJson(rename(reading.formula)), props: [...byKey.values()] };
+}

@@ -1,0 +1,90 @@
+// Turns tagged words into the reader's items: cue phrases (longest match first) and content words.
+import { cueTable, stepUnits, timeUnits, type Cue } from './cues';
+import type { Word } from './words';
+
+export type Item = { kind: 'cue'; cue: Cue; words: Word[]; numbers: number[]; steps: boolean } | { kind: 'word'; word: Word } | { kind: 'comma'; word: Word };
+
+type Slot = { literal: string } | { slot: 'n' | 'unit' | 'step'; optional: boolean } | { optionalLiteral: string };
+
+interface Pattern {
+  slots: Slot[];
+  cue: Cue;
+}
+
+function compile(): Pattern[] {
+  const out: Pattern[] = [];
+  for (const [variants, cue] of cueTable) {
+    for (const variant of variants.split('|')) {
+      const slots = variant
+        .trim()
+        .split(/\s+/)
+        .map((w): Slot => {
+          const optional = w.endsWith('?');
+          const bare = optional ? w.slice(0, -1) : w;
+          if (bare === '#n' || bare === '#unit' || bare === '#step') return { slot: bare.slice(1) as 'n' | 'unit' | 'step', optional };
+          return optional ? { optionalLiteral: bare } : { literal: bare };
+        });
+      out.push({ slots, cue });
+    }
+  }
+  // Longest patterns first, so "it is never the case that" wins over "never".
+  return out.sort((a, b) => b.slots.length - a.slots.length);
+}
+
+let patterns: Pattern[] | undefined;
+
+const matchesWord = (w: Word | undefined, literal: string): boolean => w !== undefined && w.pos !== 'ATOM' && (w.norm === literal || w.lemma === literal || (literal === ',' && w.text === ','));
+
+/** A time unit starting at word i ("time units" spans two words): how many words it takes, 0 if none. */
+function unitLength(words: readonly Word[], i: number, only: ReadonlySet<string>): number {
+  const two = words[i + 1] ? `${words[i]!.norm} ${words[i + 1]!.norm}` : '';
+  if (only.has(two)) return 2;
+  return words[i] && only.has(words[i]!.norm) ? 1 : 0;
+}
+
+/** Matches a pattern at word i; the number of words it covers, its numbers and whether its unit counts steps. */
+function match(p: Pattern, words: readonly Word[], i: number): { length: number; numbers: number[]; steps: boolean } | undefined {
+  let at = i;
+  const numbers: number[] = [];
+  let steps = false;
+  for (const s of p.slots) {
+    if ('literal' in s) {
+      if (!matchesWord(words[at], s.literal)) return undefined;
+      at++;
+    } else if ('optionalLiteral' in s) {
+      if (matchesWord(words[at], s.optionalLiteral)) at++;
+    } else if (s.slot === 'n') {
+      const v = words[at]?.value;
+      if (v === undefined || v < 0) return undefined;
+      numbers.push(v);
+      at++;
+    } else {
+      const n = unitLength(words, at, s.slot === 'step' ? stepUnits : timeUnits);
+      if (n === 0 && !s.optional) return undefined;
+      if (n > 0) steps = stepUnits.has(words.slice(at, at + n).map((w) => w.norm).join(' '));
+      at += n;
+    }
+  }
+  return at > i ? { length: at - i, numbers, steps } : undefined;
+}
+
+export function toItems(words: readonly Word[]): Item[] {
+  patterns ??= compile();
+  const items: Item[] = [];
+  for (let i = 0; i < words.length; ) {
+    const w = words[i]!;
+    let found: { p: Pattern; m: NonNullable<ReturnType<typeof match>> } | undefined;
+    for (const p of patterns) {
+      const m = match(p, words, i);
+      if (m && (!found || m.length > found.m.length)) found = { p, m };
+    }
+    if (found) {
+      items.push({ kind: 'cue', cue: found.p.cue, words: words.slice(i, i + found.m.length), numbers: found.m.numbers, steps: found.m.steps });
+      i += found.m.length;
+    } else {
+      items.push(w.text === ',' || w.text === ';' ? { kind: 'comma', word: w } : { kind: 'word', word: w });
+      i++;
+    }
+  }
+  return items;
+}

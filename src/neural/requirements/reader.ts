@@ -1,0 +1,363 @@
+// The symbolic reading of a requirement: a recursive-descent grammar over cue phrases (cues.ts) and
+// content words. It reads the specification-pattern fragment of English exactly (response,
+// precedence, absence, universality, existence, bounded response and invariance, "X until Y",
+// "never X while Y", "once X, always Y", "A and then B") and gives up, returning undefined, on
+// anything else, so the caller can fall back to the neural model. Precedence, loosest first:
+//   subordinate clauses (if, whenever, once)  >  implies, iff, "is followed by", "precedes"
+//   >  until, unless, before, after, while  >  or  >  and  >  then  >  one clause with its adverbials.
+import type { FormulaJson } from '../../languages/tl/api';
+import type { BinaryCue, Cue, Wrap } from './cues';
+import { toItems, type Item } from './items';
+import type { Word } from './words';
+
+/** The reader gave up: the sentence is outside the fragment it reads. */
+class NotRead extends Error {}
+
+export interface Clause {
+  /** The content words that name the proposition. */
+  words: Word[];
+}
+
+export interface Reading {
+  /** The formula over clause ids `#0`, `#1`, … (see `clauses`). */
+  formula: FormulaJson;
+  clauses: Clause[];
+}
+
+type Binary = Extract<FormulaJson, { args: FormulaJson[] }>['kind'];
+
+const un = (kind: Binary, arg: FormulaJson, interval?: [number, number | null]): FormulaJson => ({ kind, args: [arg], ...(interval ? { interval } : {}) });
+const bin = (kind: Binary, a: FormulaJson, b: FormulaJson): FormulaJson => ({ kind, args: [a, b] });
+const isTemporal = (f: FormulaJson): boolean => ['globally', 'finally', 'next'].includes(f.kind);
+
+/** `f` without an outer unbounded operator of this kind. */
+function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
+  return f.kind === kind && !('interval' in f && f.interval) && 'args' in f ? f.args[0]! : f;
+}
+
+const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
+const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'since', 'before', 'after', 'while']);
+const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
+const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCONJ', 'INTJ']);
+// Verbs that say a proposition is true rather than what it is ("a holds", "the motor stays off").
+const truthVerbs = new Set(['hold', 'happen', 'occur', 'true', 'become', 'remain', 'stay', 'keep', 'be', 'do', 'have', 'get', 'still', 'now', 'just', 'only', 'already', 'even', 'first', 'firstly', 'initially']);
+
+/** Whether a word names part of a proposition. A lone "a" before a verb or a connective is the proposition a. */
+function isContent(w: Word, next: Word | undefined): boolean {
+  if (w.pos === 'ATOM') return true;
+  if (/^[a-z]$/i.test(w.text) && w.text.toLowerCase() !== 'i') {
+    if (w.text.toLowerCase() !== 'a') return true;
+    return !next || (!['NOUN', 'ADJ', 'PROPN', 'NUM', 'ADV', 'ATOM'].includes(next.pos) && !/^[a-z]$/i.test(next.text));
+  }
+  if (droppedPos.has(w.pos)) return false;
+  return !truthVerbs.has(w.lemma) && /[a-z0-9]/i.test(w.text);
+}
+
+export function contentWords(words: readonly Word[]): Word[] {
+  const kept = words.filter((w, i) => isContent(w, words[i + 1]));
+  // Prepositions at the edges name nothing ("to the goal", "the light is on" keeps "on" inside).
+  while (kept.length > 1 && kept[0]!.pos === 'ADP') kept.shift();
+  while (kept.length > 1 && kept[kept.length - 1]!.pos === 'ADP' && !['on', 'off', 'in', 'out', 'up', 'down'].includes(kept[kept.length - 1]!.norm)) kept.pop();
+  return kept;
+}
+
+interface ClauseParts {
+  wraps: Wrap[][];
+  /** Wraps with their numbers resolved, outermost first. */
+  words: Word[];
+  goal: boolean;
+  avoid: boolean;
+}
+
+class Reader {
+  readonly clauses: Clause[] = [];
+
+  constructor(private readonly items: readonly Item[]) {}
+
+  private cueAt(i: number): Cue | undefined {
+    const it = this.items[i];
+    return it?.kind === 'cue' ? it.cue : undefined;
+  }
+
+  private isBinary(i: number, ops: ReadonlySet<BinaryCue>): boolean {
+    const c = this.cueAt(i);
+    return c?.kind === 'binary' && ops.has(c.op);
+  }
+
+  /** Ranges [a, b) without commas at their edges. */
+  private trim(a: number, b: number): [number, number] {
+    while (a < b && this.items[a]!.kind === 'comma') a++;
+    while (b > a && this.items[b - 1]!.kind === 'comma') b--;
+    if (a >= b) throw new NotRead('empty part');
+    return [a, b];
+  }
+
+  sentence(a0: number, b0: number): FormulaJson {
+    const [a, b] = this.trim(a0, b0);
+    const first = this.cueAt(a);
+    // "always, if ...", "it is never the case that ...": a leading adverbial over the whole sentence.
+    if (first?.kind === 'unary' && (first.sentence || this.items[a + 1]?.kind === 'comma' || this.cueAt(a + 1)?.kind === 'if')) {
+      return this.wrapAll(this.resolve(a), this.sentence(a + 1, b));
+    }
+    // "if A then B", "whenever A, B", "after A, B".
+    if (first?.kind === 'if' || (first?.kind === 'binary' && first.op === 'after')) {
+      const global = first.kind === 'binary' || first.global;
+      const sep = this.separator(a + 1, b);
+      const cond = this.sentence(a + 1, sep);
+      const main = this.sentence(sep + 1, b);
+      return this.conditional(cond, main, global, first.kind === 'if' && first.onlyIf === true);
+    }
+    // "B if A", "B whenever A", "B only if A".
+    for (let k = a + 1; k < b; k++) {
+      const c = this.cueAt(k);
+      if (c?.kind === 'if') {
+        const main = this.sentence(a, k);
+        const cond = this.sentence(k + 1, b);
+        return c.onlyIf ? bin('implies', main, cond) : this.conditional(cond, main, c.global, false);
+      }
+    }
+    return this.connectives(a, b);
+  }
+
+  private conditional(cond: FormulaJson, main: FormulaJson, global: boolean, onlyIf: boolean): FormulaJson {
+    if (onlyIf) return bin('implies', main, cond);
+    // "never X when Y": for all moments, Y implies not X ("once X, always Y" keeps its second G).
+    const never = main.kind === 'globally' && !main.interval && main.args[0]!.kind === 'not';
+    return global ? un('globally', bin('implies', cond, never ? peel(main, 'globally') : main)) : bin('implies', cond, main);
+  }
+
+  /** Where the condition of a leading subordinate clause ends: "then", else the first comma. */
+  private separator(a: number, b: number): number {
+    for (let k = a; k < b; k++) {
+      const it = this.items[k]!;
+      if (it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'then' && ['then', ','].includes(it.words[0]!.norm)) return k;
+    }
+    for (let k = a; k < b; k++) if (this.items[k]!.kind === 'comma') return k;
+    throw new NotRead('a subordinate clause without its main clause');
+  }
+
+  private connectives(a: number, b: number): FormulaJson {
+    for (const level of [levelOne, levelTwo]) {
+      for (let k = a; k < b; k++) {
+        if (!this.isBinary(k, level)) continue;
+        const op = (this.cueAt(k) as { op: BinaryCue }).op;
+        // A leading "always" scopes over an implication ("always a implies b"), not over one side of it.
+        const lead = level === levelOne ? this.leadingUnary(a, k) : a;
+        const left = this.connectives(lead, k);
+        const right = this.sentence(k + 1, b);
+        const f = this.combine(op, left, right);
+        return lead > a ? this.wrapAll(this.resolveRange(a, lead), f) : f;
+      }
+    }
+    return this.coordination(a, b, 'or');
+  }
+
+  /** The end of the plain adverbial cues that start [a, b). */
+  private leadingUnary(a: number, b: number): number {
+    let k = a;
+    while (k < b && this.cueAt(k)?.kind === 'unary') k++;
+    return k;
+  }
+
+  private combine(op: BinaryCue, l: FormulaJson, r: FormulaJson): FormulaJson {
+    switch (op) {
+      case 'implies':
+        return bin('implies', l, r);
+      case 'iff':
+        return bin('iff', l, r);
+      case 'response':
+        return un('globally', bin('implies', peel(l, 'globally'), isTemporal(r) ? r : un('finally', r)));
+      case 'immediateResponse':
+        return un('globally', bin('implies', peel(l, 'globally'), un('next', r)));
+      case 'respondsTo':
+        return un('globally', bin('implies', r, isTemporal(l) ? l : un('finally', l)));
+      case 'precedes':
+        return bin('weak_until', un('not', r), l);
+      case 'precededBy':
+        return bin('weak_until', un('not', l), r);
+      case 'until':
+        return bin('until', this.negatedLeft(l), r);
+      case 'unless':
+        return bin('weak_until', this.negatedLeft(l), r);
+      case 'release':
+        return bin('release', l, r);
+      case 'since':
+        return bin('since', l, r);
+      case 'before':
+        // "A before B": B does not happen until A has.
+        return bin('until', un('not', peel(r, 'finally')), peel(l, 'finally'));
+      case 'after':
+        // "the alarm sounds within 5 seconds after the door opens" is a response; "visit a after b" an order.
+        return isTemporal(l) && !(l.kind === 'finally' && !('interval' in l && l.interval))
+          ? un('globally', bin('implies', peel(r, 'finally'), l))
+          : bin('until', un('not', peel(l, 'finally')), peel(r, 'finally'));
+      case 'while':
+        return un('globally', bin('implies', r, peel(l, 'globally')));
+      default:
+        throw new NotRead(`unexpected ${op}`);
+    }
+  }
+
+  /** "never X until Y" means X does not happen before Y: not X until Y. */
+  private negatedLeft(l: FormulaJson): FormulaJson {
+    return l.kind === 'globally' && 'args' in l && !l.interval && l.args[0]!.kind === 'not' ? l.args[0]! : l;
+  }
+
+  /** Splits at `or` (then `and`) cues; commas in such a list separate too. */
+  private coordination(a: number, b: number, kind: 'or' | 'and'): FormulaJson {
+    const parts: [number, number][] = [];
+    let start = a;
+    let found = false;
+    for (let k = a; k < b; k++) {
+      if (this.isBinary(k, new Set([kind]))) {
+        found = true;
+        if (k > start) parts.push([start, k]);
+        start = k + 1;
+      }
+    }
+    if (!found) return kind === 'or' ? this.coordination(a, b, 'and') : this.sequence(a, b);
+    parts.push([start, b]);
+    const split = parts.flatMap(([s, e]) => this.splitCommas(s, e));
+    const next = (s: number, e: number): FormulaJson => (kind === 'or' ? this.coordination(s, e, 'and') : this.sequence(s, e));
+    const shared = this.sharedPredicate(split);
+    if (shared) return shared(kind);
+    return split.map(([s, e]) => next(s, e)).reduce((x, y) => bin(kind, x, y));
+  }
+
+  private splitCommas(a: number, b: number): [number, number][] {
+    const out: [number, number][] = [];
+    let start = a;
+    for (let k = a; k < b; k++) {
+      if (this.items[k]!.kind === 'comma') {
+        if (k > start) out.push([start, k]);
+        start = k + 1;
+      }
+    }
+    if (b > start) out.push([start, b]);
+    return out;
+  }
+
+  /**
+   * "a and b never hold at the same time": bare noun phrases coordinated before one predicate share it,
+   * and its adverbials scope over the whole coordination.
+   */
+  private sharedPredicate(parts: readonly [number, number][]): ((kind: 'and' | 'or') => FormulaJson) | undefined {
+    if (parts.length < 2) return undefined;
+    const bare = (s: number, e: number): boolean => this.items.slice(s, e).every((it) => it.kind === 'word' && nounLike.has(it.word.pos));
+    if (!parts.slice(0, -1).every(([s, e]) => bare(s, e))) return undefined;
+    const [ls, le] = parts[parts.length - 1]!;
+    if (bare(ls, le)) return undefined;
+    let subjectEnd = ls;
+    while (subjectEnd < le && this.items[subjectEnd]!.kind === 'word' && nounLike.has((this.items[subjectEnd] as { word: Word }).word.pos)) subjectEnd++;
+    if (subjectEnd === ls) return undefined;
+    const predicate = this.clauseParts(subjectEnd, le, true);
+    return (kind) => {
+      const subjects = [...parts.slice(0, -1), [ls, subjectEnd] as [number, number]];
+      const props = subjects.map(([s, e]) => {
+        const words = this.items.slice(s, e).map((it) => (it as { word: Word }).word);
+        return this.prop([...words, ...predicate.words]);
+      });
+      const body = props.reduce((x, y) => bin(kind, x, y));
+      return this.applyWraps({ ...predicate, words: [] }, body);
+    };
+  }
+
+  /** "A, then B, then C": A and later B and later C. */
+  private sequence(a: number, b: number): FormulaJson {
+    const steps: [number, number][] = [];
+    let start = a;
+    for (let k = a; k < b; k++) {
+      if (this.isBinary(k, new Set(['then']))) {
+        if (k > start) steps.push([start, k]);
+        start = k + 1;
+      }
+    }
+    if (steps.length === 0) return this.clause(a, b);
+    steps.push([start, b]);
+    const read = steps.map(([s, e]) => this.clause(...this.trim(s, e)));
+    return read.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), later.kind === 'finally' ? later : un('finally', later))));
+  }
+
+  private clause(a0: number, b0: number): FormulaJson {
+    const [a, b] = this.trim(a0, b0);
+    const parts = this.clauseParts(a, b, false);
+    return this.applyWraps(parts, this.prop(parts.words));
+  }
+
+  private clauseParts(a: number, b: number, predicateOnly: boolean): ClauseParts {
+    const parts: ClauseParts = { wraps: [], words: [], goal: false, avoid: false };
+    for (let k = a; k < b; k++) {
+      const it = this.items[k]!;
+      if (it.kind === 'word') parts.words.push(it.word);
+      else if (it.kind === 'comma') continue;
+      else if (it.cue.kind === 'unary') parts.wraps.push(this.resolve(k));
+      else if (it.cue.kind === 'goal') parts.goal = true;
+      else if (it.cue.kind === 'avoid') parts.avoid = true;
+      else if (it.cue.kind === 'ignore') continue;
+      else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
+    }
+    if (!predicateOnly && contentWords(parts.words).length === 0) throw new NotRead('a clause with no proposition');
+    return parts;
+  }
+
+  /** Wraps the clause's adverbials around `body`, outermost first, adding the implied ones of goals and avoidance. */
+  private applyWraps(parts: ClauseParts, body: FormulaJson): FormulaJson {
+    let wraps = parts.wraps.flat();
+    if (parts.avoid) wraps = [...wraps, { op: 'globally' }, { op: 'not' }];
+    const temporal = wraps.some((w) => w.op !== 'not');
+    if (parts.goal && !temporal) wraps = wraps.length > 0 ? [{ op: 'globally' }, ...wraps] : [{ op: 'finally' }];
+    // "always avoid": one G.
+    wraps = wraps.filter((w, i) => !(i > 0 && w.op === 'globally' && wraps[i - 1]!.op === 'globally' && w.lo === undefined && wraps[i - 1]!.lo === undefined));
+    return wraps.reduceRight<FormulaJson>((f, w) => (w.lo === undefined ? un(w.op, f) : un(w.op, f, [w.lo as number, w.hi as number | null])), body);
+  }
+
+  /** The wraps of the unary cue at k, with its numbers filled in. */
+  private resolve(k: number): Wrap[] {
+    const it = this.items[k] as Extract<Item, { kind: 'cue' }>;
+    const cue = it.cue as Extract<Cue, { kind: 'unary' }>;
+    const num = (v: Wrap['lo'] | Wrap['hi']): number | null | undefined => (v === 'n0' ? it.numbers[0] : v === 'n1' ? it.numbers[1] : v);
+    return cue.wraps.flatMap((w): Wrap[] => {
+      if (w.lo === undefined) return [w];
+      const lo = num(w.lo)!;
+      // "three steps later": X X X; "3 seconds later": F[3,3].
+      if (w.op === 'next') {
+        const counted = it.steps || it.words.length <= 2;
+        return counted && lo >= 1 && lo <= 10 ? Array.from({ length: lo }, () => ({ op: 'next' as const })) : [{ op: 'finally', lo, hi: lo }];
+      }
+      const hi = num(w.hi);
+      if (hi !== null && hi !== undefined && hi < lo) throw new NotRead('a reversed interval');
+      return [{ op: w.op, lo, hi: hi ?? null }];
+    });
+  }
+
+  private resolveRange(a: number, b: number): Wrap[] {
+    const out: Wrap[] = [];
+    for (let k = a; k < b; k++) out.push(...this.resolve(k));
+    return out;
+  }
+
+  private wrapAll(wraps: Wrap[], f: FormulaJson): FormulaJson {
+    return this.applyWraps({ wraps: [wraps], words: [], goal: false, avoid: false }, f);
+  }
+
+  private prop(words: Word[]): FormulaJson {
+    const content = contentWords(words);
+    if (content.length === 0) throw new NotRead('a clause with no proposition');
+    this.clauses.push({ words: content });
+    return { kind: 'prop', name: `#${this.clauses.length - 1}` };
+  }
+}
+
+/** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
+export function readRequirement(words: readonly Word[]): Reading | undefined {
+  // Sentence punctuation carries nothing; commas and semicolons are items of their own.
+  const items = toItems(words).filter((it) => !(it.kind === 'word' && ['.', '!', '?', ':'].includes(it.word.text)));
+  if (items.length === 0) return undefined;
+  const reader = new Reader(items);
+  try {
+    return { formula: reader.sentence(0, items.length), clauses: reader.clauses };
+  } catch (e) {
+    if (e instanceof NotRead) return undefined;
+    throw e;
+  }
+}
