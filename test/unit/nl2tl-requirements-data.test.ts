@@ -1,0 +1,77 @@
+// The English-requirements dev set (test/data/nl2tl-requirements/dev.jsonl, see SOURCES.md there):
+// every row is complete, every gold formula parses, every proposition is described, and no
+// sentence appears twice. The set is for development measurement only; nothing trains on it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseFormula, walk } from '../../src/languages/tl/api';
+
+const dir = path.join(__dirname, '..', 'data', 'nl2tl-requirements');
+
+interface Row {
+  sentence: string;
+  ltl: string;
+  props: Record<string, string>;
+  source: string;
+}
+
+function readRows(file: string): { line: number; row: Row }[] {
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  return text
+    .split('\n')
+    .map((line, i) => ({ line: i + 1, text: line }))
+    .filter((l) => l.text.trim() !== '')
+    .map((l) => ({ line: l.line, row: JSON.parse(l.text) as Row }));
+}
+
+const rows = readRows('dev.jsonl');
+const sourcesMd = fs.readFileSync(path.join(dir, 'SOURCES.md'), 'utf8');
+
+test('dev set has a useful number of rows', () => {
+  assert.ok(rows.length >= 100, `only ${rows.length} rows`);
+});
+
+test('every row has sentence, ltl, props and source', () => {
+  for (const { line, row } of rows) {
+    assert.equal(typeof row.sentence, 'string', `line ${line}: sentence`);
+    assert.ok(row.sentence.trim().length > 0, `line ${line}: empty sentence`);
+    assert.equal(typeof row.ltl, 'string', `line ${line}: ltl`);
+    assert.ok(row.ltl.trim().length > 0, `line ${line}: empty ltl`);
+    assert.ok(row.props !== null && typeof row.props === 'object' && !Array.isArray(row.props), `line ${line}: props`);
+    for (const [name, description] of Object.entries(row.props)) {
+      assert.match(name, /^[a-z_][a-z0-9_]*$/, `line ${line}: prop name ${name}`);
+      assert.equal(typeof description, 'string', `line ${line}: description of ${name}`);
+      assert.ok(description.trim().length > 0, `line ${line}: empty description of ${name}`);
+    }
+    assert.equal(typeof row.source, 'string', `line ${line}: source`);
+    assert.ok(sourcesMd.includes(`\`${row.source}\``), `line ${line}: source ${row.source} is not in SOURCES.md`);
+  }
+});
+
+test('every gold formula parses and every proposition has a description', () => {
+  for (const { line, row } of rows) {
+    const result = parseFormula(row.ltl);
+    assert.ok(result.ok, `line ${line}: ${row.ltl} does not parse`);
+    if (!result.ok) continue;
+    const names = new Set<string>();
+    walk(result.formula, (f) => {
+      if (f.kind === 'prop') names.add(f.name);
+    });
+    for (const name of names) {
+      assert.ok(Object.hasOwn(row.props, name), `line ${line}: proposition ${name} of ${row.ltl} has no entry in props`);
+    }
+    for (const name of Object.keys(row.props)) {
+      assert.ok(names.has(name), `line ${line}: props names ${name}, which ${row.ltl} does not use`);
+    }
+  }
+});
+
+test('no sentence appears twice', () => {
+  const seen = new Map<string, number>();
+  for (const { line, row } of rows) {
+    const key = row.sentence.trim().toLowerCase().replace(/\s+/g, ' ');
+    assert.ok(!seen.has(key), `line ${line}: same sentence as line ${seen.get(key)}`);
+    seen.set(key, line);
+  }
+});
