@@ -16,6 +16,8 @@
 // trust, so they run only here.
 //
 // Environment: NESY_E2E_TIMEOUT_S (whole run, default 900), NESY_E2E_KEEP=1 keeps the temporary folder.
+// Debian packages: chromium, and the build tools for code-server's first install; provision.mjs installs them
+// as root, or stops here with one line naming them.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -23,6 +25,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildSuites } from './build.mjs';
+import { provision } from './provision.mjs';
 import { codeServerBin, ensureCodeServer, node24, repoRoot } from './tools.mjs';
 import { runUiChecks } from './ui.mjs';
 
@@ -271,6 +274,9 @@ async function cleanup() {
   if (tmp && process.env.NESY_E2E_KEEP !== '1') fs.rmSync(tmp, { recursive: true, force: true });
   else if (tmp) log(`kept ${tmp}`);
 }
+
+// Before anything is packaged or built: what the machine must have.
+if (!provision()) process.exit(1);
 
 const deadline = setTimeout(async () => {
   console.error(`[e2e] timed out after ${timeoutS} s`);

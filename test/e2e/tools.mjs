@@ -24,16 +24,27 @@ function withoutNpmRunVariables(env) {
   return Object.fromEntries(Object.entries(env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
 }
 
+/**
+ * npm install into its own prefix. Its output (for code-server, minutes of native-module compilation) goes to
+ * PREFIX-install.log next to the prefix; only when the install fails are its last lines shown.
+ */
 function npmInstall(prefix, spec, env) {
   fs.mkdirSync(prefix, { recursive: true });
-  console.log(`[e2e] installing ${spec} into ${path.relative(repoRoot, prefix)}`);
-  // cwd is the prefix so that the project's own .npmrc does not apply to the tool install.
+  const logFile = `${prefix}-install.log`;
+  console.log(`[e2e] installing ${spec} into ${path.relative(repoRoot, prefix)} (log: ${path.relative(repoRoot, logFile)})`);
+  const out = fs.openSync(logFile, 'w');
+  // cwd is the prefix so that the project's own npm configuration does not apply to the tool install.
   const r = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--prefix', prefix, spec], {
     cwd: prefix,
     env,
-    stdio: 'inherit',
+    stdio: ['ignore', out, out],
   });
-  if (r.status !== 0) throw new Error(`npm install ${spec} failed (exit ${r.status ?? r.signal})`);
+  fs.closeSync(out);
+  if (r.status !== 0) {
+    const tail = fs.readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-30).join('\n');
+    console.error(`--- last lines of ${path.relative(repoRoot, logFile)} ---\n${tail}`);
+    throw new Error(`npm install ${spec} failed (exit ${r.status ?? r.signal}); the whole log is in ${path.relative(repoRoot, logFile)}`);
+  }
 }
 
 /** Ensures Node 24 and code-server are installed; returns the environment to run code-server with. */
