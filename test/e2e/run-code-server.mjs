@@ -145,6 +145,8 @@ function writeUserSettings(userData, extra = {}) {
     'workbench.enableExperiments': false,
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
     'telemetry.telemetryLevel': 'off',
     'chat.disableAIFeatures': true,
     'editor.hover.delay': 150,

@@ -55,6 +55,10 @@ export function ensureCodeServer() {
     PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH ?? ''}`,
     // ~/.npmrc may point nodedir at another Node's headers; native modules must build against Node 24.
     npm_config_nodedir: nodeHome,
+    // No extension gallery (code-server's default is open-vsx.org): without a serviceUrl VS Code turns the
+    // gallery off, so neither `--install-extension` nor the server nor the workbench asks a marketplace, which
+    // offline printed an ENOTFOUND open-vsx.org stack trace in every run. The suites need no marketplace.
+    EXTENSIONS_GALLERY: '{}',
   };
   if (!fs.existsSync(codeServerBin)) npmInstall(codeServerHome, CODE_SERVER, env);
   return env;
