@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawn } from 'node:child_process';
 import { nesy } from '../helpers/cli';
 import { repoRoot } from '../helpers/data';
 
@@ -109,4 +110,40 @@ test('nesy monitor: an empty trace, a missing file, a syntax error and bad argum
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^usage: nesy monitor SPEC\.tl TRACE/);
   assert.match(nesy(['--help']).stdout, /\n {2}monitor +Check the specs of a \.tl file on a recorded trace/);
+});
+
+test('nesy monitor --follow -: verdicts of stdin as it ends, the last verdicts\' exit status', () => {
+  const r = nesy(['monitor', spec, '-', '--follow', '--json', '--spec', 'liveness'], { input: 'time,door_open,alarm\n0,0,0\n1,1,0\n2,0,1\n' });
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l)), [{ time: 2, name: 'liveness', satisfied: true, robustness: 'Infinity', first_violation: null }]);
+  const bad = nesy(['monitor', spec, '-', '--follow'], { input: 'time,door_open,alarm\n0,0,0\n1,1,x\n' });
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr, "nesy monitor: stdin:3: column 'alarm': 'x' is not 0/1, true/false or a number\n");
+  assert.equal(nesy(['monitor', spec, '-', '--follow'], { input: '' }).code, 2);
+});
+
+test('nesy monitor --follow FILE: prints each verdict change as lines are appended, until interrupted', async () => {
+  const file = scratch('growing.csv', 'time,door_open,alarm\n0,0,0\n1,1,0\n');
+  const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'nesy.js'), 'monitor', spec, file, '--follow', '--spec', 'liveness'], { cwd: repoRoot });
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = async (text: string) => {
+    const deadline = Date.now() + 60_000;
+    while (!stdout.includes(text)) {
+      if (Date.now() > deadline) throw new Error(`no '${text}' in ${JSON.stringify(stdout)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  try {
+    await waitFor('[t=1] liveness: violated at t=0 (robustness -inf)\n');
+    fs.appendFileSync(file, '2,0,1\n');
+    await waitFor('[t=2] liveness: satisfied (robustness +inf)\n');
+    fs.appendFileSync(file, '3,0,0\n');
+    await waitFor('[t=3] liveness: satisfied (robustness +inf), first false at t=3\n');
+  } finally {
+    child.kill('SIGINT');
+  }
+  assert.equal(await exited, 0);
+  assert.equal(stdout.split('\n').length, 4);
 });

@@ -8,7 +8,7 @@ import { fromJson, parseDocument, parseFormula, type Formula, type FormulaJson }
 import { robustness, type AtomNode } from '../../src/languages/tl/monitor/robustness';
 import { windowExtreme, untilWindow } from '../../src/languages/tl/monitor/slidingWindow';
 import { parseTrace, TraceError } from '../../src/languages/tl/monitor/trace';
-import { MonitorError, monitorDocument, verdict } from '../../src/languages/tl/monitor/index';
+import { MonitorError, monitorDocument, OnlineMonitor, selectSpecs, verdict } from '../../src/languages/tl/monitor/index';
 
 const inf = Number.POSITIVE_INFINITY;
 
@@ -430,4 +430,31 @@ test('monitorDocument: clear errors for missing and numeric propositions, and ba
   err('spec s := F[-1,2] door_open', /^spec 's': the interval \[-1,2\] has a negative bound/);
   err('spec s := F[3,2] door_open', /^spec 's': the interval \[3,2\] ends before it starts/);
   err('// nothing', /no spec or formula/);
+});
+
+test('OnlineMonitor: verdicts re-evaluated on the samples so far, only changes reported', () => {
+  const specs = selectSpecs(parseDocument('spec live := F alarm\nspec quiet := !alarm\n'));
+  const online = new OnlineMonitor(specs, 'stdin');
+  online.line('time,alarm');
+  assert.equal(online.update(), undefined);
+  online.line('0,0');
+  online.line('1,0');
+  const first = online.update()!;
+  assert.equal(first.time, 1);
+  assert.deepEqual(first.changed.map((v) => [v.name, v.satisfied, v.firstViolation]), [
+    ['live', false, 0],
+    ['quiet', true, null],
+  ]);
+  assert.equal(online.update(), undefined);
+  online.line('2.5,1');
+  const second = online.update()!;
+  assert.equal(second.time, 2.5);
+  // live flips to satisfied; quiet stays satisfied but its formula is now false at 2.5.
+  assert.deepEqual(second.changed.map((v) => [v.name, v.satisfied, v.firstViolation]), [
+    ['live', true, null],
+    ['quiet', true, 2.5],
+  ]);
+  online.line('3,1');
+  assert.deepEqual(online.update()!.changed, []);
+  assert.throws(() => online.line('4,maybe'), (e: unknown) => e instanceof TraceError && /^stdin:6: column 'alarm'/.test(e.message));
 });

@@ -1,119 +1,16 @@
-// The trace monitor's entry point (for `nesy monitor` and, later, the editor): which specs of a .tl
-// document to check, their Boolean propositions bound to a trace's columns, and the verdicts.
-import { walk, type Formula, type TlDocument } from '../api';
-import { robustness, type AtomNode, type Signals } from './robustness';
-import type { Trace } from './trace';
-
+// The trace monitor's public entry (for `nesy monitor` and, later, the editor): import from here.
 export { robustness, type AtomNode, type Signals } from './robustness';
 export { parseTrace, readTrace, TraceError, TraceReader, type Trace, type TraceColumn, type TraceOptions } from './trace';
-
-/** A spec that cannot be monitored (on this trace): the message says which and why. */
-export class MonitorError extends Error {}
-
-export interface MonitoredSpec {
-  name: string;
-  formula: Formula;
-}
-
-export interface Verdict {
-  /** Robustness at the first sample > 0; a robustness of exactly 0 is not satisfied. */
-  satisfied: boolean;
-  /** At the first sample; ±Infinity for Boolean-only formulas. */
-  robustness: number;
-  /** The time of the first sample at which the formula, evaluated there, is false; null if none. */
-  firstViolation: number | null;
-}
-
-export interface SpecVerdict extends Verdict {
-  name: string;
-}
-
-/**
- * The specs to check, in document order: every `spec` declaration, and every bare formula as
- * `formula N` (N counting bare formulas from 1). With `only`, just the spec of that name.
- */
-export function selectSpecs(doc: TlDocument, only?: string): MonitoredSpec[] {
-  const specs: MonitoredSpec[] = [];
-  let unnamed = 0;
-  for (const s of doc.statements) {
-    if (s.kind === 'specDecl' && s.formula) specs.push({ name: s.name, formula: s.formula });
-    else if (s.kind === 'formula') specs.push({ name: `formula ${++unnamed}`, formula: s.formula });
-  }
-  if (specs.length === 0) throw new MonitorError('the file has no spec or formula to monitor');
-  const chosen = only === undefined ? specs : specs.filter((s) => s.name === only);
-  if (chosen.length === 0) throw new MonitorError(`no spec named '${only}'; the specs are ${specs.map((s) => s.name).join(', ')}`);
-  for (const spec of chosen) checkIntervals(spec);
-  return chosen;
-}
-
-/** Negative and reversed intervals parse (the checks flag them); the monitor gives them no meaning. */
-function checkIntervals(spec: MonitoredSpec): void {
-  walk(spec.formula, (f) => {
-    const iv = 'interval' in f ? f.interval : undefined;
-    if (!iv) return;
-    const shown = `[${iv.lo},${iv.hi ?? 'inf'}]`;
-    if (iv.lo < 0 || (iv.hi !== null && iv.hi < 0)) throw new MonitorError(`spec '${spec.name}': the interval ${shown} has a negative bound; bounds count time from now`);
-    if (iv.hi !== null && iv.hi < iv.lo) throw new MonitorError(`spec '${spec.name}': the interval ${shown} ends before it starts`);
-  });
-}
-
-/** The propositions a formula reads, each once. */
-export function propositionsOf(formula: Formula): string[] {
-  const names = new Set<string>();
-  walk(formula, (f) => {
-    if (f.kind === 'prop') names.add(f.name);
-  });
-  return [...names];
-}
-
-/**
- * Boolean propositions read from the trace's columns: +inf where the column is 1 (true), -inf
- * where it is 0. Checks every proposition of every spec first, so a bad spec fails before any output.
- */
-export function booleanSignals(specs: readonly MonitoredSpec[], trace: Trace): Signals {
-  for (const spec of specs) {
-    for (const name of propositionsOf(spec.formula)) {
-      const column = trace.columns.get(name);
-      if (!column) {
-        const what = name === 'time' ? `'time' is the trace's time column, not a proposition` : `proposition '${name}' of spec '${spec.name}' is not a column of ${trace.source}`;
-        throw new MonitorError(`${what} (columns: ${[...trace.columns.keys()].join(', ')})`);
-      }
-      if (!column.boolean) {
-        const first = column.firstNumber!;
-        throw new MonitorError(`proposition '${name}' of spec '${spec.name}': column '${name}' holds numbers (${first.value} at line ${first.line}), not 0/1 or true/false`);
-      }
-    }
-  }
-  return {
-    times: trace.times,
-    atom(node: AtomNode) {
-      const values = trace.columns.get(node.name)!.values;
-      return (i) => (values[i] !== 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY);
-    },
-  };
-}
-
-/** The verdict of a robustness column. */
-export function verdict(column: Float64Array, times: Float64Array): Verdict {
-  let first = -1;
-  for (let i = 0; i < column.length; i++) {
-    // `!(r > 0)` rather than `r <= 0`: a NaN (a future signal's missing value) is not a satisfaction.
-    if (!(column[i]! > 0)) {
-      first = i;
-      break;
-    }
-  }
-  const r = column[0]!;
-  return { satisfied: r > 0, robustness: r, firstViolation: first < 0 ? null : times[first]! };
-}
-
-export function monitorSpecs(specs: readonly MonitoredSpec[], trace: Trace): SpecVerdict[] {
-  const signals = booleanSignals(specs, trace);
-  return specs.map((spec) => ({ name: spec.name, ...verdict(robustness(spec.formula, signals), trace.times) }));
-}
-
-/** Every spec of the document (or only `spec`) on the trace. The document must have parsed cleanly. */
-export function monitorDocument(doc: TlDocument, trace: Trace, options: { spec?: string } = {}): SpecVerdict[] {
-  if (doc.problems.length > 0) throw new MonitorError(`the spec file has syntax errors: ${doc.problems[0]!.message}`);
-  return monitorSpecs(selectSpecs(doc, options.spec), trace);
-}
+export {
+  MonitorError,
+  booleanSignals,
+  monitorDocument,
+  monitorSpecs,
+  propositionsOf,
+  selectSpecs,
+  verdict,
+  type MonitoredSpec,
+  type SpecVerdict,
+  type Verdict,
+} from './specs';
+export { OnlineMonitor, type VerdictChanges } from './online';

@@ -85,6 +85,12 @@ export class TraceReader {
     else this.jsonRow(trimmed);
   }
 
+  /** How many samples have been read so far. */
+  get sampleCount(): number {
+    return this.times.length;
+  }
+
+  /** The trace read so far; more lines may follow (the arrays returned stay valid). */
   finish(): Trace {
     const length = this.times.length;
     if (length === 0) throw new TraceError(`${this.source}: the trace has no samples`);
