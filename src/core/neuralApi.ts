@@ -24,6 +24,10 @@ export interface TranslateResult {
   alternatives: Translation[];
   ep: string;
   ms: number;
+  /** How likely `best` is right (0 to 1), calibrated on the dev sets. */
+  confidence: number;
+  /** The confidence is low enough that the user should check the reading before using it. */
+  uncertain: boolean;
 }
 
 export interface MwpStep {

@@ -12,6 +12,7 @@ import { Nl2tlModel, type Style } from './nl2tlModel';
 import { tokenize, toModelInput } from './nl2tlText';
 import { translateRequirement, type SymbolicTranslation } from './requirements/index';
 import { readWords } from './requirements/words';
+import { confidenceOf, evidence, loadConfidence, type ConfidenceEvidence, type ConfidenceTable } from './requirements/confidence';
 
 export const defaultBeams = 4;
 
@@ -25,6 +26,7 @@ export interface NlTranslateResult extends TranslateResult {
   alternatives: NlTranslation[];
   /** Which reading came first: the requirement grammar's, or the model's beam. */
   reader: 'grammar' | 'model';
+  evidence: ConfidenceEvidence;
 }
 const maxBeams = 16;
 const maxSentenceChars = 2000;
@@ -33,6 +35,7 @@ export class Translator {
   private constructor(
     readonly model: Nl2tlModel,
     private readonly tagger: ApTagger,
+    private readonly confidence: ConfidenceTable,
   ) {}
 
   /** Loads models/nl2tl from `modelsDir`; throws one clear line if a file is missing or broken. */
@@ -43,9 +46,15 @@ export class Translator {
     const [model, tagger] = await Promise.allSettled([Nl2tlModel.load(dir, ep), ApTagger.load(dir, ep)]);
     // The requirement grammar's English models load in about 0.3 s: pay that here, not in the first translation.
     readWords('warm up');
-    if (model.status === 'fulfilled' && tagger.status === 'fulfilled') return new Translator(model.value, tagger.value);
+    let confidence: ConfidenceTable | Error;
+    try {
+      confidence = loadConfidence(dir);
+    } catch (e) {
+      confidence = e as Error;
+    }
+    if (model.status === 'fulfilled' && tagger.status === 'fulfilled' && !(confidence instanceof Error)) return new Translator(model.value, tagger.value, confidence);
     await Promise.all([model, tagger].map((r) => (r.status === 'fulfilled' ? r.value.release() : undefined)));
-    throw model.status === 'rejected' ? model.reason : (tagger as PromiseRejectedResult).reason;
+    throw model.status === 'rejected' ? model.reason : tagger.status === 'rejected' ? tagger.reason : confidence;
   }
 
   get ep(): string {
@@ -113,10 +122,23 @@ export class Translator {
       const options = (modelFirst ? [beam[0]!, ...read, ...beam.slice(1)] : [...read, ...beam])
         .filter((t) => !seen.has(t.formula) && seen.add(t.formula))
         .slice(0, wanted);
-      results[i] =
-        options.length === 0
-          ? new Error('The model produced no complete formula for this sentence.')
-          : { best: options[0]!, alternatives: options.slice(1), ep: this.ep, ms, reader: read.length > 0 && !modelFirst ? 'grammar' : 'model' };
+      if (options.length === 0) {
+        results[i] = new Error('The model produced no complete formula for this sentence.');
+        return;
+      }
+      const best = options[0]!;
+      const found = evidence(best.formula, best.english, read[0]?.formula, beam[0]?.formula);
+      const confidence = confidenceOf(this.confidence, found);
+      results[i] = {
+        best,
+        alternatives: options.slice(1),
+        ep: this.ep,
+        ms,
+        reader: read.length > 0 && !modelFirst ? 'grammar' : 'model',
+        evidence: found,
+        confidence,
+        uncertain: confidence < this.confidence.uncertainBelow,
+      };
     });
     return results;
   }

@@ -37,6 +37,8 @@ export type Cue =
   /** Temporal or negating adverbials wrapped around their clause: "always", "within 5 seconds". */
   | { kind: 'unary'; wraps: Wrap[]; sentence?: boolean }
   | { kind: 'binary'; op: BinaryCue }
+  /** Dwyer's global scope ("Globally, P is false"): G over a pattern body that has no temporal operator of its own. */
+  | { kind: 'scope' }
   /** Subordinators: "if" (plain) and "whenever", "once", "every time" (for all moments). */
   | { kind: 'if'; global: boolean; onlyIf?: boolean }
   /** Going somewhere: "go to", "visit", "reach". The place is the proposition; with no temporal word, eventually. */
@@ -85,6 +87,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['it be never the case that | it never hold that | it can never happen that | it must never happen that | it be impossible that | ' +
     'it be never true that', unary([G, NOT], true)],
   ['it be not the case that | it be false that | it be not true that', unary([NOT], true)],
+  ['be false | be not true | become false', unary([NOT])],
+  ['become true | will become true | start to hold | begin to hold | become the case', unary([F])],
   // Past.
   ['previously | at some point in the past | in the past | once before | at some earlier time | at some earlier point', unary([O])],
   ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time', unary([H])],
@@ -120,6 +124,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['respond to | responds to | be a response to | be triggered by | be caused by', binary('respondsTo')],
   ['precede | precedes | must precede | be a precondition for', binary('precedes')],
   ['be preceded by | be always preceded by | be enabled by | be only possible after', binary('precededBy')],
+  // Dwyer, Avrunin and Corbett's global scope; the reader knows their "Before R,", "Between Q and R," and "After Q until R," too.
+  ['globally ,', { kind: 'scope' }],
   // Subordinators.
   ['if | in case | provided that | assuming that | given that | in the case that | on condition that', { kind: 'if', global: false }],
   ['only if', { kind: 'if', global: false, onlyIf: true }],
@@ -129,7 +135,8 @@ export const cueTable: readonly [string, Cue][] = [
   // Going and avoiding.
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
-    'pass through | stop at | stop by | make it to | end up at | end up in', { kind: 'goal' }],
+    'pass through | stop at | stop by | make it to | end up at | end up in | be visit | be reach | be enter', { kind: 'goal' }],
+  ['in any order | in some order | in whatever order | no matter the order', { kind: 'ignore' }],
   ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | never go to | never visit | never enter | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],
   // No meaning of their own.

@@ -29,6 +29,8 @@ type Binary = Extract<FormulaJson, { args: FormulaJson[] }>['kind'];
 const un = (kind: Binary, arg: FormulaJson, interval?: [number, number | null]): FormulaJson => ({ kind, args: [arg], ...(interval ? { interval } : {}) });
 const bin = (kind: Binary, a: FormulaJson, b: FormulaJson): FormulaJson => ({ kind, args: [a, b] });
 const isTemporal = (f: FormulaJson): boolean => ['globally', 'finally', 'next'].includes(f.kind);
+const temporalKinds = new Set(['globally', 'finally', 'next', 'until', 'weak_until', 'release', 'strong_release', 'historically', 'once', 'prev', 'since']);
+const hasTemporal = (f: FormulaJson): boolean => temporalKinds.has(f.kind) || ('args' in f && f.args.some(hasTemporal));
 
 /** `f` without an outer unbounded operator of this kind. */
 function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
@@ -99,6 +101,8 @@ class Reader {
     if (first?.kind === 'unary' && (first.sentence || this.items[a + 1]?.kind === 'comma' || this.cueAt(a + 1)?.kind === 'if')) {
       return this.wrapAll(this.resolve(a), this.sentence(a + 1, b));
     }
+    const scoped = this.patternScope(a, b);
+    if (scoped) return scoped;
     // "if A then B", "whenever A, B", "after A, B".
     if (first?.kind === 'if' || (first?.kind === 'binary' && first.op === 'after')) {
       const global = first.kind === 'binary' || first.global;
@@ -117,6 +121,41 @@ class Reader {
       }
     }
     return this.connectives(a, b);
+  }
+
+  /**
+   * Dwyer's pattern scopes over a body with no temporal operator (absence "P is false", universality
+   * "P is true"), with the catalogue's LTL mappings: Globally; Before R; Between Q and R; After Q until R.
+   */
+  private patternScope(a: number, b: number): FormulaJson | undefined {
+    const first = this.cueAt(a);
+    if (first?.kind === 'scope') {
+      const body = this.sentence(a + 1, b);
+      return hasTemporal(body) ? body : un('globally', body);
+    }
+    const opens = (op: BinaryCue) => first?.kind === 'binary' && first.op === op;
+    const between = this.items[a]?.kind === 'word' && (this.items[a] as { word: Word }).word.norm === 'between';
+    if (!opens('before') && !between && !opens('after')) return undefined;
+    const comma = this.items.findIndex((it, k) => k > a && k < b && it.kind === 'comma');
+    if (comma < 0) return undefined;
+    const split = (op: BinaryCue) => this.items.findIndex((_, k) => k > a && k < comma && this.isBinary(k, new Set([op])));
+    const body = () => {
+      const f = this.sentence(comma + 1, b);
+      if (hasTemporal(f)) throw new NotRead('a scoped pattern with a temporal body');
+      return f;
+    };
+    if (opens('before')) {
+      const r = this.sentence(a + 1, comma);
+      return bin('implies', un('finally', r), bin('until', body(), r));
+    }
+    const mid = split(between ? 'and' : 'until');
+    if (mid < 0) return opens('after') ? undefined : (() => { throw new NotRead('"between" without "and"'); })();
+    const q = this.sentence(a + 1, mid);
+    const r = this.sentence(mid + 1, comma);
+    const notR = un('not', r);
+    return between
+      ? un('globally', bin('implies', bin('and', bin('and', q, notR), un('finally', r)), bin('until', body(), r)))
+      : un('globally', bin('implies', bin('and', q, notR), bin('weak_until', body(), r)));
   }
 
   private conditional(cond: FormulaJson, main: FormulaJson, global: boolean, onlyIf: boolean): FormulaJson {
@@ -219,7 +258,7 @@ class Reader {
     parts.push([start, b]);
     const split = parts.flatMap(([s, e]) => this.splitCommas(s, e));
     const next = (s: number, e: number): FormulaJson => (kind === 'or' ? this.coordination(s, e, 'and') : this.sequence(s, e));
-    const shared = this.sharedPredicate(split);
+    const shared = this.sharedPredicate(split) ?? this.sharedVerb(split);
     if (shared) return shared(kind);
     return split.map(([s, e]) => next(s, e)).reduce((x, y) => bin(kind, x, y));
   }
@@ -243,7 +282,7 @@ class Reader {
    */
   private sharedPredicate(parts: readonly [number, number][]): ((kind: 'and' | 'or') => FormulaJson) | undefined {
     if (parts.length < 2) return undefined;
-    const bare = (s: number, e: number): boolean => this.items.slice(s, e).every((it) => it.kind === 'word' && nounLike.has(it.word.pos));
+    const bare = (s: number, e: number): boolean => this.isBare(s, e);
     if (!parts.slice(0, -1).every(([s, e]) => bare(s, e))) return undefined;
     const [ls, le] = parts[parts.length - 1]!;
     if (bare(ls, le)) return undefined;
@@ -257,9 +296,33 @@ class Reader {
         const words = this.items.slice(s, e).map((it) => (it as { word: Word }).word);
         return this.prop([...words, ...predicate.words]);
       });
+      // Goals distribute ("a and b must be visited": each eventually); other adverbials scope over the whole.
+      if (predicate.goal || predicate.avoid) return props.map((p) => this.applyWraps({ ...predicate, words: [] }, p)).reduce((x, y) => bin(kind, x, y));
       const body = props.reduce((x, y) => bin(kind, x, y));
       return this.applyWraps({ ...predicate, words: [] }, body);
     };
+  }
+
+  /** "visit a, b and c": the first part's verb and adverbials apply to each bare noun phrase after it. */
+  private sharedVerb(parts: readonly [number, number][]): ((kind: 'and' | 'or') => FormulaJson) | undefined {
+    if (parts.length < 2 || !parts.slice(1).every(([s, e]) => this.isBare(s, e))) return undefined;
+    const [fs, fe] = parts[0]!;
+    // The subject before the verb ("the robot must go to ...") names no place.
+    let verbStart = fs;
+    while (verbStart < fe && this.items[verbStart]!.kind === 'word') verbStart++;
+    let verbEnd = verbStart;
+    while (verbEnd < fe && this.items[verbEnd]!.kind === 'cue') verbEnd++;
+    if (verbEnd === verbStart || verbEnd === fe) return undefined;
+    const lead = this.clauseParts(verbStart, verbEnd, true);
+    if (!lead.goal && !lead.avoid) return undefined;
+    return (kind) =>
+      parts
+        .map(([s, e], i) => this.applyWraps(lead, this.prop(this.items.slice(i === 0 ? verbEnd : s, e).map((it) => (it as { word: Word }).word))))
+        .reduce((x, y) => bin(kind, x, y));
+  }
+
+  private isBare(s: number, e: number): boolean {
+    return this.items.slice(s, e).every((it) => it.kind === 'word' && nounLike.has(it.word.pos));
   }
 
   /** "A, then B, then C": A and later B and later C. */
@@ -337,7 +400,9 @@ class Reader {
   }
 
   private wrapAll(wraps: Wrap[], f: FormulaJson): FormulaJson {
-    return this.applyWraps({ wraps: [wraps], words: [], goal: false, avoid: false }, f);
+    // "always, whenever A, B": one G.
+    const inner = wraps.length > 0 && wraps[wraps.length - 1]!.op === 'globally' && wraps[wraps.length - 1]!.lo === undefined ? peel(f, 'globally') : f;
+    return this.applyWraps({ wraps: [wraps], words: [], goal: false, avoid: false }, inner);
   }
 
   private prop(words: Word[]): FormulaJson {
