@@ -7,6 +7,7 @@ import { benchActivation } from './activation';
 import { benchLsp } from './lsp';
 import { benchMonitor } from './monitor';
 import { benchNeural } from './neural';
+import { benchRoundTrip } from './nl2tlRoundTrip';
 import { benchPackage } from './package';
 import { benchParse } from './parse';
 import { benchPredictions } from './predictions';
@@ -22,6 +23,7 @@ export const areas: Record<string, (o: BenchOptions) => Promise<void>> = {
   predictions: benchPredictions,
   package: benchPackage,
   monitor: benchMonitor,
+  roundtrip: benchRoundTrip,
 };
 
 export const benchUsage = [

@@ -37,9 +37,12 @@ function pastWindow(i: Interval): string {
 
 /** Reads a formula in English; declared descriptions replace proposition names. */
 export function explain(f: Formula, descriptions?: PropDescriptions): string {
+  // An operand is parenthesised when it is binary, or when its reading has a comma ("at every moment,
+  // a holds"), which would otherwise scope over the rest of the sentence: readings stay unambiguous, so
+  // that they read back to the same formula (bench/nl2tlRoundTrip.ts).
   const read = (g: Formula, grouped: boolean): string => {
     const text = reading(g);
-    return grouped && isBinary(g) ? `(${text})` : text;
+    return grouped && (isBinary(g) || text.includes(',')) ? `(${text})` : text;
   };
   const reading = (g: Formula): string => {
     switch (g.kind) {

@@ -31,7 +31,10 @@ export type BinaryCue =
   | 'immediateResponse'
   | 'respondsTo'
   | 'precedes'
-  | 'precededBy';
+  | 'precededBy'
+  /** "B up to and including the moment when A": A releases B. */
+  | 'releasedBy'
+  | 'strongReleasedBy';
 
 export type Cue =
   /** Temporal or negating adverbials wrapped around their clause: "always", "within 5 seconds". */
@@ -39,6 +42,12 @@ export type Cue =
   | { kind: 'binary'; op: BinaryCue }
   /** Dwyer's global scope ("Globally, P is false"): G over a pattern body that has no temporal operator of its own. */
   | { kind: 'scope' }
+  /**
+   * What follows an until-like clause and qualifies the operator: "which happens eventually" (strong),
+   * "or forever if that never happens" (weak), "which happens within 5 time units" (its interval), or
+   * what follows a disjunction: "but not both" (exclusive).
+   */
+  | { kind: 'trailer'; weak?: boolean; exclusive?: boolean; wraps?: Wrap[] }
   /** Subordinators: "if" (plain) and "whenever", "once", "every time" (for all moments). */
   | { kind: 'if'; global: boolean; onlyIf?: boolean }
   /** Going somewhere: "go to", "visit", "reach". The place is the proposition; with no temporal word, eventually. */
@@ -94,6 +103,44 @@ export const cueTable: readonly [string, Cue][] = [
   ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time', unary([H])],
   ['in the previous step | in the previous state | at the previous step | at the previous state | one step before | one step earlier | ' +
     'in the last step | at the last step', unary([Y])],
+  // The windows of explain()'s readings (src/languages/tl/explain.ts), so that a reading reads back.
+  ['at every moment within the next #n #unit', unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
+  ['at every moment between #n and #n #unit from now', unary([{ op: 'globally', lo: 'n0', hi: 'n1' }])],
+  ['at every moment from #n #unit from now on', unary([{ op: 'globally', lo: 'n0', hi: null }])],
+  ['at every moment from now on', unary([G])],
+  ['from #n #unit from now on', unary([{ op: 'globally', lo: 'n0', hi: null }])],
+  ['at every moment at any time so far', unary([H])],
+  ['at some moment at any time so far', unary([O])],
+  ['between #n and #n #unit from now', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
+  ['at least #n #unit from now', unary([{ op: 'finally', lo: 'n0', hi: null }])],
+  ['at some moment from now on', unary([F])],
+  ['at every moment so far | always so far | so far always | at all times so far', unary([H])],
+  ['at every moment within the last #n #unit', unary([{ op: 'historically', lo: 0, hi: 'n0' }])],
+  ['at every moment between #n and #n #unit ago', unary([{ op: 'historically', lo: 'n0', hi: 'n1' }])],
+  ['at every moment at least #n #unit ago', unary([{ op: 'historically', lo: 'n0', hi: null }])],
+  ['at some moment so far', unary([O])],
+  ['at some moment within the last #n #unit | within the last #n #unit', unary([{ op: 'once', lo: 0, hi: 'n0' }])],
+  ['at some moment between #n and #n #unit ago | between #n and #n #unit ago', unary([{ op: 'once', lo: 'n0', hi: 'n1' }])],
+  ['at some moment at least #n #unit ago | at least #n #unit ago', unary([{ op: 'once', lo: 'n0', hi: null }])],
+  ['at the previous moment', unary([Y])],
+  [', which happen eventually | which happen eventually', { kind: 'trailer' }],
+  [', which happen within #n #unit | which happen within #n #unit', { kind: 'trailer', wraps: [{ op: 'finally', lo: 0, hi: 'n0' }] }],
+  [', which happen between #n and #n #unit from now', { kind: 'trailer', wraps: [{ op: 'finally', lo: 'n0', hi: 'n1' }] }],
+  [', which happen at least #n #unit from now', { kind: 'trailer', wraps: [{ op: 'finally', lo: 'n0', hi: null }] }],
+  [', or forever if that never happen | or forever if that never happen | , or forever | or forever', { kind: 'trailer', weak: true }],
+  ['within #n #unit , or forever if that never happen', { kind: 'trailer', weak: true, wraps: [{ op: 'finally', lo: 0, hi: 'n0' }] }],
+  ['between #n and #n #unit from now , or forever if that never happen', { kind: 'trailer', weak: true, wraps: [{ op: 'finally', lo: 'n0', hi: 'n1' }] }],
+  ['at least #n #unit from now , or forever if that never happen', { kind: 'trailer', weak: true, wraps: [{ op: 'finally', lo: 'n0', hi: null }] }],
+  ['at some moment from now on , or forever if that never happen', { kind: 'trailer', weak: true }],
+  [', which happen at some moment from now on', { kind: 'trailer' }],
+  [', at any time so far', { kind: 'trailer' }],
+  [', within the last #n #unit', { kind: 'trailer', wraps: [{ op: 'once', lo: 0, hi: 'n0' }] }],
+  [', between #n and #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: 'n1' }] }],
+  [', at least #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: null }] }],
+  [', but not both | but not both', { kind: 'trailer', exclusive: true }],
+  ['up to and including the moment when', binary('releasedBy')],
+  ['up to and including a moment when', binary('strongReleasedBy')],
+  ['at every moment since a moment when | ever since the moment when | at every moment since', binary('since')],
   // Bounded.
   ['within #n #unit? | in less than #n #unit? | in at most #n #unit? | no later than #n #unit? | at most #n #unit? later | ' +
     'within the next #n #unit? | in no more than #n #unit? | before #n #unit? elapse | before #n #unit? pass', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
@@ -107,7 +154,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['and | as well as | along with | and also | also | but | but also | whereas | plus | together with | moreover | in addition', binary('and')],
   ['or | or else | otherwise | alternatively', binary('or')],
   [', then | , and then | then | and then | after that | afterwards | afterward | and afterwards | and afterward | and later | later | and sometime afterward | ' +
-    'and sometime afterwards | and eventually | and finally | followed by | next go | and next | subsequently | and subsequently | ' +
+    'and sometime afterwards | and finally | followed by | next go | and next | subsequently | and subsequently | ' +
     'thereafter go', binary('then')],
   ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
   ['unless | at least until | until possibly', binary('unless')],

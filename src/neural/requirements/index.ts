@@ -57,7 +57,9 @@ function matchDeclared(clause: Clause, keys: ReadonlyMap<string, Set<string>[]>)
 }
 
 export function translateRequirement(sentence: string, declared: readonly Declared[] = []): SymbolicTranslation | undefined {
-  const atoms: ApSpan[] = mergeSpans(declaredSpans(sentence, declared), markedSpans(sentence));
+  // Quoted spans are propositions; parentheses group clauses here, as in the formulas' English readings.
+  const quoted = markedSpans(sentence).filter((s) => sentence[s.start - 1 - (sentence.slice(0, s.start).length - sentence.slice(0, s.start).trimEnd().length)] !== '(');
+  const atoms: ApSpan[] = mergeSpans(declaredSpans(sentence, declared), quoted);
   const reading = readRequirement(readWords(sentence, atoms));
   if (!reading) return undefined;
   const keys = declaredKeys(declared);

@@ -2,7 +2,11 @@
 import { cueTable, stepUnits, timeUnits, type Cue } from './cues';
 import type { Word } from './words';
 
-export type Item = { kind: 'cue'; cue: Cue; words: Word[]; numbers: number[]; steps: boolean } | { kind: 'word'; word: Word } | { kind: 'comma'; word: Word };
+export type Item =
+  | { kind: 'cue'; cue: Cue; words: Word[]; numbers: number[]; steps: boolean }
+  | { kind: 'word'; word: Word }
+  /** Commas and semicolons separate clauses; parentheses group them. */
+  | { kind: 'comma' | 'open' | 'close'; word: Word };
 
 type Slot = { literal: string } | { slot: 'n' | 'unit' | 'step'; optional: boolean } | { optionalLiteral: string };
 
@@ -82,7 +86,8 @@ export function toItems(words: readonly Word[]): Item[] {
       items.push({ kind: 'cue', cue: found.p.cue, words: words.slice(i, i + found.m.length), numbers: found.m.numbers, steps: found.m.steps });
       i += found.m.length;
     } else {
-      items.push(w.text === ',' || w.text === ';' ? { kind: 'comma', word: w } : { kind: 'word', word: w });
+      const kind = w.text === ',' || w.text === ';' ? 'comma' : w.text === '(' ? 'open' : w.text === ')' ? 'close' : undefined;
+      items.push(kind ? { kind, word: w } : { kind: 'word', word: w });
       i++;
     }
   }

@@ -38,7 +38,7 @@ function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
 }
 
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
-const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'since', 'before', 'after', 'while']);
+const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while']);
 const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
 const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCONJ', 'INTJ']);
 // Verbs that say a proposition is true rather than what it is ("a holds", "the motor stays off").
@@ -63,7 +63,14 @@ export function contentWords(words: readonly Word[]): Word[] {
   return kept;
 }
 
+interface Trailer {
+  weak: boolean;
+  window?: Wrap;
+}
+
 interface ClauseParts {
+  /** A parenthesised group that is the clause's body, as an item range. */
+  group?: [number, number];
   wraps: Wrap[][];
   /** Wraps with their numbers resolved, outermost first. */
   words: Word[];
@@ -74,7 +81,32 @@ interface ClauseParts {
 class Reader {
   readonly clauses: Clause[] = [];
 
-  constructor(private readonly items: readonly Item[]) {}
+  /** For each '(' item, the index of its ')'. */
+  private readonly closing = new Map<number, number>();
+
+  constructor(private readonly items: readonly Item[]) {
+    const open: number[] = [];
+    items.forEach((it, k) => {
+      if (it.kind === 'open') open.push(k);
+      else if (it.kind === 'close') {
+        const o = open.pop();
+        if (o === undefined) throw new NotRead('an unopened parenthesis');
+        this.closing.set(o, k);
+      }
+    });
+    if (open.length > 0) throw new NotRead('an unclosed parenthesis');
+  }
+
+  /** The next index at the same parenthesis depth: a group is stepped over whole. */
+  private step(k: number): number {
+    return (this.closing.get(k) ?? k) + 1;
+  }
+
+  /** The first index in [a, b), at this depth, where `test` holds; -1 if none. */
+  private find(a: number, b: number, test: (k: number) => boolean): number {
+    for (let k = a; k < b; k = this.step(k)) if (test(k)) return k;
+    return -1;
+  }
 
   private cueAt(i: number): Cue | undefined {
     const it = this.items[i];
@@ -98,8 +130,10 @@ class Reader {
     const [a, b] = this.trim(a0, b0);
     const first = this.cueAt(a);
     // "always, if ...", "it is never the case that ...": a leading adverbial over the whole sentence.
-    if (first?.kind === 'unary' && (first.sentence || this.items[a + 1]?.kind === 'comma' || this.cueAt(a + 1)?.kind === 'if')) {
-      return this.wrapAll(this.resolve(a), this.sentence(a + 1, b));
+    if (first?.kind === 'unary') {
+      // "eventually at the next moment, A or B": a run of adverbials and a comma scope over the rest.
+      const run = this.leadingUnary(a, b);
+      if (first.sentence || this.items[run]?.kind === 'comma' || this.cueAt(run)?.kind === 'if') return this.wrapAll(this.resolveRange(a, run), this.sentence(run, b));
     }
     const scoped = this.patternScope(a, b);
     if (scoped) return scoped;
@@ -112,7 +146,7 @@ class Reader {
       return this.conditional(cond, main, global, first.kind === 'if' && first.onlyIf === true);
     }
     // "B if A", "B whenever A", "B only if A".
-    for (let k = a + 1; k < b; k++) {
+    for (let k = this.step(a); k < b; k = this.step(k)) {
       const c = this.cueAt(k);
       if (c?.kind === 'if') {
         const main = this.sentence(a, k);
@@ -136,9 +170,9 @@ class Reader {
     const opens = (op: BinaryCue) => first?.kind === 'binary' && first.op === op;
     const between = this.items[a]?.kind === 'word' && (this.items[a] as { word: Word }).word.norm === 'between';
     if (!opens('before') && !between && !opens('after')) return undefined;
-    const comma = this.items.findIndex((it, k) => k > a && k < b && it.kind === 'comma');
+    const comma = this.find(a + 1, b, (k) => this.items[k]!.kind === 'comma');
     if (comma < 0) return undefined;
-    const split = (op: BinaryCue) => this.items.findIndex((_, k) => k > a && k < comma && this.isBinary(k, new Set([op])));
+    const split = (op: BinaryCue) => this.find(a + 1, comma, (k) => this.isBinary(k, new Set([op])));
     const body = () => {
       const f = this.sentence(comma + 1, b);
       if (hasTemporal(f)) throw new NotRead('a scoped pattern with a temporal body');
@@ -167,24 +201,28 @@ class Reader {
 
   /** Where the condition of a leading subordinate clause ends: "then", else the first comma. */
   private separator(a: number, b: number): number {
-    for (let k = a; k < b; k++) {
+    const then = this.find(a, b, (k) => {
       const it = this.items[k]!;
-      if (it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'then' && ['then', ','].includes(it.words[0]!.norm)) return k;
-    }
-    for (let k = a; k < b; k++) if (this.items[k]!.kind === 'comma') return k;
-    throw new NotRead('a subordinate clause without its main clause');
+      return it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'then' && ['then', ','].includes(it.words[0]!.norm);
+    });
+    const at = then >= 0 ? then : this.find(a, b, (k) => this.items[k]!.kind === 'comma');
+    if (at < 0) throw new NotRead('a subordinate clause without its main clause');
+    return at;
   }
 
-  private connectives(a: number, b: number): FormulaJson {
+  private connectives(a0: number, b0: number): FormulaJson {
+    const [a, b] = this.trim(a0, b0);
     for (const level of [levelOne, levelTwo]) {
-      for (let k = a; k < b; k++) {
+      for (let k = a; k < b; k = this.step(k)) {
         if (!this.isBinary(k, level)) continue;
         const op = (this.cueAt(k) as { op: BinaryCue }).op;
         // A leading "always" scopes over an implication ("always a implies b"), not over one side of it.
         const lead = level === levelOne ? this.leadingUnary(a, k) : a;
         const left = this.connectives(lead, k);
-        const right = this.sentence(k + 1, b);
-        const f = this.combine(op, left, right);
+        const t = this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'trailer' && !(this.cueAt(j) as { exclusive?: boolean }).exclusive);
+        const right = this.sentence(k + 1, t >= 0 ? t : b);
+        const f = this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined);
+        if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), f) : f;
       }
     }
@@ -198,7 +236,43 @@ class Reader {
     return k;
   }
 
-  private combine(op: BinaryCue, l: FormulaJson, r: FormulaJson): FormulaJson {
+  /** The trailer at k, its window resolved. */
+  private trailer(k: number): Trailer {
+    const it = this.items[k] as Extract<Item, { kind: 'cue' }>;
+    const cue = it.cue as Extract<Cue, { kind: 'trailer' }>;
+    const window = cue.wraps ? this.resolveWraps(it, cue.wraps)[0] : undefined;
+    return { weak: cue.weak === true, ...(window ? { window } : {}) };
+  }
+
+  /** An until-like operator's interval: from the trailer, or from "B holds within 5 time units" (not for since). */
+  private window(r: FormulaJson, trailer: Trailer | undefined, past: boolean): { f: FormulaJson; interval?: [number, number | null] } {
+    if (trailer?.window) return { f: r, interval: [trailer.window.lo as number, trailer.window.hi as number | null] };
+    // Release's window reads as a span ("from 3 time units from now on"), until's as a deadline.
+    if (!past && (r.kind === 'finally' || r.kind === 'globally') && r.interval) return { f: r.args[0]!, interval: r.interval };
+    return { f: r };
+  }
+
+  /** `kind` over (first, second), with the interval found on `windowed` (which is first or second). */
+  private untilLike(kind: Binary, l: FormulaJson, r: FormulaJson, trailer: Trailer | undefined, swap = false): FormulaJson {
+    const { f, interval } = this.window(r, trailer, kind === 'since');
+    const args: [FormulaJson, FormulaJson] = swap ? [f, l] : [l, f];
+    return { kind, args, ...(interval ? { interval } : {}) };
+  }
+
+  private combine(op: BinaryCue, l: FormulaJson, r: FormulaJson, trailer?: Trailer): FormulaJson {
+    switch (op) {
+      case 'until':
+        return this.untilLike(trailer?.weak ? 'weak_until' : 'until', this.negatedLeft(l), r, trailer);
+      case 'unless':
+        return this.untilLike('weak_until', this.negatedLeft(l), r, trailer);
+      case 'releasedBy':
+        return this.untilLike('release', l, r, trailer, true);
+      case 'strongReleasedBy':
+        return this.untilLike('strong_release', l, r, trailer, true);
+      case 'since':
+        return this.untilLike('since', l, r, trailer);
+    }
+    if (trailer) throw new NotRead(`a qualifier after ${op}`);
     switch (op) {
       case 'implies':
         return bin('implies', l, r);
@@ -214,14 +288,8 @@ class Reader {
         return bin('weak_until', un('not', r), l);
       case 'precededBy':
         return bin('weak_until', un('not', l), r);
-      case 'until':
-        return bin('until', this.negatedLeft(l), r);
-      case 'unless':
-        return bin('weak_until', this.negatedLeft(l), r);
       case 'release':
         return bin('release', l, r);
-      case 'since':
-        return bin('since', l, r);
       case 'before':
         // "A before B": B does not happen until A has.
         return bin('until', un('not', peel(r, 'finally')), peel(l, 'finally'));
@@ -245,9 +313,12 @@ class Reader {
   /** Splits at `or` (then `and`) cues; commas in such a list separate too. */
   private coordination(a: number, b: number, kind: 'or' | 'and'): FormulaJson {
     const parts: [number, number][] = [];
+    // "either A or B, but not both".
+    const exclusive = kind === 'or' && this.find(a, b, (k) => this.cueAt(k)?.kind === 'trailer') === b - 1 && (this.cueAt(b - 1) as { exclusive?: boolean }).exclusive === true;
+    if (exclusive) b -= 1;
     let start = a;
     let found = false;
-    for (let k = a; k < b; k++) {
+    for (let k = a; k < b; k = this.step(k)) {
       if (this.isBinary(k, new Set([kind]))) {
         found = true;
         if (k > start) parts.push([start, k]);
@@ -258,15 +329,16 @@ class Reader {
     parts.push([start, b]);
     const split = parts.flatMap(([s, e]) => this.splitCommas(s, e));
     const next = (s: number, e: number): FormulaJson => (kind === 'or' ? this.coordination(s, e, 'and') : this.sequence(s, e));
+    const joined = exclusive ? 'xor' : kind;
     const shared = this.sharedPredicate(split) ?? this.sharedVerb(split);
-    if (shared) return shared(kind);
-    return split.map(([s, e]) => next(s, e)).reduce((x, y) => bin(kind, x, y));
+    if (shared) return shared(joined);
+    return split.map(([s, e]) => next(s, e)).reduce((x, y) => bin(joined, x, y));
   }
 
   private splitCommas(a: number, b: number): [number, number][] {
     const out: [number, number][] = [];
     let start = a;
-    for (let k = a; k < b; k++) {
+    for (let k = a; k < b; k = this.step(k)) {
       if (this.items[k]!.kind === 'comma') {
         if (k > start) out.push([start, k]);
         start = k + 1;
@@ -280,7 +352,7 @@ class Reader {
    * "a and b never hold at the same time": bare noun phrases coordinated before one predicate share it,
    * and its adverbials scope over the whole coordination.
    */
-  private sharedPredicate(parts: readonly [number, number][]): ((kind: 'and' | 'or') => FormulaJson) | undefined {
+  private sharedPredicate(parts: readonly [number, number][]): ((kind: 'and' | 'or' | 'xor') => FormulaJson) | undefined {
     if (parts.length < 2) return undefined;
     const bare = (s: number, e: number): boolean => this.isBare(s, e);
     if (!parts.slice(0, -1).every(([s, e]) => bare(s, e))) return undefined;
@@ -304,7 +376,7 @@ class Reader {
   }
 
   /** "visit a, b and c": the first part's verb and adverbials apply to each bare noun phrase after it. */
-  private sharedVerb(parts: readonly [number, number][]): ((kind: 'and' | 'or') => FormulaJson) | undefined {
+  private sharedVerb(parts: readonly [number, number][]): ((kind: 'and' | 'or' | 'xor') => FormulaJson) | undefined {
     if (parts.length < 2 || !parts.slice(1).every(([s, e]) => this.isBare(s, e))) return undefined;
     const [fs, fe] = parts[0]!;
     // The subject before the verb ("the robot must go to ...") names no place.
@@ -329,7 +401,7 @@ class Reader {
   private sequence(a: number, b: number): FormulaJson {
     const steps: [number, number][] = [];
     let start = a;
-    for (let k = a; k < b; k++) {
+    for (let k = a; k < b; k = this.step(k)) {
       if (this.isBinary(k, new Set(['then']))) {
         if (k > start) steps.push([start, k]);
         start = k + 1;
@@ -344,23 +416,40 @@ class Reader {
   private clause(a0: number, b0: number): FormulaJson {
     const [a, b] = this.trim(a0, b0);
     const parts = this.clauseParts(a, b, false);
+    if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
+    const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
+    if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
     return this.applyWraps(parts, this.prop(parts.words));
   }
 
   private clauseParts(a: number, b: number, predicateOnly: boolean): ClauseParts {
     const parts: ClauseParts = { wraps: [], words: [], goal: false, avoid: false };
-    for (let k = a; k < b; k++) {
+    for (let k = a; k < b; k = this.step(k)) {
       const it = this.items[k]!;
       if (it.kind === 'word') parts.words.push(it.word);
-      else if (it.kind === 'comma') continue;
+      else if (it.kind === 'open') this.group(k, parts);
+      else if (it.kind !== 'cue') continue;
       else if (it.cue.kind === 'unary') parts.wraps.push(this.resolve(k));
       else if (it.cue.kind === 'goal') parts.goal = true;
       else if (it.cue.kind === 'avoid') parts.avoid = true;
       else if (it.cue.kind === 'ignore') continue;
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
-    if (!predicateOnly && contentWords(parts.words).length === 0) throw new NotRead('a clause with no proposition');
+    const hasContent = contentWords(parts.words).length > 0 || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');
+    if (parts.group ? hasContent : !predicateOnly && !hasContent) throw new NotRead('a clause with no proposition, or words beside a group');
     return parts;
+  }
+
+  /** A parenthesised group in a clause: its formula, or, for "(within the next 5 time units)", its adverbials. */
+  private group(open: number, parts: ClauseParts): void {
+    const close = this.closing.get(open)!;
+    const inner = this.items.slice(open + 1, close);
+    if (inner.length > 0 && inner.every((it) => it.kind === 'cue' && it.cue.kind === 'unary')) {
+      for (let k = open + 1; k < close; k++) parts.wraps.push(this.resolve(k));
+      return;
+    }
+    if (parts.group) throw new NotRead('two groups in one clause');
+    parts.group = [open + 1, close];
   }
 
   /** Wraps the clause's adverbials around `body`, outermost first, adding the implied ones of goals and avoidance. */
@@ -377,9 +466,12 @@ class Reader {
   /** The wraps of the unary cue at k, with its numbers filled in. */
   private resolve(k: number): Wrap[] {
     const it = this.items[k] as Extract<Item, { kind: 'cue' }>;
-    const cue = it.cue as Extract<Cue, { kind: 'unary' }>;
+    return this.resolveWraps(it, (it.cue as Extract<Cue, { kind: 'unary' }>).wraps);
+  }
+
+  private resolveWraps(it: Extract<Item, { kind: 'cue' }>, wraps: readonly Wrap[]): Wrap[] {
     const num = (v: Wrap['lo'] | Wrap['hi']): number | null | undefined => (v === 'n0' ? it.numbers[0] : v === 'n1' ? it.numbers[1] : v);
-    return cue.wraps.flatMap((w): Wrap[] => {
+    return wraps.flatMap((w): Wrap[] => {
       if (w.lo === undefined) return [w];
       const lo = num(w.lo)!;
       // "three steps later": X X X; "3 seconds later": F[3,3].
@@ -418,8 +510,8 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing; commas and semicolons are items of their own.
   const items = toItems(words).filter((it) => !(it.kind === 'word' && ['.', '!', '?', ':'].includes(it.word.text)));
   if (items.length === 0) return undefined;
-  const reader = new Reader(items);
   try {
+    const reader = new Reader(items);
     return { formula: reader.sentence(0, items.length), clauses: reader.clauses };
   } catch (e) {
     if (e instanceof NotRead) return undefined;
