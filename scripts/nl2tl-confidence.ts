@@ -85,15 +85,20 @@ async function main(): Promise<void> {
   const buckets = fit(samples);
   const inSample = ece(samples.map((s) => ({ p: buckets[s.bucket]!, right: s.right })));
   const crossValidated: { p: number; right: boolean }[] = [];
-  const split = folds(samples.length, 5, 1);
-  for (const test of split) {
+  for (const test of folds(samples.length, 5, 1)) {
     const held = new Set(test);
     const table = fit(samples.filter((_, i) => !held.has(i)));
     for (const i of test) crossValidated.push({ p: table[samples[i]!.bucket] ?? 0.5, right: samples[i]!.right });
   }
   const perBucket = Object.fromEntries(Object.keys(buckets).map((b) => [b, samples.filter((s) => s.bucket === b).length]));
   const perSet = Object.fromEntries(['requirements', 'navigation', 'lifted'].map((set) => [set, samples.filter((s) => s.set === set).length]));
-  console.log(JSON.stringify({ rows: samples.length, perSet, buckets, perBucket, ece_in_sample: Math.round(inSample * 1000) / 1000, ece_cv5: Math.round(ece(crossValidated) * 1000) / 1000 }, null, 1));
+  // What "uncertain" means: how often the translations on each side of the threshold are right (cross-validated).
+  const side = (uncertain: boolean) => {
+    const rows = crossValidated.filter((s) => s.p < 0.5 === uncertain);
+    return { n: rows.length, right: Math.round((rows.filter((s) => s.right).length / Math.max(1, rows.length)) * 1000) / 1000 };
+  };
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  console.log(JSON.stringify({ rows: samples.length, perSet, buckets, perBucket, ece_in_sample: r3(inSample), ece_cv5: r3(ece(crossValidated)), certain_cv5: side(false), uncertain_cv5: side(true) }, null, 1));
   if (values.write) {
     const file = path.join(defaultModelsDir(), 'nl2tl', 'confidence.json');
     fs.writeFileSync(file, JSON.stringify({ buckets, uncertainBelow: 0.5 }, null, 1) + '\n');

@@ -127,7 +127,7 @@ export class Translator {
         return;
       }
       const best = options[0]!;
-      const found = evidence(best.formula, best.english, read[0]?.formula, beam[0]?.formula);
+      const found = evidence(best.formula, best.english, Object.values(best.props).map((p) => p.text), read[0]?.formula, beam[0]?.formula);
       const confidence = confidenceOf(this.confidence, found);
       results[i] = {
         best,
