@@ -364,10 +364,7 @@ class Reader {
     const predicate = this.clauseParts(subjectEnd, le, true);
     return (kind) => {
       const subjects = [...parts.slice(0, -1), [ls, subjectEnd] as [number, number]];
-      const props = subjects.map(([s, e]) => {
-        const words = this.items.slice(s, e).map((it) => (it as { word: Word }).word);
-        return this.prop([...words, ...predicate.words]);
-      });
+      const props = subjects.map(([s, e]) => this.prop([...this.wordsIn(s, e), ...predicate.words]));
       // Goals distribute ("a and b must be visited": each eventually); other adverbials scope over the whole.
       if (predicate.goal || predicate.avoid) return props.map((p) => this.applyWraps({ ...predicate, words: [] }, p)).reduce((x, y) => bin(kind, x, y));
       const body = props.reduce((x, y) => bin(kind, x, y));
@@ -389,12 +386,18 @@ class Reader {
     if (!lead.goal && !lead.avoid) return undefined;
     return (kind) =>
       parts
-        .map(([s, e], i) => this.applyWraps(lead, this.prop(this.items.slice(i === 0 ? verbEnd : s, e).map((it) => (it as { word: Word }).word))))
+        .map(([s, e], i) => this.applyWraps(lead, this.prop(this.wordsIn(i === 0 ? verbEnd : s, e))))
         .reduce((x, y) => bin(kind, x, y));
   }
 
+  private wordsIn(s: number, e: number): Word[] {
+    return this.items.slice(s, e).flatMap((it) => (it.kind === 'word' ? [it.word] : []));
+  }
+
+  /** A noun phrase and nothing else ("in any order" and other empty phrases aside). */
   private isBare(s: number, e: number): boolean {
-    return this.items.slice(s, e).every((it) => it.kind === 'word' && nounLike.has(it.word.pos));
+    const items = this.items.slice(s, e).filter((it) => !(it.kind === 'cue' && it.cue.kind === 'ignore'));
+    return items.length > 0 && items.every((it) => it.kind === 'word' && nounLike.has(it.word.pos));
   }
 
   /** "A, then B, then C": A and later B and later C. */

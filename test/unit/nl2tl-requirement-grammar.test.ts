@@ -1,0 +1,125 @@
+// The requirement grammar (src/neural/requirements): each specification pattern and phrasing it reads,
+// with the exact formula it must give, and sentences outside its fragment, which it must leave to the model.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseFormula, printFormula, structEqual } from '../../src/languages/tl/api';
+import { translateRequirement } from '../../src/neural/requirements/index';
+
+function read(sentence: string, declared: { name: string; description?: string }[] = []): string | undefined {
+  const r = translateRequirement(sentence, declared);
+  return r ? printFormula(r.formula, 'ascii') : undefined;
+}
+
+/** The sentence reads as this formula, proposition names included. */
+function reads(sentence: string, formula: string, declared: { name: string; description?: string }[] = []): void {
+  const want = parseFormula(formula);
+  assert.ok(want.ok, formula);
+  assert.equal(read(sentence, declared), printFormula(want.formula, 'ascii'), sentence);
+}
+
+/** The sentence reads as this formula up to the names of its propositions. */
+function readsShape(sentence: string, formula: string): void {
+  const r = translateRequirement(sentence);
+  assert.ok(r, `${sentence}: not read`);
+  const gold = parseFormula(formula);
+  assert.ok(gold.ok);
+  assert.ok(structEqual(r.formula, gold.formula), `${sentence}: got ${printFormula(r.formula, 'ascii')}, want the shape of ${formula}`);
+}
+
+test('response, absence, existence, universality and precedence patterns', () => {
+  reads('Every a is eventually followed by e.', 'G (a -> F e)');
+  reads('It is never the case that a and b hold at the same time.', 'G !(a & b)');
+  reads('a and b never hold at the same time', 'G !(a & b)');
+  reads('eventually the tank is empty', 'F tank_empty');
+  reads('the door is always closed', 'G door_closed');
+  reads('s precedes p', '!p W s');
+  reads('p is preceded by s', '!p W s');
+  reads('s responds to p', 'G (p -> F s)');
+  reads('a is immediately followed by b', 'G (a -> X b)');
+  reads('a leads to b', 'G (a -> F b)');
+});
+
+test('subordinate clauses: if (no temporal operator), whenever and once (every moment), and their order', () => {
+  reads('If Min is home then Henry is', 'min_home -> henry');
+  reads('Whenever a is enabled, b is enabled three steps later.', 'G (a_enabled -> X X X b_enabled)');
+  reads('once the emergency stop is pressed, the motor stays off forever', 'G (emergency_stop_pressed -> G motor_off)');
+  reads('the alarm sounds whenever the door opens', 'G (door_opens -> alarm_sounds)');
+  reads('the pump never runs while the tank is empty', 'G (tank_empty -> !pump_runs)');
+  reads('always, if a holds then b holds', 'G (a -> b)');
+  reads('If it is the case that every a is eventually followed by a b, then c needs to hold infinitely often', 'G (a -> F b) -> G F c');
+});
+
+test('until, unless, before and bounded response', () => {
+  reads('the arm must not move until the gripper is closed', '!arm_move U gripper_closed');
+  reads('a holds until b holds', 'a U b');
+  reads('the light stays green unless the button is pressed', 'light_green W button_pressed');
+  reads('visit a before b', '!b U a');
+  reads('The alarm shall sound within 5 seconds after the door opens', 'G (door_opens -> F[0,5] alarm_sound)');
+  reads('whenever the light is red, it turns green within ten steps', 'G (light_red -> F[0,10] turns_green)');
+  reads('the valve stays open for at least 3 seconds', 'G[0,3] valve_open');
+  reads('p holds until q holds within 5 time units', 'p U[0,5] q');
+});
+
+test('goals, avoidance, sequences and repetition', () => {
+  reads('go to a and sometime afterward visit b', 'F (a & F b)');
+  reads('go to the red room, then go to the blue room', 'F (red_room & F blue_room)');
+  reads('visit a, then b, then c', 'F (a & F (b & F c))');
+  reads('visit the charging station infinitely often', 'G F charging_station');
+  reads('avoid the green room', 'G !green_room');
+  reads('always avoid the kitchen and the garage', 'G !kitchen & G !garage');
+  reads('visit a, b and c', 'F a & F b & F c');
+  reads('The robot must go to rooms P1, P2, P3 and P4 in any order.', 'F rooms_p1 & F p2 & F p3 & F p4');
+  reads('the robot must always avoid the red zone and reach the goal within 10 seconds', 'G !red_zone & F[0,10] goal');
+  reads('from some point on, the light is green', 'F G light_green');
+});
+
+test("Dwyer's pattern scopes over absence and universality", () => {
+  reads('Globally, P is false.', 'G !p');
+  reads('Globally, S responds to P.', 'G (p -> F s)');
+  reads('Before R, P is false.', 'F r -> (!p U r)');
+  reads('Between Q and R, P is true.', 'G (q & !r & F r -> (p U r))');
+  reads('After Q until R, P is false.', 'G (q & !r -> (!p W r))');
+});
+
+test('past operators, xor, constants and parenthesised groups', () => {
+  reads('at some moment so far, p holds', 'O p');
+  reads('at every moment within the last 4 time units, p holds', 'H[0,4] p');
+  reads('at the previous moment, p holds', 'Y p');
+  reads('p holds at every moment since a moment when q holds', 'p S q');
+  reads('either p holds or q holds, but not both', 'p xor q');
+  reads('it is not the case that (p holds and q holds)', '!(p & q)');
+  reads('if p holds then (if q holds then r holds)', 'p -> (q -> r)');
+  reads('eventually true', 'F true');
+  reads('q holds up to and including the moment when p holds, or forever if that never happens', 'p R q');
+  reads('q holds up to and including a moment when p holds, which happens within 6 time units', 'p M[0,6] q');
+});
+
+test('propositions are clauses named by their content words, and one clause said twice is one proposition', () => {
+  readsShape('whenever the tank is empty, the pump stops until the tank is empty', 'G (a -> (b U a))');
+  reads('the system shall eventually raise the alarm', 'F raise_alarm');
+  // Number words, cardinal phrases and digits.
+  reads('b holds within twenty five steps', 'F[0,25] b');
+});
+
+test('declared propositions are matched by name or by description', () => {
+  const declared = [
+    { name: 'req', description: 'a request arrives' },
+    { name: 'ack', description: 'the request is acknowledged' },
+  ];
+  reads('whenever a request arrives, the request is acknowledged within 3 steps', 'G (req -> F[0,3] ack)', declared);
+  reads('the red zone is always avoided', 'G !red_zone');
+  // A quoted span is one proposition, whatever words it holds.
+  reads('eventually "the robot is not moving"', 'F the_robot_is_not_moving');
+});
+
+test('sentences outside the fragment are left to the model', () => {
+  for (const sentence of [
+    'when possible acquire pear and whenever go to waste basket',
+    'if the light is red',
+    'until',
+    'the robot (goes to the kitchen',
+    'whenever',
+  ]) {
+    assert.equal(read(sentence), undefined, sentence);
+  }
+});
