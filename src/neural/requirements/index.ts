@@ -3,7 +3,7 @@
 // Mentions with the same content words ("the tank is empty" twice) are one proposition.
 import { fromJson, type Formula, type FormulaJson } from '../../languages/tl/api';
 import { declaredSpans, markedSpans, mergeSpans, nameWords, type ApSpan, type Declared } from '../apRecognition';
-import { uniqueIdentifier } from '../grounding';
+import { identifierFor, uniqueIdentifier } from '../grounding';
 import { contentWords, readRequirement, type Clause } from './reader';
 import { readWords, type Word } from './words';
 
@@ -72,7 +72,9 @@ export function translateRequirement(sentence: string, declared: readonly Declar
     const first = clause.words[0]!;
     const last = clause.words[clause.words.length - 1]!;
     const declaredName = matchDeclared(clause, keys);
-    const name = declaredName ?? uniqueIdentifier(clause.words.flatMap((w) => nameWords(w.text)).slice(0, 5), taken);
+    // A quoted span is named like the model's spans; a clause by its content words, single letters kept.
+    const quoted = clause.words.length === 1 && clause.words[0]!.atom;
+    const name = declaredName ?? (quoted ? identifierFor(first.text, taken) : uniqueIdentifier(clause.words.flatMap((w) => nameWords(w.text)).slice(0, 5), taken));
     taken.add(name);
     byKey.set(k, { name, text: sentence.slice(first.start, last.end), start: first.start, end: last.end, declared: declaredName !== undefined });
     return name;

@@ -461,8 +461,12 @@ class Reader {
     if (parts.avoid) wraps = [...wraps, { op: 'globally' }, { op: 'not' }];
     const temporal = wraps.some((w) => w.op !== 'not');
     if (parts.goal && !temporal) wraps = wraps.length > 0 ? [{ op: 'globally' }, ...wraps] : [{ op: 'finally' }];
-    // "always avoid": one G.
-    wraps = wraps.filter((w, i) => !(i > 0 && w.op === 'globally' && wraps[i - 1]!.op === 'globally' && w.lo === undefined && wraps[i - 1]!.lo === undefined));
+    // "always avoid": one G; "eventually reach the goal within 10 seconds": F[0,10], not F F[0,10].
+    wraps = wraps.filter((w, i) => {
+      const next = wraps[i + 1];
+      if (i > 0 && w.op === 'globally' && wraps[i - 1]!.op === 'globally' && w.lo === undefined && wraps[i - 1]!.lo === undefined) return false;
+      return !(w.op === 'finally' && w.lo === undefined && next?.op === 'finally' && next.lo !== undefined);
+    });
     return wraps.reduceRight<FormulaJson>((f, w) => (w.lo === undefined ? un(w.op, f) : un(w.op, f, [w.lo as number, w.hi as number | null])), body);
   }
 
