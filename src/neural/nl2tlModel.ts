@@ -112,6 +112,11 @@ export class Nl2tlModel {
   }
 
   /** Why the model cannot take this lifted sentence, if it cannot. */
+  /** The most words a sentence may have: the encoder's length (the grammar keeps to it too, so both refuse alike). */
+  get maxWords(): number {
+    return this.meta.config.max_src - 1;
+  }
+
   problem(input: ModelInput): string | undefined {
     if (input.props.size === 0) return 'The sentence has no propositions to translate.';
     if (input.props.size > this.maxProps) return `Too many propositions (${input.props.size}; the model handles at most ${this.maxProps}).`;

@@ -92,6 +92,7 @@ export class Translator {
     requests.forEach((r, i) => {
       if (r.sentence.trim() === '') results[i] = new Error('The sentence is empty.');
       else if (r.sentence.length > maxSentenceChars) results[i] = new Error(`The sentence is too long (${r.sentence.length} characters; at most ${maxSentenceChars}).`);
+      else if (tokenize(r.sentence).length > this.model.maxWords) results[i] = new Error(`The sentence is too long (${tokenize(r.sentence).length} words; at most ${this.model.maxWords}).`);
       else valid.push(i);
     });
     const lifted = await this.lift(valid.map((i) => requests[i]!));

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { parseFormula, printFormula } from '../../src/languages/tl/api';
 import { loadTranslator, type Translator } from '../../src/neural/index';
 import type { TranslateResult } from '../../src/core/neuralApi';
+import type { NlTranslateResult } from '../../src/neural/translator';
 
 let translator: Translator;
 before(async () => {
@@ -13,7 +14,7 @@ after(async () => {
   await translator.release();
 });
 
-async function one(sentence: string, extra: object = {}): Promise<TranslateResult> {
+async function one(sentence: string, extra: object = {}): Promise<NlTranslateResult> {
   const [r] = await translator.translate([{ sentence, ...extra }]);
   if (r instanceof Error) throw r;
   return r!;
@@ -68,9 +69,17 @@ test('declared propositions are recognised and keep their names', async () => {
   assert.match(r.best.english, /the robot is inside the red zone/);
 });
 
-test('free text goes through the learned tagger (navigation phrasing)', async () => {
+test('free text in the navigation corpus\'s phrasing goes through the learned tagger and the model', async () => {
+  const r = await one('at any time go by house and when possible get apple');
+  assert.equal(r.reader, 'model');
+  assert.deepEqual(Object.values(r.best.props).map((p) => p.text), ['go by house', 'get apple']);
+});
+
+test('free text the requirement grammar reads: its clauses are the propositions', async () => {
   const r = await one('go to the kitchen and then pick up the apple');
-  assert.deepEqual(Object.values(r.best.props).map((p) => p.text), ['go to the kitchen', 'pick up the apple']);
+  assert.equal(r.reader, 'grammar');
+  assert.equal(r.best.formula, 'F (kitchen & F pick_up_apple)');
+  assert.deepEqual(Object.values(r.best.props).map((p) => p.text), ['kitchen', 'pick up the apple']);
 });
 
 test('bad input gives clear errors and the rest of the batch still translates', async () => {
