@@ -8,7 +8,8 @@ import { fromJson, parseDocument, parseFormula, type Formula, type FormulaJson }
 import { robustness, type AtomNode } from '../../src/languages/tl/monitor/robustness';
 import { windowExtreme, untilWindow } from '../../src/languages/tl/monitor/slidingWindow';
 import { parseTrace, TraceError } from '../../src/languages/tl/monitor/trace';
-import { MonitorError, monitorDocument, OnlineMonitor, selectSpecs, verdict } from '../../src/languages/tl/monitor/index';
+import { MonitorError, monitorDocument, monitorSpecs, OnlineMonitor, selectSpecs, verdict } from '../../src/languages/tl/monitor/index';
+import { StreamingMonitor } from '../../src/languages/tl/monitor/streaming';
 
 const inf = Number.POSITIVE_INFINITY;
 
@@ -432,7 +433,7 @@ test('monitorDocument: clear errors for missing and numeric propositions, and ba
   err('// nothing', /no spec or formula/);
 });
 
-test('OnlineMonitor: verdicts re-evaluated on the samples so far, only changes reported', () => {
+test('OnlineMonitor: verdicts re-evaluated on the samples so far, only verdict changes reported', () => {
   const specs = selectSpecs(parseDocument('spec live := F alarm\nspec quiet := !alarm\n'));
   const online = new OnlineMonitor(specs, 'stdin');
   online.line('time,alarm');
@@ -449,12 +450,49 @@ test('OnlineMonitor: verdicts re-evaluated on the samples so far, only changes r
   online.line('2.5,1');
   const second = online.update()!;
   assert.equal(second.time, 2.5);
-  // live flips to satisfied; quiet stays satisfied but its formula is now false at 2.5.
-  assert.deepEqual(second.changed.map((v) => [v.name, v.satisfied, v.firstViolation]), [
-    ['live', true, null],
-    ['quiet', true, 2.5],
-  ]);
+  // live flips to satisfied; quiet stays satisfied (its formula is now false at 2.5, which is not a verdict change).
+  assert.deepEqual(second.changed.map((v) => [v.name, v.satisfied, v.firstViolation]), [['live', true, null]]);
+  assert.deepEqual(second.verdicts[1], { name: 'quiet', satisfied: true, robustness: inf, firstViolation: 2.5 });
   online.line('3,1');
   assert.deepEqual(online.update()!.changed, []);
   assert.throws(() => online.line('4,maybe'), (e: unknown) => e instanceof TraceError && /^stdin:6: column 'alarm'/.test(e.message));
+});
+
+test('streaming: verdicts settled chunk by chunk equal the whole-trace verdicts', () => {
+  fc.assert(
+    fc.property(fc.array(formulaArb, { minLength: 1, maxLength: 3 }), traceArb, fc.constantFrom(1, 2, 3, 5, 8), (jsons, trace, chunk) => {
+      const specs = jsons.map((j, i) => ({ name: `s${i}`, formula: fromJson(j) }));
+      const lines = ['time,p,q,r', ...trace.times.map((t, i) => `${t},${['p', 'q', 'r'].map((n) => (trace.values[n]![i]! > 0 ? 1 : 0)).join(',')}`)];
+      const whole = monitorSpecs(specs, parseTrace(lines.join('\n'), 'tr.csv'));
+      const streaming = new StreamingMonitor(specs, 'tr.csv', { chunk });
+      for (const line of lines) streaming.line(line);
+      assert.deepEqual(streaming.finish(), whole);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('streaming: a bounded-horizon formula holds a bounded number of samples; an unbounded one all of them', () => {
+  const n = 100_000;
+  const run = (text: string) => {
+    const specs = selectSpecs(parseDocument(text));
+    const streaming = new StreamingMonitor(specs, 'tr.csv', { chunk: 64 });
+    const lines = ['time,p,q'];
+    // Uneven steps: 0.5 or 1.
+    let t = 0;
+    for (let i = 0; i < n; i++) {
+      t += i % 3 === 0 ? 0.5 : 1;
+      lines.push(`${t},${i % 7 === 0 ? 1 : 0},${i % 5 === 0 ? 1 : 0}`);
+    }
+    for (const line of lines) streaming.line(line);
+    const verdicts = streaming.finish();
+    assert.deepEqual(verdicts, monitorSpecs(specs, parseTrace(lines.join('\n'), 'tr.csv')));
+    return { verdicts, held: streaming.maxHeld };
+  };
+  const bounded = run('spec s := G[0,20] (p -> F[0,6] q)\nspec w := (p | q) S[0,3] H[1,2] !q\nspec x := X Y X (q -> O[0,5] p)');
+  assert.ok(bounded.held < 1000, `held ${bounded.held}`);
+  assert.deepEqual(bounded.verdicts.map((v) => [v.satisfied, v.firstViolation]), [[true, null], [true, 1.5], [true, 83333]]);
+  const unbounded = run('spec s := G (p -> F[0,6] q)');
+  assert.equal(unbounded.held, n);
+  assert.deepEqual(unbounded.verdicts.map((v) => v.satisfied), [true]);
 });

@@ -6,10 +6,9 @@ import type { CliCommand } from '../command';
 import { parseDocument } from '../../languages/tl/api';
 import {
   MonitorError,
-  monitorSpecs,
+  monitorStream,
   OnlineMonitor,
   propositionsOf,
-  readTrace,
   selectSpecs,
   TraceError,
   type MonitoredSpec,
@@ -36,7 +35,7 @@ const usage = [
   '                "-Infinity"), "first_violation" (the time of the first sample where the',
   '                formula is false, or null)}]}',
   '  --follow      online: read TRACE as it grows (a file, like tail -f, until interrupted; or - until',
-  '                stdin ends) and print a line each time a spec\'s verdict or first violation changes:',
+  '                stdin ends) and print a line each time a spec\'s verdict changes:',
   '                "[t=LAST] name: ..." or, with --json, {"time": LAST, "name", ...} per line. Each update',
   '                re-evaluates every sample so far (at most every 100 ms while lines keep coming).',
   '',
@@ -106,9 +105,7 @@ async function follow(specs: MonitoredSpec[], traceFile: string, json: boolean, 
     if (!u) return;
     status = u.verdicts.every((v) => v.satisfied) ? 0 : 1;
     for (const v of u.changed) {
-      // A satisfied spec's first violation is news too when following (its line would not show it).
-      const later = v.satisfied && v.firstViolation !== null ? `, first false at t=${v.firstViolation}` : '';
-      process.stdout.write((json ? JSON.stringify({ time: u.time, ...jsonVerdict(v) }) : `[t=${u.time}] ${textVerdict(v)}${later}`) + '\n');
+      process.stdout.write((json ? JSON.stringify({ time: u.time, ...jsonVerdict(v) }) : `[t=${u.time}] ${textVerdict(v)}`) + '\n');
     }
   };
   const feed = (chunk: string) => {
@@ -252,8 +249,8 @@ export const monitor: CliCommand = {
           return fail(`cannot read ${traceFile}: ${(e as Error).message}`);
         }
       }
-      const trace = await readTrace(input, source, { keep });
-      const verdicts = monitorSpecs(specs, trace);
+      // Streamed: samples are dropped once every spec's verdict no longer needs them.
+      const verdicts = await monitorStream(input, specs, source, { keep });
       process.stdout.write(report(verdicts, json));
       return verdicts.every((v) => v.satisfied) ? 0 : 1;
     } catch (e) {

@@ -14,3 +14,4 @@ export {
   type Verdict,
 } from './specs';
 export { OnlineMonitor, type VerdictChanges } from './online';
+export { monitorStream, StreamingMonitor, type StreamingOptions } from './streaming';

@@ -47,6 +47,11 @@ class Growable {
   done(): Float64Array {
     return this.data.subarray(0, this.length);
   }
+  /** Drops the first `count` values. */
+  shift(count: number): void {
+    this.data.copyWithin(0, count, this.length);
+    this.length -= count;
+  }
 }
 
 class ColumnState {
@@ -66,6 +71,9 @@ export class TraceReader {
   private byName = new Map<string, ColumnState>();
   private timeIndex = -1;
   private readonly times = new Growable();
+  /** Samples read, including those discarded. */
+  private total = 0;
+  private lastTime = Number.NaN;
 
   constructor(private readonly source: string, private readonly options: TraceOptions = {}) {}
 
@@ -85,15 +93,33 @@ export class TraceReader {
     else this.jsonRow(trimmed);
   }
 
-  /** How many samples have been read so far. */
+  /** How many samples have been read so far, discarded ones included. */
   get sampleCount(): number {
-    return this.times.length;
+    return this.total;
   }
 
-  /** The trace read so far; more lines may follow (the arrays returned stay valid). */
+  /** The index in the whole trace of the first sample still held (see discard). */
+  get offset(): number {
+    return this.total - this.times.length;
+  }
+
+  /**
+   * Forgets the first `count` held samples, for streaming evaluation. The arrays of an earlier
+   * finish() are overwritten by this: take a new view after it.
+   */
+  discard(count: number): void {
+    if (count <= 0) return;
+    this.times.shift(count);
+    for (const c of this.columns) c.store?.shift(count);
+  }
+
+  /**
+   * The samples held so far (all of them unless some were discarded); more lines may follow. The
+   * arrays are views that stay valid while lines are added, until the next discard().
+   */
   finish(): Trace {
     const length = this.times.length;
-    if (length === 0) throw new TraceError(`${this.source}: the trace has no samples`);
+    if (this.total === 0) throw new TraceError(`${this.source}: the trace has no samples`);
     const columns = new Map<string, TraceColumn>();
     for (const c of this.columns) {
       columns.set(c.name, {
@@ -156,7 +182,7 @@ export class TraceReader {
     }
     if (typeof row !== 'object' || row === null || Array.isArray(row)) this.fail('not a JSON object');
     const record = row as Record<string, unknown>;
-    if (this.times.length === 0 && this.columns.length === 0) {
+    if (this.total === 0 && this.columns.length === 0) {
       for (const key of Object.keys(record)) if (key !== 'time') this.addColumn(key);
     }
     if (!('time' in record)) this.fail(`column 'time' is missing`);
@@ -176,11 +202,12 @@ export class TraceReader {
 
   private time(t: number, shown: string): void {
     if (!Number.isFinite(t)) this.fail(`column 'time': ${shown} is not a number`);
-    const n = this.times.length;
-    if (n > 0 && !(t > this.times.data[n - 1]!)) {
-      this.fail(`column 'time': ${t} is not after the previous sample's time ${this.times.data[n - 1]} (times must increase strictly)`);
+    if (this.total > 0 && !(t > this.lastTime)) {
+      this.fail(`column 'time': ${t} is not after the previous sample's time ${this.lastTime} (times must increase strictly)`);
     }
     this.times.push(t);
+    this.lastTime = t;
+    this.total++;
   }
 
   private word(column: ColumnState, value: boolean, shown: string): void {
