@@ -1,11 +1,16 @@
 // Trace monitoring (src/languages/tl/monitor): samples per second of the robustness evaluator on an
 // in-memory trace of Boolean propositions, for window widths 10, 100 and 10,000, beside a plain
 // per-window loop (O(n·w)) measured in the same run on a smaller trace. The evaluator's cost must
-// not grow with the width: that is what the sliding-window algorithms are for.
+// not grow with the width: that is what the sliding-window algorithms are for. Then `nesy monitor`
+// itself on a CSV file: samples/s through the reader, and peak memory, which must stay flat for a
+// bounded-horizon formula because the trace is streamed (src/languages/tl/monitor/streaming.ts).
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseFormula, type Formula } from '../src/languages/tl/api';
 import { robustness, type Signals } from '../src/languages/tl/monitor/robustness';
 import { rng } from './corpus';
-import { note, round, timeRuns, type BenchOptions } from './util';
+import { note, nowMs, round, rssMiB, timeRuns, type BenchOptions } from './util';
 
 const budgetSamplesPerS = 5e6;
 const widths = [10, 100, 10_000];
@@ -150,6 +155,73 @@ export async function benchMonitor(o: BenchOptions): Promise<void> {
       widest_over_narrowest: round(rates[rates.length - 1]! / rates[0]!, 2),
       budget: 'widest window >= 0.5x the narrowest one',
       within_budget: rates[rates.length - 1]! >= 0.5 * rates[0]!,
+    });
+  }
+  await benchMonitorCli(o);
+}
+
+/** Writes a unit-spaced CSV trace in chunks, never holding it whole. */
+async function writeCsv(file: string, samples: number): Promise<void> {
+  const r = rng(13);
+  const out = fs.createWriteStream(file);
+  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  await write('time,x,y\n');
+  const rows: string[] = [];
+  for (let i = 0; i < samples; i++) {
+    rows.push(`${i},${r() < 0.05 ? 1 : 0},${r() < 0.3 ? 1 : 0}`);
+    if (rows.length === 10_000) await write(rows.splice(0).join('\n') + '\n');
+  }
+  if (rows.length) await write(rows.join('\n') + '\n');
+  await new Promise<void>((resolve, reject) => out.end(() => resolve()).once('error', reject));
+}
+
+/** Runs the CLI, sampling its peak resident memory (VmHWM) while it runs. */
+function runCli(args: string[], cwd: string): Promise<{ code: number | null; ms: number; peakMiB: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const t0 = nowMs();
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let peak = 0;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setInterval(() => (peak = Math.max(peak, rssMiB(child.pid!, true) ?? 0)), 20);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolve({ code, ms: nowMs() - t0, peakMiB: peak, stdout, stderr });
+    });
+  });
+}
+
+async function benchMonitorCli(o: BenchOptions): Promise<void> {
+  const samples = o.quick ? 500_000 : 5_000_000;
+  const cli = path.join(o.root, 'dist', 'cli.js');
+  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first`);
+  const trace = path.join(o.workDir, `monitor-${samples}.csv`);
+  if (!fs.existsSync(trace)) {
+    note(`monitor: writing ${samples} samples to ${trace}`);
+    await writeCsv(`${trace}.partial`, samples);
+    fs.renameSync(`${trace}.partial`, trace);
+  }
+  // The bounded spec holds on this trace, so every sample is settled (none is skipped after a verdict).
+  const specs = { bounded: 'G[0,100] (x -> F[0,100] y)', unbounded: 'G (x -> F[0,10] y)' };
+  for (const [kind, text] of Object.entries(specs)) {
+    const spec = path.join(o.workDir, `monitor-${kind}.tl`);
+    fs.writeFileSync(spec, `prop x\nprop y\nspec ${kind} := ${text}\n`);
+    note(`monitor: nesy monitor ${text}`);
+    const r = await runCli([cli, 'monitor', spec, trace, '--json'], o.root);
+    if (r.code !== 0 && r.code !== 1) throw new Error(`nesy monitor exited ${r.code}: ${r.stderr.trim()}`);
+    const verdict = (JSON.parse(r.stdout) as { specs: { satisfied: boolean; first_violation: number | null }[] }).specs[0]!;
+    o.emit({
+      bench: 'monitor.cli',
+      formula: text,
+      samples,
+      file_mb: round(fs.statSync(trace).size / 1e6, 1),
+      ms: round(r.ms),
+      samples_per_s: Math.round(samples / (r.ms / 1000)),
+      peak_rss_mib: r.peakMiB,
+      satisfied: verdict.satisfied,
+      first_violation: verdict.first_violation,
     });
   }
 }
