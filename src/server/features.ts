@@ -64,7 +64,7 @@ export function registerFeatures(ctx: ServerContext): void {
   connection.onCodeAction(
     onDocument('textDocument/codeAction', null, ({ language, analysis, document }, p: CodeActionParams) =>
       language.codeActions
-        ? language.codeActions(analysis, clampRange(document, p.range), p.context?.diagnostics ?? [], ctx.settings())
+        ? language.codeActions(analysis, clampRange(document, p.range), p.context?.diagnostics ?? [], ctx.settings(), ctx.host())
         : null,
     ),
   );

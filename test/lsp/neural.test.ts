@@ -62,3 +62,21 @@ test('nesy.models.path is honoured when trusted: a folder without models fails w
   assert.match((await lsp.request<TranslateResult>(Requests.translate, { sentence: 'always ( prop_1 )' })).best.lifted, /prop_1/);
   assert.ok(lsp.logs.some((m) => /nesy.models.path must be an absolute path/.test(m)), lsp.logs.join('\n'));
 });
+
+test('a `// nl:` comment offers to insert its translation, with the declarations it needs and how sure it is', async (t) => {
+  const lsp = await startLsp(t, { settings: cpu, timeoutMs: 120_000 });
+  const uri = lsp.uri('req.tl');
+  const text = 'prop req "a request arrives"\n// nl: whenever a request arrives, the request is granted within 5 steps\n';
+  lsp.open(uri, text);
+  await lsp.diagnostics(uri);
+  const actions = ((await lsp.codeActions(uri, { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, [])) ?? []) as import('vscode-languageserver/node').CodeAction[];
+  const insert = actions.find((a) => a.title.startsWith('Insert'));
+  assert.ok(insert, JSON.stringify(actions.map((a) => a.title)));
+  assert.match(insert.title, /^Insert `G \(req -> F\[0,5\] request_granted\)`, the translation \((uncertain \(\d+% confident\): check its reading|\d+% confident)\)$/);
+  const [edit] = insert.edit!.changes![uri]!;
+  // After the comment: the new proposition's declaration, then the formula; the declared one is not repeated.
+  assert.deepEqual(edit!.range.start, { line: 1, character: text.split('\n')[1]!.length });
+  assert.equal(edit!.newText, '\nprop request_granted "request is granted"\nG (req -> F[0,5] request_granted)');
+  // The Translate command (quick pick) is still offered beside it.
+  assert.ok(actions.some((a) => a.command?.command === 'nesy.translate'));
+});

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { Requests, type TranslateArgs } from '../../core/protocol';
 import type { TranslateRequest, TranslateResult, Translation } from '../../core/neuralApi';
+import { confidenceText, insertedLines } from '../../core/translation';
 import { selectionOrInput } from '../userText';
 import { type CommandContext, requestWithProgress } from './context';
 
@@ -93,24 +94,12 @@ async function declaredPropositions(document: vscode.TextDocument): Promise<Decl
 
 function translationItems(result: TranslateResult): TranslationItem[] {
   return [result.best, ...result.alternatives].map((translation, index) => ({
-    label: translation.formula,
-    description: index === 0 ? `best · score ${translation.score.toFixed(2)}` : `score ${translation.score.toFixed(2)}`,
+    // An uncertain best reading is flagged where the eye lands first.
+    label: index === 0 && result.uncertain ? `$(warning) ${translation.formula}` : translation.formula,
+    description: index === 0 ? `best · ${confidenceText(result)}` : `alternative · score ${translation.score.toFixed(2)}`,
     detail: `Reads back as: ${translation.english}`,
     translation,
   }));
-}
-
-/** `prop` lines for the names the translation made up from phrases of the sentence. */
-function newDeclarations(translation: Translation, declared: Declared): string[] {
-  const known = new Set(declared.map((d) => d.name));
-  const lines: string[] = [];
-  for (const p of Object.values(translation.props)) {
-    if (p.declared || known.has(p.name)) continue;
-    known.add(p.name);
-    // A name the sentence already spelled (prop_1) has no phrase to describe it.
-    lines.push(p.text === p.name ? `prop ${p.name}` : `prop ${p.name} "${p.text.replace(/[\\"]/g, '\\$&')}"`);
-  }
-  return lines;
 }
 
 /**
@@ -118,7 +107,7 @@ function newDeclarations(translation: Translation, declared: Declared): string[]
  * sentence (which stay), preceded by the declarations it needs; at the cursor; or in a new .tl document.
  */
 async function insert(translation: Translation, declared: Declared, target: Target): Promise<void> {
-  const lines = [...newDeclarations(translation, declared), translation.formula];
+  const lines = insertedLines(translation, declared);
   if (target.kind === 'cursor') {
     const editor = target.editor;
     if (!editor) {

@@ -1,8 +1,12 @@
 // Quick fixes for the checks, and conversions between operator styles.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { Style } from '../../../grammars/tl';
+import type { Host } from '../../core/language';
+import type { NeuralApi, TranslateResult } from '../../core/neuralApi';
 import { Commands } from '../../core/protocol';
+import { confidenceText, insertedLines, type Declared } from '../../core/translation';
 import type { Settings } from '../../core/settings';
+import type { Comment } from './ast';
 import { checkCodes, type ParenthesizeData, type SwapBoundsData, type UndeclaredData } from './checks';
 import { nlComments } from './outline';
 import { toRange } from './positions';
@@ -60,14 +64,45 @@ function fixFor(a: TlAnalysis, d: Diagnostic): CodeAction | undefined {
   }
 }
 
-export function codeActions(a: TlAnalysis, range: Range, diagnostics: Diagnostic[], _settings: Settings): CodeAction[] {
+// Code actions are asked for on every cursor move: each sentence is translated once (the last 64 kept).
+const translations = new Map<string, Promise<TranslateResult | undefined>>();
+
+function translated(neural: NeuralApi, sentence: string, declared: Declared): Promise<TranslateResult | undefined> {
+  const key = JSON.stringify([sentence, declared]);
+  let found = translations.get(key);
+  if (!found) {
+    // A model that cannot load leaves the Translate command, which says why; the action is just left out.
+    found = neural.translate({ sentence, declared: [...declared] }).catch(() => undefined);
+    translations.set(key, found);
+    if (translations.size > 64) translations.delete(translations.keys().next().value!);
+  }
+  return found;
+}
+
+/** "Insert G (a -> F b)" after a `// nl:` comment, with the declarations it needs and how sure the translator is. */
+async function insertTranslation(a: TlAnalysis, comment: Comment, sentence: string, neural: NeuralApi): Promise<CodeAction | undefined> {
+  const declared = a.tl.statements.flatMap((s) => (s.kind === 'propDecl' ? [s.description ? { name: s.name, description: s.description } : { name: s.name }] : []));
+  const result = await translated(neural, sentence, declared);
+  if (!result) return undefined;
+  const at = a.document.positionAt(comment.end);
+  const newText = insertedLines(result.best, declared).map((l) => `\n${l}`).join('');
+  return {
+    title: `Insert \`${result.best.formula}\`, the translation (${confidenceText(result)})`,
+    kind: CodeActionKind.Refactor,
+    edit: { changes: { [a.document.uri]: [{ range: { start: at, end: at }, newText }] } },
+  };
+}
+
+export async function codeActions(a: TlAnalysis, range: Range, diagnostics: Diagnostic[], _settings: Settings, host?: Host): Promise<CodeAction[]> {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     const fix = fixFor(a, d);
     if (fix) out.push(fix);
   }
-  for (const { args } of nlComments(a)) {
+  for (const { comment, args } of nlComments(a)) {
     if (args.range.start.line <= range.end.line && range.start.line <= args.range.end.line) {
+      const insert = host?.neural ? await insertTranslation(a, comment, args.sentence, host.neural) : undefined;
+      if (insert) out.push(insert);
       out.push({ title: `Translate “${args.sentence}” to temporal logic`, kind: CodeActionKind.Refactor, command: { title: 'Translate to temporal logic', command: Commands.translate, arguments: [args] } });
     }
   }
