@@ -79,6 +79,8 @@ class Evaluator {
       default:
         break;
     }
+    // A node kind added to the grammar without semantics here (an atom, say) fails clearly.
+    if (!('args' in f) || f.args.length !== 2) throw new Error(`the monitor has no semantics for '${(f as Formula).kind}'`);
     const a = this.column(f.args[0]!);
     const b = this.column(f.args[1]!);
     switch (f.kind) {
