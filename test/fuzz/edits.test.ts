@@ -9,7 +9,7 @@ import { DiagnosticSeverity, type TextEdit } from 'vscode-languageserver-types';
 import type { Analysis } from '../../src/core/language';
 import { defaultSettings, type OperatorStyle } from '../../src/core/settings';
 import { grammarFile, mutated, seedTexts, type LanguageId } from './support/inputs';
-import { analyze, assertRangeInside, language } from './support/documents';
+import { analyze, assertRangeInside, host, language } from './support/documents';
 import { fuzzParameters } from './support/runs';
 
 function apply(text: string, edits: TextEdit[]): string {
@@ -72,7 +72,7 @@ for (const id of ['tl', 'fol'] as LanguageId[]) {
         const before = await analyze(l, text);
         for (const d of before.diagnostics) {
           // Refactorings offered at the same range (style conversion, rule generation) fix nothing.
-          const quickFixes = (l.codeActions?.(before, d.range, [d], defaultSettings) ?? []).filter((a) => a.kind === 'quickfix' && a.diagnostics?.some((x) => x.code === d.code));
+          const quickFixes = ((await l.codeActions?.(before, d.range, [d], defaultSettings, host)) ?? []).filter((a) => a.kind === 'quickfix' && a.diagnostics?.some((x) => x.code === d.code));
           for (const action of quickFixes) {
             const changes = action.edit?.changes;
             if (!changes) continue;
