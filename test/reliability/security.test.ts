@@ -12,6 +12,7 @@ import { startLsp } from '../helpers/lspClient';
 import { Requests } from '../../src/core/protocol';
 import { maxImportBytes, readImport } from '../../src/languages/fol/imports';
 import { compileCrisp, compileFuzzy } from '../../src/languages/fol/predictions';
+import { tallyKernelSources, truthKernelSource } from '../../src/languages/fol/ruleKernels';
 import type { Prop } from '../../src/languages/fol/monadic';
 import { fuzzParameters } from '../fuzz/support/runs';
 
@@ -52,8 +53,9 @@ test('no eval, Function or vm runs document text: the only generated code is bui
   const hits = [...sources(path.join(repoRoot, 'src')), ...sources(path.join(repoRoot, 'grammars'))].flatMap((file) =>
     fs.readFileSync(file, 'utf8').split('\n').flatMap((line, i) => (/\beval\s*\(|new Function\s*\(|\bnode:vm\b|require\(['"]vm['"]\)/.test(line) ? [`${path.relative(repoRoot, file)}:${i + 1}`] : [])),
   );
-  // fol/predictions.ts compiles rules to JS for speed over millions of prediction rows; the property below shows no name reaches the code.
-  assert.deepEqual(hits.map((h) => h.replace(/:\d+$/, '')), ['src/languages/fol/predictions.ts', 'src/languages/fol/predictions.ts']);
+  // fol/predictions.ts (one row at a time) and fol/ruleKernels.ts (batch kernels) compile rules to JS for speed over
+  // millions of prediction rows; the properties below show no name reaches the code.
+  assert.deepEqual(hits.map((h) => h.replace(/:\d+$/, '')), ['src/languages/fol/predictions.ts', 'src/languages/fol/predictions.ts', 'src/languages/fol/ruleKernels.ts']);
   for (const bundle of ['server.js', 'cli.js', 'worker.js', 'extension.js']) {
     const text = fs.readFileSync(path.join(repoRoot, 'dist', bundle), 'utf8');
     const evals = text.match(/[^\w.]eval\([^)]*\)/g) ?? [];
@@ -88,6 +90,23 @@ test('rules compiled for prediction checking contain only numbers and operators,
       }
     }),
     fuzzParameters(300),
+  );
+});
+
+test('batch kernels compiled for prediction checking contain only numbers, operators and fixed local names, whatever the class names', () => {
+  const allowed = /^(?:[xtpudevlw]\d*(?:_\d+)?|r|o|o0|row|rows|first|out|worst|at|th|q|limit|offer|Math|max|const|let|for|if|return|function)$/;
+  fc.assert(
+    fc.property(fc.array(prop, { minLength: 1, maxLength: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), (bodies, threshold, planar) => {
+      const columns = new Map<string, number>();
+      const col = (name: string) => columns.get(name) ?? columns.set(name, columns.size).get(name)!;
+      const layout = planar ? { rowStride: 1, colStride: 16384 } : { rowStride: 40, colStride: 1 };
+      const sources = [...tallyKernelSources(bodies, col, threshold, layout).map((k) => k.source), ...bodies.map((b) => truthKernelSource(b, col, layout))];
+      for (const source of sources) {
+        assert.match(source, /^[\s\w()[\]{}+*\-<>=!&|^;,.]*$/, source);
+        for (const word of source.replace(/\b\d+(?:\.\d+)?(?:e[-+]?\d+)?\b/g, ' ').match(/[A-Za-z_$][\w$]*/g) ?? []) assert.match(word, allowed, `identifier ${word} in ${source}`);
+      }
+    }),
+    fuzzParameters(200),
   );
 });
 

@@ -1,15 +1,21 @@
 // Measures how far a network's class scores violate a rule file: for every C/D/E rule of every
 // hierarchy and every user rule that talks about one individual, the crisp violation rate at a
 // threshold and the fuzzy truth with LogicSeg's operators, plus the worst samples. Optionally writes
-// repaired scores. Everything streams: memory does not grow with the number of samples.
+// repaired scores. Everything streams: memory does not grow with the number of samples. The scores come
+// from any format scoreFiles.ts reads; rules are scored by the compiled kernels of ruleKernels.ts, and
+// what they count is a Tally (tally.ts), which merges exactly across files, threads and shards.
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../../core/settings';
 import { analyzeFol, type FolAnalysis } from './checks';
 import { distinctClasses, predicateName, type HNode } from './hierarchy';
-import { hierarchyRules, monadicBody, propVars, type Prop, type PropRule, type RuleKind } from './monadic';
-import { readScores } from './scoresReader';
+import { hierarchyRules, monadicBody, propVars, type Prop, type PropRule } from './monadic';
+import { compileTallyKernels, type KernelLayout, type TallyKernel } from './ruleKernels';
+import { openScores, type ScoreBatch, type ScoreFileOptions, type ScoreSource } from './scoreFiles';
+import { ExactSum, ruleReports, Worst, type RuleInfo, type RuleReport, type Tally } from './tally';
+
+export { forallTruth, type RuleReport } from './tally';
 
 export interface CheckPredictionsOptions {
   threshold?: number;
@@ -18,15 +24,12 @@ export interface CheckPredictionsOptions {
   repair?: 'path' | 'max';
   /** Where repaired scores go (as {classes, scores}); required with `repair`. */
   repairOut?: string;
-}
-
-export interface RuleReport {
-  name: string;
-  kind: RuleKind;
-  text: string;
-  violation_rate: number;
-  fuzzy_truth: number;
-  worst: { sample: number; truth: number }[];
+  /** Class names for arrays without them (`--classes`). */
+  classes?: string[];
+  /** 3-D arrays: classes x height x width (default) or height x width x classes. */
+  layout?: 'chw' | 'hwc';
+  /** The array of an .npz or .safetensors file that holds several. */
+  key?: string;
 }
 
 export interface PredictionReport {
@@ -41,10 +44,9 @@ export const forallQ = 5;
 
 type Eval = (row: Float32Array, o: number) => number;
 
-// Each rule is compiled to one small JavaScript function so V8 optimizes the whole expression:
-// a closure per operator costs several times more at 10^6 samples x hundreds of rules (measured:
-// one generated function for all rules is too large for V8 to optimize and runs 20x slower). The source holds only operators and
-// numeric column indices, never text from the rule file.
+// The semantics, one rule and one row at a time: the reference the batch kernels (ruleKernels.ts) are
+// tested against, and what editor features evaluate a single sample with. The source holds only operators
+// and numeric column indices, never text from the rule file.
 function fuzzySource(p: Prop, col: (name: string) => number): string {
   switch (p.kind) {
     case 'var':
@@ -114,11 +116,6 @@ function withTrue(p: Prop, names: Set<string>): Prop {
   }
 }
 
-/** LogicSeg's forall over samples, the p-mean-error 1 - (mean (1-t)^q)^(1/q), from the sum of (1-t)^q. */
-export function forallTruth(errorSum: number, samples: number, q = forallQ): number {
-  return samples ? 1 - (errorSum / samples) ** (1 / q) : 1;
-}
-
 /** The rules a rule file asks to be checked: hierarchy rules first, then the user's own. */
 export function rulesToCheck(a: FolAnalysis): { rules: PropRule[]; skipped: { name: string; reason: string }[] } {
   const rules: PropRule[] = a.hierarchies.flatMap((h) => hierarchyRules(h).map((r) => ({ ...r, name: `${h.name}.${r.name}` })));
@@ -137,106 +134,198 @@ export async function analyzeRulesFile(rulesPath: string): Promise<FolAnalysis> 
   return analyzeFol(doc, defaultSettings, { log: () => undefined });
 }
 
-/** Kept worst samples: a small array sorted by truth, cheap for the handful we keep. */
-class Worst {
-  items: { sample: number; truth: number }[] = [];
-  /** Truths at or above this cannot enter; the loop reads it to skip the call. */
-  limit = Infinity;
-  constructor(private readonly k: number) {
-    if (k === 0) this.limit = -Infinity;
-  }
-  offer(sample: number, truth: number) {
-    let i = this.items.length;
-    while (i > 0 && this.items[i - 1].truth > truth) i--;
-    this.items.splice(i, 0, { sample, truth });
-    if (this.items.length > this.k) this.items.pop();
-    if (this.items.length === this.k) this.limit = this.items[this.k - 1].truth;
-  }
-}
-
 export async function checkPredictionsFile(rulesPath: string, predictionsPath: string, options: CheckPredictionsOptions = {}): Promise<PredictionReport> {
   return checkPredictions(await analyzeRulesFile(rulesPath), predictionsPath, options);
 }
 
-export async function checkPredictions(a: FolAnalysis, predictionsPath: string, options: CheckPredictionsOptions = {}): Promise<PredictionReport> {
+/** What a check needs of a rule file, as plain data (it goes to worker threads). */
+export interface RuleSet {
+  rules: PropRule[];
+  skipped: { name: string; reason: string }[];
+  /** Hierarchy roots: true for every sample unless the scores have a column for them. */
+  roots: string[];
+  /** Every class the rules and hierarchies name: the columns to collect from JSON's array-of-objects form. */
+  classes: string[];
+}
+
+export function ruleSetOf(a: FolAnalysis): RuleSet {
+  const { rules, skipped } = rulesToCheck(a);
+  const classes = [...new Set(a.hierarchies.flatMap((h) => distinctClasses(h).map((n) => n.name)).concat(rules.flatMap((r) => [...propVars(r.body)])))];
+  return { rules, skipped, roots: a.hierarchies.map((h) => h.root.name), classes };
+}
+
+/** A tally of one file (or some of its rows), with the rules it scored. */
+export interface FileTally extends Tally {
+  /** The rules scored, in the tally's order; the same for every file with the same columns. */
+  active: RuleInfo[];
+  skipped: { name: string; reason: string }[];
+}
+
+/** How a checker binds a rule set to a file's columns, found from its first row. */
+export interface BoundRules {
+  columns: string[];
+  columnOf: Map<string, number>;
+  active: PropRule[];
+  skipped: { name: string; reason: string }[];
+  /** Column indices the active rules read. */
+  used: number[];
+  /** Columns the file has scores for (JSON's object form may lack some). */
+  present: (column: number) => boolean;
+}
+
+/** The value of column c in a batch's row `row`. */
+export function batchValue(b: ScoreBatch, width: number, row: number, c: number): number {
+  return b.plane ? b.data[c * b.plane + row]! : b.data[row * width + c]!;
+}
+
+export function bindRules(set: RuleSet, columns: string[], first: ScoreBatch): BoundRules {
+  const columnOf = new Map<string, number>();
+  columns.forEach((c, i) => {
+    columnOf.set(c, i);
+    if (!columnOf.has(predicateName(c))) columnOf.set(predicateName(c), i);
+  });
+  const has = (i: number) => !Number.isNaN(batchValue(first, columns.length, 0, i));
+  const present = (n: string) => columnOf.has(n) && has(columnOf.get(n)!);
+  // A hierarchy's root (its name) holds for every sample, as in LogicSeg, unless the file scores it.
+  const roots = new Set(set.roots.filter((n) => !present(n)));
+  const active: PropRule[] = [];
+  const skipped = [...set.skipped];
+  for (const original of set.rules) {
+    const rule = roots.size ? { ...original, body: withTrue(original.body, roots) } : original;
+    const missing = [...propVars(rule.body)].filter((v) => !present(v));
+    if (missing.length) {
+      skipped.push({ name: rule.name, reason: `the predictions have no scores for ${missing.map((m) => `'${m}'`).join(', ')}` });
+      continue;
+    }
+    active.push(rule);
+  }
+  const used = [...new Set(active.flatMap((r) => [...propVars(r.body)].map((n) => columnOf.get(n)!)))];
+  return { columns, columnOf, active, skipped, used, present: has };
+}
+
+/** Rows scored per kernel call: a few hundred rows of every class stay in the core's cache across the kernels. */
+const kernelRows = 512;
+
+export interface TallyOptions {
+  threshold?: number;
+  worst?: number;
+  /** Rows [from, to) of the source; `from` a multiple of scoreBatchRows. */
+  from?: number;
+  to?: number;
+  /** Sees each batch after it is scored, with the rules bound to the file (repair, violation maps). */
+  onBatch?: (batch: ScoreBatch, bound: BoundRules) => void | Promise<void>;
+}
+
+/**
+ * Scores rows of one source. Per batch, each rule's error sum is added in the same order whatever the
+ * batch's neighbours, and batches are added to exact sums, so any split of a file into batch-aligned
+ * ranges tallies to the same bits as the whole file read at once.
+ */
+export async function tallySource(set: RuleSet, src: ScoreSource, options: TallyOptions = {}): Promise<FileTally> {
   const threshold = options.threshold ?? 0.5;
   const k = options.worst ?? 5;
-  const { rules, skipped } = rulesToCheck(a);
-  const classNames = [...new Set(a.hierarchies.flatMap((h) => [...distinctClasses(h).map((n) => n.name)]).concat(rules.flatMap((r) => [...propVars(r.body)])))];
-
-  const active: { rule: PropRule; fuzzy: Eval; crisp: (r: Float32Array, o: number) => boolean; violations: number; errSum: number; worst: Worst }[] = [];
-  let width = 0;
-  const columnOf = new Map<string, number>();
-  let repair: Repairer | undefined;
-  let columns: string[] = [];
-  let complete = false;
-  const onColumns = (cs: string[], everyRowComplete: boolean) => {
-    columns = cs;
-    complete = everyRowComplete;
-    width = cs.length;
-    cs.forEach((c, i) => {
-      columnOf.set(c, i);
-      if (!columnOf.has(predicateName(c))) columnOf.set(predicateName(c), i);
-    });
-  };
-  /** Rules are compiled against the first sample: a class it has no score for is absent from the file. */
-  const activate = (first: Float32Array) => {
-    const present = (n: string) => columnOf.has(n) && !Number.isNaN(first[columnOf.get(n)!]);
-    // A hierarchy's root (its name) holds for every sample, as in LogicSeg, unless the file scores it.
-    const roots = new Set(a.hierarchies.map((h) => h.root.name).filter((n) => !present(n)));
-    for (const original of rules) {
-      const rule = roots.size ? { ...original, body: withTrue(original.body, roots) } : original;
-      const missing = [...propVars(rule.body)].filter((v) => !present(v));
-      if (missing.length) {
-        skipped.push({ name: rule.name, reason: `the predictions have no scores for ${missing.map((m) => `'${m}'`).join(', ')}` });
-        continue;
-      }
-      const col = (n: string) => columnOf.get(n)!;
-      active.push({ rule, fuzzy: compileFuzzy(rule.body, col), crisp: compileCrisp(rule.body, col, threshold), violations: 0, errSum: 0, worst: new Worst(k) });
-    }
-    used = [...new Set(active.flatMap((r) => [...propVars(r.rule.body)].map((n) => columnOf.get(n)!)))];
-    if (options.repair) {
-      const kept = columns.map((_, i) => i).filter((i) => !Number.isNaN(first[i]));
-      repair = new Repairer(a, columns, kept, columnOf, options.repair, options.repairOut!);
-    }
-  };
-
-  let used: number[] = [];
+  let bound: BoundRules | undefined;
+  let kernels: { layout: string; list: TallyKernel[] } | undefined;
+  let violations = new Float64Array(0);
+  let errs: ExactSum[] = [];
+  let worst: Worst[] = [];
+  let kernelWorst: Worst[][] = [];
+  const out = new Float64Array(2 * 64);
   let samples = 0;
-  for await (const batch of readScores(predictionsPath, classNames, onColumns)) {
-    const { data, rows, firstRow } = batch;
-    if (firstRow === 0) activate(data);
-    for (let row = 0; row < rows && !complete; row++) {
-      const o = row * width;
-      for (const i of used) if (Number.isNaN(data[o + i])) throw new Error(`Sample ${firstRow + row} has no score for '${columns[i]}'.`);
+  let yielded = performance.now();
+  for await (const batch of src.batches(options.from, options.to)) {
+    const width = src.columns.length;
+    if (!bound) {
+      bound = bindRules(set, src.columns, batch);
+      violations = new Float64Array(bound.active.length);
+      errs = bound.active.map(() => new ExactSum());
+      worst = bound.active.map(() => new Worst(k));
     }
-    for (const r of active) {
-      const { fuzzy, crisp, worst } = r;
-      let violations = 0;
-      let errSum = 0;
-      for (let row = 0, o = 0; row < rows; row++, o += width) {
-        const t = fuzzy(data, o);
-        const e = 1 - t;
-        errSum += e * e * e * e * e;
-        if (!crisp(data, o)) violations++;
-        if (t < worst.limit) worst.offer(firstRow + row, t);
+    const layout: KernelLayout = batch.plane ? { rowStride: 1, colStride: batch.plane } : { rowStride: width, colStride: 1 };
+    const layoutKey = `${layout.rowStride}/${layout.colStride}`;
+    if (kernels?.layout !== layoutKey) {
+      const columnOf = bound.columnOf;
+      kernels = { layout: layoutKey, list: compileTallyKernels(bound.active.map((r) => r.body), (n) => columnOf.get(n)!, threshold, layout) };
+      kernelWorst = kernels.list.map((kn) => kn.rules.map((i) => worst[i]!));
+    }
+    if (!src.complete) {
+      for (let row = 0; row < batch.rows; row++) {
+        for (const i of bound.used) if (Number.isNaN(batchValue(batch, width, row, i))) throw new Error(`Sample ${batch.firstRow + row} has no score for '${bound.columns[i]}'.`);
       }
-      r.violations += violations;
-      r.errSum += errSum;
     }
-    if (repair) await repair.write(data, rows);
-    samples += rows;
+    const batchErr = new Float64Array(bound.active.length);
+    const list = kernels.list;
+    for (let s0 = 0; s0 < batch.rows; s0 += kernelRows) {
+      const rows = Math.min(kernelRows, batch.rows - s0);
+      const o0 = s0 * layout.rowStride;
+      for (let i = 0; i < list.length; i++) {
+        const kernel = list[i]!;
+        kernel.run(batch.data, o0, rows, batch.firstRow + s0, out, kernelWorst[i]!);
+        const rules = kernel.rules;
+        for (let j = 0; j < rules.length; j++) {
+          violations[rules[j]!] += out[2 * j]!;
+          batchErr[rules[j]!] += out[2 * j + 1]!;
+        }
+      }
+    }
+    for (let r = 0; r < errs.length; r++) errs[r]!.add(batchErr[r]!);
+    samples += batch.rows;
+    if (options.onBatch) await options.onBatch(batch, bound);
+    // Let other work (the language server's requests) run between batches of a long check.
+    if (performance.now() - yielded > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+    }
   }
-  if (repair) await repair.close();
-  const out: RuleReport[] = active.map((r) => ({
-    name: r.rule.name,
-    kind: r.rule.kind,
-    text: r.rule.text,
-    violation_rate: samples ? r.violations / samples : 0,
-    fuzzy_truth: forallTruth(r.errSum, samples),
-    worst: r.worst.items,
-  }));
-  return { rules: out, samples, skipped };
+  const active = bound?.active ?? [];
+  return {
+    samples,
+    active: active.map((r) => ({ name: r.name, kind: r.kind, text: r.text })),
+    skipped: bound?.skipped ?? [...set.skipped],
+    rules: active.map((_, i) => ({ violations: violations[i]!, err: errs[i]!.partials, worst: worst[i]!.items })),
+  };
+}
+
+/** Scores one file against a rule file's analysis; writes repaired scores when asked. */
+export async function checkPredictions(a: FolAnalysis, predictionsPath: string, options: CheckPredictionsOptions = {}): Promise<PredictionReport> {
+  const set = ruleSetOf(a);
+  const fileOptions: ScoreFileOptions = { wanted: set.classes, classes: options.classes, layout: options.layout, key: options.key };
+  const src = await openScores(predictionsPath, fileOptions);
+  let repair: Repairer | undefined;
+  try {
+    const tally = await tallySource(set, src, {
+      threshold: options.threshold,
+      worst: options.worst,
+      onBatch: options.repair
+        ? async (batch, bound) => {
+            if (!repair) {
+              const kept = bound.columns.map((_, i) => i).filter((i) => bound.present(i));
+              repair = new Repairer(a, bound.columns, kept, bound.columnOf, options.repair!, options.repairOut!);
+            }
+            await repair.write(rowMajor(batch, bound.columns.length), batch.rows);
+          }
+        : undefined,
+    });
+    if (repair) await repair.close();
+    return reportOf(tally);
+  } finally {
+    await src.close();
+  }
+}
+
+export function reportOf(tally: FileTally): PredictionReport {
+  return { rules: ruleReports(tally.active, tally), samples: tally.samples, skipped: tally.skipped };
+}
+
+/** A batch's rows as one row-major array (planar batches are transposed). */
+export function rowMajor(batch: ScoreBatch, width: number): Float32Array {
+  if (!batch.plane) return batch.data;
+  const out = new Float32Array(batch.rows * width);
+  for (let c = 0; c < width; c++) {
+    const o = c * batch.plane;
+    for (let r = 0; r < batch.rows; r++) out[r * width + c] = batch.data[o + r]!;
+  }
+  return out;
 }
 
 /**
