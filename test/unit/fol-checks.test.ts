@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { defaultSettings } from '../../src/core/settings';
 import { FolCodes, type FolAnalysis } from '../../src/languages/fol/checks';
-import { folLanguage, generateRulesEdit } from '../../src/languages/fol/service';
+import { codeActionsFol, folLanguage, generateRulesEdit } from '../../src/languages/fol/service';
 import { hasSharedData, repoRoot, sharedDataDir } from '../helpers/data';
 
 const tmp = path.join(repoRoot, '.test-tmp', 'fol-checks');
@@ -23,7 +23,7 @@ const at = (a: FolAnalysis, d: Diagnostic) => a.document.getText(d.range);
 function fixes(a: FolAnalysis, code: string): CodeAction[] {
   const ds = a.diagnostics.filter((d) => d.code === code);
   assert.ok(ds.length, `no ${code} in ${JSON.stringify(codes(a))}`);
-  return folLanguage.codeActions!(a, ds[0].range, ds, defaultSettings);
+  return codeActionsFol(a, ds[0].range, ds);
 }
 function apply(a: FolAnalysis, action: CodeAction): string {
   const edits = action.edit!.changes![a.document.uri] as TextEdit[];
@@ -269,7 +269,7 @@ test('any text, including cut-up versions of a real file, is analyzed without th
         assert.equal(typeof d.message, 'string');
       }
       folLanguage.documentSymbols!(a);
-      folLanguage.codeActions!(a, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, a.diagnostics, defaultSettings);
+      codeActionsFol(a, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, a.diagnostics);
     }),
     { numRuns: 150 },
   );

@@ -56,7 +56,7 @@ export async function exerciseFeatures(l: LanguageService<any>, a: Analysis, off
   for (const c of l.codeLenses?.(a) ?? []) assertRangeInside(doc, c.range, 'code lens');
   for (const e of l.format?.(a, { tabSize: 2, insertSpaces: true }, defaultSettings) ?? []) assertRangeInside(doc, e.range, 'format edit');
   await l.inlayHints?.(a, whole, host);
-  for (const action of l.codeActions?.(a, whole, a.diagnostics, defaultSettings) ?? []) {
+  for (const action of (await l.codeActions?.(a, whole, a.diagnostics, defaultSettings, host)) ?? []) {
     for (const edits of Object.values(action.edit?.changes ?? {})) for (const e of edits) assertRangeInside(doc, e.range, `quick fix "${action.title}"`);
   }
   for (const offset of offsets) {
