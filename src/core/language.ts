@@ -54,7 +54,7 @@ export interface LanguageService<A extends Analysis = Analysis> {
    * after which `completion` offers what may come next belong here; word characters trigger anyway.
    */
   readonly completionTriggerCharacters?: readonly string[];
-  codeActions?(a: A, range: Range, diagnostics: Diagnostic[], settings: Settings, host: Host): MaybePromise<CodeAction[]>;
+  codeActions?(a: A, range: Range, diagnostics: Diagnostic[], settings: Settings, host?: Host): MaybePromise<CodeAction[]>;
   documentSymbols?(a: A): DocumentSymbol[];
   definition?(a: A, position: Position): Location[];
   references?(a: A, position: Position, includeDeclaration: boolean): Location[];

@@ -6,6 +6,7 @@ import { defaultSettings, type Settings } from '../../src/core/settings';
 import { checkCodes } from '../../src/languages/tl/checks';
 import { toJson } from '../../src/languages/tl/api';
 import { analyzeTl, tlLanguage, type TlAnalysis } from '../../src/languages/tl/service';
+import { editorActions } from '../../src/languages/tl/actions';
 
 
 function analyze(text: string, settings: Settings = defaultSettings): TlAnalysis {
@@ -29,7 +30,7 @@ function apply(a: TlAnalysis, action: CodeAction): string {
 function fixFor(a: TlAnalysis, code: string): { diagnostic: Diagnostic; action: CodeAction } {
   const diagnostic = a.diagnostics.find((d) => d.code === code);
   assert.ok(diagnostic, `no ${code} in ${codes(a).join(', ')}`);
-  const actions = tlLanguage.codeActions!(a, diagnostic.range, [diagnostic], defaultSettings);
+  const actions = editorActions(a, diagnostic.range, [diagnostic]);
   const action = actions.find((x) => x.diagnostics?.includes(diagnostic));
   assert.ok(action, `no fix for ${code}`);
   return { diagnostic, action };
@@ -119,7 +120,7 @@ test('converting the whole file to another style keeps every comment and descrip
   ].join('\n');
   const a = analyze(text);
   const byTitle = (title: string): CodeAction => {
-    const found = tlLanguage.codeActions!(a, { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, [], defaultSettings).find((x) => x.title === title);
+    const found = editorActions(a, { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, []).find((x) => x.title === title);
     assert.ok(found, title);
     return found;
   };

@@ -93,16 +93,30 @@ async function insertTranslation(a: TlAnalysis, comment: Comment, sentence: stri
   };
 }
 
+/** Every action, with the translations of the `// nl:` comments in range when the host has models. */
 export async function codeActions(a: TlAnalysis, range: Range, diagnostics: Diagnostic[], _settings: Settings, host?: Host): Promise<CodeAction[]> {
+  const inserts: CodeAction[] = [];
+  if (host?.neural) {
+    for (const { comment, args } of nlComments(a)) {
+      if (!inRange(args.range, range)) continue;
+      const insert = await insertTranslation(a, comment, args.sentence, host.neural);
+      if (insert) inserts.push(insert);
+    }
+  }
+  return [...inserts, ...editorActions(a, range, diagnostics)];
+}
+
+const inRange = (r: Range, range: Range): boolean => r.start.line <= range.end.line && range.start.line <= r.end.line;
+
+/** The actions that need no model: quick fixes, the Translate command on `// nl:` comments, style conversions. */
+export function editorActions(a: TlAnalysis, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     const fix = fixFor(a, d);
     if (fix) out.push(fix);
   }
-  for (const { comment, args } of nlComments(a)) {
-    if (args.range.start.line <= range.end.line && range.start.line <= args.range.end.line) {
-      const insert = host?.neural ? await insertTranslation(a, comment, args.sentence, host.neural) : undefined;
-      if (insert) out.push(insert);
+  for (const { args } of nlComments(a)) {
+    if (inRange(args.range, range)) {
       out.push({ title: `Translate “${args.sentence}” to temporal logic`, kind: CodeActionKind.Refactor, command: { title: 'Translate to temporal logic', command: Commands.translate, arguments: [args] } });
     }
   }
