@@ -5,7 +5,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 import { checkCodes } from '../../src/languages/tl/checks';
 import { toJson } from '../../src/languages/tl/api';
-import { analyzeTl, tlLanguage, type TlAnalysis } from '../../src/languages/tl/service';
+import { analyzeTl, type TlAnalysis } from '../../src/languages/tl/service';
 import { editorActions } from '../../src/languages/tl/actions';
 
 

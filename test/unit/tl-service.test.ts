@@ -6,6 +6,7 @@ import { Commands } from '../../src/core/protocol';
 import { defaultSettings } from '../../src/core/settings';
 import { languageForUri } from '../../src/languages/index';
 import { analyzeTl, tlLanguage, type TlAnalysis } from '../../src/languages/tl/service';
+import { editorActions } from '../../src/languages/tl/actions';
 
 const host = { log: () => {} };
 const text = [
@@ -177,7 +178,7 @@ test('folding covers block comments and multi-line statements; nl comments get a
 test('an nl comment offers a translate action with the lens\'s arguments, and nothing else does', () => {
   const a = analysis();
   const line = (n: number) => ({ start: { line: n, character: 3 }, end: { line: n, character: 3 } });
-  const translate = (n: number) => tlLanguage.codeActions!(a, line(n), [], defaultSettings).filter((c) => c.command?.command === Commands.translate);
+  const translate = (n: number) => editorActions(a, line(n), []).filter((c) => c.command?.command === Commands.translate);
   const [action, ...more] = translate(5);
   assert.equal(more.length, 0);
   assert.equal(action?.title, 'Translate “always avoid the red zone” to temporal logic');
