@@ -4,7 +4,8 @@ import { isBareName } from '../languages/tl/api';
 import type { ApSpan } from './apRecognition';
 import { nameWords } from './apRecognition';
 
-const dropped = new Set(['the', 'a', 'an', 'to', 'must', 'should', 'shall', 'will', 'always', 'eventually', 'never', 'not']);
+// Negations stay: "the door is not open" must not be named door_is_open.
+const dropped = new Set(['the', 'a', 'an', 'to', 'must', 'should', 'shall', 'will', 'always', 'eventually']);
 
 export function identifierFor(text: string, taken: ReadonlySet<string>): string {
   const words = nameWords(text).filter((w) => !dropped.has(w));

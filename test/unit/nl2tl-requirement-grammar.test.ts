@@ -73,6 +73,24 @@ test('goals, avoidance, sequences and repetition', () => {
   reads('from some point on, the light is green', 'F G light_green');
 });
 
+test('robot missions: passing through, avoiding on the way, staying, patrolling', () => {
+  reads('go through the yellow room to reach the blue room', 'F (yellow_room & F blue_room)');
+  reads('go to landmark 3 while avoiding landmark 1', 'F landmark_3 & G !landmark_1');
+  reads('go to the red room and stay there', 'F G red_room');
+  reads('keep visiting a and b', 'G F a & G F b');
+  reads('patrol a and b', 'G F a & G F b');
+  reads('reach a without passing through b', '!b U a');
+  reads('first go to the red room, then go to the blue room, and finally go to the green room', 'F (red_room & F (blue_room & F green_room))');
+});
+
+test('textbook phrasings: impossible states, every state, whatever happens', () => {
+  reads('a always implies b', 'G (a -> b)');
+  reads('It is impossible to get to a state where started holds, but ready does not hold', 'G !(started & !ready)');
+  reads('For any state, if a request occurs, then it will eventually be acknowledged', 'G (request -> F acknowledged)');
+  reads('Whatever happens, a certain process will eventually be permanently deadlocked', 'F G certain_process_deadlocked');
+  reads('If the process is enabled infinitely often, then it runs infinitely often', 'G F process_enabled -> G F runs');
+});
+
 test("Dwyer's pattern scopes over absence and universality", () => {
   reads('Globally, P is false.', 'G !p');
   reads('Globally, S responds to P.', 'G (p -> F s)');
@@ -109,7 +127,7 @@ test('declared propositions are matched by name or by description', () => {
   reads('whenever a request arrives, the request is acknowledged within 3 steps', 'G (req -> F[0,3] ack)', declared);
   reads('the red zone is always avoided', 'G !red_zone');
   // A quoted span is one proposition, whatever words it holds.
-  reads('eventually "the robot is not moving"', 'F the_robot_is_not_moving');
+  reads('eventually "the robot is not moving"', 'F robot_is_not_moving');
 });
 
 test('sentences outside the fragment are left to the model', () => {

@@ -38,7 +38,7 @@ export type BinaryCue =
 
 export type Cue =
   /** Temporal or negating adverbials wrapped around their clause: "always", "within 5 seconds". */
-  | { kind: 'unary'; wraps: Wrap[]; sentence?: boolean }
+  | { kind: 'unary'; wraps: Wrap[]; sentence?: boolean; goal?: boolean }
   | { kind: 'binary'; op: BinaryCue }
   /** Dwyer's global scope ("Globally, P is false"): G over a pattern body that has no temporal operator of its own. */
   | { kind: 'scope' }
@@ -66,12 +66,15 @@ const H: Wrap = { op: 'historically' };
 const Y: Wrap = { op: 'prev' };
 
 const unary = (wraps: Wrap[], sentence = false): Cue => ({ kind: 'unary', wraps, ...(sentence ? { sentence } : {}) });
+/** A verb that both goes somewhere and says how often: "patrol a" is always eventually a. */
+const goalUnary = (wraps: Wrap[]): Cue => ({ kind: 'unary', wraps, goal: true });
 const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 
 /** Each entry: the pattern variants (`|`-separated) and the cue. */
 export const cueTable: readonly [string, Cue][] = [
   // Always.
-  ['always | globally | at all times | at any time | at any point | at every time | at every moment | at every step | at each step | at any moment | all the time | ' +
+  ['always | globally | at all times | at any time | at any point | for any state | for every state | for all states | in any state | ' +
+    'whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | at every time | at every moment | at every step | at each step | at any moment | all the time | ' +
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | from then on | from that point on | from that moment on | thereafter | henceforth | perpetually | at every point in time | ' +
     'in all future states | throughout', unary([G])],
@@ -83,6 +86,9 @@ export const cueTable: readonly [string, Cue][] = [
   // Always eventually, eventually always.
   ['infinitely often | infinitely many times | again and again | over and over | repeatedly | recurrently | periodically | ' +
     'time and again | always eventually | continually', unary([G, F])],
+  ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
+    'visit infinitely often | go infinitely often to', goalUnary([G, F])],
+  ['and stay there | and remain there | and stay there forever | and then stay there | and remain there forever', unary([F, G])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
     'after some point always | from some time on', unary([F, G])],
   // Next.
@@ -93,6 +99,8 @@ export const cueTable: readonly [string, Cue][] = [
   // Negation and never.
   ['not | no longer | no more', unary([NOT])],
   ['never | at no time | at no point | under no circumstances | in no state', unary([G, NOT])],
+  ['it be impossible to get to a state where | it be impossible to reach a state where | there be no state where | ' +
+    'there be no state in which | it be impossible to get to a state in which', unary([G, NOT], true)],
   ['it be never the case that | it never hold that | it can never happen that | it must never happen that | it be impossible that | ' +
     'it be never true that', unary([G, NOT], true)],
   ['it be not the case that | it be false that | it be not true that', unary([NOT], true)],
@@ -155,12 +163,13 @@ export const cueTable: readonly [string, Cue][] = [
   ['or | or else | otherwise | alternatively', binary('or')],
   [', then | , and then | then | and then | after that | afterwards | afterward | and afterwards | and afterward | and later | later | and sometime afterward | ' +
     'and sometime afterwards | and finally | followed by | next go | and next | subsequently | and subsequently | ' +
-    'thereafter go', binary('then')],
+    'thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to', binary('then')],
   ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
   ['unless | at least until | until possibly', binary('unless')],
   ['release | releases', binary('release')],
   ['since | ever since', binary('since')],
-  ['before | prior to | earlier than | ahead of', binary('before')],
+  ['before | prior to | earlier than | ahead of | without pass through | without go through | without visit | without enter | ' +
+    'without first visit | without touch | without cross', binary('before')],
   ['after | later than | only after | not until after', binary('after')],
   ['while | as long as | during | whilst | at the same time as | for as long as', binary('while')],
   ['imply | implies | mean that | means that | entail | entails', binary('implies')],

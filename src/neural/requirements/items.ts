@@ -37,7 +37,9 @@ function compile(): Pattern[] {
 
 let patterns: Pattern[] | undefined;
 
-const matchesWord = (w: Word | undefined, literal: string): boolean => w !== undefined && w.pos !== 'ATOM' && (w.norm === literal || w.lemma === literal || (literal === ',' && w.text === ','));
+// The text too: wink normalises some spellings ("through" to "thru").
+const matchesWord = (w: Word | undefined, literal: string): boolean =>
+  w !== undefined && w.pos !== 'ATOM' && (w.norm === literal || w.lemma === literal || w.text.toLowerCase() === literal);
 
 /** A time unit starting at word i ("time units" spans two words): how many words it takes, 0 if none. */
 function unitLength(words: readonly Word[], i: number, only: ReadonlySet<string>): number {

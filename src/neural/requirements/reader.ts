@@ -216,14 +216,17 @@ class Reader {
       for (let k = a; k < b; k = this.step(k)) {
         if (!this.isBinary(k, level)) continue;
         const op = (this.cueAt(k) as { op: BinaryCue }).op;
-        // A leading "always" scopes over an implication ("always a implies b"), not over one side of it.
+        // A leading "always" scopes over an implication ("always a implies b"), not over one side of
+        // it, and so does one right before it ("a always implies b").
         const lead = level === levelOne ? this.leadingUnary(a, k) : a;
-        const left = this.connectives(lead, k);
+        const before = level === levelOne && k - 1 > lead && this.cueAt(k - 1)?.kind === 'unary' && !this.cueAt(k - 1)!.hasOwnProperty('sentence') ? k - 1 : k;
+        const left = this.connectives(lead, before);
         const t = this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'trailer' && !(this.cueAt(j) as { exclusive?: boolean }).exclusive);
         const right = this.sentence(k + 1, t >= 0 ? t : b);
         const f = this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined);
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
-        return lead > a ? this.wrapAll(this.resolveRange(a, lead), f) : f;
+        const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
+        return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
       }
     }
     return this.coordination(a, b, 'or');
@@ -299,6 +302,8 @@ class Reader {
           ? un('globally', bin('implies', peel(r, 'finally'), l))
           : bin('until', un('not', peel(l, 'finally')), peel(r, 'finally'));
       case 'while':
+        // "reach a while avoiding b": both, not a condition.
+        if (r.kind === 'globally' && !r.interval && r.args[0]!.kind === 'not') return bin('and', l, r);
         return un('globally', bin('implies', r, peel(l, 'globally')));
       default:
         throw new NotRead(`unexpected ${op}`);
@@ -432,7 +437,10 @@ class Reader {
       if (it.kind === 'word') parts.words.push(it.word);
       else if (it.kind === 'open') this.group(k, parts);
       else if (it.kind !== 'cue') continue;
-      else if (it.cue.kind === 'unary') parts.wraps.push(this.resolve(k));
+      else if (it.cue.kind === 'unary') {
+        parts.wraps.push(this.resolve(k));
+        if (it.cue.goal) parts.goal = true;
+      }
       else if (it.cue.kind === 'goal') parts.goal = true;
       else if (it.cue.kind === 'avoid') parts.avoid = true;
       else if (it.cue.kind === 'ignore') continue;
