@@ -74,7 +74,7 @@ const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 export const cueTable: readonly [string, Cue][] = [
   // Always.
   ['always | globally | at all times | at any time | at any point | for any state | for every state | for all states | in any state | ' +
-    'whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | at every time | at every moment | at every step | at each step | at any moment | all the time | ' +
+    'at every time | at every moment | at every step | at each step | at any moment | all the time | ' +
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | from then on | from that point on | from that moment on | thereafter | henceforth | perpetually | at every point in time | ' +
     'in all future states | throughout', unary([G])],
@@ -196,6 +196,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | never go to | never visit | never enter | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],
   // No meaning of their own.
+  // Path quantifiers: every linear-time formula speaks of every execution already.
+  ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
+    'on all computation paths | in all executions', { kind: 'ignore' }],
   ['must | should | shall | will | would | can | could | may | might | have to | has to | need to | needs to | be required to | ' +
     'ought to | be supposed to | be expected to | be guaranteed to | make sure that | make sure to | ensure | it be the case that | ' +
     'at the same time | simultaneously | together | both | either | at once | in parallel | the case that | the system shall | ' +
