@@ -80,6 +80,9 @@ test('robot missions: passing through, avoiding on the way, staying, patrolling'
   reads('keep visiting a and b', 'G F a & G F b');
   reads('patrol a and b', 'G F a & G F b');
   reads('reach a without passing through b', '!b U a');
+  reads('go to the green room via the blue room', 'F (blue_room & F green_room)');
+  reads('visit a and b infinitely often', 'G F a & G F b');
+  reads('enter the blue room but stay out of the green room', 'F blue_room & G !green_room');
   reads('first go to the red room, then go to the blue room, and finally go to the green room', 'F (red_room & F (blue_room & F green_room))');
 });
 

@@ -34,7 +34,9 @@ export type BinaryCue =
   | 'precededBy'
   /** "B up to and including the moment when A": A releases B. */
   | 'releasedBy'
-  | 'strongReleasedBy';
+  | 'strongReleasedBy'
+  /** "go to B via A": A, and later B. */
+  | 'via';
 
 export type Cue =
   /** Temporal or negating adverbials wrapped around their clause: "always", "within 5 seconds". */
@@ -146,6 +148,7 @@ export const cueTable: readonly [string, Cue][] = [
   [', between #n and #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: 'n1' }] }],
   [', at least #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: null }] }],
   [', but not both | but not both', { kind: 'trailer', exclusive: true }],
+  ['via | by way of | by going through | by passing through | passing through | going through', binary('via')],
   ['up to and including the moment when', binary('releasedBy')],
   ['up to and including a moment when', binary('strongReleasedBy')],
   ['at every moment since a moment when | ever since the moment when | at every moment since', binary('since')],

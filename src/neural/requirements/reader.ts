@@ -38,7 +38,7 @@ function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
 }
 
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
-const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while']);
+const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via']);
 const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
 const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCONJ', 'INTJ']);
 // Verbs that say a proposition is true rather than what it is ("a holds", "the motor stays off").
@@ -301,6 +301,8 @@ class Reader {
         return isTemporal(l) && !(l.kind === 'finally' && !('interval' in l && l.interval))
           ? un('globally', bin('implies', peel(r, 'finally'), l))
           : bin('until', un('not', peel(l, 'finally')), peel(r, 'finally'));
+      case 'via':
+        return un('finally', bin('and', peel(r, 'finally'), l.kind === 'finally' ? l : un('finally', l)));
       case 'while':
         // "reach a while avoiding b": both, not a condition.
         if (r.kind === 'globally' && !r.interval && r.args[0]!.kind === 'not') return bin('and', l, r);
@@ -378,8 +380,14 @@ class Reader {
   }
 
   /** "visit a, b and c": the first part's verb and adverbials apply to each bare noun phrase after it. */
-  private sharedVerb(parts: readonly [number, number][]): ((kind: 'and' | 'or' | 'xor') => FormulaJson) | undefined {
-    if (parts.length < 2 || !parts.slice(1).every(([s, e]) => this.isBare(s, e))) return undefined;
+  private sharedVerb(parts0: readonly [number, number][]): ((kind: 'and' | 'or' | 'xor') => FormulaJson) | undefined {
+    if (parts0.length < 2) return undefined;
+    // "visit a and b infinitely often": adverbials after the last noun phrase apply to every part.
+    const [ls, le] = parts0[parts0.length - 1]!;
+    let tail = le;
+    while (tail > ls && this.cueAt(tail - 1)?.kind === 'unary') tail--;
+    const parts: [number, number][] = [...parts0.slice(0, -1), [ls, tail]];
+    if (!parts.slice(1).every(([s, e]) => this.isBare(s, e))) return undefined;
     const [fs, fe] = parts[0]!;
     // The subject before the verb ("the robot must go to ...") names no place.
     let verbStart = fs;
@@ -389,6 +397,7 @@ class Reader {
     if (verbEnd === verbStart || verbEnd === fe) return undefined;
     const lead = this.clauseParts(verbStart, verbEnd, true);
     if (!lead.goal && !lead.avoid) return undefined;
+    if (tail < le) lead.wraps.push(...this.clauseParts(tail, le, true).wraps);
     return (kind) =>
       parts
         .map(([s, e], i) => this.applyWraps(lead, this.prop(this.wordsIn(i === 0 ? verbEnd : s, e))))
