@@ -56,11 +56,12 @@ function matchDeclared(clause: Clause, keys: ReadonlyMap<string, Set<string>[]>)
   return best;
 }
 
-export function translateRequirement(sentence: string, declared: readonly Declared[] = []): SymbolicTranslation | undefined {
+/** `tag` is the part-of-speech tagger (wink-nlp's; scripts/nl2tl-taggers.ts measures compromise's in its place). */
+export function translateRequirement(sentence: string, declared: readonly Declared[] = [], tag: typeof readWords = readWords): SymbolicTranslation | undefined {
   // Quoted spans are propositions; parentheses group clauses here, as in the formulas' English readings.
   const quoted = markedSpans(sentence).filter((s) => sentence[s.start - 1 - (sentence.slice(0, s.start).length - sentence.slice(0, s.start).trimEnd().length)] !== '(');
   const atoms: ApSpan[] = mergeSpans(declaredSpans(sentence, declared), quoted);
-  const reading = readRequirement(readWords(sentence, atoms));
+  const reading = readRequirement(tag(sentence, atoms));
   if (!reading) return undefined;
   const keys = declaredKeys(declared);
   const taken = new Set(declared.map((d) => d.name));
