@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchActivation } from './activation';
+import { benchEquiv } from './equiv';
 import { benchLsp } from './lsp';
 import { benchMonitor } from './monitor';
 import { benchNeural } from './neural';
@@ -24,6 +25,7 @@ export const areas: Record<string, (o: BenchOptions) => Promise<void>> = {
   package: benchPackage,
   monitor: benchMonitor,
   roundtrip: benchRoundTrip,
+  equiv: benchEquiv,
 };
 
 export const benchUsage = [

@@ -4,6 +4,7 @@ export { parseFormula, parseDocument, gluedRunLength, type ParseResult } from '.
 export { printFormula, canonical, printName, printInterval, isBareName, type PrintStyle, type PrintOptions } from './printer';
 export { astEqual, astEquivalent, equivalenceKey, structEqual } from './compare';
 export { explain, type PropDescriptions } from './explain';
+export { decideEquivalence, equivalenceJson, sameMeaning, maxUnrolledSteps, type EquivalenceResult, type EquivalenceOptions, type Lasso, type Letter } from './equiv/index';
 export { toJson, fromJson, walk, isUnary, isBinary, hasParens } from './ast';
 export type {
   Formula,
