@@ -3,6 +3,7 @@ import { checkPredictionsCommand } from './check-predictions';
 import { lsp } from './lsp';
 import { parse } from './parse';
 import { explain } from './explain';
+import { equiv } from './equiv';
 import { format } from './format';
 import { check } from './check';
 import { translate } from './translate';
@@ -11,4 +12,4 @@ import { mwp } from './mwp';
 import { bench } from './bench';
 import { monitor } from './monitor';
 
-export const commands: CliCommand[] = [parse, explain, format, check, lsp, checkPredictionsCommand, translate, evalCommand, mwp, monitor, bench];
+export const commands: CliCommand[] = [parse, explain, equiv, format, check, lsp, checkPredictionsCommand, translate, evalCommand, mwp, monitor, bench];
