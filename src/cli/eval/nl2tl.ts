@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { TranslateRequest, TranslateResult } from '../../core/neuralApi';
-import { astEqual, astEquivalent, fromJson, parseFormula, structEqual, toJson, type Formula, type FormulaJson } from '../../languages/tl/api';
+import { astEqual, fromJson, parseFormula, sameMeaning, structEqual, toJson, type Formula, type FormulaJson } from '../../languages/tl/api';
 import { defaultBeams, defaultModelsDir, loadTranslator, type Translator } from '../../neural/index';
 import { executionProviderOption, positiveInt } from '../commands/translate';
 import { defaultBatch, defaultWorkers, runCorpus, type CorpusJob, type CorpusRunner } from '../corpus';
@@ -103,7 +103,8 @@ function scoreFormula(goldText: Tokens, result: TranslateResult | Error, which: 
   const pred = parseFormula(result.best[which]);
   if (!pred.ok) return;
   if (astEqual(pred.formula, gold)) t.exact++;
-  if (astEquivalent(pred.formula, gold)) t.equivalent++;
+  // equivalent: same meaning on infinite words (nesy equiv's decision, at most 200 ms per row).
+  if (sameMeaning(pred.formula, gold)) t.equivalent++;
   if (structEqual(pred.formula, gold)) t.struct++;
 }
 
@@ -133,7 +134,7 @@ function scoreFull(row: FullRow, result: TranslateResult | Error, t: Tally): voi
   if (!pred.ok || hits !== goldSpans.size || predicted.size !== goldSpans.size) return;
   const mapped = renameProps(pred.formula, new Map([...predicted].map(([id, s]) => [id, goldSpans.get(s)!])));
   if (astEqual(mapped, gold)) t.exact++;
-  if (astEquivalent(mapped, gold)) t.equivalent++;
+  if (sameMeaning(mapped, gold)) t.equivalent++;
 }
 
 function readRows(file: string): unknown[] {
@@ -244,7 +245,8 @@ export const nl2tlEval: EvalTask = {
     '  Free-text rows score the grounded formula; --declare passes their props to the translator as',
     '  `nesy translate --prop NAME=TEXT` does, so the formula can use the gold\'s names.',
     '  Prints {n, exact, equivalent, struct, ms_per_item, ep, workers, rows_per_s, ...}; full rows add',
-    '  ap_span_f1. struct: equal to the gold up to a one-to-one renaming of propositions, the grouping',
+    '  ap_span_f1. equivalent: the same meaning as the gold (nesy equiv, at most 200 ms a row, else by syntax).',
+    '  struct: equal to the gold up to a one-to-one renaming of propositions, the grouping',
     '  of and/or chains and the order of and/or/iff/xor operands (full rows: the lifted formulas).',
     `  Rows run on --workers threads (default one per core), --batch rows per model call (default ${defaultBatch});`,
     '  the metrics depend on --batch alone. ms_per_item is model and scoring time per row in its thread;',
