@@ -37,6 +37,8 @@ test('response, absence, existence, universality and precedence patterns', () =>
   reads('s responds to p', 'G (p -> F s)');
   reads('a is immediately followed by b', 'G (a -> X b)');
   reads('a leads to b', 'G (a -> F b)');
+  reads('every request is eventually acknowledged', 'G (request -> F acknowledged)');
+  reads('each request is granted within 3 steps', 'G (request -> F[0,3] granted)');
 });
 
 test('subordinate clauses: if (no temporal operator), whenever and once (every moment), and their order', () => {
@@ -83,6 +85,7 @@ test('robot missions: passing through, avoiding on the way, staying, patrolling'
   reads('go to the green room via the blue room', 'F (blue_room & F green_room)');
   reads('visit a and b infinitely often', 'G F a & G F b');
   reads('enter the blue room but stay out of the green room', 'F blue_room & G !green_room');
+  reads('go to a, then b, avoiding c', 'F (a & F b) & G !c');
   reads('first go to the red room, then go to the blue room, and finally go to the green room', 'F (red_room & F (blue_room & F green_room))');
 });
 

@@ -332,7 +332,12 @@ class Reader {
         start = k + 1;
       }
     }
-    if (!found) return kind === 'or' ? this.coordination(a, b, 'and') : this.sequence(a, b);
+    if (!found && kind === 'and') {
+      // "go to a, then b, avoiding c": a comma before an avoidance joins it to everything before.
+      const comma = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.cueAt(k + 1)?.kind === 'avoid');
+      return comma < 0 ? this.sequence(a, b) : bin('and', this.sequence(a, comma), this.sequence(comma + 1, b));
+    }
+    if (!found) return this.coordination(a, b, 'and');
     parts.push([start, b]);
     const split = parts.flatMap(([s, e]) => this.splitCommas(s, e));
     const next = (s: number, e: number): FormulaJson => (kind === 'or' ? this.coordination(s, e, 'and') : this.sequence(s, e));
@@ -432,11 +437,26 @@ class Reader {
 
   private clause(a0: number, b0: number): FormulaJson {
     const [a, b] = this.trim(a0, b0);
+    const every = this.quantified(a, b);
+    if (every) return every;
     const parts = this.clauseParts(a, b, false);
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
     const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
     return this.applyWraps(parts, this.prop(parts.words));
+  }
+
+  /** "every request is eventually acknowledged": at every moment, a request is eventually acknowledged. */
+  private quantified(a: number, b: number): FormulaJson | undefined {
+    const first = this.items[a];
+    if (first?.kind !== 'word' || !['every', 'each', 'any'].includes(first.word.lemma)) return undefined;
+    let end = a + 1;
+    while (end < b && this.items[end]!.kind === 'word' && !['AUX', 'VERB'].includes((this.items[end] as { word: Word }).word.pos)) end++;
+    if (end === a + 1 || end === b) return undefined;
+    const predicate = this.clauseParts(end, b, false);
+    if (predicate.group) return undefined;
+    const trigger = this.prop(this.wordsIn(a + 1, end));
+    return un('globally', bin('implies', trigger, this.applyWraps(predicate, this.prop(predicate.words))));
   }
 
   private clauseParts(a: number, b: number, predicateOnly: boolean): ClauseParts {
