@@ -42,6 +42,8 @@ const entries = {
   'check-worker': 'src/cli/checkWorker.ts',
   // `nesy eval` and `nesy translate --file` run models over corpora on these threads (src/cli/corpus.ts).
   'corpus-worker': 'src/cli/corpusWorker.ts',
+  // `nesy check-predictions` over many score files, or one large one, runs this on worker threads.
+  'predictions-worker': 'src/cli/predictions/worker.ts',
 };
 const contexts = await Promise.all(
   Object.entries(entries).map(([name, entry]) =>

@@ -11,5 +11,6 @@ import { evalCommand } from './eval';
 import { mwp } from './mwp';
 import { bench } from './bench';
 import { monitor } from './monitor';
+import { mergeReportsCommand } from './merge-reports';
 
-export const commands: CliCommand[] = [parse, explain, equiv, format, check, lsp, checkPredictionsCommand, translate, evalCommand, mwp, monitor, bench];
+export const commands: CliCommand[] = [parse, explain, equiv, format, check, lsp, checkPredictionsCommand, mergeReportsCommand, translate, evalCommand, mwp, monitor, bench];

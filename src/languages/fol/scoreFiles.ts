@@ -31,6 +31,8 @@ export interface ScoreFileOptions {
   key?: string;
   /** The classes to collect from JSON's array-of-objects form. */
   wanted?: string[];
+  /** Only to learn rows and seekability: a compressed .npz is not inflated (it answers rows undefined). */
+  probe?: boolean;
 }
 
 export interface ScoreBatch {
@@ -117,6 +119,7 @@ export async function openScores(file: string, options: ScoreFileOptions = {}): 
       return format === 'parquet' ? columnar.openParquet(file) : columnar.openArrow(file);
     }
     default:
+      if (!fs.existsSync(file)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: 'ENOENT' });
       throw new ScoreFormatError(`${name}: unknown score format '${path.extname(file)}' (expected ${scoreExtensions.join(', ')}).`);
   }
 }
@@ -284,7 +287,7 @@ function denseSource(file: string, format: ScoreFormat, fd: number, h: ArrayHead
 
 class DenseSource implements ScoreSource {
   readonly complete = true;
-  readonly seekable = true;
+  seekable = true;
   readonly rows: number;
   readonly image?: { height: number; width: number };
   private closed = false;
@@ -508,6 +511,7 @@ async function openNpz(file: string, options: ScoreFileOptions): Promise<ScoreSo
     }
     // Deflated (np.savez_compressed): inflate the member to a temporary file, so memory stays bounded and
     // the class planes of a CHW array can be read at their offsets like any .npy.
+    if (options.probe) return probeOnly(file, 'npz');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-npz-'));
     const spooled = path.join(dir, `${key.replace(/[^\w.-]/g, '_')}.npy`);
     const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
@@ -516,7 +520,10 @@ async function openNpz(file: string, options: ScoreFileOptions): Promise<ScoreSo
       const fd = openFile(spooled);
       try {
         const h = readNpyHeader(fd, 0, fs.fstatSync(fd).size, name);
-        return denseSource(file, 'npz', fd, h, options, embedded, 'classes array', cleanup);
+        const src = denseSource(file, 'npz', fd, h, options, embedded, 'classes array', cleanup);
+        // Reading a range would mean inflating the member again in each worker: read it whole.
+        (src as DenseSource).seekable = false;
+        return src;
       } catch (e) {
         fs.closeSync(fd);
         throw e;
@@ -528,6 +535,22 @@ async function openNpz(file: string, options: ScoreFileOptions): Promise<ScoreSo
   } finally {
     zip.close();
   }
+}
+
+/** A source that only says it must be read whole (a probe of a file that is costly to open). */
+function probeOnly(file: string, format: ScoreFormat): ScoreSource {
+  return {
+    path: file,
+    format,
+    columns: [],
+    complete: true,
+    rows: undefined,
+    seekable: false,
+    batches() {
+      throw new Error('a probe reads no scores');
+    },
+    async close() {},
+  };
 }
 
 // --- .safetensors ------------------------------------------------------------------------------------
