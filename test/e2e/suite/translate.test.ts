@@ -59,6 +59,24 @@ describe('Translate English to temporal logic', function () {
     assert.deepEqual(action.command?.arguments, lenses[0]!.command?.arguments);
   });
 
+  it('offers to insert a `// nl:` comment\'s translation at once, titled with how sure it is, and inserting it keeps the file valid', async () => {
+    const editor = await openFixture('nl.tl');
+    const document = editor.document;
+    const at = positionOf(document, 'nl:');
+    // The first code action request loads the model in the server; the action appears once it has answered.
+    const insert = await waitFor('the Insert translation code action', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(at, at));
+      return actions.find((a) => a.title.startsWith('Insert'));
+    });
+    assert.match(insert.title, /^Insert `.+`, the translation \((uncertain \(\d+% confident\): check its reading|\d+% confident)\)$/);
+    const before = document.getText();
+    assert.ok(insert.edit && (await vscode.workspace.applyEdit(insert.edit)));
+    assert.ok(document.getText().startsWith(before.split('\n').slice(0, at.line + 1).join('\n')), 'everything up to the comment stays');
+    const analysis = analyzeTl(TextDocument.create(document.uri.toString(), 'tl', document.version, document.getText()), defaultSettings);
+    assert.deepEqual(analysis.diagnostics.filter((d) => d.severity === 1), [], 'the inserted lines parse and declare what they use');
+    await revert(editor);
+  });
+
   it('translates a `// nl:` comment with the lens\'s arguments into a formula the .tl language accepts', async () => {
     const editor = await openFixture('nl.tl');
     const document = editor.document;
