@@ -10,6 +10,7 @@ import { Requests } from '../../src/core/protocol';
 import type { PredictionReport } from '../../src/languages/fol/predictions';
 import { repoRoot } from '../helpers/data';
 import { startLsp, type LspClient } from '../helpers/lspClient';
+import { npyBytes } from '../helpers/scoreFiles';
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'fol');
 
@@ -52,5 +53,27 @@ test('bad parameters and unreadable files answer clear errors', async (t) => {
     lsp.request(Requests.checkPredictions, { uri, predictions: pathToFileURL(path.join(lsp.workspaceFolder, 'missing.json')).href }),
     /Could not check missing\.json: ENOENT/,
   );
+  assert.ok(lsp.alive);
+});
+
+test('reads what networks write: a CHW .npy with class names as a list or a file', async (t) => {
+  const lsp = await startLsp(t);
+  const { uri } = await openAnimals(lsp);
+  const classes = ['mammal', 'bird', 'dog', 'cat', 'sparrow', 'penguin'];
+  // One 1 x 2 image: pixel 0 is a dog that is not a mammal, pixel 1 a mammal dog.
+  const planes = new Float32Array(classes.length * 2);
+  planes[classes.indexOf('dog') * 2] = 0.9;
+  planes[classes.indexOf('dog') * 2 + 1] = 0.9;
+  planes[classes.indexOf('mammal') * 2 + 1] = 0.8;
+  const npy = path.join(lsp.workspaceFolder, 'scores.npy');
+  fs.writeFileSync(npy, npyBytes('<f4', [classes.length, 1, 2], planes));
+  const classesFile = path.join(lsp.workspaceFolder, 'classes.txt');
+  fs.writeFileSync(classesFile, classes.join('\n'));
+  for (const names of [classes, pathToFileURL(classesFile).href]) {
+    const report = await lsp.request<PredictionReport>(Requests.checkPredictions, { uri, predictions: pathToFileURL(npy).href, classes: names });
+    assert.equal(report.samples, 2);
+    assert.equal(report.rules.find((r) => r.name === 'animals.C_dog')?.violation_rate, 0.5);
+  }
+  await assert.rejects(lsp.request(Requests.checkPredictions, { uri, predictions: pathToFileURL(npy).href }), /Could not check scores\.npy: scores\.npy has no class names/);
   assert.ok(lsp.alive);
 });
