@@ -10,8 +10,10 @@ import { parseDocument } from '../src/languages/tl/api';
 import { folText, tlText } from './corpus';
 import { logLogSlope, median, note, nowMs, round, timeRuns, type BenchOptions } from './util';
 
-const budgetMBs = 20;
-const budgetJsonRatio = 3;
+// Issue #18 traded the hand-written .tl parser's 20 MB/s for one grammar (BENCHMARKS.md has both, measured
+// side by side before it was deleted); the budget is now the level of the .fol Chevrotain fast path. The ratio
+// to JSON.parse is still reported, as a reference.
+const budgetMBs = 3;
 
 interface Subject {
   id: 'tl' | 'fol';
@@ -111,8 +113,8 @@ export async function benchParse(o: BenchOptions): Promise<void> {
         json_parse_mb_s: round(json.length / 1e6 / (jsonMs / 1000), 1),
         validate_over_json_parse: round(ratio, 2),
         validate_over_json_parse_cpu: round(validateCpuMs / median(jsonRuns.cpu), 2),
-        budget: `>= ${budgetMBs} MB/s and <= ${budgetJsonRatio}x JSON.parse`,
-        within_budget: validateMBs >= budgetMBs && ratio <= budgetJsonRatio,
+        budget: `>= ${budgetMBs} MB/s`,
+        within_budget: validateMBs >= budgetMBs,
       });
     }
     if (points.length >= 2) {

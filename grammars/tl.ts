@@ -1,7 +1,12 @@
-// Tokens of temporal-logic files (.tl): the single source of truth for every spelling of every
-// operator. The parser, the printer, completion, hover, semantic tokens and the generated TextMate
-// grammar all read the tables below, so a new spelling is added here and nowhere else.
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+// The grammar of temporal-logic files (.tl): the single source of truth for the language. Tokens,
+// operator spellings, precedence and the rules are defined here once. The parser in
+// src/languages/tl/parser.ts runs the rules below (with error recovery or without), the printer,
+// completion, hover and semantic tokens read the tables, scripts/gen-syntaxes.ts turns
+// `highlighting` into the TextMate grammar, and scripts/gen-syntax-diagrams.ts draws the rules as
+// the syntax reference (docs/tl-syntax.html).
+import { createToken, EmbeddedActionsParser, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
+import type { Formula, Interval, Statement, SyntaxProblem } from '../src/languages/tl/ast';
+import * as nodes from '../src/languages/tl/nodes';
 
 export type Style = 'words' | 'ascii' | 'unicode';
 export type UnaryKind = 'not' | 'next' | 'finally' | 'globally' | 'historically' | 'once' | 'prev';
@@ -150,6 +155,54 @@ export const keywordDocs: Readonly<Record<string, string>> = {
 /** Words that end an interval without an upper bound, as in `[5,inf]`. */
 export const unboundedSpellings = ['inf', 'infinite', '$', '∞'] as const;
 
+// ---------------------------------------------------------------------------------------------
+// Precedence
+// ---------------------------------------------------------------------------------------------
+
+export interface Binding {
+  level: number;
+  rightAssociative: boolean;
+}
+
+/**
+ * Binding strength of binary operators, as in Spot: `-> <->` loosest, then `xor`, `or`, `and`, then
+ * the binary temporal operators; unary operators bind tighter than all of them. The `formula` rule
+ * reads a flat chain of operands and operators, and groups it by this table.
+ */
+export const binding: Readonly<Record<BinaryKind, Binding>> = {
+  implies: { level: 1, rightAssociative: true },
+  iff: { level: 1, rightAssociative: true },
+  xor: { level: 2, rightAssociative: false },
+  or: { level: 3, rightAssociative: false },
+  and: { level: 4, rightAssociative: false },
+  until: { level: 5, rightAssociative: true },
+  release: { level: 5, rightAssociative: true },
+  weak_until: { level: 5, rightAssociative: true },
+  strong_release: { level: 5, rightAssociative: true },
+  since: { level: 5, rightAssociative: true },
+};
+
+export const unaryLevel = 6;
+export const atomLevel = 7;
+export const temporalBinaryLevel = 5;
+
+/**
+ * Deepest syntax tree a statement may have (levels of operators and parentheses); deeper statements
+ * get a diagnostic instead of a parse. The parser recurses once per parenthesis, about 12 stack
+ * frames each, and a cold process (before the JIT shrinks those frames) has room for about 600:
+ * this limit leaves half of that free for whatever called the parser.
+ */
+export const maxNesting = 256;
+
+/** Operators that take an interval; the others (X, Y, !) get `tl/interval-not-allowed`. */
+export const intervalKinds: ReadonlySet<OperatorKind> = new Set<OperatorKind>([
+  'finally', 'globally', 'historically', 'once', 'until', 'release', 'weak_until', 'strong_release', 'since',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Operator letters glued to an atom
+// ---------------------------------------------------------------------------------------------
+
 /**
  * Letters that act as prefix operators when glued to an atom, as in Spot: `GFa` is `G F a`.
  * A word is split when it is a run of these letters followed by an atom that contains no capital
@@ -160,6 +213,33 @@ export const unboundedSpellings = ['inf', 'infinite', '$', '∞'] as const;
  */
 export const gluedOperatorLetters = 'FGXHOY';
 
+/** How many operator letters at the start of a word are operators glued to an atom (0: none). */
+export function gluedRunLength(word: string): number {
+  let i = 0;
+  while (i < word.length && gluedOperatorLetters.includes(word[i]!)) i++;
+  if (i === 0 || i === word.length) return i;
+  const rest = word.slice(i);
+  if (!/^[a-z][a-z0-9_]*$/.test(rest)) return 0;
+  return i >= 2 || /^[a-z][0-9]*$/.test(rest) ? i : 0;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
+}
+
+/** Whether the letter at `offset` is an operator glued to the atom after it (or standing alone). */
+function isGluedLetter(text: string, offset: number): boolean {
+  let start = offset;
+  while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
+  let end = offset + 1;
+  while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
+  return offset - start < gluedRunLength(text.slice(start, end));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------------
+
 function isWordSpelling(s: string): boolean {
   return /^[A-Za-z_]+$/.test(s);
 }
@@ -168,35 +248,55 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+export const Identifier = createToken({ name: 'Identifier', label: 'name', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
 
-// Categories group operators of one precedence level, so the parser consumes a level at once.
-export const UnaryOperator = createToken({ name: 'UnaryOperator', pattern: Lexer.NA });
-export const BinaryOperator = createToken({ name: 'BinaryOperator', pattern: Lexer.NA });
-
-function categoryOf(o: OperatorInfo): TokenType[] {
-  return [o.arity === 1 ? UnaryOperator : BinaryOperator];
-}
-
-/** One token type per operator kind; its spellings are alternatives of one pattern. */
-export const operatorTokens: Readonly<Record<OperatorKind, TokenType>> = Object.fromEntries(
-  operators.map((o) => {
-    const words = o.spellings.filter(isWordSpelling);
-    // Longer symbols first so that `&&` is not read as `&` `&`.
-    const symbols = o.spellings.filter((s) => !isWordSpelling(s)).sort((a, b) => b.length - a.length);
-    const alternatives = [...words.map((w) => `${escapeRegExp(w)}(?![A-Za-z0-9_])`), ...symbols.map(escapeRegExp)];
-    // Prefix `-` must not swallow the start of `->`.
-    const pattern = new RegExp(alternatives.map((a) => (a === '\\-' ? '-(?!>)' : a)).join('|'));
-    return [o.kind, createToken({ name: `Op_${o.kind}`, pattern, categories: categoryOf(o), start_chars_hint: startChars(o.spellings) })];
-  }),
-) as Record<OperatorKind, TokenType>;
+// Categories group operators of one arity, so the parser consumes any of them at once.
+export const UnaryOperator = createToken({ name: 'UnaryOperator', label: 'unary operator', pattern: Lexer.NA });
+export const BinaryOperator = createToken({ name: 'BinaryOperator', label: 'binary operator', pattern: Lexer.NA });
 
 function startChars(spellings: readonly string[]): string[] {
   return [...new Set(spellings.map((s) => s[0]!))];
 }
 
+/** The pattern of an operator: its spellings, and for F, G, X, H, O and Y the letter glued to an atom. */
+function operatorPattern(o: OperatorInfo): RegExp | { exec: (text: string, offset: number) => CustomPatternMatcherReturn | null } {
+  const words = o.spellings.filter(isWordSpelling);
+  // Longer symbols first so that `&&` is not read as `&` `&`.
+  const symbols = o.spellings.filter((s) => !isWordSpelling(s)).sort((a, b) => b.length - a.length);
+  const alternatives = [...words.map((w) => `${escapeRegExp(w)}(?![A-Za-z0-9_])`), ...symbols.map(escapeRegExp)];
+  // Prefix `-` must not swallow the start of `->`.
+  const source = alternatives.map((a) => (a === '\\-' ? '-(?!>)' : a)).join('|');
+  const letter = o.spellings.find((s) => s.length === 1 && gluedOperatorLetters.includes(s));
+  if (letter === undefined) return new RegExp(source);
+  const sticky = new RegExp(source, 'y');
+  const code = letter.charCodeAt(0);
+  const image = [letter] as unknown as CustomPatternMatcherReturn;
+  return {
+    exec: (text, offset) => {
+      if (text.charCodeAt(offset) === code) return isGluedLetter(text, offset) ? image : null;
+      sticky.lastIndex = offset;
+      return sticky.exec(text) as CustomPatternMatcherReturn | null;
+    },
+  };
+}
+
+/** One token type per operator kind; its spellings are alternatives of one pattern. */
+export const operatorTokens: Readonly<Record<OperatorKind, TokenType>> = Object.fromEntries(
+  operators.map((o) => [
+    o.kind,
+    createToken({
+      name: `Op_${o.kind}`,
+      label: o.spellings.join(' '),
+      pattern: operatorPattern(o),
+      categories: [o.arity === 1 ? UnaryOperator : BinaryOperator],
+      start_chars_hint: startChars(o.spellings),
+      line_breaks: false,
+    }),
+  ]),
+) as Record<OperatorKind, TokenType>;
+
 function keyword(name: string): TokenType {
-  return createToken({ name: `Kw_${name}`, pattern: new RegExp(`${name}(?![A-Za-z0-9_])`), start_chars_hint: [name[0]!] });
+  return createToken({ name: `Kw_${name}`, label: name, pattern: new RegExp(`${name}(?![A-Za-z0-9_])`), start_chars_hint: [name[0]!] });
 }
 
 export const Prop = keyword('prop');
@@ -204,18 +304,19 @@ export const Spec = keyword('spec');
 export const True = keyword('true');
 export const False = keyword('false');
 
-export const QuotedName = createToken({ name: 'QuotedName', pattern: /"(?:[^"\\\r\n]|\\.)*"/, start_chars_hint: ['"'] });
-export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"(?:[^"\\\r\n]|\\.)*/, start_chars_hint: ['"'] });
-export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)?/ });
-export const Unbounded = createToken({ name: 'Unbounded', pattern: /\$|∞/, start_chars_hint: ['$', '∞'] });
-export const Define = createToken({ name: 'Define', pattern: /:=/ });
-export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
-export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
-export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
-export const Comma = createToken({ name: 'Comma', pattern: /,/ });
-export const Colon = createToken({ name: 'Colon', pattern: /:/ });
-export const Semicolon = createToken({ name: 'Semicolon', pattern: /;/ });
+export const QuotedName = createToken({ name: 'QuotedName', label: '"quoted name"', pattern: /"(?:[^"\\\r\n]|\\.)*"/, start_chars_hint: ['"'] });
+/** A quoted name without its closing quote; read as a quoted name, with a problem. */
+export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"(?:[^"\\\r\n]|\\.)*/, start_chars_hint: ['"'], categories: [QuotedName] });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', label: 'number', pattern: /\d+(?:\.\d+)?/ });
+export const Unbounded = createToken({ name: 'Unbounded', label: '$ or ∞', pattern: /\$|∞/, start_chars_hint: ['$', '∞'] });
+export const Define = createToken({ name: 'Define', label: ':=', pattern: /:=/ });
+export const LParen = createToken({ name: 'LParen', label: '(', pattern: /\(/ });
+export const RParen = createToken({ name: 'RParen', label: ')', pattern: /\)/ });
+export const LBracket = createToken({ name: 'LBracket', label: '[', pattern: /\[/ });
+export const RBracket = createToken({ name: 'RBracket', label: ']', pattern: /\]/ });
+export const Comma = createToken({ name: 'Comma', label: ',', pattern: /,/ });
+export const Colon = createToken({ name: 'Colon', label: ':', pattern: /:/ });
+export const Semicolon = createToken({ name: 'Semicolon', label: ';', pattern: /;/ });
 
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
 export const BlockComment = createToken({
@@ -271,9 +372,13 @@ export const allTokens: TokenType[] = [
 ];
 
 /**
- * The lexer is built once, on its first use: building it validates every pattern (~15 ms), and a
- * .tl document is read by the scanner in src/languages/tl/scanner.ts, so opening one never needs it.
+ * How many characters past a token's end the lexer may read to decide where it ends (a symbol that
+ * a longer symbol starts, a word boundary, or `1.` before a digit). Text edited further away than
+ * this from a token cannot change it, which tells the incremental parser what it may keep.
  */
+export const scanLookahead = Math.max(2, ...operators.flatMap((o) => o.spellings.map((s) => s.length)));
+
+/** Built on first use: building it validates every pattern. */
 let lexer: Lexer | undefined;
 export const tlLexer: Pick<Lexer, 'tokenize'> = {
   tokenize: (text, initialMode) =>
@@ -283,6 +388,361 @@ export const tlLexer: Pick<Lexer, 'tokenize'> = {
 export const kindOfToken: ReadonlyMap<TokenType, OperatorKind> = new Map(
   operators.map((o) => [operatorTokens[o.kind], o.kind]),
 );
+
+/** Token types that can end an operand, and that can start one: a line break between the two ends a statement. */
+export const endsOperand: readonly TokenType[] = [Identifier, QuotedName, UnterminatedQuote, True, False, RParen];
+export const startsOperand: readonly TokenType[] = [Identifier, QuotedName, UnterminatedQuote, True, False, LParen, Prop, Spec];
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+// ---------------------------------------------------------------------------------------------
+
+/** The end offset (exclusive) of a token. */
+export function tokenEnd(t: IToken): number {
+  return t.startOffset + t.image.length;
+}
+
+const closedQuote = /^"(?:[^"\\\r\n]|\\.)*"$/;
+
+export function unquote(image: string): string {
+  const body = image.slice(1, closedQuote.test(image) ? -1 : undefined);
+  return body.replace(/\\(.)/g, '$1');
+}
+
+export function isUnboundedWord(image: string): boolean {
+  return image === 'inf' || image === 'infinite';
+}
+
+export const problemCodes = {
+  intervalNotAllowed: 'tl/interval-not-allowed',
+  badBound: 'tl/invalid-bound',
+} as const;
+
+// Module-level copies of the node constructors: the actions call them for every node, and an
+// imported binding is read through the other module's namespace on each use.
+const { constNode, intervalNode, operatorNode, propNode } = nodes;
+
+// Dense tables indexed by token type: the hot loops read them once per operator.
+const tableSize = Math.max(...allTokens.map((t) => t.tokenTypeIdx!)) + 1;
+const binaryKindOf: (BinaryKind | undefined)[] = new Array<BinaryKind | undefined>(tableSize).fill(undefined);
+const unaryKindOf: (UnaryKind | undefined)[] = new Array<UnaryKind | undefined>(tableSize).fill(undefined);
+for (const [type, kind] of kindOfToken) {
+  if (operatorInfo[kind].arity === 2) binaryKindOf[type.tokenTypeIdx!] = kind as BinaryKind;
+  else unaryKindOf[type.tokenTypeIdx!] = kind as UnaryKind;
+}
+
+/**
+ * Chevrotain's errors carry these short keys instead of its own English: src/languages/tl/parser.ts
+ * writes the messages people read, from the error, the rule it happened in and the tokens around it.
+ */
+const errorKeys = {
+  buildMismatchTokenMessage: ({ expected }: { expected: TokenType }) => expected.name,
+  buildNotAllInputParsedMessage: () => 'NotAllInputParsed',
+  buildNoViableAltMessage: () => 'NoViableAlt',
+  buildEarlyExitMessage: () => 'EarlyExit',
+};
+
+/** What a rule gives back when error recovery leaves it: the tree of a statement with errors is dropped. */
+const recovered = {
+  formula: (): Formula => constNode('false', 0, 0),
+};
+
+/**
+ * The rules, with the actions that build the syntax tree as each rule completes (no CST). The same
+ * class runs twice: without recovery, the fast path for statements without errors, and with
+ * Chevrotain's recovery for a statement that has errors, to report all of them.
+ *
+ * Actions run only outside Chevrotain's recording phase (`this.RECORDING_PHASE`, in which it walks
+ * the rules once to learn the grammar): a test of that flag rather than `this.ACTION(() => ...)`,
+ * and alternatives built once, because a closure made on every call of a rule that runs for every
+ * operand of a large file was a good part of its parse time.
+ */
+export class TlParser extends EmbeddedActionsParser {
+  /** Problems found by the actions (an interval where none is allowed, a bad bound); the statement still parses. */
+  problems: SyntaxProblem[] = [];
+
+  /**
+   * `validate` runs Chevrotain's checks of the grammar itself (ambiguities, unreachable alternatives);
+   * the syntax reference's generator and its test build the parser with them, so the parsers that
+   * read files can skip them and start sooner.
+   */
+  constructor(recovery: boolean, validate = false) {
+    super(allTokens, { recoveryEnabled: recovery, maxLookahead: 2, errorMessageProvider: errorKeys, skipValidations: !validate });
+    this.performSelfAnalysis();
+  }
+
+  /** A statement: a proposition declaration, a named spec or a bare formula. */
+  statement = this.RULE('statement', (): Statement => this.OR(this.statementForms), { recoveryValueFunc: () => ({ kind: 'broken', start: 0, end: 0 }) as Statement });
+
+  propDeclaration = this.RULE('propDeclaration', (): Statement => {
+    const keyword = this.CONSUME(Prop);
+    const name = this.OR(this.propNames);
+    const description = this.OPTION(this.description);
+    if (this.RECORDING_PHASE) return recordingStatement;
+    const statement: Statement = {
+      kind: 'propDecl',
+      name: name.tokenType === Identifier ? name.image : unquote(name.image),
+      nameSpan: { start: name.startOffset, end: tokenEnd(name) },
+      start: keyword.startOffset,
+      end: tokenEnd(description ?? name),
+    };
+    if (description) {
+      statement.description = unquote(description.image);
+      statement.descriptionSpan = { start: description.startOffset, end: tokenEnd(description) };
+    }
+    return statement;
+  });
+
+  specDeclaration = this.RULE('specDeclaration', (): Statement => {
+    const keyword = this.CONSUME(Spec);
+    const name = this.CONSUME(Identifier);
+    this.CONSUME(Define);
+    const formula = this.SUBRULE(this.formula);
+    if (this.RECORDING_PHASE) return recordingStatement;
+    return { kind: 'specDecl', name: name.image, nameSpan: { start: name.startOffset, end: tokenEnd(name) }, formula, start: keyword.startOffset, end: formula.outerEnd };
+  });
+
+  formulaStatement = this.RULE('formulaStatement', (): Statement => {
+    const formula = this.SUBRULE(this.formula);
+    if (this.RECORDING_PHASE) return recordingStatement;
+    return { kind: 'formula', formula, start: formula.outerStart, end: formula.outerEnd };
+  });
+
+  /**
+   * Operands joined by binary operators, each with an optional interval. The chain is grouped by the
+   * precedence table `binding` as it is read (operator-precedence parsing on two stacks), so the
+   * rule does not recurse once per level of precedence.
+   */
+  formula = this.RULE(
+    'formula',
+    (): Formula => {
+      const base = this.opTop;
+      this.opBases.push(base);
+      this.values.push(this.SUBRULE(this.operand));
+      this.MANY(this.formulaTail);
+      if (this.RECORDING_PHASE) return recordingFormula;
+      while (this.opTop > base) this.reduce();
+      this.opBases.pop();
+      return this.values.pop()!;
+    },
+    { recoveryValueFunc: recovered.formula },
+  );
+
+  private readonly formulaTail = (): void => {
+    const op = (this.operator = this.CONSUME(BinaryOperator));
+    const interval = this.OPTION(this.operatorInterval);
+    if (!this.RECORDING_PHASE) {
+      const kind = binaryKindOf[op.tokenTypeIdx]!;
+      const { level, rightAssociative } = binding[kind];
+      // Reduce what binds at least as tightly, down to this formula's own entries.
+      const base = this.opBases[this.opBases.length - 1]!;
+      while (this.opTop > base) {
+        const top = this.opLevel[this.opTop - 1]!;
+        if (top < level || (top === level && rightAssociative)) break;
+        this.reduce();
+      }
+      const k = this.opTop++;
+      this.opKind[k] = kind;
+      this.opToken[k] = op;
+      this.opInterval[k] = interval;
+      this.opLevel[k] = level;
+    }
+    this.values.push(this.SUBRULE2(this.operand));
+  };
+
+  /**
+   * Prefix operators (each with an optional interval) before a proposition, a constant or a formula
+   * in parentheses. (One rule rather than two, so that each level of parentheses costs the stack less.)
+   */
+  operand = this.RULE(
+    'operand',
+    (): Formula => {
+      const base = this.prefixTop;
+      this.MANY(this.prefix);
+      let f = this.OR(this.primaryForms);
+      if (this.RECORDING_PHASE) return recordingFormula;
+      while (this.prefixTop > base) {
+        const k = --this.prefixTop;
+        const t = this.prefixToken[k]!;
+        const iv = this.prefixInterval[k];
+        const kind = unaryKindOf[t.tokenTypeIdx]!;
+        f = operatorNode(kind, [f], t.startOffset, tokenEnd(t), iv && intervalKinds.has(kind) ? iv : undefined, t.startOffset, f.outerEnd);
+      }
+      return f;
+    },
+    { recoveryValueFunc: recovered.formula },
+  );
+
+  private readonly prefix = (): void => {
+    const op = (this.operator = this.CONSUME(UnaryOperator));
+    const interval = this.OPTION2(this.operatorInterval);
+    const k = this.prefixTop++;
+    this.prefixToken[k] = op;
+    this.prefixInterval[k] = interval;
+  };
+
+  /** `[lo,hi]` or `[lo:hi]` after an operator; `hi` may be `inf`, `infinite`, `$` or `∞` for no bound. */
+  interval = this.RULE(
+    'interval',
+    (): Interval => {
+      const operator = this.operator;
+      const open = this.CONSUME(LBracket);
+      const lo = this.SUBRULE(this.bound);
+      this.OR(this.separators);
+      const hi = this.SUBRULE2(this.bound);
+      const close = this.CONSUME(RBracket);
+      if (this.RECORDING_PHASE) return recordingInterval;
+      const interval = intervalNode(lo.value ?? 0, hi.value, open.startOffset, tokenEnd(close));
+      if (lo.value === null) {
+        this.problems.push({ code: problemCodes.badBound, message: 'The lower bound of an interval must be a number; only the upper bound can be `inf`.', start: lo.start, end: lo.end });
+      }
+      const kind = kindOfToken.get(operator.tokenType)!;
+      if (!intervalKinds.has(kind)) {
+        this.problems.push({
+          code: problemCodes.intervalNotAllowed,
+          message: `\`${operator.image}\` (${kind.replace('_', ' ')}) does not take an interval; only F, G, H, O, U, R, W, M and S do.`,
+          start: interval.start,
+          end: interval.end,
+        });
+      }
+      return interval;
+    },
+    // An error in an interval is recovered from in the operand or formula around it, which skips past
+    // the rest of the interval (recovering here would read a bad bound as the operand after it).
+    { resyncEnabled: false },
+  );
+
+  /** A bound: a number, a negative number, or a mark for no bound (`inf`, `infinite`, `$`, `∞`). */
+  bound = this.RULE('bound', (): Bound => this.OR(this.boundForms), { resyncEnabled: false });
+
+  /** The operator whose interval is read next. */
+  private operator!: IToken;
+  private readonly operatorInterval = (): Interval => this.SUBRULE(this.interval);
+  private readonly description = (): IToken => this.CONSUME2(QuotedName);
+
+  // Alternatives built once rather than on every call (Chevrotain's advice for hot rules).
+  private readonly statementForms = [
+    { ALT: () => this.SUBRULE(this.propDeclaration) },
+    { ALT: () => this.SUBRULE(this.specDeclaration) },
+    { ALT: () => this.SUBRULE(this.formulaStatement) },
+  ];
+  private readonly propNames = [{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(QuotedName) }];
+  private readonly separators = [{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Colon) }];
+  private readonly primaryForms = [
+    {
+      ALT: (): Formula => {
+        const t = this.CONSUME(Identifier);
+        return this.RECORDING_PHASE ? recordingFormula : propNode(t.image, t.startOffset, tokenEnd(t));
+      },
+    },
+    {
+      ALT: (): Formula => {
+        const t = this.CONSUME(QuotedName);
+        return this.RECORDING_PHASE ? recordingFormula : propNode(unquote(t.image), t.startOffset, tokenEnd(t));
+      },
+    },
+    {
+      ALT: (): Formula => {
+        const t = this.CONSUME(True);
+        return this.RECORDING_PHASE ? recordingFormula : constNode('true', t.startOffset, tokenEnd(t));
+      },
+    },
+    {
+      ALT: (): Formula => {
+        const t = this.CONSUME(False);
+        return this.RECORDING_PHASE ? recordingFormula : constNode('false', t.startOffset, tokenEnd(t));
+      },
+    },
+    {
+      ALT: (): Formula => {
+        const open = this.CONSUME(LParen);
+        const inner = this.SUBRULE(this.formula);
+        const close = this.CONSUME(RParen);
+        if (this.RECORDING_PHASE) return recordingFormula;
+        inner.outerStart = open.startOffset;
+        inner.outerEnd = tokenEnd(close);
+        return inner;
+      },
+    },
+  ];
+  private readonly boundForms = [
+    {
+      // A negative number: the prefix `-` (read as the NL2TL negation) before a number.
+      GATE: () => this.LA(1).image === '-',
+      ALT: (): Bound => {
+        const minus = this.CONSUME(operatorTokens.not);
+        const n = this.CONSUME(NumberLiteral);
+        return { value: -Number(n.image), start: minus.startOffset, end: tokenEnd(n) };
+      },
+    },
+    {
+      ALT: (): Bound => {
+        const n = this.CONSUME2(NumberLiteral);
+        return { value: Number(n.image), start: n.startOffset, end: tokenEnd(n) };
+      },
+    },
+    {
+      ALT: (): Bound => {
+        const t = this.CONSUME(Unbounded);
+        return { value: null, start: t.startOffset, end: tokenEnd(t) };
+      },
+    },
+    {
+      GATE: () => isUnboundedWord(this.LA(1).image),
+      ALT: (): Bound => {
+        const t = this.CONSUME(Identifier);
+        return { value: null, start: t.startOffset, end: tokenEnd(t) };
+      },
+    },
+  ];
+
+  // Shared stacks for operands and pending operators, so that grouping by precedence allocates
+  // nothing but the tree itself. A parenthesised subformula works above its caller's entries.
+  private values: Formula[] = [];
+  private opTop = 0;
+  private opBases: number[] = [];
+  private opKind: BinaryKind[] = [];
+  private opToken: IToken[] = [];
+  private opInterval: (Interval | undefined)[] = [];
+  private opLevel: number[] = [];
+  private prefixTop = 0;
+  private prefixToken: IToken[] = [];
+  private prefixInterval: (Interval | undefined)[] = [];
+
+  private reduce(): void {
+    const k = --this.opTop;
+    const right = this.values.pop()!;
+    const left = this.values.pop()!;
+    const t = this.opToken[k]!;
+    this.values.push(operatorNode(this.opKind[k]!, [left, right], t.startOffset, tokenEnd(t), this.opInterval[k], left.outerStart, right.outerEnd));
+  }
+
+  /** Parses one statement's tokens. */
+  parseStatement(tokens: IToken[]): Statement {
+    this.input = tokens;
+    this.problems = [];
+    this.values.length = 0;
+    this.opTop = 0;
+    this.opBases.length = 0;
+    this.prefixTop = 0;
+    return this.statement();
+  }
+}
+
+interface Bound {
+  value: number | null;
+  start: number;
+  end: number;
+}
+
+// What the rules give back while Chevrotain records the grammar; never part of a tree.
+const recordingFormula = constNode('false', 0, 0);
+const recordingInterval = intervalNode(0, null, 0, 0);
+const recordingStatement: Statement = { kind: 'broken', start: 0, end: 0 };
+
+// ---------------------------------------------------------------------------------------------
+// Highlighting
+// ---------------------------------------------------------------------------------------------
 
 /**
  * What syntax highlighting needs, in a form every grammar file can export: the generator in

@@ -193,3 +193,15 @@ test('parseFormula wants exactly one formula', () => {
   assert.equal(parseFormula('a; b').ok, false);
   assert.equal(parseFormula('prop a').ok, false);
 });
+
+test('recovery inside one statement: every error of the statement is reported, each once', () => {
+  const text = 'G (a U ) & F[0,x] b & (c | ) & d';
+  const doc = parseDocument(text);
+  assert.deepEqual(doc.problems.map((p) => [text.slice(p.start, p.end), p.start]), [
+    [')', 7],
+    ['x', 15],
+    [')', 27],
+  ]);
+  assert.match(doc.problems[1]!.message, /`x` is not a bound/);
+  assert.deepEqual(doc.statements.map((s) => s.kind), ['broken']);
+});

@@ -4,9 +4,8 @@
 // The result is the document a fresh parseDocument would give (test/fuzz/tl-incremental.test.ts).
 import type { Comment, Statement, TlDocument } from './ast';
 import { shifted } from './nodes';
-import { byStart, parseDocument, parseFrom } from './parser';
-import { scanLookahead } from './scanner';
-import { movedProblem } from './statementParser';
+import { scanLookahead } from '../../../grammars/tl';
+import { byStart, movedProblem, parseDocument, parseFrom } from './parser';
 import { firstIndex } from '../../core/sorted';
 
 /** Parses `text`, an edited version of `previous.text`, reusing the statements the edit cannot have changed. */

@@ -1,8 +1,6 @@
 // Outline-like features: symbols, folding, semantic tokens and the code lens on `// nl:` comments.
 import { type CodeLens, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
-import { False, kindOfToken, Prop, Spec, True } from '../../../grammars/tl';
-import { gluedRunLength } from './parser';
-import { Scanner, tokenIdx } from './scanner';
+import { False, Identifier, kindOfToken, NumberLiteral, Prop, QuotedName, Spec, tlLexer, True } from '../../../grammars/tl';
 import { Commands, type TranslateArgs } from '../../core/protocol';
 import type { SemanticToken, SemanticTokenModifier, SemanticTokenType } from '../../core/language';
 import type { Comment } from './ast';
@@ -40,6 +38,8 @@ export function foldingRanges(a: TlAnalysis): FoldingRange[] {
 
 const keywordTypes = new Set([Prop, Spec, True, False].map((t) => t.tokenTypeIdx!));
 const operatorTypes = new Set([...kindOfToken.keys()].map((t) => t.tokenTypeIdx!));
+const number = NumberLiteral.tokenTypeIdx!;
+const identifier = Identifier.tokenTypeIdx!;
 
 /** Semantic tokens for names and operators; comments and multi-line tokens are left to TextMate. */
 export function semanticTokens(a: TlAnalysis): SemanticToken[] {
@@ -57,18 +57,16 @@ export function semanticTokens(a: TlAnalysis): SemanticToken[] {
     if (o && o.span.start === start) add(start, end - start, o.kind === 'spec' ? 'function' : 'variable', o.declaration ? ['declaration'] : undefined);
     else if (quoted) add(start, end - start, 'string');
   };
-  const scanner = new Scanner(text, () => {}, () => {});
-  while (scanner.next()) {
-    const { type, start, end } = scanner;
+  // Operator letters glued to an atom (`GFa`) are operator tokens of their own.
+  for (const t of tlLexer.tokenize(text).tokens) {
+    const type = t.tokenTypeIdx;
+    const start = t.startOffset;
+    const end = start + t.image.length;
     if (operatorTypes.has(type)) add(start, end - start, 'operator');
     else if (keywordTypes.has(type)) add(start, end - start, 'keyword');
-    else if (type === tokenIdx.number) add(start, end - start, 'number');
-    else if (type === tokenIdx.quoted) name(start, end, true);
-    else if (type === tokenIdx.identifier) {
-      const run = gluedRunLength(text.slice(start, end));
-      for (let i = 0; i < run; i++) add(start + i, 1, 'operator');
-      if (start + run < end) name(start + run, end, false);
-    }
+    else if (type === number) add(start, end - start, 'number');
+    else if (t.tokenType === QuotedName) name(start, end, true);
+    else if (type === identifier) name(start, end, false);
   }
   return out;
 }

@@ -1,65 +1,68 @@
-// Parses .tl text into statements. The scanner streams tokens into a buffer for the current
-// statement; a statement ends at `;` or at a line break between two operands (see accept), and
-// each statement is checked for nesting depth before the recursive parser sees it, so no input
-// can overflow the stack and only one statement's tokens are held at a time.
+// Parses .tl text into statements with the grammar in grammars/tl.ts. The lexer's tokens are cut
+// into statements (a statement ends at `;` or at a line break between two operands), each statement
+// is checked for nesting depth, and then parsed on its own: by the grammar without error recovery
+// (the fast path, which builds the syntax tree directly), and only when that finds an error, again
+// with Chevrotain's recovery to report every error of the statement. So no input can overflow the
+// stack, an error never reaches past its statement, and an edit reparses only the statements it touches.
+import type { IToken, TokenType } from 'chevrotain';
 import {
-  False,
-  gluedOperatorLetters,
+  BinaryOperator,
+  endsOperand,
+  gluedRunLength,
   Identifier,
   kindOfToken,
+  LineComment,
   LParen,
-  operatorInfo,
-  operatorTokens,
+  maxNesting,
+  NumberLiteral,
   Prop,
-  QuotedName,
   RParen,
+  scanLookahead,
   Semicolon,
   Spec,
-  True,
+  startsOperand,
+  tlLexer,
+  TlParser,
+  tokenEnd,
+  UnaryOperator,
+  UnterminatedComment,
   UnterminatedQuote,
-  type OperatorKind,
 } from '../../../grammars/tl';
 import type { Comment, Formula, Statement, SyntaxProblem, TlDocument } from './ast';
-import { maxNesting } from './precedence';
-import { Scanner, tokenIdx } from './scanner';
-import { parseStatementTokens, syntaxCodes, type TokenBuffer } from './statementParser';
 
-export { syntaxCodes };
+export { gluedRunLength };
 
-/** How many operator letters at the start of a word are operators glued to an atom (0: none). */
-export function gluedRunLength(word: string): number {
-  let i = 0;
-  while (i < word.length && gluedOperatorLetters.includes(word[i]!)) i++;
-  if (i === 0 || i === word.length) return i;
-  const rest = word.slice(i);
-  if (!/^[a-z][a-z0-9_]*$/.test(rest)) return 0;
-  return i >= 2 || /^[a-z][0-9]*$/.test(rest) ? i : 0;
+export const syntaxCodes = {
+  syntax: 'tl/syntax-error',
+  unknownCharacter: 'tl/unknown-character',
+  unterminatedQuote: 'tl/unterminated-quote',
+  unterminatedComment: 'tl/unterminated-comment',
+  tooDeep: 'tl/too-deeply-nested',
+  intervalNotAllowed: 'tl/interval-not-allowed',
+  badBound: 'tl/invalid-bound',
+} as const;
+
+// Module-level copies of what the hot loops call: an imported binding is read through the importing
+// module's namespace on every use, which shows in a profile of a large file.
+const endOf = tokenEnd;
+const newParser = (recovery: boolean): TlParser => new TlParser(recovery);
+
+// Tables indexed by token type, read once per token.
+function table(types: readonly TokenType[]): boolean[] {
+  const out: boolean[] = [];
+  for (const t of types) out[t.tokenTypeIdx!] = true;
+  return out;
 }
-
-// Tables indexed by character code or token type, read once per token.
-const letterType: number[] = [];
-const isGluedLetter: boolean[] = [];
-for (const [letter, kind] of Object.entries({ F: 'finally', G: 'globally', X: 'next', H: 'historically', O: 'once', Y: 'prev' }) as [string, OperatorKind][]) {
-  letterType[letter.charCodeAt(0)] = operatorTokens[kind].tokenTypeIdx!;
-}
-for (const letter of gluedOperatorLetters) isGluedLetter[letter.charCodeAt(0)] = true;
-
-const isOperator: boolean[] = [];
-const isUnary: boolean[] = [];
-for (const [type, kind] of kindOfToken) {
-  isOperator[type.tokenTypeIdx!] = true;
-  isUnary[type.tokenTypeIdx!] = operatorInfo[kind].arity === 1;
-}
-const endsOperand: boolean[] = [];
-for (const t of [Identifier, QuotedName, True, False, RParen, UnterminatedQuote]) endsOperand[t.tokenTypeIdx!] = true;
-const startsOperand: boolean[] = [];
-for (const t of [Identifier, QuotedName, True, False, LParen, Prop, Spec, UnterminatedQuote]) startsOperand[t.tokenTypeIdx!] = true;
+const isOperator = table([...kindOfToken.keys()]);
+const isUnary = table([...kindOfToken.keys()].filter((t) => t.CATEGORIES?.includes(UnaryOperator)));
+const isEndOfOperand = table(endsOperand);
+const isStartOfOperand = table(startsOperand);
 const lparen = LParen.tokenTypeIdx!;
 const rparen = RParen.tokenTypeIdx!;
 const semicolon = Semicolon.tokenTypeIdx!;
 const prop = Prop.tokenTypeIdx!;
 const spec = Spec.tokenTypeIdx!;
-const { identifier, quoted, unterminatedQuote, unterminatedComment, lineComment } = tokenIdx;
+const unterminatedQuote = UnterminatedQuote.tokenTypeIdx!;
 
 function hasNewlineBetween(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -71,18 +74,17 @@ function hasNewlineBetween(text: string, from: number, to: number): boolean {
 
 /**
  * The nesting a statement's syntax tree could reach: in each parenthesised group, one level per
- * operator plus the deepest group inside. Computed with an explicit stack.
+ * operator plus the deepest group inside. Computed with an explicit stack, shared by every statement.
  */
 const nestingStack: number[] = [];
 
-function nestingBound(b: TokenBuffer): number {
-  // One stack for every statement: this runs once per statement of the file.
+function nestingBound(tokens: IToken[]): number {
   const stack = nestingStack;
   stack.length = 0;
   let ops = 0;
   let deepest = 0;
-  for (let k = 0; k < b.length; k++) {
-    const type = b.types[k]!;
+  for (const t of tokens) {
+    const type = t.tokenTypeIdx;
     if (type === lparen) {
       stack.push(ops, deepest);
       ops = 0;
@@ -103,53 +105,160 @@ function nestingBound(b: TokenBuffer): number {
   return ops + deepest + 1;
 }
 
-class GrowableBuffer implements TokenBuffer {
-  types: Int32Array = new Int32Array(64);
-  starts: Int32Array = new Int32Array(64);
-  ends: Int32Array = new Int32Array(64);
-  names: string[] = [];
-  length = 0;
+// ---------------------------------------------------------------------------------------------
+// Syntax error messages
+// ---------------------------------------------------------------------------------------------
 
-  push(type: number, start: number, end: number, name = ''): void {
-    if (this.length === this.types.length) {
-      const grow = (a: Int32Array): Int32Array => {
-        const bigger = new Int32Array(a.length * 2);
-        bigger.set(a);
-        return bigger;
-      };
-      this.types = grow(this.types);
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
-    }
-    this.types[this.length] = type;
-    this.starts[this.length] = start;
-    this.ends[this.length] = end;
-    if (name !== '') this.names[this.length] = name;
-    this.length++;
-  }
+interface ChevrotainError {
+  name: string;
+  message: string;
+  token: IToken;
+  previousToken?: IToken;
+  context: { ruleStack: string[] };
 }
 
-function parseStatement(b: TokenBuffer, text: string, problems: SyntaxProblem[]): Statement {
-  if (nestingBound(b) > maxNesting) {
-    const start = b.starts[0]!;
-    problems.push({
-      code: syntaxCodes.tooDeep,
-      message: `This statement is nested too deeply to analyse (more than ${maxNesting} levels of operators and parentheses). Split it into smaller specs.`,
-      start,
-      end: b.ends[0]!,
-    });
-    return { kind: 'broken', start, end: b.ends[b.length - 1]! };
-  }
-  return parseStatementTokens(b, text, problems);
+function isEof(t: IToken | undefined): boolean {
+  return t === undefined || t.tokenType.name === 'EOF' || Number.isNaN(t.startOffset);
 }
 
-function commentOf(text: string, type: number, start: number, end: number): Comment {
-  const image = text.slice(start, end);
-  const block = type !== lineComment;
-  const comment: Comment = { text: image, block, start, end };
+function describe(t: IToken): string {
+  if (t.tokenType === Identifier) return `proposition \`${t.image}\``;
+  if (t.tokenType === NumberLiteral) return `the number ${t.image}`;
+  return `\`${t.image}\``;
+}
+
+/** `(` ... `)` errors name the line and column of the `(`; a statement moved by an edit needs its message rebuilt. */
+const unclosed = new WeakMap<SyntaxProblem, { paren: number; found: string | undefined }>();
+
+function unclosedMessage(text: string, paren: number, found: string | undefined): string {
+  const p = positionOf(text, paren);
+  const where = `opened at line ${p.line}, column ${p.column}`;
+  return found === undefined ? `The \`(\` ${where} is never closed: add \`)\`.` : `Expected \`)\` to close the \`(\` ${where}, but found ${found}.`;
+}
+
+/** The problem moved by delta in the new text: the same object where nothing in it changes. */
+export function movedProblem(p: SyntaxProblem, text: string, delta: number): SyntaxProblem {
+  const paren = unclosed.get(p);
+  if (delta === 0 && !paren) return p;
+  const moved = { code: p.code, message: p.message, start: p.start + delta, end: p.end + delta };
+  if (paren) {
+    moved.message = unclosedMessage(text, paren.paren + delta, paren.found);
+    unclosed.set(moved, { paren: paren.paren + delta, found: paren.found });
+  }
+  return moved;
+}
+
+const intervalHelp = 'write it as `[lo,hi]`, for example `[0,10]` or `[5,inf]`';
+
+/** The message people read for one of Chevrotain's errors in a statement's tokens. */
+function problemOf(e: ChevrotainError, tokens: IToken[], text: string): SyntaxProblem {
+  const code = syntaxCodes.syntax;
+  const atEnd = isEof(e.token);
+  const last = tokens[tokens.length - 1]!;
+  // At the end of the statement, the error is shown on its last token.
+  const at = atEnd ? last : e.token;
+  const index = atEnd ? tokens.length : tokens.indexOf(e.token);
+  const previous = index > 0 ? tokens[index - 1] : undefined;
+  const problem = (message: string, t: IToken = at): SyntaxProblem => ({ code, message, start: t.startOffset, end: tokenEnd(t) });
+  const found = atEnd ? undefined : describe(e.token);
+  const rule = e.context.ruleStack[e.context.ruleStack.length - 1];
+
+  if (e.name === 'NotAllInputParsedException' || (rule === 'formula' && e.message === BinaryOperator.name)) {
+    if (e.token.tokenType === RParen) return problem('This `)` has no matching `(`.');
+    const what = tokens[0]!.tokenType === Prop ? 'declaration' : 'formula';
+    return problem(`Unexpected ${found} after a complete ${what}. Join the parts with an operator such as \`&\`, or put each statement on its own line or after \`;\`.`);
+  }
+  switch (rule) {
+    case 'propDeclaration':
+      return atEnd
+        ? problem('This declaration needs a name: write it as `prop name "optional description"`.', previous)
+        : problem(`Expected a proposition name after \`prop\`, but found ${found}.`);
+    case 'specDeclaration':
+      if (atEnd) return problem('This spec is not complete: write it as `spec name := formula`.', previous);
+      if (e.message === Identifier.name) return problem(`Expected a spec name after \`spec\`, but found ${found}: a spec is written \`spec name := formula\`.`);
+      return problem(`Expected \`:=\` after the spec name, but found ${found}.`);
+    case 'interval':
+    case 'bound':
+      if (rule === 'bound' && !atEnd && e.token.tokenType === Identifier) return problem(`\`${e.token.image}\` is not a bound: write a number, or \`inf\` for no upper bound.`);
+      return atEnd ? problem(`This interval is not complete: ${intervalHelp}.`) : problem(`Unexpected ${found} in an interval: ${intervalHelp}.`);
+    case 'operand':
+      if (e.message === RParen.name) {
+        // The innermost `(` still open before the error.
+        let depth = 0;
+        let paren = 0;
+        for (let i = index - 1; i >= 0; i--) {
+          const type = tokens[i]!.tokenType;
+          if (type === RParen) depth++;
+          else if (type === LParen && depth-- === 0) {
+            paren = tokens[i]!.startOffset;
+            break;
+          }
+        }
+        const p = problem(unclosedMessage(text, paren, found));
+        unclosed.set(p, { paren, found });
+        return p;
+      }
+      break;
+  }
+  if (atEnd) return problem(`The formula ends too early: a proposition, \`true\`, \`false\` or \`(\` is missing after \`${last.image}\`.`);
+  const after = previous ? ` after \`${previous.image}\`` : '';
+  return problem(`Expected a proposition, \`true\`, \`false\`, \`(\` or a unary operator${after}, but found ${found}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+// ---------------------------------------------------------------------------------------------
+
+let fast: TlParser | undefined;
+let recovering: TlParser | undefined;
+
+function parseStatement(tokens: IToken[], text: string, problems: SyntaxProblem[]): Statement {
+  const start = tokens[0]!.startOffset;
+  const end = endOf(tokens[tokens.length - 1]!);
+  try {
+    if (nestingBound(tokens) <= maxNesting) return parseTokens(tokens, text, problems, start, end);
+  } catch (e) {
+    // The bound above keeps the parser's recursion far from the stack's end; this is the last resort.
+    if (!(e instanceof RangeError)) throw e;
+  }
+  problems.push({
+    code: syntaxCodes.tooDeep,
+    message: `This statement is nested too deeply to analyse (more than ${maxNesting} levels of operators and parentheses). Split it into smaller specs.`,
+    start,
+    end: tokenEnd(tokens[0]!),
+  });
+  return { kind: 'broken', start, end };
+}
+
+function parseTokens(tokens: IToken[], text: string, problems: SyntaxProblem[], start: number, end: number): Statement {
+  const parser = (fast ??= newParser(false));
+  const statement = parser.parseStatement(tokens);
+  if (parser.errors.length === 0) {
+    for (const p of parser.problems) problems.push(p);
+    return statement;
+  }
+  // The statement has an error: Chevrotain's recovery reads on past it and finds the others.
+  const slow = (recovering ??= newParser(true));
+  slow.parseStatement(tokens);
+  const errors = slow.errors.length > 0 ? slow.errors : parser.errors;
+  const seen = new Set<string>();
+  for (const e of errors as unknown as ChevrotainError[]) {
+    const p = problemOf(e, tokens, text);
+    const key = `${p.start}:${p.end}:${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(p);
+  }
+  return { kind: 'broken', start, end };
+}
+
+function commentOf(t: IToken): Comment {
+  const block = t.tokenType !== LineComment;
+  const start = t.startOffset;
+  const comment: Comment = { text: t.image, block, start, end: tokenEnd(t) };
   if (!block) {
-    const m = /^\/\/\s*nl:\s*/.exec(image);
-    if (m) comment.nl = { text: image.slice(m[0].length).trimEnd(), start: start + m[0].length };
+    const m = /^\/\/\s*nl:\s*/.exec(t.image);
+    if (m) comment.nl = { text: t.image.slice(m[0].length).trimEnd(), start: start + m[0].length };
   }
   return comment;
 }
@@ -166,6 +275,86 @@ export function byStart(a: { start: number }, b: { start: number }): number {
   return a.start - b.start;
 }
 
+interface LexError {
+  offset: number;
+  length: number;
+}
+
+/**
+ * The lexer's output from offset `from` on, a piece at a time: the first piece is small, so that an
+ * incremental parse that stops soon after an edit lexes little of the file. Tokens, comments and
+ * errors that end too near a piece's end to be sure of are read again with the next piece.
+ */
+class Pieces {
+  tokens: IToken[] = [];
+  comments: IToken[] = [];
+  errors: LexError[] = [];
+  private next: number;
+  private size: number;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    whole: boolean,
+  ) {
+    this.next = from;
+    this.size = whole ? text.length : 4096;
+  }
+
+  /** Reads the next piece; false at the end of the text. */
+  read(): boolean {
+    const text = this.text;
+    if (this.next >= text.length) return false;
+    for (;;) {
+      const from = this.next;
+      let to = Math.min(text.length, from + this.size);
+      // Never cut a word: whether its first letters are glued operators depends on all of it.
+      while (to < text.length && isWordCode(text.charCodeAt(to - 1)) && isWordCode(text.charCodeAt(to))) to++;
+      const lexed = tlLexer.tokenize(from === 0 && to === text.length ? text : text.slice(from, to));
+      if (from === 0 && to === text.length) {
+        // The whole text at once: every token is sure.
+        this.tokens = lexed.tokens;
+        this.comments = lexed.groups.comments ?? [];
+        this.errors = lexed.errors;
+        this.next = to;
+        return true;
+      }
+      const limit = to === text.length ? Infinity : to - from - scanLookahead;
+      const sure = (end: number): boolean => end <= limit;
+      const tokens = lexed.tokens.filter((t) => sure(tokenEnd(t)));
+      const comments = (lexed.groups.comments ?? []).filter((t) => sure(tokenEnd(t)));
+      const errors = lexed.errors.filter((e) => sure(e.offset + e.length)).map((e) => ({ offset: e.offset + from, length: e.length }));
+      let end = 0;
+      for (const t of tokens) end = Math.max(end, tokenEnd(t));
+      for (const t of comments) end = Math.max(end, tokenEnd(t));
+      for (const e of errors) end = Math.max(end, e.offset - from + e.length);
+      if (to < text.length && end === 0) {
+        // Nothing in this piece is sure (one long comment, say): read a larger one.
+        this.size *= 2;
+        continue;
+      }
+      if (from !== 0) {
+        for (const t of tokens) shift(t, from);
+        for (const t of comments) shift(t, from);
+      }
+      this.tokens = tokens;
+      this.comments = comments;
+      this.errors = errors;
+      this.next = to === text.length ? text.length : from + end;
+      this.size *= 2;
+      return true;
+    }
+  }
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
+}
+
+function shift(t: IToken, delta: number): void {
+  t.startOffset += delta;
+}
+
 /**
  * Parses doc.text from offset `from` (0, or where a statement starts) and appends what it finds to
  * doc's lists; problems are left unsorted. With `resumable`, it stops before the first statement
@@ -175,58 +364,65 @@ export function byStart(a: { start: number }, b: { start: number }): number {
  */
 export function parseFrom(doc: TlDocument, from: number, resumable?: (start: number) => boolean): number {
   const { text, statements, comments, problems } = doc;
-  const current = new GrowableBuffer();
-
+  let current: IToken[] = [];
   const flush = (): void => {
     if (current.length > 0) statements.push(parseStatement(current, text, problems));
-    current.length = 0;
+    current = [];
   };
-
-  const scanner = new Scanner(
-    text,
-    (type, start, end) => {
-      if (type === unterminatedComment) {
-        problems.push({ code: syntaxCodes.unterminatedComment, message: 'This block comment is never closed: add `*/`.', start, end: start + 2 });
+  const pieces = new Pieces(text, from, resumable === undefined);
+  while (pieces.read()) {
+    const { tokens } = pieces;
+    let c = 0;
+    let e = 0;
+    const before = (offset: number): void => {
+      // Comments and unknown characters before offset, in order.
+      for (;;) {
+        const comment = pieces.comments[c];
+        const error = pieces.errors[e];
+        const commentAt = comment && comment.startOffset < offset ? comment.startOffset : Infinity;
+        const errorAt = error && error.offset < offset ? error.offset : Infinity;
+        if (commentAt === Infinity && errorAt === Infinity) return;
+        if (commentAt < errorAt) {
+          if (comment!.tokenType === UnterminatedComment) {
+            problems.push({ code: syntaxCodes.unterminatedComment, message: 'This block comment is never closed: add `*/`.', start: commentAt, end: commentAt + 2 });
+          }
+          comments.push(commentOf(comment!));
+          c++;
+        } else {
+          const end = error!.offset + error!.length;
+          problems.push({
+            code: syntaxCodes.unknownCharacter,
+            message: `Unexpected character \`${text.slice(error!.offset, end)}\`: it is not part of the temporal-logic syntax.`,
+            start: error!.offset,
+            end,
+          });
+          e++;
+        }
       }
-      comments.push(commentOf(text, type, start, end));
-    },
-    (start, end) =>
-      problems.push({
-        code: syntaxCodes.unknownCharacter,
-        message: `Unexpected character \`${text.slice(start, end)}\`: it is not part of the temporal-logic syntax.`,
-        start,
-        end,
-      }),
-    from,
-  );
-
-  while (scanner.next()) {
-    let type = scanner.type;
-    const start = scanner.start;
-    const end = scanner.end;
-    if (type === semicolon) {
-      flush();
-      continue;
+    };
+    for (const t of tokens) {
+      const start = t.startOffset;
+      const type = t.tokenTypeIdx;
+      before(start);
+      if (type === semicolon) {
+        flush();
+        continue;
+      }
+      if (current.length > 0) {
+        const previous = current[current.length - 1]!;
+        // Two operands side by side never form a formula, so a line break between them ends a statement.
+        if (hasNewlineBetween(text, endOf(previous), start) && (type === prop || type === spec || (isEndOfOperand[previous.tokenTypeIdx] && (isStartOfOperand[type] || isUnary[type])))) {
+          flush();
+        }
+      }
+      // A statement starts here, and the text from here on is what an earlier parse already read.
+      if (current.length === 0 && resumable?.(start)) return start;
+      if (type === unterminatedQuote) {
+        problems.push({ code: syntaxCodes.unterminatedQuote, message: 'This quoted name is not closed: add `"` at its end.', start, end: tokenEnd(t) });
+      }
+      current.push(t);
     }
-    if (current.length > 0 && hasNewlineBetween(text, current.ends[current.length - 1]!, start)) {
-      // Two operands side by side never form a formula, so a line break between them ends a statement.
-      const previous = current.types[current.length - 1]!;
-      if (type === prop || type === spec || (endsOperand[previous] && (startsOperand[type] || isUnary[type]))) flush();
-    }
-    // A statement starts here, and the text from here on is what an earlier parse already read.
-    if (current.length === 0 && resumable?.(start)) return start;
-    if (type === unterminatedQuote) {
-      problems.push({ code: syntaxCodes.unterminatedQuote, message: 'This quoted name is not closed: add `"` at its end.', start, end });
-      type = quoted;
-    }
-    if (type !== identifier) {
-      current.push(type, start, end);
-      continue;
-    }
-    const word = scanner.word;
-    const run = isGluedLetter[word.charCodeAt(0)] ? gluedRunLength(word) : 0;
-    for (let i = 0; i < run; i++) current.push(letterType[word.charCodeAt(i)]!, start + i, start + i + 1);
-    if (start + run < end) current.push(type, start + run, end, run === 0 ? word : word.slice(run));
+    before(Infinity);
   }
   flush();
   return -1;
@@ -247,4 +443,16 @@ export function parseFormula(text: string): ParseResult {
     return { ok: false, problems: [{ code: syntaxCodes.syntax, message, start: span.start, end: span.end }] };
   }
   return { ok: true, formula: formulas[0]!.formula };
+}
+
+function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
 }

@@ -1,16 +1,13 @@
 // Rewriting operator spellings in place: used by the "convert to words/ascii/unicode" fixes and
 // by the formatter for statements that contain comments. Only operator tokens change, so nothing
 // else the user wrote (comments, spacing, descriptions) can be lost.
-import { Identifier, kindOfToken, operatorInfo, tlLexer, type OperatorKind, type Style } from '../../../grammars/tl';
-import { gluedRunLength } from './parser';
+import { kindOfToken, operatorInfo, tlLexer, type OperatorKind, type Style } from '../../../grammars/tl';
 
 export interface Replacement {
   start: number;
   end: number;
   text: string;
 }
-
-const letterKind: Readonly<Record<string, OperatorKind>> = { F: 'finally', G: 'globally', X: 'next', H: 'historically', O: 'once', Y: 'prev' };
 
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[A-Za-z0-9_]/.test(c);
@@ -51,12 +48,9 @@ export function styleReplacements(text: string, from: number, to: number, style:
   };
   for (const t of lexed.tokens) {
     const start = from + t.startOffset;
+    // Operator letters glued to an atom (`GFa`) are operator tokens of their own.
     const kind = kindOfToken.get(t.tokenType);
     if (kind) respell(start, t.image, kind);
-    else if (t.tokenType === Identifier) {
-      const run = gluedRunLength(t.image);
-      for (let i = 0; i < run; i++) respell(start + i, t.image[i]!, letterKind[t.image[i]!]!);
-    }
   }
   return out;
 }
