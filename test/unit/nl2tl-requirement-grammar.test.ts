@@ -97,6 +97,19 @@ test('textbook phrasings: impossible states, every state, whatever happens', () 
   reads('If the process is enabled infinitely often, then it runs infinitely often', 'G F process_enabled -> G F runs');
 });
 
+test('scope words: "at the same time", "in that order", "once" (from then on), finitely often, "there is a point where"', () => {
+  reads('after a, b never holds', 'G (a -> G !b)');
+  reads('once the robot reaches a, it must never return to b', 'G (robot_a -> G !b)');
+  reads('a must not happen before b', '!a U b');
+  reads('never visit b before a', '!b U a');
+  reads('a always holds until b holds', 'a U b');
+  reads('a is true infinitely often and b is true only finitely often', 'G F a & F G !b');
+  reads('eventually a and b will hold simultaneously', 'F (a & b)');
+  reads('there is a point where a holds and from then on b holds forever', 'F (a & G b)');
+  reads('go to the kitchen and the bedroom in that order', 'F (kitchen & F bedroom)');
+  reads('visit a, b and c in that order', 'F (a & F (b & F c))');
+});
+
 test("Dwyer's pattern scopes over absence and universality", () => {
   reads('Globally, P is false.', 'G !p');
   reads('Globally, S responds to P.', 'G (p -> F s)');

@@ -51,7 +51,11 @@ export type Cue =
    */
   | { kind: 'trailer'; weak?: boolean; exclusive?: boolean; wraps?: Wrap[] }
   /** Subordinators: "if" (plain) and "whenever", "once", "every time" (for all moments). */
-  | { kind: 'if'; global: boolean; onlyIf?: boolean }
+  | { kind: 'if'; global: boolean; onlyIf?: boolean; fromThenOn?: boolean }
+  /** "at the same time", "simultaneously": the coordination's adverbials scope over all of it. */
+  | { kind: 'jointly' }
+  /** "in that order", "one after the other": a coordination is a sequence. */
+  | { kind: 'inOrder' }
   /** Going somewhere: "go to", "visit", "reach". The place is the proposition; with no temporal word, eventually. */
   | { kind: 'goal' }
   /** Staying away: "avoid", "stay away from": always not. */
@@ -188,9 +192,17 @@ export const cueTable: readonly [string, Cue][] = [
   // Subordinators.
   ['if | in case | provided that | assuming that | given that | in the case that | on condition that', { kind: 'if', global: false }],
   ['only if', { kind: 'if', global: false, onlyIf: true }],
-  ['whenever | every time | each time | once | as soon as | each moment that | every moment that | ' +
+  ['whenever | every time | each time | each moment that | every moment that | ' +
     'every time that | at every moment when | when | in every state where | in all states where | after each | every time when | ' +
     'always when | always if', { kind: 'if', global: true }],
+  // "once X, Y": from the moment X holds on, so "never Y" keeps its G.
+  ['once | as soon as | from the moment that | from the moment when', { kind: 'if', global: true, fromThenOn: true }],
+  ['at the same time | simultaneously | together | at once | in parallel', { kind: 'jointly' }],
+  ['in that order | in this order | in order | one after the other | in sequence | sequentially | in the order give | ' +
+    'in the given order', { kind: 'inOrder' }],
+  ['only finitely often | finitely often | finitely many times | only finitely many times', unary([F, G, NOT])],
+  ['there be a point where | there be a moment where | there be a state where | there be a point at which | ' +
+    'there be a time when | there be a moment when', unary([F], true)],
   // Going and avoiding.
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
@@ -204,7 +216,7 @@ export const cueTable: readonly [string, Cue][] = [
     'on all computation paths | in all executions', { kind: 'ignore' }],
   ['must | should | shall | will | would | can | could | may | might | have to | has to | need to | needs to | be required to | ' +
     'ought to | be supposed to | be expected to | be guaranteed to | make sure that | make sure to | ensure | it be the case that | ' +
-    'at the same time | simultaneously | together | both | either | at once | in parallel | the case that | the system shall | ' +
+    'both | either | the case that | the system shall | ' +
     'it hold that | it be true that | true that | that | please | the robot should | the robot must | you should | you must', { kind: 'ignore' }],
 ];
 

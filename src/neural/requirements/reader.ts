@@ -37,6 +37,11 @@ function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
   return f.kind === kind && !('interval' in f && f.interval) && 'args' in f ? f.args[0]! : f;
 }
 
+/** "A, then B, then C": A, and later B, and later C. */
+function inSequence(steps: readonly FormulaJson[]): FormulaJson {
+  return steps.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), later.kind === 'finally' ? later : un('finally', later))));
+}
+
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
 const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via']);
 const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
@@ -83,6 +88,8 @@ class Reader {
 
   /** For each '(' item, the index of its ')'. */
   private readonly closing = new Map<number, number>();
+  /** How many conditions the reader is inside. */
+  private conditionDepth = 0;
 
   constructor(private readonly items: readonly Item[]) {
     const open: number[] = [];
@@ -141,17 +148,18 @@ class Reader {
     if (first?.kind === 'if' || (first?.kind === 'binary' && first.op === 'after')) {
       const global = first.kind === 'binary' || first.global;
       const sep = this.separator(a + 1, b);
-      const cond = this.sentence(a + 1, sep);
+      const cond = this.condition(a + 1, sep);
       const main = this.sentence(sep + 1, b);
-      return this.conditional(cond, main, global, first.kind === 'if' && first.onlyIf === true);
+      const fromThenOn = first.kind === 'binary' || first.fromThenOn === true;
+      return this.conditional(cond, main, global, first.kind === 'if' && first.onlyIf === true, fromThenOn);
     }
     // "B if A", "B whenever A", "B only if A".
     for (let k = this.step(a); k < b; k = this.step(k)) {
       const c = this.cueAt(k);
       if (c?.kind === 'if') {
         const main = this.sentence(a, k);
-        const cond = this.sentence(k + 1, b);
-        return c.onlyIf ? bin('implies', main, cond) : this.conditional(cond, main, c.global, false);
+        const cond = this.condition(k + 1, b);
+        return c.onlyIf ? bin('implies', main, cond) : this.conditional(cond, main, c.global, false, c.fromThenOn === true);
       }
     }
     return this.connectives(a, b);
@@ -192,10 +200,20 @@ class Reader {
       : un('globally', bin('implies', bin('and', q, notR), bin('weak_until', body(), r)));
   }
 
-  private conditional(cond: FormulaJson, main: FormulaJson, global: boolean, onlyIf: boolean): FormulaJson {
+  /** A condition: reaching a place there is being at it, so goals add no "eventually" ("once the robot reaches a"). */
+  private condition(a: number, b: number): FormulaJson {
+    this.conditionDepth++;
+    try {
+      return this.sentence(a, b);
+    } finally {
+      this.conditionDepth--;
+    }
+  }
+
+  private conditional(cond: FormulaJson, main: FormulaJson, global: boolean, onlyIf: boolean, fromThenOn: boolean): FormulaJson {
     if (onlyIf) return bin('implies', main, cond);
-    // "never X when Y": for all moments, Y implies not X ("once X, always Y" keeps its second G).
-    const never = main.kind === 'globally' && !main.interval && main.args[0]!.kind === 'not';
+    // "never X when Y": at every moment, Y implies not X; "once X, never Y" keeps its G, from then on.
+    const never = !fromThenOn && main.kind === 'globally' && !main.interval && main.args[0]!.kind === 'not';
     return global ? un('globally', bin('implies', cond, never ? peel(main, 'globally') : main)) : bin('implies', cond, main);
   }
 
@@ -293,9 +311,12 @@ class Reader {
         return bin('weak_until', un('not', l), r);
       case 'release':
         return bin('release', l, r);
-      case 'before':
-        // "A before B": B does not happen until A has.
+      case 'before': {
+        // "A before B": B does not happen until A has; "A must not happen before B" (or "never A before B"): A waits for B.
+        const left = this.negatedLeft(l);
+        if (left.kind === 'not') return bin('until', left, peel(r, 'finally'));
         return bin('until', un('not', peel(r, 'finally')), peel(l, 'finally'));
+      }
       case 'after':
         // "the alarm sounds within 5 seconds after the door opens" is a response; "visit a after b" an order.
         return isTemporal(l) && !(l.kind === 'finally' && !('interval' in l && l.interval))
@@ -312,9 +333,9 @@ class Reader {
     }
   }
 
-  /** "never X until Y" means X does not happen before Y: not X until Y. */
+  /** "never X until Y" means X does not happen before Y: not X until Y; "X always holds until Y" is X until Y. */
   private negatedLeft(l: FormulaJson): FormulaJson {
-    return l.kind === 'globally' && 'args' in l && !l.interval && l.args[0]!.kind === 'not' ? l.args[0]! : l;
+    return l.kind === 'globally' && 'args' in l && !l.interval ? l.args[0]! : l;
   }
 
   /** Splits at `or` (then `and`) cues; commas in such a list separate too. */
@@ -323,6 +344,14 @@ class Reader {
     // "either A or B, but not both".
     const exclusive = kind === 'or' && this.find(a, b, (k) => this.cueAt(k)?.kind === 'trailer') === b - 1 && (this.cueAt(b - 1) as { exclusive?: boolean }).exclusive === true;
     if (exclusive) b -= 1;
+    // "visit a and b in that order".
+    const ordered = kind === 'and' && this.cueAt(b - 1)?.kind === 'inOrder';
+    if (ordered) b -= 1;
+    // "eventually a and b hold at the same time": the leading adverbials scope over the coordination.
+    const lead = this.leadingUnary(a, b);
+    if (lead > a && this.find(lead, b, (k) => this.cueAt(k)?.kind === 'jointly') >= 0 && this.find(lead, b, (k) => this.isBinary(k, new Set([kind]))) >= 0) {
+      return this.wrapAll(this.resolveRange(a, lead), this.coordination(lead, b, kind));
+    }
     let start = a;
     let found = false;
     for (let k = a; k < b; k = this.step(k)) {
@@ -342,9 +371,11 @@ class Reader {
     const split = parts.flatMap(([s, e]) => this.splitCommas(s, e));
     const next = (s: number, e: number): FormulaJson => (kind === 'or' ? this.coordination(s, e, 'and') : this.sequence(s, e));
     const joined = exclusive ? 'xor' : kind;
-    const shared = this.sharedPredicate(split) ?? this.sharedVerb(split);
-    if (shared) return shared(joined);
-    return split.map(([s, e]) => next(s, e)).reduce((x, y) => bin(joined, x, y));
+    const combine = (fs: FormulaJson[]): FormulaJson => (ordered ? inSequence(fs) : fs.reduce((x, y) => bin(joined, x, y)));
+    const byPredicate = ordered ? undefined : this.sharedPredicate(split);
+    if (byPredicate) return byPredicate(joined);
+    const byVerb = this.sharedVerb(split);
+    return combine(byVerb ? byVerb() : split.map(([s, e]) => next(s, e)));
   }
 
   private splitCommas(a: number, b: number): [number, number][] {
@@ -385,7 +416,7 @@ class Reader {
   }
 
   /** "visit a, b and c": the first part's verb and adverbials apply to each bare noun phrase after it. */
-  private sharedVerb(parts0: readonly [number, number][]): ((kind: 'and' | 'or' | 'xor') => FormulaJson) | undefined {
+  private sharedVerb(parts0: readonly [number, number][]): (() => FormulaJson[]) | undefined {
     if (parts0.length < 2) return undefined;
     // "visit a and b infinitely often": adverbials after the last noun phrase apply to every part.
     const [ls, le] = parts0[parts0.length - 1]!;
@@ -403,10 +434,7 @@ class Reader {
     const lead = this.clauseParts(verbStart, verbEnd, true);
     if (!lead.goal && !lead.avoid) return undefined;
     if (tail < le) lead.wraps.push(...this.clauseParts(tail, le, true).wraps);
-    return (kind) =>
-      parts
-        .map(([s, e], i) => this.applyWraps(lead, this.prop(this.wordsIn(i === 0 ? verbEnd : s, e))))
-        .reduce((x, y) => bin(kind, x, y));
+    return () => parts.map(([s, e], i) => this.applyWraps(lead, this.prop(this.wordsIn(i === 0 ? verbEnd : s, e))));
   }
 
   private wordsIn(s: number, e: number): Word[] {
@@ -431,8 +459,7 @@ class Reader {
     }
     if (steps.length === 0) return this.clause(a, b);
     steps.push([start, b]);
-    const read = steps.map(([s, e]) => this.clause(...this.trim(s, e)));
-    return read.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), later.kind === 'finally' ? later : un('finally', later))));
+    return inSequence(steps.map(([s, e]) => this.clause(...this.trim(s, e))));
   }
 
   private clause(a0: number, b0: number): FormulaJson {
@@ -472,7 +499,7 @@ class Reader {
       }
       else if (it.cue.kind === 'goal') parts.goal = true;
       else if (it.cue.kind === 'avoid') parts.avoid = true;
-      else if (it.cue.kind === 'ignore') continue;
+      else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
     const hasContent = contentWords(parts.words).length > 0 || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');
@@ -497,7 +524,7 @@ class Reader {
     let wraps = parts.wraps.flat();
     if (parts.avoid) wraps = [...wraps, { op: 'globally' }, { op: 'not' }];
     const temporal = wraps.some((w) => w.op !== 'not');
-    if (parts.goal && !temporal) wraps = wraps.length > 0 ? [{ op: 'globally' }, ...wraps] : [{ op: 'finally' }];
+    if (parts.goal && !temporal && (this.conditionDepth === 0 || wraps.length > 0)) wraps = wraps.length > 0 ? [{ op: 'globally' }, ...wraps] : [{ op: 'finally' }];
     // "always avoid": one G; "eventually reach the goal within 10 seconds": F[0,10], not F F[0,10].
     wraps = wraps.filter((w, i) => {
       const next = wraps[i + 1];
