@@ -11,7 +11,11 @@
 // accepting iff no promise stays pending forever, i.e. iff for every eventuality infinitely many
 // transitions do not carry its promise; an SCC admits such a run iff the promises of its
 // transitions have an empty intersection, the condition the search tracks per SCC root.
-import { AND, FALSE, FINALLY, GLOBALLY, NEXT, NOT, OR, PROP, RELEASE, TRUE, UNTIL, type Term, type Terms } from './terms';
+import * as terms from './terms';
+import { type Term, type Terms } from './terms';
+
+// Local copies: read once, not through the module namespace on every use in the hot loops.
+const { AND, FALSE, FINALLY, GLOBALLY, NEXT, NOT, OR, PROP, RELEASE, TRUE, UNTIL } = terms;
 
 
 export interface Edge {
@@ -73,7 +77,16 @@ function bits(b: bigint): number[] {
   return out;
 }
 
-const popcount = (b: bigint): number => bits(b).length;
+function popcount(b: bigint): number {
+  let n = 0;
+  for (; b !== 0n; b >>= 32n) {
+    let w = Number(b & 0xffffffffn);
+    w -= (w >>> 1) & 0x55555555;
+    w = (w & 0x33333333) + ((w >>> 2) & 0x33333333);
+    n += (((w + (w >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
 
 /** The ways not dominated by another (a subset of each of its parts); duplicates kept once. */
 function prune(ways: Way[]): Way[] {
@@ -178,15 +191,23 @@ export class Tableau {
   /**
    * The obligations less those implied by another one: an equivalent set, so the same state
    * language, and fewer distinct states (an unrolled `G[0,5] p` and `G[0,2] p` pending together
-   * are just the first).
+   * are just the first). -1 when one obligation implies the negation of another: no word meets them.
    */
   private simplify(next: bigint, key: string): bigint {
     if (!this.reduce || (next & (next - 1n)) === 0n) return next;
     const known = this.reduced.get(key);
     if (known !== undefined) return known;
+    const all = bits(next).map((id) => this.terms.byId(id));
+    for (const t of all) {
+      for (const u of all) {
+        if (t !== u && u.dual && this.terms.implies(t, u.dual)) {
+          this.reduced.set(key, -1n);
+          return -1n;
+        }
+      }
+    }
     const kept: Term[] = [];
-    for (const id of bits(next)) {
-      const t = this.terms.byId(id);
+    for (const t of all) {
       if (kept.some((k) => this.terms.implies(k, t))) continue;
       for (let i = kept.length - 1; i >= 0; i--) if (this.terms.implies(t, kept[i]!)) kept.splice(i, 1);
       kept.push(t);
@@ -316,6 +337,7 @@ export class Tableau {
       const promiseKey = w.promise.toString(36);
       if (seen.has(`${rawKey}|${promiseKey}`)) continue;
       const next = this.simplify(w.next, rawKey);
+      if (next === -1n) continue;
       const key = `${next.toString(36)}|${promiseKey}`;
       if (seen.has(key)) continue;
       lit.fill(0);

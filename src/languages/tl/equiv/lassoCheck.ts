@@ -1,6 +1,10 @@
 // Truth of a formula in negation normal form on a lasso word, by fixpoints over the lasso's
 // positions: the check every counterexample passes before it is reported.
-import { AND, FALSE, FINALLY, GLOBALLY, NEXT, NOT, OR, PROP, RELEASE, TRUE, UNTIL, type Term } from './terms';
+import * as terms from './terms';
+import { type Term } from './terms';
+
+// Local copies: read once, not through the module namespace on every use in the hot loops.
+const { AND, FALSE, FINALLY, GLOBALLY, NEXT, NOT, OR, PROP, RELEASE, TRUE, UNTIL } = terms;
 
 /** letters[i]: the propositions true at position i; the successor of the last position is loopStart. */
 export function holdsOnLasso(formula: Term, letters: readonly (readonly number[])[], loopStart: number): boolean {
