@@ -43,6 +43,9 @@ test('response, absence, existence, universality and precedence patterns', () =>
 
 test('subordinate clauses: if (no temporal operator), whenever and once (every moment), and their order', () => {
   reads('If Min is home then Henry is', 'min_home -> henry');
+  // An obligation with a timed consequence is a standing response; without "must", the first moment only.
+  reads('If the brake is pressed, the car must stop within 3 seconds', 'G (brake_pressed -> F[0,3] car_stop)');
+  reads('if the battery is low then eventually the robot returns to the dock', 'battery_low -> F robot_dock');
   reads('Whenever a is enabled, b is enabled three steps later.', 'G (a_enabled -> X X X b_enabled)');
   reads('once the emergency stop is pressed, the motor stays off forever', 'G (emergency_stop_pressed -> G motor_off)');
   reads('the alarm sounds whenever the door opens', 'G (door_opens -> alarm_sounds)');

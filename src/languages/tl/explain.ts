@@ -74,8 +74,10 @@ export function explain(f: Formula, descriptions?: PropDescriptions): string {
           ? `at every moment ${futureSpan(g.interval)}, ${read(g.args[0], false)}`
           : `at every moment, ${read(g.args[0], false)}`;
       case 'finally': {
-        // A comma keeps "eventually, a holds until b holds" from reading as "(eventually a) until b".
-        const separator = isBinary(g.args[0]) ? ', ' : ' ';
+        // A comma keeps "eventually, a holds until b holds" from reading as "(eventually a) until b", and
+        // "eventually, within 5 time units a holds" from reading as one deadline.
+        const inner = g.args[0];
+        const separator = isBinary(inner) || (inner.kind === 'finally' && inner.interval) ? ', ' : ' ';
         return `${g.interval ? futureWindow(g.interval) : 'eventually'}${separator}${read(g.args[0], false)}`;
       }
       case 'historically':

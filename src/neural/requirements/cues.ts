@@ -61,7 +61,7 @@ export type Cue =
   /** Staying away: "avoid", "stay away from": always not. */
   | { kind: 'avoid' }
   /** Words that mean nothing to the formula: modal verbs, "it is the case that", "at the same time". */
-  | { kind: 'ignore' };
+  | { kind: 'ignore'; obligation?: boolean };
 
 const G: Wrap = { op: 'globally' };
 const F: Wrap = { op: 'finally' };
@@ -214,10 +214,11 @@ export const cueTable: readonly [string, Cue][] = [
   // Path quantifiers: every linear-time formula speaks of every execution already.
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
     'on all computation paths | in all executions', { kind: 'ignore' }],
-  ['must | should | shall | will | would | can | could | may | might | have to | has to | need to | needs to | be required to | ' +
-    'ought to | be supposed to | be expected to | be guaranteed to | make sure that | make sure to | ensure | it be the case that | ' +
-    'both | either | the case that | the system shall | ' +
-    'it hold that | it be true that | true that | that | please | the robot should | the robot must | you should | you must', { kind: 'ignore' }],
+  // Obligations: nothing of their own, but they mark a requirement, which holds at every moment.
+  ['must | should | shall | have to | has to | need to | needs to | be required to | ought to | be supposed to | ' +
+    'the system shall | the robot should | the robot must | you should | you must', { kind: 'ignore', obligation: true }],
+  ['will | would | can | could | may | might | be expected to | be guaranteed to | make sure that | make sure to | ensure | ' +
+    'it be the case that | both | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
 ];
 
 export const timeUnits: ReadonlySet<string> = new Set([

@@ -151,7 +151,7 @@ class Reader {
       const cond = this.condition(a + 1, sep);
       const main = this.sentence(sep + 1, b);
       const fromThenOn = first.kind === 'binary' || first.fromThenOn === true;
-      return this.conditional(cond, main, global, first.kind === 'if' && first.onlyIf === true, fromThenOn);
+      return this.conditional(cond, main, global || this.obliged(cond, main, sep + 1, b), first.kind === 'if' && first.onlyIf === true, fromThenOn);
     }
     // "B if A", "B whenever A", "B only if A".
     for (let k = this.step(a); k < b; k = this.step(k)) {
@@ -159,7 +159,7 @@ class Reader {
       if (c?.kind === 'if') {
         const main = this.sentence(a, k);
         const cond = this.condition(k + 1, b);
-        return c.onlyIf ? bin('implies', main, cond) : this.conditional(cond, main, c.global, false, c.fromThenOn === true);
+        return c.onlyIf ? bin('implies', main, cond) : this.conditional(cond, main, c.global || this.obliged(cond, main, a, k), false, c.fromThenOn === true);
       }
     }
     return this.connectives(a, b);
@@ -210,6 +210,17 @@ class Reader {
     }
   }
 
+  /**
+   * "If the brake is pressed, the car must stop within 3 seconds" is a standing obligation: a state condition
+   * whose consequence must follow in time holds at every moment. With no temporal word ("If Min is home then
+   * Henry is"), a temporal condition ("if a holds infinitely often, ...") or no obligation ("if a then
+   * eventually b", as explain() writes it), the sentence speaks of the first moment only.
+   */
+  private obliged(cond: FormulaJson, main: FormulaJson, a: number, b: number): boolean {
+    const obligation = this.find(a, b, (k) => (this.cueAt(k) as { obligation?: boolean } | undefined)?.obligation === true) >= 0;
+    return obligation && !hasTemporal(cond) && hasTemporal(main);
+  }
+
   private conditional(cond: FormulaJson, main: FormulaJson, global: boolean, onlyIf: boolean, fromThenOn: boolean): FormulaJson {
     if (onlyIf) return bin('implies', main, cond);
     // "never X when Y": at every moment, Y implies not X; "once X, never Y" keeps its G, from then on.
@@ -241,7 +252,9 @@ class Reader {
         const left = this.connectives(lead, before);
         const t = this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'trailer' && !(this.cueAt(j) as { exclusive?: boolean }).exclusive);
         const right = this.sentence(k + 1, t >= 0 ? t : b);
-        const f = this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined);
+        // A parenthesised left side is taken as written: "(at every moment, a holds) until b" keeps its G.
+        const grouped = this.items[lead]?.kind === 'open' && this.closing.get(lead) === before - 1;
+        const f = this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined, grouped);
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -280,12 +293,13 @@ class Reader {
     return { kind, args, ...(interval ? { interval } : {}) };
   }
 
-  private combine(op: BinaryCue, l: FormulaJson, r: FormulaJson, trailer?: Trailer): FormulaJson {
+  private combine(op: BinaryCue, l: FormulaJson, r: FormulaJson, trailer?: Trailer, leftAsWritten = false): FormulaJson {
+    const left = leftAsWritten ? l : this.negatedLeft(l);
     switch (op) {
       case 'until':
-        return this.untilLike(trailer?.weak ? 'weak_until' : 'until', this.negatedLeft(l), r, trailer);
+        return this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, r, trailer);
       case 'unless':
-        return this.untilLike('weak_until', this.negatedLeft(l), r, trailer);
+        return this.untilLike('weak_until', left, r, trailer);
       case 'releasedBy':
         return this.untilLike('release', l, r, trailer, true);
       case 'strongReleasedBy':
@@ -313,7 +327,6 @@ class Reader {
         return bin('release', l, r);
       case 'before': {
         // "A before B": B does not happen until A has; "A must not happen before B" (or "never A before B"): A waits for B.
-        const left = this.negatedLeft(l);
         if (left.kind === 'not') return bin('until', left, peel(r, 'finally'));
         return bin('until', un('not', peel(r, 'finally')), peel(l, 'finally'));
       }
