@@ -5,7 +5,8 @@
 // Prints JSON: the grid's best weights on all of dev with their accuracies, and the cross-validated
 // accuracies per split and on average.
 import * as fs from 'node:fs';
-import { marks, type Row, type RowScore } from '../src/cli/eval/mwp';
+import { marks, type RowScore } from '../src/cli/eval/mwp';
+import type { InterMwpRow as Row } from '../src/cli/eval/mwpRows';
 import { defaultModelsDir } from '../src/neural/modelFiles';
 import { MwpModel, type CandidateSet } from '../src/neural/mwp';
 import { rerankWeights, type RerankWeights } from '../src/neural/mwpRerank';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     const sets: CandidateSet[] = [];
     for (const row of rows) sets.push((await model.candidates([row.original_text]))[0]!);
     // marks[g][i]: grid point g on problem i.
-    const table: RowScore[][] = grid.map((w) => sets.map((set, i) => marks(model, rows[i]!, model.conclude(set, w))));
+    const table: RowScore[][] = grid.map((w) => sets.map((set, i) => marks(rows[i]!, model.conclude(set, w))));
     const accuracy = (g: number, idx: readonly number[]) => ({
       answer: mean(idx.map((i) => table[g]![i]!.answer)),
       formula: mean(idx.map((i) => table[g]![i]!.formula)),

@@ -51,6 +51,10 @@ export interface MwpInterpretation extends MwpResult {
   numbers: string[];
   /** The raw target: formula and common-sense tokens with masked numbers, e.g. F107 F86 N0 N1 N2. */
   target: string[];
+  /** The expression as prefix tokens over operators, N<i> and constants, e.g. - N0 N1. */
+  structure: string[];
+  /** The formula id at each position of `structure` (0 for a common-sense step, -1 at leaves). */
+  labels: number[];
 }
 
 /** Beam width: the beam's trees are candidates beside the neighbours' templates. */
@@ -308,6 +312,8 @@ export class MwpModel {
       confidence,
       numbers,
       target: [...target],
+      structure: [...structure],
+      labels: target.map((t) => (t.startsWith('F') ? Number(t.slice(1)) : this.meta.out_op[t] ? 0 : -1)),
       ep: this.ep,
       ms: Math.round(ms * 100) / 100,
     };

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import Fraction from 'fraction.js';
 import { nesy } from '../helpers/cli';
@@ -92,4 +93,39 @@ test('bad input gets one clear line and exit status 2', () => {
   const badEp = nesy(['mwp', '1+1', '--ep', 'tpu']);
   assert.equal(badEp.code, 2);
   assert.match(badEp.stderr, /--ep must be one of/);
+});
+
+const svampFixture = path.join(repoRoot, 'test', 'fixtures', 'mwp', 'svamp-handmade.json');
+
+test("nesy eval mwp reads SVAMP's format: answer_acc, and formula_acc because every row has an Equation", () => {
+  const r = nesy(['eval', 'mwp', '--data', svampFixture, '--ep', 'cpu', '--workers', '1']);
+  assert.equal(r.code, 0, r.stderr);
+  const out = json(r.stdout);
+  assert.equal(out.n, 5);
+  assert.equal(typeof out.answer_acc, 'number');
+  assert.equal(typeof out.formula_acc, 'number');
+  assert.equal('logic_acc' in out, false, 'no logic_acc without Formulas');
+  assert.ok((out.formula_acc as number) <= (out.answer_acc as number));
+  // Without Equation there is no formula_acc.
+  const rows = JSON.parse(fs.readFileSync(svampFixture, 'utf8')) as Record<string, unknown>[];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-svamp-'));
+  const bare = path.join(dir, 'bare.json');
+  fs.writeFileSync(bare, JSON.stringify(rows.map(({ Equation: _, ...rest }) => rest)));
+  const noEq = json(nesy(['eval', 'mwp', '--data', bare, '--ep', 'cpu', '--workers', '1']).stdout);
+  assert.equal(noEq.answer_acc, out.answer_acc);
+  assert.equal('formula_acc' in noEq, false);
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('a malformed data file gets one clear line naming the row and the field, and exit status 2', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-mwp-'));
+  const file = path.join(dir, 'bad.json');
+  const good = JSON.parse(fs.readFileSync(fixture, 'utf8'))[0];
+  fs.writeFileSync(file, JSON.stringify([good, { ...good, nums: [15, 3] }]));
+  const r = nesy(['eval', 'mwp', '--data', file, '--ep', 'cpu']);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  assert.match(r.stderr, /bad\.json: row 2: the field "nums" must be a string of numbers separated by spaces, found a list/);
+  assert.doesNotMatch(r.stderr, /is not a function/);
+  fs.rmSync(dir, { recursive: true });
 });

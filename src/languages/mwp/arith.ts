@@ -99,3 +99,59 @@ export function sameValue(a: Fraction, b: Fraction): boolean {
   const y = b.valueOf();
   return Math.abs(x - y) <= 1e-4 * Math.max(1, Math.abs(x));
 }
+
+/**
+ * Parses an infix expression over numbers, + - * / ^ and brackets, as SVAMP writes its equations
+ * (`( ( 8.0 - 5.0 ) * 2.0 )`); `-` and `/` are left-associative, `^` right-associative. Leaves are
+ * the number literals as written. Undefined unless the whole text is one expression.
+ */
+export function infixToTree(text: string): Tree | undefined {
+  const tokens = text.match(/\d+(?:\.\d+)?%?|\.\d+%?|[-+*/^()]|\S/g) ?? [];
+  let pos = 0;
+  const peek = () => tokens[pos];
+  const primary = (): Tree | undefined => {
+    const t = tokens[pos++];
+    if (t === undefined) return undefined;
+    if (t === '(') {
+      const inner = sum();
+      return tokens[pos++] === ')' ? inner : undefined;
+    }
+    return /^(\d|\.\d)/.test(t) ? { kind: 'leaf', token: t } : undefined;
+  };
+  const power = (): Tree | undefined => {
+    const base = primary();
+    if (!base || peek() !== '^') return base;
+    pos++;
+    const exponent = power();
+    return exponent && { kind: 'op', op: '^', left: base, right: exponent };
+  };
+  const chain = (next: () => Tree | undefined, ops: readonly Op[]) => (): Tree | undefined => {
+    let left = next();
+    while (left && ops.includes(peek() as Op)) {
+      const op = tokens[pos++] as Op;
+      const right = next();
+      left = right && { kind: 'op', op, left, right };
+    }
+    return left;
+  };
+  const product = chain(power, ['*', '/']);
+  const sum = chain(product, ['+', '-']);
+  const tree = sum();
+  return tree && pos === tokens.length ? tree : undefined;
+}
+
+/**
+ * A key that two trees share exactly when they are the same expression up to the order of the
+ * operands of + and ×; leaves are compared by value (`8.0` = `8`, `25%` = `0.25`), and a leaf
+ * without a value by its text.
+ */
+export function commutativeKey(tree: Tree, value: (token: string) => Fraction | undefined): string {
+  if (tree.kind === 'leaf') {
+    const v = value(tree.token);
+    return v ? v.toFraction() : tree.token;
+  }
+  const l = commutativeKey(tree.left, value);
+  const r = commutativeKey(tree.right, value);
+  const [a, b] = (tree.op === '+' || tree.op === '*') && r < l ? [r, l] : [l, r];
+  return `(${a}${tree.op}${b})`;
+}
