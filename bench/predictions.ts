@@ -1,5 +1,7 @@
 // Prediction checking (`nesy check-predictions`) on 10^6 samples x 150 classes: wall time and the
-// CLI process's peak memory, which must stay flat because the scores file is streamed.
+// CLI process's peak memory, which must stay flat because the scores file is streamed. The same numbers
+// are checked as JSON and as a float32 .npy (what a network writes), in the same run, and the ratio of
+// the two times is reported; the two reports must be equal.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,6 +33,29 @@ async function writeScores(file: string, samples: number): Promise<void> {
     await write((first === 0 ? '' : ',\n') + rows.join(',\n'));
   }
   await write('\n]}\n');
+  await new Promise<void>((resolve, reject) => out.end(() => resolve()).once('error', reject));
+}
+
+/** The same scores as writeScores (same generator, same order) as a float32 samples x classes .npy. */
+async function writeNpy(file: string, samples: number): Promise<void> {
+  const classes = folClassNames().length;
+  const r = rng(7);
+  const out = fs.createWriteStream(file);
+  const write = (b: Uint8Array) => (out.write(b) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${samples}, ${classes}), }`;
+  header = header.padEnd(Math.ceil((header.length + 11) / 64) * 64 - 11, ' ') + '\n';
+  const head = Buffer.alloc(10);
+  head.write('\x93NUMPY', 0, 'latin1');
+  head[6] = 1;
+  head.writeUInt16LE(header.length, 8);
+  await write(Buffer.concat([head, Buffer.from(header, 'latin1')]));
+  const rowsPerChunk = 2000;
+  for (let first = 0; first < samples; first += rowsPerChunk) {
+    const rows = Math.min(rowsPerChunk, samples - first);
+    const chunk = new Float32Array(rows * classes);
+    for (let i = 0; i < chunk.length; i++) chunk[i] = Math.floor(r() * 1000) / 1000;
+    await write(new Uint8Array(chunk.buffer));
+  }
   await new Promise<void>((resolve, reject) => out.end(() => resolve()).once('error', reject));
 }
 
@@ -66,11 +91,19 @@ export async function benchPredictions(o: BenchOptions): Promise<void> {
     await writeScores(partial, samples);
     fs.renameSync(partial, scores);
   }
+  const npy = path.join(o.workDir, `predictions-${samples}x${classes}.npy`);
+  if (!fs.existsSync(npy)) {
+    note(`writing the same scores as float32 to ${npy}`);
+    await writeNpy(`${npy}.partial`, samples);
+    fs.renameSync(`${npy}.partial`, npy);
+  }
+  const classesFile = path.join(o.workDir, 'predictions-classes.txt');
+  fs.writeFileSync(classesFile, folClassNames().join('\n') + '\n');
   const cli = path.join(o.root, 'dist', 'cli.js');
   if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first`);
   const r = await runMeasured([cli, 'check-predictions', rulesFile, scores, '--json'], o.root);
   if (r.code !== 0 && r.code !== 1) throw new Error(`check-predictions exited ${r.code}: ${r.stderr.trim()}`);
-  const report = JSON.parse(r.stdout) as { samples: number; rules: unknown[] };
+  const report = JSON.parse(r.stdout) as { samples: number; rules: { name: string; violation_rate: number; fuzzy_truth: number }[] };
   const bytes = fs.statSync(scores).size;
   o.emit({
     bench: 'predictions.check',
@@ -83,5 +116,31 @@ export async function benchPredictions(o: BenchOptions): Promise<void> {
     peak_rss_mib: r.peakMiB,
     budget: 'streams: peak memory independent of the number of samples',
     within_budget: r.peakMiB < 512,
+  });
+  // The .npy run: worker threads, one per core, each reading its own row ranges.
+  const n = await runMeasured([cli, 'check-predictions', rulesFile, npy, '--classes', classesFile, '--json'], o.root);
+  if (n.code !== 0 && n.code !== 1) throw new Error(`check-predictions on .npy exited ${n.code}: ${n.stderr.trim()}`);
+  const npyReport = JSON.parse(n.stdout) as typeof report;
+  const same =
+    npyReport.samples === report.samples &&
+    npyReport.rules.length === report.rules.length &&
+    npyReport.rules.every((x, i) => x.name === report.rules[i]!.name && x.violation_rate === report.rules[i]!.violation_rate && x.fuzzy_truth === report.rules[i]!.fuzzy_truth);
+  if (!same) throw new Error('the .npy and JSON reports of the same scores differ');
+  const npyBytes = fs.statSync(npy).size;
+  const ratio = r.ms / n.ms;
+  o.emit({
+    bench: 'predictions.check_npy',
+    samples: npyReport.samples,
+    classes,
+    rules_checked: npyReport.rules.length,
+    file_mb: round(npyBytes / 1e6, 1),
+    seconds: round(n.ms / 1000, 2),
+    mb_per_s: round(npyBytes / 1e6 / (n.ms / 1000), 1),
+    peak_rss_mib: n.peakMiB,
+    json_seconds: round(r.ms / 1000, 2),
+    speedup_vs_json: round(ratio, 1),
+    same_report_as_json: same,
+    budget: o.quick ? 'same report as JSON' : '< 2 s, ~10x faster than the same scores in JSON, same report',
+    within_budget: o.quick ? same : n.ms < 2000 && ratio >= 9.5,
   });
 }

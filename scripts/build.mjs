@@ -44,6 +44,9 @@ const entries = {
   'corpus-worker': 'src/cli/corpusWorker.ts',
   // `nesy check-predictions` over many score files, or one large one, runs this on worker threads.
   'predictions-worker': 'src/cli/predictions/worker.ts',
+  // The Parquet and Arrow readers with their libraries, which the bundles above load from here on first use
+  // (src/languages/fol/scoreFiles.ts), so that neither the server nor a worker thread compiles them at start-up.
+  columnar: 'src/languages/fol/columnarScores.ts',
 };
 const contexts = await Promise.all(
   Object.entries(entries).map(([name, entry]) =>

@@ -6,7 +6,7 @@
 // addition, and sample numbers are offset by the samples of the files before, in input order.
 import { createHash } from 'node:crypto';
 import { addTally, emptyTally, ruleReports, type RuleInfo, type RuleReport, type Tally, type WorstSample } from '../../languages/fol/tally';
-import type { RuleSet } from '../../languages/fol/predictions';
+import type { RuleSet } from '../../languages/fol/scoring';
 import type { WrittenMap } from '../../languages/fol/violationMaps';
 
 export const partialKind = 'nesy check-predictions partial report';

@@ -7,7 +7,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parallelMap } from '../../core/parallel';
-import { tallySource, type BoundRules, type FileTally, type RuleSet } from '../../languages/fol/predictions';
+import { tallySource, type BoundRules, type FileTally, type RuleSet } from '../../languages/fol/scoring';
 import { openScores, scoreBatchRows, type ScoreFileOptions } from '../../languages/fol/scoreFiles';
 import { addTally } from '../../languages/fol/tally';
 import { writeViolationMaps, type WrittenMap } from '../../languages/fol/violationMaps';

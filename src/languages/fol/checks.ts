@@ -60,7 +60,16 @@ export interface FolAnalysis extends Analysis {
   axioms: PropRule[];
 }
 
-export async function analyzeFol(document: TextDocument, settings: Settings, host: Host): Promise<FolAnalysis> {
+export function analyzeFol(document: TextDocument, settings: Settings, host: Host): Promise<FolAnalysis> {
+  return analyze(document, settings, host, true);
+}
+
+/** The analysis without the SAT reasoning over the rules: what prediction checking needs (the rules and hierarchies). */
+export function analyzeFolRules(document: TextDocument, settings: Settings, host: Host): Promise<FolAnalysis> {
+  return analyze(document, settings, host, false);
+}
+
+async function analyze(document: TextDocument, settings: Settings, host: Host, reasoning: boolean): Promise<FolAnalysis> {
   const text = document.getText();
   const file = parseFolFile(text);
   const diagnostics: Diagnostic[] = [];
@@ -272,7 +281,7 @@ export async function analyzeFol(document: TextDocument, settings: Settings, hos
   }
 
   const axioms = hierarchies.flatMap(hierarchyRules);
-  reasoningDiagnostics({ document, rules, hierarchies, predicates, axioms, report });
+  if (reasoning) reasoningDiagnostics({ document, rules, hierarchies, predicates, axioms, report });
 
   diagnostics.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
   return { document, diagnostics, file, hierarchies, predicates, occurrences, rules, axioms };

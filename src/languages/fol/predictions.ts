@@ -8,14 +8,15 @@ import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../../core/settings';
-import { analyzeFol, type FolAnalysis } from './checks';
-import { distinctClasses, predicateName, type HNode } from './hierarchy';
+import { analyzeFolRules, type FolAnalysis } from './checks';
+import { distinctClasses, type HNode } from './hierarchy';
 import { hierarchyRules, monadicBody, propVars, type Prop, type PropRule } from './monadic';
-import { compileTallyKernels, type KernelLayout, type TallyKernel } from './ruleKernels';
-import { openScores, type ScoreBatch, type ScoreFileOptions, type ScoreSource } from './scoreFiles';
-import { ExactSum, ruleReports, Worst, type RuleInfo, type RuleReport, type Tally } from './tally';
+import { openScores, type ScoreFileOptions } from './scoreFiles';
+import { rowMajor, tallySource, type FileTally, type RuleSet } from './scoring';
+import { ruleReports, type RuleReport } from './tally';
 
 export { forallTruth, type RuleReport } from './tally';
+export { batchValue, bindRules, rowMajor, tallySource, type BoundRules, type FileTally, type RuleSet, type TallyOptions } from './scoring';
 
 export interface CheckPredictionsOptions {
   threshold?: number;
@@ -99,23 +100,6 @@ export function compileCrisp(p: Prop, col: (name: string) => number, threshold: 
   return new Function(`const th = ${threshold};\nreturn (r, o) => ${crispSource(p, col)};`)() as (row: Float32Array, o: number) => boolean;
 }
 
-function withTrue(p: Prop, names: Set<string>): Prop {
-  switch (p.kind) {
-    case 'var':
-      return names.has(p.name) ? { kind: 'bool', value: true } : p;
-    case 'bool':
-      return p;
-    case 'not':
-      return { kind: 'not', arg: withTrue(p.arg, names) };
-    case 'and':
-    case 'or':
-      return { kind: p.kind, args: p.args.map((x) => withTrue(x, names)) };
-    case 'implies':
-    case 'iff':
-      return { kind: p.kind, left: withTrue(p.left, names), right: withTrue(p.right, names) };
-  }
-}
-
 /** The rules a rule file asks to be checked: hierarchy rules first, then the user's own. */
 export function rulesToCheck(a: FolAnalysis): { rules: PropRule[]; skipped: { name: string; reason: string }[] } {
   const rules: PropRule[] = a.hierarchies.flatMap((h) => hierarchyRules(h).map((r) => ({ ...r, name: `${h.name}.${r.name}` })));
@@ -131,159 +115,18 @@ export function rulesToCheck(a: FolAnalysis): { rules: PropRule[]; skipped: { na
 export async function analyzeRulesFile(rulesPath: string): Promise<FolAnalysis> {
   const text = await fs.promises.readFile(rulesPath, 'utf8');
   const doc = TextDocument.create(pathToFileURL(rulesPath).toString(), 'fol', 1, text);
-  return analyzeFol(doc, defaultSettings, { log: () => undefined });
+  // The SAT reasoning (unsatisfiable classes, contradicting rules) is the editor's concern, not the check's.
+  return analyzeFolRules(doc, defaultSettings, { log: () => undefined });
 }
 
 export async function checkPredictionsFile(rulesPath: string, predictionsPath: string, options: CheckPredictionsOptions = {}): Promise<PredictionReport> {
   return checkPredictions(await analyzeRulesFile(rulesPath), predictionsPath, options);
 }
 
-/** What a check needs of a rule file, as plain data (it goes to worker threads). */
-export interface RuleSet {
-  rules: PropRule[];
-  skipped: { name: string; reason: string }[];
-  /** Hierarchy roots: true for every sample unless the scores have a column for them. */
-  roots: string[];
-  /** Every class the rules and hierarchies name: the columns to collect from JSON's array-of-objects form. */
-  classes: string[];
-}
-
 export function ruleSetOf(a: FolAnalysis): RuleSet {
   const { rules, skipped } = rulesToCheck(a);
   const classes = [...new Set(a.hierarchies.flatMap((h) => distinctClasses(h).map((n) => n.name)).concat(rules.flatMap((r) => [...propVars(r.body)])))];
   return { rules, skipped, roots: a.hierarchies.map((h) => h.root.name), classes };
-}
-
-/** A tally of one file (or some of its rows), with the rules it scored. */
-export interface FileTally extends Tally {
-  /** The rules scored, in the tally's order; the same for every file with the same columns. */
-  active: RuleInfo[];
-  skipped: { name: string; reason: string }[];
-}
-
-/** How a checker binds a rule set to a file's columns, found from its first row. */
-export interface BoundRules {
-  columns: string[];
-  columnOf: Map<string, number>;
-  active: PropRule[];
-  skipped: { name: string; reason: string }[];
-  /** Column indices the active rules read. */
-  used: number[];
-  /** Columns the file has scores for (JSON's object form may lack some). */
-  present: (column: number) => boolean;
-}
-
-/** The value of column c in a batch's row `row`. */
-export function batchValue(b: ScoreBatch, width: number, row: number, c: number): number {
-  return b.plane ? b.data[c * b.plane + row]! : b.data[row * width + c]!;
-}
-
-export function bindRules(set: RuleSet, columns: string[], first: ScoreBatch): BoundRules {
-  const columnOf = new Map<string, number>();
-  columns.forEach((c, i) => {
-    columnOf.set(c, i);
-    if (!columnOf.has(predicateName(c))) columnOf.set(predicateName(c), i);
-  });
-  const has = (i: number) => !Number.isNaN(batchValue(first, columns.length, 0, i));
-  const present = (n: string) => columnOf.has(n) && has(columnOf.get(n)!);
-  // A hierarchy's root (its name) holds for every sample, as in LogicSeg, unless the file scores it.
-  const roots = new Set(set.roots.filter((n) => !present(n)));
-  const active: PropRule[] = [];
-  const skipped = [...set.skipped];
-  for (const original of set.rules) {
-    const rule = roots.size ? { ...original, body: withTrue(original.body, roots) } : original;
-    const missing = [...propVars(rule.body)].filter((v) => !present(v));
-    if (missing.length) {
-      skipped.push({ name: rule.name, reason: `the predictions have no scores for ${missing.map((m) => `'${m}'`).join(', ')}` });
-      continue;
-    }
-    active.push(rule);
-  }
-  const used = [...new Set(active.flatMap((r) => [...propVars(r.body)].map((n) => columnOf.get(n)!)))];
-  return { columns, columnOf, active, skipped, used, present: has };
-}
-
-/** Rows scored per kernel call: a few hundred rows of every class stay in the core's cache across the kernels. */
-const kernelRows = 512;
-
-export interface TallyOptions {
-  threshold?: number;
-  worst?: number;
-  /** Rows [from, to) of the source; `from` a multiple of scoreBatchRows. */
-  from?: number;
-  to?: number;
-  /** Sees each batch after it is scored, with the rules bound to the file (repair, violation maps). */
-  onBatch?: (batch: ScoreBatch, bound: BoundRules) => void | Promise<void>;
-}
-
-/**
- * Scores rows of one source. Per batch, each rule's error sum is added in the same order whatever the
- * batch's neighbours, and batches are added to exact sums, so any split of a file into batch-aligned
- * ranges tallies to the same bits as the whole file read at once.
- */
-export async function tallySource(set: RuleSet, src: ScoreSource, options: TallyOptions = {}): Promise<FileTally> {
-  const threshold = options.threshold ?? 0.5;
-  const k = options.worst ?? 5;
-  let bound: BoundRules | undefined;
-  let kernels: { layout: string; list: TallyKernel[] } | undefined;
-  let violations = new Float64Array(0);
-  let errs: ExactSum[] = [];
-  let worst: Worst[] = [];
-  let kernelWorst: Worst[][] = [];
-  const out = new Float64Array(2 * 64);
-  let samples = 0;
-  let yielded = performance.now();
-  for await (const batch of src.batches(options.from, options.to)) {
-    const width = src.columns.length;
-    if (!bound) {
-      bound = bindRules(set, src.columns, batch);
-      violations = new Float64Array(bound.active.length);
-      errs = bound.active.map(() => new ExactSum());
-      worst = bound.active.map(() => new Worst(k));
-    }
-    const layout: KernelLayout = batch.plane ? { rowStride: 1, colStride: batch.plane } : { rowStride: width, colStride: 1 };
-    const layoutKey = `${layout.rowStride}/${layout.colStride}`;
-    if (kernels?.layout !== layoutKey) {
-      const columnOf = bound.columnOf;
-      kernels = { layout: layoutKey, list: compileTallyKernels(bound.active.map((r) => r.body), (n) => columnOf.get(n)!, threshold, layout) };
-      kernelWorst = kernels.list.map((kn) => kn.rules.map((i) => worst[i]!));
-    }
-    if (!src.complete) {
-      for (let row = 0; row < batch.rows; row++) {
-        for (const i of bound.used) if (Number.isNaN(batchValue(batch, width, row, i))) throw new Error(`Sample ${batch.firstRow + row} has no score for '${bound.columns[i]}'.`);
-      }
-    }
-    const batchErr = new Float64Array(bound.active.length);
-    const list = kernels.list;
-    for (let s0 = 0; s0 < batch.rows; s0 += kernelRows) {
-      const rows = Math.min(kernelRows, batch.rows - s0);
-      const o0 = s0 * layout.rowStride;
-      for (let i = 0; i < list.length; i++) {
-        const kernel = list[i]!;
-        kernel.run(batch.data, o0, rows, batch.firstRow + s0, out, kernelWorst[i]!);
-        const rules = kernel.rules;
-        for (let j = 0; j < rules.length; j++) {
-          violations[rules[j]!] += out[2 * j]!;
-          batchErr[rules[j]!] += out[2 * j + 1]!;
-        }
-      }
-    }
-    for (let r = 0; r < errs.length; r++) errs[r]!.add(batchErr[r]!);
-    samples += batch.rows;
-    if (options.onBatch) await options.onBatch(batch, bound);
-    // Let other work (the language server's requests) run between batches of a long check.
-    if (performance.now() - yielded > 50) {
-      await new Promise((resolve) => setImmediate(resolve));
-      yielded = performance.now();
-    }
-  }
-  const active = bound?.active ?? [];
-  return {
-    samples,
-    active: active.map((r) => ({ name: r.name, kind: r.kind, text: r.text })),
-    skipped: bound?.skipped ?? [...set.skipped],
-    rules: active.map((_, i) => ({ violations: violations[i]!, err: errs[i]!.partials, worst: worst[i]!.items })),
-  };
 }
 
 /** Scores one file against a rule file's analysis; writes repaired scores when asked. */
@@ -315,17 +158,6 @@ export async function checkPredictions(a: FolAnalysis, predictionsPath: string, 
 
 export function reportOf(tally: FileTally): PredictionReport {
   return { rules: ruleReports(tally.active, tally), samples: tally.samples, skipped: tally.skipped };
-}
-
-/** A batch's rows as one row-major array (planar batches are transposed). */
-export function rowMajor(batch: ScoreBatch, width: number): Float32Array {
-  if (!batch.plane) return batch.data;
-  const out = new Float32Array(batch.rows * width);
-  for (let c = 0; c < width; c++) {
-    const o = c * batch.plane;
-    for (let r = 0; r < batch.rows; r++) out[r * width + c] = batch.data[o + r]!;
-  }
-  return out;
 }
 
 /**

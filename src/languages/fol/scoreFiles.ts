@@ -115,13 +115,23 @@ export async function openScores(file: string, options: ScoreFileOptions = {}): 
       return openSafetensors(file, options);
     case 'parquet':
     case 'arrow': {
-      const columnar = await import('./columnarScores');
+      const columnar = columnarReaders();
       return format === 'parquet' ? columnar.openParquet(file) : columnar.openArrow(file);
     }
     default:
       if (!fs.existsSync(file)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: 'ENOENT' });
       throw new ScoreFormatError(`${name}: unknown score format '${path.extname(file)}' (expected ${scoreExtensions.join(', ')}).`);
   }
+}
+
+/**
+ * The Parquet and Arrow readers. Their libraries are most of a bundle (1.2 MB), which every worker thread
+ * and the language server would otherwise compile at start-up, so the bundles keep them apart in
+ * dist/columnar.js (scripts/build.mjs), loaded on first use.
+ */
+function columnarReaders(): typeof import('./columnarScores') {
+  const file = path.join(__dirname, __filename.endsWith('.ts') ? 'columnarScores' : 'columnar.js');
+  return require(file) as typeof import('./columnarScores');
 }
 
 function openFile(file: string): number {

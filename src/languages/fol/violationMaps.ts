@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
 import { compileTruthKernel } from './ruleKernels';
-import type { BoundRules } from './predictions';
+import type { BoundRules } from './scoring';
 import type { ScoreSource } from './scoreFiles';
 
 export interface MapOptions {
