@@ -113,12 +113,20 @@ test('scope words: "at the same time", "in that order", "once" (from then on), f
   reads('visit a, b and c in that order', 'F (a & F (b & F c))');
 });
 
-test("Dwyer's pattern scopes over absence and universality", () => {
+test("Dwyer's pattern scopes over the catalogue's patterns, with its LTL mappings", () => {
   reads('Globally, P is false.', 'G !p');
   reads('Globally, S responds to P.', 'G (p -> F s)');
   reads('Before R, P is false.', 'F r -> (!p U r)');
   reads('Between Q and R, P is true.', 'G (q & !r & F r -> (p U r))');
   reads('After Q until R, P is false.', 'G (q & !r -> (!p W r))');
+  reads('After Q, P is false.', 'G (q -> G !p)');
+  reads('After Q, S responds to P.', 'G (q -> G (p -> F s))');
+  reads('Before R, P becomes true.', '!r W (p & !r)');
+  reads('Between Q and R, P becomes true.', 'G (q & !r -> (!r W (p & !r)))');
+  reads('After Q until R, S precedes P.', 'G (q & !r -> (!p W (s | r)))');
+  reads('Before R, S responds to P.', 'F r -> ((p -> (!r U (s & !r))) U r)');
+  // An ordinary "after" is not a scope.
+  reads('after the door opens, the alarm sounds', 'G (door_opens -> alarm_sounds)');
 });
 
 test('past operators, xor, constants and parenthesised groups', () => {

@@ -42,6 +42,63 @@ function inSequence(steps: readonly FormulaJson[]): FormulaJson {
   return steps.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), later.kind === 'finally' ? later : un('finally', later))));
 }
 
+/** The specification patterns of Dwyer et al.'s catalogue, as the reader writes them in the global scope. */
+type Pattern =
+  | { kind: 'absence' | 'universality' | 'existence'; p: FormulaJson }
+  | { kind: 'precedence' | 'response'; p: FormulaJson; s: FormulaJson };
+
+function patternOf(f: FormulaJson): Pattern | undefined {
+  if (!hasTemporal(f)) return f.kind === 'not' ? { kind: 'absence', p: f.args[0]! } : { kind: 'universality', p: f };
+  if (f.kind === 'finally' && !f.interval && !hasTemporal(f.args[0]!)) return { kind: 'existence', p: f.args[0]! };
+  if (f.kind === 'weak_until' && !f.interval && f.args[0]!.kind === 'not' && !hasTemporal(f.args[0]!) && !hasTemporal(f.args[1]!)) {
+    return { kind: 'precedence', p: f.args[0]!.args[0]!, s: f.args[1]! };
+  }
+  const inner = f.kind === 'globally' && !f.interval ? f.args[0]! : undefined;
+  if (inner?.kind === 'implies' && !hasTemporal(inner.args[0]!) && inner.args[1]!.kind === 'finally' && !inner.args[1]!.interval && !hasTemporal(inner.args[1]!.args[0]!)) {
+    return { kind: 'response', p: inner.args[0]!, s: inner.args[1]!.args[0]! };
+  }
+  return undefined;
+}
+
+/** The catalogue's LTL mapping of a pattern in a scope (https://matthewbdwyer.github.io/psp/patterns/ltl.html). */
+function scoped(scope: 'before' | 'after' | 'between' | 'afterUntil', pat: Pattern, q: FormulaJson | undefined, r: FormulaJson | undefined): FormulaJson {
+  const not = (f: FormulaJson) => un('not', f);
+  const and = (x: FormulaJson, y: FormulaJson) => bin('and', x, y);
+  const { p } = pat;
+  const s = 's' in pat ? pat.s : p;
+  if (scope === 'after') {
+    const Q = q!;
+    switch (pat.kind) {
+      case 'absence':
+        return un('globally', bin('implies', Q, un('globally', not(p))));
+      case 'universality':
+        return un('globally', bin('implies', Q, un('globally', p)));
+      case 'existence':
+        return bin('or', un('globally', not(Q)), un('finally', and(Q, un('finally', p))));
+      case 'precedence':
+        return bin('or', un('globally', not(Q)), un('finally', and(Q, bin('weak_until', not(p), s))));
+      case 'response':
+        return un('globally', bin('implies', Q, un('globally', bin('implies', p, un('finally', s)))));
+    }
+  }
+  const R = r!;
+  if (pat.kind === 'existence') {
+    const occurs = (strong: boolean) => bin(strong ? 'until' : 'weak_until', not(R), and(p, not(R)));
+    return scope === 'before' ? occurs(false) : un('globally', bin('implies', and(q!, not(R)), occurs(scope === 'afterUntil')));
+  }
+  const kind = pat.kind;
+  // The pattern's body from the scope's start until R.
+  const within = (until: 'until' | 'weak_until'): FormulaJson => {
+    if (kind === 'absence') return bin(until, not(p), R);
+    if (kind === 'universality') return bin(until, p, R);
+    if (kind === 'precedence') return bin(until, not(p), bin('or', s, R));
+    return bin(until, bin('implies', p, bin('until', not(R), and(s, not(R)))), R);
+  };
+  if (scope === 'before') return bin('implies', un('finally', R), within('until'));
+  if (scope === 'between') return un('globally', bin('implies', and(and(q!, not(R)), un('finally', R)), within('until')));
+  return un('globally', bin('implies', and(q!, not(R)), within('weak_until')));
+}
+
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
 const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via']);
 const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
@@ -166,8 +223,10 @@ class Reader {
   }
 
   /**
-   * Dwyer's pattern scopes over a body with no temporal operator (absence "P is false", universality
-   * "P is true"), with the catalogue's LTL mappings: Globally; Before R; Between Q and R; After Q until R.
+   * Dwyer, Avrunin and Corbett's scopes ("Globally,", "Before R,", "After Q,", "Between Q and R,", "After Q until
+   * R,") over their patterns (absence, universality, existence, precedence, response), with the catalogue's
+   * LTL mappings. "After Q," is read this way only when its body is a pattern in the catalogue's words ("P is
+   * false", "P becomes true", "S precedes P", "S responds to P"); otherwise it is an ordinary "after".
    */
   private patternScope(a: number, b: number): FormulaJson | undefined {
     const first = this.cueAt(a);
@@ -181,23 +240,18 @@ class Reader {
     const comma = this.find(a + 1, b, (k) => this.items[k]!.kind === 'comma');
     if (comma < 0) return undefined;
     const split = (op: BinaryCue) => this.find(a + 1, comma, (k) => this.isBinary(k, new Set([op])));
-    const body = () => {
-      const f = this.sentence(comma + 1, b);
-      if (hasTemporal(f)) throw new NotRead('a scoped pattern with a temporal body');
-      return f;
-    };
-    if (opens('before')) {
-      const r = this.sentence(a + 1, comma);
-      return bin('implies', un('finally', r), bin('until', body(), r));
-    }
+    const catalogueWords = this.find(comma + 1, b, (k) => {
+      const it = this.items[k]!;
+      return (it.kind === 'word' && ['true', 'false'].includes(it.word.norm)) || (it.kind === 'cue' && (it.cue.kind === 'binary' ? ['precedes', 'respondsTo'].includes(it.cue.op) : it.words.some((w) => ['true', 'false'].includes(w.norm))));
+    }) >= 0;
     const mid = split(between ? 'and' : 'until');
-    if (mid < 0) return opens('after') ? undefined : (() => { throw new NotRead('"between" without "and"'); })();
-    const q = this.sentence(a + 1, mid);
-    const r = this.sentence(mid + 1, comma);
-    const notR = un('not', r);
-    return between
-      ? un('globally', bin('implies', bin('and', bin('and', q, notR), un('finally', r)), bin('until', body(), r)))
-      : un('globally', bin('implies', bin('and', q, notR), bin('weak_until', body(), r)));
+    if (opens('after') && (mid < 0 ? !catalogueWords : false)) return undefined;
+    if (between && mid < 0) throw new NotRead('"between" without "and"');
+    const body = patternOf(this.sentence(comma + 1, b));
+    if (!body) throw new NotRead('a scope over a body that is not one of the catalogue\'s patterns');
+    if (opens('before')) return scoped('before', body, undefined, this.sentence(a + 1, comma));
+    if (mid < 0) return scoped('after', body, this.sentence(a + 1, comma), undefined);
+    return scoped(between ? 'between' : 'afterUntil', body, this.sentence(a + 1, mid), this.sentence(mid + 1, comma));
   }
 
   /** A condition: reaching a place there is being at it, so goals add no "eventually" ("once the robot reaches a"). */
