@@ -6,6 +6,7 @@ import { translateRunner } from './commands/translate';
 import { mwpRunner } from './eval/mwp';
 import { nl2tlRunner } from './eval/nl2tl';
 import { reportProviderFallback } from './providerNote';
+import { setWorkload } from '../neural/executionProvider';
 
 const loaders: Record<CorpusTask, (job: CorpusJob) => Promise<CorpusRunner<never, unknown>>> = {
   'nl2tl-eval': nl2tlRunner,
@@ -14,6 +15,9 @@ const loaders: Record<CorpusTask, (job: CorpusJob) => Promise<CorpusRunner<never
 };
 
 let runner: Promise<CorpusRunner<never, unknown>> | undefined;
+
+// Corpora run in batches: under `--ep auto` their models load on the platform's GPU providers first.
+setWorkload('batch');
 
 serveParallelBatches(async (items: never[], data) => {
   const job = data as CorpusJob;

@@ -1,7 +1,9 @@
 // User settings as the server sees them. Defaults live here and in package.json's
 // contributes.configuration; test/unit/manifest.test.ts checks that the two agree.
 export type OperatorStyle = 'words' | 'ascii' | 'unicode';
-export type ExecutionProviderChoice = 'auto' | 'cpu' | 'webgpu' | 'cuda';
+/** `auto`, or a provider by name: cpu, WebGPU (Linux: Dawn on Vulkan), CUDA (Linux x64), DirectML (Windows), CoreML (macOS). */
+export const executionProviderChoices = ['auto', 'cpu', 'webgpu', 'cuda', 'dml', 'coreml'] as const;
+export type ExecutionProviderChoice = (typeof executionProviderChoices)[number];
 
 export interface Settings {
   operatorStyle: OperatorStyle;

@@ -1,26 +1,96 @@
-// Creates onnxruntime sessions on the best available execution provider. `auto` tries WebGPU,
-// then CUDA, then CPU; any failure falls through to the next with a one-line reason. Nothing is
-// written to stderr on the way: onnxruntime logs only fatal errors, and on Linux webgpu is skipped
-// up front where Vulkan is missing (see webgpuSkipReason).
+// Creates onnxruntime sessions on the execution provider that suits the work. `auto` decides by
+// measurement (chooseProvider): a single request runs on cpu, where it is fastest, and batch work
+// (`nesy eval`, `nesy translate --file`) on the platform's GPU providers first. A provider that cannot
+// run is skipped, or fails, with a one-line reason, and the next is tried. Nothing is written to stderr
+// on the way: onnxruntime logs only fatal errors, and providers that would fail noisily are skipped up
+// front (providerSkipReason: webgpu on Linux without Vulkan, cuda without its libraries).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { InferenceSession } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
 
-export type ExecutionProviderName = 'webgpu' | 'cuda' | 'cpu';
+export type ExecutionProviderName = Exclude<ExecutionProviderChoice, 'auto'>;
 
 export interface SessionSet {
   sessions: InferenceSession[];
   ep: ExecutionProviderName;
-  /** Why earlier providers were skipped, e.g. "webgpu: no Vulkan (libvulkan.so.1 not found); using cpu"; see setFallbackNotes. */
+  /**
+   * Why earlier providers were skipped, e.g. "webgpu: no Vulkan (libvulkan.so.1 not found); using cpu",
+   * or that `auto` kept single requests on cpu (interactiveNote); see setFallbackNotes.
+   */
   note?: string;
 }
 
-export function providerOrder(choice: ExecutionProviderChoice): ExecutionProviderName[] {
-  if (choice === 'auto') return ['webgpu', 'cuda', 'cpu'];
+/** What sessions are for: requests a person waits on one at a time, or a corpus run in batches. */
+export type Workload = 'interactive' | 'batch';
+
+/**
+ * The GPU providers `auto` tries for batch work, per platform, in order: the platform's own GPU API
+ * (DirectML on Windows, CoreML on macOS), and on Linux WebGPU (Dawn on Vulkan), then CUDA where its
+ * libraries are installed. Which of them each platform's onnxruntime-node build has is in ARCHITECTURE.md.
+ */
+export const gpuProviders: Partial<Record<NodeJS.Platform, readonly ExecutionProviderName[]>> = {
+  win32: ['dml'],
+  darwin: ['coreml'],
+  linux: ['webgpu', 'cuda'],
+};
+
+/**
+ * The providers to try, in order. A GPU pays off only for larger batches: a small MLP on an H100 took
+ * 0.38 ms on cpu and 2.0 ms on WebGPU at batch 1, 8.5 ms and 3.3 ms at batch 1024 (BENCHMARKS.md). So
+ * `auto` runs interactive work (one sentence, one problem) on cpu, and batch work on the platform's GPU
+ * providers that this build has (`available`: the binding's listSupportedBackends names), then cpu.
+ * A provider the user names is tried first whatever the workload, then cpu.
+ */
+export function chooseProvider(
+  platform: NodeJS.Platform | string,
+  available: readonly string[],
+  workload: Workload,
+  choice: ExecutionProviderChoice = 'auto',
+): ExecutionProviderName[] {
   if (choice === 'cpu') return ['cpu'];
-  return [choice, 'cpu'];
+  if (choice !== 'auto') return [choice, 'cpu'];
+  if (workload === 'interactive') return ['cpu'];
+  return [...(gpuProviders[platform as NodeJS.Platform] ?? []).filter((p) => available.includes(p)), 'cpu'];
+}
+
+/** The note createSessions gives when `auto` keeps interactive work on cpu by choice. */
+export const interactiveNote = 'auto runs single requests on cpu (faster there than on a GPU one at a time; batches use the GPU)';
+
+let workload: Workload = 'interactive';
+
+/**
+ * What this thread's sessions are for (default interactive: the editor's worker, `nesy translate`,
+ * `nesy mwp`). The corpus worker threads of `nesy eval` and `nesy translate --file` set batch.
+ */
+export function setWorkload(w: Workload): void {
+  workload = w;
+}
+
+/** What providerSkipReason looks at; tests pass their own. */
+export interface ProviderProbe {
+  /** platform-arch, e.g. linux-x64. */
+  target: string;
+  /** onnxruntime-node's listSupportedBackends(): the providers its binding was built with. */
+  backends: readonly { name: string; bundled: boolean }[];
+  /** Whether a library file lies beside onnxruntime-node's binding. */
+  hasLibrary(file: string): boolean;
+  webgpuSkip(): string | undefined;
+}
+
+/** The library a provider that onnxruntime-node does not bundle loads from beside its binding. */
+const providerLibraries: Partial<Record<string, string>> = { cuda: 'libonnxruntime_providers_cuda.so' };
+
+/** Why a provider cannot run here, or undefined when it may be tried. */
+export function providerSkipReason(ep: ExecutionProviderName, probe: ProviderProbe): string | undefined {
+  if (ep === 'cpu') return undefined;
+  const backend = probe.backends.find((b) => b.name === ep);
+  if (!backend) return `not in onnxruntime-node for ${probe.target} (it has ${probe.backends.map((b) => b.name).filter((n) => n !== 'tensorrt').join(', ')})`;
+  const library = providerLibraries[ep];
+  if (!backend.bundled && library && !probe.hasLibrary(library)) return `its libraries are not installed (${library} beside onnxruntime-node's binding)`;
+  if (ep === 'webgpu') return probe.webgpuSkip();
+  return undefined;
 }
 
 /** The first line of an error, without onnxruntime's source-location prefixes. */
@@ -119,6 +189,23 @@ function webgpuSkipHere(): string | undefined {
   return webgpuSkip.reason;
 }
 
+/** onnxruntime-node's own folder of native binaries for this platform. */
+function bindingDir(): string {
+  return path.join(path.dirname(require.resolve('onnxruntime-node')), '..', 'bin', 'napi-v6', process.platform, process.arch);
+}
+
+let probeHere: ProviderProbe | undefined;
+
+function providerProbe(): ProviderProbe {
+  probeHere ??= {
+    target: `${process.platform}-${process.arch}`,
+    backends: ort().listSupportedBackends(),
+    hasLibrary: (file) => fs.existsSync(path.join(bindingDir(), file)),
+    webgpuSkip: webgpuSkipHere,
+  };
+  return probeHere;
+}
+
 let fallbackNotes = true;
 
 /**
@@ -131,9 +218,12 @@ export function setFallbackNotes(on: boolean): void {
 }
 
 export async function createSessions(paths: readonly string[], choice: ExecutionProviderChoice): Promise<SessionSet> {
+  const probe = providerProbe();
+  const available = probe.backends.map((b) => b.name);
+  const order = chooseProvider(process.platform, available, workload, choice);
   const reasons: string[] = [];
-  for (const ep of providerOrder(choice)) {
-    const skip = ep === 'webgpu' ? webgpuSkipHere() : undefined;
+  for (const ep of order) {
+    const skip = providerSkipReason(ep, probe);
     if (skip !== undefined) {
       reasons.push(`${ep}: ${skip}`);
       continue;
@@ -146,7 +236,10 @@ export async function createSessions(paths: readonly string[], choice: Execution
         // logSeverityLevel 4 (fatal), like ort().env.logLevel: a failed provider is reported once, by us.
         created.push(await ort().InferenceSession.create(p, { executionProviders: [ep], graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 4 }));
       }
-      return { sessions: created, ep, ...(reasons.length > 0 && fallbackNotes ? { note: `${reasons.join('; ')}; using ${ep}` } : {}) };
+      let note: string | undefined;
+      if (reasons.length > 0) note = `${reasons.join('; ')}; using ${ep}`;
+      else if (choice === 'auto' && workload === 'interactive' && chooseProvider(process.platform, available, 'batch').length > 1) note = interactiveNote;
+      return { sessions: created, ep, ...(note !== undefined && fallbackNotes ? { note } : {}) };
     } catch (e) {
       await Promise.all(created.map((s) => s.release()));
       reasons.push(`${ep}: ${firstLine(e)}`);

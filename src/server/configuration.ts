@@ -1,10 +1,10 @@
 // Turns the client's `nesy` configuration section into Settings. Values of the wrong shape fall back
 // to the default and are reported, so a typo in settings.json never breaks analysis.
 import * as path from 'node:path';
-import { defaultSettings, type ExecutionProviderChoice, type OperatorStyle, type Settings } from '../core/settings';
+import { defaultSettings, executionProviderChoices, type ExecutionProviderChoice, type OperatorStyle, type Settings } from '../core/settings';
 
 const operatorStyles: readonly OperatorStyle[] = ['words', 'ascii', 'unicode'];
-const executionProviders: readonly ExecutionProviderChoice[] = ['auto', 'cpu', 'webgpu', 'cuda'];
+const executionProviders: readonly ExecutionProviderChoice[] = executionProviderChoices;
 
 export interface ReadSettings {
   settings: Settings;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Commands } from '../../src/core/protocol';
-import { defaultSettings, type Settings } from '../../src/core/settings';
+import { defaultSettings, executionProviderChoices, type Settings } from '../../src/core/settings';
 import { languages } from '../../src/languages/index';
 import { highlighting as tlHighlighting } from '../../grammars/tl';
 import { highlighting as folHighlighting } from '../../grammars/fol';
@@ -38,7 +38,10 @@ test('every setting default in package.json equals defaultSettings', () => {
 
 test('the enums offer exactly the values the settings types allow', () => {
   assert.deepEqual(properties['nesy.operatorStyle'].enum, ['words', 'ascii', 'unicode']);
-  assert.deepEqual(properties['nesy.inference.executionProvider'].enum, ['auto', 'cpu', 'webgpu', 'cuda']);
+  assert.deepEqual(properties['nesy.inference.executionProvider'].enum, [...executionProviderChoices]);
+  assert.deepEqual(properties['nesy.inference.executionProvider'].enum, ['auto', 'cpu', 'webgpu', 'cuda', 'dml', 'coreml']);
+  const descriptions = (properties['nesy.inference.executionProvider'] as { enumDescriptions?: string[] }).enumDescriptions;
+  assert.equal(descriptions?.length, executionProviderChoices.length, 'one description per provider');
 });
 
 test('machine-specific settings are machine-scoped and restricted in untrusted workspaces', () => {

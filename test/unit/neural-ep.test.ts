@@ -3,16 +3,74 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createSessions, firstLine, providerOrder, setFallbackNotes, vulkanDriverDirs, webgpuSkipReason, type VulkanProbe } from '../../src/neural/executionProvider';
+import {
+  chooseProvider,
+  createSessions,
+  firstLine,
+  providerSkipReason,
+  setFallbackNotes,
+  setWorkload,
+  vulkanDriverDirs,
+  webgpuSkipReason,
+  type ProviderProbe,
+  type VulkanProbe,
+} from '../../src/neural/executionProvider';
 import { defaultModelsDir } from '../../src/neural/modelFiles';
 import { loadTranslator } from '../../src/neural/index';
 
 const encoder = path.join(defaultModelsDir(), 'nl2tl', 'encoder.onnx');
 
-test('auto tries webgpu, then cuda, then cpu; a named provider falls back to cpu', () => {
-  assert.deepEqual(providerOrder('auto'), ['webgpu', 'cuda', 'cpu']);
-  assert.deepEqual(providerOrder('cuda'), ['cuda', 'cpu']);
-  assert.deepEqual(providerOrder('cpu'), ['cpu']);
+// What each platform's onnxruntime-node 1.30 binding lists (listSupportedBackends; ARCHITECTURE.md).
+const builds = {
+  'linux-x64': ['cpu', 'webgpu', 'cuda', 'tensorrt'],
+  'linux-arm64': ['cpu'],
+  'win32-x64': ['cpu', 'dml', 'webgpu'],
+  'darwin-arm64': ['cpu', 'coreml', 'webgpu'],
+};
+
+test('auto runs interactive requests on cpu, whatever GPU the platform has', () => {
+  assert.deepEqual(chooseProvider('linux', builds['linux-x64'], 'interactive'), ['cpu']);
+  assert.deepEqual(chooseProvider('win32', builds['win32-x64'], 'interactive'), ['cpu']);
+  assert.deepEqual(chooseProvider('darwin', builds['darwin-arm64'], 'interactive'), ['cpu']);
+});
+
+test('auto runs batch work on the platform\'s GPU providers its build has, then cpu', () => {
+  assert.deepEqual(chooseProvider('linux', builds['linux-x64'], 'batch'), ['webgpu', 'cuda', 'cpu']);
+  assert.deepEqual(chooseProvider('linux', builds['linux-arm64'], 'batch'), ['cpu']);
+  assert.deepEqual(chooseProvider('win32', builds['win32-x64'], 'batch'), ['dml', 'cpu']);
+  assert.deepEqual(chooseProvider('darwin', builds['darwin-arm64'], 'batch'), ['coreml', 'cpu']);
+  assert.deepEqual(chooseProvider('freebsd', ['cpu'], 'batch'), ['cpu']);
+});
+
+test('a provider the user names is tried first for any workload, then cpu', () => {
+  for (const workload of ['interactive', 'batch'] as const) {
+    assert.deepEqual(chooseProvider('linux', builds['linux-x64'], workload, 'webgpu'), ['webgpu', 'cpu']);
+    assert.deepEqual(chooseProvider('linux', builds['linux-x64'], workload, 'cuda'), ['cuda', 'cpu']);
+    assert.deepEqual(chooseProvider('win32', builds['win32-x64'], workload, 'dml'), ['dml', 'cpu']);
+    assert.deepEqual(chooseProvider('darwin', builds['darwin-arm64'], workload, 'coreml'), ['coreml', 'cpu']);
+    assert.deepEqual(chooseProvider('linux', builds['linux-x64'], workload, 'cpu'), ['cpu']);
+    // Named but not in this build: still tried, so that createSessions says why it was skipped.
+    assert.deepEqual(chooseProvider('linux', builds['linux-x64'], workload, 'dml'), ['dml', 'cpu']);
+  }
+});
+
+test('a provider this build lacks, or whose libraries are not installed, is skipped with a one-line reason', () => {
+  const probe = (over: Partial<ProviderProbe>): ProviderProbe => ({
+    target: 'linux-x64',
+    backends: [{ name: 'cpu', bundled: true }, { name: 'webgpu', bundled: true }, { name: 'cuda', bundled: false }],
+    hasLibrary: () => false,
+    webgpuSkip: () => undefined,
+    ...over,
+  });
+  assert.equal(providerSkipReason('cpu', probe({})), undefined);
+  assert.equal(providerSkipReason('webgpu', probe({})), undefined);
+  assert.equal(providerSkipReason('webgpu', probe({ webgpuSkip: () => 'no Vulkan (libvulkan.so.1 not found)' })), 'no Vulkan (libvulkan.so.1 not found)');
+  assert.equal(providerSkipReason('dml', probe({})), 'not in onnxruntime-node for linux-x64 (it has cpu, webgpu, cuda)');
+  assert.equal(providerSkipReason('coreml', probe({ target: 'linux-arm64', backends: [{ name: 'cpu', bundled: true }] })), 'not in onnxruntime-node for linux-arm64 (it has cpu)');
+  // CUDA's provider libraries are not in the npm package; onnxruntime-node's install script downloads them.
+  assert.equal(providerSkipReason('cuda', probe({})), 'its libraries are not installed (libonnxruntime_providers_cuda.so beside onnxruntime-node\'s binding)');
+  assert.equal(providerSkipReason('cuda', probe({ hasLibrary: (f) => f === 'libonnxruntime_providers_cuda.so' })), undefined);
+  assert.equal(providerSkipReason('dml', probe({ target: 'win32-x64', backends: [{ name: 'cpu', bundled: true }, { name: 'dml', bundled: true }] })), undefined);
 });
 
 test('failure messages are cut to the one line that says what failed', () => {
@@ -50,7 +108,7 @@ test('cpu loads the real encoder without a note', async () => {
 });
 
 test('a provider that cannot run here falls back to cpu and says why, in one line', async (t) => {
-  for (const forced of ['webgpu', 'cuda'] as const) {
+  for (const forced of ['webgpu', 'cuda', 'dml', 'coreml'] as const) {
     const set = await createSessions([encoder], forced);
     if (set.ep === forced) {
       t.diagnostic(`${forced} is available on this machine; its fallback cannot be exercised here`);
@@ -71,6 +129,28 @@ test('with fallback notes off (the CLI without --verbose) a fallback to cpu carr
     await Promise.all(set.sessions.map((s) => s.release()));
   } finally {
     setFallbackNotes(true);
+  }
+});
+
+test('auto loads interactive sessions on cpu without trying a GPU, and says so only as a note', async () => {
+  const set = await createSessions([encoder], 'auto');
+  assert.equal(set.ep, 'cpu');
+  assert.equal(set.note, 'auto runs single requests on cpu (faster there than on a GPU one at a time; batches use the GPU)');
+  await Promise.all(set.sessions.map((s) => s.release()));
+});
+
+test('auto loads batch sessions on a GPU provider where one runs, else on cpu with each skipped provider\'s reason', async (t) => {
+  setWorkload('batch');
+  try {
+    const set = await createSessions([encoder], 'auto');
+    if (set.ep !== 'cpu') {
+      t.diagnostic(`batch work runs on ${set.ep} here; the fallback cannot be exercised`);
+    } else if (process.platform === 'linux' && process.arch === 'x64') {
+      assert.match(set.note!, /^webgpu: [^;]+; cuda: [^;]+; using cpu$/);
+    }
+    await Promise.all(set.sessions.map((s) => s.release()));
+  } finally {
+    setWorkload('interactive');
   }
 });
 

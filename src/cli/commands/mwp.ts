@@ -27,7 +27,7 @@ export const mwp: CliCommand = {
   name: 'mwp',
   summary: 'Solve a math word problem and show the formula behind each step (Chinese or English)',
   usage: [
-    'usage: nesy mwp "PROBLEM TEXT" [--json] [--ep auto|cpu|webgpu|cuda] [--models DIR] [--verbose]',
+    'usage: nesy mwp "PROBLEM TEXT" [--json] [--ep auto|cpu|webgpu|cuda|dml|coreml] [--models DIR] [--verbose]',
     '       nesy mwp --file PROBLEM.txt [--json]     (or the text on stdin)',
     '',
     'Prints the expression, the answer, and for every operator the formula that justifies it',

@@ -3,14 +3,14 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { defaultBatch, defaultWorkers, runCorpus, type CorpusJob, type CorpusRunner } from '../corpus';
-import type { ExecutionProviderChoice } from '../../core/settings';
+import { executionProviderChoices, type ExecutionProviderChoice } from '../../core/settings';
 import { parseDocument } from '../../languages/tl/api';
 import { defaultBeams, defaultModelsDir, loadTranslator, type Translator } from '../../neural/index';
 import type { Declared } from '../../neural/apRecognition';
 import type { NlTranslateResult } from '../../neural/translator';
 import { reportProviderFallback, verboseUsage } from '../providerNote';
 
-const providers: readonly ExecutionProviderChoice[] = ['auto', 'cpu', 'webgpu', 'cuda'];
+const providers: readonly ExecutionProviderChoice[] = executionProviderChoices;
 
 export function executionProviderOption(value: string | undefined, command: string): ExecutionProviderChoice {
   const ep = (value ?? 'auto') as ExecutionProviderChoice;
@@ -106,7 +106,7 @@ export const translate: CliCommand = {
   name: 'translate',
   summary: 'Translate an English requirement into a temporal-logic formula with the local model',
   usage: [
-    'usage: nesy translate "SENTENCE" [--json] [--ep auto|cpu|webgpu|cuda] [--beams N]',
+    'usage: nesy translate "SENTENCE" [--json] [--ep auto|cpu|webgpu|cuda|dml|coreml] [--beams N]',
     '                      [--prop NAME[=DESCRIPTION]]... [--tl FILE.tl] [--models DIR] [--verbose]',
     '       nesy translate --file FILE|- [--workers N] [--batch N] [same options]',
     '',
