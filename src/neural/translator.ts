@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { TranslateRequest, TranslateResult, Translation } from '../core/neuralApi';
 import type { ExecutionProviderChoice } from '../core/settings';
-import { explain, fromJson, parseFormula, printFormula, toJson, type FormulaJson } from '../languages/tl/api';
+import { explain, fromJson, parseFormula, printFormula, sameMeaning, toJson, type Formula, type FormulaJson } from '../languages/tl/api';
 import { ApTagger } from './apTagger';
 import { cleanTaggedSpans, coverUnseenWords, declaredSpans, liftSentence, liftedSpans, markedSpans, mergeSpans, type ApSpan, type Lifted } from './apRecognition';
 import { ground } from './grounding';
@@ -30,6 +30,21 @@ export interface NlTranslateResult extends TranslateResult {
 }
 const maxBeams = 16;
 const maxSentenceChars = 2000;
+
+/**
+ * The candidates without those that mean the same as an earlier one (redundant parentheses, `G G a` and `G a`,
+ * reordered operands), decided by `nesy equiv`'s procedure with a small time limit each.
+ */
+export function distinctMeanings(candidates: readonly NlTranslation[]): NlTranslation[] {
+  const kept: { t: NlTranslation; f: Formula }[] = [];
+  for (const t of candidates) {
+    const parsed = parseFormula(t.formula);
+    if (!parsed.ok) continue;
+    if (kept.some((k) => k.t.formula === t.formula || sameMeaning(k.f, parsed.formula, 50))) continue;
+    kept.push({ t, f: parsed.formula });
+  }
+  return kept.map((k) => k.t);
+}
 
 export class Translator {
   private constructor(
@@ -118,11 +133,7 @@ export class Translator {
       // learned (NL2TL's navigation phrasing, where "whenever X" means eventually X) goes to it first.
       const modelFirst = beam.length > 0 && this.tagger.knowsAll(tokenize(request.sentence).map((t) => t.text.toLowerCase()));
       const wanted = Math.max(1, Math.min(maxBeams, request.beams ?? defaultBeams));
-      // Different token sequences can spell the same formula (redundant parentheses): keep the first.
-      const seen = new Set<string>();
-      const options = (modelFirst ? [beam[0]!, ...read, ...beam.slice(1)] : [...read, ...beam])
-        .filter((t) => !seen.has(t.formula) && seen.add(t.formula))
-        .slice(0, wanted);
+      const options = distinctMeanings(modelFirst ? [beam[0]!, ...read, ...beam.slice(1)] : [...read, ...beam]).slice(0, wanted);
       if (options.length === 0) {
         results[i] = new Error('The model produced no complete formula for this sentence.');
         return;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { parseFormula, printFormula } from '../../src/languages/tl/api';
 import { loadTranslator, type Translator } from '../../src/neural/index';
 import type { TranslateResult } from '../../src/core/neuralApi';
-import type { NlTranslateResult } from '../../src/neural/translator';
+import { distinctMeanings, type NlTranslateResult } from '../../src/neural/translator';
 
 let translator: Translator;
 before(async () => {
@@ -95,4 +95,10 @@ test('bad input gives clear errors and the rest of the batch still translates', 
   assert.match((results[2] as Error).message, /No propositions found/);
   assert.match((results[3] as Error).message, /too long \(\d+ words; at most \d+\)/);
   assert.equal((results[4] as TranslateResult).best.lifted, 'finally prop_1');
+});
+
+test('the candidates shown are distinct in meaning: a later one equivalent to an earlier one is dropped', () => {
+  const candidate = (formula: string) => ({ formula, lifted: formula, props: {}, english: '', score: 0, liftedSentence: '' });
+  const kept = distinctMeanings(['G prop_1', 'G G prop_1', 'prop_1 & prop_2', 'prop_2 & prop_1', '!!F prop_1', 'F prop_1', 'prop_1 U prop_2'].map(candidate));
+  assert.deepEqual(kept.map((c) => c.formula), ['G prop_1', 'prop_1 & prop_2', '!!F prop_1', 'prop_1 U prop_2']);
 });
