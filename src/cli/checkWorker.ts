@@ -1,5 +1,5 @@
 // Worker thread for `nesy check` over many files (src/core/parallel.ts): checks one file per item.
 import { serveParallel } from '../core/parallel';
-import { checkFile } from './commands/check';
+import { checkFile, type CheckOptions } from './commands/check';
 
-serveParallel((file: string) => checkFile(file));
+serveParallel((file: string, options) => checkFile(file, (options as CheckOptions | undefined) ?? { model: false }));

@@ -61,7 +61,7 @@ export const languages: readonly LanguageEntry[] = [
     {
       id: 'mwp',
       extensions: ['.mwp'],
-      features: ['hover', 'inlayHints', 'codeLenses', 'codeActions', 'documentSymbols', 'foldingRanges'],
+      features: ['hover', 'inlayHints', 'codeLenses', 'codeActions', 'documentSymbols', 'foldingRanges', 'format'],
     },
     () => (require('./mwp/index') as typeof import('./mwp/index')).mwpLanguage,
   ),

@@ -129,3 +129,36 @@ test('a malformed data file gets one clear line naming the row and the field, an
   assert.doesNotMatch(r.stderr, /is not a function/);
   fs.rmSync(dir, { recursive: true });
 });
+
+test('nesy check reports what the editor reports for .mwp files, the model\'s disagreement included; --no-model leaves it out', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-check-mwp-'));
+  const file = path.join(dir, 'apples.mwp');
+  fs.writeFileSync(file, ['problem apples', '小明有15个苹果，吃了3个，还剩多少个？', 'equation: x = 15 - 3', 'answer: 999999', ''].join('\n'));
+  const r = nesy(['check', '--json', '--ep', 'cpu', file]);
+  assert.equal(r.code, 0, r.stderr);
+  const findings = JSON.parse(r.stdout) as { code: string; message: string; range: { start: { line: number } } }[];
+  const codes = findings.map((f) => f.code).sort();
+  assert.deepEqual(codes, ['mwp/answer-disagrees', 'mwp/equation-answer-mismatch']);
+  const disagrees = findings.find((f) => f.code === 'mwp/answer-disagrees')!;
+  assert.equal(disagrees.range.start.line, 3);
+  assert.match(disagrees.message, /the answer 12 \(x = 15-3\), not 999999/);
+  const plain = nesy(['check', '--no-model', file]);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.doesNotMatch(plain.stdout, /answer-disagrees/);
+  assert.match(plain.stdout, /apples\.mwp:4:9 warning mwp\/equation-answer-mismatch/);
+  const badEp = nesy(['check', '--ep', 'tpu', file]);
+  assert.equal(badEp.code, 2);
+  assert.match(badEp.stderr, /--ep must be one of/);
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('nesy format formats .mwp files', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-format-mwp-'));
+  const file = path.join(dir, 'a.mwp');
+  fs.writeFileSync(file, 'problem a\n  Jack had 8 pens and gave 5 away.\nequation:x=8-5\n');
+  const r = nesy(['format', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'problem a\nJack had 8 pens and gave 5 away.\nequation: x = 8 - 5\n');
+  assert.equal(nesy(['format', '--style', 'unicode', file]).stdout, 'problem a\nJack had 8 pens and gave 5 away.\nequation: x = 8 − 5\n');
+  fs.rmSync(dir, { recursive: true });
+});

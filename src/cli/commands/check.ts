@@ -4,11 +4,16 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import type { Host } from '../../core/language';
+import type { NeuralApi } from '../../core/neuralApi';
 import { parallelMap } from '../../core/parallel';
-import { defaultSettings } from '../../core/settings';
+import { defaultSettings, type ExecutionProviderChoice } from '../../core/settings';
 import { languageForUri, languages } from '../../languages/index';
+import { defaultModelsDir } from '../../neural/modelFiles';
+import type { MwpModel } from '../../neural/mwp';
+import { executionProviderOption } from './translate';
 
 const severityWord: Record<DiagnosticSeverity, string> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -62,10 +67,55 @@ export interface FileReport {
   failed: boolean;
 }
 
-export async function checkFile(file: string): Promise<FileReport> {
+/** Whether `nesy check` runs the models the editor runs (the MWP model for .mwp files), and which. */
+export interface CheckOptions {
+  model: boolean;
+  modelsDir?: string;
+  ep?: ExecutionProviderChoice;
+}
+
+let mwpModel: Promise<MwpModel> | undefined;
+const logged = new Set<string>();
+
+/**
+ * The host the editor's server gives languages, in this process: the MWP model loads on the first
+ * .mwp problem (in this thread, as `nesy mwp` runs it), so `nesy check` reports what the editor
+ * reports, mwp/answer-disagrees included. A model that cannot load is said once; the file is then
+ * checked without it, as the editor does.
+ */
+function hostFor(options: CheckOptions): Host {
+  if (!options.model) return cliHost;
+  const neural: NeuralApi = {
+    translate: () => Promise.reject(new Error('nesy check does not translate')),
+    interpretMwp: async (text) => {
+      mwpModel ??= (require('../../neural/mwp') as typeof import('../../neural/mwp')).MwpModel.load(options.modelsDir ?? defaultModelsDir(), options.ep ?? 'auto');
+      const model = await mwpModel;
+      return model.interpret(text);
+    },
+    status: () => ({ ep: null }),
+  };
+  return {
+    ...cliHost,
+    neural,
+    log: (message) => {
+      if (logged.has(message)) return;
+      logged.add(message);
+      cliHost.log(message);
+    },
+  };
+}
+
+/** Releases the model a check loaded. */
+export async function closeCheckModels(): Promise<void> {
+  const pending = mwpModel;
+  mwpModel = undefined;
+  await pending?.then((m) => m.close(), () => undefined);
+}
+
+export async function checkFile(file: string, options: CheckOptions = { model: false }): Promise<FileReport> {
   const document = await openDocument('check', file);
   if (!document) return { findings: [], failed: true };
-  const analysis = await languageForUri(document.uri)!.analyze(document, defaultSettings, cliHost);
+  const analysis = await languageForUri(document.uri)!.analyze(document, defaultSettings, hostFor(options));
   const findings = analysis.diagnostics.map((d: Diagnostic): Finding => ({
     file,
     range: d.range,
@@ -85,34 +135,51 @@ function checkWorker(): string {
 }
 
 /** Many files are checked on worker threads, one per core, with a progress bar when stderr is a terminal. */
-async function checkFiles(files: string[]): Promise<FileReport[]> {
+async function checkFiles(files: string[], options: CheckOptions): Promise<FileReport[]> {
   if (files.length < parallelFrom) {
     const reports: FileReport[] = [];
-    for (const file of files) reports.push(await checkFile(file));
+    for (const file of files) reports.push(await checkFile(file, options));
+    await closeCheckModels();
     return reports;
   }
-  return parallelMap<string, FileReport>(files, { worker: checkWorker(), label: 'nesy check' });
+  return parallelMap<string, FileReport>(files, { worker: checkWorker(), label: 'nesy check', data: options });
 }
 
 export const check: CliCommand = {
   name: 'check',
   summary: 'Report problems in .tl, .fol and .mwp files, as the editor shows them',
   usage: [
-    'usage: nesy check [--json] FILE...',
+    'usage: nesy check [--json] [--no-model] [--models DIR] [--ep auto|cpu|webgpu|cuda] FILE...',
     '',
     'Prints one line per problem: file:line:col severity code message (line and column from 1).',
     'With --json, prints an array of {file, range:{start:{line,character},end:{line,character}},',
     'severity, code, message} with 0-based positions, as in the Language Server Protocol.',
+    '.mwp files are checked against the MWP model, as in the editor (mwp/equation-disagrees,',
+    'mwp/answer-disagrees); --no-model checks only their syntax and arithmetic.',
     'Exit status: 0 no errors, 1 some file has errors, 2 a file could not be read or has an unknown type.',
   ].join('\n'),
   async run(args) {
-    const json = args.includes('--json');
-    const files = args.filter((a) => !a.startsWith('--'));
+    let values;
+    let files: string[];
+    let ep: ExecutionProviderChoice;
+    try {
+      ({ values, positionals: files } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, 'no-model': { type: 'boolean' }, models: { type: 'string' }, ep: { type: 'string' } },
+      }));
+      ep = executionProviderOption(values.ep, 'check');
+    } catch (e) {
+      process.stderr.write(`nesy check: ${(e as Error).message.replace(/^nesy check: /, '')}\n`);
+      return 2;
+    }
+    const json = values.json === true;
     if (files.length === 0) {
       process.stderr.write('nesy check: give at least one file.\n');
       return 2;
     }
-    const reports = await checkFiles(files);
+    const model = values['no-model'] !== true && files.some((f) => f.toLowerCase().endsWith('.mwp'));
+    const reports = await checkFiles(files, { model, ep, ...(values.models ? { modelsDir: values.models } : {}) });
     const findings = reports.flatMap((r) => r.findings);
     const failed = reports.some((r) => r.failed);
     if (json) process.stdout.write(JSON.stringify(findings, null, 2) + '\n');

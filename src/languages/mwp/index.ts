@@ -32,6 +32,7 @@ import {
   stepTree,
   type StepNode,
 } from './explain';
+import { formatEdits } from './format';
 import { parseMwp, type ParsedFile, type Problem, type Span } from './parser';
 
 export interface MwpAnalysis extends Analysis {
@@ -290,6 +291,11 @@ export const mwpLanguage: LanguageService<MwpAnalysis> = {
       const text = p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text;
       return { name: p.id?.name ?? `Problem ${p.index + 1}`, detail: text, kind: SymbolKind.Namespace, range, selectionRange, children };
     });
+  },
+
+  format(a, _options, settings) {
+    const text = a.document.getText();
+    return formatEdits(text, a.file, settings.operatorStyle, a.document.positionAt(text.length));
   },
 
   foldingRanges(a) {
