@@ -45,7 +45,7 @@ test('subordinate clauses: if (no temporal operator), whenever and once (every m
   reads('If Min is home then Henry is', 'min_home -> henry');
   // An obligation with a timed consequence is a standing response; without "must", the first moment only.
   reads('If the brake is pressed, the car must stop within 3 seconds', 'G (brake_pressed -> F[0,3] car_stop)');
-  reads('if the battery is low then eventually the robot returns to the dock', 'battery_low -> F robot_dock');
+  reads('if the battery is low then eventually the robot returns to the dock', 'battery_low -> F dock');
   reads('Whenever a is enabled, b is enabled three steps later.', 'G (a_enabled -> X X X b_enabled)');
   reads('once the emergency stop is pressed, the motor stays off forever', 'G (emergency_stop_pressed -> G motor_off)');
   reads('the alarm sounds whenever the door opens', 'G (door_opens -> alarm_sounds)');
@@ -102,7 +102,7 @@ test('textbook phrasings: impossible states, every state, whatever happens', () 
 
 test('scope words: "at the same time", "in that order", "once" (from then on), finitely often, "there is a point where"', () => {
   reads('after a, b never holds', 'G (a -> G !b)');
-  reads('once the robot reaches a, it must never return to b', 'G (robot_a -> G !b)');
+  reads('once the robot reaches a, it must never return to b', 'G (a -> G !b)');
   reads('a must not happen before b', '!a U b');
   reads('never visit b before a', '!b U a');
   reads('a always holds until b holds', 'a U b');
@@ -144,7 +144,9 @@ test('past operators, xor, constants and parenthesised groups', () => {
 
 test('propositions are clauses named by their content words, and one clause said twice is one proposition', () => {
   readsShape('whenever the tank is empty, the pump stops until the tank is empty', 'G (a -> (b U a))');
-  reads('the system shall eventually raise the alarm', 'F raise_alarm');
+  reads('the system shall eventually raise the alarm', 'F system_raise_alarm');
+  // The agent of a goal is not part of the place.
+  reads('the robot must reach the goal within 10 seconds', 'F[0,10] goal');
   // Number words, cardinal phrases and digits.
   reads('b holds within twenty five steps', 'F[0,25] b');
 });

@@ -98,7 +98,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
     'after some point always | from some time on', unary([F, G])],
   // Next.
-  ['next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
+  // Not a bare "next": "the next train" is a clause.
+  ['next , | holds next | hold next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
     'in the next time step | at the next time step | in the next cycle | at the next cycle | in the following step | ' +
     'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately', unary([X])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards', unary([{ op: 'next', lo: 'n0' }])],
@@ -173,7 +174,8 @@ export const cueTable: readonly [string, Cue][] = [
     'thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to', binary('then')],
   ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
   ['unless | at least until | until possibly', binary('unless')],
-  ['release | releases', binary('release')],
+  // Only the operator's own word: "the brake is released" is a clause (cue words match lemmas too).
+  ['releases', binary('release')],
   ['since | ever since', binary('since')],
   ['before | prior to | earlier than | ahead of | without pass through | without go through | without visit | without enter | ' +
     'without first visit | without touch | without cross', binary('before')],
@@ -182,7 +184,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['imply | implies | mean that | means that | entail | entails', binary('implies')],
   ['if and only if | iff | exactly when | precisely when | just in case | be equivalent to | be the same as', binary('iff')],
   ['be followed by | be eventually followed by | be always followed by | be always eventually followed by | eventually lead to | lead to | ' +
-    'leads to | trigger | triggers | cause | causes | result in | results in | be eventually succeeded by | be succeeded by', binary('response')],
+    'leads to | triggers | causes | results in | must trigger | must cause | will trigger | will cause | be eventually succeeded by | ' +
+    'be succeeded by', binary('response')],
   ['be immediately followed by | be followed immediately by | be followed in the next step by | be directly followed by', binary('immediateResponse')],
   ['respond to | responds to | be a response to | be triggered by | be caused by', binary('respondsTo')],
   ['precede | precedes | must precede | be a precondition for', binary('precedes')],
@@ -206,7 +209,7 @@ export const cueTable: readonly [string, Cue][] = [
   // Going and avoiding.
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
-    'pass through | stop at | stop by | make it to | end up at | end up in | be visit | be reach | be enter', { kind: 'goal' }],
+    'pass through | stop by | make it to | end up at | end up in | be visit | be reach | be enter', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order', { kind: 'ignore' }],
   ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | never go to | never visit | never enter | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],
@@ -216,7 +219,7 @@ export const cueTable: readonly [string, Cue][] = [
     'on all computation paths | in all executions', { kind: 'ignore' }],
   // Obligations: nothing of their own, but they mark a requirement, which holds at every moment.
   ['must | should | shall | have to | has to | need to | needs to | be required to | ought to | be supposed to | ' +
-    'the system shall | the robot should | the robot must | you should | you must', { kind: 'ignore', obligation: true }],
+    'you should | you must', { kind: 'ignore', obligation: true }],
   ['will | would | can | could | may | might | be expected to | be guaranteed to | make sure that | make sure to | ensure | ' +
     'it be the case that | both | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
 ];

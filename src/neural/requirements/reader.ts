@@ -131,6 +131,8 @@ interface Trailer {
 }
 
 interface ClauseParts {
+  /** Where the place of a goal or avoidance starts among `words`. */
+  place?: number;
   /** A parenthesised group that is the clause's body, as an item range. */
   group?: [number, number];
   wraps: Wrap[][];
@@ -537,7 +539,8 @@ class Reader {
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
     const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
-    return this.applyWraps(parts, this.prop(parts.words));
+    const place = parts.place !== undefined && contentWords(parts.words.slice(parts.place)).length > 0 ? parts.words.slice(parts.place) : parts.words;
+    return this.applyWraps(parts, this.prop(place));
   }
 
   /** "every request is eventually acknowledged": at every moment, a request is eventually acknowledged. */
@@ -564,8 +567,11 @@ class Reader {
         parts.wraps.push(this.resolve(k));
         if (it.cue.goal) parts.goal = true;
       }
-      else if (it.cue.kind === 'goal') parts.goal = true;
-      else if (it.cue.kind === 'avoid') parts.avoid = true;
+      else if (it.cue.kind === 'goal' || it.cue.kind === 'avoid') {
+        parts[it.cue.kind] = true;
+        // The agent before "go to" or "avoid" ("the robot must reach the goal") is not part of the place.
+        parts.place ??= parts.words.length;
+      }
       else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
