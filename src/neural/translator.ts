@@ -33,14 +33,20 @@ const maxSentenceChars = 2000;
 
 /**
  * The candidates without those that mean the same as an earlier one (redundant parentheses, `G G a` and `G a`,
- * reordered operands), decided by `nesy equiv`'s procedure with a small time limit each.
+ * reordered operands), decided by `nesy equiv`'s procedure. Beam formulas are small and decided in well under
+ * a millisecond; past a 20 ms budget for the whole list, only identical spellings are merged.
  */
-export function distinctMeanings(candidates: readonly NlTranslation[]): NlTranslation[] {
+export function distinctMeanings(candidates: readonly NlTranslation[], budgetMs = 20): NlTranslation[] {
+  const deadline = performance.now() + budgetMs;
   const kept: { t: NlTranslation; f: Formula }[] = [];
   for (const t of candidates) {
     const parsed = parseFormula(t.formula);
     if (!parsed.ok) continue;
-    if (kept.some((k) => k.t.formula === t.formula || sameMeaning(k.f, parsed.formula, 50))) continue;
+    const same = (k: { t: NlTranslation; f: Formula }) => {
+      const left = deadline - performance.now();
+      return k.t.formula === t.formula || (left > 0 && sameMeaning(k.f, parsed.formula, left));
+    };
+    if (kept.some(same)) continue;
     kept.push({ t, f: parsed.formula });
   }
   return kept.map((k) => k.t);
