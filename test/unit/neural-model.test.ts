@@ -99,6 +99,9 @@ test('bad input gives clear errors and the rest of the batch still translates', 
 
 test('the candidates shown are distinct in meaning: a later one equivalent to an earlier one is dropped', () => {
   const candidate = (formula: string) => ({ formula, lifted: formula, props: {}, english: '', score: 0, liftedSentence: '' });
-  const kept = distinctMeanings(['G prop_1', 'G G prop_1', 'prop_1 & prop_2', 'prop_2 & prop_1', '!!F prop_1', 'F prop_1', 'prop_1 U prop_2'].map(candidate));
-  assert.deepEqual(kept.map((c) => c.formula), ['G prop_1', 'prop_1 & prop_2', '!!F prop_1', 'prop_1 U prop_2']);
+  const candidates = ['G prop_1', 'G G prop_1', 'prop_1 & prop_2', 'prop_2 & prop_1', '!!F prop_1', 'F prop_1', 'prop_1 U prop_2', 'G prop_1'].map(candidate);
+  // A budget no loaded machine exhausts, so the test checks the merging, not the clock.
+  assert.deepEqual(distinctMeanings(candidates, 60_000).map((c) => c.formula), ['G prop_1', 'prop_1 & prop_2', '!!F prop_1', 'prop_1 U prop_2']);
+  // With no time left, only identical spellings merge.
+  assert.equal(distinctMeanings(candidates, 0).length, 7);
 });
