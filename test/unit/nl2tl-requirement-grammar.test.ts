@@ -63,6 +63,10 @@ test('until, unless, before and bounded response', () => {
   reads('whenever the light is red, it turns green within ten steps', 'G (light_red -> F[0,10] turns_green)');
   reads('the valve stays open for at least 3 seconds', 'G[0,3] valve_open');
   reads('p holds until q holds within 5 time units', 'p U[0,5] q');
+  reads('a holds until b holds, and b holds until c holds', '(a U b) & (b U c)');
+  reads('c holds two steps after a holds', 'G (a -> X X c)');
+  reads('Whenever a holds, b holds as well', 'G (a -> b)');
+  reads('a must be true in the first step', 'a');
 });
 
 test('goals, avoidance, sequences and repetition', () => {

@@ -36,7 +36,9 @@ export type BinaryCue =
   | 'releasedBy'
   | 'strongReleasedBy'
   /** "go to B via A": A, and later B. */
-  | 'via';
+  | 'via'
+  /** "b holds two steps after a holds": whenever a, b that many steps later. */
+  | 'stepsAfter';
 
 export type Cue =
   /** Temporal or negating adverbials wrapped around their clause: "always", "within 5 seconds". */
@@ -153,6 +155,7 @@ export const cueTable: readonly [string, Cue][] = [
   [', between #n and #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: 'n1' }] }],
   [', at least #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: null }] }],
   [', but not both | but not both', { kind: 'trailer', exclusive: true }],
+  ['#n #step after | #n #step later than', binary('stepsAfter')],
   ['via | by way of | by going through | by passing through | passing through | going through', binary('via')],
   ['up to and including the moment when', binary('releasedBy')],
   ['up to and including a moment when', binary('strongReleasedBy')],
@@ -220,6 +223,9 @@ export const cueTable: readonly [string, Cue][] = [
   // Obligations: nothing of their own, but they mark a requirement, which holds at every moment.
   ['must | should | shall | have to | has to | need to | needs to | be required to | ought to | be supposed to | ' +
     'you should | you must', { kind: 'ignore', obligation: true }],
+  // The first moment is where a formula is read, and "as well" adds nothing.
+  ['in the first step | in the first state | at the first step | initially | at the start | at the beginning | in the initial state | ' +
+    'at time zero | at time 0 | as well | too | in some step | at some step | in a step', { kind: 'ignore' }],
   ['will | would | can | could | may | might | be expected to | be guaranteed to | make sure that | make sure to | ensure | ' +
     'it be the case that | both | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
 ];

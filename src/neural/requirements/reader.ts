@@ -100,7 +100,7 @@ function scoped(scope: 'before' | 'after' | 'between' | 'afterUntil', pat: Patte
 }
 
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
-const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via']);
+const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via', 'stepsAfter']);
 const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
 const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCONJ', 'INTJ']);
 // Verbs that say a proposition is true rather than what it is ("a holds", "the motor stays off").
@@ -297,6 +297,12 @@ class Reader {
 
   private connectives(a0: number, b0: number): FormulaJson {
     const [a, b] = this.trim(a0, b0);
+    // "a holds until b holds, and b holds until c holds": a comma before and/or joins two whole clauses.
+    const joint = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.isBinary(k + 1, new Set(['and', 'or'])));
+    const connected = (s: number, e: number) => this.find(s, e, (k) => this.isBinary(k, levelOne) || this.isBinary(k, levelTwo)) >= 0;
+    if (joint >= 0 && connected(a, joint) && connected(joint + 2, b)) {
+      return bin((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, this.connectives(a, joint), this.connectives(joint + 2, b));
+    }
     for (const level of [levelOne, levelTwo]) {
       for (let k = a; k < b; k = this.step(k)) {
         if (!this.isBinary(k, level)) continue;
@@ -310,7 +316,7 @@ class Reader {
         const right = this.sentence(k + 1, t >= 0 ? t : b);
         // A parenthesised left side is taken as written: "(at every moment, a holds) until b" keeps its G.
         const grouped = this.items[lead]?.kind === 'open' && this.closing.get(lead) === before - 1;
-        const f = this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined, grouped);
+        const f = op === 'stepsAfter' ? this.stepsAfter(k, left, right) : this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined, grouped);
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -324,6 +330,15 @@ class Reader {
     let k = a;
     while (k < b && this.cueAt(k)?.kind === 'unary') k++;
     return k;
+  }
+
+  /** "b holds two steps after a holds": G (a -> X X b). */
+  private stepsAfter(k: number, l: FormulaJson, r: FormulaJson): FormulaJson {
+    const n = (this.items[k] as Extract<Item, { kind: 'cue' }>).numbers[0]!;
+    if (!Number.isInteger(n) || n < 1 || n > 10) throw new NotRead('a step count outside 1-10');
+    let later = l;
+    for (let i = 0; i < n; i++) later = un('next', later);
+    return un('globally', bin('implies', r, later));
   }
 
   /** The trailer at k, its window resolved. */
