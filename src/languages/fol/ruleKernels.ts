@@ -1,7 +1,9 @@
 // Rules compiled to small JavaScript loops over a batch of scores, for `nesy check-predictions` at 10^6
-// samples x hundreds of rules. Per batch, a kernel scores a few rules over every row and writes, per
-// rule, the crisp violation count and the sum of (1 - truth)^5 (LogicSeg's forall with q = 5); it offers
-// truths below a rule's kept worst to that rule's Worst list.
+// samples x hundreds of rules. Per call, a kernel scores a few rules over some rows and writes, per rule,
+// the crisp violation count, the sum of (1 - truth)^5 (LogicSeg's forall with q = 5) and the lowest truth
+// below the rule's current worst-list limit. Only when some row beat that limit does the caller run the
+// kernel's `truths` twin over those rows and offer them to the worst list, in order: a call inside the
+// hot loop (to offer) cost 40-60% of a kernel's time even when never taken.
 //
 // Why compiled, and why this shape (measured on 10^6 x 150, 303 rules, 2-core EPYC):
 // - one function call per rule and row (a closure per rule) cost 9.3 s; a loop per rule 5.3 s.
@@ -21,20 +23,16 @@ export interface KernelLayout {
   colStride: number;
 }
 
-export interface WorstSink {
-  /** Truths at or above this cannot enter the list. */
-  limit: number;
-  offer(sample: number, truth: number): void;
-}
-
 export interface TallyKernel {
   /** Indices, into the bodies compiled, of the rules this kernel scores, in its output order. */
   rules: number[];
   /**
-   * Scores `rows` rows, the first at offset o0 of r and numbered `first` in the file; rule j's violations
-   * go to out[2j], its sum of (1 - truth)^5 to out[2j + 1].
+   * Scores `rows` rows, the first at offset o0 of r: rule j's violations go to out[3j], its sum of
+   * (1 - truth)^5 to out[3j + 1], and to out[3j + 2] the lowest truth below limits[j] (else limits[j]).
    */
-  run(r: Float32Array, o0: number, rows: number, first: number, out: Float64Array, worst: WorstSink[]): void;
+  run(r: Float32Array, o0: number, rows: number, out: Float64Array, limits: Float64Array): void;
+  /** Writes rule j's truth of each row to tr[j * rows + row], computed exactly as `run` does. */
+  truths(r: Float32Array, o0: number, rows: number, tr: Float64Array): void;
 }
 
 /** Rules packed per loop: enough to share column reads, few enough for V8 to optimize each loop. */
@@ -147,19 +145,40 @@ function loadLines(loads: Map<number, string>, layout: KernelLayout): string[] {
 
 /** Tally lines for output j whose truth is `t` and crisp truth `crisp`. */
 function tallyLines(j: number, t: string, crisp: string): string[] {
-  return [`const d${j} = 1 - ${t};`, `const f${j} = d${j} * d${j};`, `e${j} += f${j} * f${j} * d${j};`, `v${j} += 1 ^ ${crisp};`, `if (${t} < l${j}) { w${j}.offer(first + row, ${t}); l${j} = w${j}.limit; }`];
+  return [`const d${j} = 1 - ${t};`, `const f${j} = d${j} * d${j};`, `e${j} += f${j} * f${j} * d${j};`, `v${j} += 1 ^ ${crisp};`, `if (${t} < l${j}) l${j} = ${t};`];
 }
 
-function kernelSource(outputs: number, body: string[], layout: KernelLayout, threshold: number): string {
-  const js = Array.from({ length: outputs }, (_, j) => j);
+interface KernelParts {
+  outputs: number;
+  /** Per row: the column reads and what every output's truth needs. */
+  common: string[];
+  /** Per output: the lines computing its truth (after `common`), the local holding it, and its crisp truth. */
+  rules: { lines: string[]; t: string; crisp: string }[];
+}
+
+function kernelSource(k: KernelParts, layout: KernelLayout, threshold: number): string {
+  const js = Array.from({ length: k.outputs }, (_, j) => j);
   return [
     `const th = ${threshold};`,
-    'return function (r, o0, rows, first, out, worst) {',
-    ...js.map((j) => `let v${j} = 0, e${j} = 0; const w${j} = worst[${j}]; let l${j} = w${j}.limit;`),
+    'return function (r, o0, rows, out, limits) {',
+    ...js.map((j) => `let v${j} = 0, e${j} = 0, l${j} = limits[${j}];`),
     `for (let row = 0, o = o0; row < rows; row++, o += ${layout.rowStride}) {`,
-    ...body,
+    ...k.common,
+    ...k.rules.flatMap((x, j) => [...x.lines, ...tallyLines(j, x.t, x.crisp)]),
     '}',
-    ...js.map((j) => `out[${2 * j}] = v${j}; out[${2 * j + 1}] = e${j};`),
+    ...js.map((j) => `out[${3 * j}] = v${j}; out[${3 * j + 1}] = e${j}; out[${3 * j + 2}] = l${j};`),
+    '};',
+  ].join('\n');
+}
+
+function truthsSource(k: KernelParts, layout: KernelLayout, threshold: number): string {
+  return [
+    `const th = ${threshold};`,
+    'return function (r, o0, rows, tr) {',
+    `for (let row = 0, o = o0; row < rows; row++, o += ${layout.rowStride}) {`,
+    ...k.common,
+    ...k.rules.flatMap((x, j) => [...x.lines, `tr[${j} * rows + row] = ${x.t};`]),
+    '}',
     '};',
   ].join('\n');
 }
@@ -181,6 +200,7 @@ function exclusionShape(p: Prop): { k: string; all: string[] } | undefined {
 interface KernelSource {
   rules: number[];
   source: string;
+  truths: string;
 }
 
 /** Compiles one generated kernel; the only place rules become code. */
@@ -193,18 +213,20 @@ function build<T>(source: string): T {
  * number) until V8 has optimized it, which cost more than the scoring itself when each row range of a
  * file compiled its own (measured: 1.8 s of CPU for 10^6 rows read whole, 3.1 s read in 4 ranges).
  */
-const compiled = new Map<string, TallyKernel['run']>();
+const compiled = new Map<string, unknown>();
+
+function cached<T>(source: string): T {
+  let fn = compiled.get(source);
+  if (!fn) {
+    if (compiled.size > 4096) compiled.clear();
+    fn = build<T>(source);
+    compiled.set(source, fn);
+  }
+  return fn as T;
+}
 
 export function compileTallyKernels(bodies: Prop[], col: (name: string) => number, threshold: number, layout: KernelLayout): TallyKernel[] {
-  return tallyKernelSources(bodies, col, threshold, layout).map((k) => {
-    let run = compiled.get(k.source);
-    if (!run) {
-      if (compiled.size > 4096) compiled.clear();
-      run = build<TallyKernel['run']>(k.source);
-      compiled.set(k.source, run);
-    }
-    return { rules: k.rules, run };
-  });
+  return tallyKernelSources(bodies, col, threshold, layout).map((k) => ({ rules: k.rules, run: cached<TallyKernel['run']>(k.source), truths: cached<TallyKernel['truths']>(k.truths) }));
 }
 
 /** The kernels' sources: E-rules over one sibling set share a kernel; the other rules go packSize to a loop. */
@@ -230,14 +252,13 @@ export function tallyKernelSources(bodies: Prop[], col: (name: string) => number
   for (let i = 0; i < rest.length; i += packSize) {
     const pack = rest.slice(i, i + packSize);
     const loads = new Map<number, string>();
-    const body: string[] = [];
-    pack.forEach((index, j) => {
+    const rules = pack.map((index, j) => {
       const e = new Emitter(`t${j}`, col, loads);
       const t = e.fuzzy(bodies[index]!);
-      const crisp = e.crisp(bodies[index]!);
-      body.push(...e.lines, ...tallyLines(j, t, crisp));
+      return { lines: e.lines, t, crisp: e.crisp(bodies[index]!) };
     });
-    kernels.push({ rules: pack, source: kernelSource(pack.length, [...loadLines(loads, layout), ...body], layout, threshold) });
+    const parts: KernelParts = { outputs: pack.length, common: loadLines(loads, layout), rules };
+    kernels.push({ rules: pack, source: kernelSource(parts, layout, threshold), truths: truthsSource(parts, layout, threshold) });
   }
   return kernels;
 }
@@ -246,21 +267,21 @@ function exclusionKernel(all: string[], members: { index: number; k: string }[],
   const em = new Emitter('t', col);
   const s = all.map((n) => em.load(n));
   const n = all.length;
-  const body: string[] = [];
-  body.push(`const q = ${s.map((x) => `(${x} >= th)`).join(' + ')};`);
+  const common: string[] = [...loadLines(em.loads, layout)];
+  common.push(`const q = ${s.map((x) => `(${x} >= th)`).join(' + ')};`);
   // p_i: product of (1 - s_j) for j < i; u_i: for j > i.
-  body.push('const p0 = 1;');
-  for (let i = 1; i < n; i++) body.push(`const p${i} = p${i - 1} * (1 - ${s[i - 1]});`);
-  body.push(`const u${n - 1} = 1;`);
-  for (let i = n - 2; i >= 0; i--) body.push(`const u${i} = u${i + 1} * (1 - ${s[i + 1]});`);
-  members.forEach((m, j) => {
+  common.push('const p0 = 1;');
+  for (let i = 1; i < n; i++) common.push(`const p${i} = p${i - 1} * (1 - ${s[i - 1]});`);
+  common.push(`const u${n - 1} = 1;`);
+  for (let i = n - 2; i >= 0; i--) common.push(`const u${i} = u${i + 1} * (1 - ${s[i + 1]});`);
+  const rules = members.map((m, j) => {
     const i = all.indexOf(m.k);
     const x = s[i]!;
-    body.push(`const t${j} = 1 - ${x} + ${x} * (p${i} * u${i});`);
     // Violated when k holds and another sibling does too: k holds and at least two hold.
-    body.push(...tallyLines(j, `t${j}`, `(1 ^ ((${x} >= th) & (q > 1)))`));
+    return { lines: [`const t${j} = 1 - ${x} + ${x} * (p${i} * u${i});`], t: `t${j}`, crisp: `(1 ^ ((${x} >= th) & (q > 1)))` };
   });
-  return { rules: members.map((m) => m.index), source: kernelSource(members.length, [...loadLines(em.loads, layout), ...body], layout, threshold) };
+  const parts: KernelParts = { outputs: members.length, common, rules };
+  return { rules: members.map((m) => m.index), source: kernelSource(parts, layout, threshold), truths: truthsSource(parts, layout, threshold) };
 }
 
 /** Writes the fuzzy truth of `body` for `rows` rows from offset o0 of r to out[at + row] (for violation maps). */

@@ -106,12 +106,12 @@ export async function tallySource(set: RuleSet, src: ScoreSource, options: Tally
   const threshold = options.threshold ?? 0.5;
   const k = options.worst ?? 5;
   let bound: BoundRules | undefined;
-  let kernels: { layout: string; list: TallyKernel[] } | undefined;
+  let kernels: { layout: string; list: TallyKernel[]; limits: Float64Array[] } | undefined;
   let violations = new Float64Array(0);
   let errs: ExactSum[] = [];
   let worst: Worst[] = [];
-  let kernelWorst: Worst[][] = [];
-  const out = new Float64Array(2 * 64);
+  let out = new Float64Array(0);
+  let truths = new Float64Array(0);
   let samples = 0;
   let yielded = performance.now();
   for await (const batch of src.batches(options.from, options.to)) {
@@ -126,8 +126,11 @@ export async function tallySource(set: RuleSet, src: ScoreSource, options: Tally
     const layoutKey = `${layout.rowStride}/${layout.colStride}`;
     if (kernels?.layout !== layoutKey) {
       const columnOf = bound.columnOf;
-      kernels = { layout: layoutKey, list: compileTallyKernels(bound.active.map((r) => r.body), (n) => columnOf.get(n)!, threshold, layout) };
-      kernelWorst = kernels.list.map((kn) => kn.rules.map((i) => worst[i]!));
+      const list = compileTallyKernels(bound.active.map((r) => r.body), (n) => columnOf.get(n)!, threshold, layout);
+      kernels = { layout: layoutKey, list, limits: list.map((kn) => Float64Array.from(kn.rules, (i) => worst[i]!.limit)) };
+      const widest = Math.max(1, ...list.map((kn) => kn.rules.length));
+      out = new Float64Array(3 * widest);
+      truths = new Float64Array(widest * kernelRows);
     }
     if (!src.complete) {
       for (let row = 0; row < batch.rows; row++) {
@@ -135,17 +138,33 @@ export async function tallySource(set: RuleSet, src: ScoreSource, options: Tally
       }
     }
     const batchErr = new Float64Array(bound.active.length);
-    const list = kernels.list;
+    const { list, limits } = kernels;
     for (let s0 = 0; s0 < batch.rows; s0 += kernelRows) {
       const rows = Math.min(kernelRows, batch.rows - s0);
       const o0 = s0 * layout.rowStride;
       for (let i = 0; i < list.length; i++) {
         const kernel = list[i]!;
-        kernel.run(batch.data, o0, rows, batch.firstRow + s0, out, kernelWorst[i]!);
+        const limit = limits[i]!;
+        kernel.run(batch.data, o0, rows, out, limit);
         const rules = kernel.rules;
+        let beaten = false;
         for (let j = 0; j < rules.length; j++) {
-          violations[rules[j]!] += out[2 * j]!;
-          batchErr[rules[j]!] += out[2 * j + 1]!;
+          violations[rules[j]!] += out[3 * j]!;
+          batchErr[rules[j]!] += out[3 * j + 1]!;
+          if (out[3 * j + 2]! < limit[j]!) beaten = true;
+        }
+        // Some row is worse than a kept worst sample: offer the rows again, in order, with their truths.
+        if (beaten) {
+          kernel.truths(batch.data, o0, rows, truths);
+          for (let j = 0; j < rules.length; j++) {
+            if (!(out[3 * j + 2]! < limit[j]!)) continue;
+            const w = worst[rules[j]!]!;
+            for (let row = 0; row < rows; row++) {
+              const t = truths[j * rows + row]!;
+              if (t < w.limit) w.offer(batch.firstRow + s0 + row, t);
+            }
+            limit[j] = w.limit;
+          }
         }
       }
     }
