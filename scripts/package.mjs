@@ -19,7 +19,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { budgetBytes, hostTarget, repoRoot, targetNames, writeIgnoreFile } from './targets.mjs';
+import { fileURLToPath } from 'node:url';
+import { budgetBytes, hostTarget, targetNames, writeIgnoreFile } from './targets.mjs';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function fail(message) {
   console.error(`npm run package: ${message}`);
@@ -73,7 +76,7 @@ try {
       path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'),
       'package',
       '--target', target,
-      '--ignoreFile', writeIgnoreFile(target, ignoreDir),
+      '--ignoreFile', writeIgnoreFile(target, ignoreDir, repoRoot),
       '--allow-missing-repository',
       '--no-rewrite-relative-links',
       '--out', out,

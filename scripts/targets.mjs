@@ -13,9 +13,6 @@
 //    (onnxruntime-node's install script downloads them; package.json's allowScripts denies it).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** onnxruntime-node's binaries folder, relative to the repository (and to the package's extension/ folder). */
 export const ortBin = 'node_modules/onnxruntime-node/bin/napi-v6';
@@ -51,11 +48,12 @@ export function packagedBinaries(target) {
 }
 
 /**
- * The ignore file vsce packages a target with: .vscodeignore (everything but the binaries) and the lines
- * that let this target's binaries in. Written to `dir`; returns its path.
+ * The ignore file vsce packages a target with: `root`'s .vscodeignore (everything but the binaries) and the
+ * lines that let this target's binaries in. Written to `dir`; returns its path. (No import.meta here:
+ * bench/package.ts brings this module into the CLI's CommonJS bundle, `nesy bench`.)
  */
-export function writeIgnoreFile(target, dir) {
-  const base = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8');
+export function writeIgnoreFile(target, dir, root) {
+  const base = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8');
   const lines = packagedBinaries(target).map((file) => `!${file}`);
   const file = path.join(dir, `vscodeignore-${target}`);
   fs.writeFileSync(file, `${base.trimEnd()}\n\n# ${target}: onnxruntime-node's binaries for this platform (scripts/targets.mjs)\n${lines.join('\n')}\n`);

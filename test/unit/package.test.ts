@@ -27,7 +27,7 @@ before(() => {
   for (const bundle of bundles) assert.ok(fs.existsSync(path.join(repoRoot, bundle)), `${bundle} exists (run npm run build)`);
   // Outside the checkout, so that module resolution cannot fall back to the repository's node_modules.
   copy = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-package-'));
-  const ignoreFile = writeIgnoreFile('linux-x64', copy);
+  const ignoreFile = writeIgnoreFile('linux-x64', copy, repoRoot);
   const ls = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'ls', '--ignoreFile', ignoreFile], {
     cwd: repoRoot,
     encoding: 'utf8',
