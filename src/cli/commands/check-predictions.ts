@@ -177,6 +177,9 @@ export const checkPredictionsCommand: CliCommand = {
         return 0;
       }
       const report = finalReport([{ report: partial, source: 'this run' }], { perImage });
+      if (maps && !partial.files.some((f) => f.image)) {
+        process.stderr.write('nesy check-predictions: no violation maps: --maps draws images, and these scores are samples × classes, not classes × height × width.\n');
+      }
       if (json) process.stdout.write(JSON.stringify(report) + '\n');
       else process.stdout.write(formatReport(report, threshold));
       return report.rules.some((r) => r.violation_rate > 0) ? 1 : 0;
