@@ -195,6 +195,19 @@ test('--maps writes a PNG heatmap per image and violated rule, blended over the 
   assert.match(nesy(['check-predictions', rules, dir, '--classes', classesFile, '--maps', mapsDir]).stdout, /4 violation maps written|\d+ violation maps written \(0 over their source image\)/);
 });
 
+test('--repair on an .npy writes an .npy of the same form', () => {
+  const [h, w] = [4, 6];
+  const file = path.join(tmp, 'to-repair.npy');
+  fs.writeFileSync(file, npyBytes('<f2', [classes.length, h, w], scores(classes.length * h * w, 80)));
+  const out = path.join(tmp, 'repaired.npy');
+  const r = nesy(['check-predictions', rules, file, '--classes', classesFile, '--repair', 'max', '--out', out]);
+  assert.notEqual(r.code, 2, r.stderr);
+  assert.equal(fs.statSync(out).size, fs.statSync(file).size);
+  const after = run([out, '--classes', classesFile]).report;
+  // max repair makes every C-rule hold: a parent is at least its child everywhere.
+  for (const c of after.rules.filter((x) => x.kind === 'C')) assert.equal(c.violation_rate, 0, c.name);
+});
+
 test('bad inputs: one line on stderr and exit status 2', () => {
   const check = (args: string[], pattern: RegExp) => {
     const r = nesy(['check-predictions', rules, ...args]);

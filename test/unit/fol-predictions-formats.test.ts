@@ -11,7 +11,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { Prop } from '../../src/languages/fol/monadic';
 import { analyzeRulesFile, checkPredictions, compileCrisp, compileFuzzy, ruleSetOf, tallySource, type PredictionReport, type RuleSet } from '../../src/languages/fol/predictions';
 import { compileTallyKernels } from '../../src/languages/fol/ruleKernels';
-import { openScores, scoreBatchRows, type ScoreBatch, type ScoreSource } from '../../src/languages/fol/scoreFiles';
+import { floatToHalf, halfToFloat, openScores, scoreBatchRows, type ScoreBatch, type ScoreSource } from '../../src/languages/fol/scoreFiles';
 import { addTally, emptyTally, ExactSum, Worst } from '../../src/languages/fol/tally';
 import { repoRoot } from '../helpers/data';
 import { chwToRows, npyBytes, scores } from '../helpers/scoreFiles';
@@ -188,3 +188,45 @@ test('exact sums do not depend on the order of addition', () => {
   assert.equal(forward.value(), backward.value());
   assert.equal(forward.value(), halves.value());
 });
+
+test('repair of an .npy writes an .npy of the same dtype, shape and layout; the numbers are the JSON repair\'s', async () => {
+  const [h, w] = [3, 5];
+  const planes = scores(classes.length * h * w, 24);
+  const rows = chwToRows(planes, classes.length, h * w);
+  for (const dtype of ['<f4', '<f2'] as const) {
+    for (const mode of ['max', 'path'] as const) {
+      const input = write(`repair-${dtype.slice(1)}.npy`, npyBytes(dtype, [classes.length, h, w], planes));
+      const out = path.join(tmp, `repaired-${mode}-${dtype.slice(1)}.npy`);
+      await reportOf(input, { classes, repair: mode, repairOut: out });
+      const jsonOut = path.join(tmp, `repaired-${mode}.json`);
+      await reportOf(write('repair.json', JSON.stringify({ classes, scores: matrixOf(rows) })), { repair: mode, repairOut: jsonOut });
+      const expected = (JSON.parse(fs.readFileSync(jsonOut, 'utf8')) as { scores: number[][] }).scores;
+      // Same header (dtype, shape, CHW layout), read back pixel by pixel.
+      assert.deepEqual(fs.readFileSync(out).subarray(0, 128), fs.readFileSync(input).subarray(0, 128));
+      const src = await openScores(out, { classes });
+      const got: number[][] = [];
+      for await (const b of src.batches()) for (let r = 0; r < b.rows; r++) got.push(classes.map((_, c) => b.data[c * b.plane! + r]!));
+      await src.close();
+      const tolerance = dtype === '<f2' ? 1e-3 : 1e-6;
+      got.forEach((row, r) => row.forEach((x, c) => assert.ok(Math.abs(x - expected[r]![c]!) <= tolerance, `${mode} ${dtype} pixel ${r} ${classes[c]}: ${x} vs ${expected[r]![c]}`)));
+      const at = (row: number[], name: string) => row[classes.indexOf(name)]!;
+      if (mode === 'max') for (const row of got) assert.ok(at(row, 'mammal') >= at(row, 'dog') && at(row, 'bird') >= at(row, 'penguin'));
+    }
+  }
+});
+
+test('float16 encoding rounds to nearest even and reads back through the table', () => {
+  const table = halfToFloat();
+  for (const x of [0, 1, 0.5, 1 / 3, 0.1, 1e-5, 6.1e-5, 2 ** -24, 2 ** -25, 65504]) {
+    const h = floatToHalf(x);
+    const back = table[h]!;
+    // Nothing closer in float16: the neighbours are no nearer to x.
+    assert.ok(Math.abs(table[h + 1]! - x) >= Math.abs(back - x) && (h === 0 || Math.abs(table[h - 1]! - x) >= Math.abs(back - x)), `${x} -> ${back}`);
+  }
+  assert.equal(floatToHalf(1), 0x3c00);
+  assert.equal(floatToHalf(0.5), 0x3800);
+});
+
+function matrixOf(rows: Float32Array): number[][] {
+  return Array.from({ length: rows.length / classes.length }, (_, r) => Array.from(rows.subarray(r * classes.length, (r + 1) * classes.length)));
+}

@@ -43,7 +43,8 @@ const usage = [
   '                      `nesy merge-reports`; exit status 0 unless the input is bad',
   '  --workers N         worker threads (default: one per core)',
   '  --repair path|max   write corrected scores to --out (one input): `path` keeps the best root-to-leaf path',
-  '                      (LogicSeg); `max` lifts each class to the max over its descendants (C-HMCNN)',
+  '                      (LogicSeg); `max` lifts each class to the max over its descendants (C-HMCNN).',
+  '                      An .npy input gets an .npy of its own dtype, shape and layout; others {classes, scores} JSON',
   '',
   'Exit status: 0 when every checked rule holds on every sample, 1 when some rule is violated, 2 on bad input.',
 ].join('\n');

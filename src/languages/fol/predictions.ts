@@ -11,7 +11,7 @@ import { defaultSettings } from '../../core/settings';
 import { analyzeFolRules, type FolAnalysis } from './checks';
 import { distinctClasses, type HNode } from './hierarchy';
 import { hierarchyRules, monadicBody, propVars, type Prop, type PropRule } from './monadic';
-import { openScores, type ScoreFileOptions } from './scoreFiles';
+import { NpyWriter, openScores, type ScoreFileOptions } from './scoreFiles';
 import { rowMajor, tallySource, type FileTally, type RuleSet } from './scoring';
 import { ruleReports, type RuleReport } from './tally';
 
@@ -143,9 +143,11 @@ export async function checkPredictions(a: FolAnalysis, predictionsPath: string, 
         ? async (batch, bound) => {
             if (!repair) {
               const kept = bound.columns.map((_, i) => i).filter((i) => bound.present(i));
-              repair = new Repairer(a, bound.columns, kept, bound.columnOf, options.repair!, options.repairOut!);
+              // An .npy input gets an .npy of the same form back; anything else {classes, scores} JSON.
+              const npy = src.npy ? new NpyWriter(predictionsPath, options.repairOut!, src.npy) : undefined;
+              repair = new Repairer(a, bound.columns, kept, bound.columnOf, options.repair!, options.repairOut!, npy);
             }
-            await repair.write(rowMajor(batch, bound.columns.length), batch.rows);
+            await repair.write(rowMajor(batch, bound.columns.length), batch.rows, batch.firstRow);
           }
         : undefined,
     });
@@ -161,21 +163,23 @@ export function reportOf(tally: FileTally): PredictionReport {
 }
 
 /**
- * Writes corrected scores as {classes, scores}. `max` (C-HMCNN): a class's score becomes the max over
+ * Writes corrected scores as {classes, scores} JSON, or as an .npy of the input's own form. `max` (C-HMCNN): a class's score becomes the max over
  * itself and its descendants, so parent >= child. `path` (LogicSeg): per sample, keep the root-to-leaf
  * path with the highest summed score, zero every class off it, and lift parents on it to their child's score.
  */
 class Repairer {
-  private readonly out: fs.WriteStream;
+  private readonly out?: fs.WriteStream;
   private first = true;
   private readonly order: { col: number; kids: number[] }[] = [];
   /** Per hierarchy, every root-to-leaf path as column indices. */
   private readonly trees: number[][][] = [];
 
   /** `kept`: the columns the file has scores for (the array form may lack some requested classes). */
-  constructor(a: FolAnalysis, private readonly columns: string[], private readonly kept: number[], columnOf: Map<string, number>, private readonly mode: 'path' | 'max', outPath: string) {
-    this.out = fs.createWriteStream(outPath);
-    this.out.write(`{"classes":${JSON.stringify(kept.map((i) => columns[i]))},"scores":[`);
+  constructor(a: FolAnalysis, private readonly columns: string[], private readonly kept: number[], columnOf: Map<string, number>, private readonly mode: 'path' | 'max', outPath: string, private readonly npy?: NpyWriter) {
+    if (!npy) {
+      this.out = fs.createWriteStream(outPath);
+      this.out.write(`{"classes":${JSON.stringify(kept.map((i) => columns[i]))},"scores":[`);
+    }
     for (const h of a.hierarchies) {
       const seen = new Set<string>();
       const paths: number[][] = [];
@@ -194,9 +198,10 @@ class Repairer {
     }
   }
 
-  async write(data: Float32Array, rows: number) {
+  async write(data: Float32Array, rows: number, firstRow: number) {
     const w = this.columns.length;
     const parts: string[] = [];
+    const fixed = this.npy ? new Float32Array(rows * w) : undefined;
     const row = new Float32Array(w);
     for (let r = 0; r < rows; r++) {
       row.set(data.subarray(r * w, r * w + w));
@@ -205,10 +210,12 @@ class Repairer {
       } else {
         this.keepBestPaths(row);
       }
-      parts.push(`${this.first ? '' : ','}[${this.kept.map((i) => +row[i].toFixed(6)).join(',')}]`);
+      if (fixed) fixed.set(row, r * w);
+      else parts.push(`${this.first ? '' : ','}[${this.kept.map((i) => +row[i].toFixed(6)).join(',')}]`);
       this.first = false;
     }
-    if (!this.out.write(parts.join('\n'))) await new Promise<void>((resolve) => this.out.once('drain', () => resolve()));
+    if (fixed) this.npy!.write(fixed, firstRow, rows);
+    else if (!this.out!.write(parts.join('\n'))) await new Promise<void>((resolve) => this.out!.once('drain', () => resolve()));
   }
 
   private keepBestPaths(row: Float32Array) {
@@ -233,6 +240,7 @@ class Repairer {
   }
 
   async close() {
-    await new Promise<void>((resolve, reject) => this.out.end(']}\n', () => resolve()).once('error', reject));
+    if (this.npy) this.npy.close();
+    else await new Promise<void>((resolve, reject) => this.out!.end(']}\n', () => resolve()).once('error', reject));
   }
 }

@@ -58,6 +58,8 @@ export interface ScoreSource {
   readonly image?: { height: number; width: number };
   /** Whether batches(from, to) can start past row 0 (dense arrays). */
   readonly seekable: boolean;
+  /** A plain .npy file's form: repair writes the same form back. */
+  readonly npy?: NpyForm;
   /** Rows [from, to) in batches; `from` must be a multiple of scoreBatchRows. */
   batches(from?: number, to?: number): AsyncGenerator<ScoreBatch>;
   close(): Promise<void>;
@@ -295,11 +297,26 @@ function denseSource(file: string, format: ScoreFormat, fd: number, h: ArrayHead
   return new DenseSource(file, format, fd, h, l, columns, cleanup);
 }
 
+/** Where an .npy file's array lies and how, for writing a file of the same form (repair). */
+export interface NpyForm {
+  /** Bytes of the header, which a file of the same form copies. */
+  dataOffset: number;
+  type: ElementType;
+  size: number;
+  little: boolean;
+  /** Class planes (CHW, Fortran order) rather than rows. */
+  planar: boolean;
+  rows: number;
+  classes: number;
+}
+
 class DenseSource implements ScoreSource {
   readonly complete = true;
   seekable = true;
   readonly rows: number;
   readonly image?: { height: number; width: number };
+  /** For a plain .npy file. */
+  readonly npy?: NpyForm;
   private closed = false;
 
   constructor(
@@ -313,6 +330,7 @@ class DenseSource implements ScoreSource {
   ) {
     this.rows = l.rows;
     if (l.image) this.image = l.image;
+    if (format === 'npy') this.npy = { dataOffset: h.dataOffset, type: h.dtype.type, size: h.dtype.size, little: h.dtype.little, planar: l.planar, rows: l.rows, classes: l.classes };
   }
 
   private readFully(into: Uint8Array, position: number): void {
@@ -376,6 +394,88 @@ class DenseSource implements ScoreSource {
 }
 
 // --- .npy --------------------------------------------------------------------------------------------
+
+/** float32 to float16 bits, rounding to nearest even. */
+export function floatToHalf(x: number): number {
+  const f = new Float32Array([x]);
+  const u = new Uint32Array(f.buffer)[0]!;
+  const sign = (u >>> 16) & 0x8000;
+  const exp = (u >>> 23) & 0xff;
+  let mant = u & 0x7fffff;
+  if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0);
+  const e = exp - 127 + 15;
+  if (e >= 31) return sign | 0x7c00;
+  if (e <= 0) {
+    if (e < -10) return sign;
+    mant |= 0x800000;
+    const shift = 14 - e;
+    const half = mant >>> shift;
+    const rest = mant & ((1 << shift) - 1);
+    const mid = 1 << (shift - 1);
+    return sign | (half + (rest > mid || (rest === mid && half & 1) ? 1 : 0));
+  }
+  const half = (e << 10) | (mant >>> 13);
+  const rest = mant & 0x1fff;
+  return sign | (half + (rest > 0x1000 || (rest === 0x1000 && half & 1) ? 1 : 0));
+}
+
+/**
+ * Writes an .npy file of the same header, dtype, shape and layout as `source` (repaired scores), from
+ * row-major batches of all its columns, at their offsets: rows in place, or each class plane's slice.
+ */
+export class NpyWriter {
+  private readonly fd: number;
+
+  constructor(
+    source: string,
+    out: string,
+    private readonly form: NpyForm,
+  ) {
+    const header = Buffer.alloc(form.dataOffset);
+    const input = fs.openSync(source, 'r');
+    try {
+      fs.readSync(input, header, 0, form.dataOffset, 0);
+    } finally {
+      fs.closeSync(input);
+    }
+    this.fd = fs.openSync(out, 'w');
+    fs.writeSync(this.fd, header, 0, header.length, 0);
+  }
+
+  private encode(values: Float32Array): Uint8Array {
+    const { type, size, little } = this.form;
+    if (type === 'float32' && little) return new Uint8Array(values.buffer, values.byteOffset, values.length * 4);
+    const out = new Uint8Array(values.length * size);
+    const view = new DataView(out.buffer);
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i]!;
+      if (type === 'float32') view.setFloat32(i * 4, x, little);
+      else if (type === 'float64') view.setFloat64(i * 8, x, little);
+      else view.setUint16(i * 2, floatToHalf(x), little);
+    }
+    return out;
+  }
+
+  /** `rows` rows of every column, row-major, numbered from `first`. */
+  write(rowsMajor: Float32Array, first: number, rows: number): void {
+    const { dataOffset, size, planar, classes } = this.form;
+    if (!planar) {
+      const bytes = this.encode(rowsMajor.subarray(0, rows * classes));
+      fs.writeSync(this.fd, bytes, 0, bytes.length, dataOffset + first * classes * size);
+      return;
+    }
+    const plane = new Float32Array(rows);
+    for (let c = 0; c < classes; c++) {
+      for (let r = 0; r < rows; r++) plane[r] = rowsMajor[r * classes + c]!;
+      const bytes = this.encode(plane);
+      fs.writeSync(this.fd, bytes, 0, bytes.length, dataOffset + (c * this.form.rows + first) * size);
+    }
+  }
+
+  close(): void {
+    fs.closeSync(this.fd);
+  }
+}
 
 function npyDtype(descr: string, name: string): Dtype {
   const m = /^([<>|=])([a-zA-Z])(\d+)$/.exec(descr);
