@@ -44,25 +44,25 @@ export const operators: readonly OperatorInfo[] = [
   },
   {
     kind: 'and', arity: 2, temporal: false,
-    spellings: ['and', '&', '&&', '/\\', '∧'],
+    spellings: ['and', '&', '&&', '/\\', '∧', '∩', '*'],
     canonical: { words: 'and', ascii: '&', unicode: '∧' },
-    doc: 'Conjunction: `φ and ψ` holds when both φ and ψ hold. Binds tighter than `or`; left-associative.',
+    doc: 'Conjunction: `φ and ψ` holds when both φ and ψ hold. Binds tighter than `xor` and `or`; left-associative. `*` is Wring\'s spelling (between numbers it is times).',
   },
   {
     kind: 'or', arity: 2, temporal: false,
-    spellings: ['or', '|', '||', '\\/', '∨'],
+    spellings: ['or', '|', '||', '\\/', '∨', '∪', '+'],
     canonical: { words: 'or', ascii: '|', unicode: '∨' },
-    doc: 'Disjunction: `φ or ψ` holds when at least one of φ and ψ holds. Binds tighter than `xor` and `->`; left-associative.',
+    doc: 'Disjunction: `φ or ψ` holds when at least one of φ and ψ holds. Binds tighter than `->`, looser than `xor`; left-associative. `+` is Wring\'s spelling (between numbers it is plus).',
   },
   {
     kind: 'implies', arity: 2, temporal: false,
-    spellings: ['implies', 'imply', '->', '=>', '→', '⇒'],
+    spellings: ['implies', 'imply', '->', '=>', '→', '⇒', '-->', '⟶', '⟹'],
     canonical: { words: 'implies', ascii: '->', unicode: '→' },
     doc: 'Implication: `φ -> ψ` holds when φ is false or ψ is true. Lowest precedence, right-associative: `a -> b -> c` is `a -> (b -> c)`. `imply` is the NL2TL spelling.',
   },
   {
     kind: 'iff', arity: 2, temporal: false,
-    spellings: ['iff', 'equal', '<->', '<=>', '↔', '⇔'],
+    spellings: ['iff', 'equal', '<->', '<=>', '↔', '⇔', '<-->'],
     canonical: { words: 'iff', ascii: '<->', unicode: '↔' },
     doc: 'Equivalence: `φ <-> ψ` holds when φ and ψ are both true or both false. Same precedence as `->`, right-associative. `equal` is the NL2TL spelling.',
   },
@@ -70,23 +70,23 @@ export const operators: readonly OperatorInfo[] = [
     kind: 'xor', arity: 2, temporal: false,
     spellings: ['xor', '^', '⊕'],
     canonical: { words: 'xor', ascii: 'xor', unicode: '⊕' },
-    doc: 'Exclusive or: `φ xor ψ` holds when exactly one of φ and ψ holds. Between `->` and `or` in precedence; left-associative.',
+    doc: 'Exclusive or: `φ xor ψ` holds when exactly one of φ and ψ holds. Between `or` and `and` in precedence, as in Spot; left-associative.',
   },
   {
     kind: 'next', arity: 1, temporal: true,
-    spellings: ['next', 'X', '○'],
+    spellings: ['next', 'X', '()', '○', '◯'],
     canonical: { words: 'next', ascii: 'X', unicode: '○' },
-    doc: 'Next: `X φ` holds now when φ holds at the next moment.',
+    doc: 'Next: `X φ` holds now when φ holds at the next moment. `X[n] φ` is `X` n times, as in Spot.',
   },
   {
     kind: 'finally', arity: 1, temporal: true,
-    spellings: ['eventually', 'finally', 'F', '<>', '◇'],
+    spellings: ['eventually', 'finally', 'F', '<>', '◇', '⋄', '♢'],
     canonical: { words: 'eventually', ascii: 'F', unicode: '◇' },
     doc: 'Eventually: `F φ` holds when φ holds now or at some later moment. With an interval, `F[a,b] φ` requires φ at some moment between a and b time units from now. `finally` is the NL2TL spelling.',
   },
   {
     kind: 'globally', arity: 1, temporal: true,
-    spellings: ['always', 'globally', 'G', '[]', '□'],
+    spellings: ['always', 'globally', 'G', '[]', '□', '⬜', '◻'],
     canonical: { words: 'always', ascii: 'G', unicode: '□' },
     doc: 'Always: `G φ` holds when φ holds now and at every later moment. With an interval, `G[a,b] φ` requires φ at every moment between a and b time units from now. `globally` is the NL2TL spelling.',
   },
@@ -116,9 +116,9 @@ export const operators: readonly OperatorInfo[] = [
   },
   {
     kind: 'release', arity: 2, temporal: true,
-    spellings: ['release', 'releases', 'R'],
+    spellings: ['release', 'releases', 'R', 'V'],
     canonical: { words: 'release', ascii: 'R', unicode: 'R' },
-    doc: 'Release: `φ R ψ` holds when ψ holds up to and including the first moment φ holds, or forever if φ never holds. Dual of until: `φ R ψ` = `!(!φ U !ψ)`.',
+    doc: 'Release: `φ R ψ` holds when ψ holds up to and including the first moment φ holds, or forever if φ never holds. Dual of until: `φ R ψ` = `!(!φ U !ψ)`. `V` is Spin\'s spelling.',
   },
   {
     kind: 'weak_until', arity: 2, temporal: true,
@@ -152,7 +152,7 @@ export const keywordDocs: Readonly<Record<string, string>> = {
   false: 'The formula that never holds.',
 };
 
-/** Words that end an interval without an upper bound, as in `[5,inf]`. */
+/** Words that end an interval without an upper bound, as in `[5,inf]` (an interval may also leave it out: `[5..]`). */
 export const unboundedSpellings = ['inf', 'infinite', '$', '∞'] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -165,15 +165,15 @@ export interface Binding {
 }
 
 /**
- * Binding strength of binary operators, as in Spot: `-> <->` loosest, then `xor`, `or`, `and`, then
+ * Binding strength of binary operators, as in Spot: `-> <->` loosest, then `or`, `xor`, `and`, then
  * the binary temporal operators; unary operators bind tighter than all of them. The `formula` rule
  * reads a flat chain of operands and operators, and groups it by this table.
  */
 export const binding: Readonly<Record<BinaryKind, Binding>> = {
   implies: { level: 1, rightAssociative: true },
   iff: { level: 1, rightAssociative: true },
-  xor: { level: 2, rightAssociative: false },
-  or: { level: 3, rightAssociative: false },
+  or: { level: 2, rightAssociative: false },
+  xor: { level: 3, rightAssociative: false },
   and: { level: 4, rightAssociative: false },
   until: { level: 5, rightAssociative: true },
   release: { level: 5, rightAssociative: true },
@@ -200,41 +200,41 @@ export const intervalKinds: ReadonlySet<OperatorKind> = new Set<OperatorKind>([
 ]);
 
 // ---------------------------------------------------------------------------------------------
-// Operator letters glued to an atom
+// Names, and operator letters glued to them
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Letters that act as prefix operators when glued to an atom, as in Spot: `GFa` is `G F a`.
- * A word is split when it is a run of these letters followed by an atom that contains no capital
- * letter, and either the run has two letters or more (`GFa`, `XXgoal`, `FGprop_1`) or the atom is
- * one lowercase letter with optional digits (`Fa`, `Gp1`). Any other word is one atom, so
- * capitalised names such as `Goal`, `Open` or `Fire` stay propositions. A word made only of these
- * letters (`GF`) is read as operators.
+ * Operator letters read as operators when a name follows without a space, as in Spot: `GFa` is
+ * `G F a`, `Goal` is `G oal`, `FFG__GFF` is `F F G __GFF`. A letter followed by a digit starts a
+ * name (`F1`, `X0`), and after `prop` or `spec` a word is always a name. To name a proposition that
+ * starts with one of these letters, quote it: `"Goal"`.
  */
-export const gluedOperatorLetters = 'FGXHOY';
+export const gluedOperatorLetters = 'FGX';
 
-/** How many operator letters at the start of a word are operators glued to an atom (0: none). */
+/**
+ * Binary operator letters glued to the name after them when they follow an operand on the same line,
+ * as in Spot: `a Ub` is `a U b`, `(a)Wb` is `(a) W b`; anywhere else `Ub` is a name. (`aUb` is
+ * always one name: letters inside a name never split it.)
+ */
+export const gluedBinaryLetters = 'URVWM';
+
+/** How many operator letters at the start of a word are operators glued to the name after them (0: none). */
 export function gluedRunLength(word: string): number {
   let i = 0;
-  while (i < word.length && gluedOperatorLetters.includes(word[i]!)) i++;
-  if (i === 0 || i === word.length) return i;
-  const rest = word.slice(i);
-  if (!/^[a-z][a-z0-9_]*$/.test(rest)) return 0;
-  return i >= 2 || /^[a-z][0-9]*$/.test(rest) ? i : 0;
+  while (i < word.length && gluedOperatorLetters.includes(word[i]!) && !isDigitCode(word.charCodeAt(i + 1))) i++;
+  return i;
 }
 
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
-/** Whether the letter at `offset` is an operator glued to the atom after it (or standing alone). */
-function isGluedLetter(text: string, offset: number): boolean {
-  let start = offset;
-  while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
-  let end = offset + 1;
-  while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
-  return offset - start < gluedRunLength(text.slice(start, end));
+/** Characters of a name after its first: letters, digits, `_` and `.` (as in Spot: `P_0.b_c`). */
+function isNameCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 46 || isDigitCode(c);
 }
+
+const nameBoundary = '(?![A-Za-z0-9_.])';
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -248,37 +248,90 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-export const Identifier = createToken({ name: 'Identifier', label: 'name', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+/** A name: letters, digits, `_` and `.`, not starting with a digit (`..` is the interval separator). */
+export const Identifier = createToken({ name: 'Identifier', label: 'name', pattern: /[A-Za-z_.][A-Za-z0-9_.]*/ });
 
 // Categories group operators of one arity, so the parser consumes any of them at once.
 export const UnaryOperator = createToken({ name: 'UnaryOperator', label: 'unary operator', pattern: Lexer.NA });
 export const BinaryOperator = createToken({ name: 'BinaryOperator', label: 'binary operator', pattern: Lexer.NA });
 
+/**
+ * Spellings with a token of their own, because signals give them a second meaning: `-` is negation
+ * before a formula and minus in arithmetic, `+` and `*` are Wring's or and and between formulas and
+ * plus and times between numbers.
+ */
+export const Minus = createToken({ name: 'Minus', label: '-', pattern: /-/, categories: [UnaryOperator] });
+export const Plus = createToken({ name: 'Plus', label: '+', pattern: /\+/, categories: [BinaryOperator] });
+export const Star = createToken({ name: 'Star', label: '*', pattern: /\*/, categories: [BinaryOperator] });
+const ownTokens: Readonly<Record<string, { token: TokenType; kind: OperatorKind }>> = {
+  '-': { token: Minus, kind: 'not' },
+  '+': { token: Plus, kind: 'or' },
+  '*': { token: Star, kind: 'and' },
+};
+
 function startChars(spellings: readonly string[]): string[] {
   return [...new Set(spellings.map((s) => s[0]!))];
 }
 
-/** The pattern of an operator: its spellings, and for F, G, X, H, O and Y the letter glued to an atom. */
-function operatorPattern(o: OperatorInfo): RegExp | { exec: (text: string, offset: number) => CustomPatternMatcherReturn | null } {
-  const words = o.spellings.filter(isWordSpelling);
+type Matcher = { exec: (text: string, offset: number, tokens: IToken[]) => CustomPatternMatcherReturn | null };
+
+/**
+ * The lexer's context across pieces of text (src/languages/tl/parser.ts lexes an edited file a
+ * piece at a time): the token before the piece, and whether a line break follows it.
+ */
+export const lexerContext: { previous: IToken | undefined; lineBreakAfter: boolean } = { previous: undefined, lineBreakAfter: false };
+
+/** The token before `offset`, and whether a line break lies between it and `offset`. */
+function previousToken(text: string, offset: number, tokens: IToken[]): { token: IToken | undefined; sameLine: boolean } {
+  const last = tokens[tokens.length - 1];
+  const token = last ?? lexerContext.previous;
+  if (!token) return { token, sameLine: false };
+  const from = last ? last.startOffset + last.image.length : 0;
+  if (!last && lexerContext.lineBreakAfter) return { token, sameLine: false };
+  for (let i = from; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return { token, sameLine: false };
+  }
+  return { token, sameLine: true };
+}
+
+/** The pattern of an operator: its spellings, and its letter glued to a name where Spot reads it so. */
+function operatorPattern(o: OperatorInfo): RegExp | Matcher {
+  const spellings = o.spellings.filter((s) => !(s in ownTokens));
+  const words = spellings.filter(isWordSpelling);
   // Longer symbols first so that `&&` is not read as `&` `&`.
-  const symbols = o.spellings.filter((s) => !isWordSpelling(s)).sort((a, b) => b.length - a.length);
-  const alternatives = [...words.map((w) => `${escapeRegExp(w)}(?![A-Za-z0-9_])`), ...symbols.map(escapeRegExp)];
-  // Prefix `-` must not swallow the start of `->`.
-  const source = alternatives.map((a) => (a === '\\-' ? '-(?!>)' : a)).join('|');
-  const letter = o.spellings.find((s) => s.length === 1 && gluedOperatorLetters.includes(s));
-  if (letter === undefined) return new RegExp(source);
+  const symbols = spellings.filter((s) => !isWordSpelling(s)).sort((a, b) => b.length - a.length);
+  const source = [...words.map((w) => `${escapeRegExp(w)}${nameBoundary}`), ...symbols.map(escapeRegExp)].join('|');
+  const prefixLetter = o.spellings.find((s) => s.length === 1 && gluedOperatorLetters.includes(s));
+  const binaryLetters = o.spellings.filter((s) => s.length === 1 && gluedBinaryLetters.includes(s));
+  if (prefixLetter === undefined && binaryLetters.length === 0) return new RegExp(source);
   const sticky = new RegExp(source, 'y');
-  const code = letter.charCodeAt(0);
-  const image = [letter] as unknown as CustomPatternMatcherReturn;
+  const images = new Map<number, CustomPatternMatcherReturn>();
+  for (const letter of [prefixLetter, ...binaryLetters]) if (letter) images.set(letter.charCodeAt(0), [letter] as unknown as CustomPatternMatcherReturn);
   return {
-    exec: (text, offset) => {
-      if (text.charCodeAt(offset) === code) return isGluedLetter(text, offset) ? image : null;
+    exec: (text, offset, tokens) => {
+      const image = images.get(text.charCodeAt(offset));
+      if (image !== undefined) {
+        const next = text.charCodeAt(offset + 1);
+        if (!isNameCode(next)) return image;
+        if (prefixLetter !== undefined) {
+          // F, G, X: an operator before a name, unless a digit follows or a declaration names it.
+          if (isDigitCode(next)) return null;
+          const before = previousToken(text, offset, tokens).token;
+          return before !== undefined && (before.tokenType === Prop || before.tokenType === Spec) ? null : image;
+        }
+        // U, R, V, W, M: an operator before a name only right after an operand on the same line.
+        const { token, sameLine } = previousToken(text, offset, tokens);
+        return token !== undefined && sameLine && endsOperandIdx[token.tokenTypeIdx] === true ? image : null;
+      }
       sticky.lastIndex = offset;
       return sticky.exec(text) as CustomPatternMatcherReturn | null;
     },
   };
 }
+
+/** Token type indices that end an operand; filled in once the tokens exist. */
+const endsOperandIdx: boolean[] = [];
 
 /** One token type per operator kind; its spellings are alternatives of one pattern. */
 export const operatorTokens: Readonly<Record<OperatorKind, TokenType>> = Object.fromEntries(
@@ -289,20 +342,21 @@ export const operatorTokens: Readonly<Record<OperatorKind, TokenType>> = Object.
       label: o.spellings.join(' '),
       pattern: operatorPattern(o),
       categories: [o.arity === 1 ? UnaryOperator : BinaryOperator],
-      start_chars_hint: startChars(o.spellings),
+      start_chars_hint: startChars(o.spellings.filter((s) => !(s in ownTokens))),
       line_breaks: false,
     }),
   ]),
 ) as Record<OperatorKind, TokenType>;
 
-function keyword(name: string): TokenType {
-  return createToken({ name: `Kw_${name}`, label: name, pattern: new RegExp(`${name}(?![A-Za-z0-9_])`), start_chars_hint: [name[0]!] });
+function keyword(name: string, pattern = new RegExp(`${name}${nameBoundary}`), starts = [name[0]!]): TokenType {
+  return createToken({ name: `Kw_${name}`, label: name, pattern, start_chars_hint: starts });
 }
 
 export const Prop = keyword('prop');
 export const Spec = keyword('spec');
-export const True = keyword('true');
-export const False = keyword('false');
+// As in Spot: `true`, `false`, `1` and `0` in any case; a name cannot start with `F`, so `Falsey` is `False y`.
+export const True = keyword('true', new RegExp(`[tT][rR][uU][eE]${nameBoundary}`), ['t', 'T']);
+export const False = keyword('false', new RegExp(`[fF][aA][lL][sS][eE]${nameBoundary}|F[aA][lL][sS][eE]`), ['f', 'F']);
 
 export const QuotedName = createToken({ name: 'QuotedName', label: '"quoted name"', pattern: /"(?:[^"\\\r\n]|\\.)*"/, start_chars_hint: ['"'] });
 /** A quoted name without its closing quote; read as a quoted name, with a problem. */
@@ -316,11 +370,44 @@ export const LBracket = createToken({ name: 'LBracket', label: '[', pattern: /\[
 export const RBracket = createToken({ name: 'RBracket', label: ']', pattern: /\]/ });
 export const Comma = createToken({ name: 'Comma', label: ',', pattern: /,/ });
 export const Colon = createToken({ name: 'Colon', label: ':', pattern: /:/ });
+/** `[2..5]`, `[2..]`: the interval separator of PSL and Spot. */
+export const DotDot = createToken({ name: 'DotDot', label: '..', pattern: /\.\./ });
 export const Semicolon = createToken({ name: 'Semicolon', label: ';', pattern: /;/ });
+/** Wring's suffixes on a proposition: `p=1` is `p`, `p=0` is `!p`. */
+export const PostPos = createToken({ name: 'PostPos', label: '=1', pattern: /=1/ });
+export const PostNeg = createToken({ name: 'PostNeg', label: '=0', pattern: /=0/ });
+
+/** Where the block comment opening at `offset` ends: comments nest, as in Spot; -1 when it never closes. */
+function blockCommentEnd(text: string, offset: number): number {
+  let depth = 0;
+  let i = offset;
+  while (i < text.length - 1) {
+    const c = text.charCodeAt(i);
+    const d = text.charCodeAt(i + 1);
+    if (c === 47 && d === 42) {
+      depth++;
+      i += 2;
+    } else if (c === 42 && d === 47) {
+      i += 2;
+      if (--depth === 0) return i;
+    } else i++;
+  }
+  return -1;
+}
 
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
 export const BlockComment = createToken({
-  name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments', line_breaks: true, start_chars_hint: ['/'],
+  name: 'BlockComment',
+  pattern: {
+    exec: (text: string, offset: number) => {
+      if (text.charCodeAt(offset) !== 47 || text.charCodeAt(offset + 1) !== 42) return null;
+      const end = blockCommentEnd(text, offset);
+      return end < 0 ? null : ([text.slice(offset, end)] as unknown as CustomPatternMatcherReturn);
+    },
+  },
+  group: 'comments',
+  line_breaks: true,
+  start_chars_hint: ['/'],
 });
 export const UnterminatedComment = createToken({
   name: 'UnterminatedComment', pattern: /\/\*[\s\S]*/, group: 'comments', line_breaks: true, start_chars_hint: ['/'],
@@ -335,6 +422,11 @@ export const allTokens: TokenType[] = [
   QuotedName,
   UnterminatedQuote,
   Define,
+  // Keywords before the operators: `False` is the constant, not `F alse`.
+  Prop,
+  Spec,
+  True,
+  False,
   // Multi-character symbols come before the single characters they start with.
   operatorTokens.iff,
   operatorTokens.implies,
@@ -353,10 +445,11 @@ export const allTokens: TokenType[] = [
   operatorTokens.weak_until,
   operatorTokens.strong_release,
   operatorTokens.since,
-  Prop,
-  Spec,
-  True,
-  False,
+  Minus,
+  Plus,
+  Star,
+  PostPos,
+  PostNeg,
   NumberLiteral,
   Unbounded,
   LParen,
@@ -365,6 +458,7 @@ export const allTokens: TokenType[] = [
   RBracket,
   Comma,
   Colon,
+  DotDot,
   Semicolon,
   Identifier,
   UnaryOperator,
@@ -385,13 +479,15 @@ export const tlLexer: Pick<Lexer, 'tokenize'> = {
     (lexer ??= new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true })).tokenize(text, initialMode),
 };
 
-export const kindOfToken: ReadonlyMap<TokenType, OperatorKind> = new Map(
-  operators.map((o) => [operatorTokens[o.kind], o.kind]),
-);
+export const kindOfToken: ReadonlyMap<TokenType, OperatorKind> = new Map([
+  ...operators.map((o): [TokenType, OperatorKind] => [operatorTokens[o.kind], o.kind]),
+  ...Object.values(ownTokens).map(({ token, kind }): [TokenType, OperatorKind] => [token, kind]),
+]);
 
 /** Token types that can end an operand, and that can start one: a line break between the two ends a statement. */
-export const endsOperand: readonly TokenType[] = [Identifier, QuotedName, UnterminatedQuote, True, False, RParen];
-export const startsOperand: readonly TokenType[] = [Identifier, QuotedName, UnterminatedQuote, True, False, LParen, Prop, Spec];
+export const endsOperand: readonly TokenType[] = [Identifier, QuotedName, UnterminatedQuote, True, False, NumberLiteral, RParen, PostPos, PostNeg];
+export const startsOperand: readonly TokenType[] = [Identifier, QuotedName, UnterminatedQuote, True, False, NumberLiteral, LParen, Prop, Spec];
+for (const t of [Identifier, QuotedName, UnterminatedQuote, RParen, PostPos, PostNeg]) endsOperandIdx[t.tokenTypeIdx!] = true;
 
 // ---------------------------------------------------------------------------------------------
 // Rules
@@ -566,6 +662,11 @@ export class TlParser extends EmbeddedActionsParser {
         const t = this.prefixToken[k]!;
         const iv = this.prefixInterval[k];
         const kind = unaryKindOf[t.tokenTypeIdx]!;
+        if (kind === 'next' && iv !== undefined && this.prefixSingle[k]) {
+          // Spot's `X[n] φ`: X applied n times; the nodes share the operator's span, `X[n]`.
+          for (let n = Number.isInteger(iv.lo) && iv.lo > 0 ? iv.lo : 0; n > 0; n--) f = operatorNode(kind, [f], t.startOffset, iv.end, undefined, t.startOffset, f.outerEnd);
+          continue;
+        }
         f = operatorNode(kind, [f], t.startOffset, tokenEnd(t), iv && intervalKinds.has(kind) ? iv : undefined, t.startOffset, f.outerEnd);
       }
       return f;
@@ -575,32 +676,57 @@ export class TlParser extends EmbeddedActionsParser {
 
   private readonly prefix = (): void => {
     const op = (this.operator = this.CONSUME(UnaryOperator));
+    this.single = false;
     const interval = this.OPTION2(this.operatorInterval);
     const k = this.prefixTop++;
     this.prefixToken[k] = op;
     this.prefixInterval[k] = interval;
+    this.prefixSingle[k] = this.single;
   };
 
-  /** `[lo,hi]` or `[lo:hi]` after an operator; `hi` may be `inf`, `infinite`, `$` or `∞` for no bound. */
+  /**
+   * `[lo,hi]` after an operator, the separator `,`, `:`, `..` or `to`; `hi` may be `inf`, `infinite`,
+   * `$` or `∞`, or left out (`[2..]`), for no bound. `X[n]` takes one number: X applied n times.
+   */
   interval = this.RULE(
     'interval',
     (): Interval => {
       const operator = this.operator;
       const open = this.CONSUME(LBracket);
       const lo = this.SUBRULE(this.bound);
-      this.OR(this.separators);
-      const hi = this.SUBRULE2(this.bound);
+      let separated = false;
+      let hi: Bound | undefined;
+      this.OPTION(() => {
+        this.OR(this.separators);
+        separated = true;
+        hi = this.OPTION2(this.upperBound);
+      });
       const close = this.CONSUME(RBracket);
       if (this.RECORDING_PHASE) return recordingInterval;
-      const interval = intervalNode(lo.value ?? 0, hi.value, open.startOffset, tokenEnd(close));
+      const single = !separated;
+      const interval = intervalNode(lo.value ?? 0, single ? lo.value : (hi?.value ?? null), open.startOffset, tokenEnd(close));
+      this.single = single;
+      const kind = kindOfToken.get(operator.tokenType)!;
+      const spelled = `\`${operator.image}\``;
       if (lo.value === null) {
         this.problems.push({ code: problemCodes.badBound, message: 'The lower bound of an interval must be a number; only the upper bound can be `inf`.', start: lo.start, end: lo.end });
+      } else if (single && kind === 'next') {
+        if (!Number.isInteger(lo.value) || lo.value < 0) {
+          this.problems.push({ code: problemCodes.badBound, message: '`X[n]` applies X n times: n must be a whole number.', start: interval.start, end: interval.end });
+        }
+        return interval;
+      } else if (single && intervalKinds.has(kind)) {
+        this.problems.push({
+          code: problemCodes.badBound,
+          message: `${spelled} needs two bounds, \`[lo,hi]\` (or \`[lo..]\` for no upper bound); only \`X[n]\` takes one number.`,
+          start: interval.start,
+          end: interval.end,
+        });
       }
-      const kind = kindOfToken.get(operator.tokenType)!;
       if (!intervalKinds.has(kind)) {
         this.problems.push({
           code: problemCodes.intervalNotAllowed,
-          message: `\`${operator.image}\` (${kind.replace('_', ' ')}) does not take an interval; only F, G, H, O, U, R, W, M and S do.`,
+          message: `${spelled} (${kind.replace('_', ' ')}) does not take an interval; only F, G, H, O, U, R, W, M and S do (and \`X[n]\`, X n times).`,
           start: interval.start,
           end: interval.end,
         });
@@ -615,9 +741,15 @@ export class TlParser extends EmbeddedActionsParser {
   /** A bound: a number, a negative number, or a mark for no bound (`inf`, `infinite`, `$`, `∞`). */
   bound = this.RULE('bound', (): Bound => this.OR(this.boundForms), { resyncEnabled: false });
 
+  /** Wring's `=1` or `=0` after a proposition. */
+  wringSuffix = this.RULE('wringSuffix', (): IToken => this.OR(this.wringSuffixes));
+
   /** The operator whose interval is read next. */
   private operator!: IToken;
   private readonly operatorInterval = (): Interval => this.SUBRULE(this.interval);
+  private readonly upperBound = (): Bound => this.SUBRULE2(this.bound);
+  /** Whether the interval just read had one number (`X[3]`). */
+  private single = false;
   private readonly description = (): IToken => this.CONSUME2(QuotedName);
 
   // Alternatives built once rather than on every call (Chevrotain's advice for hot rules).
@@ -627,18 +759,26 @@ export class TlParser extends EmbeddedActionsParser {
     { ALT: () => this.SUBRULE(this.formulaStatement) },
   ];
   private readonly propNames = [{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(QuotedName) }];
-  private readonly separators = [{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Colon) }];
+  private readonly separators = [
+    { ALT: () => this.CONSUME(Comma) },
+    { ALT: () => this.CONSUME(Colon) },
+    { ALT: () => this.CONSUME(DotDot) },
+    // VHDL's `to`, which Spot reads too.
+    { GATE: () => this.LA(1).image === 'to', ALT: () => this.CONSUME(Identifier) },
+  ];
   private readonly primaryForms = [
     {
       ALT: (): Formula => {
         const t = this.CONSUME(Identifier);
-        return this.RECORDING_PHASE ? recordingFormula : propNode(t.image, t.startOffset, tokenEnd(t));
+        const suffix = this.OPTION3(this.nameSuffix);
+        return this.RECORDING_PHASE ? recordingFormula : this.withSuffix(propNode(t.image, t.startOffset, tokenEnd(t)), suffix);
       },
     },
     {
       ALT: (): Formula => {
         const t = this.CONSUME(QuotedName);
-        return this.RECORDING_PHASE ? recordingFormula : propNode(unquote(t.image), t.startOffset, tokenEnd(t));
+        const suffix = this.OPTION4(this.quotedSuffix);
+        return this.RECORDING_PHASE ? recordingFormula : this.withSuffix(propNode(unquote(t.image), t.startOffset, tokenEnd(t)), suffix);
       },
     },
     {
@@ -654,6 +794,14 @@ export class TlParser extends EmbeddedActionsParser {
       },
     },
     {
+      // Spot's `1` and `0`.
+      GATE: () => this.LA(1).image === '1' || this.LA(1).image === '0',
+      ALT: (): Formula => {
+        const t = this.CONSUME(NumberLiteral);
+        return this.RECORDING_PHASE ? recordingFormula : constNode(t.image === '1' ? 'true' : 'false', t.startOffset, tokenEnd(t));
+      },
+    },
+    {
       ALT: (): Formula => {
         const open = this.CONSUME(LParen);
         const inner = this.SUBRULE(this.formula);
@@ -665,12 +813,20 @@ export class TlParser extends EmbeddedActionsParser {
       },
     },
   ];
+  private readonly nameSuffix = (): IToken => this.SUBRULE(this.wringSuffix);
+  private readonly quotedSuffix = (): IToken => this.SUBRULE2(this.wringSuffix);
+  private readonly wringSuffixes = [{ ALT: () => this.CONSUME(PostPos) }, { ALT: () => this.CONSUME(PostNeg) }];
+
+  /** `p=1` is `p`, `p=0` is `!p` (the negation's operator is the `=0`). */
+  private withSuffix(f: Formula, suffix: IToken | undefined): Formula {
+    if (suffix === undefined || suffix.tokenType === PostPos) return f;
+    return operatorNode('not', [f], suffix.startOffset, tokenEnd(suffix), undefined, f.start, tokenEnd(suffix));
+  }
   private readonly boundForms = [
     {
-      // A negative number: the prefix `-` (read as the NL2TL negation) before a number.
-      GATE: () => this.LA(1).image === '-',
+      // A negative number (the checks refuse it, with a clear message).
       ALT: (): Bound => {
-        const minus = this.CONSUME(operatorTokens.not);
+        const minus = this.CONSUME(Minus);
         const n = this.CONSUME(NumberLiteral);
         return { value: -Number(n.image), start: minus.startOffset, end: tokenEnd(n) };
       },
@@ -690,7 +846,7 @@ export class TlParser extends EmbeddedActionsParser {
     {
       GATE: () => isUnboundedWord(this.LA(1).image),
       ALT: (): Bound => {
-        const t = this.CONSUME(Identifier);
+        const t = this.CONSUME2(Identifier);
         return { value: null, start: t.startOffset, end: tokenEnd(t) };
       },
     },
@@ -708,6 +864,7 @@ export class TlParser extends EmbeddedActionsParser {
   private prefixTop = 0;
   private prefixToken: IToken[] = [];
   private prefixInterval: (Interval | undefined)[] = [];
+  private prefixSingle: boolean[] = [];
 
   private reduce(): void {
     const k = --this.opTop;
@@ -725,7 +882,10 @@ export class TlParser extends EmbeddedActionsParser {
     this.opTop = 0;
     this.opBases.length = 0;
     this.prefixTop = 0;
-    return this.statement();
+    const statement = this.statement();
+    // A statement ends with its last token, which may lie past its formula (Wring's `p=1`).
+    if (statement.kind !== 'broken' && this.errors.length === 0) statement.end = tokenEnd(tokens[tokens.length - 1]!);
+    return statement;
   }
 }
 
@@ -757,7 +917,7 @@ export const highlighting = {
   specialLineComments: [{ prefix: 'nl:', scope: 'comment.line.double-slash.nl.tl' }],
   keywords: [
     { scope: 'keyword.declaration.tl', words: ['prop', 'spec'] },
-    { scope: 'constant.language.boolean.tl', words: ['true', 'false'] },
+    { scope: 'constant.language.boolean.tl', words: ['true', 'false', 'True', 'False', 'TRUE', 'FALSE'] },
     { scope: 'constant.language.infinity.tl', words: ['inf', 'infinite'] },
   ],
   operatorWords: [
@@ -770,18 +930,18 @@ export const highlighting = {
       words: operators.filter((o) => !o.temporal).flatMap((o) => o.spellings.filter(isWordSpelling)),
     },
   ],
-  /** Operator letters also glued to an atom, as in `GFa`. */
-  gluedPrefixLetters: { scope: 'keyword.operator.temporal.tl', letters: gluedOperatorLetters },
+  /** Operator letters also glued to a name, as in `GFa` (not before a digit: `F1` is a name). */
+  gluedPrefixLetters: { scope: 'keyword.operator.temporal.tl', letters: gluedOperatorLetters, pattern: `\\b((?:[${gluedOperatorLetters}](?![0-9]))+)(?=[A-Za-z_.])` },
   symbols: [
     { scope: 'keyword.operator.definition.tl', symbols: [':='] },
     { scope: 'keyword.operator.temporal.tl', symbols: operators.filter((o) => o.temporal).flatMap((o) => o.spellings.filter((s) => !isWordSpelling(s))) },
-    { scope: 'keyword.operator.logical.tl', symbols: operators.filter((o) => !o.temporal).flatMap((o) => o.spellings.filter((s) => !isWordSpelling(s))) },
+    { scope: 'keyword.operator.logical.tl', symbols: [...operators.filter((o) => !o.temporal).flatMap((o) => o.spellings.filter((s) => !isWordSpelling(s))), '=0', '=1'] },
     { scope: 'constant.language.infinity.tl', symbols: ['$', '∞'] },
-    { scope: 'punctuation.separator.tl', symbols: [';', ',', ':'] },
+    { scope: 'punctuation.separator.tl', symbols: [';', ',', ':', '..'] },
   ],
   numbers: true,
   strings: { begin: '"', end: '"', escape: '\\\\.', scope: 'string.quoted.double.tl' },
-  identifierPattern: '[A-Za-z_][A-Za-z0-9_]*',
+  identifierPattern: '[A-Za-z_.][A-Za-z0-9_.]*',
   identifierScope: 'variable.other.proposition.tl',
   /** `prop NAME` and `spec NAME` highlight the declared name as a definition. */
   declarations: [

@@ -13,7 +13,8 @@ export interface Highlighting {
   specialLineComments?: { prefix: string; scope: string }[];
   keywords?: { scope: string; words: string[] }[];
   operatorWords?: { scope: string; words: string[] }[];
-  gluedPrefixLetters?: { scope: string; letters: string };
+  /** `pattern` (a regular expression whose group 1 is the letters) overrides the default: letters before a lowercase name. */
+  gluedPrefixLetters?: { scope: string; letters: string; pattern?: string };
   symbols?: { scope: string; symbols: string[] }[];
   numbers?: boolean;
   strings?: { begin: string; end: string; escape: string; scope: string };
@@ -77,7 +78,7 @@ export function tmLanguage(h: Highlighting): Record<string, unknown> {
   if (h.gluedPrefixLetters && h.identifierPattern) {
     const letters = `[${escape(h.gluedPrefixLetters.letters)}]`;
     add('glued-operators', {
-      match: `\\b(${letters}+)(?=[a-z][a-z0-9_]*\\b)`,
+      match: h.gluedPrefixLetters.pattern ?? `\\b(${letters}+)(?=[a-z][a-z0-9_]*\\b)`,
       captures: { '1': { name: h.gluedPrefixLetters.scope } },
     });
   }

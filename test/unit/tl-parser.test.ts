@@ -21,7 +21,11 @@ test('precedence and associativity follow Spot', () => {
     ['a <-> b -> c', 'a <-> (b -> c)'],
     ['a xor b -> c', '(a xor b) -> c'],
     ['a xor b xor c', '(a xor b) xor c'],
-    ['a | b xor c', '(a | b) xor c'],
+    // Spot: `xor` binds tighter than `|` and looser than `&`.
+    ['a | b xor c', 'a | (b xor c)'],
+    ['a xor b | c', '(a xor b) | c'],
+    ['a & b xor c', '(a & b) xor c'],
+    ['a xor b & c', 'a xor (b & c)'],
     ['a | b | c', '(a | b) | c'],
     ['a & b | c', '(a & b) | c'],
     ['a | b & c', 'a | (b & c)'],
@@ -65,16 +69,21 @@ test('NL2TL spellings, including prefix minus, read as expected', () => {
   assert.equal(canonical(parse('a->b')), 'a -> b');
 });
 
-test('operator letters glued to an atom split as in Spot; capitalised words stay atoms', () => {
+test('operator letters glued to an atom split as in Spot: F, G and X before a name, unless a digit follows', () => {
   assert.equal(canonical(parse('GFa')), 'G F a');
   assert.equal(canonical(parse('FGprop_1')), 'F G prop_1');
   assert.equal(canonical(parse('XXgoal')), 'X X goal');
   assert.equal(canonical(parse('Fa & Gp1')), 'F a & G p1');
   assert.equal(canonical(parse('GF a')), 'G F a');
-  assert.deepEqual(toJson(parse('Goal')), { kind: 'prop', name: 'Goal' });
-  assert.deepEqual(toJson(parse('Fire U Open')), { kind: 'until', args: [{ kind: 'prop', name: 'Fire' }, { kind: 'prop', name: 'Open' }] });
-  assert.deepEqual(toJson(parse('Gab')), { kind: 'prop', name: 'Gab' });
+  // Spot reads a capital F, G or X at the start of a name as an operator: quote such names.
+  assert.equal(canonical(parse('Goal')), 'G oal');
+  assert.deepEqual(toJson(parse('Fire U Open')), { kind: 'until', args: [{ kind: 'finally', args: [{ kind: 'prop', name: 'ire' }] }, { kind: 'prop', name: 'Open' }] });
+  assert.equal(canonical(parse('Gab')), 'G ab');
+  assert.deepEqual(toJson(parse('"Goal"')), { kind: 'prop', name: 'Goal' });
+  assert.deepEqual(toJson(parse('F1 & X0')), { kind: 'and', args: [{ kind: 'prop', name: 'F1' }, { kind: 'prop', name: 'X0' }] });
+  // Letters inside a name never split it; H, O and Y are not glued (Spot has no past operators).
   assert.deepEqual(toJson(parse('aUb')), { kind: 'prop', name: 'aUb' });
+  assert.deepEqual(toJson(parse('Ha')), { kind: 'prop', name: 'Ha' });
   assert.deepEqual(toJson(parse('"G"')), { kind: 'prop', name: 'G' });
 });
 

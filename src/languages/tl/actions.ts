@@ -7,7 +7,7 @@ import { Commands } from '../../core/protocol';
 import { confidenceText, insertedLines, type Declared } from '../../core/translation';
 import type { Settings } from '../../core/settings';
 import type { Comment } from './ast';
-import { checkCodes, type ParenthesizeData, type SwapBoundsData, type UndeclaredData } from './checks';
+import { checkCodes, syntaxCodes, type ParenthesizeData, type RewriteData, type SwapBoundsData, type UndeclaredData } from './checks';
 import { nlComments } from './outline';
 import { toRange } from './positions';
 import { printName } from './printer';
@@ -58,6 +58,18 @@ function fixFor(a: TlAnalysis, d: Diagnostic): CodeAction | undefined {
     case checkCodes.undeclaredProp: {
       const data = d.data as UndeclaredData;
       return edit(a, `Declare proposition \`${data.name}\``, CodeActionKind.QuickFix, [declarationInsert(a, data.name)], d);
+    }
+    case checkCodes.gluedOperator:
+    case checkCodes.gluedName:
+    case checkCodes.dottedName:
+    case checkCodes.mixedXor: {
+      const data = d.data as RewriteData;
+      return edit(a, data.title, CodeActionKind.QuickFix, [{ range: toRange(a.document, data), newText: data.replacement }], d);
+    }
+    case syntaxCodes.syntax: {
+      // An operator or keyword where a name was expected (`V`, `TRUE`): the message says how to quote it.
+      const quoted = /write `("(?:[^"\\]|\\.)*")` for a proposition named/.exec(d.message)?.[1];
+      return quoted === undefined ? undefined : edit(a, `Write \`${quoted}\``, CodeActionKind.QuickFix, [{ range: d.range, newText: quoted }], d);
     }
     default:
       return undefined;

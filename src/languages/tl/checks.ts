@@ -15,6 +15,12 @@ export const checkCodes = {
   duplicateSpec: 'tl/duplicate-spec',
   duplicateProp: 'tl/duplicate-prop',
   chainedTemporal: 'tl/chained-temporal',
+  // Readings that changed when .tl came to read what Spot reads (issue #18); each has a quick fix
+  // back to what the file may have meant before.
+  gluedOperator: 'tl/glued-operator',
+  gluedName: 'tl/glued-name',
+  mixedXor: 'tl/mixed-xor',
+  dottedName: 'tl/dotted-name',
 } as const;
 
 export { syntaxCodes };
@@ -31,6 +37,39 @@ export interface UndeclaredData {
 export interface ParenthesizeData {
   start: number;
   end: number;
+}
+/** data of tl/glued-operator, tl/glued-name and tl/dotted-name: what to write instead, and the fix's title. */
+export interface RewriteData {
+  start: number;
+  end: number;
+  replacement: string;
+  title: string;
+}
+
+/**
+ * The glued-letter rule before issue #18: a run of F, G, X, H, O, Y at the start of a word was split
+ * off when an atom without capitals followed, and either the run had two letters or the atom was one
+ * lowercase letter with digits (`Goal` was a name, `Ha` was `H a`). Kept to find files that meant it.
+ */
+export function legacyGluedRunLength(word: string): number {
+  let i = 0;
+  while (i < word.length && 'FGXHOY'.includes(word[i]!)) i++;
+  if (i === 0 || i === word.length) return i;
+  const rest = word.slice(i);
+  if (!/^[a-z][a-z0-9_]*$/.test(rest)) return 0;
+  return i >= 2 || /^[a-z][0-9]*$/.test(rest) ? i : 0;
+}
+
+function spaced(word: string, run: number): string {
+  return [...word.slice(0, run), word.slice(run)].join(' ');
+}
+
+function isGluedLetterCode(c: number): boolean {
+  return c === 70 || c === 71 || c === 88; // F G X
+}
+
+function isNameCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 46 || (c >= 48 && c <= 57);
 }
 
 function diagnostic(doc: TextDocument, span: Span, severity: DiagnosticSeverity, code: string, message: string, data?: unknown): Diagnostic {
@@ -79,6 +118,68 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
   const checkNegative = on(checkCodes.negativeBound);
   const checkReversed = on(checkCodes.intervalReversed);
   const checkChained = on(checkCodes.chainedTemporal);
+  const checkMixedXor = on(checkCodes.mixedXor);
+  const checkReadings = on(checkCodes.gluedOperator) || on(checkCodes.gluedName) || on(checkCodes.dottedName);
+  const text = tl.text;
+  /**
+   * `a | b xor c` reads `a | (b xor c)`, as in Spot; NeSy Studio used to read `(a | b) xor c` (xor
+   * looser than or). The fix writes the old grouping with parentheses.
+   */
+  const mixedXor = (kind: 'or' | 'xor', left: Formula, right: Formula, start: number, end: number): void => {
+    if (kind !== 'or') return;
+    let fix: { start: number; end: number } | undefined;
+    if (right.kind === 'xor' && !hasParens(right)) fix = { start, end: right.args[0].outerEnd };
+    else if (left.kind === 'xor' && !hasParens(left)) fix = { start: left.args[1].outerStart, end };
+    if (!fix) return;
+    const grouped = text.slice(fix.start, fix.end);
+    out.push(
+      diagnostic(doc, { start, end }, DiagnosticSeverity.Warning, checkCodes.mixedXor,
+        '`xor` binds tighter than `|`, as in Spot; NeSy Studio used to bind it looser. Add parentheses to say which grouping is meant.',
+        { start: fix.start, end: fix.end, replacement: `(${grouped})`, title: `Group as before: \`(${grouped})\`` } satisfies RewriteData),
+    );
+  };
+  /** Names the lexer read differently before issue #18, which the file may have meant. */
+  const readingChanges = (name: string, start: number, end: number): void => {
+    if (text.charCodeAt(start) === 34 /* " */) return;
+    // F, G or X glued before the name: Spot's operators, which the old rule may have read otherwise.
+    let from = start;
+    while (from > 0 && isGluedLetterCode(text.charCodeAt(from - 1))) from--;
+    if (from > 0 && isNameCode(text.charCodeAt(from - 1))) return;
+    const word = text.slice(from, end);
+    if (from < start && on(checkCodes.gluedOperator)) {
+      const legacy = legacyGluedRunLength(word);
+      if (legacy !== start - from) {
+        const now = spaced(word, start - from);
+        const before = legacy === 0 ? `the proposition \`${word}\`` : `\`${spaced(word, legacy)}\``;
+        const replacement = legacy === 0 ? `"${word}"` : spaced(word, legacy);
+        out.push(
+          diagnostic(doc, { start: from, end }, DiagnosticSeverity.Warning, checkCodes.gluedOperator,
+            `\`${word}\` reads \`${now}\`, as in Spot: \`F\`, \`G\` and \`X\` before a name are operators. NeSy Studio used to read ${before}; write \`${replacement}\` for that.`,
+            { start: from, end, replacement, title: `Write \`${replacement}\`` } satisfies RewriteData),
+        );
+      }
+    } else if (from === start && !props.has(name) && !specs.has(name) && on(checkCodes.gluedName)) {
+      const legacy = legacyGluedRunLength(name);
+      if (legacy > 0) {
+        const replacement = spaced(name, legacy);
+        out.push(
+          diagnostic(doc, { start, end }, DiagnosticSeverity.Warning, checkCodes.gluedName,
+            `\`${name}\` is one proposition, as in Spot: only \`F\`, \`G\` and \`X\` before a name are operators. NeSy Studio used to read \`${replacement}\`; write that for the operators.`,
+            { start, end, replacement, title: `Write \`${replacement}\`` } satisfies RewriteData),
+        );
+      }
+    }
+    if (name.endsWith('.') && on(checkCodes.dottedName)) {
+      const replacement = name.replace(/\.+$/, '');
+      if (replacement !== '') {
+        out.push(
+          diagnostic(doc, { start, end }, DiagnosticSeverity.Warning, checkCodes.dottedName,
+            `\`${name}\` is one name: names may contain dots, as in Spot (\`P_0.b_c\`). If the \`.\` ends a sentence, remove it.`,
+            { start, end, replacement, title: 'Remove the final `.`' } satisfies RewriteData),
+        );
+      }
+    }
+  };
   // One explicit stack for every formula, and no callback per node: this loop visits every node of the file.
   const pending: Formula[] = [];
   for (const s of tl.statements) {
@@ -88,6 +189,7 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
       const node = pending.pop()!;
       if (node.kind === 'prop') {
         used.add(node.name);
+        if (checkReadings) readingChanges(node.name, node.start, node.end);
         if (checkUndeclared && !props.has(node.name) && !specs.has(node.name)) {
           out.push(
             diagnostic(doc, node, DiagnosticSeverity.Warning, checkCodes.undeclaredProp,
@@ -112,6 +214,7 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
       }
       if (node.args.length === 2) {
         const right = node.args[1];
+        if (checkMixedXor && (node.kind === 'or' || node.kind === 'xor')) mixedXor(node.kind, node.args[0], right, node.start, node.end);
         if (checkChained && isTemporalBinary(node) && isTemporalBinary(right) && !hasParens(right)) {
           out.push(
             diagnostic(doc, { start: node.start, end: node.end }, DiagnosticSeverity.Warning, checkCodes.chainedTemporal,

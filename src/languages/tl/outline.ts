@@ -1,6 +1,6 @@
 // Outline-like features: symbols, folding, semantic tokens and the code lens on `// nl:` comments.
 import { type CodeLens, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
-import { False, Identifier, kindOfToken, NumberLiteral, Prop, QuotedName, Spec, tlLexer, True } from '../../../grammars/tl';
+import { False, Identifier, kindOfToken, NumberLiteral, PostNeg, PostPos, Prop, QuotedName, Spec, tlLexer, True } from '../../../grammars/tl';
 import { Commands, type TranslateArgs } from '../../core/protocol';
 import type { SemanticToken, SemanticTokenModifier, SemanticTokenType } from '../../core/language';
 import type { Comment } from './ast';
@@ -37,7 +37,7 @@ export function foldingRanges(a: TlAnalysis): FoldingRange[] {
 }
 
 const keywordTypes = new Set([Prop, Spec, True, False].map((t) => t.tokenTypeIdx!));
-const operatorTypes = new Set([...kindOfToken.keys()].map((t) => t.tokenTypeIdx!));
+const operatorTypes = new Set([...kindOfToken.keys(), PostPos, PostNeg].map((t) => t.tokenTypeIdx!));
 const number = NumberLiteral.tokenTypeIdx!;
 const identifier = Identifier.tokenTypeIdx!;
 

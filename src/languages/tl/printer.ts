@@ -1,8 +1,7 @@
 // Prints formulas in each operator style. Output always parses back to the same tree
 // (test/unit/tl-printer.test.ts checks this with generated trees).
-import { keywordDocs, operatorInfo, operators, unboundedSpellings, type Style } from '../../../grammars/tl';
+import { Identifier, keywordDocs, operatorInfo, operators, tlLexer, unboundedSpellings, type Style } from '../../../grammars/tl';
 import { hasParens, isBinary, type Formula, type Interval } from './ast';
-import { gluedRunLength } from './parser';
 import { atomLevel, binding, temporalBinaryLevel, unaryLevel } from './precedence';
 
 /** `nl2tl` is the space-separated spelling of the NL2TL data set (`finally ( prop_1 and prop_2 )`). */
@@ -29,9 +28,22 @@ const reservedWords: ReadonlySet<string> = new Set([
   ...unboundedSpellings,
 ]);
 
-/** Whether a proposition name can be written without quotes. */
+const bare = new Map<string, boolean>();
+
+/**
+ * Whether a proposition name can be written without quotes: the lexer reads it as one name (so not
+ * `Goal`, which is `G oal`, nor `V`, nor `true`), and it is not a word that intervals read.
+ */
 export function isBareName(name: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !reservedWords.has(name) && gluedRunLength(name) === 0;
+  let known = bare.get(name);
+  if (known === undefined) {
+    const lexed = /^[A-Za-z_.][A-Za-z0-9_.]*$/.test(name) && !reservedWords.has(name) ? tlLexer.tokenize(name) : undefined;
+    known = lexed !== undefined && lexed.errors.length === 0 && lexed.tokens.length === 1 && lexed.tokens[0]!.tokenType === Identifier && lexed.tokens[0]!.image === name;
+    // Names come from one file at a time; the cache only saves relexing the same names.
+    if (bare.size > 10_000) bare.clear();
+    bare.set(name, known);
+  }
+  return known;
 }
 
 export function printName(name: string): string {
