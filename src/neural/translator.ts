@@ -145,7 +145,9 @@ export class Translator {
         return;
       }
       const best = options[0]!;
-      const found = evidence(best.formula, best.english, Object.values(best.props).map((p) => p.text), read[0]?.formula, beam[0]?.formula);
+      // A grammar proposition is as long as its content words; a model proposition is its tagged span.
+      const propWords = best === read[0] ? symbolic[k]!.props.map((p) => p.content) : Object.values(best.props).map((p) => p.text);
+      const found = evidence(best.formula, best.english, propWords, read[0]?.formula, beam[0]?.formula);
       const confidence = confidenceOf(this.confidence, found);
       results[i] = {
         best,

@@ -1,5 +1,5 @@
-// What a user sees in the workbench, driven through the real UI in Chromium: the status bar item, a hover
-// and the quick-fix menu, with screenshots of the last two, and the notification after the language server
+// What a user sees in the workbench, driven through the real UI in Chromium: the status bar item, a hover,
+// the quick-fix menu and the translation quick pick, with screenshots of the last three, and the notification after the language server
 // crashed too often. Each check returns { title, ok, error }.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -54,6 +54,20 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
       await page.keyboard.press('Escape');
     });
 
+    await check('translating a requirement shows each reading with how confident the translator is', async () => {
+      await openFile(page, 'nl.tl');
+      await runCommand(page, 'NeSy: Translate English to Temporal Logic');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill('whenever the light is red, the light is eventually green');
+      await page.keyboard.press('Enter');
+      // The model loads on first use; the readings come with their confidence once it has answered.
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: /best · (uncertain \(\d+% confident\)|\d+% confident)/ }).first().waitFor({ timeout: 60_000 });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'G (red -> F green)' }).first().waitFor({ timeout: 5_000 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(screenshots, 'translate.png') });
+      await page.keyboard.press('Escape');
+    });
     // Last: it leaves this window without a language server. The extension-test windows show no notifications,
     // so test/e2e/suite/server-crash.test.ts checks the same message in the output channel.
     await check('after five crashes in three minutes a one-line notification says how to start the server again', async () => {

@@ -14,6 +14,8 @@ export interface ReadProp {
   start: number;
   end: number;
   declared: boolean;
+  /** The clause's content words, without the cue words its span may straddle ("light is eventually green"). */
+  content: string;
 }
 
 export interface SymbolicTranslation {
@@ -77,7 +79,7 @@ export function translateRequirement(sentence: string, declared: readonly Declar
     const quoted = clause.words.length === 1 && clause.words[0]!.atom;
     const name = declaredName ?? (quoted ? identifierFor(first.text, taken) : uniqueIdentifier(clause.words.flatMap((w) => nameWords(w.text)).slice(0, 5), taken));
     taken.add(name);
-    byKey.set(k, { name, text: sentence.slice(first.start, last.end), start: first.start, end: last.end, declared: declaredName !== undefined });
+    byKey.set(k, { name, text: sentence.slice(first.start, last.end), start: first.start, end: last.end, declared: declaredName !== undefined, content: clause.words.map((w) => w.text).join(' ') });
     return name;
   });
   const rename = (j: FormulaJson): FormulaJson =>
