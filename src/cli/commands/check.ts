@@ -149,7 +149,7 @@ export const check: CliCommand = {
   name: 'check',
   summary: 'Report problems in .tl, .fol and .mwp files, as the editor shows them',
   usage: [
-    'usage: nesy check [--json] [--no-model] [--models DIR] [--ep auto|cpu|webgpu|cuda] FILE...',
+    'usage: nesy check [--json] [--no-model] [--models DIR] [--ep auto|cpu|webgpu|cuda|dml|coreml] FILE...',
     '',
     'Prints one line per problem: file:line:col severity code message (line and column from 1).',
     'With --json, prints an array of {file, range:{start:{line,character},end:{line,character}},',

@@ -238,7 +238,7 @@ const round = (x: number): number => Math.round(x * 10000) / 10000;
 export const nl2tlEval: EvalTask = {
   name: 'nl2tl',
   usage: [
-    'nesy eval nl2tl --data FILE.jsonl [--limit N] [--ep auto|cpu|webgpu|cuda] [--beams N] [--models DIR]',
+    'nesy eval nl2tl --data FILE.jsonl [--limit N] [--ep auto|cpu|webgpu|cuda|dml|coreml] [--beams N] [--models DIR]',
     '                [--workers N] [--batch N] [--declare]',
     '  Rows, all of the first row\'s format: lifted (logic_sentence, logic_ltl), full (sentence, logic_ltl,',
     '  propositions), or free text (sentence, ltl, optional props: {NAME: "what it means"}; no logic_ltl).',
