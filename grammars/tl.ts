@@ -5,7 +5,7 @@
 // `highlighting` into the TextMate grammar, and scripts/gen-syntax-diagrams.ts draws the rules as
 // the syntax reference (docs/tl-syntax.html).
 import { createToken, EmbeddedActionsParser, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
-import type { Formula, Interval, Statement, SyntaxProblem } from '../src/languages/tl/ast';
+import type { Formula, Interval, Statement, SyntaxProblem, Term } from '../src/languages/tl/ast';
 import * as nodes from '../src/languages/tl/nodes';
 
 export type Style = 'words' | 'ascii' | 'unicode';
@@ -22,6 +22,8 @@ export type BinaryKind =
   | 'strong_release'
   | 'since';
 export type OperatorKind = UnaryKind | BinaryKind;
+export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
+export type ArithOp = '+' | '-' | '*' | '/';
 
 export interface OperatorInfo {
   kind: OperatorKind;
@@ -148,8 +150,41 @@ export const operatorInfo: Readonly<Record<OperatorKind, OperatorInfo>> = Object
 export const keywordDocs: Readonly<Record<string, string>> = {
   prop: 'Declares a proposition, optionally with a description: `prop at_goal "the robot is at the goal"`. Once a file declares propositions, every proposition it uses must be declared.',
   spec: 'Names a formula: `spec reach := F[0,10] at_goal`.',
+  signal: 'Declares a signal, a real-valued name that formulas compare (STL), optionally with its unit: `signal speed "km/h"`, then `G (speed <= 50)`. Once a file declares names, every signal it compares must be declared.',
   true: 'The formula that always holds.',
   false: 'The formula that never holds.',
+};
+
+export interface ComparisonInfo {
+  op: CompareOp;
+  spellings: readonly string[];
+  canonical: Readonly<Record<Style, string>>;
+  /** How the English reading says it: `x is less than 3`. */
+  reading: string;
+  doc: string;
+}
+
+/** Comparisons of signals and numbers (STL): each one an atom of the formula. */
+export const comparisons: readonly ComparisonInfo[] = [
+  { op: '<', spellings: ['<'], canonical: { words: '<', ascii: '<', unicode: '<' }, reading: 'is less than', doc: 'Less than: `x < 3` holds when the signal x is below 3 at this moment.' },
+  { op: '<=', spellings: ['<=', '≤'], canonical: { words: '<=', ascii: '<=', unicode: '≤' }, reading: 'is at most', doc: 'At most: `x <= 3` holds when the signal x is 3 or below at this moment.' },
+  { op: '>', spellings: ['>'], canonical: { words: '>', ascii: '>', unicode: '>' }, reading: 'is greater than', doc: 'Greater than: `x > 3` holds when the signal x is above 3 at this moment.' },
+  { op: '>=', spellings: ['>=', '≥'], canonical: { words: '>=', ascii: '>=', unicode: '≥' }, reading: 'is at least', doc: 'At least: `x >= 3` holds when the signal x is 3 or above at this moment.' },
+  { op: '==', spellings: ['=='], canonical: { words: '==', ascii: '==', unicode: '==' }, reading: 'equals', doc: 'Equals: `x == 3` holds when the signal x is exactly 3 at this moment.' },
+  { op: '!=', spellings: ['!=', '≠'], canonical: { words: '!=', ascii: '!=', unicode: '≠' }, reading: 'differs from', doc: 'Differs from: `x != 3` holds when the signal x is not 3 at this moment.' },
+];
+
+/** Arithmetic between signals and numbers, inside comparisons: `*` and `/` bind tighter than `+` and `-`. */
+export const arithmeticDocs: Readonly<Record<ArithOp, string>> = {
+  '+': 'Plus (between numbers and signals; between formulas, `+` is Wring\'s or).',
+  '-': 'Minus, or a negative number (before a formula, `-` is negation).',
+  '*': 'Times (between numbers and signals; between formulas, `*` is Wring\'s and).',
+  '/': 'Divided by.',
+};
+
+/** Functions of one term, with how the English reading says them. */
+export const functions: Readonly<Record<string, { reading: string; doc: string }>> = {
+  abs: { reading: 'the absolute value of', doc: 'The absolute value: `abs(x - y) < 0.5` holds when x and y are less than 0.5 apart.' },
 };
 
 /** Words that end an interval without an upper bound, as in `[5,inf]` (an interval may also leave it out: `[5..]`). */
@@ -318,7 +353,7 @@ function operatorPattern(o: OperatorInfo): RegExp | Matcher {
           // F, G, X: an operator before a name, unless a digit follows or a declaration names it.
           if (isDigitCode(next)) return null;
           const before = previousToken(text, offset, tokens).token;
-          return before !== undefined && (before.tokenType === Prop || before.tokenType === Spec) ? null : image;
+          return before !== undefined && (before.tokenType === Prop || before.tokenType === Spec || before.tokenType === Signal) ? null : image;
         }
         // U, R, V, W, M: an operator before a name only right after an operand on the same line.
         const { token, sameLine } = previousToken(text, offset, tokens);
@@ -354,6 +389,7 @@ function keyword(name: string, pattern = new RegExp(`${name}${nameBoundary}`), s
 
 export const Prop = keyword('prop');
 export const Spec = keyword('spec');
+export const Signal = keyword('signal');
 // As in Spot: `true`, `false`, `1` and `0` in any case; a name cannot start with `F`, so `Falsey` is `False y`.
 export const True = keyword('true', new RegExp(`[tT][rR][uU][eE]${nameBoundary}`), ['t', 'T']);
 export const False = keyword('false', new RegExp(`[fF][aA][lL][sS][eE]${nameBoundary}|F[aA][lL][sS][eE]`), ['f', 'F']);
@@ -376,6 +412,24 @@ export const Semicolon = createToken({ name: 'Semicolon', label: ';', pattern: /
 /** Wring's suffixes on a proposition: `p=1` is `p`, `p=0` is `!p`. */
 export const PostPos = createToken({ name: 'PostPos', label: '=1', pattern: /=1/ });
 export const PostNeg = createToken({ name: 'PostNeg', label: '=0', pattern: /=0/ });
+
+/** Comparisons, one token each, grouped in a category the `comparison` rule consumes. */
+export const Comparison = createToken({ name: 'Comparison', label: 'comparison', pattern: Lexer.NA });
+export const comparisonTokens: Readonly<Record<CompareOp, TokenType>> = Object.fromEntries(
+  comparisons.map((c) => [
+    c.op,
+    createToken({
+      name: `Cmp_${{ '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '==': 'eq', '!=': 'ne' }[c.op]}`,
+      label: c.op,
+      // Longer spellings first; `<` must not read the start of `<=`.
+      pattern: new RegExp([...c.spellings].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')),
+      categories: [Comparison],
+      start_chars_hint: startChars(c.spellings),
+    }),
+  ]),
+) as Record<CompareOp, TokenType>;
+export const compareOpOf: ReadonlyMap<TokenType, CompareOp> = new Map(comparisons.map((c) => [comparisonTokens[c.op], c.op]));
+export const Slash = createToken({ name: 'Slash', label: '/', pattern: /\// });
 
 /** Where the block comment opening at `offset` ends: comments nest, as in Spot; -1 when it never closes. */
 function blockCommentEnd(text: string, offset: number): number {
@@ -425,15 +479,23 @@ export const allTokens: TokenType[] = [
   // Keywords before the operators: `False` is the constant, not `F alse`.
   Prop,
   Spec,
+  Signal,
   True,
   False,
-  // Multi-character symbols come before the single characters they start with.
+  // Multi-character symbols come before the single characters they start with: `<->`, `<=>` and `<>`
+  // before `<=` and `<`, `!=` before `!`, `/\` before `/`.
   operatorTokens.iff,
   operatorTokens.implies,
   operatorTokens.and,
   operatorTokens.or,
   operatorTokens.globally,
   operatorTokens.finally,
+  comparisonTokens['<='],
+  comparisonTokens['<'],
+  comparisonTokens['>='],
+  comparisonTokens['>'],
+  comparisonTokens['=='],
+  comparisonTokens['!='],
   operatorTokens.not,
   operatorTokens.xor,
   operatorTokens.next,
@@ -448,6 +510,7 @@ export const allTokens: TokenType[] = [
   Minus,
   Plus,
   Star,
+  Slash,
   PostPos,
   PostNeg,
   NumberLiteral,
@@ -463,6 +526,7 @@ export const allTokens: TokenType[] = [
   Identifier,
   UnaryOperator,
   BinaryOperator,
+  Comparison,
 ];
 
 /**
@@ -486,7 +550,7 @@ export const kindOfToken: ReadonlyMap<TokenType, OperatorKind> = new Map([
 
 /** Token types that can end an operand, and that can start one: a line break between the two ends a statement. */
 export const endsOperand: readonly TokenType[] = [Identifier, QuotedName, UnterminatedQuote, True, False, NumberLiteral, RParen, PostPos, PostNeg];
-export const startsOperand: readonly TokenType[] = [Identifier, QuotedName, UnterminatedQuote, True, False, NumberLiteral, LParen, Prop, Spec];
+export const startsOperand: readonly TokenType[] = [Identifier, QuotedName, UnterminatedQuote, True, False, NumberLiteral, LParen, Prop, Spec, Signal];
 for (const t of [Identifier, QuotedName, UnterminatedQuote, RParen, PostPos, PostNeg]) endsOperandIdx[t.tokenTypeIdx!] = true;
 
 // ---------------------------------------------------------------------------------------------
@@ -516,7 +580,7 @@ export const problemCodes = {
 
 // Module-level copies of the node constructors: the actions call them for every node, and an
 // imported binding is read through the other module's namespace on each use.
-const { constNode, intervalNode, operatorNode, propNode } = nodes;
+const { constNode, intervalNode, operatorNode, propNode, compareNode, numberTerm, signalTerm, boolTerm, arithTerm, negTerm, callTerm } = nodes;
 
 // Dense tables indexed by token type: the hot loops read them once per operator.
 const tableSize = Math.max(...allTokens.map((t) => t.tokenTypeIdx!)) + 1;
@@ -538,9 +602,18 @@ const errorKeys = {
   buildEarlyExitMessage: () => 'EarlyExit',
 };
 
+// What a comparison's terms are made of: the `comparison` rule is chosen where these tokens, with
+// parentheses around them, lead to a comparison operator (`2 * x + y < 1`); elsewhere `+` and `*`
+// between formulas are Wring's or and and.
+const isTermToken: boolean[] = [];
+for (const t of [Identifier, QuotedName, UnterminatedQuote, NumberLiteral, True, False, Minus, Plus, Star, Slash]) isTermToken[t.tokenTypeIdx!] = true;
+const isComparisonToken: boolean[] = [];
+for (const t of Object.values(comparisonTokens)) isComparisonToken[t.tokenTypeIdx!] = true;
+
 /** What a rule gives back when error recovery leaves it: the tree of a statement with errors is dropped. */
 const recovered = {
   formula: (): Formula => constNode('false', 0, 0),
+  term: (): Term => numberTerm(0, 0, 0),
 };
 
 /**
@@ -585,6 +658,26 @@ export class TlParser extends EmbeddedActionsParser {
     if (description) {
       statement.description = unquote(description.image);
       statement.descriptionSpan = { start: description.startOffset, end: tokenEnd(description) };
+    }
+    return statement;
+  });
+
+  /** `signal speed "km/h"`: a signal, optionally with its unit. */
+  signalDeclaration = this.RULE('signalDeclaration', (): Statement => {
+    const keyword = this.CONSUME(Signal);
+    const name = this.OR(this.signalNames);
+    const unit = this.OPTION(this.unit);
+    if (this.RECORDING_PHASE) return recordingStatement;
+    const statement: Statement = {
+      kind: 'signalDecl',
+      name: name.tokenType === Identifier ? name.image : unquote(name.image),
+      nameSpan: { start: name.startOffset, end: tokenEnd(name) },
+      start: keyword.startOffset,
+      end: tokenEnd(unit ?? name),
+    };
+    if (unit) {
+      statement.unit = unquote(unit.image);
+      statement.unitSpan = { start: unit.startOffset, end: tokenEnd(unit) };
     }
     return statement;
   });
@@ -654,7 +747,7 @@ export class TlParser extends EmbeddedActionsParser {
     'operand',
     (): Formula => {
       const base = this.prefixTop;
-      this.MANY(this.prefix);
+      this.MANY(this.prefixes);
       let f = this.OR(this.primaryForms);
       if (this.RECORDING_PHASE) return recordingFormula;
       while (this.prefixTop > base) {
@@ -673,6 +766,9 @@ export class TlParser extends EmbeddedActionsParser {
     },
     { recoveryValueFunc: recovered.formula },
   );
+
+  /** Prefix operators, up to a comparison: in `-x < 3` the `-` is minus, not negation. */
+  private readonly prefixes = { GATE: (): boolean => this.LA(1).tokenType !== Minus || !this.comparisonAhead(), DEF: (): void => this.prefix() };
 
   private readonly prefix = (): void => {
     const op = (this.operator = this.CONSUME(UnaryOperator));
@@ -741,6 +837,131 @@ export class TlParser extends EmbeddedActionsParser {
   /** A bound: a number, a negative number, or a mark for no bound (`inf`, `infinite`, `$`, `∞`). */
   bound = this.RULE('bound', (): Bound => this.OR(this.boundForms), { resyncEnabled: false });
 
+  /** A comparison of two terms (STL): `speed >= limit`, `abs(x - y) < 0.5`, `2 * x + y < 1`. */
+  comparison = this.RULE(
+    'comparison',
+    (): Formula => {
+      const left = this.SUBRULE(this.sum);
+      const op = this.CONSUME(Comparison);
+      const right = this.SUBRULE2(this.sum);
+      return this.RECORDING_PHASE ? recordingFormula : compareNode(compareOpOf.get(op.tokenType)!, left, right, op.startOffset, tokenEnd(op));
+    },
+    { recoveryValueFunc: recovered.formula },
+  );
+
+  /** Terms joined by `+` and `-`, left to right. */
+  sum = this.RULE(
+    'sum',
+    (): Term => {
+      let left = this.SUBRULE(this.product);
+      this.MANY(() => {
+        const op = this.OR(this.additions);
+        const right = this.SUBRULE2(this.product);
+        if (!this.RECORDING_PHASE) left = arithTerm(op.tokenType === Plus ? '+' : '-', left, right, op.startOffset, tokenEnd(op));
+      });
+      return left;
+    },
+    { recoveryValueFunc: recovered.term },
+  );
+
+  /** Factors joined by `*` and `/`, left to right. */
+  product = this.RULE(
+    'product',
+    (): Term => {
+      let left = this.SUBRULE(this.factor);
+      this.MANY(() => {
+        const op = this.OR(this.multiplications);
+        const right = this.SUBRULE2(this.factor);
+        if (!this.RECORDING_PHASE) left = arithTerm(op.tokenType === Star ? '*' : '/', left, right, op.startOffset, tokenEnd(op));
+      });
+      return left;
+    },
+    { recoveryValueFunc: recovered.term },
+  );
+
+  /** A number, a signal, `abs(term)`, a term in parentheses, or minus a factor. */
+  factor = this.RULE('factor', (): Term => this.OR(this.factorForms), { recoveryValueFunc: recovered.term });
+
+  private readonly additions = [{ ALT: () => this.CONSUME(Plus) }, { ALT: () => this.CONSUME(Minus) }];
+  private readonly multiplications = [{ ALT: () => this.CONSUME(Star) }, { ALT: () => this.CONSUME(Slash) }];
+  private readonly factorForms = [
+    {
+      ALT: (): Term => {
+        const minus = this.CONSUME(Minus);
+        const arg = this.SUBRULE(this.factor);
+        return this.RECORDING_PHASE ? recordingTerm : negTerm(arg, minus.startOffset, tokenEnd(minus));
+      },
+    },
+    {
+      ALT: (): Term => {
+        const n = this.CONSUME(NumberLiteral);
+        return this.RECORDING_PHASE ? recordingTerm : numberTerm(Number(n.image), n.startOffset, tokenEnd(n));
+      },
+    },
+    {
+      ALT: (): Term => {
+        const name = this.CONSUME(Identifier);
+        const call = this.OPTION(this.callArgument);
+        if (this.RECORDING_PHASE) return recordingTerm;
+        if (!call) return signalTerm(name.image, name.startOffset, tokenEnd(name));
+        return callTerm(name.image, name.startOffset, tokenEnd(name), call.arg, call.end);
+      },
+    },
+    {
+      ALT: (): Term => {
+        const t = this.CONSUME(QuotedName);
+        return this.RECORDING_PHASE ? recordingTerm : signalTerm(unquote(t.image), t.startOffset, tokenEnd(t));
+      },
+    },
+    {
+      ALT: (): Term => {
+        const t = this.CONSUME(True);
+        return this.RECORDING_PHASE ? recordingTerm : boolTerm(true, t.startOffset, tokenEnd(t));
+      },
+    },
+    {
+      ALT: (): Term => {
+        const t = this.CONSUME(False);
+        return this.RECORDING_PHASE ? recordingTerm : boolTerm(false, t.startOffset, tokenEnd(t));
+      },
+    },
+    {
+      ALT: (): Term => {
+        const open = this.CONSUME(LParen);
+        const inner = this.SUBRULE2(this.sum);
+        const close = this.CONSUME(RParen);
+        if (this.RECORDING_PHASE) return recordingTerm;
+        inner.outerStart = open.startOffset;
+        inner.outerEnd = tokenEnd(close);
+        return inner;
+      },
+    },
+  ];
+  private readonly callArgument = (): { arg: Term; end: number } => {
+    this.CONSUME2(LParen);
+    const arg = this.SUBRULE(this.sum);
+    const close = this.CONSUME2(RParen);
+    return { arg, end: tokenEnd(close) };
+  };
+
+  /**
+   * Whether a comparison starts here: terms (names, numbers, `+ - * /`, parentheses around terms)
+   * up to a comparison operator outside parentheses. A comparison inside parentheses makes them a
+   * formula's (`(x < 3) & a`); any other token ends the terms.
+   */
+  private comparisonAhead(): boolean {
+    let depth = 0;
+    for (let i = 1; ; i++) {
+      const t = this.LA(i);
+      const type = t.tokenTypeIdx;
+      if (isComparisonToken[type]) return depth === 0;
+      if (type === lparenIdx) depth++;
+      else if (type === rparenIdx) {
+        if (depth-- === 0) return false;
+      } else if (isTermToken[type] !== true) return false;
+    }
+  }
+
   /** Wring's `=1` or `=0` after a proposition. */
   wringSuffix = this.RULE('wringSuffix', (): IToken => this.OR(this.wringSuffixes));
 
@@ -755,10 +976,13 @@ export class TlParser extends EmbeddedActionsParser {
   // Alternatives built once rather than on every call (Chevrotain's advice for hot rules).
   private readonly statementForms = [
     { ALT: () => this.SUBRULE(this.propDeclaration) },
+    { ALT: () => this.SUBRULE(this.signalDeclaration) },
     { ALT: () => this.SUBRULE(this.specDeclaration) },
     { ALT: () => this.SUBRULE(this.formulaStatement) },
   ];
   private readonly propNames = [{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(QuotedName) }];
+  private readonly signalNames = [{ ALT: () => this.CONSUME(Identifier) }, { ALT: () => this.CONSUME(QuotedName) }];
+  private readonly unit = (): IToken => this.CONSUME2(QuotedName);
   private readonly separators = [
     { ALT: () => this.CONSUME(Comma) },
     { ALT: () => this.CONSUME(Colon) },
@@ -767,6 +991,12 @@ export class TlParser extends EmbeddedActionsParser {
     { GATE: () => this.LA(1).image === 'to', ALT: () => this.CONSUME(Identifier) },
   ];
   private readonly primaryForms = [
+    {
+      // A comparison starts like a proposition or a parenthesis; what follows decides.
+      GATE: (): boolean => this.comparisonAhead(),
+      IGNORE_AMBIGUITIES: true,
+      ALT: (): Formula => this.SUBRULE(this.comparison),
+    },
     {
       ALT: (): Formula => {
         const t = this.CONSUME(Identifier);
@@ -899,6 +1129,9 @@ interface Bound {
 const recordingFormula = constNode('false', 0, 0);
 const recordingInterval = intervalNode(0, null, 0, 0);
 const recordingStatement: Statement = { kind: 'broken', start: 0, end: 0 };
+const recordingTerm: Term = numberTerm(0, 0, 0);
+const lparenIdx = LParen.tokenTypeIdx!;
+const rparenIdx = RParen.tokenTypeIdx!;
 
 // ---------------------------------------------------------------------------------------------
 // Highlighting
@@ -916,7 +1149,7 @@ export const highlighting = {
   /** Special comments shown in a distinct colour: `// nl: ...` holds a sentence to translate. */
   specialLineComments: [{ prefix: 'nl:', scope: 'comment.line.double-slash.nl.tl' }],
   keywords: [
-    { scope: 'keyword.declaration.tl', words: ['prop', 'spec'] },
+    { scope: 'keyword.declaration.tl', words: ['prop', 'spec', 'signal'] },
     { scope: 'constant.language.boolean.tl', words: ['true', 'false', 'True', 'False', 'TRUE', 'FALSE'] },
     { scope: 'constant.language.infinity.tl', words: ['inf', 'infinite'] },
   ],
@@ -936,6 +1169,8 @@ export const highlighting = {
     { scope: 'keyword.operator.definition.tl', symbols: [':='] },
     { scope: 'keyword.operator.temporal.tl', symbols: operators.filter((o) => o.temporal).flatMap((o) => o.spellings.filter((s) => !isWordSpelling(s))) },
     { scope: 'keyword.operator.logical.tl', symbols: [...operators.filter((o) => !o.temporal).flatMap((o) => o.spellings.filter((s) => !isWordSpelling(s))), '=0', '=1'] },
+    { scope: 'keyword.operator.comparison.tl', symbols: comparisons.flatMap((c) => c.spellings) },
+    { scope: 'keyword.operator.arithmetic.tl', symbols: ['/'] },
     { scope: 'constant.language.infinity.tl', symbols: ['$', '∞'] },
     { scope: 'punctuation.separator.tl', symbols: [';', ',', ':', '..'] },
   ],
@@ -947,5 +1182,6 @@ export const highlighting = {
   declarations: [
     { keyword: 'prop', scope: 'entity.name.variable.proposition.tl' },
     { keyword: 'spec', scope: 'entity.name.function.spec.tl' },
+    { keyword: 'signal', scope: 'entity.name.variable.signal.tl' },
   ],
 };

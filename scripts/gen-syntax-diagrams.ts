@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createSyntaxDiagramsCode } from 'chevrotain';
-import { binding, intervalKinds, keywordDocs, maxNesting, operators, TlParser, unboundedSpellings } from '../grammars/tl';
+import { binding, comparisons, functions, intervalKinds, keywordDocs, maxNesting, operators, TlParser, unboundedSpellings } from '../grammars/tl';
 
 export const repoRoot = path.resolve(__dirname, '..');
 export const referenceFile = path.join(repoRoot, 'docs', 'tl-syntax.html');
@@ -77,6 +77,15 @@ export function syntaxReference(): string {
     `<p>As in Spot, ${code('F')}, ${code('G')} and ${code('X')} before a name are operators (${code('GFa')} is ${code('G F a')}, ${code('Goal')} is ${code('G oal')}) unless a digit follows (${code('F1')}),`,
     `and right after an operand on the same line so are ${code('U R V W M')} (${code('a Ub')} is ${code('a U b')}). Wring's ${code('p=1')} is ${code('p')} and ${code('p=0')} is ${code('!p')}.`,
     `Quote a name to keep it one proposition: ${code('"Goal"')}.</p>`,
+    '<h2>Signals (STL)</h2>',
+    `<p>A comparison of signals and numbers is an atom of a formula: ${code('speed >= limit')}, ${code('abs(x - y) < 0.5')}, ${code('2 * x + y < 1')}.`,
+    `Signals are declared with their unit, ${code('signal speed "km/h"')}. Inside a comparison ${code('* /')} bind tighter than ${code('+ -')}, both left-associative;`,
+    `a comparison is chosen where terms lead to a comparison operator outside parentheses (elsewhere ${code('+')} and ${code('*')} are Wring's or and and).</p>`,
+    '<table>',
+    '<tr><th>comparison</th><th>spellings</th><th></th></tr>',
+    ...comparisons.map((c) => `<tr><td>${code(c.op)}</td><td>${c.spellings.map(code).join(' ')}</td><td>${inline(c.doc)}</td></tr>`),
+    ...Object.entries(functions).map(([name, f]) => `<tr><td>${code(`${name}(x)`)}</td><td>function</td><td>${inline(f.doc)}</td></tr>`),
+    '</table>',
     '<h2>Precedence</h2>',
     precedenceTable(),
     '<h2>Keywords</h2>',

@@ -60,16 +60,17 @@ test('tl: the language service given the previous analysis publishes the diagnos
   );
 });
 
-// Spot's lexing looks at the token before a word (`a Ub` is `a U b`, `prop Goal` names Goal) and a
-// large file is lexed a piece at a time: files of Spot's spellings, long enough to span several
-// pieces, edited at random, must still reparse to exactly the fresh parse.
-const spotPieces = ['a', 'Ub', 'Wb', 'Goal', 'GFa', 'F1', 'x.y', '"q"', 'prop ', 'spec s := ', '=0', '=1', ' ', ' ', '\n', '; ', '(', ')', '&', '|', 'V', 'U', '->', '-->', '()', '1', '0', 'X[2] ', 'F[1..] ', '/* c /* d */ */', '//c\n'];
+// Spot's lexing looks at the token before a word (`a Ub` is `a U b`, `prop Goal` names Goal), a
+// comparison is told from a formula by what follows (`x + 1 < 2` against `a + b`), and a large file is
+// lexed a piece at a time: files of these spellings, long enough to span several pieces, edited at
+// random, must still reparse to exactly the fresh parse.
+const spotPieces = ['a', 'Ub', 'Wb', 'Goal', 'GFa', 'F1', 'x.y', '"q"', 'prop ', 'spec s := ', '=0', '=1', ' ', ' ', '\n', '; ', '(', ')', '&', '|', 'V', 'U', '->', '-->', '()', '1', '0', 'X[2] ', 'F[1..] ', '/* c /* d */ */', '//c\n', 'x < 3', '+', '*', '-', '/', 'abs(', '>=', '2', 'signal v "u"\n'];
 const spotFile = fc
   .tuple(fc.array(fc.constantFrom(...spotPieces), { minLength: 1, maxLength: 60 }), fc.nat({ max: 400 }))
   .map(([parts, copies]) => Array.from({ length: 1 + (copies % 300) }, (_, i) => `${parts.join('')}\nspec s${i} := G (a -> F b)\n`).join(''));
 const spotEdit = fc.record({ at: fc.nat(), length: fc.nat({ max: 6 }), text: fc.array(fc.constantFrom(...spotPieces), { maxLength: 3 }).map((p) => p.join('')) });
 
-test('tl: Spot\'s context-sensitive words and multi-piece files reparse to the fresh parse', () => {
+test('tl: Spot\'s context-sensitive words, comparisons and multi-piece files reparse to the fresh parse', () => {
   fc.assert(
     fc.property(spotFile, fc.array(spotEdit, { minLength: 1, maxLength: 4 }), (start, edits) => {
       let text = start;

@@ -12,7 +12,8 @@ import { nlComments } from './outline';
 import { toRange } from './positions';
 import { printName } from './printer';
 import type { TlAnalysis } from './service';
-import { styleReplacements, type Replacement } from './style';
+import { comparisonSpans, styleReplacements, type Replacement } from './style';
+import type { Span } from './ast';
 
 const styles: Style[] = ['words', 'ascii', 'unicode'];
 /** Files larger than this (in characters) get no whole-file conversion; `nesy format` still converts them. */
@@ -31,15 +32,17 @@ function toEdits(a: TlAnalysis, replacements: Replacement[]): TextEdit[] {
   return replacements.map((r) => ({ range: toRange(a.document, r), newText: r.text }));
 }
 
-/** Where `prop name` goes: after the last declaration, or at the top of the file. */
-function declarationInsert(a: TlAnalysis, name: string): TextEdit {
-  const decls = a.tl.statements.filter((s) => s.kind === 'propDecl');
+/** Where `prop name` (or `signal name`) goes: after the last declaration of its kind, or of any kind, or at the top of the file. */
+function declarationInsert(a: TlAnalysis, name: string, keyword: 'prop' | 'signal' = 'prop'): TextEdit {
+  const kind = keyword === 'prop' ? 'propDecl' : 'signalDecl';
+  let decls = a.tl.statements.filter((s) => s.kind === kind);
+  if (decls.length === 0) decls = a.tl.statements.filter((s) => s.kind === 'propDecl' || s.kind === 'signalDecl');
   const last = decls[decls.length - 1];
-  if (!last) return { range: toRange(a.document, { start: 0, end: 0 }), newText: `prop ${printName(name)}\n` };
+  if (!last) return { range: toRange(a.document, { start: 0, end: 0 }), newText: `${keyword} ${printName(name)}\n` };
   const line = a.document.positionAt(last.end).line;
   const lineEnd = line + 1 < a.document.lineCount ? a.document.offsetAt({ line: line + 1, character: 0 }) : a.document.getText().length;
   const atEnd = lineEnd === a.document.getText().length && !a.document.getText().endsWith('\n');
-  return { range: toRange(a.document, { start: lineEnd, end: lineEnd }), newText: `${atEnd ? '\n' : ''}prop ${printName(name)}\n` };
+  return { range: toRange(a.document, { start: lineEnd, end: lineEnd }), newText: `${atEnd ? '\n' : ''}${keyword} ${printName(name)}\n` };
 }
 
 function fixFor(a: TlAnalysis, d: Diagnostic): CodeAction | undefined {
@@ -58,6 +61,10 @@ function fixFor(a: TlAnalysis, d: Diagnostic): CodeAction | undefined {
     case checkCodes.undeclaredProp: {
       const data = d.data as UndeclaredData;
       return edit(a, `Declare proposition \`${data.name}\``, CodeActionKind.QuickFix, [declarationInsert(a, data.name)], d);
+    }
+    case checkCodes.undeclaredSignal: {
+      const data = d.data as UndeclaredData;
+      return edit(a, `Declare signal \`${data.name}\``, CodeActionKind.QuickFix, [declarationInsert(a, data.name, 'signal')], d);
     }
     case checkCodes.gluedOperator:
     case checkCodes.gluedName:
@@ -137,13 +144,22 @@ export function editorActions(a: TlAnalysis, range: Range, diagnostics: Diagnost
   const statement = a.tl.statements.find((s) => s.kind !== 'broken' && s.start <= end && start <= s.end);
   for (const style of styles) {
     if (statement) {
-      const r = styleReplacements(a.tl.text, statement.start, statement.end, style);
+      const r = styleReplacements(a.tl.text, statement.start, statement.end, style, comparisonSpans(statement));
       if (r.length > 0) out.push(edit(a, `Convert this statement to ${style} operators`, CodeActionKind.RefactorRewrite, toEdits(a, r)));
     }
     // Code actions are requested on every cursor move; respelling a huge file each time would lag.
     if (a.tl.text.length > wholeFileLimit) continue;
-    const all = styleReplacements(a.tl.text, 0, a.tl.text.length, style);
+    const all = styleReplacements(a.tl.text, 0, a.tl.text.length, style, arithmeticOf(a));
     if (all.length > 0) out.push(edit(a, `Convert the whole file to ${style} operators`, CodeActionKind.RefactorRewrite, toEdits(a, all)));
   }
   return out;
+}
+
+/** Every comparison of the file, for the whole-file conversions (asked for on every cursor move). */
+const spansOf = new WeakMap<TlAnalysis, Span[]>();
+
+function arithmeticOf(a: TlAnalysis): Span[] {
+  let spans = spansOf.get(a);
+  if (!spans) spansOf.set(a, (spans = a.tl.statements.flatMap(comparisonSpans)));
+  return spans;
 }

@@ -1,18 +1,24 @@
 // The public API of the temporal-logic language, for other parts of NeSy Studio (the NL->TL
 // model, the language server, benchmarks). Import from here rather than from the modules behind it.
 export { parseFormula, parseDocument, gluedRunLength, type ParseResult } from './parser';
-export { printFormula, canonical, printName, printInterval, isBareName, type PrintStyle, type PrintOptions } from './printer';
+export { printFormula, printTerm, canonical, printName, printInterval, isBareName, type PrintStyle, type PrintOptions } from './printer';
 export { astEqual, astEquivalent, equivalenceKey, structEqual } from './compare';
 export { explain, type PropDescriptions } from './explain';
 export { decideEquivalence, equivalenceJson, sameMeaning, maxUnrolledSteps, type EquivalenceResult, type EquivalenceOptions, type Lasso, type Letter } from './equiv/index';
-export { toJson, fromJson, walk, isUnary, isBinary, hasParens } from './ast';
+export { toJson, fromJson, termToJson, termFromJson, walk, isUnary, isBinary, hasParens } from './ast';
 export type {
   Formula,
   FormulaJson,
   Interval,
   Statement,
   PropDeclaration,
+  SignalDeclaration,
   SpecDeclaration,
+  CompareNode,
+  Term,
+  TermJson,
+  CompareOp,
+  ArithOp,
   Comment,
   TlDocument,
   SyntaxProblem,
@@ -21,5 +27,5 @@ export type {
   BinaryKind,
   OperatorKind,
 } from './ast';
-export { operators, operatorInfo, type Style } from '../../../grammars/tl';
+export { operators, operatorInfo, comparisons, type Style } from '../../../grammars/tl';
 export { maxNesting } from './precedence';

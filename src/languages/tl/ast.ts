@@ -1,8 +1,8 @@
 // The syntax tree of .tl files. Positions are character offsets into the document text
 // ([start, end), end exclusive); src/languages/tl/positions.ts turns them into LSP positions.
-import type { BinaryKind, UnaryKind } from '../../../grammars/tl';
+import type { ArithOp, BinaryKind, CompareOp, UnaryKind } from '../../../grammars/tl';
 
-export type { BinaryKind, UnaryKind, OperatorKind } from '../../../grammars/tl';
+export type { ArithOp, BinaryKind, CompareOp, UnaryKind, OperatorKind } from '../../../grammars/tl';
 
 export interface Span {
   start: number;
@@ -50,7 +50,72 @@ export interface BinaryNode extends OperatorNode {
   args: [Formula, Formula];
 }
 
-export type Formula = PropNode | ConstNode | UnaryNode | BinaryNode;
+/**
+ * A comparison of signals and numbers (STL): `speed >= limit`, `abs(x - y) < 0.5`. It is an atom of
+ * the formula: `args` is empty (its operands are terms, not formulas) so that code walking formulas
+ * sees a leaf.
+ */
+export interface CompareNode extends NodeBase {
+  kind: 'compare';
+  op: CompareOp;
+  left: Term;
+  right: Term;
+  /** Where the comparison operator is. */
+  opStart: number;
+  opEnd: number;
+  args: [];
+  interval?: undefined;
+}
+
+export type Formula = PropNode | ConstNode | UnaryNode | BinaryNode | CompareNode;
+
+interface TermBase extends Span {
+  /** Where the parentheses written directly around this term open and close; start and end when there are none. */
+  outerStart: number;
+  outerEnd: number;
+}
+
+export interface NumberTerm extends TermBase {
+  kind: 'num';
+  value: number;
+}
+
+/** A signal: a real-valued name, declared with `signal name "unit"`. */
+export interface SignalTerm extends TermBase {
+  kind: 'signal';
+  name: string;
+}
+
+/** `true` or `false` where a number belongs: parsed so that a check can say what is wrong. */
+export interface BoolTerm extends TermBase {
+  kind: 'bool';
+  value: boolean;
+}
+
+export interface ArithTerm extends TermBase {
+  kind: 'arith';
+  op: ArithOp;
+  args: [Term, Term];
+  opStart: number;
+  opEnd: number;
+}
+
+export interface NegTerm extends TermBase {
+  kind: 'neg';
+  arg: Term;
+  opStart: number;
+  opEnd: number;
+}
+
+/** A function of one term: `abs(x)`. */
+export interface CallTerm extends TermBase {
+  kind: 'call';
+  fn: string;
+  fnSpan: Span;
+  arg: Term;
+}
+
+export type Term = NumberTerm | SignalTerm | BoolTerm | ArithTerm | NegTerm | CallTerm;
 
 export interface Comment extends Span {
   text: string;
@@ -65,6 +130,15 @@ export interface PropDeclaration extends Span {
   nameSpan: Span;
   description?: string;
   descriptionSpan?: Span;
+}
+
+/** `signal speed "km/h"`: a real-valued signal, with its unit. */
+export interface SignalDeclaration extends Span {
+  kind: 'signalDecl';
+  name: string;
+  nameSpan: Span;
+  unit?: string;
+  unitSpan?: Span;
 }
 
 export interface SpecDeclaration extends Span {
@@ -84,7 +158,7 @@ export interface BrokenStatement extends Span {
   kind: 'broken';
 }
 
-export type Statement = PropDeclaration | SpecDeclaration | FormulaStatement | BrokenStatement;
+export type Statement = PropDeclaration | SignalDeclaration | SpecDeclaration | FormulaStatement | BrokenStatement;
 
 export interface SyntaxProblem extends Span {
   code: string;
@@ -118,7 +192,50 @@ export type FormulaJson =
   | { kind: 'prop'; name: string }
   | { kind: 'true' }
   | { kind: 'false' }
+  | { kind: 'compare'; op: CompareOp; left: TermJson; right: TermJson }
   | { kind: UnaryKind | BinaryKind; interval?: [number, number | null]; args: FormulaJson[] };
+
+export type TermJson =
+  | { kind: 'num'; value: number }
+  | { kind: 'signal'; name: string }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'arith'; op: ArithOp; args: [TermJson, TermJson] }
+  | { kind: 'neg'; arg: TermJson }
+  | { kind: 'call'; fn: string; arg: TermJson };
+
+export function termToJson(t: Term): TermJson {
+  switch (t.kind) {
+    case 'num':
+    case 'bool':
+      return { kind: t.kind, value: t.value } as TermJson;
+    case 'signal':
+      return { kind: 'signal', name: t.name };
+    case 'arith':
+      return { kind: 'arith', op: t.op, args: [termToJson(t.args[0]), termToJson(t.args[1])] };
+    case 'neg':
+      return { kind: 'neg', arg: termToJson(t.arg) };
+    case 'call':
+      return { kind: 'call', fn: t.fn, arg: termToJson(t.arg) };
+  }
+}
+
+export function termFromJson(j: TermJson): Term {
+  const zero = { start: 0, end: 0, outerStart: 0, outerEnd: 0 };
+  switch (j.kind) {
+    case 'num':
+      return { kind: 'num', value: j.value, ...zero };
+    case 'bool':
+      return { kind: 'bool', value: j.value, ...zero };
+    case 'signal':
+      return { kind: 'signal', name: j.name, ...zero };
+    case 'arith':
+      return { kind: 'arith', op: j.op, args: [termFromJson(j.args[0]), termFromJson(j.args[1])], opStart: 0, opEnd: 0, ...zero };
+    case 'neg':
+      return { kind: 'neg', arg: termFromJson(j.arg), opStart: 0, opEnd: 0, ...zero };
+    case 'call':
+      return { kind: 'call', fn: j.fn, fnSpan: { start: 0, end: 0 }, arg: termFromJson(j.arg), ...zero };
+  }
+}
 
 export function toJson(f: Formula): FormulaJson {
   switch (f.kind) {
@@ -127,6 +244,8 @@ export function toJson(f: Formula): FormulaJson {
     case 'true':
     case 'false':
       return { kind: f.kind };
+    case 'compare':
+      return { kind: 'compare', op: f.op, left: termToJson(f.left), right: termToJson(f.right) };
     default: {
       const json: FormulaJson = { kind: f.kind, args: f.args.map(toJson) };
       if (f.interval) json.interval = [f.interval.lo, f.interval.hi];
@@ -144,6 +263,8 @@ export function fromJson(j: FormulaJson): Formula {
     case 'true':
     case 'false':
       return { kind: j.kind, ...zero };
+    case 'compare':
+      return { kind: 'compare', op: j.op, left: termFromJson(j.left), right: termFromJson(j.right), opStart: 0, opEnd: 0, args: [], ...zero };
     default: {
       const args = j.args.map(fromJson);
       const interval = j.interval ? { lo: j.interval[0], hi: j.interval[1], start: 0, end: 0 } : undefined;

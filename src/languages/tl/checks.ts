@@ -2,7 +2,8 @@
 // Settings.disabledChecks; what a quick fix needs travels in diagnostic.data.
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { hasParens, type Formula, type Span, type TlDocument } from './ast';
+import { functions } from '../../../grammars/tl';
+import { hasParens, type CompareNode, type Formula, type Span, type Term, type TlDocument } from './ast';
 import { temporalBinaryLevel, binding } from './precedence';
 import { syntaxCodes } from './parser';
 import { toRange } from './positions';
@@ -21,6 +22,13 @@ export const checkCodes = {
   gluedName: 'tl/glued-name',
   mixedXor: 'tl/mixed-xor',
   dottedName: 'tl/dotted-name',
+  // Signals (STL).
+  undeclaredSignal: 'tl/undeclared-signal',
+  propAsSignal: 'tl/prop-as-signal',
+  signalAsProp: 'tl/signal-as-prop',
+  compareBoolean: 'tl/compare-boolean',
+  unknownFunction: 'tl/unknown-function',
+  duplicateSignal: 'tl/duplicate-signal',
 } as const;
 
 export { syntaxCodes };
@@ -29,7 +37,7 @@ export { syntaxCodes };
 export interface SwapBoundsData {
   replacement: string;
 }
-/** data of tl/undeclared-prop. */
+/** data of tl/undeclared-prop and tl/undeclared-signal. */
 export interface UndeclaredData {
   name: string;
 }
@@ -95,7 +103,19 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
 
   const props = new Map<string, Span>();
   const specs = new Map<string, Span>();
+  const signals = new Map<string, Span>();
   for (const s of tl.statements) {
+    if (s.kind === 'signalDecl') {
+      if ((signals.has(s.name) || props.has(s.name)) && on(checkCodes.duplicateSignal)) {
+        const what = signals.has(s.name) ? 'a signal' : 'a proposition';
+        out.push(diagnostic(doc, s.nameSpan, DiagnosticSeverity.Error, checkCodes.duplicateSignal, `\`${s.name}\` is already declared above, as ${what}.`));
+      } else if (!signals.has(s.name) && !props.has(s.name)) signals.set(s.name, s.nameSpan);
+      continue;
+    }
+    if (s.kind === 'propDecl' && signals.has(s.name) && on(checkCodes.duplicateSignal)) {
+      out.push(diagnostic(doc, s.nameSpan, DiagnosticSeverity.Error, checkCodes.duplicateSignal, `\`${s.name}\` is already declared above, as a signal.`));
+      continue;
+    }
     if (s.kind === 'propDecl') {
       if (props.has(s.name) && on(checkCodes.duplicateProp)) {
         out.push(diagnostic(doc, s.nameSpan, DiagnosticSeverity.Error, checkCodes.duplicateProp, `The proposition \`${s.name}\` is already declared above.`));
@@ -114,7 +134,51 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
   }
 
   const used = new Set<string>();
+  const usedSignals = new Set<string>();
   const checkUndeclared = props.size > 0 && on(checkCodes.undeclaredProp);
+  const checkUndeclaredSignals = (props.size > 0 || signals.size > 0) && on(checkCodes.undeclaredSignal);
+  /** The terms of a comparison: each signal declared as one, no truth values, known functions. */
+  const terms: Term[] = [];
+  const checkComparison = (node: CompareNode): void => {
+    terms.push(node.right, node.left);
+    while (terms.length > 0) {
+      const t = terms.pop()!;
+      switch (t.kind) {
+        case 'signal':
+          usedSignals.add(t.name);
+          if ((props.has(t.name) || specs.has(t.name)) && on(checkCodes.propAsSignal)) {
+            const what = props.has(t.name) ? 'a proposition' : 'a spec';
+            out.push(diagnostic(doc, t, DiagnosticSeverity.Error, checkCodes.propAsSignal, `\`${t.name}\` is ${what}, true or false at each moment: only signals and numbers can be compared. Declare a signal with \`signal name\`.`));
+          } else if (!signals.has(t.name) && !props.has(t.name) && !specs.has(t.name) && checkUndeclaredSignals) {
+            out.push(
+              diagnostic(doc, t, DiagnosticSeverity.Warning, checkCodes.undeclaredSignal,
+                `The signal \`${t.name}\` is compared but not declared. This file declares its names, so add \`signal ${t.name}\` (with its unit, as in \`signal ${t.name} "m/s"\`).`,
+                { name: t.name } satisfies UndeclaredData),
+            );
+          }
+          break;
+        case 'bool':
+          if (on(checkCodes.compareBoolean)) {
+            out.push(diagnostic(doc, t, DiagnosticSeverity.Error, checkCodes.compareBoolean, `\`${t.value}\` is a truth value, not a number: only signals and numbers can be compared.`));
+          }
+          break;
+        case 'call':
+          if (!Object.prototype.hasOwnProperty.call(functions, t.fn) && on(checkCodes.unknownFunction)) {
+            out.push(diagnostic(doc, t.fnSpan, DiagnosticSeverity.Error, checkCodes.unknownFunction, `There is no function \`${t.fn}\`: the functions are ${Object.keys(functions).map((f) => `\`${f}\``).join(', ')}.`));
+          }
+          terms.push(t.arg);
+          break;
+        case 'neg':
+          terms.push(t.arg);
+          break;
+        case 'arith':
+          terms.push(t.args[1], t.args[0]);
+          break;
+        case 'num':
+          break;
+      }
+    }
+  };
   const checkNegative = on(checkCodes.negativeBound);
   const checkReversed = on(checkCodes.intervalReversed);
   const checkChained = on(checkCodes.chainedTemporal);
@@ -190,13 +254,22 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
       if (node.kind === 'prop') {
         used.add(node.name);
         if (checkReadings) readingChanges(node.name, node.start, node.end);
-        if (checkUndeclared && !props.has(node.name) && !specs.has(node.name)) {
+        if (signals.has(node.name)) {
+          usedSignals.add(node.name);
+          if (on(checkCodes.signalAsProp)) {
+            out.push(diagnostic(doc, node, DiagnosticSeverity.Error, checkCodes.signalAsProp, `\`${node.name}\` is a signal, a number at each moment, not true or false: compare it, as in \`${node.name} > 0\`.`));
+          }
+        } else if (checkUndeclared && !props.has(node.name) && !specs.has(node.name)) {
           out.push(
             diagnostic(doc, node, DiagnosticSeverity.Warning, checkCodes.undeclaredProp,
               `The proposition \`${node.name}\` is used but not declared. This file declares its propositions, so add \`prop ${node.name}\`.`,
               { name: node.name } satisfies UndeclaredData),
           );
         }
+        continue;
+      }
+      if (node.kind === 'compare') {
+        checkComparison(node);
         continue;
       }
       if (!('args' in node)) continue;
@@ -225,7 +298,7 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
         // Pushed right first so that diagnostics come out in the order of a walk from the left.
         pending.push(right, node.args[0]);
       } else {
-        pending.push(node.args[0]);
+        pending.push(node.args[0]!);
       }
     }
   }
@@ -234,6 +307,13 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
     for (const [name, span] of props) {
       if (!used.has(name)) {
         const d = diagnostic(doc, span, DiagnosticSeverity.Hint, checkCodes.unusedDeclaration, `The proposition \`${name}\` is declared but never used.`);
+        d.tags = [DiagnosticTag.Unnecessary];
+        out.push(d);
+      }
+    }
+    for (const [name, span] of signals) {
+      if (!usedSignals.has(name)) {
+        const d = diagnostic(doc, span, DiagnosticSeverity.Hint, checkCodes.unusedDeclaration, `The signal \`${name}\` is declared but never compared.`);
         d.tags = [DiagnosticTag.Unnecessary];
         out.push(d);
       }

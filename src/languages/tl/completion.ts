@@ -1,6 +1,6 @@
 // Completion: every operator spelling, keywords, declared propositions and spec names.
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
-import { keywordDocs, operators } from '../../../grammars/tl';
+import { comparisons, functions, keywordDocs, operators } from '../../../grammars/tl';
 import type { TlAnalysis } from './service';
 import { firstIndex } from '../../core/sorted';
 
@@ -25,6 +25,20 @@ const operatorItems: CompletionItem[] = operators.flatMap((o) => {
   return items;
 });
 
+const comparisonItems: CompletionItem[] = [
+  ...comparisons.flatMap((c) =>
+    c.spellings.map((s) => ({ label: s, kind: CompletionItemKind.Operator, detail: 'comparison', documentation: { kind: MarkupKind.Markdown, value: c.doc } })),
+  ),
+  ...Object.entries(functions).map(([name, f]) => ({
+    label: `${name}(…)`,
+    kind: CompletionItemKind.Function,
+    detail: 'function of a signal',
+    documentation: { kind: MarkupKind.Markdown, value: f.doc },
+    insertText: `${name}(\${1:x})`,
+    insertTextFormat: InsertTextFormat.Snippet,
+  })),
+];
+
 const keywordItems: CompletionItem[] = [
   ...Object.entries(keywordDocs).map(([k, doc]) => ({ label: k, kind: CompletionItemKind.Keyword, documentation: doc })),
   {
@@ -33,6 +47,13 @@ const keywordItems: CompletionItem[] = [
     insertText: 'prop ${1:name} "${2:description}"',
     insertTextFormat: InsertTextFormat.Snippet,
     documentation: keywordDocs.prop,
+  },
+  {
+    label: 'signal declaration',
+    kind: CompletionItemKind.Snippet,
+    insertText: 'signal ${1:name} "${2:unit}"',
+    insertTextFormat: InsertTextFormat.Snippet,
+    documentation: keywordDocs.signal,
   },
   {
     label: 'spec definition',
@@ -47,7 +68,7 @@ const keywordItems: CompletionItem[] = [
 function quietAt(a: TlAnalysis, offset: number): boolean {
   if (insideComment(a.tl.comments, offset)) return true;
   const line = a.document.getText({ start: a.document.positionAt(offset - Math.min(offset, 200)), end: a.document.positionAt(offset) }).split(/\r?\n/).pop()!;
-  if (/^\s*(prop|spec)\s+[A-Za-z0-9_]*$/.test(line)) return true;
+  if (/^\s*(prop|spec|signal)\s+[A-Za-z0-9_.]*$/.test(line)) return true;
   return (line.match(/"/g)?.length ?? 0) % 2 === 1;
 }
 
@@ -66,6 +87,7 @@ function declaredNames(a: TlAnalysis): CompletionItem[] {
     names = [];
     for (const s of a.tl.statements) {
       if (s.kind === 'propDecl') names.push({ label: s.name, kind: CompletionItemKind.Variable, detail: s.description ?? 'proposition' });
+      if (s.kind === 'signalDecl') names.push({ label: s.name, kind: CompletionItemKind.Field, detail: s.unit === undefined ? 'signal' : `signal (${s.unit})` });
       if (s.kind === 'specDecl') names.push({ label: s.name, kind: CompletionItemKind.Function, detail: 'spec' });
     }
     namesOf.set(a, names);
@@ -75,5 +97,5 @@ function declaredNames(a: TlAnalysis): CompletionItem[] {
 
 export function completion(a: TlAnalysis, position: Position): CompletionItem[] {
   if (quietAt(a, a.document.offsetAt(position))) return [];
-  return [...declaredNames(a), ...keywordItems, ...operatorItems];
+  return [...declaredNames(a), ...keywordItems, ...operatorItems, ...comparisonItems];
 }

@@ -1,7 +1,19 @@
 // The English reading of a formula. Deterministic: the same tree always reads the same way, so
 // the reading can be shown next to a model's translation and in hover.
-import { isBinary, type Formula, type Interval } from './ast';
-import { printNumber } from './printer';
+import { comparisons, functions } from '../../../grammars/tl';
+import { isBinary, type Formula, type Interval, type Term } from './ast';
+import { printNumber, printTerm } from './printer';
+
+const comparisonReading = new Map(comparisons.map((c) => [c.op, c.reading]));
+
+/** A term in words where it helps (`the absolute value of x`), otherwise as written (`2 * x + y`). */
+function termReading(t: Term): string {
+  if (t.kind === 'call' && Object.prototype.hasOwnProperty.call(functions, t.fn)) {
+    const arg = printTerm(t.arg);
+    return `${functions[t.fn]!.reading} ${t.arg.kind === 'arith' ? `(${arg})` : arg}`;
+  }
+  return printTerm(t);
+}
 
 export type PropDescriptions = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 
@@ -52,6 +64,8 @@ export function explain(f: Formula, descriptions?: PropDescriptions): string {
         return 'true';
       case 'false':
         return 'false';
+      case 'compare':
+        return `${termReading(g.left)} ${comparisonReading.get(g.op)} ${termReading(g.right)}`;
       case 'not': {
         const inner = g.args[0];
         if (inner.kind === 'prop' && !describe(descriptions, inner.name)) return `${inner.name} does not hold`;

@@ -4,12 +4,14 @@
 import type { Style } from '../../../grammars/tl';
 import type { Statement, TlDocument } from './ast';
 import { printFormula, printName } from './printer';
-import { styleReplacements, type Replacement } from './style';
+import { comparisonSpans, styleReplacements, type Replacement } from './style';
 
 function printStatement(s: Statement, text: string, style: Style): string | undefined {
   switch (s.kind) {
     case 'propDecl':
       return `prop ${printName(s.name)}${s.descriptionSpan ? ' ' + text.slice(s.descriptionSpan.start, s.descriptionSpan.end) : ''}`;
+    case 'signalDecl':
+      return `signal ${printName(s.name)}${s.unitSpan ? ' ' + text.slice(s.unitSpan.start, s.unitSpan.end) : ''}`;
     case 'specDecl':
       return s.formula ? `spec ${s.name} := ${printFormula(s.formula, style, { keepParens: true })}` : undefined;
     case 'formula':
@@ -28,7 +30,7 @@ export function formatReplacements(tl: TlDocument, style: Style): Replacement[] 
     const hasComment = c < tl.comments.length && tl.comments[c]!.start < s.end;
     if (s.kind === 'broken') continue;
     if (hasComment || /[\r\n]/.test(tl.text.slice(s.start, s.end))) {
-      out.push(...styleReplacements(tl.text, s.start, s.end, style));
+      out.push(...styleReplacements(tl.text, s.start, s.end, style, comparisonSpans(s)));
       continue;
     }
     const printed = printStatement(s, tl.text, style);

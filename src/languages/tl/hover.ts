@@ -2,7 +2,7 @@
 // always the formula fully parenthesised with its English reading; for a translated statement, the
 // sentence it was translated from.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { operatorInfo } from '../../../grammars/tl';
+import { comparisons, operatorInfo } from '../../../grammars/tl';
 import { walk, type Formula, type TlDocument } from './ast';
 import { explain } from './explain';
 import { occurrenceAt, statementIndexAt } from './navigation';
@@ -73,18 +73,29 @@ export function hover(a: TlAnalysis, position: Position): Hover | null {
       // A spec named inside another formula stands for that spec, so it shows that spec's sentence.
       return markdown([`**spec ${name.name}**`, '', ...(f ? [formulaBlock(f, tl)] : [])].join('\n'), name.span, specIndex);
     }
+    if (name.kind === 'signal') {
+      const signal = tl.statements.find((s) => s.kind === 'signalDecl' && s.name === name.name);
+      const unit = signal?.kind === 'signalDecl' && signal.unit !== undefined ? ` (${signal.unit})` : '';
+      const about = signal ? 'A signal: a number at each moment, which formulas compare.' : 'Compared as a signal, but not declared in this file.';
+      return markdown([`**signal ${name.name}**${unit}`, '', about].join('\n'), name.span);
+    }
     const decl = tl.statements.find((s) => s.kind === 'propDecl' && s.name === name.name);
     const lines = [`**prop ${name.name}**`];
     if (decl?.kind === 'propDecl') lines.push('', decl.description ?? 'Declared without a description.');
     else lines.push('', 'Not declared in this file.');
     return markdown(lines.join('\n'), name.span);
   }
-  const formula = statement.kind === 'propDecl' ? undefined : statement.formula;
+  const formula = statement.kind === 'propDecl' || statement.kind === 'signalDecl' ? undefined : statement.formula;
   if (!formula) return null;
   let operator: Formula | undefined;
   walk(formula, (node) => {
     if ('args' in node && ((node.opStart <= offset && offset <= node.opEnd) || (node.interval !== undefined && contains(node.interval, offset)))) operator = node;
   });
+  if (operator?.kind === 'compare') {
+    const info = comparisons.find((c) => c.op === (operator as { op: string }).op)!;
+    const value = [`**${info.canonical.ascii}** — comparison`, '', info.doc, '', `Spellings: ${info.spellings.map((s) => `\`${s}\``).join(', ')}`, '', '---', formulaBlock(operator, tl)].join('\n');
+    return markdown(value, { start: operator.opStart, end: operator.opEnd });
+  }
   if (operator && 'args' in operator) {
     const info = operatorInfo[operator.kind as keyof typeof operatorInfo];
     const spellings = info.spellings.map((s) => `\`${s}\``).join(', ');

@@ -82,6 +82,12 @@ function shiftedStatement(s: Statement, delta: number): Statement {
       if (s.descriptionSpan) moved.descriptionSpan = span(s.descriptionSpan, delta);
       return moved;
     }
+    case 'signalDecl': {
+      const moved: Statement = { kind: 'signalDecl', name: s.name, nameSpan: span(s.nameSpan, delta), start, end };
+      if (s.unit !== undefined) moved.unit = s.unit;
+      if (s.unitSpan) moved.unitSpan = span(s.unitSpan, delta);
+      return moved;
+    }
     case 'specDecl':
       return { kind: 'specDecl', name: s.name, nameSpan: span(s.nameSpan, delta), formula: s.formula && shifted(s.formula, delta), start, end };
     case 'formula':

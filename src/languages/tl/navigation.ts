@@ -1,6 +1,6 @@
 // Names in a .tl file: declared propositions and specs, where they are used, and renaming them.
 import type { Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
-import { walk, type Span, type Statement, type TlDocument } from './ast';
+import { walk, type Span, type Statement, type Term, type TlDocument } from './ast';
 import { contains, toRange } from './positions';
 import { isBareName } from './printer';
 import type { TlAnalysis } from './service';
@@ -8,7 +8,7 @@ import { firstIndex } from '../../core/sorted';
 
 export interface Occurrence {
   name: string;
-  kind: 'prop' | 'spec';
+  kind: 'prop' | 'spec' | 'signal';
   span: Span;
   declaration: boolean;
 }
@@ -22,15 +22,38 @@ export function occurrences(tl: TlDocument): Occurrence[] {
   return out;
 }
 
+/** The signals a term compares, left to right. */
+function signalsIn(t: Term, out: Occurrence[]): void {
+  switch (t.kind) {
+    case 'signal':
+      out.push({ name: t.name, kind: 'signal', span: { start: t.start, end: t.end }, declaration: false });
+      break;
+    case 'arith':
+      signalsIn(t.args[0], out);
+      signalsIn(t.args[1], out);
+      break;
+    case 'neg':
+    case 'call':
+      signalsIn(t.arg, out);
+      break;
+    default:
+      break;
+  }
+}
+
 /** The declaration and uses of names in one statement, in the order occurrences lists them. */
 function namesIn(s: Statement, specNames: ReadonlySet<string>, out: Occurrence[]): void {
   if (s.kind === 'propDecl') out.push({ name: s.name, kind: 'prop', span: s.nameSpan, declaration: true });
+  if (s.kind === 'signalDecl') out.push({ name: s.name, kind: 'signal', span: s.nameSpan, declaration: true });
   if (s.kind === 'specDecl') out.push({ name: s.name, kind: 'spec', span: s.nameSpan, declaration: true });
   const formula = s.kind === 'formula' || s.kind === 'specDecl' ? s.formula : undefined;
   if (formula) {
     walk(formula, (node) => {
       if (node.kind === 'prop') {
         out.push({ name: node.name, kind: specNames.has(node.name) ? 'spec' : 'prop', span: { start: node.start, end: node.end }, declaration: false });
+      } else if (node.kind === 'compare') {
+        signalsIn(node.left, out);
+        signalsIn(node.right, out);
       }
     });
   }

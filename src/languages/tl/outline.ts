@@ -1,6 +1,6 @@
 // Outline-like features: symbols, folding, semantic tokens and the code lens on `// nl:` comments.
 import { type CodeLens, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
-import { False, Identifier, kindOfToken, NumberLiteral, PostNeg, PostPos, Prop, QuotedName, Spec, tlLexer, True } from '../../../grammars/tl';
+import { compareOpOf, False, Identifier, kindOfToken, NumberLiteral, PostNeg, PostPos, Prop, QuotedName, Signal, Slash, Spec, tlLexer, True } from '../../../grammars/tl';
 import { Commands, type TranslateArgs } from '../../core/protocol';
 import type { SemanticToken, SemanticTokenModifier, SemanticTokenType } from '../../core/language';
 import type { Comment } from './ast';
@@ -14,6 +14,8 @@ export function documentSymbols(a: TlAnalysis): DocumentSymbol[] {
   for (const s of a.tl.statements) {
     if (s.kind === 'propDecl') {
       out.push(DocumentSymbol.create(s.name, s.description, SymbolKind.Variable, toRange(a.document, s), toRange(a.document, s.nameSpan)));
+    } else if (s.kind === 'signalDecl') {
+      out.push(DocumentSymbol.create(s.name, s.unit === undefined ? 'signal' : `signal (${s.unit})`, SymbolKind.Field, toRange(a.document, s), toRange(a.document, s.nameSpan)));
     } else if (s.kind === 'specDecl') {
       const detail = s.formula ? canonical(s.formula) : undefined;
       out.push(DocumentSymbol.create(s.name, detail, SymbolKind.Function, toRange(a.document, s), toRange(a.document, s.nameSpan)));
@@ -36,8 +38,8 @@ export function foldingRanges(a: TlAnalysis): FoldingRange[] {
   return out;
 }
 
-const keywordTypes = new Set([Prop, Spec, True, False].map((t) => t.tokenTypeIdx!));
-const operatorTypes = new Set([...kindOfToken.keys(), PostPos, PostNeg].map((t) => t.tokenTypeIdx!));
+const keywordTypes = new Set([Prop, Spec, Signal, True, False].map((t) => t.tokenTypeIdx!));
+const operatorTypes = new Set([...kindOfToken.keys(), ...compareOpOf.keys(), Slash, PostPos, PostNeg].map((t) => t.tokenTypeIdx!));
 const number = NumberLiteral.tokenTypeIdx!;
 const identifier = Identifier.tokenTypeIdx!;
 

@@ -7,6 +7,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import {
   BinaryOperator,
+  comparisonTokens,
   endsOperand,
   gluedRunLength,
   Identifier,
@@ -20,6 +21,8 @@ import {
   RParen,
   scanLookahead,
   Semicolon,
+  Signal,
+  Slash,
   Spec,
   startsOperand,
   tlLexer,
@@ -46,6 +49,7 @@ export const syntaxCodes = {
 // Module-level copies of what the hot loops call: an imported binding is read through the importing
 // module's namespace on every use, which shows in a profile of a large file.
 const endOf = tokenEnd;
+const nestingLimit = maxNesting;
 const newParser = (recovery: boolean): TlParser => new TlParser(recovery);
 
 // Tables indexed by token type, read once per token.
@@ -54,7 +58,7 @@ function table(types: readonly TokenType[]): boolean[] {
   for (const t of types) out[t.tokenTypeIdx!] = true;
   return out;
 }
-const isOperator = table([...kindOfToken.keys()]);
+const isOperator = table([...kindOfToken.keys(), ...Object.values(comparisonTokens), Slash]);
 const isUnary = table([...kindOfToken.keys()].filter((t) => t.CATEGORIES?.includes(UnaryOperator)));
 const isEndOfOperand = table(endsOperand);
 const isStartOfOperand = table(startsOperand);
@@ -63,6 +67,7 @@ const rparen = RParen.tokenTypeIdx!;
 const semicolon = Semicolon.tokenTypeIdx!;
 const prop = Prop.tokenTypeIdx!;
 const spec = Spec.tokenTypeIdx!;
+const signal = Signal.tokenTypeIdx!;
 const unterminatedQuote = UnterminatedQuote.tokenTypeIdx!;
 
 function hasNewlineBetween(text: string, from: number, to: number): boolean {
@@ -160,6 +165,8 @@ function nameHint(t: IToken): string {
   return ` \`${t.image}\` is ${what}; write \`"${t.image}"\` for a proposition named ${t.image}.`;
 }
 
+const comparisonOps: ReadonlySet<TokenType> = new Set(Object.values(comparisonTokens));
+
 const intervalHelp = 'write it as `[lo,hi]`, for example `[0,10]` or `[5,inf]`';
 
 /** The message people read for one of Chevrotain's errors in a statement's tokens. */
@@ -174,10 +181,29 @@ function problemOf(e: ChevrotainError, tokens: IToken[], text: string): SyntaxPr
   const problem = (message: string, t: IToken = at): SyntaxProblem => ({ code, message, start: t.startOffset, end: tokenEnd(t) });
   const found = atEnd ? undefined : describe(e.token);
   const rule = e.context.ruleStack[e.context.ruleStack.length - 1];
+  const unclosedProblem = (): SyntaxProblem => {
+    // The innermost `(` still open before the error.
+    let depth = 0;
+    let paren = 0;
+    for (let i = index - 1; i >= 0; i--) {
+      const type = tokens[i]!.tokenType;
+      if (type === RParen) depth++;
+      else if (type === LParen && depth-- === 0) {
+        paren = tokens[i]!.startOffset;
+        break;
+      }
+    }
+    const p = problem(unclosedMessage(text, paren, found));
+    unclosed.set(p, { paren, found });
+    return p;
+  };
 
   if (e.name === 'NotAllInputParsedException' || (rule === 'formula' && e.message === BinaryOperator.name)) {
     if (e.token.tokenType === RParen) return problem('This `)` has no matching `(`.');
-    const what = tokens[0]!.tokenType === Prop ? 'declaration' : 'formula';
+    const what = tokens[0]!.tokenType === Prop || tokens[0]!.tokenType === Signal ? 'declaration' : 'formula';
+    if (comparisonOps.has(e.token.tokenType)) {
+      return problem(`Only numbers and signals can be compared: \`${e.token.image}\` follows a formula. Compare a signal, as in \`x ${e.token.image} 3\`, or join formulas with an operator such as \`&\`.`);
+    }
     return problem(`Unexpected ${found} after a complete ${what}. Join the parts with an operator such as \`&\`, or put each statement on its own line or after \`;\`.`);
   }
   switch (rule) {
@@ -185,6 +211,18 @@ function problemOf(e: ChevrotainError, tokens: IToken[], text: string): SyntaxPr
       return atEnd
         ? problem('This declaration needs a name: write it as `prop name "optional description"`.', previous)
         : problem(`Expected a proposition name after \`prop\`, but found ${found}.${nameHint(e.token)}`);
+    case 'signalDeclaration':
+      return atEnd
+        ? problem('This declaration needs a name: write it as `signal name "optional unit"`.', previous)
+        : problem(`Expected a signal name after \`signal\`, but found ${found}.${nameHint(e.token)}`);
+    case 'comparison':
+    case 'sum':
+    case 'product':
+    case 'factor':
+      if (e.message === RParen.name) return unclosedProblem();
+      return atEnd
+        ? problem(`The comparison ends too early: a number or a signal is missing after \`${last.image}\`.`)
+        : problem(`Expected a number or a signal${previous ? ` after \`${previous.image}\`` : ''}, but found ${found}.`);
     case 'specDeclaration':
       if (atEnd) return problem('This spec is not complete: write it as `spec name := formula`.', previous);
       if (e.message === Identifier.name) return problem(`Expected a spec name after \`spec\`, but found ${found}: a spec is written \`spec name := formula\`.`);
@@ -194,22 +232,7 @@ function problemOf(e: ChevrotainError, tokens: IToken[], text: string): SyntaxPr
       if (rule === 'bound' && !atEnd && e.token.tokenType === Identifier) return problem(`\`${e.token.image}\` is not a bound: write a number, or \`inf\` for no upper bound.`);
       return atEnd ? problem(`This interval is not complete: ${intervalHelp}.`) : problem(`Unexpected ${found} in an interval: ${intervalHelp}.`);
     case 'operand':
-      if (e.message === RParen.name) {
-        // The innermost `(` still open before the error.
-        let depth = 0;
-        let paren = 0;
-        for (let i = index - 1; i >= 0; i--) {
-          const type = tokens[i]!.tokenType;
-          if (type === RParen) depth++;
-          else if (type === LParen && depth-- === 0) {
-            paren = tokens[i]!.startOffset;
-            break;
-          }
-        }
-        const p = problem(unclosedMessage(text, paren, found));
-        unclosed.set(p, { paren, found });
-        return p;
-      }
+      if (e.message === RParen.name) return unclosedProblem();
       break;
   }
   if (atEnd) return problem(`The formula ends too early: a proposition, \`true\`, \`false\` or \`(\` is missing after \`${last.image}\`.`);
@@ -231,7 +254,7 @@ function parseStatement(tokens: IToken[], text: string, problems: SyntaxProblem[
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    if (nestingBound(tokens) <= maxNesting) return parseTokens(tokens, text, problems, start, end);
+    if (nestingBound(tokens) <= nestingLimit) return parseTokens(tokens, text, problems, start, end);
   } catch (e) {
     // The bound above keeps the parser's recursion far from the stack's end; this is the last resort.
     if (!(e instanceof RangeError)) throw e;
@@ -273,7 +296,7 @@ function parseTokens(tokens: IToken[], text: string, problems: SyntaxProblem[], 
 function commentOf(t: IToken): Comment {
   const block = t.tokenType !== LineComment;
   const start = t.startOffset;
-  const comment: Comment = { text: t.image, block, start, end: tokenEnd(t) };
+  const comment: Comment = { text: t.image, block, start, end: endOf(t) };
   if (!block) {
     const m = /^\/\/\s*nl:\s*/.exec(t.image);
     if (m) comment.nl = { text: t.image.slice(m[0].length).trimEnd(), start: start + m[0].length };
@@ -356,12 +379,12 @@ class Pieces {
       }
       const limit = to === text.length ? Infinity : to - from - scanLookahead;
       const sure = (end: number): boolean => end <= limit;
-      const tokens = lexed.tokens.filter((t) => sure(tokenEnd(t)));
-      const comments = (lexed.groups.comments ?? []).filter((t) => sure(tokenEnd(t)));
+      const tokens = lexed.tokens.filter((t) => sure(endOf(t)));
+      const comments = (lexed.groups.comments ?? []).filter((t) => sure(endOf(t)));
       const errors = lexed.errors.filter((e) => sure(e.offset + e.length)).map((e) => ({ offset: e.offset + from, length: e.length }));
       let end = 0;
-      for (const t of tokens) end = Math.max(end, tokenEnd(t));
-      for (const t of comments) end = Math.max(end, tokenEnd(t));
+      for (const t of tokens) end = Math.max(end, endOf(t));
+      for (const t of comments) end = Math.max(end, endOf(t));
       for (const e of errors) end = Math.max(end, e.offset - from + e.length);
       if (to < text.length && end === 0) {
         // Nothing in this piece is sure (one long comment, say): read a larger one.
@@ -447,7 +470,7 @@ export function parseFrom(doc: TlDocument, from: number, resumable?: (start: num
       if (current.length > 0) {
         const previous = current[current.length - 1]!;
         // Two operands side by side never form a formula, so a line break between them ends a statement.
-        if (hasNewlineBetween(text, endOf(previous), start) && (type === prop || type === spec || (isEndOfOperand[previous.tokenTypeIdx] && (isStartOfOperand[type] || isUnary[type])))) {
+        if (hasNewlineBetween(text, endOf(previous), start) && (type === prop || type === spec || type === signal || (isEndOfOperand[previous.tokenTypeIdx] && (isStartOfOperand[type] || isUnary[type])))) {
           flush();
         }
       }

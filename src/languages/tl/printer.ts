@@ -1,7 +1,7 @@
 // Prints formulas in each operator style. Output always parses back to the same tree
 // (test/unit/tl-printer.test.ts checks this with generated trees).
-import { Identifier, keywordDocs, operatorInfo, operators, tlLexer, unboundedSpellings, type Style } from '../../../grammars/tl';
-import { hasParens, isBinary, type Formula, type Interval } from './ast';
+import { comparisons, Identifier, keywordDocs, operatorInfo, operators, tlLexer, unboundedSpellings, type CompareOp, type Style } from '../../../grammars/tl';
+import { hasParens, isBinary, type Formula, type Interval, type Term } from './ast';
 import { atomLevel, binding, temporalBinaryLevel, unaryLevel } from './precedence';
 
 /** `nl2tl` is the space-separated spelling of the NL2TL data set (`finally ( prop_1 and prop_2 )`). */
@@ -69,8 +69,47 @@ function spelling(kind: keyof typeof operatorInfo, style: PrintStyle): string {
 
 function level(f: Formula): number {
   if (isBinary(f)) return binding[f.kind].level;
+  if (f.kind === 'compare') return atomLevel;
   if ('args' in f) return unaryLevel;
   return atomLevel;
+}
+
+const comparisonSpelling = new Map(comparisons.map((c) => [c.op, c.canonical]));
+
+function compareSpelling(op: CompareOp, style: PrintStyle): string {
+  return comparisonSpelling.get(op)![style === 'nl2tl' ? 'ascii' : style];
+}
+
+/** How tightly a term binds: sums, products, minus, then numbers, signals, calls. */
+function termLevel(t: Term): number {
+  if (t.kind === 'arith') return t.op === '+' || t.op === '-' ? 1 : 2;
+  if (t.kind === 'neg') return 3;
+  return 4;
+}
+
+/** A term of a comparison, with the parentheses its grouping needs (and with `keepParens`, those written). */
+export function printTerm(t: Term, keepParens = false): string {
+  const wrap = (child: Term, needed: boolean): string => {
+    const text = printTerm(child, keepParens);
+    return needed || (keepParens && (child.outerStart !== child.start || child.outerEnd !== child.end)) ? `(${text})` : text;
+  };
+  switch (t.kind) {
+    case 'num':
+      return printNumber(t.value);
+    case 'signal':
+      return printName(t.name);
+    case 'bool':
+      return String(t.value);
+    case 'call':
+      return `${t.fn}(${printTerm(t.arg, keepParens)})`;
+    case 'neg':
+      return `-${wrap(t.arg, termLevel(t.arg) < 3)}`;
+    case 'arith': {
+      const level = termLevel(t);
+      // Left-associative: the right operand needs parentheses at the same level (`a - (b - c)`).
+      return `${wrap(t.args[0], termLevel(t.args[0]) < level)} ${t.op} ${wrap(t.args[1], termLevel(t.args[1]) <= level)}`;
+    }
+  }
 }
 
 function needsParens(child: Formula, parent: Formula, side: 'left' | 'right' | 'only', full: boolean): boolean {
@@ -102,6 +141,8 @@ export function printFormula(f: Formula, style: PrintStyle = 'ascii', options: P
       case 'true':
       case 'false':
         return node.kind;
+      case 'compare':
+        return `${printTerm(node.left, options.keepParens)} ${compareSpelling(node.op, style)} ${printTerm(node.right, options.keepParens)}`;
       default: {
         const op = spelling(node.kind, style);
         const interval = node.interval ? printInterval(node.interval, style) : '';

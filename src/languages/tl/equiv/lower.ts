@@ -57,6 +57,8 @@ export function lower(terms: Terms, f: Formula): Term {
       case 'prop':
         r = terms.prop(g.name);
         break;
+      case 'compare':
+        throw new OutsideFragment('it compares signals (STL), which nesy equiv does not decide: it decides propositional LTL');
       case 'true':
         r = terms.t;
         break;
