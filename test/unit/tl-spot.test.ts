@@ -97,6 +97,8 @@ test('what Spot rejects is rejected', () => {
   }
   // Both readings of a Wring suffix are kept apart: `a=10` is `a=1` then `0`.
   assert.equal(parseFormula('a=10').ok, false);
+  // `X[n]` counts as n levels of nesting: a huge n is refused, not unrolled.
+  assert.deepEqual(parseDocument('X[1000000] a; b').problems.map((p) => p.code), ['tl/too-deeply-nested']);
 });
 
 test('every accepted Spot spelling keeps its meaning through printing in each style', () => {

@@ -12,12 +12,15 @@ import {
   gluedRunLength,
   Identifier,
   kindOfToken,
+  LBracket,
   lexerContext,
   LineComment,
   LParen,
   maxNesting,
   NumberLiteral,
+  operatorTokens,
   Prop,
+  RBracket,
   RParen,
   scanLookahead,
   Semicolon,
@@ -63,6 +66,9 @@ const isUnary = table([...kindOfToken.keys()].filter((t) => t.CATEGORIES?.includ
 const isEndOfOperand = table(endsOperand);
 const isStartOfOperand = table(startsOperand);
 const lparen = LParen.tokenTypeIdx!;
+const lbracket = LBracket.tokenTypeIdx!;
+const rbracket = RBracket.tokenTypeIdx!;
+const next = operatorTokens.next.tokenTypeIdx!;
 const rparen = RParen.tokenTypeIdx!;
 const semicolon = Semicolon.tokenTypeIdx!;
 const prop = Prop.tokenTypeIdx!;
@@ -89,8 +95,15 @@ function nestingBound(tokens: IToken[]): number {
   stack.length = 0;
   let ops = 0;
   let deepest = 0;
-  for (const t of tokens) {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     const type = t.tokenTypeIdx;
+    // `X[n]` is n nested X.
+    if (type === next && tokens[k + 1]?.tokenTypeIdx === lbracket && tokens[k + 2]?.tokenType === NumberLiteral && tokens[k + 3]?.tokenTypeIdx === rbracket) {
+      ops += Math.max(1, Math.min(Number(tokens[k + 2]!.image), 1e9));
+      k += 3;
+      continue;
+    }
     if (type === lparen) {
       stack.push(ops, deepest);
       ops = 0;
