@@ -390,15 +390,17 @@ class Pieces {
         this.next = to;
         return true;
       }
+      // What ends within the limit is sure; each list is in order, so that is a prefix of it.
       const limit = to === text.length ? Infinity : to - from - scanLookahead;
-      const sure = (end: number): boolean => end <= limit;
-      const tokens = lexed.tokens.filter((t) => sure(endOf(t)));
-      const comments = (lexed.groups.comments ?? []).filter((t) => sure(endOf(t)));
-      const errors = lexed.errors.filter((e) => sure(e.offset + e.length)).map((e) => ({ offset: e.offset + from, length: e.length }));
+      const tokens = lexed.tokens;
+      const comments = lexed.groups.comments ?? [];
+      while (tokens.length > 0 && endOf(tokens[tokens.length - 1]!) > limit) tokens.pop();
+      while (comments.length > 0 && endOf(comments[comments.length - 1]!) > limit) comments.pop();
+      const errors = lexed.errors.filter((e) => e.offset + e.length <= limit).map((e) => ({ offset: e.offset + from, length: e.length }));
       let end = 0;
-      for (const t of tokens) end = Math.max(end, endOf(t));
-      for (const t of comments) end = Math.max(end, endOf(t));
-      for (const e of errors) end = Math.max(end, e.offset - from + e.length);
+      if (tokens.length > 0) end = endOf(tokens[tokens.length - 1]!);
+      if (comments.length > 0) end = Math.max(end, endOf(comments[comments.length - 1]!));
+      if (errors.length > 0) end = Math.max(end, errors[errors.length - 1]!.offset - from + errors[errors.length - 1]!.length);
       if (to < text.length && end === 0) {
         // Nothing in this piece is sure (one long comment, say): read a larger one.
         this.size *= 2;
