@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { astEqual, fromJson, parseFormula, structEqual, toJson, type Formula, type FormulaJson } from '../../src/languages/tl/api';
+import { astEqual, astEquivalent, fromJson, parseFormula, structEqual, toJson, type Formula, type FormulaJson } from '../../src/languages/tl/api';
 
 function parse(text: string): Formula {
   const r = parseFormula(text);
@@ -187,4 +187,19 @@ test('structEqual agrees with trying every bijection, on random pairs', () => {
 
 test('structEqual ignores positions and spelling, as astEqual does', () => {
   assert.ok(structEqual(parse('always (a implies eventually b)'), fromJson(toJson(parse('G (q -> F p)')))));
+});
+
+test('signal comparisons are equal only when they compare the same terms the same way, in every comparison', () => {
+  const f = (s: string) => {
+    const r = parseFormula(s);
+    assert.ok(r.ok, s);
+    return r.formula;
+  };
+  for (const [a, b] of [['G (x < 3)', 'G (x < 4)'], ['x < 3', 'x <= 3'], ['x - y > 0.5', 'y - x > 0.5'], ['F (x < 3 & p)', 'F (y < 3 & p)']] as const) {
+    assert.equal(astEqual(f(a), f(b)), false, `${a} / ${b}`);
+    assert.equal(astEquivalent(f(a), f(b)), false, `${a} / ${b}`);
+    assert.equal(structEqual(f(a), f(b)), false, `${a} / ${b}`);
+  }
+  assert.ok(astEqual(f('G (x < 3)'), f('G(x<3)')));
+  assert.ok(structEqual(f('G (x < 3 -> F p)'), f('G (x < 3 -> F q)')));
 });

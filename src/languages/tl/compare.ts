@@ -1,7 +1,10 @@
 // Comparing formulas: equal trees (spelling, spacing and parentheses do not matter), a cheap,
 // sound-but-incomplete equivalence (and/or commutativity and associativity, double negation), and
 // equality of structure up to a renaming of propositions (structEqual).
-import { isBinary, type Formula, type Interval } from './ast';
+import { isBinary, toJson, type Formula, type Interval } from './ast';
+
+/** A signal comparison as text: its operator and terms (signals are compared as written, never renamed). */
+const comparison = (f: Formula): string => JSON.stringify(toJson(f));
 
 function sameInterval(a: Interval | undefined, b: Interval | undefined): boolean {
   if (!a || !b) return a === b;
@@ -16,6 +19,10 @@ export function astEqual(a: Formula, b: Formula): boolean {
     if (x.kind !== y.kind) return false;
     if (x.kind === 'prop') {
       if (x.name !== (y as typeof x).name) return false;
+      continue;
+    }
+    if (x.kind === 'compare') {
+      if (comparison(x) !== comparison(y)) return false;
       continue;
     }
     if (!('args' in x)) continue;
@@ -38,6 +45,8 @@ export function equivalenceKey(f: Formula): string {
     case 'true':
     case 'false':
       return f.kind;
+    case 'compare':
+      return comparison(f);
     case 'not': {
       const inner = f.args[0];
       if (inner.kind === 'not') return equivalenceKey(inner.args[0]);
@@ -108,6 +117,7 @@ interface Shaped {
 
 function shaped(f: Formula): Shaped {
   if (f.kind === 'prop') return { name: f.name, args: [], unordered: false, shape: 'p' };
+  if (f.kind === 'compare') return { args: [], unordered: false, shape: comparison(f) };
   if (!('args' in f)) return { args: [], unordered: false, shape: f.kind };
   let args: Formula[] = f.args;
   if (f.kind === 'and' || f.kind === 'or') {
