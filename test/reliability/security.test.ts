@@ -94,7 +94,7 @@ test('rules compiled for prediction checking contain only numbers and operators,
 });
 
 test('batch kernels compiled for prediction checking contain only numbers, operators and fixed local names, whatever the class names', () => {
-  const allowed = /^(?:[xtpudevlwfm]\d*(?:_\d+)?|r|o|o0|row|rows|first|out|worst|limits|tr|at|th|q|limit|offer|Math|max|abs|const|let|for|if|return|function)$/;
+  const allowed = /^(?:[xtpudevlwfmc]\d*(?:_\d+)?|r|o|o0|row|rows|first|out|worst|limits|cand|tr|at|th|q|limit|offer|Math|max|abs|const|let|for|if|return|function)$/;
   fc.assert(
     fc.property(fc.array(prop, { minLength: 1, maxLength: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), (bodies, threshold, planar) => {
       const columns = new Map<string, number>();

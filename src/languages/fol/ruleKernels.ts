@@ -1,9 +1,9 @@
 // Rules compiled to small JavaScript loops over a batch of scores, for `nesy check-predictions` at 10^6
 // samples x hundreds of rules. Per call, a kernel scores a few rules over some rows and writes, per rule,
-// the crisp violation count, the sum of (1 - truth)^5 (LogicSeg's forall with q = 5) and the lowest truth
-// below the rule's current worst-list limit. Only when some row beat that limit does the caller run the
-// kernel's `truths` twin over those rows and offer them to the worst list, in order: a call inside the
-// hot loop (to offer) cost 40-60% of a kernel's time even when never taken.
+// the crisp violation count, the sum of (1 - truth)^5 (LogicSeg's forall with q = 5) and the rows whose
+// truth is below the rule's current worst-list limit (up to `candidates` of them; when more, the caller
+// runs the kernel's `truths` twin over the rows), which the caller offers to the worst list in order: a
+// call inside the hot loop (to offer) cost 40-60% of a kernel's time even when never taken.
 //
 // Why compiled, and why this shape (measured on 10^6 x 150, 303 rules, 2-core EPYC):
 // - one function call per rule and row (a closure per rule) cost 9.3 s; a loop per rule 5.3 s.
@@ -28,15 +28,22 @@ export interface TallyKernel {
   rules: number[];
   /**
    * Scores `rows` rows, the first at offset o0 of r: rule j's violations go to out[3j], its sum of
-   * (1 - truth)^5 to out[3j + 1], and to out[3j + 2] the lowest truth below limits[j] (else limits[j]).
+   * (1 - truth)^5 to out[3j + 1], and to out[3j + 2] how many rows had a truth below limits[j]; the first
+   * `candidates` of those, as (truth, row) pairs, to cand[2 * candidates * j ...].
    */
-  run(r: Float32Array, o0: number, rows: number, out: Float64Array, limits: Float64Array): void;
+  run(r: Float32Array, o0: number, rows: number, out: Float64Array, limits: Float64Array, cand: Float64Array): void;
   /** Writes rule j's truth of each row to tr[j * rows + row], computed exactly as `run` does. */
   truths(r: Float32Array, o0: number, rows: number, tr: Float64Array): void;
 }
 
 /** Rules packed per loop: enough to share column reads, few enough for V8 to optimize each loop. */
 const packSize = 6;
+
+/**
+ * Rows below a rule's worst-list limit that a kernel call hands back itself; more mean a rescan with the
+ * `truths` twin, which happens in the first calls only, so the twins stay cold and V8 never compiles them.
+ */
+export const candidates = 8;
 
 class Emitter {
   readonly lines: string[] = [];
@@ -145,7 +152,14 @@ function loadLines(loads: Map<number, string>, layout: KernelLayout): string[] {
 
 /** Tally lines for output j whose truth is `t` and crisp truth `crisp`. */
 function tallyLines(j: number, t: string, crisp: string): string[] {
-  return [`const d${j} = 1 - ${t};`, `const f${j} = d${j} * d${j};`, `e${j} += f${j} * f${j} * d${j};`, `v${j} += 1 ^ ${crisp};`, `if (${t} < l${j}) l${j} = ${t};`];
+  const base = 2 * candidates * j;
+  return [
+    `const d${j} = 1 - ${t};`,
+    `const f${j} = d${j} * d${j};`,
+    `e${j} += f${j} * f${j} * d${j};`,
+    `v${j} += 1 ^ ${crisp};`,
+    `if (${t} < l${j}) { if (c${j} < ${candidates}) { cand[${base} + 2 * c${j}] = ${t}; cand[${base + 1} + 2 * c${j}] = row; } c${j}++; }`,
+  ];
 }
 
 interface KernelParts {
@@ -160,13 +174,13 @@ function kernelSource(k: KernelParts, layout: KernelLayout, threshold: number): 
   const js = Array.from({ length: k.outputs }, (_, j) => j);
   return [
     `const th = ${threshold};`,
-    'return function (r, o0, rows, out, limits) {',
-    ...js.map((j) => `let v${j} = 0, e${j} = 0, l${j} = limits[${j}];`),
+    'return function (r, o0, rows, out, limits, cand) {',
+    ...js.map((j) => `let v${j} = 0, e${j} = 0, c${j} = 0; const l${j} = limits[${j}];`),
     `for (let row = 0, o = o0; row < rows; row++, o += ${layout.rowStride}) {`,
     ...k.common,
     ...k.rules.flatMap((x, j) => [...x.lines, ...tallyLines(j, x.t, x.crisp)]),
     '}',
-    ...js.map((j) => `out[${3 * j}] = v${j}; out[${3 * j + 1}] = e${j}; out[${3 * j + 2}] = l${j};`),
+    ...js.map((j) => `out[${3 * j}] = v${j}; out[${3 * j + 1}] = e${j}; out[${3 * j + 2}] = c${j};`),
     '};',
   ].join('\n');
 }

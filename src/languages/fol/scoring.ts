@@ -4,7 +4,7 @@
 // parser nor the reasoner.
 import { predicateName } from './hierarchy';
 import { propVars, type Prop, type PropRule } from './monadic';
-import { compileTallyKernels, type KernelLayout, type TallyKernel } from './ruleKernels';
+import { candidates, compileTallyKernels, type KernelLayout, type TallyKernel } from './ruleKernels';
 import type { ScoreBatch, ScoreSource } from './scoreFiles';
 import { ExactSum, Worst, type RuleInfo, type Tally } from './tally';
 
@@ -110,8 +110,7 @@ export async function tallySource(set: RuleSet, src: ScoreSource, options: Tally
   let violations = new Float64Array(0);
   let errs: ExactSum[] = [];
   let worst: Worst[] = [];
-  let out = new Float64Array(0);
-  let truths = new Float64Array(0);
+  let scratch: Scratch = { out: new Float64Array(0), cand: new Float64Array(0), truths: new Float64Array(0) };
   let samples = 0;
   let yielded = performance.now();
   for await (const batch of src.batches(options.from, options.to)) {
@@ -129,8 +128,7 @@ export async function tallySource(set: RuleSet, src: ScoreSource, options: Tally
       const list = compileTallyKernels(bound.active.map((r) => r.body), (n) => columnOf.get(n)!, threshold, layout);
       kernels = { layout: layoutKey, list, limits: list.map((kn) => Float64Array.from(kn.rules, (i) => worst[i]!.limit)) };
       const widest = Math.max(1, ...list.map((kn) => kn.rules.length));
-      out = new Float64Array(3 * widest);
-      truths = new Float64Array(widest * kernelRows);
+      scratch = { out: new Float64Array(3 * widest), cand: new Float64Array(2 * candidates * widest), truths: new Float64Array(widest * kernelRows) };
     }
     if (!src.complete) {
       for (let row = 0; row < batch.rows; row++) {
@@ -138,36 +136,7 @@ export async function tallySource(set: RuleSet, src: ScoreSource, options: Tally
       }
     }
     const batchErr = new Float64Array(bound.active.length);
-    const { list, limits } = kernels;
-    for (let s0 = 0; s0 < batch.rows; s0 += kernelRows) {
-      const rows = Math.min(kernelRows, batch.rows - s0);
-      const o0 = s0 * layout.rowStride;
-      for (let i = 0; i < list.length; i++) {
-        const kernel = list[i]!;
-        const limit = limits[i]!;
-        kernel.run(batch.data, o0, rows, out, limit);
-        const rules = kernel.rules;
-        let beaten = false;
-        for (let j = 0; j < rules.length; j++) {
-          violations[rules[j]!] += out[3 * j]!;
-          batchErr[rules[j]!] += out[3 * j + 1]!;
-          if (out[3 * j + 2]! < limit[j]!) beaten = true;
-        }
-        // Some row is worse than a kept worst sample: offer the rows again, in order, with their truths.
-        if (beaten) {
-          kernel.truths(batch.data, o0, rows, truths);
-          for (let j = 0; j < rules.length; j++) {
-            if (!(out[3 * j + 2]! < limit[j]!)) continue;
-            const w = worst[rules[j]!]!;
-            for (let row = 0; row < rows; row++) {
-              const t = truths[j * rows + row]!;
-              if (t < w.limit) w.offer(batch.firstRow + s0 + row, t);
-            }
-            limit[j] = w.limit;
-          }
-        }
-      }
-    }
+    scoreBatch(batch, layout.rowStride, kernels.list, kernels.limits, worst, violations, batchErr, scratch);
     for (let r = 0; r < errs.length; r++) errs[r]!.add(batchErr[r]!);
     samples += batch.rows;
     if (options.onBatch) await options.onBatch(batch, bound);
@@ -197,3 +166,53 @@ export function rowMajor(batch: ScoreBatch, width: number): Float32Array {
   return out;
 }
 
+
+interface Scratch {
+  out: Float64Array;
+  cand: Float64Array;
+  truths: Float64Array;
+}
+
+/**
+ * Runs every kernel over a batch, kernelRows rows at a time, adding violations and error sums, and offers
+ * rows below a rule's worst-list limit to it, in row order. A function of its own, small and with stable
+ * types, so V8 optimizes it once (inside tallySource's async loop it was recompiled a dozen times).
+ */
+function scoreBatch(batch: ScoreBatch, rowStride: number, list: TallyKernel[], limits: Float64Array[], worst: Worst[], violations: Float64Array, batchErr: Float64Array, scratch: Scratch): void {
+  const { out, cand, truths } = scratch;
+  for (let s0 = 0; s0 < batch.rows; s0 += kernelRows) {
+    const rows = Math.min(kernelRows, batch.rows - s0);
+    const o0 = s0 * rowStride;
+    const first = batch.firstRow + s0;
+    for (let i = 0; i < list.length; i++) {
+      const kernel = list[i]!;
+      const limit = limits[i]!;
+      kernel.run(batch.data, o0, rows, out, limit, cand);
+      const rules = kernel.rules;
+      let rescanned = false;
+      for (let j = 0; j < rules.length; j++) {
+        violations[rules[j]!] += out[3 * j]!;
+        batchErr[rules[j]!] += out[3 * j + 1]!;
+        const below = out[3 * j + 2]!;
+        if (below === 0) continue;
+        // Rows whose truth was below the limit when the call began, in order; offer checks the limit as it falls.
+        const w = worst[rules[j]!]!;
+        if (below <= candidates) {
+          const base = 2 * candidates * j;
+          for (let c = 0; c < below; c++) {
+            const t = cand[base + 2 * c]!;
+            if (t < w.limit) w.offer(first + cand[base + 2 * c + 1]!, t);
+          }
+        } else {
+          if (!rescanned) kernel.truths(batch.data, o0, rows, truths);
+          rescanned = true;
+          for (let row = 0; row < rows; row++) {
+            const t = truths[j * rows + row]!;
+            if (t < w.limit) w.offer(first + row, t);
+          }
+        }
+        limit[j] = w.limit;
+      }
+    }
+  }
+}
