@@ -4,6 +4,7 @@
 // the two times is reported; the two reports must be equal.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { folClassNames, folHierarchy, rng } from './corpus';
 import { note, nowMs, round, rssMiB, type BenchOptions } from './util';
@@ -117,7 +118,9 @@ export async function benchPredictions(o: BenchOptions): Promise<void> {
     budget: 'streams: peak memory independent of the number of samples',
     within_budget: r.peakMiB < 512,
   });
-  // The .npy run: worker threads, one per core, each reading its own row ranges.
+  // The .npy run: on worker threads, one per idle core, each reading its own row ranges (one thread when the
+  // machine is busy: see idleCores in src/cli/predictions/run.ts).
+  const load = os.loadavg()[0]!;
   const n = await runMeasured([cli, 'check-predictions', rulesFile, npy, '--classes', classesFile, '--json'], o.root);
   if (n.code !== 0 && n.code !== 1) throw new Error(`check-predictions on .npy exited ${n.code}: ${n.stderr.trim()}`);
   const npyReport = JSON.parse(n.stdout) as typeof report;
@@ -137,6 +140,7 @@ export async function benchPredictions(o: BenchOptions): Promise<void> {
     seconds: round(n.ms / 1000, 2),
     mb_per_s: round(npyBytes / 1e6 / (n.ms / 1000), 1),
     peak_rss_mib: n.peakMiB,
+    load_average_1m_before: round(load, 2),
     json_seconds: round(r.ms / 1000, 2),
     speedup_vs_json: round(ratio, 1),
     same_report_as_json: same,
