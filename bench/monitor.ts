@@ -4,13 +4,12 @@
 // not grow with the width: that is what the sliding-window algorithms are for. Then `nesy monitor`
 // itself on a CSV file: samples/s through the reader, and peak memory, which must stay flat for a
 // bounded-horizon formula because the trace is streamed (src/languages/tl/monitor/streaming.ts).
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormula, type Formula } from '../src/languages/tl/api';
 import { robustness, type Signals } from '../src/languages/tl/monitor/robustness';
 import { rng } from './corpus';
-import { note, nowMs, round, rssMiB, timeRuns, type BenchOptions } from './util';
+import { note, round, runMeasured, timeRuns, type BenchOptions } from './util';
 
 const budgetSamplesPerS = 5e6;
 const widths = [10, 100, 10_000];
@@ -175,24 +174,6 @@ async function writeCsv(file: string, samples: number): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end(() => resolve()).once('error', reject));
 }
 
-/** Runs the CLI, sampling its peak resident memory (VmHWM) while it runs. */
-function runCli(args: string[], cwd: string): Promise<{ code: number | null; ms: number; peakMiB: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const t0 = nowMs();
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let peak = 0;
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setInterval(() => (peak = Math.max(peak, rssMiB(child.pid!, true) ?? 0)), 20);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      resolve({ code, ms: nowMs() - t0, peakMiB: peak, stdout, stderr });
-    });
-  });
-}
-
 async function benchMonitorCli(o: BenchOptions): Promise<void> {
   const samples = o.quick ? 500_000 : 5_000_000;
   const cli = path.join(o.root, 'dist', 'cli.js');
@@ -209,7 +190,7 @@ async function benchMonitorCli(o: BenchOptions): Promise<void> {
     const spec = path.join(o.workDir, `monitor-${kind}.tl`);
     fs.writeFileSync(spec, `prop x\nprop y\nspec ${kind} := ${text}\n`);
     note(`monitor: nesy monitor ${text}`);
-    const r = await runCli([cli, 'monitor', spec, trace, '--json'], o.root);
+    const r = await runMeasured([cli, 'monitor', spec, trace, '--json'], o.root);
     if (r.code !== 0 && r.code !== 1) throw new Error(`nesy monitor exited ${r.code}: ${r.stderr.trim()}`);
     const verdict = (JSON.parse(r.stdout) as { specs: { satisfied: boolean; first_violation: number | null }[] }).specs[0]!;
     o.emit({

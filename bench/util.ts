@@ -1,5 +1,6 @@
 // Shared measuring and reporting for the benchmark areas. Every result is one JSON line on stdout,
 // so a run can be diffed, grepped or fed to a table; progress notes go to stderr.
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -128,4 +129,22 @@ export function machine(): Record<string, unknown> {
 export function mkdirp(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** Runs a command, sampling its peak resident memory (VmHWM only grows, so the last sample is the peak so far). */
+export function runMeasured(args: string[], cwd: string): Promise<{ code: number | null; ms: number; peakMiB: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const t0 = nowMs();
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let peak = 0;
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setInterval(() => (peak = Math.max(peak, rssMiB(child.pid!, true) ?? 0)), 20);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      resolve({ code, ms: nowMs() - t0, peakMiB: peak, stdout, stderr });
+    });
+  });
 }

@@ -1,17 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonical, maxNesting, operators, parseDocument, parseFormula, printFormula, toJson, type Formula } from '../../src/languages/tl/api';
-
-function parse(text: string): Formula {
-  const r = parseFormula(text);
-  if (!r.ok) assert.fail(`${text}: ${r.problems.map((p) => p.message).join('; ')}`);
-  return r.formula;
-}
-
-/** Fully parenthesised ASCII: shows exactly how a formula grouped. */
-function grouping(text: string): string {
-  return printFormula(parse(text), 'ascii', { parens: 'full' });
-}
+import { canonical, maxNesting, operators, parseDocument, parseFormula, toJson } from '../../src/languages/tl/api';
+import { grouping, parse } from '../helpers/tl';
 
 test('precedence and associativity follow Spot', () => {
   const table: [string, string][] = [

@@ -7,19 +7,10 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings } from '../../src/core/settings';
-import { astEqual, astEquivalent, canonical, parseDocument, parseFormula, printFormula, type Formula } from '../../src/languages/tl/api';
+import { astEqual, astEquivalent, canonical, parseDocument, parseFormula, printFormula } from '../../src/languages/tl/api';
 import { checkCodes } from '../../src/languages/tl/checks';
 import { analyzeTl, tlLanguage, type TlAnalysis } from '../../src/languages/tl/service';
-
-function parse(text: string): Formula {
-  const r = parseFormula(text);
-  if (!r.ok) assert.fail(`${text}: ${r.problems.map((p) => p.message).join('; ')}`);
-  return r.formula;
-}
-
-function grouping(text: string): string {
-  return printFormula(parse(text), 'ascii', { parens: 'full' });
-}
+import { grouping, parse } from '../helpers/tl';
 
 test('Spot\'s spellings parse to Spot\'s meaning', () => {
   const table: [string, string][] = [
