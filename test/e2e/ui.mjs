@@ -57,9 +57,9 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
     await check('translating a requirement shows each reading with how confident the translator is', async () => {
       await openFile(page, 'nl.tl');
       await runCommand(page, 'NeSy: Translate English to Temporal Logic');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 10_000 });
-      await input.fill('whenever the light is red, the light is eventually green');
+      // The command's own input box, not the closing Command Palette's: wait for its prompt.
+      await page.locator('.quick-input-widget', { hasText: 'English sentence to translate' }).waitFor({ timeout: 10_000 });
+      await page.locator('.quick-input-widget input').fill('whenever the light is red, the light is eventually green');
       await page.keyboard.press('Enter');
       // The model loads on first use; the readings come with their confidence once it has answered.
       await page.locator('.quick-input-list .monaco-list-row', { hasText: /best · (uncertain \(\d+% confident\)|\d+% confident)/ }).first().waitFor({ timeout: 60_000 });
