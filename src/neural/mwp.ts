@@ -280,10 +280,11 @@ export class MwpModel {
     const walk = (node: Tree): Fraction | undefined => {
       const here = pos++;
       if (node.kind === 'leaf') return value(node.token);
-      // Steps are listed in prefix order: this operator before those of its operands.
-      const stepIndex = opCount++;
+      // Steps are listed in the order a person computes them: an operator after those of its
+      // operands (innermost first), so each step uses only values already shown.
       const l = walk(node.left);
       const r = walk(node.right);
+      const stepIndex = opCount++;
       let v: Fraction | undefined;
       try {
         v = l && r ? apply(node.op, l, r) : undefined;

@@ -50,7 +50,7 @@ test('nesy mwp --json follows the contract, and every step agrees with the expre
     if (s.formula_id === 0) assert.equal(s.gloss, 'common-sense step');
     else assert.ok(s.formula.includes(s.op) && /^[\x20-\x7e−×÷]+$/.test(s.gloss), `formula ${s.formula} fits ${s.op}; gloss is English: ${s.gloss}`);
   }
-  assert.equal(steps[0].value, out.answer, 'the first step in prefix order is the whole expression');
+  assert.equal(steps[steps.length - 1].value, out.answer, 'steps come innermost first: the last one is the whole expression');
 });
 
 test('nesy mwp prints the expression, the answer and one line per step', () => {

@@ -8,23 +8,29 @@ const result: MwpResult = {
   expression_prefix: '- / 400 4 53',
   expression_infix: '400/4-53',
   answer: '47',
+  // Innermost first: the order a person computes them.
   steps: [
-    { op: '-', formula_id: 107, formula: '速度 = 相向速度 - 速度', gloss: 'speed = closing speed − speed', value: '47' },
     { op: '/', formula_id: 86, formula: '速度 = 路程 / 时间', gloss: 'speed = distance ÷ time', value: '100' },
+    { op: '-', formula_id: 107, formula: '速度 = 相向速度 - 速度', gloss: 'speed = closing speed − speed', value: '47' },
   ],
   confidence: 0.9,
   ep: 'cpu',
   ms: 3,
 };
 
-test('steps form the expression tree, in prefix order, with operand values', () => {
+test('steps form the expression tree, innermost first, each using only values already shown, with operand values', () => {
   const steps = allSteps(stepTree(result));
-  assert.deepEqual(steps.map(arithmeticLine), ['100 − 53 = 47', '400 ÷ 4 = 100']);
-  assert.equal(steps[1].step.formula_id, 86);
+  assert.deepEqual(steps.map(arithmeticLine), ['400 ÷ 4 = 100', '100 − 53 = 47']);
+  assert.deepEqual(steps.map((s) => s.index), [0, 1]);
+  assert.equal(steps[0].step.formula_id, 86);
+  assert.match(interpretationText(result), /step 1: 400 ÷ 4 = 100 .*\n.*step 2: 100 − 53 = 47/);
+  // A deeper tree: (2 + 3) × (10 − 4): both inner steps before the product.
+  const deep: MwpResult = { ...result, expression_prefix: '* + 2 3 - 10 4', expression_infix: '(2+3)*(10-4)', answer: '30', steps: [] };
+  assert.deepEqual(allSteps(stepTree(deep)).map(arithmeticLine), ['2 + 3 = 5', '10 − 4 = 6', '5 × 6 = 30']);
 });
 
 test('a formula is shown with the numbers written under its names', () => {
-  const [outer, inner] = allSteps(stepTree(result));
+  const [inner, outer] = allSteps(stepTree(result));
   assert.equal(filledFormula('速度 = 路程 / 时间', inner), '速度 (100) = 路程 (400) / 时间 (4)');
   assert.equal(filledFormula('speed = closing speed - speed', outer), 'speed (47) = closing speed (100) - speed (53)');
   assert.equal(filledFormula('间隔段数 = 含两端间隔点数 - 1', { ...outer, leftValue: outer.rightValue }), '间隔段数 (47) = 含两端间隔点数 (53) - 1');
@@ -32,7 +38,7 @@ test('a formula is shown with the numbers written under its names', () => {
 });
 
 test('step markdown names the formula, its gloss and the filled-in numbers', () => {
-  const inner = allSteps(stepTree(result))[1];
+  const inner = allSteps(stepTree(result))[0];
   const md = stepMarkdown(inner, result);
   assert.match(md, /Formula 86: 速度 = 路程 \/ 时间/);
   assert.match(md, /speed = distance ÷ time/);

@@ -12,7 +12,7 @@ export const LOW_CONFIDENCE = 0.5;
 const SYMBOL: Record<Op, string> = { '+': '+', '-': '−', '*': '×', '/': '÷', '^': '^' };
 
 export interface StepNode {
-  /** Index into result.steps (prefix order). */
+  /** Index into result.steps: the order a person computes them, innermost first. */
   index: number;
   step: MwpStep;
   op: Op;
@@ -32,9 +32,9 @@ export function stepTree(result: MwpResult): StepNode | { literal: string } | un
   let next = 0;
   const build = (t: Tree): { node: StepNode | { literal: string }; value?: Fraction } => {
     if (t.kind === 'leaf') return { node: { literal: t.token }, value: literalValue(t.token) };
-    const index = next++;
     const l = build(t.left);
     const r = build(t.right);
+    const index = next++;
     let value: Fraction | undefined;
     try {
       value = l.value && r.value ? apply(t.op, l.value, r.value) : undefined;
@@ -51,9 +51,10 @@ export function isStep(n: StepNode | { literal: string }): n is StepNode {
   return 'op' in n;
 }
 
+/** The steps in the order a person computes them: each after the steps its operands come from. */
 export function allSteps(root: StepNode | { literal: string } | undefined): StepNode[] {
   if (!root || !isStep(root)) return [];
-  return [root, ...allSteps(root.left), ...allSteps(root.right)];
+  return [...allSteps(root.left), ...allSteps(root.right), root];
 }
 
 const show = (v: Fraction | undefined) => (v ? formatValue(v) : '?');
