@@ -6,7 +6,7 @@ import Fraction from 'fraction.js';
 import type { MwpResult, MwpStep } from '../core/neuralApi';
 import type { ExecutionProviderChoice } from '../core/settings';
 import { maskNumbers, numberValue } from '../languages/mwp/masking';
-import { apply, evaluate, formatValue, prefixToTree, treeToInfix, type Tree } from '../languages/mwp/arith';
+import { apply, evaluate, formatValue, isOp, prefixToTree, treeToInfix, type Tree } from '../languages/mwp/arith';
 import { logSumExp } from './decode';
 import { defaultModelsDir, readJson } from './modelFiles';
 import { MwpConstraint, MwpTokenTable } from './mwpDecode';
@@ -15,6 +15,10 @@ import { MwpMemory, type Neighbour } from './mwpMemory';
 import { MwpShapePrior, type ProblemPrior } from './mwpShape';
 import { chooseCandidate, rerankWeights, type RankedCandidate, type RerankWeights } from './mwpRerank';
 import { Seq2SeqModel, type Encoded } from './seq2seq';
+import { isEnglish } from './english/read';
+import { EnglishSolver, type EnglishSolution } from './english/solver';
+import { asciiFormula, englishFormula } from './english/formulas';
+import * as fs from 'node:fs';
 
 export interface MwpFormula {
   id: number;
@@ -55,6 +59,14 @@ export interface MwpInterpretation extends MwpResult {
   structure: string[];
   /** The formula id at each position of `structure` (0 for a common-sense step, -1 at leaves). */
   labels: number[];
+  /** The confidence before calibration: the model's own probability of the chosen answer. */
+  rawConfidence: number;
+}
+
+/** Platt scaling of the seq2seq path's confidence (models/mwp/calibration.json, scripts/mwp-calibration.ts). */
+interface Calibration {
+  format: number;
+  platt: { a: number; b: number };
 }
 
 /** Beam width: the beam's trees are candidates beside the neighbours' templates. */
@@ -78,6 +90,9 @@ export class MwpModel {
     private readonly memory: MwpMemory,
     private readonly labeller: MwpLabeller,
     private readonly shape: MwpShapePrior,
+    /** The English solver (models/mwp/english.json); English problems go to the seq2seq model without it. */
+    readonly english: EnglishSolver | undefined,
+    private readonly calibration: Calibration | undefined,
   ) {
     this.srcIds = new Map(meta.src_vocab.map((t, i) => [t, i]));
     this.outIds = new Map(meta.out_vocab.map((t, i) => [t, i]));
@@ -104,17 +119,34 @@ export class MwpModel {
     const memory = MwpMemory.load(path.join(dir, 'memory.json'), path.join(dir, 'memory.bin'));
     const labeller = MwpLabeller.load(path.join(dir, 'labeller.json'));
     const shape = MwpShapePrior.load(path.join(dir, 'shape.json'));
+    const englishFile = path.join(dir, 'english.json');
+    const english = fs.existsSync(englishFile) ? EnglishSolver.load(englishFile) : undefined;
+    const calibrationFile = path.join(dir, 'calibration.json');
+    const calibration = fs.existsSync(calibrationFile) ? readJson<Calibration>(calibrationFile) : undefined;
+    if (calibration && (calibration.format !== 1 || typeof calibration.platt?.a !== 'number' || typeof calibration.platt?.b !== 'number')) {
+      throw new Error(`Model file is corrupt (not a confidence calibration): ${calibrationFile}`);
+    }
     const seq2seq = await Seq2SeqModel.load({ encoder: path.join(dir, 'encoder.onnx'), decoder: path.join(dir, 'decoder.onnx') }, choice);
-    return new MwpModel(meta, seq2seq, memory, labeller, shape);
+    return new MwpModel(meta, seq2seq, memory, labeller, shape, english, calibration);
   }
 
+  /** An InterMWP formula (ids below 210) or one of the English formulas (ids from 300). */
   formula(id: number): MwpFormula | undefined {
-    return this.formulas.get(id);
+    const f = this.formulas.get(id);
+    if (f) return f;
+    const e = englishFormula(id);
+    return e && { id, op: e.op, formula: asciiFormula(e.gloss), gloss: e.gloss };
+  }
+
+  /** Whether the English solver reads this problem (rather than the seq2seq model). */
+  readsEnglish(text: string): boolean {
+    return this.english !== undefined && isEnglish(text);
   }
 
   /** Why a problem cannot be interpreted, or undefined when it can. */
   inputError(text: string): string | undefined {
     if (text.trim() === '') return 'the problem text is empty';
+    if (this.readsEnglish(text)) return undefined;
     const count = maskNumbers(text).tokens.length;
     // The encoder's position table has maxSourceTokens rows; cutting the problem would silently drop its question.
     if (count > maxSourceTokens) return `The problem is too long (${count} tokens; at most ${maxSourceTokens}).`;
@@ -154,7 +186,37 @@ export class MwpModel {
    * pass. `ms` is each problem's share.
    */
   async interpretMany(texts: readonly string[], beams = defaultMwpBeams, signal?: AbortSignal): Promise<MwpInterpretation[]> {
-    return (await this.candidates(texts, beams, signal)).map((set) => this.conclude(set));
+    for (const t of texts) if (t.trim() === '') throw new Error('the problem text is empty');
+    // English problems the solver can compute something for are its; the rest (Chinese, and English
+    // with fewer than two quantities) go to the seq2seq model, which can also use its constants.
+    const english = texts.map((t) => (this.readsEnglish(t) ? this.interpretEnglish(t) : undefined));
+    const others = texts.filter((_, i) => !english[i]);
+    const solved = others.length ? (await this.candidates(others, beams, signal)).map((set) => this.conclude(set)) : [];
+    let next = 0;
+    return texts.map((_, i) => english[i] ?? solved[next++]!);
+  }
+
+  /** An English problem through the English solver (src/neural/english/); undefined when it has no candidate. */
+  interpretEnglish(text: string): MwpInterpretation | undefined {
+    const started = performance.now();
+    const solution = this.english!.solve(text);
+    if (solution.prefix.length === 0) return undefined;
+    return this.describeEnglish(solution, performance.now() - started);
+  }
+
+  private describeEnglish(solution: EnglishSolution, ms: number): MwpInterpretation {
+    const { analysis } = solution;
+    const numbers = analysis.problem.numbers.map((n) => n.literal);
+    const structure = solution.prefix;
+    const labels = this.english!.label(analysis, structure);
+    const target = structure.map((t, i) => (isOp(t) ? (labels[i]! > 0 ? `F${labels[i]}` : `C${t}`) : t));
+    // English steps show English formulas: the InterMWP formulas by their gloss, and English ones.
+    const formulaOf = (id: number) => {
+      if (id === 0) return { formula: 'common-sense step', gloss: 'common-sense step' };
+      const f = englishFormula(id);
+      return f ? { formula: asciiFormula(f.gloss), gloss: f.gloss } : undefined;
+    };
+    return this.describe(target, structure, numbers, solution.probability, ms, formulaOf, solution.rawProbability);
   }
 
   /** Every problem's scored candidates and neighbours, before one is chosen. */
@@ -186,8 +248,10 @@ export class MwpModel {
     const best = chooseCandidate(set.candidates, set.neighbours, set.numbers.length, weights) ?? set.candidates[0];
     if (!best) throw new Error('the model produced no complete expression');
     const target = this.formulasFor(best, set.tokens);
-    // Confidence is the model's probability of this expression, whatever the formulas at its operators.
-    return this.describe(target, [...best.structure], set.numbers, Math.min(1, Math.exp(best.logprob)), set.ms);
+    // The model's probability of this expression, whatever the formulas at its operators, calibrated.
+    const raw = Math.min(1, Math.exp(best.logprob));
+    const confidence = this.calibration ? 1 / (1 + Math.exp(-(this.calibration.platt.a * Math.log(Math.max(1e-6, raw)) + this.calibration.platt.b))) : raw;
+    return this.describe(target, [...best.structure], set.numbers, confidence, set.ms, undefined, raw);
   }
 
   /** The nearest training problems' templates: what the retrieval memory proposes for a problem. */
@@ -270,7 +334,15 @@ export class MwpModel {
     return out;
   }
 
-  private describe(target: readonly string[], structure: string[], numbers: string[], confidence: number, ms: number): MwpInterpretation {
+  private describe(
+    target: readonly string[],
+    structure: string[],
+    numbers: string[],
+    confidence: number,
+    ms: number,
+    formulaOf: (id: number) => { formula: string; gloss: string } | undefined = (id) => this.formulas.get(id),
+    rawConfidence = confidence,
+  ): MwpInterpretation {
     const literal = (t: string) => (/^N\d+$/.test(t) ? numbers[Number(t.slice(1))] : t);
     const tree = prefixToTree(structure)!;
     const value = this.leafValue(numbers);
@@ -291,9 +363,9 @@ export class MwpModel {
       } catch {
         v = undefined;
       }
-      const tok = target[here];
+      const tok = target[here]!;
       const id = tok.startsWith('F') ? Number(tok.slice(1)) : 0;
-      const f = this.formulas.get(id);
+      const f = formulaOf(id) ?? this.formulas.get(0);
       steps[stepIndex] = {
         op: node.op,
         formula_id: id,
@@ -311,10 +383,11 @@ export class MwpModel {
       answer: answer ? formatValue(answer) : 'undefined',
       steps,
       confidence,
+      rawConfidence,
       numbers,
       target: [...target],
       structure: [...structure],
-      labels: target.map((t) => (t.startsWith('F') ? Number(t.slice(1)) : this.meta.out_op[t] ? 0 : -1)),
+      labels: target.map((t) => (t.startsWith('F') ? Number(t.slice(1)) : /^C[-+*/^]$/.test(t) ? 0 : -1)),
       ep: this.ep,
       ms: Math.round(ms * 100) / 100,
     };

@@ -83,6 +83,9 @@ const mwpFaults: [string, string, () => Buffer | undefined, RegExp][] = [
   ['a shape prior that is not one', 'shape.json', () => Buffer.from('{"format": 1, "heads": {}}'), /Model file is corrupt \(not a shape prior\): .*shape\.json/],
   ['a missing shape prior', 'shape.json', () => undefined, /Model file not found: .*shape\.json/],
   ['a corrupt memory description', 'memory.json', () => Buffer.from('{"rows": '), /Model file is corrupt \(not JSON\): .*memory\.json/],
+  ['an English solver that is not one', 'english.json', () => Buffer.from('{"format": 2}'), /Model file is corrupt \(not an English MWP ranker\): .*english\.json/],
+  ['an English labeller that is not one', 'english.json', () => Buffer.from('{"format": 1, "weights": {}, "labeller": {"classes": [0]}}'), /Model file is corrupt \(not an English formula labeller\): .*english\.json/],
+  ['a confidence calibration that is not one', 'calibration.json', () => Buffer.from('{"format": 1, "platt": {}}'), /Model file is corrupt \(not a confidence calibration\): .*calibration\.json/],
 ];
 
 for (const [name, file, content, message] of mwpFaults) {

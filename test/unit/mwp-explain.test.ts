@@ -59,3 +59,24 @@ test('a common-sense step says so instead of naming a formula', () => {
   const cs: MwpResult = { ...result, expression_prefix: '- 15 3', expression_infix: '15-3', answer: '12', steps: [{ op: '-', formula_id: 0, formula: '常识性步骤', gloss: 'common-sense step', value: '12' }] };
   assert.match(interpretationText(cs), /step 1: 15 − 3 = 12 {3}common-sense step/);
 });
+
+test('an English problem\'s steps show English formulas only, filled with the numbers', () => {
+  const english: MwpResult = {
+    expression_prefix: '/ 150 3',
+    expression_infix: '150/3',
+    answer: '50',
+    steps: [{ op: '/', formula_id: 86, formula: 'speed = distance / time', gloss: 'speed = distance ÷ time', value: '50' }],
+    confidence: 0.9,
+    ep: 'cpu',
+    ms: 1,
+  };
+  const [step] = allSteps(stepTree(english));
+  const md = stepMarkdown(step, english);
+  assert.match(md, /Formula 86: speed = distance ÷ time/);
+  assert.match(md, /With the numbers: speed \(50\) = distance \(150\) ÷ time \(3\)/);
+  assert.doesNotMatch(md, /速度/);
+  assert.match(interpretationText(english), /step 1: 150 ÷ 3 = 50 {3}\[86\] speed = distance ÷ time$/);
+  assert.match(interpretationMarkdown(english), /1\. `150 ÷ 3 = 50` — speed = distance ÷ time/);
+  // A Chinese problem's step keeps the Chinese formula beside its gloss.
+  assert.match(interpretationText(result), /\[86\] 速度 = 路程 \/ 时间 \(speed = distance ÷ time\)/);
+});

@@ -21,3 +21,5 @@ cp "$work/best.pt" "$work/stage1.pt"
 cd "$here/../.."
 npm run build --silent
 node dist/cli.js eval mwp --data training/work/mwp/dev.json --ep cpu
+# The English solver, the confidence calibration and their dev metrics.
+"$here/reproduce_english.sh"

@@ -54,3 +54,43 @@ def parse_paths(name):
     ap.add_argument("--out", default=os.path.join(root, "models", "mwp", name + ".json"))
     ap.add_argument("--checks", default=os.path.join(root, "test", "fixtures", "mwp", name + "-checks.json"))
     return ap.parse_args()
+
+
+def segment_logsumexp(s, segment, n):
+    """logsumexp of s within each segment (segment ids below n); -inf for empty segments."""
+    top = torch.full((n,), -float("inf")).scatter_reduce(0, segment, s, reduce="amax", include_self=True)
+    safe = torch.where(torch.isfinite(top), top, torch.zeros_like(top))
+    total = torch.zeros(n).index_add(0, segment, torch.exp(s - safe[segment].detach()))
+    return torch.log(total) + safe.detach()
+
+
+def train_ranker(features, offsets, problem, gold, n_features, l2, epochs, lr=0.05):
+    """A linear ranker over candidates: each problem's candidates compete in one softmax, and the loss is
+    minus the log of the probability of its gold candidates together (those whose value is the answer).
+    features, offsets (one more than candidates), problem (candidate → problem) and gold (0/1) are int
+    tensors. Problems with no gold candidate are left out. Returns the weights (one per feature), the
+    final loss, and the share of problems whose best candidate is gold."""
+    problem = problem.long()
+    gold = gold.bool()
+    n = int(problem.max()) + 1
+    has_gold = torch.zeros(n, dtype=torch.bool)
+    has_gold[problem[gold]] = True
+    emb = torch.nn.EmbeddingBag(n_features, 1, mode="sum")
+    torch.nn.init.zeros_(emb.weight)
+    opt = torch.optim.Adam(emb.parameters(), lr=lr)
+    bag_offsets = offsets[:-1].long()
+    idx = features.long()
+    loss = torch.tensor(0.0)
+    for _ in range(epochs):
+        opt.zero_grad()
+        s = emb(idx, bag_offsets).squeeze(-1)
+        nll = (segment_logsumexp(s, problem, n) - segment_logsumexp(s[gold], problem[gold], n))[has_gold].mean()
+        loss = nll + l2 * (emb.weight ** 2).sum()
+        loss.backward()
+        opt.step()
+    with torch.no_grad():
+        s = emb(idx, bag_offsets).squeeze(-1)
+        best = torch.full((n,), -float("inf")).scatter_reduce(0, problem, s, reduce="amax", include_self=True)
+        top_gold = torch.full((n,), -float("inf")).scatter_reduce(0, problem[gold], s[gold], reduce="amax", include_self=True)
+        fit = float((top_gold >= best)[has_gold].float().mean())
+    return emb.weight.detach().squeeze(-1), float(loss), fit

@@ -57,6 +57,17 @@ export function allSteps(root: StepNode | { literal: string } | undefined): Step
   return [...allSteps(root.left), ...allSteps(root.right), root];
 }
 
+/** Whether a step's formula is InterMWP's Chinese one (a Chinese problem's); English problems' formulas are English. */
+export function isChineseFormula(step: MwpStep): boolean {
+  return /\p{Script=Han}/u.test(step.formula);
+}
+
+/** How a step's formula reads in one line: `速度 = 路程 / 时间 (speed = distance ÷ time)`, or for English problems `speed = distance ÷ time`. */
+export function formulaLine(step: MwpStep): string {
+  if (step.formula_id === 0) return 'common-sense step';
+  return isChineseFormula(step) ? `${step.formula} (${step.gloss})` : step.gloss || step.formula;
+}
+
 const show = (v: Fraction | undefined) => (v ? formatValue(v) : '?');
 
 /** `400 ÷ 4 = 100` */
@@ -96,6 +107,11 @@ export function stepMarkdown(n: StepNode, result: MwpResult): string {
   const lines = [`**Step ${n.index + 1}:** \`${arithmeticLine(n)}\``];
   if (n.step.formula_id === 0) {
     lines.push('', 'Justification: a common-sense step (no named formula).');
+  } else if (!isChineseFormula(n.step)) {
+    const formula = n.step.gloss || n.step.formula;
+    const filled = filledFormula(formula, n);
+    lines.push('', `Formula ${n.step.formula_id}: ${formula}`);
+    if (filled) lines.push('', `With the numbers: ${filled}`);
   } else {
     const filled = filledFormula(n.step.formula, n);
     const glossFilled = filledFormula(n.step.gloss.replace(/−/g, '-').replace(/×/g, '*').replace(/÷/g, '/'), n);
@@ -115,7 +131,7 @@ export function interpretationMarkdown(result: MwpResult): string {
     : `**Model (confidence ${confidenceLabel(result.confidence)}):** x = ${result.expression_infix} = ${result.answer}`;
   const steps = allSteps(stepTree(result));
   const body = steps.map((n) => {
-    const why = n.step.formula_id === 0 ? 'common-sense step' : `${n.step.formula} — *${n.step.gloss}*`;
+    const why = n.step.formula_id === 0 ? 'common-sense step' : isChineseFormula(n.step) ? `${n.step.formula} — *${n.step.gloss}*` : n.step.gloss || n.step.formula;
     return `${n.index + 1}. \`${arithmeticLine(n)}\` — ${why}`;
   });
   return [head, '', ...body, '', `_${result.ep}, ${result.ms} ms_`].join('\n');
@@ -129,7 +145,7 @@ export function interpretationText(result: MwpResult): string {
     `answer: ${result.answer}${isLowConfidence(result) ? `   (low confidence ${confidenceLabel(result.confidence)}: a guess)` : ''}`,
   ];
   for (const n of steps) {
-    const why = n.step.formula_id === 0 ? 'common-sense step' : `[${n.step.formula_id}] ${n.step.formula}  (${n.step.gloss})`;
+    const why = n.step.formula_id === 0 ? 'common-sense step' : `[${n.step.formula_id}] ${formulaLine(n.step)}`;
     lines.push(`  step ${n.index + 1}: ${arithmeticLine(n)}   ${why}`);
   }
   return lines.join('\n');

@@ -25,6 +25,7 @@ import {
   allSteps,
   arithmeticLine,
   confidenceLabel,
+  formulaLine,
   interpretationMarkdown,
   isLowConfidence,
   isStep,
@@ -154,7 +155,7 @@ function stepSymbol(doc: TextDocument, n: StepNode, range: Range): DocumentSymbo
   const children = [n.left, n.right].filter(isStep).map((c) => stepSymbol(doc, c, range));
   return {
     name: arithmeticLine(n),
-    detail: n.step.formula_id === 0 ? 'common-sense step' : `${n.step.formula} (${n.step.gloss})`,
+    detail: formulaLine(n.step),
     kind: SymbolKind.Operator,
     range,
     selectionRange: range,
