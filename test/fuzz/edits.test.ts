@@ -37,12 +37,23 @@ const syntaxTree: Partial<Record<LanguageId, (a: Analysis) => unknown>> = {
     return shape({ statements, comments: comments.map((c) => c.text) });
   },
   fol: (a) => shape((a as unknown as { file: { statements: unknown } }).file.statements),
+  // Problems: ids, the text the model reads, the user's equation and answer (their values' trees).
+  mwp: (a) =>
+    shape(
+      (a as unknown as { file: { problems: { id?: { name: string }; text: string; equation?: { value?: unknown }; answer?: { value?: unknown }; duplicates: { value?: unknown }[] }[] } }).file.problems.map((p) => ({
+        id: p.id?.name,
+        text: p.text,
+        equation: p.equation?.value,
+        answer: p.answer?.value,
+        duplicates: p.duplicates.map((d) => d.value),
+      })),
+    ),
 };
 
 const isSyntaxError = (code: unknown) => typeof code === 'string' && /syntax|unterminated|unknown-character|too-deep/.test(code);
 const syntaxErrors = (a: Analysis) => a.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error && isSyntaxError(d.code));
 
-for (const id of ['tl', 'fol'] as LanguageId[]) {
+for (const id of ['tl', 'fol', 'mwp'] as LanguageId[]) {
   const l = language(id);
   const inputs = fc.oneof(grammarFile[id], mutated(seedTexts(l.extensions)));
   test(`${id}: formatting in every operator style keeps the syntax tree, and formatting twice changes nothing more`, async () => {
