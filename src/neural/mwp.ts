@@ -207,8 +207,7 @@ export class MwpModel {
   private describeEnglish(solution: EnglishSolution, ms: number): MwpInterpretation {
     const { analysis } = solution;
     const numbers = analysis.problem.numbers.map((n) => n.literal);
-    const structure = solution.prefix;
-    const labels = this.english!.label(analysis, structure);
+    const { prefix: structure, ids: labels } = this.english!.labelled(analysis, solution.prefix);
     const target = structure.map((t, i) => (isOp(t) ? (labels[i]! > 0 ? `F${labels[i]}` : `C${t}`) : t));
     // English steps show English formulas: the InterMWP formulas by their gloss, and English ones.
     const formulaOf = (id: number) => {

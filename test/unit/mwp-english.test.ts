@@ -97,6 +97,11 @@ test('solutions: a probability in (0, 1], a calibrated one beside the raw one, f
   assert.equal(englishFormula(labels[0]!)?.gloss, 'speed = distance ÷ time');
   assert.deepEqual(labels.slice(1), [-1, -1]);
   assert.ok(new Fraction(50).equals(s.value!));
+  // The operands of + and × are put in the order their formula reads them.
+  const rect = solver.solve('A rectangle is 8 cm long and 5 cm wide. What is its perimeter?');
+  const { prefix, ids } = solver.labelled(rect.analysis, rect.prefix);
+  assert.deepEqual(prefix, ['*', '2', '+', 'N0', 'N1']);
+  assert.deepEqual(ids.map((id) => (id >= 0 ? englishFormula(id)?.gloss : id)), ['rectangle perimeter = 2 × rectangle length plus width', -1, 'rectangle length plus width = length + width', -1, -1]);
 });
 
 test('MwpModel: English problems go to the English solver with English formulas, steps innermost first; Chinese ones to the seq2seq model', async () => {

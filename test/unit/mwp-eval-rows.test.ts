@@ -59,6 +59,12 @@ test('SVAMP marks: answer by value, formula up to commutativity, logic with the 
   assert.deepEqual(svampMarks(row, { answer: eight, prefix: ['-', '+', '5', '7', '4'], labels: [1001, 1002, -1, -1, -1] }), { answer: 1, formula: 1, logic: 0 });
   assert.deepEqual(svampMarks(row, { answer: eight, prefix: ['+', '7', '-', '5', '4'], labels: [0, 0, -1, -1, -1] }), { answer: 1, formula: 0, logic: 0 });
   assert.deepEqual(svampMarks(row, { answer: new Fraction(16), prefix: ['+', '+', '7', '5', '4'], labels: [0, 0, -1, -1, -1] }), { answer: 0, formula: 0, logic: 0 });
+  // A formula that reads its operands in order matches its mirror with the operands swapped.
+  const perimeter = checkRow({ Body: 'b', Question: 'q', Equation: '2 * ( 8 + 5 )', Answer: 26, Formulas: [67, 70] }, 0);
+  if (!isSvamp(perimeter)) throw new Error('expected SVAMP');
+  assert.equal(svampMarks(perimeter, { answer: new Fraction(26), prefix: ['*', '+', '8', '5', '2'], labels: [69, 67, -1, -1, -1] }).logic, 1);
+  assert.equal(svampMarks(perimeter, { answer: new Fraction(26), prefix: ['*', '+', '8', '5', '2'], labels: [70, 67, -1, -1, -1] }).logic, 0);
+  assert.equal(svampMarks(perimeter, { answer: new Fraction(26), prefix: ['*', '2', '+', '5', '8'], labels: [70, -1, 68, -1, -1] }).logic, 1);
   const noEquation = checkRow({ Body: 'b', Question: 'q', Answer: '0.3333333333333333' }, 0);
   if (!isSvamp(noEquation)) throw new Error('expected SVAMP');
   assert.equal(svampMarks(noEquation, { answer: new Fraction(1, 3), prefix: ['/', '1', '3'], labels: [0, -1, -1] }).answer, 1);

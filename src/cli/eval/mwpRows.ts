@@ -7,6 +7,7 @@
 import Fraction from 'fraction.js';
 import { commutativeKey, evaluate, infixToTree, prefixToTree, sameValue, type Tree } from '../../languages/mwp/arith';
 import { numberValue } from '../../languages/mwp/masking';
+import { mirrorOf } from '../../neural/english/formulas';
 
 export interface GoldNode {
   op: string;
@@ -127,8 +128,10 @@ export function labelledKey(tree: LabelledTree, value: (token: string) => Fracti
   }
   const l = labelledKey(tree.left, value);
   const r = labelledKey(tree.right, value);
-  const [a, b] = (tree.op === '+' || tree.op === '*') && r < l ? [r, l] : [l, r];
-  return `(${a}${tree.op}#${tree.label}${b})`;
+  // Operands of + and × in either order; a formula that names its operands' roles in order
+  // (total = amount per unit × number of units) reads as its mirror when they are swapped.
+  const swap = (tree.op === '+' || tree.op === '*') && r < l;
+  return swap ? `(${r} ${tree.op}#${mirrorOf(tree.label)} ${l})` : `(${l} ${tree.op}#${tree.label} ${r})`;
 }
 
 export interface Marks {

@@ -100,7 +100,15 @@ export function analyse(p: EnglishProblem): Analysis {
     question.push(`qt:${target ? lemma(target) : 'none'}`);
   } else question.push(`qw:${qTokens.find(isWord) ?? 'none'}`);
   if (p.tokens.filter((t) => t === '?').length === 0) question.push('q:no-mark');
-  const numbers = p.numbers.map((n, i) => numberItem(p, lemmas, i, n.token, q, qLemmas));
+  // "How many more pens does Jack have than Mary?": who is on which side of "than" decides the order of a difference.
+  const qList = qIdx.map((i) => lemmas[i]!);
+  const than = qList.indexOf('than');
+  const roleOf = (w: string): string => {
+    const at = qList.indexOf(w);
+    if (w === '' || at < 0) return 'none';
+    return than < 0 ? 'asked' : at < than ? 'before-than' : 'after-than';
+  };
+  const numbers = p.numbers.map((n, i) => numberItem(p, lemmas, i, n.token, q, qLemmas, roleOf));
   const words = new Set(lemmas);
   const consts = constants(words, new Set(qIdx.map((i) => lemmas[i]!)))
     .filter((c, i, all) => all.findIndex((d) => d.literal === c.literal) === i)
@@ -121,7 +129,7 @@ export function analyse(p: EnglishProblem): Analysis {
   return { problem: p, items, question, numberCount: numbers.length };
 }
 
-function numberItem(p: EnglishProblem, lemmas: readonly string[], i: number, at: number, q: number, qLemmas: ReadonlySet<string>): Item {
+function numberItem(p: EnglishProblem, lemmas: readonly string[], i: number, at: number, q: number, qLemmas: ReadonlySet<string>, roleOf: (w: string) => string): Item {
   const n = p.numbers[i]!;
   const tokens = p.tokens;
   const before = lemmas.slice(Math.max(0, at - 3), at).map((t) => (/^N\d+$/.test(t) ? 'NUM' : t));
@@ -146,6 +154,7 @@ function numberItem(p: EnglishProblem, lemmas: readonly string[], i: number, at:
     unitInQuestion ? 'uq' : 'unq',
     `ov:${Math.min(overlap, 3)}`,
     `sq:${subject !== '' && qLemmas.has(subject) ? 1 : 0}`,
+    `role:${roleOf(subject)}`,
     `sov:${Math.min(shared, 3)}`,
     i === 0 ? 'first' : i === p.numbers.length - 1 ? 'last' : 'mid',
     n.value.compare(1) < 0 ? 'lt1' : n.value.d === 1n ? 'whole' : 'nonwhole',

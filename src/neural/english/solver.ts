@@ -4,7 +4,7 @@
 // training/mwp/english.py). The answer is the value with the most probability, summed over the
 // expressions that give it; the expression shown is the best-scoring one with that value.
 import Fraction from 'fraction.js';
-import { evaluate, prefixToTree } from '../../languages/mwp/arith';
+import { evaluate, prefixToTree, treeToPrefix, type Tree } from '../../languages/mwp/arith';
 import { numberValue } from '../../languages/mwp/masking';
 import { readJson } from '../modelFiles';
 import { defaultMaxOps, enumerate, prefixOf } from './candidates';
@@ -68,6 +68,38 @@ export class EnglishSolver {
   /** The formula id at each position of `prefix` (0 where none fits or without a labeller; -1 at leaves). */
   label(a: Analysis, prefix: readonly string[]): number[] {
     return this.labeller ? this.labeller.label(a, prefix).ids : prefix.map((t) => (/^[-+*/^]$/.test(t) ? 0 : -1));
+  }
+
+  /**
+   * The expression with its formulas, the operands of each + and × in the order its formula reads
+   * them: candidates come with those operands in an arbitrary order (candidates.ts), so every order
+   * is labelled and the one the labeller is surest of wins ("(8 + 5) × 2" becomes "2 × (8 + 5)",
+   * rectangle perimeter = 2 × rectangle length plus width). The value does not change.
+   */
+  labelled(a: Analysis, prefix: readonly string[]): { prefix: string[]; ids: number[] } {
+    const tree = prefixToTree(prefix);
+    if (!this.labeller || !tree) return { prefix: [...prefix], ids: this.label(a, prefix) };
+    const variants: Tree[] = [];
+    const orders = (t: Tree): Tree[] => {
+      if (t.kind === 'leaf') return [t];
+      const out: Tree[] = [];
+      for (const l of orders(t.left)) {
+        for (const r of orders(t.right)) {
+          out.push({ kind: 'op', op: t.op, left: l, right: r });
+          if (t.op === '+' || t.op === '*') out.push({ kind: 'op', op: t.op, left: r, right: l });
+        }
+      }
+      return out;
+    };
+    variants.push(...orders(tree).slice(0, 16));
+    let best = { prefix: [...prefix], ids: this.label(a, prefix), score: -Infinity };
+    for (const v of variants) {
+      const p = treeToPrefix(v);
+      const { ids, probabilities } = this.labeller.label(a, p);
+      const score = probabilities.reduce((sum, q, i) => sum + (ids[i]! >= 0 ? Math.log(Math.max(q, 1e-12)) : 0), 0);
+      if (score > best.score + 1e-9) best = { prefix: p, ids, score };
+    }
+    return { prefix: best.prefix, ids: best.ids };
   }
 
   score(a: Analysis, c: Candidate): number {
