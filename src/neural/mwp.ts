@@ -146,9 +146,10 @@ export class MwpModel {
   /** Why a problem cannot be interpreted, or undefined when it can. */
   inputError(text: string): string | undefined {
     if (text.trim() === '') return 'the problem text is empty';
-    if (this.readsEnglish(text)) return undefined;
     const count = maskNumbers(text).tokens.length;
     // The encoder's position table has maxSourceTokens rows; cutting the problem would silently drop its question.
+    // The English solver keeps to the same limit, so a problem is refused alike whichever reads it (and a
+    // problem of a hundred numbers does not make it enumerate millions of expressions).
     if (count > maxSourceTokens) return `The problem is too long (${count} tokens; at most ${maxSourceTokens}).`;
     return undefined;
   }
@@ -186,7 +187,10 @@ export class MwpModel {
    * pass. `ms` is each problem's share.
    */
   async interpretMany(texts: readonly string[], beams = defaultMwpBeams, signal?: AbortSignal): Promise<MwpInterpretation[]> {
-    for (const t of texts) if (t.trim() === '') throw new Error('the problem text is empty');
+    for (const t of texts) {
+      const error = this.inputError(t);
+      if (error) throw new Error(error);
+    }
     // English problems the solver can compute something for are its; the rest (Chinese, and English
     // with fewer than two quantities) go to the seq2seq model, which can also use its constants.
     const english = texts.map((t) => (this.readsEnglish(t) ? this.interpretEnglish(t) : undefined));
