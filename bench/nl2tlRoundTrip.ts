@@ -5,23 +5,13 @@ import * as path from 'node:path';
 import { astEqual, astEquivalent, explain, fromJson, parseFormula, printFormula, toJson, type Formula, type FormulaJson } from '../src/languages/tl/api';
 import { loadTranslator } from '../src/neural/index';
 import type { Translator } from '../src/neural/translator';
+import { rng } from './corpus';
 import type { BenchOptions } from './util';
 
 const unary = ['not', 'next', 'finally', 'globally', 'historically', 'once', 'prev'] as const;
 const binary = ['and', 'or', 'xor', 'implies', 'iff', 'until', 'weak_until', 'release', 'strong_release', 'since'] as const;
 const timed = new Set(['finally', 'globally', 'historically', 'once', 'until', 'weak_until', 'release', 'strong_release', 'since']);
 const props = ['p', 'q', 'r'];
-
-/** A seeded generator (mulberry32), so every run measures the same formulas. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function interval(rand: () => number): [number, number | null] | undefined {
   const r = rand();
@@ -40,7 +30,8 @@ function formula(rand: () => number, depth: number): FormulaJson {
 }
 
 export function randomFormulas(count: number, seed = 1): Formula[] {
-  const rand = random(seed);
+  // Seeded, so every run measures the same formulas.
+  const rand = rng(seed);
   return Array.from({ length: count }, () => fromJson(formula(rand, 3)));
 }
 

@@ -16,6 +16,7 @@ import { goldPrefix } from './english_labels';
 import { proposeFormulas } from './english_rules';
 import { goldInfix, goldValue, readRows, type EnglishRow } from './english_rows';
 import { syntheticRows } from './english_synthetic';
+import { rng } from '../../bench/corpus';
 
 const MIN_COUNT = 2;
 /** Copies of each training problem with an irrelevant sentence (and its number) from another problem put into its body. */
@@ -27,18 +28,6 @@ const maxOps = Number(process.argv[process.argv.indexOf('--max-ops') + 1] ?? def
 /** --labeller-only: write only the labeller's silver labels (the ranker's data stays as it is). */
 const labellerOnly = process.argv.includes('--labeller-only');
 
-/** A small deterministic generator (mulberry32), so a rerun writes the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const sentences = (body: string) => body.split(/(?<=[.!?])\s+/).filter((x) => x.trim() !== '');
 
 /**
@@ -47,7 +36,7 @@ const sentences = (body: string) => body.split(/(?<=[.!?])\s+/).filter((x) => x.
  * a solver that uses every number it sees is wrong on it.
  */
 export function distract(rows: readonly EnglishRow[], seed: number): EnglishRow[] {
-  const rand = random(seed);
+  const rand = rng(seed);
   const pool = rows.flatMap((r) => sentences(r.body).filter((x) => (x.match(/\d+(\.\d+)?/g) ?? []).length === 1 && !/\?/.test(x)).map((x) => ({ row: r.row, x })));
   return rows.map((r) => {
     let pick = pool[Math.floor(rand() * pool.length)]!;
@@ -89,7 +78,7 @@ function main(): void {
     const gold = goldValue(row);
     let cands = enumerate(a, maxOps).map((c) => ({ c, gold: Math.abs(c.value - gold) <= 1e-6 * Math.max(1, Math.abs(gold)) }));
     if (row.split === 'train' && cands.length > TRAIN_CAP) {
-      const rand = random(index + 1);
+      const rand = rng(index + 1);
       const keep = cands.filter((x) => x.gold || x.c.ops === 1);
       const rest = cands.filter((x) => !(x.gold || x.c.ops === 1)).map((x) => ({ x, r: rand() })).sort((p, q) => p.r - q.r).map((y) => y.x);
       cands = [...keep, ...rest.slice(0, Math.max(0, TRAIN_CAP - keep.length))];
