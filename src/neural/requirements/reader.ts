@@ -310,7 +310,7 @@ class Reader {
         // A leading "always" scopes over an implication ("always a implies b"), not over one side of
         // it, and so does one right before it ("a always implies b").
         const lead = level === levelOne ? this.leadingUnary(a, k) : a;
-        const before = level === levelOne && k - 1 > lead && this.cueAt(k - 1)?.kind === 'unary' && !this.cueAt(k - 1)!.hasOwnProperty('sentence') ? k - 1 : k;
+        const before = level === levelOne && k - 1 > lead && this.cueAt(k - 1)?.kind === 'unary' && !(this.cueAt(k - 1) as { sentence?: boolean }).sentence ? k - 1 : k;
         const left = this.connectives(lead, before);
         const t = this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'trailer' && !(this.cueAt(j) as { exclusive?: boolean }).exclusive);
         const right = this.sentence(k + 1, t >= 0 ? t : b);

@@ -26,7 +26,10 @@ let compromise: typeof import('compromise').default | undefined;
 /** Loads the English models on first use (about 0.3 s), so importing this module costs nothing. */
 function models(): { nlp: Wink; numbers: (text: string) => number | undefined } {
   if (!wink) wink = (require('wink-nlp') as typeof import('wink-nlp').default)(require('wink-eng-lite-web-model'));
-  if (!compromise) compromise = (require('compromise') as { default?: typeof import('compromise').default }).default ?? (require('compromise') as typeof import('compromise').default);
+  if (!compromise) {
+    const mod = require('compromise') as typeof import('compromise').default & { default?: typeof import('compromise').default };
+    compromise = mod.default ?? mod;
+  }
   const c = compromise;
   return {
     nlp: wink,
