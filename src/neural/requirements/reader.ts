@@ -6,6 +6,7 @@
 //   subordinate clauses (if, whenever, once)  >  implies, iff, "is followed by", "precedes"
 //   >  until, unless, before, after, while  >  or  >  and  >  then  >  one clause with its adverbials.
 import type { FormulaJson } from '../../languages/tl/api';
+import { bin, hasTemporal, patternOf, scoped, un, type Binary } from './catalogue';
 import type { BinaryCue, Cue, Wrap } from './cues';
 import { toItems, type Item } from './items';
 import type { Word } from './words';
@@ -24,13 +25,7 @@ export interface Reading {
   clauses: Clause[];
 }
 
-type Binary = Extract<FormulaJson, { args: FormulaJson[] }>['kind'];
-
-const un = (kind: Binary, arg: FormulaJson, interval?: [number, number | null]): FormulaJson => ({ kind, args: [arg], ...(interval ? { interval } : {}) });
-const bin = (kind: Binary, a: FormulaJson, b: FormulaJson): FormulaJson => ({ kind, args: [a, b] });
 const isTemporal = (f: FormulaJson): boolean => ['globally', 'finally', 'next'].includes(f.kind);
-const temporalKinds = new Set(['globally', 'finally', 'next', 'until', 'weak_until', 'release', 'strong_release', 'historically', 'once', 'prev', 'since']);
-const hasTemporal = (f: FormulaJson): boolean => temporalKinds.has(f.kind) || ('args' in f && f.args.some(hasTemporal));
 
 /** `f` without an outer unbounded operator of this kind. */
 function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
@@ -40,63 +35,6 @@ function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
 /** "A, then B, then C": A, and later B, and later C. */
 function inSequence(steps: readonly FormulaJson[]): FormulaJson {
   return steps.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), later.kind === 'finally' ? later : un('finally', later))));
-}
-
-/** The specification patterns of Dwyer et al.'s catalogue, as the reader writes them in the global scope. */
-type Pattern =
-  | { kind: 'absence' | 'universality' | 'existence'; p: FormulaJson }
-  | { kind: 'precedence' | 'response'; p: FormulaJson; s: FormulaJson };
-
-function patternOf(f: FormulaJson): Pattern | undefined {
-  if (!hasTemporal(f)) return f.kind === 'not' ? { kind: 'absence', p: f.args[0]! } : { kind: 'universality', p: f };
-  if (f.kind === 'finally' && !f.interval && !hasTemporal(f.args[0]!)) return { kind: 'existence', p: f.args[0]! };
-  if (f.kind === 'weak_until' && !f.interval && f.args[0]!.kind === 'not' && !hasTemporal(f.args[0]!) && !hasTemporal(f.args[1]!)) {
-    return { kind: 'precedence', p: f.args[0]!.args[0]!, s: f.args[1]! };
-  }
-  const inner = f.kind === 'globally' && !f.interval ? f.args[0]! : undefined;
-  if (inner?.kind === 'implies' && !hasTemporal(inner.args[0]!) && inner.args[1]!.kind === 'finally' && !inner.args[1]!.interval && !hasTemporal(inner.args[1]!.args[0]!)) {
-    return { kind: 'response', p: inner.args[0]!, s: inner.args[1]!.args[0]! };
-  }
-  return undefined;
-}
-
-/** The catalogue's LTL mapping of a pattern in a scope (https://matthewbdwyer.github.io/psp/patterns/ltl.html). */
-function scoped(scope: 'before' | 'after' | 'between' | 'afterUntil', pat: Pattern, q: FormulaJson | undefined, r: FormulaJson | undefined): FormulaJson {
-  const not = (f: FormulaJson) => un('not', f);
-  const and = (x: FormulaJson, y: FormulaJson) => bin('and', x, y);
-  const { p } = pat;
-  const s = 's' in pat ? pat.s : p;
-  if (scope === 'after') {
-    const Q = q!;
-    switch (pat.kind) {
-      case 'absence':
-        return un('globally', bin('implies', Q, un('globally', not(p))));
-      case 'universality':
-        return un('globally', bin('implies', Q, un('globally', p)));
-      case 'existence':
-        return bin('or', un('globally', not(Q)), un('finally', and(Q, un('finally', p))));
-      case 'precedence':
-        return bin('or', un('globally', not(Q)), un('finally', and(Q, bin('weak_until', not(p), s))));
-      case 'response':
-        return un('globally', bin('implies', Q, un('globally', bin('implies', p, un('finally', s)))));
-    }
-  }
-  const R = r!;
-  if (pat.kind === 'existence') {
-    const occurs = (strong: boolean) => bin(strong ? 'until' : 'weak_until', not(R), and(p, not(R)));
-    return scope === 'before' ? occurs(false) : un('globally', bin('implies', and(q!, not(R)), occurs(scope === 'afterUntil')));
-  }
-  const kind = pat.kind;
-  // The pattern's body from the scope's start until R.
-  const within = (until: 'until' | 'weak_until'): FormulaJson => {
-    if (kind === 'absence') return bin(until, not(p), R);
-    if (kind === 'universality') return bin(until, p, R);
-    if (kind === 'precedence') return bin(until, not(p), bin('or', s, R));
-    return bin(until, bin('implies', p, bin('until', not(R), and(s, not(R)))), R);
-  };
-  if (scope === 'before') return bin('implies', un('finally', R), within('until'));
-  if (scope === 'between') return un('globally', bin('implies', and(and(q!, not(R)), un('finally', R)), within('until')));
-  return un('globally', bin('implies', and(q!, not(R)), within('weak_until')));
 }
 
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
