@@ -1,12 +1,13 @@
 // Trace monitoring (src/languages/tl/monitor): samples per second of the robustness evaluator on an
-// in-memory trace of Boolean propositions, for window widths 10, 100 and 10,000, beside a plain
-// per-window loop (O(n·w)) measured in the same run on a smaller trace. The evaluator's cost must
-// not grow with the width: that is what the sliding-window algorithms are for. Then `nesy monitor`
-// itself on a CSV file: samples/s through the reader, and peak memory, which must stay flat for a
+// in-memory trace of numeric signals (the issue's STL formula) and of Boolean propositions, for
+// window widths 10, 100 and 10,000, beside a plain per-window loop (O(n·w)) measured in the same
+// run on a smaller trace. The evaluator's cost must not grow with the width: that is what the
+// sliding-window algorithms are for. Then `nesy monitor` itself on a CSV file: samples/s through the reader, and peak memory, which must stay flat for a
 // bounded-horizon formula because the trace is streamed (src/languages/tl/monitor/streaming.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormula, type Formula } from '../src/languages/tl/api';
+import { comparisonMargin } from '../src/languages/tl/monitor/atoms';
 import { robustness, type Signals } from '../src/languages/tl/monitor/robustness';
 import { rng } from './corpus';
 import { note, round, runMeasured, timeRuns, type BenchOptions } from './util';
@@ -17,6 +18,8 @@ const widths = [10, 100, 10_000];
 interface BoolTrace {
   times: Float64Array;
   columns: Record<string, Uint8Array>;
+  /** Numeric signals of the same name: x above 0 5% of the time, y below 3 30% of the time. */
+  numbers: Record<string, Float64Array>;
 }
 
 /** Unit-spaced samples; x true 5% of the time (a request), y 30% (a response), r 90%. */
@@ -32,13 +35,20 @@ function makeTrace(n: number): BoolTrace {
     y[i] = r() < 0.3 ? 1 : 0;
     z[i] = r() < 0.9 ? 1 : 0;
   }
-  return { times, columns: { x, y, r: z } };
+  // The signals agree with the propositions: x > 0 exactly where x is true, y < 3 where y is.
+  const xs = Float64Array.from(x, (v) => (v ? 0.5 + r() : -r() * 4));
+  const ys = Float64Array.from(y, (v) => (v ? 3 - 0.5 - r() : 3 + r() * 4));
+  return { times, columns: { x, y, r: z }, numbers: { x: xs, y: ys } };
 }
 
 function signals(trace: BoolTrace): Signals {
   return {
     times: trace.times,
     atom: (node) => {
+      if (node.kind === 'compare') {
+        const margin = comparisonMargin(node, (name) => trace.numbers[name]!, trace.times.length);
+        return (i) => margin[i]!;
+      }
       const c = trace.columns[node.name]!;
       return (i) => (c[i] ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY);
     },
@@ -56,6 +66,9 @@ function naive(f: Formula, trace: BoolTrace): Float64Array {
       const c = trace.columns[f.name]!;
       return Float64Array.from(c, (v) => (v ? inf : -inf));
     }
+    case 'compare':
+      // The atom costs the same in both evaluators: the comparison is not what is compared here.
+      return comparisonMargin(f, (name) => trace.numbers[name]!, n);
     case 'implies': {
       const a = naive(f.args[0], trace);
       const b = naive(f.args[1], trace);
@@ -109,7 +122,7 @@ export async function benchMonitor(o: BenchOptions): Promise<void> {
   note(`monitor: generating ${fastSamples} samples`);
   const big = makeTrace(fastSamples);
   const small = makeTrace(naiveSamples);
-  const shapes = [(w: number) => `G[0,${w}] (x -> F[0,10] y)`, (w: number) => `r U[0,${w}] y`];
+  const shapes = [(w: number) => `G[0,${w}] (x > 0 -> F[0,10] y < 3)`, (w: number) => `G[0,${w}] (x -> F[0,10] y)`, (w: number) => `r U[0,${w}] y`];
   for (const shape of shapes) {
     const rates: number[] = [];
     for (const w of widths) {

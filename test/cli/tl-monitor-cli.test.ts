@@ -148,3 +148,21 @@ test('nesy monitor --follow FILE: prints each verdict change as lines are append
   assert.equal(await exited, 0);
   assert.equal(stdout, '[t=1] liveness: violated at t=0 (robustness -inf)\n[t=2] liveness: satisfied (robustness +inf)\n');
 });
+
+test('nesy monitor: STL comparisons on numeric columns, robustness x − c and c − x; a missing signal is one line, exit 2', () => {
+  const stl = scratch('speed.tl', 'signal speed "km/h"\nsignal gap\nspec limit := G[0,2] speed <= 50\nspec keep := G abs(gap) > 0.5\n');
+  const trace = scratch('speed.csv', 'time,speed,gap\n0,42.5,1\n1,48,-2\n2,51,0.75\n3,30,0.5\n');
+  const r = nesy(['monitor', stl, trace, '--json']);
+  assert.equal(r.code, 1, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), {
+    specs: [
+      // min over t in [0,2] of 50 − speed = 50 − 51; first false at t=0 (its window reaches 51).
+      { name: 'limit', satisfied: false, robustness: -1, first_violation: 0 },
+      // min over all samples of |gap| − 0.5 = 0 at t=3: not > 0.
+      { name: 'keep', satisfied: false, robustness: 0, first_violation: 0 },
+    ],
+  });
+  const missing = nesy(['monitor', scratch('rpm.tl', 'signal rpm\nspec s := G rpm < 3000\n'), trace]);
+  assert.equal(missing.code, 2);
+  assert.equal(missing.stderr, `nesy monitor: signal 'rpm' of spec 's' is not a column of ${trace} (columns: speed, gap)\n`);
+});

@@ -4,11 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { fromJson, parseDocument, parseFormula, type Formula, type FormulaJson } from '../../src/languages/tl/api';
+import { fromJson, parseDocument, parseFormula, type Formula, type FormulaJson, type Term, type TermJson } from '../../src/languages/tl/api';
 import { robustness, type AtomNode } from '../../src/languages/tl/monitor/robustness';
 import { windowExtreme, untilWindow } from '../../src/languages/tl/monitor/slidingWindow';
 import { parseTrace, TraceError } from '../../src/languages/tl/monitor/trace';
-import { MonitorError, monitorDocument, monitorSpecs, OnlineMonitor, selectSpecs, verdict } from '../../src/languages/tl/monitor/index';
+import { MonitorError, monitorDocument, monitorSpecs, OnlineMonitor, selectSpecs, traceSignals, verdict } from '../../src/languages/tl/monitor/index';
 import { StreamingMonitor } from '../../src/languages/tl/monitor/streaming';
 
 const inf = Number.POSITIVE_INFINITY;
@@ -22,7 +22,7 @@ function formula(text: string): Formula {
 /** Robustness at every sample of `text` on Boolean propositions given as 0/1 strings. */
 function rho(text: string, times: number[], props: Record<string, string>): number[] {
   const columns = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, [...v].map((c) => (c === '1' ? inf : -inf))]));
-  return [...robustness(formula(text), { times: Float64Array.from(times), atom: (node) => (i) => columns[node.name]![i]! })];
+  return [...robustness(formula(text), { times: Float64Array.from(times), atom: (node) => (i) => columns[propName(node)]![i]! })];
 }
 
 /** Truth at every sample as a 0/1 string, for hand-checked tables. */
@@ -30,6 +30,12 @@ function truth(text: string, times: number[], props: Record<string, string>): st
   return rho(text, times, props)
     .map((r) => (r > 0 ? '1' : '0'))
     .join('');
+}
+
+/** The name of a proposition atom; these helpers bind no comparisons. */
+function propName(node: AtomNode): string {
+  if (node.kind !== 'prop') throw new Error(`a comparison where a proposition was expected`);
+  return node.name;
 }
 
 const t5 = [0, 1, 2, 3, 4];
@@ -115,7 +121,7 @@ test('quantitative robustness through a pluggable per-sample atom', () => {
   const times = Float64Array.from([0, 1, 2, 3, 4]);
   const x = [3, -1, 2, 5, 0];
   const y = [-2, 4, -3, 1, 6];
-  const atom = (node: AtomNode) => (i: number) => (node.name === 'x' ? x : y)[i]!;
+  const atom = (node: AtomNode) => (i: number) => (propName(node) === 'x' ? x : y)[i]!;
   const r = (text: string) => [...robustness(formula(text), { times, atom })];
   assert.deepEqual(r('!x'), [-3, 1, -2, -5, -0]);
   assert.deepEqual(r('x & y'), [-2, -1, -3, 1, 0]);
@@ -197,9 +203,40 @@ test('windowed until equals its definition', () => {
 
 type Column = number[];
 
-function refEval(f: Formula, times: number[], atom: (name: string, i: number) => number): Column {
+/** A term's value at sample i, straight from its definition. */
+function refTerm(t: Term, signal: (name: string, i: number) => number, i: number): number {
+  switch (t.kind) {
+    case 'num':
+      return t.value;
+    case 'signal':
+      return signal(t.name, i);
+    case 'neg':
+      return -refTerm(t.arg, signal, i);
+    case 'call':
+      assert.equal(t.fn, 'abs');
+      return Math.abs(refTerm(t.arg, signal, i));
+    case 'arith': {
+      const a = refTerm(t.args[0], signal, i);
+      const b = refTerm(t.args[1], signal, i);
+      return t.op === '+' ? a + b : t.op === '-' ? a - b : t.op === '*' ? a * b : a / b;
+    }
+    case 'bool':
+      throw new Error('a truth value in a term');
+  }
+}
+
+const noSignals = (name: string): number => {
+  throw new Error(`no signal ${name}`);
+};
+
+function refEval(
+  f: Formula,
+  times: number[],
+  atom: (name: string, i: number) => number,
+  signal: (name: string, i: number) => number = noSignals,
+): Column {
   const n = times.length;
-  const ev = (g: Formula) => refEval(g, times, atom);
+  const ev = (g: Formula) => refEval(g, times, atom, signal);
   const map = (c: Column, fn: (v: number) => number) => c.map(fn);
   const neg = (c: Column) => map(c, (v) => -v);
   const zip = (x: Column, y: Column, fn: (u: number, v: number) => number) => x.map((u, i) => fn(u, y[i]!));
@@ -235,6 +272,16 @@ function refEval(f: Formula, times: number[], atom: (name: string, i: number) =>
   switch (f.kind) {
     case 'prop':
       return times.map((_, i) => atom(f.name, i));
+    case 'compare':
+      // x > c and x >= c give x − c; x < c and x <= c give c − x (the issue's definition).
+      return times.map((_, i) => {
+        const l = refTerm(f.left, signal, i);
+        const r = refTerm(f.right, signal, i);
+        if (f.op !== '>' && f.op !== '>=' && f.op !== '<' && f.op !== '<=') throw new Error(`no reference for ${f.op}`);
+        const v = f.op === '>' || f.op === '>=' ? l - r : r - l;
+        // Undefined (0/0, ∞ − ∞): the comparison does not hold.
+        return Number.isNaN(v) ? -inf : v;
+      });
     case 'true':
       return times.map(() => inf);
     case 'false':
@@ -300,26 +347,62 @@ const intervalArb: fc.Arbitrary<[number, number | null] | undefined> = fc.option
   { nil: undefined },
 );
 
-const formulaArb: fc.Arbitrary<FormulaJson> = fc.letrec<{ f: FormulaJson }>((tie) => ({
-  f: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.constantFrom<FormulaJson>({ kind: 'prop', name: 'p' }, { kind: 'prop', name: 'q' }, { kind: 'prop', name: 'r' }, { kind: 'true' }, { kind: 'false' }),
-    fc.tuple(fc.constantFrom(...unaryKinds), intervalArb, tie('f')).map(([kind, interval, arg]) => withInterval({ kind, args: [arg] }, interval)),
-    fc.tuple(fc.constantFrom(...binaryKinds), intervalArb, tie('f'), tie('f')).map(([kind, interval, x, y]) => withInterval({ kind, args: [x, y] }, interval)),
+const booleanAtomArb = fc.constantFrom<FormulaJson>({ kind: 'prop', name: 'p' }, { kind: 'prop', name: 'q' }, { kind: 'prop', name: 'r' }, { kind: 'true' }, { kind: 'false' });
+
+/** Terms over the signals x and y: a signal, a number, and the arithmetic and abs the grammar has. */
+const termArb: fc.Arbitrary<TermJson> = fc.letrec<{ t: TermJson }>((tie) => ({
+  t: fc.oneof(
+    { depthSize: 'small', maxDepth: 2 },
+    fc.constantFrom<TermJson>({ kind: 'signal', name: 'x' }, { kind: 'signal', name: 'y' }),
+    fc.constantFrom(-2, 0, 0.5, 1.25, 3).map((value): TermJson => ({ kind: 'num', value })),
+    fc.tuple(fc.constantFrom('+', '-', '*', '/' as const), tie('t'), tie('t')).map(([op, a, b]): TermJson => ({ kind: 'arith', op, args: [a, b] })),
+    tie('t').map((arg): TermJson => ({ kind: 'neg', arg })),
+    tie('t').map((arg): TermJson => ({ kind: 'call', fn: 'abs', arg })),
   ),
-})).f;
+})).t;
+
+const compareArb: fc.Arbitrary<FormulaJson> = fc
+  .tuple(fc.constantFrom('<', '<=', '>', '>=' as const), termArb, termArb)
+  .map(([op, left, right]): FormulaJson => ({ kind: 'compare', op, left, right }));
+
+function formulaOver(atoms: fc.Arbitrary<FormulaJson>): fc.Arbitrary<FormulaJson> {
+  return fc.letrec<{ f: FormulaJson }>((tie) => ({
+    f: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      atoms,
+      fc.tuple(fc.constantFrom(...unaryKinds), intervalArb, tie('f')).map(([kind, interval, arg]) => withInterval({ kind, args: [arg] }, interval)),
+      fc.tuple(fc.constantFrom(...binaryKinds), intervalArb, tie('f'), tie('f')).map(([kind, interval, x, y]) => withInterval({ kind, args: [x, y] }, interval)),
+    ),
+  })).f;
+}
+
+const formulaArb = formulaOver(booleanAtomArb);
+/** Propositions and comparisons mixed: STL formulas. */
+const stlFormulaArb = formulaOver(fc.oneof(booleanAtomArb, compareArb, compareArb));
 
 function withInterval(j: FormulaJson, interval: [number, number | null] | undefined): FormulaJson {
   return interval && temporal.has(j.kind) ? ({ ...j, interval } as FormulaJson) : j;
 }
 
+const signalValueArb = fc.oneof(fc.integer({ min: -4, max: 4 }), fc.double({ min: -1e3, max: 1e3, noNaN: true, noDefaultInfinity: true }));
+
+/** Propositions p, q, r (true where > 0) and numeric signals x, y. */
 const traceArb = fc
-  .array(fc.tuple(fc.constantFrom(0.5, 1, 1, 1.5, 3), fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 })), { minLength: 1, maxLength: 24 })
+  .array(
+    fc.tuple(fc.constantFrom(0.5, 1, 1, 1.5, 3), fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 }), fc.integer({ min: -4, max: 4 }), signalValueArb, signalValueArb),
+    { minLength: 1, maxLength: 24 },
+  )
   .map((rows) => {
     const times: number[] = [];
     rows.forEach(([gap], i) => times.push(i === 0 ? gap * 2 : times[i - 1]! + gap));
-    return { times, values: { p: rows.map((r) => r[1]), q: rows.map((r) => r[2]), r: rows.map((r) => r[3]) } as Record<string, number[]> };
+    const values: Record<string, number[]> = { p: rows.map((r) => r[1]), q: rows.map((r) => r[2]), r: rows.map((r) => r[3]), x: rows.map((r) => r[4]), y: rows.map((r) => r[5]) };
+    return { times, values };
   });
+
+/** The trace as CSV, as `nesy monitor` reads it: propositions as 0/1, signals as numbers. */
+function traceCsv(trace: { times: number[]; values: Record<string, number[]> }): string[] {
+  return ['time,p,q,r,x,y', ...trace.times.map((t, i) => `${t},${['p', 'q', 'r'].map((n) => (trace.values[n]![i]! > 0 ? 1 : 0)).join(',')},${trace.values.x![i]},${trace.values.y![i]}`)];
+}
 
 function sameColumns(fast: Float64Array, ref: Column, label: string) {
   assert.equal(fast.length, ref.length);
@@ -337,7 +420,7 @@ test('reference check: Boolean traces, random formulas: every robustness, verdic
       const f = fromJson(json);
       const times = Float64Array.from(trace.times);
       const bool = (name: string, i: number) => (trace.values[name]![i]! > 0 ? inf : -inf);
-      const fast = robustness(f, { times, atom: (node) => (i) => bool(node.name, i) });
+      const fast = robustness(f, { times, atom: (node) => (i) => bool(propName(node), i) });
       const ref = refEval(f, trace.times, bool);
       sameColumns(fast, ref, JSON.stringify(json));
       const firstFalse = ref.findIndex((v) => !(v > 0));
@@ -353,11 +436,71 @@ test('reference check: numeric atoms through the pluggable per-sample value (qua
       const f = fromJson(json);
       const times = Float64Array.from(trace.times);
       const value = (name: string, i: number) => trace.values[name]![i]! + 0.25;
-      const fast = robustness(f, { times, atom: (node) => (i) => value(node.name, i) });
+      const fast = robustness(f, { times, atom: (node) => (i) => value(propName(node), i) });
       sameColumns(fast, refEval(f, trace.times, value), JSON.stringify(json));
     }),
     { numRuns: 3000 },
   );
+});
+
+test('reference check: STL formulas, comparisons and propositions read from a CSV trace: every robustness, verdict and first violation', () => {
+  fc.assert(
+    fc.property(stlFormulaArb, traceArb, (json, trace) => {
+      const f = fromJson(json);
+      const parsed = parseTrace(traceCsv(trace).join('\n'), 'tr.csv');
+      const spec = { name: 's', formula: f };
+      const bool = (name: string, i: number) => (trace.values[name]![i]! > 0 ? inf : -inf);
+      const ref = refEval(f, trace.times, bool, (name, i) => trace.values[name]![i]!);
+      const fast = robustness(f, traceSignals([spec], parsed));
+      sameColumns(fast, ref, JSON.stringify(json));
+      const firstFalse = ref.findIndex((v) => !(v > 0));
+      const [v] = monitorSpecs([spec], parsed);
+      assert.equal(v!.satisfied, ref[0]! > 0);
+      assert.ok(v!.robustness === ref[0] || Math.abs(v!.robustness - ref[0]!) <= 1e-9);
+      assert.equal(v!.firstViolation, firstFalse < 0 ? null : trace.times[firstFalse]);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('comparisons: x > c and x >= c give x − c, x < c and x <= c give c − x; exactly 0 is not satisfied', () => {
+  const trace = parseTrace('time,speed,gap,door\n0,40,2,0\n1,55,0.25,1\n2,50,-1,0\n4,20,3,1\n', 'tr.csv');
+  const col = (text: string) => [...robustness(formula(text), traceSignals([{ name: 's', formula: formula(text) }], trace))];
+  assert.deepEqual(col('speed > 50'), [-10, 5, 0, -30]);
+  assert.deepEqual(col('speed >= 50'), [-10, 5, 0, -30]);
+  assert.deepEqual(col('speed < 50'), [10, -5, 0, 30]);
+  assert.deepEqual(col('speed <= 50'), [10, -5, 0, 30]);
+  assert.deepEqual(col('50 < speed'), [-10, 5, 0, -30]);
+  assert.deepEqual(col('abs(gap) < 1'), [-1, 0.75, 0, -2]);
+  assert.deepEqual(col('2 * gap + 1 >= -gap'), [7, 1.75, -2, 10]);
+  assert.deepEqual(col('G[0,1] speed <= 60'), [5, 5, 10, 40]);
+  assert.deepEqual(col('F[0,2] speed > 50'), [5, 5, 0, -30]);
+  // A proposition and a comparison together: min(±inf, margin).
+  assert.deepEqual(col('door & speed > 30'), [-inf, 25, -inf, -10]);
+  const doc = parseDocument('signal speed\nprop door\nspec limit := G speed <= 55\nspec fast := F[0,1] speed > 50\nspec slow := speed < 50\n');
+  assert.deepEqual(
+    monitorDocument(doc, trace).map((v) => [v.name, v.satisfied, v.robustness, v.firstViolation]),
+    [
+      ['limit', false, 0, 0],
+      ['fast', true, 5, 2],
+      ['slow', true, 10, 1],
+    ],
+  );
+});
+
+test('comparisons: clear errors for a missing column, a true/false column, == and !=', () => {
+  const trace = parseTrace('time,speed,door,flag\n0,1.5,0,true\n1,2,1,false\n', 'tr.csv');
+  const err = (text: string, pattern: RegExp) =>
+    assert.throws(() => monitorDocument(parseDocument(text), trace), (e: unknown) => e instanceof MonitorError && pattern.test(e.message) && !e.message.includes('\n'));
+  err('spec s := G rpm < 3000', /^signal 'rpm' of spec 's' is not a column of tr\.csv \(columns: speed, door, flag\)$/);
+  err('spec s := G flag > 0', /^signal 'flag' of spec 's': column 'flag' holds true\/false, not numbers/);
+  err('spec s := G speed == 2', /^spec 's': '==' has no robustness/);
+  err('spec s := G speed != 2', /^spec 's': '!=' has no robustness/);
+  err('spec s := G time > 2', /^'time' is the trace's time column, not a signal/);
+  // Where a term is undefined the comparison does not hold (x/x at x = 0).
+  assert.deepEqual(monitorDocument(parseDocument('spec s := G[0,0] (speed - 1.5) / (speed - 1.5) > 0'), trace).map((v) => [v.robustness, v.firstViolation]), [[-inf, 0]]);
+  // A 0/1 column is a number column too: it can be compared.
+  assert.deepEqual(monitorDocument(parseDocument('spec s := F door > 0.5'), trace).map((v) => v.robustness), [0.5]);
 });
 
 // ---- Traces ----
@@ -460,11 +603,11 @@ test('OnlineMonitor: verdicts re-evaluated on the samples so far, only verdict c
 
 test('streaming: verdicts settled chunk by chunk equal the whole-trace verdicts', () => {
   fc.assert(
-    fc.property(fc.array(formulaArb, { minLength: 1, maxLength: 3 }), traceArb, fc.constantFrom(1, 2, 3, 5, 8), (jsons, trace, chunk) => {
+    fc.property(fc.array(stlFormulaArb, { minLength: 1, maxLength: 3 }), traceArb, fc.constantFrom(1, 2, 3, 5, 8), (jsons, trace, chunk) => {
       const specs = jsons.map((j, i) => ({ name: `s${i}`, formula: fromJson(j) }));
-      const lines = ['time,p,q,r', ...trace.times.map((t, i) => `${t},${['p', 'q', 'r'].map((n) => (trace.values[n]![i]! > 0 ? 1 : 0)).join(',')}`)];
-      const whole = monitorSpecs(specs, parseTrace(lines.join('\n'), 'tr.csv'));
+      const lines = traceCsv(trace);
       const streaming = new StreamingMonitor(specs, 'tr.csv', { chunk });
+      const whole = monitorSpecs(specs, parseTrace(lines.join('\n'), 'tr.csv'));
       for (const line of lines) streaming.line(line);
       assert.deepEqual(streaming.finish(), whole);
     }),

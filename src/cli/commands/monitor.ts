@@ -8,7 +8,7 @@ import {
   MonitorError,
   monitorStream,
   OnlineMonitor,
-  propositionsOf,
+  columnsOf,
   selectSpecs,
   TraceError,
   type MonitoredSpec,
@@ -23,12 +23,13 @@ const usage = [
   '  time,door_open,alarm',
   '  0,0,0',
   'or JSON lines {"time": 0, "door_open": true, ...}; truth values are 0/1 or true/false, times',
-  'increase strictly and need not be evenly spaced. Propositions are read from the same-named columns.',
+  'increase strictly and need not be evenly spaced. Propositions and signals are read from the',
+  'same-named columns; a comparison x > c or x >= c has robustness x - c, x < c or x <= c has c - x.',
   '',
   'Time is discrete over the samples; F[a,b] at time t looks at the samples in [t+a, t+b]; unbounded',
   'operators follow LTLf (finite traces); X is false at the last sample, Y at the first.',
   'Verdicts are at the first sample: satisfied iff the robustness there is > 0 (Boolean propositions',
-  'give +inf / -inf).',
+  'give +inf / -inf; a margin of exactly 0 is not satisfied).',
   '',
   '  --spec NAME   check only this spec',
   '  --json        print {"specs":[{"name", "satisfied", "robustness" (a number, "Infinity" or',
@@ -229,7 +230,10 @@ export const monitor: CliCommand = {
     try {
       const specs = selectSpecs(doc, only);
       // Only the columns the chosen specs read are kept in memory; the others are still checked.
-      const keep = new Set(specs.flatMap((s) => propositionsOf(s.formula)));
+      const keep = new Set(specs.flatMap((s) => {
+        const { propositions, signals } = columnsOf(s.formula);
+        return [...propositions, ...signals];
+      }));
       if (following) {
         try {
           if (traceFile !== '-') fs.accessSync(traceFile, fs.constants.R_OK);

@@ -1,12 +1,11 @@
-// The trace monitor's public entry (for `nesy monitor` and, later, the editor): import from here.
+// The trace monitor's public entry (for `nesy monitor` and the editor): import from here.
+export { columnsOf, comparisonMargin, traceSignals } from './atoms';
 export { robustness, type AtomNode, type Signals } from './robustness';
 export { parseTrace, readTrace, TraceError, TraceReader, type Trace, type TraceColumn, type TraceOptions } from './trace';
 export {
   MonitorError,
-  booleanSignals,
   monitorDocument,
   monitorSpecs,
-  propositionsOf,
   selectSpecs,
   verdict,
   type MonitoredSpec,

@@ -1,15 +1,14 @@
 // Quantitative robustness of a formula at every sample of a trace (Donzé–Maler, in discrete time as
 // RTAMT does it), evaluated bottom-up: one Float64Array column per subformula. The semantics are
 // written out in src/languages/tl/README.md ("Monitoring traces").
-import type { Formula, PropNode } from '../ast';
+import type { CompareNode, Formula, PropNode } from '../ast';
 import { untilWindow, windowExtreme } from './slidingWindow';
 
 /**
- * The atomic formulas the monitor knows. Today only Boolean propositions; an STL comparison node
- * (`x < 3`) will join this union and supply its own per-sample robustness (c - x), with no change
- * to the temporal machinery.
+ * The atomic formulas: Boolean propositions and STL comparisons (`x < 3`), each supplying its own
+ * per-sample robustness (±inf, c − x) through Signals.atom; the temporal machinery is the same.
  */
-export type AtomNode = PropNode;
+export type AtomNode = PropNode | CompareNode;
 
 export interface Signals {
   /** Sample times, strictly increasing. */
@@ -40,7 +39,8 @@ class Evaluator {
   column(f: Formula): Float64Array {
     const n = this.n;
     switch (f.kind) {
-      case 'prop': {
+      case 'prop':
+      case 'compare': {
         const value = this.signals.atom(f);
         const out = new Float64Array(n);
         for (let i = 0; i < n; i++) out[i] = value(i);

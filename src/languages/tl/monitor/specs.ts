@@ -1,16 +1,10 @@
-// Which specs of a .tl document to check, their Boolean propositions bound to a trace's columns,
-// and the verdicts: the monitor's logic between the parser and `nesy monitor`.
-import { walk, type Formula, type TlDocument } from '../api';
-import { robustness, type AtomNode, type Signals } from './robustness';
+// Which specs of a .tl document to check, and their verdicts on a trace: the monitor's logic between the parser and `nesy monitor`.
+import { walk, type TlDocument } from '../api';
+import { MonitorError, traceSignals, type MonitoredSpec } from './atoms';
+import { robustness } from './robustness';
 import type { Trace } from './trace';
 
-/** A spec that cannot be monitored (on this trace): the message says which and why. */
-export class MonitorError extends Error {}
-
-export interface MonitoredSpec {
-  name: string;
-  formula: Formula;
-}
+export { MonitorError, type MonitoredSpec } from './atoms';
 
 export interface Verdict {
   /** Robustness at the first sample > 0; a robustness of exactly 0 is not satisfied. */
@@ -54,42 +48,6 @@ function checkIntervals(spec: MonitoredSpec): void {
   });
 }
 
-/** The propositions a formula reads, each once. */
-export function propositionsOf(formula: Formula): string[] {
-  const names = new Set<string>();
-  walk(formula, (f) => {
-    if (f.kind === 'prop') names.add(f.name);
-  });
-  return [...names];
-}
-
-/**
- * Boolean propositions read from the trace's columns: +inf where the column is 1 (true), -inf
- * where it is 0. Checks every proposition of every spec first, so a bad spec fails before any output.
- */
-export function booleanSignals(specs: readonly MonitoredSpec[], trace: Trace): Signals {
-  for (const spec of specs) {
-    for (const name of propositionsOf(spec.formula)) {
-      const column = trace.columns.get(name);
-      if (!column) {
-        const what = name === 'time' ? `'time' is the trace's time column, not a proposition` : `proposition '${name}' of spec '${spec.name}' is not a column of ${trace.source}`;
-        throw new MonitorError(`${what} (columns: ${[...trace.columns.keys()].join(', ')})`);
-      }
-      if (!column.boolean) {
-        const first = column.firstNumber!;
-        throw new MonitorError(`proposition '${name}' of spec '${spec.name}': column '${name}' holds numbers (${first.value} at line ${first.line}), not 0/1 or true/false`);
-      }
-    }
-  }
-  return {
-    times: trace.times,
-    atom(node: AtomNode) {
-      const values = trace.columns.get(node.name)!.values;
-      return (i) => (values[i] !== 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY);
-    },
-  };
-}
-
 /** The verdict of a robustness column. */
 export function verdict(column: Float64Array, times: Float64Array): Verdict {
   let first = -1;
@@ -105,7 +63,7 @@ export function verdict(column: Float64Array, times: Float64Array): Verdict {
 }
 
 export function monitorSpecs(specs: readonly MonitoredSpec[], trace: Trace): SpecVerdict[] {
-  const signals = booleanSignals(specs, trace);
+  const signals = traceSignals(specs, trace);
   return specs.map((spec) => ({ name: spec.name, ...verdict(robustness(spec.formula, signals), trace.times) }));
 }
 

@@ -15,7 +15,8 @@
 import * as readline from 'node:readline';
 import type { Formula } from '../ast';
 import { robustness, type Signals } from './robustness';
-import { booleanSignals, type MonitoredSpec, type SpecVerdict } from './specs';
+import { traceSignals, type MonitoredSpec } from './atoms';
+import type { SpecVerdict } from './specs';
 import { TraceReader, type Trace, type TraceOptions } from './trace';
 
 const inf = Number.POSITIVE_INFINITY;
@@ -99,6 +100,7 @@ function finalUpToUncapped(f: Formula, times: Float64Array, realEnd: boolean): n
   const m = times.length;
   switch (f.kind) {
     case 'prop':
+    case 'compare':
     case 'true':
     case 'false':
       return realEnd ? inf : times[m - 1]!;
@@ -154,6 +156,7 @@ function finalUpToUncapped(f: Formula, times: Float64Array, realEnd: boolean): n
 export function correctFrom(f: Formula, times: Float64Array, start: number, realStart: boolean): number {
   switch (f.kind) {
     case 'prop':
+    case 'compare':
     case 'true':
     case 'false':
       return realStart ? -inf : times[start]!;
@@ -236,7 +239,7 @@ export class StreamingMonitor {
     const trace = this.reader.finish();
     const offset = this.reader.offset;
     // Checked on every evaluation: a column can turn out to hold numbers at any line.
-    const signals = booleanSignals(this.specs, trace);
+    const signals = traceSignals(this.specs, trace);
     let keepFrom = offset + trace.length;
     for (const p of this.progress) {
       if (settled(p)) continue;

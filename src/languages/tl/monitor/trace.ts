@@ -12,6 +12,8 @@ export interface TraceColumn {
   values: Float64Array;
   /** Every value was 0/1 or true/false: the column can be a proposition. */
   boolean: boolean;
+  /** The values were written true/false: the column cannot be a signal. */
+  truthWords: boolean;
   /** The first value that is neither 0 nor 1, for the error when a proposition names this column. */
   firstNumber?: { value: number; line: number };
 }
@@ -126,6 +128,7 @@ export class TraceReader {
         name: c.name,
         values: c.store ? c.store.done() : new Float64Array(0),
         boolean: c.firstNumber === undefined,
+        truthWords: c.sawWord,
         ...(c.firstNumber ? { firstNumber: c.firstNumber } : {}),
       });
     }
