@@ -1,5 +1,5 @@
 // The learned atomic-proposition span tagger (B/I/O over words), trained on the navigation
-// rows' gold proposition spans (training/nl2tl/tagger.py).
+// rows' gold proposition spans and the pattern-literature rows (training/nl2tl/tagger.py).
 import * as path from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
@@ -9,6 +9,8 @@ import { paddedInt64 } from './seq2seq';
 
 interface TaggerInfo {
   vocab: string[];
+  /** The first `corpus_words` vocabulary entries are the navigation rows' words (absent: all of them). */
+  corpus_words?: number;
   tags: string[];
   config: { max_len: number };
 }
@@ -46,9 +48,10 @@ export class ApTagger {
     return new ApTagger(sessions[0]!, info);
   }
 
-  /** Whether the tagger learned every one of these (lowercased) words: the sentence is in its corpus's phrasing. */
-  knowsAll(words: readonly string[]): boolean {
-    return words.every((w) => this.index.has(w));
+  /** Whether every one of these (lowercased) words is in NL2TL's navigation rows: the sentence is in that corpus's phrasing. */
+  inCorpusPhrasing(words: readonly string[]): boolean {
+    const corpus = this.info.corpus_words ?? this.info.vocab.length;
+    return words.every((w) => (this.index.get(w) ?? corpus) < corpus);
   }
 
   /** Tags each sentence (lowercased words) and returns its proposition spans. */

@@ -1,15 +1,17 @@
 // Grammar constraint for the lifted NL2TL target language (mirrors training/nl2tl/constraint.py).
-// Every sequence it admits parses: parentheses balance, operators only where they fit, each of the
-// sentence's props used at most once and all of them before the end, interval bounds drawn from
+// Every sequence it admits parses: parentheses balance, operators only where they fit (only those in
+// the model's target vocabulary), every one of the sentence's props used before the end (a prop may
+// recur: the pattern catalogue's scoped mappings name R three times), interval bounds drawn from
 // the sentence's numbers (or 0 / inf), each number at most once, and an upper bound that is the
 // number written right after the lower one ("between 96 and 129": [num_1, num_2]; 99% of the
-// training intervals follow both rules). It never leads into a dead end: a binary operator needs an
-// unused prop for its right side, and no token is allowed that could not finish within the length limit.
+// training intervals follow both rules). It never leads into a dead end: no token is allowed that
+// could not finish within the length limit.
 import type { DecodeConstraint } from './constraint';
 
-const unaryPlain = ['negation'];
-const unaryTemporal = ['finally', 'globally'];
-const binaryPlain = ['and', 'or', 'imply', 'equal'];
+const unaryPlain = ['negation', 'next', 'prev'];
+/** Unary operators that may take an interval. */
+const unaryTemporal = ['finally', 'globally', 'once', 'historically'];
+const binaryPlain = ['and', 'or', 'imply', 'equal', 'weak_until', 'release', 'strong_release', 'since'];
 export const maxDepth = 8;
 
 type Phase = 'operand' | 'operator' | 'lo' | 'comma' | 'hi' | 'close' | 'done';
@@ -30,39 +32,42 @@ interface State {
 function minToFinish(s: State, nProps: number): number {
   const unused = nProps - s.used.size;
   const closeAndEnd = s.depth + 1;
+  // An operand still to write needs a prop: an unused one (each unused prop after the first also needs
+  // a binary before it), or any prop again when all are used.
+  const operand = Math.max(1, 2 * unused - 1);
   switch (s.phase) {
     case 'done':
       return 0;
     case 'operator':
       return closeAndEnd + 2 * unused;
     case 'operand':
-      return closeAndEnd + 2 * unused - 1;
+      return closeAndEnd + operand;
     case 'lo':
-      return 4 + closeAndEnd + 2 * unused - 1;
+      return 4 + closeAndEnd + operand;
     case 'comma':
-      return 3 + closeAndEnd + 2 * unused - 1;
+      return 3 + closeAndEnd + operand;
     case 'hi':
-      return 2 + closeAndEnd + 2 * unused - 1;
+      return 2 + closeAndEnd + operand;
     case 'close':
-      return 1 + closeAndEnd + 2 * unused - 1;
+      return 1 + closeAndEnd + operand;
   }
 }
 
 /** Grammatical tokens that can still finish within the length budget. */
-function allowedNames(s: State, props: readonly string[], nums: readonly string[]): string[] {
-  return grammarNames(s, props, nums).filter((t) => 1 + minToFinish(next(s, t), props.length) <= s.budget);
+function allowedNames(s: State, props: readonly string[], nums: readonly string[], vocab: ReadonlyMap<string, number>): string[] {
+  return grammarNames(s, props, nums).filter((t) => vocab.has(t) && 1 + minToFinish(next(s, t), props.length) <= s.budget);
 }
 
 function grammarNames(s: State, props: readonly string[], nums: readonly string[]): string[] {
   switch (s.phase) {
     case 'operand': {
-      const out = [...unaryPlain, ...unaryTemporal, ...props.filter((p) => !s.used.has(p))];
+      const out = [...unaryPlain, ...unaryTemporal, ...props];
       if (s.depth < maxDepth) out.push('(');
       if (s.intervalAllowed) out.push('[');
       return out;
     }
     case 'operator': {
-      const out = s.used.size < props.length ? [...binaryPlain, 'until'] : [];
+      const out = [...binaryPlain, 'until'];
       if (s.depth > 0) out.push(')');
       else if (s.used.size === props.length) out.push('<eos>');
       return out;
@@ -139,7 +144,7 @@ export class TlConstraint implements DecodeConstraint {
   }
 
   allowedNames(): string[] {
-    return allowedNames(this.state, this.props, this.nums);
+    return allowedNames(this.state, this.props, this.nums, this.vocab);
   }
 
   allowed(): readonly number[] {

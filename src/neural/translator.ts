@@ -135,9 +135,9 @@ export class Translator {
       const read = symbolic[k] ? [this.fromReading(request, symbolic[k]!)] : [];
       if (read.length === 0 && n < 0) return;
       const beam = n >= 0 ? translations[n]!.map((t) => this.ground(request, lifted[k]!, t.formula, t.score)) : [];
-      // The model is trusted on the corpus it learned from: a sentence made only of words the tagger
-      // learned (NL2TL's navigation phrasing, where "whenever X" means eventually X) goes to it first.
-      const modelFirst = beam.length > 0 && this.tagger.knowsAll(tokenize(request.sentence).map((t) => t.text.toLowerCase()));
+      // The model is trusted on the corpus it learned from: a sentence made only of NL2TL's navigation
+      // words (that corpus's phrasing, where "whenever X" means eventually X) goes to it first.
+      const modelFirst = beam.length > 0 && this.tagger.inCorpusPhrasing(tokenize(request.sentence).map((t) => t.text.toLowerCase()));
       const wanted = Math.max(1, Math.min(maxBeams, request.beams ?? defaultBeams));
       const options = distinctMeanings(modelFirst ? [beam[0]!, ...read, ...beam.slice(1)] : [...read, ...beam]).slice(0, wanted);
       if (options.length === 0) {

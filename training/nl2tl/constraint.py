@@ -1,14 +1,13 @@
 """Grammar constraint for the lifted target language; src/neural/tlConstraint.ts mirrors it.
 
 At each step `allowed()` lists the tokens that can continue a well-formed formula: balanced
-parentheses, operators only where an operand or operator fits, each of the input's props at most
-once (and all of them before the end), interval bounds only from the input's numbers, each number
-at most once, an upper bound that is the number written right after the lower one. A binary
-operator needs an unused prop for its right side, and no token is allowed that could not finish
-within the length budget, so decoding never dead-ends."""
-UNARY_PLAIN = ("negation",)
-UNARY_TEMPORAL = ("finally", "globally")
-BINARY_PLAIN = ("and", "or", "imply", "equal")
+parentheses, operators only where an operand or operator fits, every one of the input's props
+before the end (a prop may recur: the pattern catalogue's scoped mappings name R three times), interval bounds only from the input's numbers, each number
+at most once, an upper bound that is the number written right after the lower one. No token is
+allowed that could not finish within the length budget, so decoding never dead-ends."""
+UNARY_PLAIN = ("negation", "next", "prev")
+UNARY_TEMPORAL = ("finally", "globally", "once", "historically")
+BINARY_PLAIN = ("and", "or", "imply", "equal", "weak_until", "release", "strong_release", "since")
 MAX_DEPTH = 8
 TAIL = {"lo": 4, "comma": 3, "hi": 2, "close": 1}
 
@@ -37,19 +36,20 @@ class Constraint:
             return 0
         if self.state == "operator":
             return close_end + 2 * unused
-        return TAIL.get(self.state, 0) + close_end + 2 * unused - 1
+        # An operand still to write needs a prop: an unused one, or any prop again when all are used.
+        return TAIL.get(self.state, 0) + close_end + max(1, 2 * unused - 1)
 
     def grammar(self):
         s = self.state
         if s == "operand":
-            out = list(UNARY_PLAIN + UNARY_TEMPORAL) + [p for p in self.props if p not in self.used]
+            out = list(UNARY_PLAIN + UNARY_TEMPORAL) + list(self.props)
             if self.depth < MAX_DEPTH:
                 out.append("(")
             if self.iv_allowed:
                 out.append("[")
             return out
         if s == "operator":
-            out = list(BINARY_PLAIN) + ["until"] if len(self.used) < len(self.props) else []
+            out = list(BINARY_PLAIN) + ["until"]
             if self.depth > 0:
                 out.append(")")
             elif len(self.used) == len(self.props):

@@ -1,7 +1,13 @@
 """Trains the atomic-proposition span tagger (B/I/O over words) on the navigation rows' gold
-`propositions` spans, excluding the end-to-end held-out slice, and exports models/nl2tl/tagger.onnx.
+`propositions` spans, excluding the end-to-end held-out slice, plus (with --extra) the pattern rows
+of scripts/nl2tl-patterns.ts, whose clauses are whole spans; exports models/nl2tl/tagger.onnx.
 
-Usage: /usr/bin/python3 training/nl2tl/tagger.py --data ../shared/data/nl2tl --out models/nl2tl --minutes 4
+The vocabulary lists the navigation rows' words first and records how many there are
+(`corpus_words`): the runtime trusts the translation model first only on sentences made of those
+words (its own corpus's phrasing), whatever else the tagger learned.
+
+Usage: /usr/bin/python3 training/nl2tl/tagger.py --data ../shared/data/nl2tl --out models/nl2tl --minutes 4 \
+         [--extra training/work/nl2tl/patterns.jsonl]
 """
 import argparse
 import json
@@ -42,7 +48,7 @@ def rows_from(path, heldout_percent):
     out = []
     for line in open(path):
         r = json.loads(line)
-        if bucket(" ".join(r["sentence"]), "navi") < heldout_percent:
+        if heldout_percent and bucket(" ".join(r["sentence"]), "navi") < heldout_percent:
             continue
         toks = tokenize_sentence(" ".join(r["sentence"]))
         if len(toks) != len(r["sentence"]):
@@ -74,6 +80,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--minutes", type=float, default=4)
     ap.add_argument("--heldout-percent", type=int, default=10)
+    ap.add_argument("--extra", default="", help="more rows in the navigation rows' JSON shape (pattern pairs)")
     args = ap.parse_args()
     torch.set_num_threads(1)
     torch.manual_seed(1)
@@ -85,7 +92,13 @@ def main():
     rows = list(uniq.values())
     dev = [r for r in rows if bucket(" ".join(r[0]), "tagdev") < 5]
     train = [r for r in rows if bucket(" ".join(r[0]), "tagdev") >= 5]
-    vocab = ["<pad>", "<unk>"] + sorted({w for t, _ in train for w in t})
+    corpus = sorted({w for t, _ in train for w in t})
+    extra = rows_from(args.extra, 0) if args.extra else []
+    extra_dev = [r for r in extra if bucket(" ".join(r[0]), "tagdev") < 5]
+    extra = [r for r in extra if bucket(" ".join(r[0]), "tagdev") >= 5]
+    train += extra
+    known = set(corpus)
+    vocab = ["<pad>", "<unk>"] + corpus + sorted({w for t, _ in extra for w in t} - known)
     index = {w: i for i, w in enumerate(vocab)}
     model = Tagger(len(vocab))
     opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=0.01)
@@ -96,12 +109,12 @@ def main():
         tg = [[TAGS.index(x) for x in g] + [-100] * (n - len(g)) for _, g in rs]
         return torch.tensor(ids), torch.tensor(tg)
 
-    def evaluate():
+    def evaluate(rows=dev):
         model.eval()
         tp = fp = fn = 0
         with torch.no_grad():
-            for i in range(0, len(dev), 256):
-                rs = dev[i:i + 256]
+            for i in range(0, len(rows), 256):
+                rs = rows[i:i + 256]
                 ids, _ = batch(rs, 0.0)
                 pred = model(ids).argmax(-1)
                 for j, (t, g) in enumerate(rs):
@@ -126,16 +139,19 @@ def main():
             opt.step()
         print("epoch %d loss %.4f dev span F1 %.4f %.0fs" % (epoch, loss.item(), evaluate(), time.time() - start), flush=True)
     f1 = evaluate()
+    extra_f1 = evaluate(extra_dev) if extra_dev else None
     model.eval()
     os.makedirs(args.out, exist_ok=True)
     ids = torch.tensor([[2, 3, 4]])
     torch.onnx.export(model, (ids,), os.path.join(args.out, "tagger.onnx"), input_names=["ids"],
                       output_names=["logits"], dynamic_axes={"ids": {0: "batch", 1: "len"}, "logits": {0: "batch", 1: "len"}},
                       opset_version=14)
-    json.dump({"vocab": vocab, "tags": TAGS, "dev_span_f1": round(f1, 4), "train_rows": len(train),
+    json.dump({"vocab": vocab, "corpus_words": 2 + len(corpus), "tags": TAGS, "dev_span_f1": round(f1, 4),
+               "train_rows": len(train), "extra_rows": len(extra),
+               "extra_dev_span_f1": extra_f1 and round(extra_f1, 4),
                "dev_rows": len(dev), "config": model.config},
               open(os.path.join(args.out, "tagger.json"), "w"))
-    print("exported tagger, dev span F1 %.4f" % f1)
+    print("exported tagger, dev span F1 %.4f, pattern rows' dev span F1 %s" % (f1, extra_f1))
 
 
 if __name__ == "__main__":

@@ -10,11 +10,13 @@ TOKEN_RE = re.compile(r"prop_\d+|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[^\sa-z\d]")
 PROP_RE = re.compile(r"^prop_(\d+)$")
 NUM_RE = re.compile(r"^\d+(?:\.\d+)?$")
 
-UNARY = {"negation", "finally", "globally"}
-TEMPORAL_UNARY = {"finally", "globally"}
-BINARY = {"and", "or", "imply", "equal", "until"}
+UNARY = {"negation", "finally", "globally", "next", "prev", "once", "historically"}
+TEMPORAL_UNARY = {"finally", "globally", "once", "historically"}
+BINARY = {"and", "or", "imply", "equal", "until", "weak_until", "release", "strong_release", "since"}
 SYMBOL_TO_WORD = {"F": "finally", "G": "globally", "&": "and", "|": "or", "->": "imply",
-                  "-": "negation", "!": "negation", "U": "until", "X": "next"}
+                  "-": "negation", "!": "negation", "U": "until", "X": "next",
+                  "W": "weak_until", "R": "release", "M": "strong_release", "S": "since", "Y": "prev", "O": "once",
+                  "H": "historically"}
 
 
 def tokenize_sentence(text):
@@ -100,7 +102,8 @@ def parse_formula(tokens):
 
     # Spot's binding, as src/languages/tl/precedence.ts: imply/equal loosest (right-assoc),
     # then or, and, and until (right-assoc) tightest among binaries.
-    levels = [(["imply", "equal"], True), (["or"], False), (["and"], False), (["until"], True)]
+    levels = [(["imply", "equal"], True), (["or"], False), (["and"], False),
+              (["until", "weak_until", "release", "strong_release", "since"], True)]
 
     def level(i):
         if i == len(levels):

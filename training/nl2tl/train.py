@@ -16,9 +16,11 @@ from constraint import Constraint
 from model import PAD, Seq2Seq, train_step
 
 SRC_SPECIALS = ["<pad>", "<unk>"] + ["prop_%d" % i for i in range(1, 11)] + ["num_%d" % i for i in range(1, 9)]
+# The operators NL2TL never uses come last, so a checkpoint trained before they existed keeps its ids.
 TGT_VOCAB = (["<pad>", "<bos>", "<eos>", "(", ")", "[", ",", "]", "0", "inf",
               "negation", "finally", "globally", "and", "or", "imply", "equal", "until"]
-             + ["prop_%d" % i for i in range(1, 11)] + ["num_%d" % i for i in range(1, 9)])
+             + ["prop_%d" % i for i in range(1, 11)] + ["num_%d" % i for i in range(1, 9)]
+             + ["next", "prev", "once", "historically", "weak_until", "release", "strong_release", "since"])
 
 
 def read_tsv(path):
@@ -138,9 +140,12 @@ def main():
     model = Seq2Seq(len(src_vocab), len(TGT_VOCAB), d=args.d, heads=args.heads, ff=args.ff,
                     enc_layers=args.enc, dec_layers=args.dec, max_src=max_src, dropout=args.dropout)
     if init_state is not None:
-        emb = model.src_emb.weight.detach().clone()
-        emb[: init_state["src_emb.weight"].shape[0]] = init_state["src_emb.weight"]
-        init_state["src_emb.weight"] = emb
+        # Rows for new source words and new target tokens start from the fresh initialisation.
+        fresh = model.state_dict()
+        for name in ("src_emb.weight", "tgt_emb.weight", "out.weight", "out.bias"):
+            grown = fresh[name].detach().clone()
+            grown[: init_state[name].shape[0]] = init_state[name]
+            init_state[name] = grown
         model.load_state_dict(init_state)
     # An exponential moving average of the weights: a cheap stand-in for checkpoint averaging.
     ema = {k: v.detach().clone() for k, v in model.state_dict().items()}

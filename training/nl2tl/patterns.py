@@ -1,0 +1,45 @@
+"""Lifted training rows from the pattern pairs that scripts/nl2tl-patterns.ts writes (issue 16, item 3).
+
+Each JSON row's `lifted` sentence (clauses already replaced by `( prop_k )`) is tokenised and lifted
+exactly as prepare.py lifts NL2TL's rows (props renumbered, numbers to num_k), and its `ltl` formula
+is parsed and printed in the canonical target form. 5% of the rows, by a hash of the lifted sentence,
+go to a dev file, so the pattern fragment has its own held-out measure.
+
+Usage: /usr/bin/python3 training/nl2tl/patterns.py --rows training/work/nl2tl/patterns.jsonl \
+         --out training/work/nl2tl/styled/patterns.tsv --dev training/work/nl2tl/styled/patterns_dev.tsv
+"""
+import argparse
+import json
+
+from prepare import bucket, lift_tree
+from tltext import lift_sentence, parse_formula, print_formula, split_formula_tokens, tokenize_sentence
+
+
+def lifted_pair(row):
+    tokens, props, nums = lift_sentence(tokenize_sentence(row["lifted"]))
+    tree = parse_formula(split_formula_tokens(row["ltl"]))
+    return tokens, print_formula(lift_tree(tree, props, nums))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--dev", required=True)
+    ap.add_argument("--style", default="<navi>")
+    args = ap.parse_args()
+    pairs = {}
+    for line in open(args.rows):
+        src, tgt = lifted_pair(json.loads(line))
+        pairs.setdefault(" ".join(src), " ".join(tgt))
+    n_dev = 0
+    with open(args.out, "w") as train, open(args.dev, "w") as dev:
+        for s, t in pairs.items():
+            held = bucket(s, "patterns") < 5
+            n_dev += held
+            (dev if held else train).write("%s %s\t%s\n" % (args.style, s, t))
+    print("wrote %d pattern pairs (%d dev)" % (len(pairs), n_dev))
+
+
+if __name__ == "__main__":
+    main()
