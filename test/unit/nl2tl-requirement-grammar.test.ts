@@ -177,3 +177,18 @@ test('sentences outside the fragment are left to the model', () => {
     assert.equal(read(sentence), undefined, sentence);
   }
 });
+
+test('a leading unbounded always or eventually scopes over until; bounded and negated adverbs stay with their clause', () => {
+  reads('eventually p until q', 'F (p U q)');
+  reads('always p until not p', 'G (p U !p)');
+  reads('a until b', 'a U b');
+  reads('never a until b', '!a U b');
+  reads('within 5 seconds a until b', 'F[0,5] a U b');
+});
+
+test('routes that must avoid a place on the way, and places that must be covered', () => {
+  reads('go to the kitchen without passing the hallway', '!hallway U kitchen');
+  reads('go to a but not through b', '!b U a');
+  reads('l1, l2 and l3 must be covered', 'F l1 & F l2 & F l3');
+  reads('the fire cover is open', 'fire_cover_open');
+});

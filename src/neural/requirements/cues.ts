@@ -181,7 +181,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['releases', binary('release')],
   ['since | ever since', binary('since')],
   ['before | prior to | earlier than | ahead of | without pass through | without go through | without visit | without enter | ' +
-    'without first visit | without touch | without cross', binary('before')],
+    'without first visit | without touch | without cross | without pass | without go past | without go by | but not through | ' +
+    'but not via | but not pass through', binary('before')],
   ['after | later than | only after | not until after', binary('after')],
   ['while | as long as | during | whilst | at the same time as | for as long as', binary('while')],
   ['imply | implies | mean that | means that | entail | entails', binary('implies')],
@@ -212,7 +213,7 @@ export const cueTable: readonly [string, Cue][] = [
   // Going and avoiding.
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
-    'pass through | stop by | make it to | end up at | end up in | be visit | be reach | be enter', { kind: 'goal' }],
+    'pass through | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order', { kind: 'ignore' }],
   ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | never go to | never visit | never enter | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],

@@ -247,7 +247,7 @@ class Reader {
         const op = (this.cueAt(k) as { op: BinaryCue }).op;
         // A leading "always" scopes over an implication ("always a implies b"), not over one side of
         // it, and so does one right before it ("a always implies b").
-        const lead = level === levelOne ? this.leadingUnary(a, k) : a;
+        const lead = level === levelOne || this.plainTemporalLead(a, k) ? this.leadingUnary(a, k) : a;
         const before = level === levelOne && k - 1 > lead && this.cueAt(k - 1)?.kind === 'unary' && !(this.cueAt(k - 1) as { sentence?: boolean }).sentence ? k - 1 : k;
         const left = this.connectives(lead, before);
         const t = this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'trailer' && !(this.cueAt(j) as { exclusive?: boolean }).exclusive);
@@ -261,6 +261,17 @@ class Reader {
       }
     }
     return this.coordination(a, b, 'or');
+  }
+
+  /**
+   * Whether [a, b) opens with one unbounded "always" or "eventually" and nothing else before the
+   * operator: "eventually p until q" is F (p U q), and "always p until not p" G (p U !p), as the pattern
+   * survey reads them; a bounded or negated adverb ("within 5 seconds", "never") stays with its clause.
+   */
+  private plainTemporalLead(a: number, b: number): boolean {
+    const cue = this.cueAt(a);
+    if (cue?.kind !== 'unary' || cue.sentence || cue.goal || this.leadingUnary(a, b) !== a + 1 || a + 1 >= b) return false;
+    return cue.wraps.length === 1 && ['globally', 'finally'].includes(cue.wraps[0]!.op) && cue.wraps[0]!.lo === undefined;
   }
 
   /** The end of the plain adverbial cues that start [a, b). */
