@@ -192,3 +192,11 @@ test('routes that must avoid a place on the way, and places that must be covered
   reads('l1, l2 and l3 must be covered', 'F l1 & F l2 & F l3');
   reads('the fire cover is open', 'fire_cover_open');
 });
+
+test('a recurring visit in order is one recurring sequence; an avoidance verb distributes over its list', () => {
+  reads('patrol a, b and c in sequence', 'G F (a & F (b & F c))');
+  reads('visit a, b and c infinitely often in that order', 'G F (a & F (b & F c))');
+  reads('visit a and b in that order', 'F (a & F b)');
+  reads('go to a, avoiding b and c', 'F a & G !b & G !c');
+  reads('go to a, then b, avoiding c', 'F (a & F b) & G !c');
+});

@@ -404,7 +404,10 @@ class Reader {
     const split = parts.flatMap(([s, e]) => this.splitCommas(s, e));
     const next = (s: number, e: number): FormulaJson => (kind === 'or' ? this.coordination(s, e, 'and') : this.sequence(s, e));
     const joined = exclusive ? 'xor' : kind;
-    const combine = (fs: FormulaJson[]): FormulaJson => (ordered ? inSequence(fs) : fs.reduce((x, y) => bin(joined, x, y)));
+    // "patrol a, b and c in that order": a recurring sequence, G F (a & F (b & F c)).
+    const recurring = (f: FormulaJson) => f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'finally' && !f.args[0]!.interval;
+    const ordering = (fs: FormulaJson[]): FormulaJson => (fs.every(recurring) ? un('globally', inSequence(fs.map((f) => peel(f, 'globally')))) : inSequence(fs));
+    const combine = (fs: FormulaJson[]): FormulaJson => (ordered ? ordering(fs) : fs.reduce((x, y) => bin(joined, x, y)));
     const byPredicate = ordered ? undefined : this.sharedPredicate(split);
     if (byPredicate) return byPredicate(joined);
     const byVerb = this.sharedVerb(split);
@@ -448,7 +451,10 @@ class Reader {
     };
   }
 
-  /** "visit a, b and c": the first part's verb and adverbials apply to each bare noun phrase after it. */
+  /**
+   * "visit a, b and c": a part's going or avoiding verb and its adverbials apply to each bare noun phrase
+   * after it, up to the next such verb ("go to a, avoiding b and c": F a, G !b, G !c).
+   */
   private sharedVerb(parts0: readonly [number, number][]): (() => FormulaJson[]) | undefined {
     if (parts0.length < 2) return undefined;
     // "visit a and b infinitely often": adverbials after the last noun phrase apply to every part.
@@ -456,18 +462,24 @@ class Reader {
     let tail = le;
     while (tail > ls && this.cueAt(tail - 1)?.kind === 'unary') tail--;
     const parts: [number, number][] = [...parts0.slice(0, -1), [ls, tail]];
-    if (!parts.slice(1).every(([s, e]) => this.isBare(s, e))) return undefined;
-    const [fs, fe] = parts[0]!;
+    const verbs = parts.map(([s, e]) => (this.isBare(s, e) ? undefined : this.placeVerb(s, e)));
+    if (!verbs[0] || parts.some(([s, e], i) => !verbs[i] && !this.isBare(s, e))) return undefined;
+    if (!parts.some(([s, e], i) => i > 0 && this.isBare(s, e))) return undefined;
+    const governing = verbs.map((_, i) => verbs.slice(0, i + 1).reverse().find((v) => v)!);
+    if (tail < le) governing[governing.length - 1]!.lead.wraps.push(...this.clauseParts(tail, le, true).wraps);
+    return () => parts.map(([s, e], i) => this.applyWraps(governing[i]!.lead, this.prop(this.wordsIn(verbs[i] ? verbs[i]!.end : s, e))));
+  }
+
+  /** The going or avoiding verb that opens [s, e) ("the robot must go to"), if one does, and where the place starts. */
+  private placeVerb(s: number, e: number): { lead: ClauseParts; end: number } | undefined {
     // The subject before the verb ("the robot must go to ...") names no place.
-    let verbStart = fs;
-    while (verbStart < fe && this.items[verbStart]!.kind === 'word') verbStart++;
+    let verbStart = s;
+    while (verbStart < e && this.items[verbStart]!.kind === 'word') verbStart++;
     let verbEnd = verbStart;
-    while (verbEnd < fe && this.items[verbEnd]!.kind === 'cue') verbEnd++;
-    if (verbEnd === verbStart || verbEnd === fe) return undefined;
+    while (verbEnd < e && this.items[verbEnd]!.kind === 'cue') verbEnd++;
+    if (verbEnd === verbStart || verbEnd === e) return undefined;
     const lead = this.clauseParts(verbStart, verbEnd, true);
-    if (!lead.goal && !lead.avoid) return undefined;
-    if (tail < le) lead.wraps.push(...this.clauseParts(tail, le, true).wraps);
-    return () => parts.map(([s, e], i) => this.applyWraps(lead, this.prop(this.wordsIn(i === 0 ? verbEnd : s, e))));
+    return lead.goal || lead.avoid ? { lead, end: verbEnd } : undefined;
   }
 
   private wordsIn(s: number, e: number): Word[] {
