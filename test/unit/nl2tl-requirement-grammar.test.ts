@@ -2,7 +2,7 @@
 // with the exact formula it must give, and sentences outside its fragment, which it must leave to the model.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseFormula, printFormula, structEqual } from '../../src/languages/tl/api';
+import { explain, parseFormula, printFormula, structEqual } from '../../src/languages/tl/api';
 import { translateRequirement } from '../../src/neural/requirements/index';
 
 function read(sentence: string, declared: { name: string; description?: string }[] = []): string | undefined {
@@ -199,4 +199,19 @@ test('a recurring visit in order is one recurring sequence; an avoidance verb di
   reads('visit a and b in that order', 'F (a & F b)');
   reads('go to a, avoiding b and c', 'F a & G !b & G !c');
   reads('go to a, then b, avoiding c', 'F (a & F b) & G !c');
+});
+
+test('what until waits for is an event: a goal verb on its right adds no eventually', () => {
+  reads('do not go to the green room until you visit the red room', '!green_room U red_room');
+  reads('a until eventually b', 'a U b');
+});
+
+test('explain() brackets a temporal first operand of until, so both groupings read back', () => {
+  for (const f of ['(F a) U b', 'F (a U b)', '(G a) W b', 'G (a W b)', 'b R (X a)']) {
+    const parsed = parseFormula(f);
+    assert.ok(parsed.ok);
+    const english = explain(parsed.formula);
+    const back = translateRequirement(english);
+    assert.ok(back && structEqual(back.formula, parsed.formula), `${f}: "${english}" read as ${back ? printFormula(back.formula, 'ascii') : 'nothing'}`);
+  }
 });

@@ -315,11 +315,13 @@ class Reader {
 
   private combine(op: BinaryCue, l: FormulaJson, r: FormulaJson, trailer?: Trailer, leftAsWritten = false): FormulaJson {
     const left = leftAsWritten ? l : this.negatedLeft(l);
+    // What until waits for is an event, not a promise: "until you visit the red room" is until red_room
+    // (a U F b would hold whenever F b does).
     switch (op) {
       case 'until':
-        return this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, r, trailer);
+        return this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, peel(r, 'finally'), trailer);
       case 'unless':
-        return this.untilLike('weak_until', left, r, trailer);
+        return this.untilLike('weak_until', left, peel(r, 'finally'), trailer);
       case 'releasedBy':
         return this.untilLike('release', l, r, trailer, true);
       case 'strongReleasedBy':
