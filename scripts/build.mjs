@@ -58,6 +58,16 @@ const contexts = await Promise.all(
     }),
   ),
 );
+// Webview pages (src/webview) run in the browser: each is one script with the libraries it draws with
+// (uPlot) and, where it imports CSS, a .css file beside it; src/client/webview loads both under its CSP.
+const webviewPages = { 'monitor-plot': 'src/webview/monitorPlot.ts' };
+contexts.push(
+  ...(await Promise.all(
+    Object.entries(webviewPages).map(([name, entry]) =>
+      esbuild.context({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, sourcemap: true, logLevel: 'warning', entryPoints: [entry], outfile: `dist/${name}.js` }),
+    ),
+  )),
+);
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

@@ -4,6 +4,7 @@ export const Requests = {
   interpretMwp: 'nesy/interpretMwp',
   checkPredictions: 'nesy/checkPredictions',
   status: 'nesy/status',
+  monitorTrace: 'nesy/monitorTrace',
 } as const;
 
 /** What the `.tl` code lens and code action on a `// nl: sentence` comment pass to Commands.translate. */
@@ -14,6 +15,27 @@ export interface TranslateArgs {
   sentence: string;
 }
 
+/** What the `.tl` code lens "Evaluate on trace…" passes to Commands.evaluateTrace. */
+export interface EvaluateTraceArgs {
+  uri: string;
+  /** The spec's name as `nesy monitor` gives it (`formula N` for a bare formula) and its index among the specs. */
+  spec: string;
+  index: number;
+  /** The spec's statement, as an LSP range: where the verdict is shown. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+/** nesy/monitorTrace: one spec of an open .tl document on a trace file; answers a MonitorPlot (src/core/monitorPlot.ts). */
+export interface MonitorTraceParams {
+  uri: string;
+  spec: string;
+  index: number;
+  /** The trace (CSV or JSON lines), as a file:// URI or an absolute path. */
+  trace: string;
+  /** The most samples the plot holds (the first ones); the verdict is on the whole trace. Default 50,000. */
+  maxPoints?: number;
+}
+
 export const Commands = {
   translate: 'nesy.translate',
   interpretMwp: 'nesy.interpretMwp',
@@ -21,6 +43,7 @@ export const Commands = {
   checkPredictions: 'nesy.checkPredictions',
   generateHierarchyRules: 'nesy.generateHierarchyRules',
   convertStyle: 'nesy.convertStyle',
+  evaluateTrace: 'nesy.evaluateTrace',
   restartServer: 'nesy.restartServer',
   showOutput: 'nesy.showOutput',
 } as const;

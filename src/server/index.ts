@@ -2,6 +2,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { languages } from '../languages/index';
 import { listenCheckPredictions } from './checkPredictions';
+import { listenMonitorTrace } from './monitorTrace';
 import type { NeuralFactory } from './neural';
 import { createServer } from './server';
 
@@ -10,6 +11,8 @@ import { createServer } from './server';
 const neural: NeuralFactory = (options) => (require('../neural/index') as typeof import('../neural/index')).createNeuralApi(options);
 
 export function startServer(connection: Connection): void {
-  listenCheckPredictions(createServer(connection, { languages, neural }));
+  const server = createServer(connection, { languages, neural });
+  listenCheckPredictions(server);
+  listenMonitorTrace(server);
   connection.listen();
 }

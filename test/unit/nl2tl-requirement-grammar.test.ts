@@ -215,3 +215,10 @@ test('explain() brackets a temporal first operand of until, so both groupings re
     assert.ok(back && structEqual(back.formula, parsed.formula), `${f}: "${english}" read as ${back ? printFormula(back.formula, 'ascii') : 'nothing'}`);
   }
 });
+
+test('a comma before and joins whole clauses when one of them has its own connective; more route phrasings', () => {
+  reads('visit a, but do not visit b before a', 'F a & (!b U a)');
+  reads('make your way to a, then to b', 'F (a & F b)');
+  reads('first go to a, and only then go to b', 'F (a & F b)');
+  reads('reach the goal without hitting obstacles', '!obstacles U goal');
+});

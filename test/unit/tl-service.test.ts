@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent, Position } from 'vscode-languageserver-types';
-import { Commands } from '../../src/core/protocol';
+import { Commands, type EvaluateTraceArgs } from '../../src/core/protocol';
 import { defaultSettings } from '../../src/core/settings';
 import { languageForUri } from '../../src/languages/index';
 import { analyzeTl, tlLanguage, type TlAnalysis } from '../../src/languages/tl/service';
@@ -165,14 +165,33 @@ test('semantic tokens classify names, operators, keywords and numbers', () => {
   assert.deepEqual(glued.slice(2).map((t) => [t.character, t.length, t.type]), [[0, 1, 'operator'], [1, 1, 'operator'], [2, 1, 'variable']]);
 });
 
+function translateLenses(a: TlAnalysis) {
+  return tlLanguage.codeLenses!(a).filter((l) => l.command?.command === Commands.translate);
+}
+
 test('folding covers block comments and multi-line statements; nl comments get a code lens', () => {
   const a = analysis();
   const folds = tlLanguage.foldingRanges!(a).map((f) => [f.startLine, f.endLine, f.kind]);
   assert.deepEqual(folds, [[2, 3, 'comment'], [7, 8, undefined]]);
-  const lenses = tlLanguage.codeLenses!(a);
+  const lenses = translateLenses(a);
   assert.equal(lenses.length, 1);
   assert.equal(lenses[0]!.range.start.line, 5);
   assert.deepEqual((lenses[0]!.command!.arguments![0] as { sentence: string }).sentence, 'always avoid the red zone');
+});
+
+test('every spec and bare formula gets an "Evaluate on trace…" lens, named as nesy monitor names them', () => {
+  const lenses = tlLanguage.codeLenses!(analysis());
+  assert.deepEqual(
+    lenses.map((l) => [l.range.start.line, l.range.end.line, l.command!.title, l.command!.command === Commands.evaluateTrace ? (l.command!.arguments![0] as EvaluateTraceArgs) : undefined]),
+    [
+      [4, 4, 'Evaluate on trace…', { uri: 'file:///w/s.tl', spec: 'safe', index: 0, range: { start: { line: 4, character: 0 }, end: { line: 4, character: 38 } } }],
+      [5, 5, 'Translate to temporal logic', undefined],
+      [6, 6, 'Evaluate on trace…', { uri: 'file:///w/s.tl', spec: 'formula 1', index: 1, range: { start: { line: 6, character: 0 }, end: { line: 6, character: 14 } } }],
+      [7, 8, 'Evaluate on trace…', { uri: 'file:///w/s.tl', spec: 'formula 2', index: 2, range: { start: { line: 7, character: 0 }, end: { line: 8, character: 7 } } }],
+    ],
+  );
+  // Declarations and a spec without a formula get none.
+  assert.deepEqual(tlLanguage.codeLenses!(analysis('prop a\nspec s :=\n')), []);
 });
 
 test('an nl comment offers a translate action with the lens\'s arguments, and nothing else does', () => {
@@ -182,7 +201,7 @@ test('an nl comment offers a translate action with the lens\'s arguments, and no
   const [action, ...more] = translate(5);
   assert.equal(more.length, 0);
   assert.equal(action?.title, 'Translate “always avoid the red zone” to temporal logic');
-  assert.deepEqual(action?.command?.arguments, tlLanguage.codeLenses!(a)[0]!.command!.arguments);
+  assert.deepEqual(action?.command?.arguments, translateLenses(a)[0]!.command!.arguments);
   assert.deepEqual(translate(4), []);
   assert.deepEqual(translate(2), []);
 });

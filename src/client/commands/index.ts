@@ -5,6 +5,7 @@ import { Commands } from '../../core/protocol';
 import { checkPredictions } from './checkPredictions';
 import type { CommandContext } from './context';
 import { convertStyle } from './convertStyle';
+import { evaluateTrace } from './evaluateTrace';
 import { explainStep } from './explainStep';
 import { generateHierarchyRules } from './generateHierarchyRules';
 import { interpretMwp } from './interpretMwp';
@@ -21,6 +22,7 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     [Commands.checkPredictions]: (file?) => checkPredictions(context, file),
     [Commands.generateHierarchyRules]: (file?) => generateHierarchyRules(file),
     [Commands.convertStyle]: (style?) => convertStyle(context, style),
+    [Commands.evaluateTrace]: (args?, trace?) => evaluateTrace(context, args, trace),
     [Commands.restartServer]: () => restartServer(context),
     [Commands.showOutput]: () => showOutput(context),
   };

@@ -1,9 +1,11 @@
-// Outline-like features: symbols, folding, semantic tokens and the code lens on `// nl:` comments.
+// Outline-like features: symbols, folding, semantic tokens, the code lens on `// nl:` comments and the
+// "Evaluate on trace…" lens on each spec.
 import { type CodeLens, DocumentSymbol, FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver-types';
 import { compareOpOf, False, Identifier, kindOfToken, NumberLiteral, PostNeg, PostPos, Prop, QuotedName, Signal, Slash, Spec, tlLexer, True } from '../../../grammars/tl';
-import { Commands, type TranslateArgs } from '../../core/protocol';
+import { Commands, type EvaluateTraceArgs, type TranslateArgs } from '../../core/protocol';
 import type { SemanticToken, SemanticTokenModifier, SemanticTokenType } from '../../core/language';
 import type { Comment } from './ast';
+import { listSpecs } from './monitor/specs';
 import { occurrences } from './navigation';
 import { toRange } from './positions';
 import { canonical } from './printer';
@@ -80,10 +82,18 @@ export function nlComments(a: TlAnalysis): { comment: Comment; args: TranslateAr
     .map((comment) => ({ comment, args: { uri: a.document.uri, range: toRange(a.document, comment), sentence: comment.nl!.text } }));
 }
 
-/** A "translate" lens above each `// nl: sentence` comment. */
+/** The title of the lens that evaluates a spec on a trace (the editor's tests look for it). */
+export const evaluateTraceTitle = 'Evaluate on trace…';
+
+/** A "translate" lens above each `// nl: sentence` comment, and an "Evaluate on trace…" lens above each spec. */
 export function codeLenses(a: TlAnalysis): CodeLens[] {
-  return nlComments(a).map(({ args }) => ({
+  const translate = nlComments(a).map(({ args }) => ({
     range: args.range,
     command: { title: 'Translate to temporal logic', command: Commands.translate, arguments: [args] },
   }));
+  const evaluate = listSpecs(a.tl).map(({ name, statement }, index) => {
+    const args: EvaluateTraceArgs = { uri: a.document.uri, spec: name, index, range: toRange(a.document, statement) };
+    return { range: args.range, command: { title: evaluateTraceTitle, command: Commands.evaluateTrace, arguments: [args] } };
+  });
+  return [...translate, ...evaluate].sort((x, y) => x.range.start.line - y.range.start.line);
 }

@@ -174,6 +174,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['or | or else | otherwise | alternatively', binary('or')],
   [', then | , and then | then | and then | after that | afterwards | afterward | and afterwards | and afterward | and later | later | and sometime afterward | ' +
     'and sometime afterwards | and finally | followed by | next go | and next | subsequently | and subsequently | ' +
+    'and only then | , and only then | only then | and only after that | ' +
     'thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to', binary('then')],
   ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
   ['unless | at least until | until possibly', binary('unless')],
@@ -182,7 +183,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['since | ever since', binary('since')],
   ['before | prior to | earlier than | ahead of | without pass through | without go through | without visit | without enter | ' +
     'without first visit | without touch | without cross | without pass | without go past | without go by | but not through | ' +
-    'but not via | but not pass through', binary('before')],
+    'but not via | but not pass through | without hit | without collide with | without bump into | without crash into', binary('before')],
   ['after | later than | only after | not until after', binary('after')],
   ['while | as long as | during | whilst | at the same time as | for as long as', binary('while')],
   ['imply | implies | mean that | means that | entail | entails', binary('implies')],
@@ -213,7 +214,8 @@ export const cueTable: readonly [string, Cue][] = [
   // Going and avoiding.
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
-    'pass through | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover', { kind: 'goal' }],
+    'pass through | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
+    'make its way to | make their way to | find your way to | find its way to', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order', { kind: 'ignore' }],
   ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | never go to | never visit | never enter | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],

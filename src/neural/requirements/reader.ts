@@ -235,10 +235,11 @@ class Reader {
 
   private connectives(a0: number, b0: number): FormulaJson {
     const [a, b] = this.trim(a0, b0);
-    // "a holds until b holds, and b holds until c holds": a comma before and/or joins two whole clauses.
+    // "a holds until b holds, and b holds until c holds", "visit a, but do not visit b before a": a comma
+    // before and/or joins two whole clauses when either has a connective of its own.
     const joint = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.isBinary(k + 1, new Set(['and', 'or'])));
     const connected = (s: number, e: number) => this.find(s, e, (k) => this.isBinary(k, levelOne) || this.isBinary(k, levelTwo)) >= 0;
-    if (joint >= 0 && connected(a, joint) && connected(joint + 2, b)) {
+    if (joint >= 0 && (connected(a, joint) || connected(joint + 2, b))) {
       return bin((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, this.connectives(a, joint), this.connectives(joint + 2, b));
     }
     for (const level of [levelOne, levelTwo]) {

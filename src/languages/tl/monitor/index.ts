@@ -6,9 +6,11 @@ export {
   MonitorError,
   monitorDocument,
   monitorSpecs,
+  listSpecs,
   selectSpecs,
   verdict,
   type MonitoredSpec,
+  type NamedSpec,
   type SpecVerdict,
   type Verdict,
 } from './specs';

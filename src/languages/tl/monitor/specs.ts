@@ -1,5 +1,5 @@
 // Which specs of a .tl document to check, and their verdicts on a trace: the monitor's logic between the parser and `nesy monitor`.
-import { walk, type TlDocument } from '../api';
+import { walk, type Statement, type TlDocument } from '../api';
 import { MonitorError, traceSignals, type MonitoredSpec } from './atoms';
 import { robustness } from './robustness';
 import type { Trace } from './trace';
@@ -19,17 +19,28 @@ export interface SpecVerdict extends Verdict {
   name: string;
 }
 
+/** A spec as the monitor names it, with the statement it comes from (for editor features). */
+export interface NamedSpec extends MonitoredSpec {
+  statement: Statement;
+}
+
 /**
- * The specs to check, in document order: every `spec` declaration, and every bare formula as
- * `formula N` (N counting bare formulas from 1). With `only`, just the spec of that name.
+ * Every spec of the document in order, named as the monitor names them: every `spec` declaration
+ * by its name, and every bare formula as `formula N` (N counting bare formulas from 1).
  */
-export function selectSpecs(doc: TlDocument, only?: string): MonitoredSpec[] {
-  const specs: MonitoredSpec[] = [];
+export function listSpecs(doc: TlDocument): NamedSpec[] {
+  const specs: NamedSpec[] = [];
   let unnamed = 0;
   for (const s of doc.statements) {
-    if (s.kind === 'specDecl' && s.formula) specs.push({ name: s.name, formula: s.formula });
-    else if (s.kind === 'formula') specs.push({ name: `formula ${++unnamed}`, formula: s.formula });
+    if (s.kind === 'specDecl' && s.formula) specs.push({ name: s.name, formula: s.formula, statement: s });
+    else if (s.kind === 'formula') specs.push({ name: `formula ${++unnamed}`, formula: s.formula, statement: s });
   }
+  return specs;
+}
+
+/** The specs to check (listSpecs), or with `only` just the spec of that name; their intervals checked. */
+export function selectSpecs(doc: TlDocument, only?: string): MonitoredSpec[] {
+  const specs: MonitoredSpec[] = listSpecs(doc).map(({ name, formula }) => ({ name, formula }));
   if (specs.length === 0) throw new MonitorError('the file has no spec or formula to monitor');
   const chosen = only === undefined ? specs : specs.filter((s) => s.name === only);
   if (chosen.length === 0) throw new MonitorError(`no spec named '${only}'; the specs are ${specs.map((s) => s.name).join(', ')}`);
@@ -38,7 +49,7 @@ export function selectSpecs(doc: TlDocument, only?: string): MonitoredSpec[] {
 }
 
 /** Negative and reversed intervals parse (the checks flag them); the monitor gives them no meaning. */
-function checkIntervals(spec: MonitoredSpec): void {
+export function checkIntervals(spec: MonitoredSpec): void {
   walk(spec.formula, (f) => {
     const iv = 'interval' in f ? f.interval : undefined;
     if (!iv) return;
