@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { PNG } from 'pngjs';
 import { nesy } from '../helpers/cli';
 import { repoRoot } from '../helpers/data';
-import { chwToRows, npyBytes, scores } from '../helpers/scoreFiles';
+import { chwToRows, npyBytes, npyStrings, npzBytes, scores } from '../helpers/scoreFiles';
 
 const rules = path.join(repoRoot, 'test', 'fixtures', 'fol', 'animals.fol');
 const tmp = path.join(repoRoot, '.test-tmp', 'fol-cli-formats');
@@ -206,6 +206,22 @@ test('--repair on an .npy writes an .npy of the same form', () => {
   const after = run([out, '--classes', classesFile]).report;
   // max repair makes every C-rule hold: a parent is at least its child everywhere.
   for (const c of after.rules.filter((x) => x.kind === 'C')) assert.equal(c.violation_rate, 0, c.name);
+});
+
+test('--repair writes the input\'s format: .npz in, .npz out; another --out format is refused', () => {
+  const [h, w] = [4, 6];
+  const file = path.join(tmp, 'to-repair.npz');
+  fs.writeFileSync(file, npzBytes({ scores: npyBytes('<f4', [classes.length, h, w], scores(classes.length * h * w, 81)), classes: npyStrings(classes) }, true));
+  const before = run([file]).report;
+  assert.ok(before.rules.some((x) => x.kind === 'C' && x.violation_rate > 0));
+  const out = path.join(tmp, 'repaired.npz');
+  const r = nesy(['check-predictions', rules, file, '--repair', 'max', '--out', out]);
+  assert.notEqual(r.code, 2, r.stderr);
+  const after = run([out]).report;
+  for (const c of after.rules.filter((x) => x.kind === 'C')) assert.equal(c.violation_rate, 0, c.name);
+  const wrong = nesy(['check-predictions', rules, file, '--repair', 'max', '--out', path.join(tmp, 'repaired.json')]);
+  assert.equal(wrong.code, 2);
+  assert.equal(wrong.stderr, "nesy check-predictions: --out must be in the input's format (npz, like to-repair.npz): repaired scores are written as they were read.\n");
 });
 
 test('bad inputs: one line on stderr and exit status 2', () => {

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliCommand } from '../command';
 import { checkPredictions, analyzeRulesFile, ruleSetOf, type PredictionReport } from '../../languages/fol/predictions';
-import { readClassNames } from '../../languages/fol/scoreFiles';
+import type { RepairMode } from '../../languages/fol/repair';
+import { readClassNames, scoreFormatOf } from '../../languages/fol/scoreFiles';
 import { expandInputs, isGlob } from '../predictions/inputs';
 import { finalReport, formatReport } from '../predictions/report';
 import { runCheck, type CheckSettings } from '../predictions/run';
@@ -44,7 +45,9 @@ const usage = [
   '  --workers N         worker threads (default: one per idle core: the cores less the load average)',
   '  --repair path|max   write corrected scores to --out (one input): `path` keeps the best root-to-leaf path',
   '                      (LogicSeg); `max` lifts each class to the max over its descendants (C-HMCNN).',
-  '                      An .npy input gets an .npy of its own dtype, shape and layout; others {classes, scores} JSON',
+  '                      --out is in the input\'s format: the same dtype, shape and layout for .npy, .npz and',
+  '                      .safetensors (their other arrays and metadata kept), the same columns for Arrow and',
+  '                      Parquet (other columns kept), {classes, scores} for JSON',
   '',
   'Exit status: 0 when every checked rule holds on every sample, 1 when some rule is violated, 2 on bad input.',
 ].join('\n');
@@ -63,7 +66,7 @@ export const checkPredictionsCommand: CliCommand = {
     let threshold = 0.5;
     let worst = 5;
     let json = false;
-    let repair: 'path' | 'max' | undefined;
+    let repair: RepairMode | undefined;
     let out: string | undefined;
     let classesFile: string | undefined;
     let layout: 'chw' | 'hwc' | undefined;
@@ -147,6 +150,8 @@ export const checkPredictionsCommand: CliCommand = {
       if (predictionArgs.length !== 1 || isGlob(single) || (fs.existsSync(single) && fs.statSync(single).isDirectory()) || shard) {
         return fail('--repair reads one predictions file (no directory, glob or --shard).');
       }
+      const [inFormat, outFormat] = [scoreFormatOf(single), scoreFormatOf(out!)];
+      if (inFormat && outFormat !== inFormat) return fail(`--out must be in the input's format (${inFormat}, like ${path.basename(single)}): repaired scores are written as they were read.`);
       let report: PredictionReport;
       try {
         report = await checkPredictions(analysis, path.resolve(single), { threshold, worst, repair, repairOut: path.resolve(out!), ...fileOptions });

@@ -58,8 +58,8 @@ export interface ScoreSource {
   readonly image?: { height: number; width: number };
   /** Whether batches(from, to) can start past row 0 (dense arrays). */
   readonly seekable: boolean;
-  /** A plain .npy file's form: repair writes the same form back. */
-  readonly npy?: NpyForm;
+  /** Where a dense array (.npy, .npz, .safetensors) lies and how: repair writes the same form back. */
+  readonly dense?: DenseForm;
   /** Rows [from, to) in batches; `from` must be a multiple of scoreBatchRows. */
   batches(from?: number, to?: number): AsyncGenerator<ScoreBatch>;
   close(): Promise<void>;
@@ -286,7 +286,7 @@ function columnsFor(name: string, h: ArrayHeader, l: Layout, given: string[] | u
   return names;
 }
 
-function denseSource(file: string, format: ScoreFormat, fd: number, h: ArrayHeader, options: ScoreFileOptions, embedded: string[] | undefined, embeddedFrom = 'classes array', cleanup?: () => void): ScoreSource {
+function denseSource(file: string, format: ScoreFormat, fd: number, h: ArrayHeader, options: ScoreFileOptions, embedded: string[] | undefined, embeddedFrom = 'classes array', cleanup?: () => void, member?: DenseForm['member']): DenseSource {
   const name = path.basename(file);
   const l = layoutOf(h, name, options.layout);
   const columns = columnsFor(name, h, l, options.classes, embedded, embeddedFrom);
@@ -294,13 +294,11 @@ function denseSource(file: string, format: ScoreFormat, fd: number, h: ArrayHead
   if (h.available < bytes) {
     throw new ScoreFormatError(`${name} is truncated: its header promises ${h.shape.join(' × ')} ${h.dtypeText} scores (${bytes} bytes) but ${h.available} bytes follow it.`);
   }
-  return new DenseSource(file, format, fd, h, l, columns, cleanup);
+  return new DenseSource(file, format, fd, h, l, columns, cleanup, member);
 }
 
-/** Where an .npy file's array lies and how, for writing a file of the same form (repair). */
-export interface NpyForm {
-  /** Bytes of the header, which a file of the same form copies. */
-  dataOffset: number;
+/** Where a dense array lies and how, for writing a file of the same form (repair). */
+export interface DenseForm {
   type: ElementType;
   size: number;
   little: boolean;
@@ -308,15 +306,18 @@ export interface NpyForm {
   planar: boolean;
   rows: number;
   classes: number;
+  /** Offset of the first element in the file read (for a deflated .npz member, its inflated copy). */
+  dataOffset: number;
+  /** .npz: the member holding the array, where its .npy bytes start in the file read, and whether the zip deflates it. */
+  member?: { name: string; start: number; compressed: boolean };
 }
 
-class DenseSource implements ScoreSource {
+export class DenseSource implements ScoreSource {
   readonly complete = true;
   seekable = true;
   readonly rows: number;
   readonly image?: { height: number; width: number };
-  /** For a plain .npy file. */
-  readonly npy?: NpyForm;
+  readonly dense: DenseForm;
   private closed = false;
 
   constructor(
@@ -327,10 +328,38 @@ class DenseSource implements ScoreSource {
     private readonly l: Layout,
     readonly columns: string[],
     private readonly cleanup?: () => void,
+    member?: DenseForm['member'],
   ) {
     this.rows = l.rows;
     if (l.image) this.image = l.image;
-    if (format === 'npy') this.npy = { dataOffset: h.dataOffset, type: h.dtype.type, size: h.dtype.size, little: h.dtype.little, planar: l.planar, rows: l.rows, classes: l.classes };
+    this.dense = { dataOffset: h.dataOffset, type: h.dtype.type, size: h.dtype.size, little: h.dtype.little, planar: l.planar, rows: l.rows, classes: l.classes, ...(member ? { member } : {}) };
+  }
+
+  /**
+   * Writes a file that a DenseWriter can fill with repaired scores, and says where its data starts: a copy
+   * of the input (.npy, .safetensors: header, metadata and other tensors as they are), or of the .npz
+   * member's .npy bytes.
+   */
+  copyForRepair(out: string): number {
+    const member = this.dense.member;
+    if (!member) {
+      fs.copyFileSync(this.path, out);
+      return this.dense.dataOffset;
+    }
+    const end = this.dense.dataOffset + this.dense.rows * this.dense.classes * this.dense.size;
+    const to = fs.openSync(out, 'w');
+    try {
+      const chunk = Buffer.alloc(Math.min(8 << 20, end - member.start));
+      for (let at = member.start; at < end; ) {
+        const n = fs.readSync(this.fd, chunk, 0, Math.min(chunk.length, end - at), at);
+        if (n === 0) throw new ScoreFormatError(`${path.basename(this.path)} is truncated.`);
+        fs.writeSync(to, chunk, 0, n);
+        at += n;
+      }
+    } finally {
+      fs.closeSync(to);
+    }
+    return this.dense.dataOffset - member.start;
   }
 
   private readFully(into: Uint8Array, position: number): void {
@@ -420,26 +449,18 @@ export function floatToHalf(x: number): number {
 }
 
 /**
- * Writes an .npy file of the same header, dtype, shape and layout as `source` (repaired scores), from
- * row-major batches of all its columns, at their offsets: rows in place, or each class plane's slice.
+ * Writes repaired scores into a file of the input's form (DenseSource.copyForRepair), from row-major
+ * batches of all its columns, at their offsets: rows in place, or each class plane's slice.
  */
-export class NpyWriter {
+export class DenseWriter {
   private readonly fd: number;
 
   constructor(
-    source: string,
     out: string,
-    private readonly form: NpyForm,
+    private readonly form: DenseForm,
+    private readonly dataOffset: number,
   ) {
-    const header = Buffer.alloc(form.dataOffset);
-    const input = fs.openSync(source, 'r');
-    try {
-      fs.readSync(input, header, 0, form.dataOffset, 0);
-    } finally {
-      fs.closeSync(input);
-    }
-    this.fd = fs.openSync(out, 'w');
-    fs.writeSync(this.fd, header, 0, header.length, 0);
+    this.fd = fs.openSync(out, 'r+');
   }
 
   private encode(values: Float32Array): Uint8Array {
@@ -451,6 +472,7 @@ export class NpyWriter {
       const x = values[i]!;
       if (type === 'float32') view.setFloat32(i * 4, x, little);
       else if (type === 'float64') view.setFloat64(i * 8, x, little);
+      else if (type === 'bfloat16') view.setUint16(i * 2, floatToBfloat16(x), little);
       else view.setUint16(i * 2, floatToHalf(x), little);
     }
     return out;
@@ -458,23 +480,30 @@ export class NpyWriter {
 
   /** `rows` rows of every column, row-major, numbered from `first`. */
   write(rowsMajor: Float32Array, first: number, rows: number): void {
-    const { dataOffset, size, planar, classes } = this.form;
+    const { size, planar, classes } = this.form;
     if (!planar) {
       const bytes = this.encode(rowsMajor.subarray(0, rows * classes));
-      fs.writeSync(this.fd, bytes, 0, bytes.length, dataOffset + first * classes * size);
+      fs.writeSync(this.fd, bytes, 0, bytes.length, this.dataOffset + first * classes * size);
       return;
     }
     const plane = new Float32Array(rows);
     for (let c = 0; c < classes; c++) {
       for (let r = 0; r < rows; r++) plane[r] = rowsMajor[r * classes + c]!;
       const bytes = this.encode(plane);
-      fs.writeSync(this.fd, bytes, 0, bytes.length, dataOffset + (c * this.form.rows + first) * size);
+      fs.writeSync(this.fd, bytes, 0, bytes.length, this.dataOffset + (c * this.form.rows + first) * size);
     }
   }
 
   close(): void {
     fs.closeSync(this.fd);
   }
+}
+
+/** float32 to bfloat16 bits, rounding to nearest even. */
+export function floatToBfloat16(x: number): number {
+  const u = new Uint32Array(new Float32Array([x]).buffer)[0]!;
+  if ((u & 0x7f800000) === 0x7f800000 && u & 0x7fffff) return (u >>> 16) | 0x40;
+  return (u + 0x7fff + ((u >>> 16) & 1)) >>> 16;
 }
 
 function npyDtype(descr: string, name: string): Dtype {
@@ -613,7 +642,7 @@ async function openNpz(file: string, options: ScoreFileOptions): Promise<ScoreSo
       const fd = openFile(file);
       try {
         const h = readNpyHeader(fd, fileDataStart, entry.uncompressedSize, name);
-        return denseSource(file, 'npz', fd, h, options, embedded);
+        return denseSource(file, 'npz', fd, h, options, embedded, 'classes array', undefined, { name: entry.fileName, start: fileDataStart, compressed: false });
       } catch (e) {
         fs.closeSync(fd);
         throw e;
@@ -630,7 +659,7 @@ async function openNpz(file: string, options: ScoreFileOptions): Promise<ScoreSo
       const fd = openFile(spooled);
       try {
         const h = readNpyHeader(fd, 0, fs.fstatSync(fd).size, name);
-        const src = denseSource(file, 'npz', fd, h, options, embedded, 'classes array', cleanup);
+        const src = denseSource(file, 'npz', fd, h, options, embedded, 'classes array', cleanup, { name: entry.fileName, start: 0, compressed: true });
         // Reading a range would mean inflating the member again in each worker: read it whole.
         (src as DenseSource).seekable = false;
         return src;
