@@ -9,6 +9,7 @@ import { languageById } from '../src/languages/index';
 import { parseDocument } from '../src/languages/tl/api';
 import { folText, tlText } from './corpus';
 import { logLogSlope, median, note, nowMs, round, timeRuns, type BenchOptions } from './util';
+import { nodeFiles } from '../src/core/nodeFiles';
 
 // Issue #18 traded the hand-written .tl parser's 20 MB/s for one grammar (BENCHMARKS.md has both, measured
 // side by side before it was deleted); the budget is now the level of the .fol Chevrotain fast path. The ratio
@@ -41,7 +42,7 @@ const subjects: Subject[] = [
   },
 ];
 
-const host: Host = { log: () => undefined };
+const host: Host = { log: () => undefined, files: nodeFiles };
 
 function repsFor(bytes: number, quick: boolean): { warmup: number; reps: number; minMs: number } {
   if (bytes >= 5e6) return { warmup: 1, reps: quick ? 1 : 3, minMs: 0 };

@@ -12,6 +12,7 @@ import { LspClient, positionOf } from '../test/helpers/lspClient';
 import { folText, tlLines } from './corpus';
 import { hotspots } from './hotspots';
 import { mkdirp, packageRoot } from './util';
+import { nodeFiles } from '../src/core/nodeFiles';
 
 const root = packageRoot();
 const profiles = path.join(root, '.test-tmp', 'bench', 'profiles');
@@ -29,7 +30,7 @@ const inProcess: Record<string, () => Promise<void>> = {
   },
   'fol-validate': async () => {
     const doc = TextDocument.create('file:///bench/rules.fol', 'fol', 1, folText(10_000));
-    await languageById('fol')!.analyze(doc, defaultSettings, { log: () => undefined });
+    await languageById('fol')!.analyze(doc, defaultSettings, { log: () => undefined, files: nodeFiles });
   },
 };
 

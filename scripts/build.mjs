@@ -2,6 +2,8 @@
 // onnxruntime-node stays external: it is a native addon loaded from node_modules at run time.
 import * as esbuild from 'esbuild';
 
+import { copyWebAssets, webBuildOptions } from './build-web.mjs';
+
 const watch = process.argv.includes('--watch');
 
 // Chevrotain's entry point requires @chevrotain/cst-dts-gen (with its own copy of lodash) only to
@@ -24,7 +26,8 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['vscode', 'onnxruntime-node'],
+  // logic-solver: its emscripten build is loaded from node_modules at run time (src/languages/fol/reasoning.ts).
+  external: ['vscode', 'onnxruntime-node', 'logic-solver'],
   // Prefer packages' ES module builds: some UMD builds (jsonc-parser's) load their parts with a
   // require() that esbuild cannot follow, which breaks the bundle at run time.
   mainFields: ['module', 'main'],
@@ -32,7 +35,7 @@ const common = {
   plugins: [withoutCstDtsGen],
 };
 const entries = {
-  extension: 'src/client/extension.ts',
+  extension: 'src/client/nodeExtension.ts',
   // dist/server.js only turns on Node's compile cache and then loads dist/server-main.js (src/server/start.ts).
   server: 'src/server/start.ts',
   'server-main': 'src/server/main.ts',
@@ -68,9 +71,11 @@ contexts.push(
     ),
   )),
 );
+contexts.push(...(await Promise.all(webBuildOptions([withoutCstDtsGen]).map((options) => esbuild.context(options)))));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
 }
+copyWebAssets();

@@ -1,17 +1,17 @@
-// The extension entry: one language client for .tl/.fol/.mwp, the NeSy commands and the status bar item.
+// What both extension entries run (nodeExtension.ts, browserExtension.ts): one language client for
+// .tl/.fol/.mwp, the NeSy commands and the status bar item; each entry says how its client reaches the server.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { CommandContext } from './commands/context';
 import { registerCommands } from './commands/index';
 import { restartServer } from './commands/serverControl';
-import { createLanguageClient } from './languageClient';
 import { ProviderStatus } from './statusBar';
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activateWith(context: vscode.ExtensionContext, createClient: (output: vscode.OutputChannel) => BaseLanguageClient): Promise<void> {
   const output = vscode.window.createOutputChannel('NeSy Studio');
-  client = createLanguageClient(context, output);
+  client = createClient(output);
   const status = new ProviderStatus(client, output);
   const commandContext: CommandContext = { client, output, status };
   context.subscriptions.push(

@@ -1,14 +1,8 @@
-// Starts the language server (dist/server.js) over IPC and keeps it running.
+// What the Node and the web extension share about their language client: its options (documents, settings,
+// file events, trust, crash policy) and restarting it. nodeExtension.ts starts the server (dist/server.js)
+// over IPC; browserExtension.ts starts dist/web/server.js in a web worker.
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  type CloseHandlerResult,
-  type ErrorHandler,
-  LanguageClient,
-  type LanguageClientOptions,
-  type ServerOptions,
-  TransportKind,
-} from 'vscode-languageclient/node';
+import { type BaseLanguageClient, CloseAction, type CloseHandlerResult, type ErrorHandler, type LanguageClientOptions } from 'vscode-languageclient';
 import { languageIds } from './languages';
 
 /** What the server is told at start-up; it is re-read on every (re)start so that granted trust takes effect. */
@@ -17,20 +11,20 @@ export interface InitializationOptions {
   trusted: boolean;
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  let client: LanguageClient | undefined;
+/**
+ * The client's options. `schemes`: the document schemes served; the Node server reads files on disk and
+ * untitled ones, the web server any scheme the editor has (github.dev's vscode-vfs:, for one).
+ */
+export function clientOptions(
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+  client: () => BaseLanguageClient,
+  schemes?: readonly string[],
+): LanguageClientOptions {
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{fol,json}');
   context.subscriptions.push(watcher);
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: languageIds.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+  return {
+    documentSelector: languageIds.flatMap((language) => (schemes ? schemes.map((scheme) => ({ scheme, language })) : [{ language }])),
     synchronize: {
       configurationSection: 'nesy',
       // Hierarchy JSON (and .fol files) that an open .fol document imports may change on disk, from git
@@ -39,10 +33,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     },
     initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
     outputChannel: output,
-    errorHandler: announcingRestarts(() => client!.createDefaultErrorHandler()),
+    errorHandler: announcingRestarts(() => client().createDefaultErrorHandler()),
   };
-  client = new LanguageClient('nesy', 'NeSy Studio', serverOptions, clientOptions);
-  return client;
 }
 
 /** Logged (output channel) when the server died and is started again. */
@@ -75,7 +67,8 @@ function announcingRestarts(createDefault: () => ErrorHandler): ErrorHandler {
 }
 
 /** Restarts a running server, or starts one that failed to start or gave up after crashing. */
-export async function restartServer(client: LanguageClient): Promise<void> {
-  if (client.isRunning()) await client.restart();
-  else await client.start();
+export async function restartServer(client: BaseLanguageClient): Promise<void> {
+  // BaseLanguageClient (the Node and the browser client's common class) has no restart(); this is what the Node one does.
+  if (client.isRunning()) await client.stop();
+  await client.start();
 }

@@ -1,6 +1,6 @@
 // The status bar item that says which execution provider runs the neural models, e.g. "NeSy: cpu".
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Commands, Requests } from '../core/protocol';
 
 /** The server's answer to nesy/status. */
@@ -17,7 +17,7 @@ export class ProviderStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('nesy.status', vscode.StatusBarAlignment.Right, 100);
 
   constructor(
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
     private readonly output: vscode.OutputChannel,
   ) {
     this.item.name = 'NeSy Studio';

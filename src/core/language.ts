@@ -25,10 +25,36 @@ export interface Analysis {
   readonly diagnostics: Diagnostic[];
 }
 
+/** What lies at a URI, as a host's file system sees it. */
+export type FileStat =
+  | {
+      kind: 'file' | 'directory' | 'other';
+      size: number;
+      /** Where links lead; the URI itself where the file system has no links or cannot tell. */
+      realUri: string;
+    }
+  | { kind: 'missing' }
+  | { kind: 'loop' };
+
+/**
+ * The part of a file system that languages use (hierarchy imports), by URI, so that one code path serves
+ * both hosts: src/core/nodeFiles.ts (Node's fs, file: URIs) and the web server's, which asks the editor
+ * (vscode.workspace.fs) and so reads github.dev's virtual files too.
+ */
+export interface HostFiles {
+  stat(uri: string): Promise<FileStat>;
+  /** The file's text; rejects with a one-line message when it cannot be read. */
+  readText(uri: string): Promise<string>;
+  /** The workspace folders; each also bounds where imports may reach, like a project marker. */
+  folders?(): readonly string[];
+}
+
 /** Services a language needs from its host (server or CLI) without importing either. */
 export interface Host {
   /** Reads a file that a document refers to (hierarchy imports); resolves relative to the workspace. */
   readFile?(uri: string): Promise<string | undefined>;
+  /** The file system behind readFile: Node's for the Node server and the CLI, the editor's in the browser. */
+  files?: HostFiles;
   /** Neural features; absent when models are disabled (untrusted workspace, CLI without models). */
   neural?: import('./neuralApi').NeuralApi;
   log(message: string): void;

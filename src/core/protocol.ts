@@ -7,6 +7,20 @@ export const Requests = {
   monitorTrace: 'nesy/monitorTrace',
 } as const;
 
+/**
+ * Requests the web worker server sends to the client (src/client/webFiles.ts). A browser has no disk, so files
+ * come through the editor: workspace files by vscode.workspace.fs, which also reads github.dev's virtual
+ * ones, and the extension's own model and WebAssembly files, which are never fetched from anywhere else.
+ */
+export const ClientRequests = {
+  /** { uri } -> FileStat (src/core/language.ts) */
+  stat: 'nesy/fs/stat',
+  /** { uri } -> the file's text */
+  readText: 'nesy/fs/readText',
+  /** { folder, extensions } -> { [file name]: Uint8Array }: the extension's files in models/… or dist/web */
+  extensionFiles: 'nesy/fs/extensionFiles',
+} as const;
+
 /** What the `.tl` code lens and code action on a `// nl: sentence` comment pass to Commands.translate. */
 export interface TranslateArgs {
   uri: string;

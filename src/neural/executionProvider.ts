@@ -4,11 +4,11 @@
 // run is skipped, or fails, with a one-line reason, and the next is tried. Nothing is written to stderr
 // on the way: onnxruntime logs only fatal errors, and providers that would fail noisily are skipped up
 // front (providerSkipReason: webgpu on Linux without Vulkan, cuda without its libraries).
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { InferenceSession } from 'onnxruntime-node';
+import type { InferenceSession } from 'onnxruntime-common';
 import type { ExecutionProviderChoice } from '../core/settings';
+import { modelFiles } from './modelFiles';
+import type * as NodeRuntime from './nodeRuntime';
 
 export type ExecutionProviderName = Exclude<ExecutionProviderChoice, 'auto'>;
 
@@ -30,10 +30,12 @@ export type Workload = 'interactive' | 'batch';
  * (DirectML on Windows, CoreML on macOS), and on Linux WebGPU (Dawn on Vulkan), then CUDA where its
  * libraries are installed. Which of them each platform's onnxruntime-node build has is in ARCHITECTURE.md.
  */
-export const gpuProviders: Partial<Record<NodeJS.Platform, readonly ExecutionProviderName[]>> = {
+export const gpuProviders: Partial<Record<string, readonly ExecutionProviderName[]>> = {
   win32: ['dml'],
   darwin: ['coreml'],
   linux: ['webgpu', 'cuda'],
+  // The web worker's onnxruntime-web: WebGPU where the browser has it (InferenceRuntime.platform).
+  browser: ['webgpu'],
 };
 
 /**
@@ -52,7 +54,7 @@ export function chooseProvider(
   if (choice === 'cpu') return ['cpu'];
   if (choice !== 'auto') return [choice, 'cpu'];
   if (workload === 'interactive') return ['cpu'];
-  return [...(gpuProviders[platform as NodeJS.Platform] ?? []).filter((p) => available.includes(p)), 'cpu'];
+  return [...(gpuProviders[platform] ?? []).filter((p) => available.includes(p)), 'cpu'];
 }
 
 /** The note createSessions gives when `auto` keeps interactive work on cpu by choice. */
@@ -72,6 +74,8 @@ export function setWorkload(w: Workload): void {
 export interface ProviderProbe {
   /** platform-arch, e.g. linux-x64. */
   target: string;
+  /** The onnxruntime build, for messages; onnxruntime-node when absent. */
+  runtimeName?: string;
   /** onnxruntime-node's listSupportedBackends(): the providers its binding was built with. */
   backends: readonly { name: string; bundled: boolean }[];
   /** Whether a library file lies beside onnxruntime-node's binding. */
@@ -86,7 +90,7 @@ const providerLibraries: Partial<Record<string, string>> = { cuda: 'libonnxrunti
 export function providerSkipReason(ep: ExecutionProviderName, probe: ProviderProbe): string | undefined {
   if (ep === 'cpu') return undefined;
   const backend = probe.backends.find((b) => b.name === ep);
-  if (!backend) return `not in onnxruntime-node for ${probe.target} (it has ${probe.backends.map((b) => b.name).filter((n) => n !== 'tensorrt').join(', ')})`;
+  if (!backend) return `not in ${probe.runtimeName ?? 'onnxruntime-node'} for ${probe.target} (it has ${probe.backends.map((b) => b.name).filter((n) => n !== 'tensorrt').join(', ')})`;
   const library = providerLibraries[ep];
   if (!backend.bundled && library && !probe.hasLibrary(library)) return `its libraries are not installed (${library} beside onnxruntime-node's binding)`;
   if (ep === 'webgpu') return probe.webgpuSkip();
@@ -101,18 +105,38 @@ export function firstLine(e: unknown): string {
   return (at >= 0 ? line.slice(at) : line).trim().slice(0, 200);
 }
 
-type Ort = typeof import('onnxruntime-node');
+/** onnxruntime's API as both builds share it (onnxruntime-common): onnxruntime-node's, or onnxruntime-web's. */
+export type Ort = typeof import('onnxruntime-common');
 
-let ortModule: Ort | undefined;
+/**
+ * What differs between the hosts that run models: Node (nodeRuntime.ts, onnxruntime-node's native addon) and
+ * the web worker (src/server/browserNeural.ts, onnxruntime-web's WebAssembly and WebGPU). Sessions, provider
+ * choice and decoding are one code path over it.
+ */
+export interface InferenceRuntime {
+  ort(): Ort;
+  /** What chooseProvider looks up in gpuProviders: process.platform on Node, 'browser' in a web worker. */
+  readonly platform: string;
+  probe(): ProviderProbe;
+  /** What InferenceSession.create takes for a model file: its path on Node, its bytes in the browser. */
+  modelSource(file: string): string | Uint8Array;
+}
 
-/** Loads the native addon on first use, so importing this module costs nothing. */
+let current: InferenceRuntime | undefined;
+
+/** Installs the host's runtime (the web worker does, before loading a model). */
+export function useRuntime(runtime: InferenceRuntime): void {
+  current = runtime;
+}
+
+/** The host's runtime; onnxruntime-node unless a host installed another. */
+export function runtime(): InferenceRuntime {
+  return (current ??= (require('./nodeRuntime') as typeof NodeRuntime).nodeRuntime);
+}
+
+/** The runtime's onnxruntime, loaded on first use, so importing this module costs nothing. */
 export function ort(): Ort {
-  if (!ortModule) {
-    ortModule = require('onnxruntime-node') as Ort;
-    // Failed providers are reported in one line by createSessions; onnxruntime's own logs would repeat them.
-    ortModule.env.logLevel = 'fatal';
-  }
-  return ortModule;
+  return runtime().ort();
 }
 
 /** What webgpuSkipReason looks at; tests pass their own. */
@@ -158,54 +182,6 @@ export function webgpuSkipReason(probe: VulkanProbe): string | undefined {
   return 'no Vulkan driver (no manifest in any vulkan/icd.d)';
 }
 
-const thisMachine: VulkanProbe = {
-  platform: process.platform,
-  env: process.env,
-  home: os.homedir(),
-  loadLoader() {
-    try {
-      // Not a Node addon, so a successful dlopen ends in "did not self-register", and Node closes it again.
-      process.dlopen({ exports: {} }, 'libvulkan.so.1');
-      return undefined;
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      return /did not self-register/.test(message) ? undefined : message;
-    }
-  },
-  hasManifest(dir) {
-    try {
-      return fs.readdirSync(dir).some((f) => f.endsWith('.json'));
-    } catch {
-      return false;
-    }
-  },
-};
-
-let webgpuSkip: { reason: string | undefined } | undefined;
-
-/** webgpuSkipReason for this process, checked once. */
-function webgpuSkipHere(): string | undefined {
-  webgpuSkip ??= { reason: webgpuSkipReason(thisMachine) };
-  return webgpuSkip.reason;
-}
-
-/** onnxruntime-node's own folder of native binaries for this platform. */
-function bindingDir(): string {
-  return path.join(path.dirname(require.resolve('onnxruntime-node')), '..', 'bin', 'napi-v6', process.platform, process.arch);
-}
-
-let probeHere: ProviderProbe | undefined;
-
-function providerProbe(): ProviderProbe {
-  probeHere ??= {
-    target: `${process.platform}-${process.arch}`,
-    backends: ort().listSupportedBackends(),
-    hasLibrary: (file) => fs.existsSync(path.join(bindingDir(), file)),
-    webgpuSkip: webgpuSkipHere,
-  };
-  return probeHere;
-}
-
 let fallbackNotes = true;
 
 /**
@@ -218,9 +194,10 @@ export function setFallbackNotes(on: boolean): void {
 }
 
 export async function createSessions(paths: readonly string[], choice: ExecutionProviderChoice): Promise<SessionSet> {
-  const probe = providerProbe();
+  const { platform } = runtime();
+  const probe = runtime().probe();
   const available = probe.backends.map((b) => b.name);
-  const order = chooseProvider(process.platform, available, workload, choice);
+  const order = chooseProvider(platform, available, workload, choice);
   const reasons: string[] = [];
   for (const ep of order) {
     const skip = providerSkipReason(ep, probe);
@@ -234,11 +211,13 @@ export async function createSessions(paths: readonly string[], choice: Execution
         // These models are small: one thread per session beats a thread pool that spins while the
         // language server and other processes want the same cores (about 2x faster measured here).
         // logSeverityLevel 4 (fatal), like ort().env.logLevel: a failed provider is reported once, by us.
-        created.push(await ort().InferenceSession.create(p, { executionProviders: [ep], graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 4 }));
+        const options: InferenceSession.SessionOptions = { executionProviders: [ep], graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 4 };
+        const source = runtime().modelSource(p);
+        created.push(await (typeof source === 'string' ? ort().InferenceSession.create(source, options) : ort().InferenceSession.create(source, options)));
       }
       let note: string | undefined;
       if (reasons.length > 0) note = `${reasons.join('; ')}; using ${ep}`;
-      else if (choice === 'auto' && workload === 'interactive' && chooseProvider(process.platform, available, 'batch').length > 1) note = interactiveNote;
+      else if (choice === 'auto' && workload === 'interactive' && chooseProvider(platform, available, 'batch').length > 1) note = interactiveNote;
       return { sessions: created, ep, ...(note !== undefined && fallbackNotes ? { note } : {}) };
     } catch (e) {
       await Promise.all(created.map((s) => s.release()));
@@ -260,7 +239,7 @@ export interface ModelFile {
  */
 export async function openSessions(files: readonly ModelFile[], choice: ExecutionProviderChoice, label?: string): Promise<SessionSet> {
   for (const f of files) {
-    if (!fs.existsSync(f.path)) throw new Error(`Model file not found: ${f.path}`);
+    if (!modelFiles().exists(f.path)) throw new Error(`Model file not found: ${f.path}`);
   }
   let set: SessionSet;
   try {

@@ -1,24 +1,37 @@
-// Where the committed models live: models/ at the package root, found from this bundle's folder
-// (dist/ or src/neural/), or NESY_MODELS.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// How the neural layer reads its model files: through one small interface, so that the same loaders run on
+// both hosts. On Node (the default) from the package's models/ folder on disk (nodeModelFiles.ts); in the web
+// worker from the extension's own files, fetched once before a model loads (src/server/browserNeural.ts).
+import type * as NodeModelFiles from './nodeModelFiles';
+
+export interface ModelFiles {
+  /** The folder (a path on Node, the extension's models/ in the browser) holding nl2tl/ and mwp/. */
+  defaultDir(): string;
+  exists(file: string): boolean;
+  readText(file: string): string;
+  readBytes(file: string): Uint8Array;
+}
+
+let current: ModelFiles | undefined;
+
+/** Installs the host's model files (the web worker does, before loading a model). */
+export function useModelFiles(files: ModelFiles): void {
+  current = files;
+}
+
+/** The host's model files; Node's file system unless a host installed others. */
+export function modelFiles(): ModelFiles {
+  return (current ??= (require('./nodeModelFiles') as typeof NodeModelFiles).nodeModelFiles);
+}
 
 export function defaultModelsDir(): string {
-  if (process.env.NESY_MODELS) return process.env.NESY_MODELS;
-  let dir = __dirname;
-  for (let i = 0; i < 4; i++) {
-    const candidate = path.join(dir, 'models');
-    if (fs.existsSync(path.join(candidate, 'nl2tl'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  return path.resolve(__dirname, '..', 'models');
+  return modelFiles().defaultDir();
 }
 
 /** Reads a JSON file, turning a missing or corrupt file into one clear line. */
 export function readJson<T>(file: string): T {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = modelFiles().readText(file);
   } catch {
     throw new Error(`Model file not found: ${file}`);
   }

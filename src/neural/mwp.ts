@@ -8,7 +8,7 @@ import type { ExecutionProviderChoice } from '../core/settings';
 import { maskNumbers, numberValue } from '../languages/mwp/masking';
 import { apply, evaluate, formatValue, isOp, prefixToTree, treeToInfix, type Tree } from '../languages/mwp/arith';
 import { logSumExp } from './decode';
-import { defaultModelsDir, readJson } from './modelFiles';
+import { defaultModelsDir, modelFiles, readJson } from './modelFiles';
 import { MwpConstraint, MwpTokenTable } from './mwpDecode';
 import { MwpLabeller } from './mwpLabeller';
 import { MwpMemory, type Neighbour } from './mwpMemory';
@@ -18,7 +18,6 @@ import { Seq2SeqModel, type Encoded } from './seq2seq';
 import { isEnglish } from './english/read';
 import { EnglishSolver, type EnglishSolution } from './english/solver';
 import { asciiFormula, englishFormula } from './english/formulas';
-import * as fs from 'node:fs';
 
 export interface MwpFormula {
   id: number;
@@ -120,9 +119,9 @@ export class MwpModel {
     const labeller = MwpLabeller.load(path.join(dir, 'labeller.json'));
     const shape = MwpShapePrior.load(path.join(dir, 'shape.json'));
     const englishFile = path.join(dir, 'english.json');
-    const english = fs.existsSync(englishFile) ? EnglishSolver.load(englishFile) : undefined;
+    const english = modelFiles().exists(englishFile) ? EnglishSolver.load(englishFile) : undefined;
     const calibrationFile = path.join(dir, 'calibration.json');
-    const calibration = fs.existsSync(calibrationFile) ? readJson<Calibration>(calibrationFile) : undefined;
+    const calibration = modelFiles().exists(calibrationFile) ? readJson<Calibration>(calibrationFile) : undefined;
     if (calibration && (calibration.format !== 1 || typeof calibration.platt?.a !== 'number' || typeof calibration.platt?.b !== 'number')) {
       throw new Error(`Model file is corrupt (not a confidence calibration): ${calibrationFile}`);
     }

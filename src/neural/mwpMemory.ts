@@ -1,8 +1,7 @@
 // The MWP retrieval memory (training/mwp/memory.py writes it): one int8 encoder vector per training
 // problem and the id of its expression template. Problems like the user's vote for the templates
 // that solved them; no problem text ships, only vectors and templates.
-import * as fs from 'node:fs';
-import { readJson } from './modelFiles';
+import { modelFiles, readJson } from './modelFiles';
 
 interface MemoryMeta {
   format: number;
@@ -42,14 +41,14 @@ export class MwpMemory {
     if (meta.format !== 1 || !(meta.rows > 0) || !(meta.dim > 0) || !Array.isArray(meta.templates)) {
       throw new Error(`${jsonFile} is not an MWP memory description (format 1 with rows, dim and templates).`);
     }
-    if (!fs.existsSync(binFile)) throw new Error(`Model file not found: ${binFile}`);
-    const bytes = fs.readFileSync(binFile);
+    if (!modelFiles().exists(binFile)) throw new Error(`Model file not found: ${binFile}`);
+    const bytes = modelFiles().readBytes(binFile);
     const { rows, dim } = meta;
     const expected = rows * dim + rows * 4 + rows * 2;
     if (bytes.length !== expected) {
       throw new Error(`${binFile} is corrupt: ${bytes.length} bytes where ${rows} rows of width ${dim} take ${expected}.`);
     }
-    // Copies keep the typed arrays aligned whatever offset the file buffer has in Node's pool.
+    // Copies keep the typed arrays aligned whatever offset the file's bytes have (Node's buffer pool).
     const vectors = new Int8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + rows * dim));
     const scales = new Float32Array(bytes.buffer.slice(bytes.byteOffset + rows * dim, bytes.byteOffset + rows * dim + rows * 4));
     const rowTemplate = new Uint16Array(bytes.buffer.slice(bytes.byteOffset + rows * dim + rows * 4, bytes.byteOffset + expected));

@@ -7,7 +7,7 @@ import {
   ResponseError,
   type CancellationToken,
   type Diagnostic,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, LanguageService } from '../core/language';
 

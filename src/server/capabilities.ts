@@ -7,7 +7,7 @@ import {
   type ClientCapabilities,
   type CompletionOptions,
   type ServerCapabilities,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { LanguageEntry, LanguageFeature } from '../languages/index';
 import { serverCommandIds } from './commands';
 import { semanticTokensLegend } from './semanticTokens';

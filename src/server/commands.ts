@@ -1,5 +1,5 @@
 // The server's own commands (workspace/executeCommand); their ids are ServerCommands in src/core/protocol.ts.
-import { ErrorCodes, LSPErrorCodes, ResponseError, type FormattingOptions, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type FormattingOptions, type WorkspaceEdit } from 'vscode-languageserver';
 import { ServerCommands } from '../core/protocol';
 import type { OperatorStyle, Settings } from '../core/settings';
 import type { Analyzed } from './analyses';

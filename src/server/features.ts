@@ -19,7 +19,7 @@ import {
   type RenameParams,
   type SemanticTokensParams,
   type CodeLensParams,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { Analyzed } from './analyses';
 import { ServerCommands } from '../core/protocol';
 import { convertStyleArgs, convertStyleEdit } from './commands';

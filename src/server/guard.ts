@@ -1,7 +1,7 @@
 // Every handler runs inside a guard: an exception is logged and answered, never allowed to take the
 // server down. Language features answer their empty value, so the editor simply shows nothing;
 // requests whose caller must learn why (nesy/*, commands) answer a ResponseError.
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { describe } from './analyses';
 
 type Log = (message: string) => void;

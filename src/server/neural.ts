@@ -6,7 +6,7 @@ import {
   ResponseError,
   type CancellationToken,
   type Connection,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { NeuralApi, TranslateRequest } from '../core/neuralApi';
 import { Requests } from '../core/protocol';
 import type { ExecutionProviderChoice, Settings } from '../core/settings';

@@ -1,5 +1,5 @@
 // Clients send positions that can be stale or simply wrong; features see them clamped to the document.
-import { ErrorCodes, ResponseError, type Position, type Range } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 function isPosition(value: unknown): value is Position {

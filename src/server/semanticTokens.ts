@@ -1,5 +1,5 @@
 // Languages report absolute tokens; the wire wants them sorted and delta-encoded against the shared legend.
-import { SemanticTokensBuilder, type SemanticTokens } from 'vscode-languageserver/node';
+import { SemanticTokensBuilder, type SemanticTokens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { semanticTokenModifiers, semanticTokenTypes, type SemanticToken } from '../core/language';
 

@@ -1,6 +1,7 @@
 // Wires one connection to the languages: document sync, settings, analyses, features and commands.
-// main.ts (dist/server-main.js) and `nesy lsp` both start it through startServer in index.ts; tests may
-// start it with their own languages.
+// The Node server (main.ts, dist/server-main.js, and `nesy lsp`, through startServer in index.ts) and the web
+// server (browserMain.ts, a web worker) both start it, each with its platform (files, stray errors, models);
+// tests may start it with their own languages.
 import {
   type ClientCapabilities,
   type Connection,
@@ -8,9 +9,9 @@ import {
   type InitializeParams,
   DidChangeConfigurationNotification,
   TextDocuments,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Host, LanguageService } from '../core/language';
+import type { Host, HostFiles, LanguageService } from '../core/language';
 import { defaultSettings, type Settings } from '../core/settings';
 import type { LanguageEntry } from '../languages/index';
 import { Analyses, describe } from './analyses';
@@ -22,7 +23,16 @@ import { ServerLanguages } from './languages';
 import { Neural, type NeuralFactory } from './neural';
 import { WorkspaceFiles } from './workspaceFiles';
 
+/** What differs between the Node server and the web worker server; everything else is one code path. */
+export interface ServerPlatform {
+  /** The file system imports are read through: Node's, or the editor's (vscode.workspace.fs) in the browser. */
+  files: HostFiles;
+  /** Routes errors nobody caught to `report`, so that the server outlives any single bad request. */
+  catchStray(report: (message: string) => void): void;
+}
+
 export interface ServerOptions {
+  platform: ServerPlatform;
   /** The registry's entries, loaded on first use; tests may pass services. */
   languages: readonly (LanguageEntry | LanguageService<any>)[];
   neural?: NeuralFactory;
@@ -51,11 +61,10 @@ export function createServer(connection: Connection, options: ServerOptions): Se
   const languages = new ServerLanguages(options.languages, log);
 
   // The server outlives any single bad request; a stray exception is reported, not fatal.
-  process.on('uncaughtException', (e) => error(`Uncaught exception: ${describe(e)}`));
-  process.on('unhandledRejection', (e) => error(`Unhandled rejection: ${describe(e)}`));
+  options.platform.catchStray(error);
 
   const documents = new TextDocuments(TextDocument);
-  const files = new WorkspaceFiles((uri) => documents.get(uri)?.getText(), log);
+  const files = new WorkspaceFiles(options.platform.files, (uri) => documents.get(uri)?.getText(), log);
 
   let trusted = true;
   let client: ClientCapabilities = {};
@@ -77,6 +86,7 @@ export function createServer(connection: Connection, options: ServerOptions): Se
 
   const host = (readFile: (uri: string) => Promise<string | undefined> = (uri) => files.read(uri)): Host => ({
     readFile,
+    files: files.hostFiles(),
     neural: neural.api(),
     log,
   });

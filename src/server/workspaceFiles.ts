@@ -1,70 +1,58 @@
 // Files a document refers to (hierarchy imports) are read from the editor's copy when open, otherwise
-// from disk, and only from inside the workspace folders: a document must not make the server read
-// arbitrary files on the machine.
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// through the host's file system (Node's fs, or the editor's vscode.workspace.fs in the browser), and only
+// from inside the workspace folders: a document must not make the server read arbitrary files on the machine.
+import type { HostFiles } from '../core/language';
+import { insideUri, URI } from '../core/uris';
 
 /** Larger files are refused rather than stalling analysis. */
 const maxFileBytes = 8 * 1024 * 1024;
 
 export class WorkspaceFiles {
-  private folders: Promise<string[]> = Promise.resolve([]);
+  private folderUris: string[] = [];
+  private folders: Promise<URI[]> = Promise.resolve([]);
 
   constructor(
+    private readonly files: HostFiles,
     private readonly openText: (uri: string) => string | undefined,
     private readonly log: (message: string) => void,
   ) {}
 
   setFolders(uris: string[]): void {
+    this.folderUris = uris;
     this.folders = Promise.all(
-      uris.flatMap((uri) => {
-        const p = filePath(uri);
-        return p ? [fs.realpath(p).catch(() => path.resolve(p))] : [];
+      uris.map(async (uri) => {
+        const stat = await this.files.stat(uri).catch(() => undefined);
+        return URI.parse(stat && 'realUri' in stat ? stat.realUri : uri);
       }),
     );
+  }
+
+  /** HostFiles for languages: the host's, with the workspace folders as import roots. */
+  hostFiles(): HostFiles {
+    return { stat: (uri) => this.files.stat(uri), readText: (uri) => this.files.readText(uri), folders: () => this.folderUris };
   }
 
   async read(uri: string): Promise<string | undefined> {
     const open = this.openText(uri);
     if (open !== undefined) return open;
-    const p = filePath(uri);
-    if (!p) return undefined;
-    let real: string;
-    try {
-      real = await fs.realpath(p);
-    } catch {
-      return undefined;
-    }
+    const stat = await this.files.stat(uri).catch(() => undefined);
+    if (!stat || stat.kind === 'missing' || stat.kind === 'loop') return undefined;
+    const real = URI.parse(stat.realUri);
     const folders = await this.folders;
-    if (!folders.some((folder) => isInside(real, folder))) {
+    if (!folders.some((folder) => insideUri(folder, real) && folder.path !== real.path)) {
       this.log(`Not reading ${uri}: it is outside the workspace folders.`);
       return undefined;
     }
+    if (stat.kind !== 'file') return undefined;
+    if (stat.size > maxFileBytes) {
+      this.log(`Not reading ${uri}: it is larger than ${maxFileBytes / (1024 * 1024)} MiB.`);
+      return undefined;
+    }
     try {
-      const stat = await fs.stat(real);
-      if (!stat.isFile()) return undefined;
-      if (stat.size > maxFileBytes) {
-        this.log(`Not reading ${uri}: it is larger than ${maxFileBytes / (1024 * 1024)} MiB.`);
-        return undefined;
-      }
-      return await fs.readFile(real, 'utf8');
+      return await this.files.readText(stat.realUri);
     } catch (err) {
       this.log(`Could not read ${uri}: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
   }
-}
-
-function filePath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isInside(file: string, folder: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

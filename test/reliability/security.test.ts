@@ -11,6 +11,7 @@ import { repoRoot } from '../helpers/data';
 import { startLsp } from '../helpers/lspClient';
 import { Requests } from '../../src/core/protocol';
 import { maxImportBytes, readImport } from '../../src/languages/fol/imports';
+import { nodeFiles } from '../../src/core/nodeFiles';
 import { compileCrisp, compileFuzzy } from '../../src/languages/fol/predictions';
 import { tallyKernelSources, truthKernelSource } from '../../src/languages/fol/ruleKernels';
 import type { Prop } from '../../src/languages/fol/monadic';
@@ -125,7 +126,7 @@ test('hierarchy imports stay in the project, read only regular .json files, and 
   fs.symlinkSync(path.join(project, 'loop-a.json'), path.join(project, 'loop-b.json'));
   fs.mkdirSync(path.join(project, 'dir.json'));
   const doc = pathToFileURL(path.join(project, 'rules', 'a.fol')).href;
-  const host = { log: () => undefined };
+  const host = { log: () => undefined, files: nodeFiles };
   const read = (rel: string) => readImport(doc, rel, host);
 
   assert.deepEqual(await read('../ok.json'), { ok: true, uri: pathToFileURL(path.join(project, 'ok.json')).href, text: '{"animal": {"dog": {}}}' });

@@ -9,6 +9,7 @@ import { defaultSettings } from '../../src/core/settings';
 import { FolCodes, type FolAnalysis } from '../../src/languages/fol/checks';
 import { codeActionsFol, folLanguage, generateRulesEdit } from '../../src/languages/fol/service';
 import { hasSharedData, repoRoot, sharedDataDir } from '../helpers/data';
+import { nodeFiles } from '../../src/core/nodeFiles';
 
 const tmp = path.join(repoRoot, '.test-tmp', 'fol-checks');
 fs.mkdirSync(path.join(tmp, 'data'), { recursive: true });
@@ -16,7 +17,7 @@ fs.writeFileSync(path.join(tmp, '.nesyroot'), '');
 
 async function analyze(text: string, name = 'rules.fol'): Promise<FolAnalysis> {
   const doc = TextDocument.create(pathToFileURL(path.join(tmp, name)).toString(), 'fol', 1, text);
-  return folLanguage.analyze(doc, defaultSettings, { log: () => undefined });
+  return folLanguage.analyze(doc, defaultSettings, { log: () => undefined, files: nodeFiles });
 }
 const codes = (a: FolAnalysis) => a.diagnostics.map((d) => d.code);
 const at = (a: FolAnalysis, d: Diagnostic) => a.document.getText(d.range);
@@ -161,7 +162,7 @@ test('two rules that together make a class unsatisfiable contradict each other',
 test('hover shows declaration, hierarchy path, siblings and mentioning rules', async () => {
   const a = await analyze(example);
   const pos = a.document.positionAt(example.indexOf('dog(x)'));
-  const h = await folLanguage.hover!(a, pos, { log: () => undefined });
+  const h = await folLanguage.hover!(a, pos, { log: () => undefined, files: nodeFiles });
   const v = (h!.contents as { value: string }).value;
   assert.match(v, /animals › mammal › dog/);
   assert.match(v, /Siblings \(mutually exclusive\): cat/);
@@ -254,7 +255,7 @@ test('imports: symlink loops and oversized files are refused; the import path le
 
 test('checks switched off in settings are not reported', async () => {
   const doc = TextDocument.create(pathToFileURL(path.join(tmp, 'off.fol')).toString(), 'fol', 1, example);
-  const a = await folLanguage.analyze(doc, { ...defaultSettings, disabledChecks: [FolCodes.unsatisfiableClass] }, { log: () => undefined });
+  const a = await folLanguage.analyze(doc, { ...defaultSettings, disabledChecks: [FolCodes.unsatisfiableClass] }, { log: () => undefined, files: nodeFiles });
   assert.deepEqual(codes(a), []);
 });
 
@@ -293,7 +294,7 @@ test('hover on an import path summarises the imported hierarchy', async () => {
   fs.writeFileSync(path.join(tmp, 'data', 'tree2.json'), JSON.stringify({ name: 'root', children: [{ name: 'vehicle', children: [{ name: 'car' }, { name: 'bus' }] }, { name: 'person' }] }));
   const text = 'hierarchy s from "data/tree2.json"\n';
   const a = await analyze(text);
-  const h = await folLanguage.hover!(a, a.document.positionAt(text.indexOf('tree2')), { log: () => undefined });
+  const h = await folLanguage.hover!(a, a.document.positionAt(text.indexOf('tree2')), { log: () => undefined, files: nodeFiles });
   assert.match((h!.contents as { value: string }).value, /Hierarchy \*\*s\*\* from `data\/tree2\.json`: 4 classes, 3 leaves, 2 levels below the root\.\n\nTop level: vehicle, person/);
 });
 

@@ -12,6 +12,7 @@ import { minimalCore, reason, withoutMinisatOutput } from '../../src/languages/f
 import { folLanguage } from '../../src/languages/fol/service';
 import { rng } from '../../bench/corpus';
 import { repoRoot } from '../helpers/data';
+import { nodeFiles } from '../../src/core/nodeFiles';
 
 test('minimalCore keeps exactly what deletion in order keeps', () => {
   const r = rng(5);
@@ -96,7 +97,7 @@ test('contradictions, unsatisfiable classes and redundant rules agree with a tru
 
 async function analyze(text: string): Promise<FolAnalysis> {
   const uri = pathToFileURL(path.join(repoRoot, '.test-tmp', 'fol-reasoning', 'rules.fol')).toString();
-  return folLanguage.analyze(TextDocument.create(uri, 'fol', 1, text), defaultSettings, { log: () => undefined });
+  return folLanguage.analyze(TextDocument.create(uri, 'fol', 1, text), defaultSettings, { log: () => undefined, files: nodeFiles });
 }
 const example = `hierarchy animals {
   mammal { dog, cat }

@@ -7,6 +7,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import type { Host } from '../../core/language';
+import { nodeFiles } from '../../core/nodeFiles';
 import type { NeuralApi } from '../../core/neuralApi';
 import { parallelMap } from '../../core/parallel';
 import { defaultSettings, type ExecutionProviderChoice } from '../../core/settings';
@@ -30,6 +31,7 @@ export const cliHost: Host = {
       return undefined;
     }
   },
+  files: nodeFiles,
   log: (message) => process.stderr.write(message + '\n'),
 };
 

@@ -1,10 +1,10 @@
 // What every command needs from the extension: the running client, the log and the status bar.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { ProviderStatus } from '../statusBar';
 
 export interface CommandContext {
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
   readonly output: vscode.OutputChannel;
   readonly status: ProviderStatus;
 }

@@ -15,6 +15,7 @@ import { writeRepaired, type RepairMode } from './repair';
 import { openScores, type ScoreFileOptions } from './scoreFiles';
 import { tallySource, type BoundRules, type FileTally, type RuleSet } from './scoring';
 import { ruleReports, type RuleReport } from './tally';
+import { nodeFiles } from '../../core/nodeFiles';
 
 export { forallTruth, type RuleReport } from './tally';
 export { batchValue, bindRules, rowMajor, tallySource, type BoundRules, type FileTally, type RuleSet, type TallyOptions } from './scoring';
@@ -117,7 +118,7 @@ export async function analyzeRulesFile(rulesPath: string): Promise<FolAnalysis> 
   const text = await fs.promises.readFile(rulesPath, 'utf8');
   const doc = TextDocument.create(pathToFileURL(rulesPath).toString(), 'fol', 1, text);
   // The SAT reasoning (unsatisfiable classes, contradicting rules) is the editor's concern, not the check's.
-  return analyzeFolRules(doc, defaultSettings, { log: () => undefined });
+  return analyzeFolRules(doc, defaultSettings, { log: () => undefined, files: nodeFiles });
 }
 
 export async function checkPredictionsFile(rulesPath: string, predictionsPath: string, options: CheckPredictionsOptions = {}): Promise<PredictionReport> {

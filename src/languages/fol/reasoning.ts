@@ -4,7 +4,6 @@
 // classes involved, minimised by deletion: hundreds of axioms never enter a per-keystroke loop.
 // Every solver call is charged against a work budget, so a file with thousands of rules costs a bounded
 // time instead of quadratic (or worse) solver work and an exhausted emscripten heap.
-import { createRequire } from 'node:module';
 import { CandidateModels } from './candidateModels';
 import { propVars, type Prop, type PropRule } from './monadic';
 
@@ -27,7 +26,9 @@ interface LogicApi {
   implies(a: LogicTerm, b: LogicTerm): LogicFormula;
   equiv(a: LogicTerm, b: LogicTerm): LogicFormula;
 }
-const Logic = createRequire(__filename)('logic-solver') as LogicApi;
+// The Node bundles keep logic-solver external (scripts/build.mjs) and load it from node_modules; the web
+// worker's bundle includes it, since a worker has no node_modules.
+const Logic = require('logic-solver') as LogicApi;
 
 export interface UnsatisfiableClass {
   className: string;

@@ -2,7 +2,6 @@
 // parents (which decide what is reported). The reasoner is deterministic, work budget included, so findings for
 // the same inputs are the same; an edit that leaves them alone (comments, layout, declarations, moving rules
 // around in the text) reuses them instead of running the SAT solver again.
-import { createHash } from 'node:crypto';
 import type { PropRule } from './monadic';
 import type { Findings } from './reasoning';
 
@@ -15,8 +14,10 @@ const recent = new Map<string, Findings>();
  * text alone, so equal texts mean equal questions (and two spellings of one rule only cost a recomputation).
  */
 export function reasoningKey(axioms: PropRule[], ruleTexts: string[], classes: string[], parents: [string, string | undefined][]): string {
-  const parts = [axioms.map((a) => `${a.name}:${a.text}`), ruleTexts, classes, parents];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64');
+  // The inputs themselves are the key (a Map hashes a string once): no digest to compute, no collision to
+  // rule out, and no node:crypto, which the web worker server does not have. Eight such strings are about
+  // the size of the eight files' texts.
+  return JSON.stringify([axioms.map((a) => `${a.name}:${a.text}`), ruleTexts, classes, parents]);
 }
 
 /** The findings stored under `key`, else those `compute` returns (stored unless it throws). */

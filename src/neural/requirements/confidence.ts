@@ -2,9 +2,9 @@
 // the sentence the same way, and does the English reading of the chosen formula read back to it?
 // The probability of each combination is measured on the dev sets (scripts/nl2tl-confidence.ts) and
 // shipped as models/nl2tl/confidence.json, so the number means what it says.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormula, structEqual, type Formula } from '../../languages/tl/api';
+import { modelFiles } from '../modelFiles';
 import { translateRequirement } from './index';
 
 /** Who read the sentence: the grammar and the model alike, only one of them, or both differently (and whose reading was chosen). */
@@ -34,7 +34,7 @@ export interface ConfidenceTable {
 export function loadConfidence(dir: string): ConfidenceTable {
   const file = path.join(dir, 'confidence.json');
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as ConfidenceTable;
+    return JSON.parse(modelFiles().readText(file)) as ConfidenceTable;
   } catch (e) {
     throw new Error(`Cannot read the confidence table ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
   }
