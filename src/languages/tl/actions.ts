@@ -11,6 +11,7 @@ import { checkCodes, syntaxCodes, type ParenthesizeData, type RewriteData, type 
 import { nlComments } from './outline';
 import { toRange } from './positions';
 import { printName } from './printer';
+import { simplification } from './simplify';
 import type { TlAnalysis } from './service';
 import { comparisonSpans, styleReplacements, type Replacement } from './style';
 import type { Span } from './ast';
@@ -113,7 +114,7 @@ async function insertTranslation(a: TlAnalysis, comment: Comment, sentence: stri
 }
 
 /** Every action, with the translations of the `// nl:` comments in range when the host has models. */
-export async function codeActions(a: TlAnalysis, range: Range, diagnostics: Diagnostic[], _settings: Settings, host?: Host): Promise<CodeAction[]> {
+export async function codeActions(a: TlAnalysis, range: Range, diagnostics: Diagnostic[], settings: Settings, host?: Host): Promise<CodeAction[]> {
   const inserts: CodeAction[] = [];
   if (host?.neural) {
     for (const { comment, args } of nlComments(a)) {
@@ -122,13 +123,16 @@ export async function codeActions(a: TlAnalysis, range: Range, diagnostics: Diag
       if (insert) inserts.push(insert);
     }
   }
-  return [...inserts, ...editorActions(a, range, diagnostics)];
+  return [...inserts, ...editorActions(a, range, diagnostics, settings.operatorStyle)];
 }
 
 const inRange = (r: Range, range: Range): boolean => r.start.line <= range.end.line && range.start.line <= r.end.line;
 
-/** The actions that need no model: quick fixes, the Translate command on `// nl:` comments, style conversions. */
-export function editorActions(a: TlAnalysis, range: Range, diagnostics: Diagnostic[]): CodeAction[] {
+/**
+ * The actions that need no model: quick fixes, the Translate command on `// nl:` comments, Simplify on
+ * a spec, style conversions. `operatorStyle` spells the operators a simplification writes.
+ */
+export function editorActions(a: TlAnalysis, range: Range, diagnostics: Diagnostic[], operatorStyle: Style = 'ascii'): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     const fix = fixFor(a, d);
@@ -142,6 +146,11 @@ export function editorActions(a: TlAnalysis, range: Range, diagnostics: Diagnost
   const start = a.document.offsetAt(range.start);
   const end = a.document.offsetAt(range.end);
   const statement = a.tl.statements.find((s) => s.kind !== 'broken' && s.start <= end && start <= s.end);
+  const formula = statement?.kind === 'specDecl' || statement?.kind === 'formula' ? statement.formula : undefined;
+  const simpler = formula && !a.tl.problems.some((p) => statement!.start <= p.end && p.start <= statement!.end) ? simplification(formula, a.tl.text, a.tl.comments, operatorStyle) : undefined;
+  if (simpler) {
+    out.push(edit(a, `Simplify to \`${simpler.text}\` (proven equivalent)`, CodeActionKind.QuickFix, toEdits(a, simpler.edits)));
+  }
   for (const style of styles) {
     if (statement) {
       const r = styleReplacements(a.tl.text, statement.start, statement.end, style, comparisonSpans(statement));

@@ -1,7 +1,7 @@
 // Prints formulas in each operator style. Output always parses back to the same tree
 // (test/unit/tl-printer.test.ts checks this with generated trees).
 import { comparisons, Identifier, keywordDocs, operatorInfo, operators, tlLexer, unboundedSpellings, type CompareOp, type Style } from '../../../grammars/tl';
-import { hasParens, isBinary, type Formula, type Interval, type Term } from './ast';
+import { hasParens, isBinary, type Formula, type Interval, type Term, type UnaryKind } from './ast';
 import { atomLevel, binding, temporalBinaryLevel, unaryLevel } from './precedence';
 
 /** `nl2tl` is the space-separated spelling of the NL2TL data set (`finally ( prop_1 and prop_2 )`). */
@@ -124,6 +124,18 @@ function needsParens(child: Formula, parent: Formula, side: 'left' | 'right' | '
   return parentBinding.rightAssociative ? side === 'left' : side === 'right';
 }
 
+/**
+ * A unary operator before its operand's text (already parenthesised as needed): a symbol sticks to
+ * its operand (`!a`), a letter or an interval is followed by a space (`F a`, `G[0,5] a`).
+ */
+export function printUnary(kind: UnaryKind, interval: Pick<Interval, 'lo' | 'hi'> | undefined, operand: string, style: PrintStyle = 'ascii'): string {
+  const op = spelling(kind, style);
+  const iv = interval ? printInterval(interval, style) : '';
+  if (style === 'nl2tl') return iv ? `${op} ${iv} ${operand}` : `${op} ${operand}`;
+  const symbol = !/^[A-Za-z_]+$/.test(op);
+  return symbol && !iv ? op + operand : `${op}${iv} ${operand}`;
+}
+
 /** Prints a formula; the default style is ASCII (Spot's letters and symbols). */
 export function printFormula(f: Formula, style: PrintStyle = 'ascii', options: PrintOptions = {}): string {
   const full = options.parens === 'full';
@@ -144,16 +156,13 @@ export function printFormula(f: Formula, style: PrintStyle = 'ascii', options: P
       case 'compare':
         return `${printTerm(node.left, options.keepParens)} ${compareSpelling(node.op, style)} ${printTerm(node.right, options.keepParens)}`;
       default: {
-        const op = spelling(node.kind, style);
-        const interval = node.interval ? printInterval(node.interval, style) : '';
         if (isBinary(node)) {
+          const op = spelling(node.kind, style);
+          const interval = node.interval ? printInterval(node.interval, style) : '';
           const opText = style === 'nl2tl' && interval ? `${op} ${interval}` : op + interval;
           return `${wrap(node.args[0], node, 'left')} ${opText} ${wrap(node.args[1], node, 'right')}`;
         }
-        const operand = wrap(node.args[0], node, 'only');
-        if (style === 'nl2tl') return interval ? `${op} ${interval} ${operand}` : `${op} ${operand}`;
-        const symbol = !/^[A-Za-z_]+$/.test(op);
-        return symbol && !interval ? op + operand : `${op}${interval} ${operand}`;
+        return printUnary(node.kind as UnaryKind, node.interval, wrap(node.args[0], node, 'only'), style);
       }
     }
   };
