@@ -1,6 +1,7 @@
 // Hover: for an operator, its documentation and other spellings; for a name, its declaration; and
 // always the formula fully parenthesised with its English reading; for a translated statement, the
-// sentence it was translated from.
+// sentence it was translated from; for a spec, the other specs it is equivalent to, implies or is
+// implied by.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { comparisons, operatorInfo } from '../../../grammars/tl';
 import { walk, type Formula, type TlDocument } from './ast';
@@ -8,6 +9,7 @@ import { explain } from './explain';
 import { occurrenceAt, statementIndexAt } from './navigation';
 import { contains, toRange } from './positions';
 import { printFormula } from './printer';
+import { relationLines, relationsOf } from './relations';
 import type { TlAnalysis } from './service';
 import { firstIndex } from '../../core/sorted';
 
@@ -71,7 +73,7 @@ export function hover(a: TlAnalysis, position: Position): Hover | null {
       if (spec?.kind !== 'specDecl') return null;
       const f = spec.formula;
       // A spec named inside another formula stands for that spec, so it shows that spec's sentence.
-      return markdown([`**spec ${name.name}**`, '', ...(f ? [formulaBlock(f, tl)] : [])].join('\n'), name.span, specIndex);
+      return markdown([`**spec ${name.name}**`, '', ...(f ? [formulaBlock(f, tl), ...related(tl, specIndex)] : [])].join('\n'), name.span, specIndex);
     }
     if (name.kind === 'signal') {
       const signal = tl.statements.find((s) => s.kind === 'signalDecl' && s.name === name.name);
@@ -111,5 +113,12 @@ export function hover(a: TlAnalysis, position: Position): Hover | null {
     ].join('\n');
     return markdown(value, { start: operator.opStart, end: operator.opEnd });
   }
-  return markdown(formulaBlock(formula, tl), statement);
+  return markdown([formulaBlock(formula, tl), ...related(tl, index)].join('\n'), statement);
+}
+
+/** How a spec relates to the file's other specs (relations.ts), as hover lines after a blank one. */
+function related(tl: TlDocument, statementIndex: number): string[] {
+  const r = relationsOf(tl, statementIndex);
+  const lines = r ? relationLines(r) : [];
+  return lines.length ? ['', ...lines] : [];
 }
