@@ -2,8 +2,9 @@
 // in-memory trace of numeric signals (the issue's STL formula) and of Boolean propositions, for
 // window widths 10, 100 and 10,000, beside a plain per-window loop (O(n·w)) measured in the same
 // run on a smaller trace. The evaluator's cost must not grow with the width: that is what the
-// sliding-window algorithms are for. Then `nesy monitor` itself on a CSV file: samples/s through the reader, and peak memory, which must stay flat for a
-// bounded-horizon formula because the trace is streamed (src/languages/tl/monitor/streaming.ts).
+// sliding-window algorithms are for. Then `nesy monitor` itself on a CSV file: samples/s through the
+// reader, and peak memory, which must stay flat for a bounded-horizon formula because the trace is
+// streamed (src/languages/tl/monitor/streaming.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseFormula, type Formula } from '../src/languages/tl/api';
