@@ -31,8 +31,24 @@ export const targets = {
 
 export const targetNames = Object.keys(targets);
 
-/** Each package's size limit: 40 MB (decimal, the stricter reading). */
+/**
+ * The package VS Code for the web (vscode.dev, github.dev) installs: the web extension (dist/web: its bundles and
+ * onnxruntime-web's WebAssembly) and the models, without the Node bundles and node_modules. The platform packages
+ * carry dist/web too.
+ */
+export const webTarget = 'web';
+
+/** Every package `npm run package` builds. */
+export const packageTargets = [...targetNames, webTarget];
+
+/** Each package's size limit without its web part: 40 MB (decimal, the stricter reading). */
 export const budgetBytes = 40_000_000;
+
+/** What the web part (the package's dist/web/ entries, compressed) may add to a package: 10 MB (issue #21). */
+export const webBudgetBytes = 10_000_000;
+
+/** The web part of a package: its dist/web/ entries. */
+export const isWebPart = (entry) => entry.startsWith('extension/dist/web/');
 
 /** The target of this machine, or undefined where no package is built for it. */
 export function hostTarget() {
@@ -54,6 +70,14 @@ export function packagedBinaries(target) {
  */
 export function writeIgnoreFile(target, dir, root) {
   const base = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+  if (target === webTarget) {
+    // vsce lets a `!` line win over any ignore line, so the web package drops the lines that let node_modules in.
+    const kept = base.split('\n').filter((line) => !line.startsWith('!node_modules/'));
+    const file = path.join(dir, `vscodeignore-${target}`);
+    // dist/extension.js stays: vsce refuses a package without package.json's `main`.
+    fs.writeFileSync(file, `${kept.join('\n').trimEnd()}\n\n# web: no Node bundles but main (dist/web holds the web extension) and no node_modules (scripts/targets.mjs)\ndist/*.js\n!dist/extension.js\n`);
+    return file;
+  }
   const lines = packagedBinaries(target).map((file) => `!${file}`);
   const file = path.join(dir, `vscodeignore-${target}`);
   fs.writeFileSync(file, `${base.trimEnd()}\n\n# ${target}: onnxruntime-node's binaries for this platform (scripts/targets.mjs)\n${lines.join('\n')}\n`);

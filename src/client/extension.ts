@@ -9,9 +9,9 @@ import { ProviderStatus } from './statusBar';
 
 let client: BaseLanguageClient | undefined;
 
-export async function activateWith(context: vscode.ExtensionContext, createClient: (output: vscode.OutputChannel) => BaseLanguageClient): Promise<void> {
+export async function activateWith(context: vscode.ExtensionContext, createClient: (output: vscode.OutputChannel) => BaseLanguageClient | Promise<BaseLanguageClient>): Promise<void> {
   const output = vscode.window.createOutputChannel('NeSy Studio');
-  client = createClient(output);
+  client = await createClient(output);
   const status = new ProviderStatus(client, output);
   const commandContext: CommandContext = { client, output, status };
   context.subscriptions.push(

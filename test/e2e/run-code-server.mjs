@@ -2,7 +2,8 @@
 // whose workbench runs in headless Chromium and whose extension host is the real one). The recipe and why
 // each step is needed: ../shared/docs/real-vscode-tests.md.
 //
-//   npm run test:e2e                         package the .vsix, install it, run every suite, then the UI checks
+//   npm run test:e2e                         package the .vsix, install it, run every suite, then the UI checks,
+//                                            then the web extension's checks in the web worker host (run-web.mjs)
 //   node test/e2e/run-code-server.mjs --screenshots docs/screenshots   ...and save the README's screenshots there
 //   node test/e2e/run-code-server.mjs --ui-only                        only the UI checks (quicker to iterate on)
 // Screenshots go to .test-tmp/e2e-screenshots by default; those of failed UI checks to .test-tmp/e2e-failures.
@@ -28,6 +29,7 @@ import { buildSuites } from './build.mjs';
 import { provision } from './provision.mjs';
 import { codeServerBin, ensureCodeServer, node24, repoRoot } from './tools.mjs';
 import { runUiChecks } from './ui.mjs';
+import { runWebChecks } from './run-web.mjs';
 
 const timeoutS = Number(process.env.NESY_E2E_TIMEOUT_S ?? 900);
 const screenshotsArg = process.argv.indexOf('--screenshots');
@@ -85,8 +87,17 @@ async function main() {
 
   const restricted = uiOnly ? noResults : await runRestrictedSuites(installed, suiteIndex, env);
 
-  const failures = [...suites.failures, ...restricted.failures, ...ui.filter((c) => !c.ok).map((c) => ({ title: `UI: ${c.title}`, error: c.error }))];
-  const passed = suites.passed + restricted.passed + ui.filter((c) => c.ok).length;
+  log('checking the web extension in the web worker extension host (run-web.mjs)');
+  fs.mkdirSync(path.join(tmp, 'web'));
+  const web = uiOnly ? [] : await runWebChecks({ vsix, env, tmp: path.join(tmp, 'web') });
+
+  const failures = [
+    ...suites.failures,
+    ...restricted.failures,
+    ...ui.filter((c) => !c.ok).map((c) => ({ title: `UI: ${c.title}`, error: c.error })),
+    ...web.filter((c) => !c.ok).map((c) => ({ title: `web: ${c.title}`, error: c.error })),
+  ];
+  const passed = suites.passed + restricted.passed + ui.filter((c) => c.ok).length + web.filter((c) => c.ok).length;
   if (failures.length > 0) for (const userData of [dirs.userData, restrictedDirs().userData]) printExtensionLogs(userData);
   for (const f of failures) console.log(`FAILED ${f.title}: ${f.error}`);
   console.log(`${passed} passed, ${failures.length} failed`);

@@ -114,7 +114,7 @@ async function newServer(serverModule, old) {
 }
 
 /** Runs a command from the Command Palette by its title. */
-async function runCommand(page, title) {
+export async function runCommand(page, title) {
   await page.keyboard.press('Control+Shift+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 10_000 });
@@ -124,7 +124,7 @@ async function runCommand(page, title) {
 }
 
 /** Opens a workspace file through Quick Open, as a user would. */
-async function openFile(page, name) {
+export async function openFile(page, name) {
   await page.locator('.monaco-workbench').click({ position: { x: 640, y: 360 } });
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
@@ -136,7 +136,7 @@ async function openFile(page, name) {
 }
 
 /** Moves the mouse onto character `offset` of the first occurrence of `text` in the visible editor lines. */
-async function moveToText(page, text, offset) {
+export async function moveToText(page, text, offset) {
   const point = await page.evaluate(
     ({ text, offset }) => {
       for (const line of document.querySelectorAll('.monaco-editor .view-lines .view-line')) {
@@ -165,7 +165,7 @@ async function moveToText(page, text, offset) {
   return point;
 }
 
-async function retry(attempt, times) {
+export async function retry(attempt, times) {
   for (let i = 1; ; i++) {
     try {
       return await attempt();

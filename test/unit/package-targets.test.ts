@@ -1,6 +1,8 @@
 // The per-platform packages that `npm run package` builds (scripts/package.mjs, scripts/targets.mjs): each
 // names its platform in its manifest, carries exactly that platform's onnxruntime binaries, every model
-// and the same other files as the rest, and stays within the 40 MB budget. The release workflow's smoke
+// and the same other files as the rest (the web extension's dist/web among them), and stays within the 40 MB
+// budget without its web part and 10 MB for the web part; the `web` package carries the web extension and the
+// models and nothing of Node's. The release workflow's smoke
 // test (scripts/smoke-package.mjs) passes on this machine's package, and the linux-arm64 package, run
 // under qemu-user, and the win32-x64 package, run under wine, answer the smoke test's sentences and
 // problems as the linux-x64 one does (each skipped, with the reason, where its emulator is missing).
@@ -15,7 +17,7 @@ import * as path from 'node:path';
 import yauzl from 'yauzl';
 import { repoRoot } from '../helpers/data';
 // @ts-expect-error: plain ES modules without type declarations
-import { budgetBytes, hostTarget, ortBin, packagedBinaries, targetNames, targets } from '../../scripts/targets.mjs';
+import { budgetBytes, hostTarget, isWebPart, ortBin, packagedBinaries, targetNames, targets, webBudgetBytes, webTarget } from '../../scripts/targets.mjs';
 // @ts-expect-error: plain ES modules without type declarations
 import { manifestTarget, unpack } from '../../scripts/smoke-package.mjs';
 
@@ -23,17 +25,24 @@ const smokeScript = path.join(repoRoot, 'scripts', 'smoke-package.mjs');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nesy-targets-'));
 const vsix = (target: string) => path.join(work, `nesy-studio-${target}.vsix`);
 const entries = new Map<string, string[]>();
+/** Each package's web part, compressed bytes. */
+const webBytes = new Map<string, number>();
 
-function listZip(file: string): Promise<string[]> {
+function listZip(file: string, target: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true }, (error, zip) => {
       if (error) return reject(error);
       const names: string[] = [];
+      let web = 0;
       zip.on('entry', (e: yauzl.Entry) => {
         names.push(e.fileName);
+        if (isWebPart(e.fileName)) web += e.compressedSize;
         zip.readEntry();
       });
-      zip.on('end', () => resolve(names));
+      zip.on('end', () => {
+        webBytes.set(target, web);
+        resolve(names);
+      });
       zip.on('error', reject);
       zip.readEntry();
     });
@@ -44,22 +53,39 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'worker.js')), 'dist/ is built (run npm run build)');
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'package.mjs'), '--no-build', '--out-dir', work], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
   assert.equal(r.status, 0, `npm run package failed:\n${r.stdout.slice(-2000)}\n${r.stderr}`);
-  for (const target of targetNames as string[]) entries.set(target, await listZip(vsix(target)));
+  for (const target of [...targetNames, webTarget] as string[]) entries.set(target, await listZip(vsix(target), target));
 });
 
 after(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const isBinary = (f: string) => /\.(node|so(\.\d+)*|dylib|dll|exe)$/.test(f);
 
-test('npm run package builds one package per onnxruntime-node platform, each within 40 MB', () => {
+test('npm run package builds one package per onnxruntime-node platform and a web one, each within 40 MB without its web part and 10 MB for it', () => {
   assert.deepEqual([...targetNames].sort(), ['darwin-arm64', 'linux-arm64', 'linux-x64', 'win32-arm64', 'win32-x64']);
   // Every platform onnxruntime-node has binaries for has a package.
   const shipped = fs.readdirSync(path.join(repoRoot, ortBin)).flatMap((p) => fs.readdirSync(path.join(repoRoot, ortBin, p)).map((a) => `${p}/${a}`));
   assert.deepEqual(shipped.sort(), Object.values(targets as Record<string, { dir: string }>).map((t) => t.dir).sort());
-  for (const target of targetNames as string[]) {
-    const bytes = fs.statSync(vsix(target)).size;
-    assert.ok(bytes <= budgetBytes, `${target}: ${(bytes / 1e6).toFixed(1)} MB is over the 40 MB budget`);
+  for (const target of [...targetNames, webTarget] as string[]) {
+    const web = webBytes.get(target)!;
+    const bytes = fs.statSync(vsix(target)).size - web;
+    assert.ok(bytes <= budgetBytes, `${target}: ${(bytes / 1e6).toFixed(1)} MB without the web part is over the 40 MB budget`);
+    assert.ok(web > 0 && web <= webBudgetBytes, `${target}: its web part is ${(web / 1e6).toFixed(1)} MB`);
   }
+});
+
+test('the web package carries the web extension, onnxruntime-web\'s WebAssembly and every model, and nothing of Node\'s', async () => {
+  const files = entries.get(webTarget)!;
+  const dir = fs.mkdtempSync(path.join(work, 'manifest-web-'));
+  await unpack(vsix(webTarget), dir);
+  assert.equal(manifestTarget(fs.readFileSync(path.join(dir, 'extension.vsixmanifest'), 'utf8')), webTarget);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const web = files.filter((f) => isWebPart(f)).sort();
+  assert.deepEqual(web, ['extension/dist/web/extension.js', 'extension/dist/web/ort-wasm-simd-threaded.wasm', 'extension/dist/web/server.js']);
+  // vsce refuses a package without package.json's `main`; no other Node bundle, module or binary ships.
+  assert.deepEqual(files.filter((f) => /^extension\/dist\/[^/]+\.js$/.test(f)), ['extension/dist/extension.js']);
+  assert.deepEqual(files.filter((f) => f.includes('node_modules/') || isBinary(f)), []);
+  const models = entries.get('linux-x64')!.filter((f) => f.startsWith('extension/models/'));
+  assert.deepEqual(files.filter((f) => f.startsWith('extension/models/')).sort(), models.sort());
 });
 
 test('each package names its platform in its manifest and carries its own binaries, and no other platform\'s', async () => {
@@ -99,7 +125,7 @@ test('package.mjs refuses unknown targets and two targets for one --out', () => 
   const run = (...args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'package.mjs'), '--no-build', ...args], { cwd: repoRoot, encoding: 'utf8' });
   const unknown = run('--target', 'darwin-x64');
   assert.equal(unknown.status, 2);
-  assert.match(unknown.stderr, /unknown --target darwin-x64; the targets are linux-x64, linux-arm64, darwin-arm64, win32-x64, win32-arm64/);
+  assert.match(unknown.stderr, /unknown --target darwin-x64; the targets are linux-x64, linux-arm64, darwin-arm64, win32-x64, win32-arm64, web/);
   const two = run('--target', 'linux-x64', '--target', 'win32-x64', '--out', path.join(work, 'x.vsix'));
   assert.equal(two.status, 2);
   assert.match(two.stderr, /--out names one package/);
