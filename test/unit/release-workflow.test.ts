@@ -44,9 +44,17 @@ test('each command the workflow runs exists here', () => {
   assert.ok(manifest.devDependencies['@vscode/vsce'], 'vsce is a pinned devDependency, so npx vsce runs that version');
 });
 
+test('the web package is built and published', () => {
+  assert.ok(runs.includes('npm run package -- --target web --out nesy-studio-web.vsix'), 'builds the web target');
+  assert.ok(runs.includes('npx vsce publish --packagePath nesy-studio-web.vsix --skip-duplicate'), 'publishes it to the Marketplace');
+  assert.ok(runs.some((r) => r.startsWith('npx --yes ovsx@') && r.endsWith('publish nesy-studio-web.vsix --skip-duplicate')), 'publishes it to Open VSX');
+});
+
 test('secrets reach only the steps that publish, through the environment', () => {
   const secretLines = workflow.split('\n').filter((l) => l.includes('secrets.'));
   assert.deepEqual(secretLines.map((l) => /\{ (\w+): '\$\{\{ secrets\.(\w+) \}\}' \}/.exec(l)?.slice(1)), [
+    ['VSCE_PAT', 'VSCE_PAT'],
+    ['OVSX_PAT', 'OVSX_PAT'],
     ['VSCE_PAT', 'VSCE_PAT'],
     ['OVSX_PAT', 'OVSX_PAT'],
     ['NODE_AUTH_TOKEN', 'NPM_TOKEN'],
