@@ -63,7 +63,7 @@ const contexts = await Promise.all(
 );
 // Webview pages (src/webview) run in the browser: each is one script with the libraries it draws with
 // (uPlot) and, where it imports CSS, a .css file beside it; src/client/webview loads both under its CSP.
-const webviewPages = { 'monitor-plot': 'src/webview/monitorPlot.ts' };
+const webviewPages = { 'monitor-plot': 'src/webview/monitorPlot.ts', 'predictions-report': 'src/webview/predictionsReport.ts' };
 contexts.push(
   ...(await Promise.all(
     Object.entries(webviewPages).map(([name, entry]) =>

@@ -13,7 +13,7 @@ export async function activateWith(context: vscode.ExtensionContext, createClien
   const output = vscode.window.createOutputChannel('NeSy Studio');
   client = await createClient(output);
   const status = new ProviderStatus(client, output);
-  const commandContext: CommandContext = { client, output, status };
+  const commandContext: CommandContext = { client, output, status, extensionUri: context.extensionUri, storage: context.globalStorageUri };
   context.subscriptions.push(
     output,
     status,

@@ -21,6 +21,11 @@ export const ClientRequests = {
   extensionFiles: 'nesy/fs/extensionFiles',
 } as const;
 
+/** The `data` of a failed nesy/checkPredictions request whose arrays carry no class names: the editor asks for a classes file and tries again. */
+export interface CheckPredictionsFailure {
+  needsClasses: true;
+}
+
 /** What the `.tl` code lens and code action on a `// nl: sentence` comment pass to Commands.translate. */
 export interface TranslateArgs {
   uri: string;

@@ -63,6 +63,9 @@ test('ships the bundles, the license and every file the manifest points at', () 
     // The robustness plot's page (a webview loads it from dist/, src/client/monitorPlot/panel.ts).
     'dist/monitor-plot.js',
     'dist/monitor-plot.css',
+    // The predictions report's page (src/client/predictionsReport/panel.ts).
+    'dist/predictions-report.js',
+    'dist/predictions-report.css',
     manifest.icon,
     ...manifest.contributes.languages.map((l: { configuration: string }) => l.configuration),
     ...manifest.contributes.grammars.map((g: { path: string }) => g.path),

@@ -5,7 +5,9 @@
 // merged shards give exactly the report of one run: counts add, exact sums do not depend on the order of
 // addition, and sample numbers are offset by the samples of the files before, in input order.
 import { createHash } from 'node:crypto';
-import { addTally, emptyTally, ruleReports, type RuleInfo, type RuleReport, type Tally, type WorstSample } from '../../languages/fol/tally';
+import { addTally, emptyTally, ruleReports, worstText, type RuleInfo, type RuleReport, type Tally, type WorstEntry } from '../../languages/fol/tally';
+
+export type { WorstEntry } from '../../languages/fol/tally';
 import type { RuleSet } from '../../languages/fol/scoring';
 import type { WrittenMap } from '../../languages/fol/violationMaps';
 
@@ -39,14 +41,6 @@ export interface PartialReport {
   rules: RuleInfo[] | null;
   skipped: { name: string; reason: string }[];
   files: PartialFile[];
-}
-
-export interface WorstEntry extends WorstSample {
-  /** With several input files: the file, and the sample's number in it (x, y for images). */
-  file?: string;
-  at?: number;
-  x?: number;
-  y?: number;
 }
 
 export interface ImageReport {
@@ -182,9 +176,8 @@ export function formatReport(r: RunReport, threshold: number): string {
   const lines = [`${r.samples} samples${r.files ? ` in ${r.files} files` : ''}, ${r.rules.length} rules, threshold ${threshold}`, ''];
   const width = Math.max(4, ...r.rules.map((x) => x.name.length));
   lines.push(`${'rule'.padEnd(width)}  kind  violated  fuzzy truth  worst samples (truth)`);
-  const where = (w: WorstEntry) => (w.file === undefined ? `#${w.sample}` : w.x !== undefined ? `${w.file}@${w.x},${w.y}` : `${w.file}#${w.at}`);
   for (const x of r.rules) {
-    const worst = x.worst.map((w) => `${where(w)} (${w.truth.toFixed(3)})`).join(', ');
+    const worst = worstText(x.worst);
     lines.push(`${x.name.padEnd(width)}  ${x.kind.padEnd(4)}  ${(100 * x.violation_rate).toFixed(2).padStart(7)}%  ${x.fuzzy_truth.toFixed(4).padStart(11)}  ${worst}`);
   }
   for (const s of r.skipped) lines.push(`skipped ${s.name}: ${s.reason}`);

@@ -1,31 +1,104 @@
-// NeSy: Check Predictions. Picks a predictions .json file and asks the server (nesy/checkPredictions) to
-// check it against the rules of the active .fol document; the report opens beside the editor.
+// NeSy: Check Predictions. Picks a predictions file (JSON, .npy, .npz, safetensors, Parquet, Arrow) or a
+// directory of them and asks the server (nesy/checkPredictions) to check it against the rules of the active
+// .fol document, drawing each image's violation maps into a folder of the extension's storage; the report
+// opens beside the editor as a webview (predictionsReport/panel.ts). Arrays without class names take them
+// from a classes.txt beside the scores, or from a file the user picks when the server says none was found.
 import * as vscode from 'vscode';
-import { Requests } from '../../core/protocol';
-import { pickJson, showReport } from '../userText';
-import { type CommandContext, requestWithProgress } from './context';
+import { Requests, type CheckPredictionsFailure } from '../../core/protocol';
+import type { RunReport } from '../../cli/predictions/report';
+import { showPredictionsReport, type PredictionsReportPanel } from '../predictionsReport/panel';
+import { type CommandContext, reportFailure } from './context';
 
 export interface CheckPredictionsParams {
   /** The .fol document whose rules the predictions must satisfy. */
   uri: string;
-  /** The predictions file. */
+  /** The predictions file or folder. */
   predictions: string;
+  /** A file of class names, one per line. */
+  classes?: string;
+  /** Where the server draws the violation maps. */
+  maps: string;
 }
 
-/** `predictions` skips the file dialog (for callers that already know the file). */
-export async function checkPredictions(context: CommandContext, predictions?: vscode.Uri): Promise<void> {
+export interface CheckPredictionsOptions {
+  /** The class names file (skips looking for classes.txt and asking). */
+  classes?: vscode.Uri;
+}
+
+const scoreExtensions = ['json', 'npy', 'npz', 'safetensors', 'parquet', 'pq', 'arrow', 'arrows', 'feather', 'ipc'];
+const classesFileName = 'classes.txt';
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** classes.txt inside a predictions folder, or beside a predictions file. */
+async function classesBeside(predictions: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const stat = await vscode.workspace.fs.stat(predictions).then(undefined, () => undefined);
+  const folder = stat?.type === vscode.FileType.Directory ? predictions : vscode.Uri.joinPath(predictions, '..');
+  const file = vscode.Uri.joinPath(folder, classesFileName);
+  return (await exists(file)) ? file : undefined;
+}
+
+function needsClasses(error: unknown): boolean {
+  const data = (error as { data?: Partial<CheckPredictionsFailure> } | undefined)?.data;
+  return data?.needsClasses === true;
+}
+
+/** `predictions` skips the file dialog (for callers that already know the file). Returns the report's panel. */
+export async function checkPredictions(context: CommandContext, predictions?: vscode.Uri, options: CheckPredictionsOptions = {}): Promise<PredictionsReportPanel | undefined> {
   const rules = vscode.window.activeTextEditor?.document;
   if (!rules || rules.languageId !== 'fol') {
     await vscode.window.showWarningMessage('NeSy: open the .fol rules to check predictions against first.');
-    return;
+    return undefined;
   }
-  const file = predictions ?? (await pickJson('Predictions to check', 'Predictions (JSON)'));
-  if (!file) return;
-  const params: CheckPredictionsParams = { uri: rules.uri.toString(), predictions: file.toString() };
-  const report = await requestWithProgress<unknown>(
-    context, 'Checking predictions', 'NeSy: checking predictions…', Requests.checkPredictions, params,
-  );
-  if (report === undefined) return;
-  if (typeof report === 'string') await showReport(report);
-  else await showReport(JSON.stringify(report, null, 2), 'json');
+  const picked =
+    predictions ??
+    (
+      await vscode.window.showOpenDialog({
+        title: 'Predictions to check: a score file or a folder of them',
+        canSelectFiles: true,
+        canSelectFolders: true,
+        canSelectMany: false,
+        filters: { 'Class scores': scoreExtensions },
+      })
+    )?.[0];
+  if (!picked) return undefined;
+  let classes = options.classes ?? (await classesBeside(picked));
+  const maps = vscode.Uri.joinPath(context.storage, 'prediction-maps', `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+  const threshold = 0.5;
+  const title = `Predictions: ${picked.path.split('/').pop()} against ${rules.uri.path.split('/').pop()}`;
+  for (;;) {
+    const params: CheckPredictionsParams = { uri: rules.uri.toString(), predictions: picked.toString(), maps: maps.toString(), ...(classes ? { classes: classes.toString() } : {}) };
+    let report: RunReport;
+    let cancelled = false;
+    try {
+      report = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'NeSy: checking predictions…', cancellable: true },
+        (_progress, token) => {
+          token.onCancellationRequested(() => (cancelled = true));
+          return context.client.sendRequest<RunReport>(Requests.checkPredictions, params, token);
+        },
+      );
+    } catch (error) {
+      if (!classes && needsClasses(error)) {
+        classes = (
+          await vscode.window.showOpenDialog({
+            title: 'The scores carry no class names: pick a file of them, one per line in the class axis\'s order',
+            canSelectMany: false,
+            filters: { 'Class names': ['txt'] },
+          })
+        )?.[0];
+        if (classes) continue;
+      } else if (!cancelled) {
+        reportFailure(context, 'Checking predictions', error);
+      }
+      await vscode.workspace.fs.delete(maps, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      return undefined;
+    }
+    return showPredictionsReport(context.extensionUri, report, { title, threshold, mapsFolder: maps });
+  }
 }

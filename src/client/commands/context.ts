@@ -7,6 +7,10 @@ export interface CommandContext {
   readonly client: BaseLanguageClient;
   readonly output: vscode.OutputChannel;
   readonly status: ProviderStatus;
+  /** The extension's folder (the webview pages in its dist/). */
+  readonly extensionUri: vscode.Uri;
+  /** A folder of the extension's own for files it writes (the predictions report's violation maps). */
+  readonly storage: vscode.Uri;
 }
 
 /** Turns a failed request into one readable line for the user and the full story for the log. */

@@ -19,7 +19,7 @@ export function registerCommands(context: CommandContext): vscode.Disposable[] {
     [Commands.translate]: (args?) => translate(context, args),
     [Commands.interpretMwp]: () => interpretMwp(context),
     [Commands.explainStep]: (step?) => explainStep(step),
-    [Commands.checkPredictions]: (file?) => checkPredictions(context, file),
+    [Commands.checkPredictions]: (file?, options?) => checkPredictions(context, file, options),
     [Commands.generateHierarchyRules]: (file?) => generateHierarchyRules(file),
     [Commands.convertStyle]: (style?) => convertStyle(context, style),
     [Commands.evaluateTrace]: (args?, trace?) => evaluateTrace(context, args, trace),

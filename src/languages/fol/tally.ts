@@ -57,6 +57,24 @@ export interface WorstSample {
   truth: number;
 }
 
+export interface WorstEntry extends WorstSample {
+  /** With several input files: the file, and the sample's number in it (x, y for images). */
+  file?: string;
+  at?: number;
+  x?: number;
+  y?: number;
+}
+
+/** Where a worst sample is: #sample, file#sample, or file@x,y for images. */
+function where(w: WorstEntry): string {
+  return w.file === undefined ? `#${w.sample}` : w.x !== undefined ? `${w.file}@${w.x},${w.y}` : `${w.file}#${w.at}`;
+}
+
+/** A rule's worst samples as the reports (the CLI's text, the editor's view) show them: "where (truth), ...". */
+export function worstText(worst: WorstEntry[]): string {
+  return worst.map((w) => `${where(w)} (${w.truth.toFixed(3)})`).join(', ');
+}
+
 /** The k lowest-truth samples, ties to the earlier sample: a small sorted array, cheap for the handful kept. */
 export class Worst {
   items: WorstSample[] = [];
