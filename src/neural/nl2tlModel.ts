@@ -22,10 +22,12 @@ interface Meta {
 
 /**
  * Which annotation convention to follow (see training/nl2tl/prepare.py): `navi` scopes each
- * clause's operator to its clause, the reading that is right in English; `nl2tl` is the NL2TL
- * lifted data sets' own convention, for sentences that arrive already lifted.
+ * clause's operator to its clause, the reading that is right in English, in NL2TL's navigation
+ * phrasing (where "whenever X" means eventually X); `req` is requirement phrasing, learnt from the
+ * pattern-literature pairs (training/nl2tl/patterns.py); `nl2tl` is the NL2TL lifted data sets' own
+ * convention, for sentences that arrive already lifted.
  */
-export type Style = 'navi' | 'nl2tl';
+export type Style = 'navi' | 'nl2tl' | 'req';
 
 export interface LiftedTranslation {
   /** NL2TL spelling over the input's prop ids, e.g. `globally ( prop_2 imply finally prop_1 )`. */
@@ -100,6 +102,11 @@ export class Nl2tlModel {
     const styleToken = `<${style}>`;
     const tokens = this.srcIndex.has(styleToken) ? [styleToken, ...input.tokens] : input.tokens;
     return tokens.slice(0, this.meta.config.max_src).map((t) => this.srcIndex.get(t) ?? 1);
+  }
+
+  /** Whether the model was trained with this style's token (models before the pattern pairs lack `req`). */
+  hasStyle(style: Style): boolean {
+    return this.srcIndex.has(`<${style}>`);
   }
 
   /** Whether the model has seen this (lowercase) word in training. */

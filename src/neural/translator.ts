@@ -124,7 +124,11 @@ export class Translator {
       else runnable.push(k);
     });
     const beams = Math.min(maxBeams, Math.max(1, ...runnable.map((k) => requests[valid[k]!]!.beams ?? defaultBeams)));
-    const styles = runnable.map((k): Style => ([...lifted[k]!.props.values()].every((p) => p.source === 'lifted') ? 'nl2tl' : 'navi'));
+    // The model is trusted on the corpus it learned from: a sentence made only of NL2TL's navigation words
+    // is in that corpus's phrasing (where "whenever X" means eventually X); other free text is requirement phrasing.
+    const inCorpus = valid.map((i) => this.tagger.inCorpusPhrasing(tokenize(requests[i]!.sentence).map((t) => t.text.toLowerCase())));
+    const freeStyle = (k: number): Style => (inCorpus[k] || !this.model.hasStyle('req') ? 'navi' : 'req');
+    const styles = runnable.map((k): Style => ([...lifted[k]!.props.values()].every((p) => p.source === 'lifted') ? 'nl2tl' : freeStyle(k)));
     const translations = runnable.length > 0 ? await this.model.translate(runnable.map((k) => lifted[k]!.text), styles, beams, signal) : [];
     // Free text the requirement grammar reads exactly is translated by it; the model's beam follows as alternatives.
     const symbolic = valid.map((i) => (liftedSpans(requests[i]!.sentence).length > 0 ? undefined : translateRequirement(requests[i]!.sentence, requests[i]!.declared)));
@@ -135,9 +139,8 @@ export class Translator {
       const read = symbolic[k] ? [this.fromReading(request, symbolic[k]!)] : [];
       if (read.length === 0 && n < 0) return;
       const beam = n >= 0 ? translations[n]!.map((t) => this.ground(request, lifted[k]!, t.formula, t.score)) : [];
-      // The model is trusted on the corpus it learned from: a sentence made only of NL2TL's navigation
-      // words (that corpus's phrasing, where "whenever X" means eventually X) goes to it first.
-      const modelFirst = beam.length > 0 && this.tagger.inCorpusPhrasing(tokenize(request.sentence).map((t) => t.text.toLowerCase()));
+      // A sentence in the model's own corpus's phrasing goes to it first.
+      const modelFirst = beam.length > 0 && inCorpus[k]!;
       const wanted = Math.max(1, Math.min(maxBeams, request.beams ?? defaultBeams));
       const options = distinctMeanings(modelFirst ? [beam[0]!, ...read, ...beam.slice(1)] : [...read, ...beam]).slice(0, wanted);
       if (options.length === 0) {

@@ -26,7 +26,7 @@ def main():
     ap.add_argument("--rows", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--dev", required=True)
-    ap.add_argument("--style", default="<navi>")
+    ap.add_argument("--style", default="<req>", help="the style token of requirement phrasing (see the module doc)")
     args = ap.parse_args()
     pairs = {}
     for line in open(args.rows):
