@@ -15,7 +15,7 @@ const budgets = { nl2tl: 30, mwp: 50 };
 const batchSizes = [1, 8, 32];
 
 /** English requirements in the shapes users write: quoted, parenthesised and free propositions. */
-function sentences(root: string): string[] {
+export function sentences(root: string): string[] {
   const out = ['always avoid "the red zone"', 'eventually reach "the goal" and never "hit a wall"', 'if (the door is open) then eventually (the alarm sounds)'];
   const navi = path.join(root, 'test', 'fixtures', 'nl2tl', 'navi.jsonl');
   if (fs.existsSync(navi)) {
@@ -26,7 +26,7 @@ function sentences(root: string): string[] {
   return out;
 }
 
-function problems(root: string): string[] {
+export function problems(root: string): string[] {
   const file = path.join(root, 'test', 'fixtures', 'mwp', 'handmade.json');
   const fromFixture = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { original_text: string }[]).map((p) => p.original_text) : [];
   return fromFixture.length > 0 ? fromFixture : ['小明有15个苹果，吃了3个，还剩多少个？'];
