@@ -78,7 +78,7 @@ test('the tarball holds the CLI, its bundles and its models, and nothing of the 
     .filter((f) => fs.statSync(path.join(repoRoot, 'models', f)).isFile() && !/\.(pt|pth|ckpt)$/.test(f))
     .map((f) => `models/${f.split(path.sep).join('/')}`);
   for (const m of models) assert.ok(files.includes(m), `${m} is packed`);
-  const unwanted = files.filter((f) => /^(src|test|training|bench|scripts|grammars|syntaxes|docs|images|node_modules)\/|\.(map|ts|pt|vsix)$|^dist\/(extension|server|server-main)\.js$/.test(f));
+  const unwanted = files.filter((f) => /^(src|test|training|bench|scripts|grammars|syntaxes|docs|images|node_modules)\/|\.(map|ts|pt|vsix)$|^dist\/(extension|server|server-main)\.js$|^dist\/web\//.test(f));
   assert.deepEqual(unwanted, []);
   // Every top-level file is one of these (a new bundle in dist/ is fine; a stray file at the top is not).
   assert.deepEqual([...new Set(files.map((f) => f.split('/')[0]))].sort(), ['LICENSE', 'README.md', 'bin', 'dist', 'models', 'package.json']);

@@ -222,3 +222,11 @@ test('a comma before and joins whole clauses when one of them has its own connec
   reads('first go to a, and only then go to b', 'F (a & F b)');
   reads('reach the goal without hitting obstacles', '!obstacles U goal');
 });
+
+test('a framing lead names who must see to the requirement and is not part of it', () => {
+  reads('the system shall ensure that whenever a, eventually b', 'G (a -> F b)');
+  reads('it must hold that whenever a, eventually b', 'G (a -> F b)');
+  reads('the requirement is that whenever a, eventually b', 'G (a -> F b)');
+  reads('the controller shall guarantee that the valve is never open', 'G !valve_open');
+  reads('the light should be that color', 'light_color');
+});

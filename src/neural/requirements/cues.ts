@@ -63,7 +63,9 @@ export type Cue =
   /** Staying away: "avoid", "stay away from": always not. */
   | { kind: 'avoid' }
   /** Words that mean nothing to the formula: modal verbs, "it is the case that", "at the same time". */
-  | { kind: 'ignore'; obligation?: boolean };
+  | { kind: 'ignore'; obligation?: boolean }
+  /** The end of a framing lead ("the system shall ensure that", "the requirement is that"): the requirement follows it. */
+  | { kind: 'lead' };
 
 const G: Wrap = { op: 'globally' };
 const F: Wrap = { op: 'finally' };
@@ -219,6 +221,10 @@ export const cueTable: readonly [string, Cue][] = [
   ['in any order | in some order | in whatever order | no matter the order', { kind: 'ignore' }],
   ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | never go to | never visit | never enter | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],
+  // Framing: what comes before names who must see to the requirement, not part of it.
+  ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +
+    'shall hold that | should hold that | hold that | requirement be that | property be that | rule be that | goal be that | ' +
+    'specification be that | state that | specify that | mandate that', { kind: 'lead' }],
   // No meaning of their own.
   // Path quantifiers: every linear-time formula speaks of every execution already.
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +

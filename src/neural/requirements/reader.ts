@@ -629,13 +629,24 @@ class Reader {
 }
 
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
+/**
+ * Where the requirement starts after a framing lead ("the system shall ensure that", "it must hold that",
+ * "the requirement is that"): a lead cue within the first words, with only a subject and modal verbs before it.
+ */
+function framingEnd(items: readonly Item[]): number {
+  const lead = items.findIndex((it) => it.kind === 'cue' && it.cue.kind === 'lead');
+  if (lead < 0 || lead > 6) return 0;
+  const subjectOnly = items.slice(0, lead).every((it) => (it.kind === 'word' && nounLike.has(it.word.pos)) || (it.kind === 'cue' && it.cue.kind === 'ignore'));
+  return subjectOnly ? lead + 1 : 0;
+}
+
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing; commas and semicolons are items of their own.
   const items = toItems(words).filter((it) => !(it.kind === 'word' && ['.', '!', '?', ':'].includes(it.word.text)));
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);
-    return { formula: reader.sentence(0, items.length), clauses: reader.clauses };
+    return { formula: reader.sentence(framingEnd(items), items.length), clauses: reader.clauses };
   } catch (e) {
     if (e instanceof NotRead) return undefined;
     throw e;
