@@ -230,3 +230,13 @@ test('a framing lead names who must see to the requirement and is not part of it
   reads('the controller shall guarantee that the valve is never open', 'G !valve_open');
   reads('the light should be that color', 'light_color');
 });
+
+test('release and strong release in words, first-N windows, a window between two times, and since waiting for an event', () => {
+  reads('the boiler is unlocked until and including when the tank is moving', 'tank_moving R boiler_unlocked');
+  reads('q until and including when the vehicle has the room, which eventually happens', 'vehicle_room M q');
+  reads('during the first 8 ticks, s', 'G[0,8] s');
+  reads('in the long run q permanently', 'F G q');
+  reads('after 16 ms but within 25 ms, a target is triggered', 'F[16,25] target_triggered');
+  reads('as soon as y, the gripper is disabled forever after', 'G (y -> G gripper_disabled)');
+  reads('whenever x, p has held since a vehicle reaches the landing zone', 'G (x -> p S landing_zone)');
+});

@@ -87,11 +87,13 @@ export const cueTable: readonly [string, Cue][] = [
     'at every time | at every moment | at every step | at each step | at any moment | all the time | ' +
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | from then on | from that point on | from that moment on | thereafter | henceforth | perpetually | at every point in time | ' +
+    'forever after | ever after | ' +
     'in all future states | throughout', unary([G])],
   ['it be always the case that | it always hold that | it be globally the case that', unary([G], true)],
   // Eventually.
   ['eventually | finally | at some point | at some time | at some moment | sometime | some time | in the future | sooner or later | ' +
-    'ultimately | at least once | at some point in the future | in the end | some day | at some later point | at a later time | later on', unary([F])],
+    'ultimately | at least once | at some point in the future | in the end | some day | at some later point | at a later time | later on | ' +
+    'in the long run', unary([F])],
   ['it be eventually the case that | eventually it will be the case that', unary([F], true)],
   // Always eventually, eventually always.
   ['infinitely often | infinitely many times | again and again | over and over | repeatedly | recurrently | periodically | ' +
@@ -142,7 +144,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['at some moment between #n and #n #unit ago | between #n and #n #unit ago', unary([{ op: 'once', lo: 'n0', hi: 'n1' }])],
   ['at some moment at least #n #unit ago | at least #n #unit ago', unary([{ op: 'once', lo: 'n0', hi: null }])],
   ['at the previous moment', unary([Y])],
-  [', which happen eventually | which happen eventually', { kind: 'trailer' }],
+  [', which happen eventually | which happen eventually | , which eventually happen | which eventually happen', { kind: 'trailer' }],
   [', which happen within #n #unit | which happen within #n #unit', { kind: 'trailer', wraps: [{ op: 'finally', lo: 0, hi: 'n0' }] }],
   [', which happen between #n and #n #unit from now', { kind: 'trailer', wraps: [{ op: 'finally', lo: 'n0', hi: 'n1' }] }],
   [', which happen at least #n #unit from now', { kind: 'trailer', wraps: [{ op: 'finally', lo: 'n0', hi: null }] }],
@@ -159,16 +161,19 @@ export const cueTable: readonly [string, Cue][] = [
   [', but not both | but not both', { kind: 'trailer', exclusive: true }],
   ['#n #step after | #n #step later than', binary('stepsAfter')],
   ['via | by way of | by going through | by passing through | passing through | going through', binary('via')],
-  ['up to and including the moment when', binary('releasedBy')],
+  ['up to and including the moment when | until and including when | until and including the moment when | up to and including when',
+    binary('releasedBy')],
   ['up to and including a moment when', binary('strongReleasedBy')],
   ['at every moment since a moment when | ever since the moment when | at every moment since', binary('since')],
   // Bounded.
   ['within #n #unit? | in less than #n #unit? | in at most #n #unit? | no later than #n #unit? | at most #n #unit? later | ' +
     'within the next #n #unit? | in no more than #n #unit? | before #n #unit? elapse | before #n #unit? pass', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['for #n #unit? | for at least #n #unit? | for the next #n #unit? | during the next #n #unit? | for the following #n #unit? | ' +
-    'throughout the next #n #unit? | over the next #n #unit?', unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
+    'throughout the next #n #unit? | over the next #n #unit? | during the first #n #unit? | in the first #n #unit? | for the first #n #unit?',
+    unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
   ['after #n #unit | #n #unit later | in #n #unit | exactly #n #unit later | #n #unit from now', unary([{ op: 'finally', lo: 'n0', hi: 'n0' }])],
-  ['between #n and #n #unit | between #n #unit and #n #unit | after #n to #n #unit | in #n to #n #unit', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
+  ['between #n and #n #unit | between #n #unit and #n #unit | after #n to #n #unit | in #n to #n #unit | ' +
+    'after #n #unit but within #n #unit | after #n #unit and within #n #unit', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
   ['at least #n #unit later | after at least #n #unit | not before #n #unit', unary([{ op: 'finally', lo: 'n0', hi: null }])],
   ['every #n #unit | at least every #n #unit? | at least once every #n #unit | once every #n #unit', unary([G, { op: 'finally', lo: 0, hi: 'n0' }])],
   // Connectives.

@@ -324,11 +324,12 @@ class Reader {
       case 'unless':
         return this.untilLike('weak_until', left, peel(r, 'finally'), trailer);
       case 'releasedBy':
-        return this.untilLike('release', l, r, trailer, true);
+        // "..., which happens eventually" makes the releasing moment a promise: strong release.
+        return this.untilLike(trailer && !trailer.weak ? 'strong_release' : 'release', l, r, trailer, true);
       case 'strongReleasedBy':
         return this.untilLike('strong_release', l, r, trailer, true);
       case 'since':
-        return this.untilLike('since', l, r, trailer);
+        return this.untilLike('since', l, peel(r, 'finally'), trailer);
     }
     if (trailer) throw new NotRead(`a qualifier after ${op}`);
     switch (op) {
