@@ -13,7 +13,6 @@ import { benchPackage } from './package';
 import { benchParse } from './parse';
 import { benchPredictions } from './predictions';
 import { machine, mkdirp, note, packageRoot, type BenchOptions, type BenchRecord } from './util';
-import { benchWeb } from './web';
 import { benchWorkspace } from './workspace';
 
 export const areas: Record<string, (o: BenchOptions) => Promise<void>> = {
@@ -27,7 +26,6 @@ export const areas: Record<string, (o: BenchOptions) => Promise<void>> = {
   monitor: benchMonitor,
   roundtrip: benchRoundTrip,
   equiv: benchEquiv,
-  web: benchWeb,
 };
 
 export const benchUsage = [
@@ -37,7 +35,7 @@ export const benchUsage = [
   `Areas: ${Object.keys(areas).join(', ')} (default: all).`,
   'Prints one JSON object per line: {"bench": name, ...metrics, "budget": ..., "within_budget": bool}.',
   '--quick: smaller inputs and fewer repetitions. --out FILE: also append the lines to FILE.',
-  'The lsp, workspace and activation areas start dist/server.js, and web dist/web/server.js in Chromium: run `npm run build` first.',
+  'The lsp, workspace and activation areas start dist/server.js: run `npm run build` first.',
 ].join('\n');
 
 export async function runBench(args: string[], write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Promise<number> {

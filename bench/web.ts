@@ -2,6 +2,8 @@
 // time from creating its web worker to the first diagnostics of a .tl file (budget 1 s), and one translation
 // and one word problem on onnxruntime-web's WebAssembly (translation budget 100 ms median), beside the Node
 // build's on the same inputs in the same run (onnxruntime-node, in this process, as `nesy translate` runs it).
+// Run on its own, `node --import tsx bench/web.ts [--quick]`, with the harness's JSON lines: it drives Chromium with
+// playwright-core, a development dependency that the CLI's `nesy bench` (bundled from bench/harness.ts) cannot carry.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { MwpResult, TranslateResult } from '../src/core/neuralApi';
@@ -10,7 +12,7 @@ import { loadTranslator } from '../src/neural/index';
 import { MwpModel } from '../src/neural/mwp';
 import { startWebLsp } from '../test/helpers/webLsp';
 import { problems, sentences } from './neural';
-import { median, mkdirp, nowMs, quantile, round, type BenchOptions } from './util';
+import { machine, median, mkdirp, nowMs, packageRoot, quantile, round, type BenchOptions } from './util';
 
 const budgets = { firstDiagnosticsMs: 1000, translateMs: 100 };
 
@@ -78,4 +80,15 @@ export async function benchWeb(o: BenchOptions): Promise<void> {
     await web.close();
   }
   fs.rmSync(workspace, { recursive: true, force: true });
+}
+
+if (require.main === module) {
+  const root = packageRoot();
+  const quick = process.argv.includes('--quick');
+  const emit = (record: object) => process.stdout.write(JSON.stringify(record) + '\n');
+  emit({ bench: 'machine', ...machine(), quick, areas: ['web'] });
+  benchWeb({ quick, root, workDir: mkdirp(path.join(root, '.test-tmp', 'bench')), emit }).catch((error: unknown) => {
+    emit({ bench: 'web', error: error instanceof Error ? error.message : String(error) });
+    process.exitCode = 1;
+  });
 }

@@ -20,8 +20,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import yauzl from 'yauzl';
-import { budgetBytes, hostTarget, isWebPart, packageTargets, webBudgetBytes, writeIgnoreFile } from './targets.mjs';
+import { budgetBytes, hostTarget, packageTargets, webBudgetBytes, webPartBytes, writeIgnoreFile } from './targets.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -98,19 +97,3 @@ if (over.length > 0) {
   process.exit(1);
 }
 
-/** The compressed bytes of a package's web part (scripts/targets.mjs, isWebPart). */
-function webPartBytes(file) {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      let bytes = 0;
-      zip.on('entry', (e) => {
-        if (isWebPart(e.fileName)) bytes += e.compressedSize;
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(bytes));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}

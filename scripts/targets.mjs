@@ -13,6 +13,7 @@
 //    (onnxruntime-node's install script downloads them; package.json's allowScripts denies it).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import yauzl from 'yauzl';
 
 /** onnxruntime-node's binaries folder, relative to the repository (and to the package's extension/ folder). */
 export const ortBin = 'node_modules/onnxruntime-node/bin/napi-v6';
@@ -49,6 +50,23 @@ export const webBudgetBytes = 10_000_000;
 
 /** The web part of a package: its dist/web/ entries. */
 export const isWebPart = (entry) => entry.startsWith('extension/dist/web/');
+
+/** The compressed bytes of a package's web part. */
+export function webPartBytes(file) {
+  return new Promise((resolve, reject) => {
+    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      let bytes = 0;
+      zip.on('entry', (e) => {
+        if (isWebPart(e.fileName)) bytes += e.compressedSize;
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(bytes));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
 
 /** The target of this machine, or undefined where no package is built for it. */
 export function hostTarget() {

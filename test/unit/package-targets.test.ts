@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import yauzl from 'yauzl';
 import { repoRoot } from '../helpers/data';
 // @ts-expect-error: plain ES modules without type declarations
-import { budgetBytes, hostTarget, isWebPart, ortBin, packagedBinaries, targetNames, targets, webBudgetBytes, webTarget } from '../../scripts/targets.mjs';
+import { budgetBytes, hostTarget, isWebPart, ortBin, packagedBinaries, targetNames, targets, webBudgetBytes, webPartBytes, webTarget } from '../../scripts/targets.mjs';
 // @ts-expect-error: plain ES modules without type declarations
 import { manifestTarget, unpack } from '../../scripts/smoke-package.mjs';
 
@@ -28,21 +28,16 @@ const entries = new Map<string, string[]>();
 /** Each package's web part, compressed bytes. */
 const webBytes = new Map<string, number>();
 
-function listZip(file: string, target: string): Promise<string[]> {
+function listZip(file: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true }, (error, zip) => {
       if (error) return reject(error);
       const names: string[] = [];
-      let web = 0;
       zip.on('entry', (e: yauzl.Entry) => {
         names.push(e.fileName);
-        if (isWebPart(e.fileName)) web += e.compressedSize;
         zip.readEntry();
       });
-      zip.on('end', () => {
-        webBytes.set(target, web);
-        resolve(names);
-      });
+      zip.on('end', () => resolve(names));
       zip.on('error', reject);
       zip.readEntry();
     });
@@ -53,7 +48,10 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'worker.js')), 'dist/ is built (run npm run build)');
   const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'package.mjs'), '--no-build', '--out-dir', work], { cwd: repoRoot, encoding: 'utf8', timeout: 600_000 });
   assert.equal(r.status, 0, `npm run package failed:\n${r.stdout.slice(-2000)}\n${r.stderr}`);
-  for (const target of [...targetNames, webTarget] as string[]) entries.set(target, await listZip(vsix(target), target));
+  for (const target of [...targetNames, webTarget] as string[]) {
+    entries.set(target, await listZip(vsix(target)));
+    webBytes.set(target, await webPartBytes(vsix(target)));
+  }
 });
 
 after(() => fs.rmSync(work, { recursive: true, force: true }));
