@@ -240,3 +240,8 @@ test('release and strong release in words, first-N windows, a window between two
   reads('as soon as y, the gripper is disabled forever after', 'G (y -> G gripper_disabled)');
   reads('whenever x, p has held since a vehicle reaches the landing zone', 'G (x -> p S landing_zone)');
 });
+
+test('"will" in a requirement is an obligation, like "must": a state condition with a timed consequence holds at every moment', () => {
+  reads('if the door opens, the alarm will sound within 5 seconds', 'G (door_opens -> F[0,5] alarm_sound)');
+  reads('if a holds then eventually b holds', 'a -> F b');
+});

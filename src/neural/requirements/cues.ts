@@ -240,7 +240,8 @@ export const cueTable: readonly [string, Cue][] = [
   // The first moment is where a formula is read, and "as well" adds nothing.
   ['in the first step | in the first state | at the first step | initially | at the start | at the beginning | in the initial state | ' +
     'at time zero | at time 0 | as well | too | in some step | at some step | in a step', { kind: 'ignore' }],
-  ['will | would | can | could | may | might | be expected to | be guaranteed to | make sure that | make sure to | ensure | ' +
+  ['will | be expected to | be guaranteed to', { kind: 'ignore', obligation: true }],
+  ['would | can | could | may | might | make sure that | make sure to | ensure | ' +
     'it be the case that | both | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
 ];
 
