@@ -192,8 +192,9 @@ function select(id: number): void {
   caption.textContent = `${text}: ${shown(n.values[0]!)} at t=${plot.times[0]}; ${n.firstFalse === null ? 'true at every plotted sample' : `first false at t=${plot.times[n.firstFalse]}`}`;
   if (robustness) {
     const bound = infinityBound(plot);
-    robustness.setData([plot.times, displayed(plot.nodes[0]!.values, bound), displayed(n.values, bound)], false);
-    robustness.redraw();
+    // Scales recomputed (x from the times, y fixed by its range): keeping them would keep none when this
+    // runs right after the chart is made, before uPlot has set them.
+    robustness.setData([plot.times, displayed(plot.nodes[0]!.values, bound), displayed(n.values, bound)]);
   }
   vscode.postMessage({ type: 'selected', node: id, text, firstFalse: n.firstFalse === null ? null : plot.times[n.firstFalse]!, violationBands: falseRuns(n.values).length });
 }

@@ -1,6 +1,6 @@
 // What a user sees in the workbench, driven through the real UI in Chromium: the status bar item, a hover,
-// the quick-fix menu and the translation quick pick, with screenshots of the last three, and the notification after the language server
-// crashed too often. Each check returns { title, ok, error }.
+// the quick-fix menu, the translation quick pick and the robustness plot, with screenshots of the last four, and
+// the notification after the language server crashed too often. Each check returns { title, ok, error }.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -67,6 +67,29 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(screenshots, 'translate.png') });
       await page.keyboard.press('Escape');
+    });
+    await check('evaluating a spec on a trace from its code lens opens the robustness plot, linked to the formula', async () => {
+      await openFile(page, 'speeds.tl');
+      const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Evaluate on trace' }).first();
+      await lens.waitFor({ timeout: 30_000 });
+      await lens.click();
+      // VS Code's own file dialog in the browser: a path box that starts at the workspace folder.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await retry(async () => {
+        const folder = (await input.inputValue()).replace(/[^/]*$/, '');
+        await input.fill(`${folder}speeds.csv`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'speeds.csv' }).first().waitFor({ timeout: 3_000 });
+      }, 5);
+      await page.keyboard.press('Enter');
+      // The plot is a webview: an iframe whose page is in an inner frame.
+      const plot = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      await plot.locator('.uplot').nth(1).waitFor({ timeout: 60_000 });
+      await plot.locator('.sub', { hasText: /^speed < 20$/ }).click();
+      await plot.locator('.caption', { hasText: 'speed < 20:' }).waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(screenshots, 'monitor-plot.png') });
+      await runCommand(page, 'View: Close All Editors');
     });
     // Last: it leaves this window without a language server. The extension-test windows show no notifications,
     // so test/e2e/suite/server-crash.test.ts checks the same message in the output channel.

@@ -40,7 +40,8 @@ describe('Evaluating a spec on a trace', () => {
     const result = await vscode.commands.executeCommand<EvaluateTraceResult | undefined>(Commands.evaluateTrace, args, workspaceFile('run.csv'));
     assert.ok(result, 'the command evaluated the spec');
     assert.equal(result.inline, '✓ satisfied · robustness 5 · run.csv');
-    assert.equal(plotTabs().length, 1, 'one plot tab');
+    // The tab model follows the panel asynchronously.
+    await waitFor('one plot tab', () => (plotTabs().length === 1 ? true : undefined));
     const rendered = await waitFor('the plot page to render', () => message(result, 'rendered') ?? message(result, 'error'));
     assert.deepEqual(rendered, { type: 'rendered', charts: 2, signals: 2, nodes: 4, violationBands: 1 });
     // At first the spec itself is selected; choosing `speed < 50` shows its curve, false from t=2 to t=3.
@@ -51,10 +52,16 @@ describe('Evaluating a spec on a trace', () => {
     assert.equal(message(result, 'error'), undefined, JSON.stringify(result.view.received));
 
     // Evaluating again replaces the plot rather than adding a tab.
+    let firstDisposed = false;
+    result.view.panel.onDidDispose(() => (firstDisposed = true));
     const again = await vscode.commands.executeCommand<EvaluateTraceResult | undefined>(Commands.evaluateTrace, args, workspaceFile('run.csv'));
     assert.ok(again);
     await waitFor('the second plot to render', () => message(again, 'rendered'));
-    assert.equal(plotTabs().length, 1, 'still one plot tab');
+    await waitFor('still one plot tab', async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      return plotTabs().length === 1 ? true : undefined;
+    });
+    assert.ok(firstDisposed, 'the first plot was closed');
     again.view.panel.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
