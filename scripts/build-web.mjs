@@ -8,7 +8,7 @@
 //  - any other Node built-in fails the build, so the worker cannot come to need one unnoticed.
 import * as fs from 'node:fs';
 
-/** The onnxruntime-web WebAssembly the web server loads (src/server/browserNeural.ts, ortWasmFile, says why this one). */
+/** The onnxruntime-web WebAssembly the web server loads (src/neural/webNeural.ts, ortWasmFile, says why this one). */
 export const ortWasm = 'ort-wasm-simd-threaded.wasm';
 
 const nodeHostModules = /[\\/](nodeModelFiles|nodeRuntime|nodeFiles|nodePlatform)(\.ts)?$/;
@@ -68,6 +68,8 @@ export function webBuildOptions(plugins) {
     { ...web, format: 'cjs', entryPoints: ['src/client/browserExtension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], plugins: [...plugins, browserHost] },
     // The server: a classic worker script (vscode-languageclient/browser starts it with new Worker(url)).
     { ...web, format: 'iife', entryPoints: ['src/server/browserMain.ts'], outfile: 'dist/web/server.js', plugins: [...plugins, browserHost] },
+    // Its neural layer, which the server loads (importScripts) with the first model request (src/neural/webNeural.ts).
+    { ...web, format: 'iife', entryPoints: ['src/neural/webNeural.ts'], outfile: 'dist/web/neural.js', plugins: [...plugins, browserHost] },
   ];
 }
 

@@ -1,39 +1,37 @@
-// The neural layer in the web worker server: the same tasks (src/neural/workerTasks.ts), loaders and decoding
-// as the Node worker thread, over onnxruntime-web instead of onnxruntime-node. Nothing loads before the first
-// model request; then the model's folder and onnxruntime-web's WebAssembly come from the extension's own files
-// through the client (ClientRequests.extensionFiles), never from the network. Models run on the CPU in
-// WebAssembly, in every browser (ortWasmFile says why WebGPU is not shipped).
+// The neural layer in the web worker server: the same tasks (src/neural/workerTasks.ts), loaders and decoding as
+// the Node inference thread, over onnxruntime-web instead of onnxruntime-node. Nothing of it is loaded before the
+// first model request; then the server fetches, through the client and from the extension's own files, never the
+// network (ClientRequests.extensionFiles): dist/web/neural.js (the neural layer, src/neural/webNeural.ts),
+// onnxruntime-web's WebAssembly, and the model's folder. Models run on the CPU in WebAssembly, in every browser
+// (webNeural.ts, ortWasmFile, says why WebGPU is not shipped).
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { ClientRequests } from '../core/protocol';
-import { useRuntime, type InferenceRuntime, type Ort } from '../neural/executionProvider';
-import { useModelFiles, type ModelFiles } from '../neural/modelFiles';
-import type * as WorkerTasks from '../neural/workerTasks';
+import type { modelsDir as ModelsDir, ortWasmFile as OrtWasmFile, WebNeural } from '../neural/webNeural';
+import type { TaskHandler } from '../neural/workerTasks';
 import type { NeuralFactory, NeuralService } from './neural';
 
-/** The extension's models/ folder, relative to its root; model paths are joined onto it as on Node. */
-const modelsDir = 'models';
-/**
- * onnxruntime-web's WebAssembly build (its `onnxruntime-web/wasm` entry): the one WebAssembly file the package
- * ships (scripts/build-web.mjs copies it). Its WebGPU builds are left out: each is 6.6 MB compressed against
- * this one's 3.7 MB, both together break the web part's 10 MB budget, and their CPU path ran single requests
- * 2-4x slower here (BENCHMARKS.md); `auto` runs single requests on the CPU anyway, as on Node.
- */
-export const ortWasmFile = 'ort-wasm-simd-threaded.wasm';
+const modelsDir: typeof ModelsDir = 'models';
+const ortWasmFile: typeof OrtWasmFile = 'ort-wasm-simd-threaded.wasm';
 const webDir = 'dist/web';
+const neuralScript = 'neural.js';
 const modelExtensions = ['.json', '.onnx', '.bin'];
 
 type Files = Record<string, Uint8Array>;
 
+/** The worker's globals (the project compiles without the DOM's types). */
+declare const importScripts: (url: string) => void;
+declare const Blob: new (parts: Uint8Array[], options: { type: string }) => object;
+declare const URL: { createObjectURL(blob: object): string; revokeObjectURL(url: string): void };
+
 export function browserNeural(connection: Connection): NeuralFactory {
   const store = new Map<string, Uint8Array>();
   const folders = new Map<string, Promise<void>>();
-  const fetchFolder = (folder: string, extensions: string[]): Promise<Files> =>
-    connection.sendRequest<Files>(ClientRequests.extensionFiles, { folder, extensions });
+  const fetchFiles = (folder: string, extensions: string[]): Promise<Files> => connection.sendRequest<Files>(ClientRequests.extensionFiles, { folder, extensions });
   const preload = (folder: string): Promise<void> => {
     let pending = folders.get(folder);
     if (!pending) {
-      pending = fetchFolder(folder, modelExtensions).then((files) => {
+      pending = fetchFiles(folder, modelExtensions).then((files) => {
         for (const [name, bytes] of Object.entries(files)) store.set(path.join(folder, name), bytes);
       });
       pending.catch(() => folders.delete(folder));
@@ -41,60 +39,33 @@ export function browserNeural(connection: Connection): NeuralFactory {
     }
     return pending;
   };
-  const bytes = (file: string): Uint8Array => {
-    const b = store.get(path.normalize(file));
-    if (!b) throw new Error(`Model file not found: ${file}`);
-    return b;
-  };
-  const files: ModelFiles = {
-    defaultDir: () => modelsDir,
-    exists: (file) => store.has(path.normalize(file)),
-    readText: (file) => new TextDecoder().decode(bytes(file)),
-    readBytes: bytes,
-  };
 
-  let ort: Ort | undefined;
-  let ortLoading: Promise<void> | undefined;
-  const loadOrt = (): Promise<void> =>
-    (ortLoading ??= fetchFolder(webDir, ['.wasm']).then(async (wasm) => {
+  let started: Promise<Record<string, TaskHandler>> | undefined;
+  const start = (): Promise<Record<string, TaskHandler>> => {
+    started ??= Promise.all([fetchFiles(webDir, [neuralScript]), fetchFiles(webDir, [ortWasmFile])]).then(([script, wasm]) => {
+      const code = script[neuralScript];
       const binary = wasm[ortWasmFile];
-      if (!binary) throw new Error(`onnxruntime-web's ${ortWasmFile} is missing from the extension's ${webDir}.`);
-      // Imported here, so that onnxruntime-web is evaluated with the first model request only; import(), not
-      // require(), picks its ES module build with the WebAssembly glue bundled in (no script fetched at run time).
-      const web = (await import('onnxruntime-web/wasm')) as Ort;
-      // The WebAssembly comes from our own files; one thread (no SharedArrayBuffer in an extension's worker),
-      // and no proxy worker, since this already is a worker.
-      web.env.wasm.wasmBinary = binary;
-      web.env.wasm.numThreads = 1;
-      web.env.wasm.proxy = false;
-      web.env.logLevel = 'fatal';
-      ort = web;
-    }));
-
-  const runtime: InferenceRuntime = {
-    ort: () => {
-      if (!ort) throw new Error('onnxruntime-web is not loaded yet.');
-      return ort;
-    },
-    platform: 'browser',
-    probe: () => ({
-      target: 'the browser',
-      runtimeName: 'the web package\'s onnxruntime-web',
-      backends: [{ name: 'cpu', bundled: true }],
-      hasLibrary: () => false,
-      webgpuSkip: () => undefined,
-    }),
-    modelSource: bytes,
+      if (!code || !binary) throw new Error(`The extension's ${webDir} lacks ${!code ? neuralScript : ortWasmFile}.`);
+      // From the script's bytes: the extension's files may sit at a URI a worker cannot load from (see browserExtension.ts).
+      const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+      try {
+        importScripts(url);
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+      const neural = (globalThis as { nesyWebNeural?: WebNeural }).nesyWebNeural;
+      if (!neural) throw new Error(`${webDir}/${neuralScript} did not load the neural layer.`);
+      return neural.start(store, binary);
+    });
+    started.catch(() => (started = undefined));
+    return started;
   };
-  useModelFiles(files);
-  useRuntime(runtime);
 
   return (options): NeuralService => {
     const config = { modelsDir, executionProvider: options.executionProvider };
     let status: { ep: string | null; note?: string } = { ep: null, note: 'Models load on first use.' };
     const run = async <T>(task: string, folder: string, payload: unknown, signal?: AbortSignal): Promise<T> => {
-      await Promise.all([loadOrt(), preload(path.join(modelsDir, folder))]);
-      const { tasks } = require('../neural/workerTasks') as typeof WorkerTasks;
+      const [tasks] = await Promise.all([start(), preload(path.join(modelsDir, folder))]);
       const [result] = await tasks[task]!([payload], {
         config,
         signal: signal ?? new AbortController().signal,

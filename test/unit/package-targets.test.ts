@@ -78,7 +78,7 @@ test('the web package carries the web extension, onnxruntime-web\'s WebAssembly 
   assert.equal(manifestTarget(fs.readFileSync(path.join(dir, 'extension.vsixmanifest'), 'utf8')), webTarget);
   fs.rmSync(dir, { recursive: true, force: true });
   const web = files.filter((f) => isWebPart(f)).sort();
-  assert.deepEqual(web, ['extension/dist/web/extension.js', 'extension/dist/web/ort-wasm-simd-threaded.wasm', 'extension/dist/web/server.js']);
+  assert.deepEqual(web, ['extension/dist/web/extension.js', 'extension/dist/web/neural.js', 'extension/dist/web/ort-wasm-simd-threaded.wasm', 'extension/dist/web/server.js']);
   // vsce refuses a package without package.json's `main`; no other Node bundle, module or binary ships.
   assert.deepEqual(files.filter((f) => /^extension\/dist\/[^/]+\.js$/.test(f)), ['extension/dist/extension.js']);
   assert.deepEqual(files.filter((f) => f.includes('node_modules/') || isBinary(f)), []);
