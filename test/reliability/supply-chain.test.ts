@@ -53,11 +53,12 @@ test('install scripts are limited to the reviewed packages, and onnxruntime-node
   // Reviewed: esbuild checks its platform binary and vsce-sign (vsce's, for publishing) copies its own;
   // keytar (vsce's credential store, which packaging never opens) would download a prebuilt binary from
   // GitHub or compile one; none ships in the .vsix. onnxruntime-node's postinstall would fetch CUDA
-  // libraries from api.nuget.org. package.json's allowScripts records the review, by name so that it
+  // libraries from api.nuget.org. protobufjs's postinstall (onnxruntime-web's dependency, used at build time
+  // only) just warns about version schemes in the parent package.json; denied. package.json's allowScripts records the review, by name so that it
   // survives a version bump (npm 11 skips denied scripts and runs unreviewed ones with a warning; npm
   // 12 runs only allowed ones).
-  assert.deepEqual(withScripts, ['@vscode/vsce-sign (dev)', 'esbuild (dev)', 'keytar (dev)', 'onnxruntime-node']);
-  assert.deepEqual(manifest.allowScripts, { '@vscode/vsce-sign': true, esbuild: true, keytar: false, 'onnxruntime-node': false });
+  assert.deepEqual(withScripts, ['@vscode/vsce-sign (dev)', 'esbuild (dev)', 'keytar (dev)', 'onnxruntime-node', 'protobufjs (dev)']);
+  assert.deepEqual(manifest.allowScripts, { '@vscode/vsce-sign': true, esbuild: true, keytar: false, 'onnxruntime-node': false, protobufjs: false });
   const pending = spawnSync('npm', ['install-scripts', 'ls'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
   if (pending.status !== 0) t.diagnostic(`npm ${execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim()} has no install-scripts command`);
   else assert.match(pending.stdout, /No packages with unreviewed install scripts/, pending.stdout);
