@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Float16, Table, tableFromArrays, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { openScores, readClassNames, scoreBatchRows, type ScoreSource, type ScoreFileOptions } from '../../src/languages/fol/scoreFiles';
+import { checkScores, openScores, readClassNames, scoreBatchRows, type ScoreSource, type ScoreFileOptions } from '../../src/languages/fol/scoreFiles';
 import { repoRoot } from '../helpers/data';
 import { pythonWithNumpy } from '../helpers/python';
 import { chwToRows, npyBytes, npyStrings, npzBytes, safetensorsBytes, scores } from '../helpers/scoreFiles';
@@ -204,6 +204,30 @@ async function failure(file: string, options: ScoreFileOptions = {}): Promise<st
   }
   assert.fail(`${path.basename(file)} was read without an error`);
 }
+
+test('the range check: 0, -0, 1 and the float32 just below 1 pass; the first score out of range is named, in rows and in class planes', () => {
+  const columns = ['a', 'b', 'c'];
+  const below1 = new Float32Array(new Uint32Array([0x3f7fffff]).buffer)[0]!;
+  const above1 = new Float32Array(new Uint32Array([0x3f800001]).buffer)[0]!;
+  for (const plane of [undefined, 4]) {
+    // Two rows of three columns; planar batches hold each column's rows `plane` entries apart.
+    const at = (row: number, col: number) => (plane ? col * plane + row : row * 3 + col);
+    const batch = (values: number[]) => {
+      const data = new Float32Array(plane ? 3 * plane : 6);
+      values.forEach((v, i) => (data[at(Math.floor(i / 3), i % 3)] = v));
+      return { data, rows: 2, firstRow: 10, ...(plane ? { plane } : {}) };
+    };
+    assert.doesNotThrow(() => checkScores(batch([0, -0, 1, below1, 0.5, 0.25]), columns, 'f'));
+    for (const [bad, message] of [
+      [above1, /f: sample 11: score 1\.0000001192092896 for 'b' is outside \[0, 1\]/],
+      [-0.5, /sample 11: score -0.5 for 'b' is outside/],
+      [Infinity, /sample 11: score Infinity for 'b'/],
+      [Number.NaN, /f: sample 11 has no score for 'b' \(NaN\)/],
+    ] as const) {
+      assert.throws(() => checkScores(batch([0, -0, 1, 0.5, bad, 2]), columns, 'f'), message);
+    }
+  }
+});
 
 test('clear one-line errors: truncated file, wrong dtype, class count mismatch, missing names, bad scores', async () => {
   const whole = npyBytes('<f4', [4, 3], scores(12, 17));

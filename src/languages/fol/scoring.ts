@@ -187,7 +187,7 @@ function scoreBatch(batch: ScoreBatch, rowStride: number, list: TallyKernel[], l
     for (let i = 0; i < list.length; i++) {
       const kernel = list[i]!;
       const limit = limits[i]!;
-      kernel.run(batch.data, o0, rows, out, limit, cand);
+      kernel.run(batch.data, o0, rows, out, limit, cand, kernel.cols);
       const rules = kernel.rules;
       let rescanned = false;
       for (let j = 0; j < rules.length; j++) {
@@ -204,7 +204,7 @@ function scoreBatch(batch: ScoreBatch, rowStride: number, list: TallyKernel[], l
             if (t < w.limit) w.offer(first + cand[base + 2 * c + 1]!, t);
           }
         } else {
-          if (!rescanned) kernel.truths(batch.data, o0, rows, truths);
+          if (!rescanned) kernel.truths(batch.data, o0, rows, truths, kernel.cols);
           rescanned = true;
           for (let row = 0; row < rows; row++) {
             const t = truths[j * rows + row]!;
