@@ -12,9 +12,18 @@ type Relation = 'equivalent' | 'implies' | 'implied' | 'unrelated' | { undecided
 const cache = new Map<string, Relation>();
 const maxCached = 5000;
 
+/** Canonical texts, once per formula object (a hover over a large file would print each formula each time). */
+const canonicalTexts = new WeakMap<Formula, string>();
+
+function canonicalOf(f: Formula): string {
+  let text = canonicalTexts.get(f);
+  if (text === undefined) canonicalTexts.set(f, (text = canonical(f)));
+  return text;
+}
+
 /** The relation of `a` to `b`, or undefined when deciding it did not fit in `timeoutMs`. */
-function relation(a: Formula, b: Formula, timeoutMs: number): Relation | undefined {
-  const key = `${canonical(a)}\u0000${canonical(b)}`;
+function relation(a: Formula, aKey: string, b: Formula, timeoutMs: number): Relation | undefined {
+  const key = `${aKey}\u0000${canonicalOf(b)}`;
   const known = cache.get(key);
   if (known !== undefined) return known;
   const r = decideEquivalence(a, b, { timeoutMs, maxStates: 20_000 });
@@ -41,19 +50,22 @@ export interface Relations {
 
 /**
  * How the spec or bare formula of statement `statementIndex` relates to every other one of the file,
- * within `budgetMs` of new decisions (cached ones are free). Specs are named as `nesy monitor` names them.
+ * within `budgetMs` (deciding new pairs and looking up decided ones). Specs are named as `nesy monitor` names them.
  */
-export function relationsOf(doc: TlDocument, statementIndex: number, budgetMs = 150): Relations | undefined {
+export function relationsOf(doc: TlDocument, statementIndex: number, budgetMs = 100): Relations | undefined {
   const statement = doc.statements[statementIndex];
   const specs = listSpecs(doc);
   const self = specs.find((s) => s.statement === statement);
   if (!self) return undefined;
   const out: Relations = { equivalent: [], implies: [], impliedBy: [], undecided: [], pending: 0 };
   const deadline = performance.now() + budgetMs;
+  const selfKey = canonicalOf(self.formula);
   for (const other of specs) {
     if (other === self) continue;
+    // Past the budget even cached answers are left for the next hover: in a file of thousands of specs,
+    // looking them all up would be the slow part.
     const left = deadline - performance.now();
-    const r = left > 1 ? relation(self.formula, other.formula, left) : cache.get(`${canonical(self.formula)}\u0000${canonical(other.formula)}`);
+    const r = left > 0 ? relation(self.formula, selfKey, other.formula, left) : undefined;
     if (r === undefined) out.pending++;
     else if (r === 'equivalent') out.equivalent.push(other.name);
     else if (r === 'implies') out.implies.push(other.name);
