@@ -245,3 +245,10 @@ test('"will" in a requirement is an obligation, like "must": a state condition w
   reads('if the door opens, the alarm will sound within 5 seconds', 'G (door_opens -> F[0,5] alarm_sound)');
   reads('if a holds then eventually b holds', 'a -> F b');
 });
+
+test('"only after" is precedence (weak: the later event need not come); between two goals it orders them', () => {
+  reads('a can only happen after b has happened', '!a W b');
+  reads('a may only occur after b', '!a W b');
+  reads('visit b only after visiting a', '!b U a');
+  reads('p will never happen again after q', 'G (q -> G !p)');
+});

@@ -191,7 +191,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['before | prior to | earlier than | ahead of | without pass through | without go through | without visit | without enter | ' +
     'without first visit | without touch | without cross | without pass | without go past | without go by | but not through | ' +
     'but not via | but not pass through | without hit | without collide with | without bump into | without crash into', binary('before')],
-  ['after | later than | only after | not until after', binary('after')],
+  ['after | later than', binary('after')],
+  // Precedence: "a happens only after b" forbids a before b, and needs no b.
+  ['only after | not until after | only happen after | only occur after | only hold after | only be true after', binary('precededBy')],
   ['while | as long as | during | whilst | at the same time as | for as long as', binary('while')],
   ['imply | implies | mean that | means that | entail | entails', binary('implies')],
   ['if and only if | iff | exactly when | precisely when | just in case | be equivalent to | be the same as', binary('iff')],
@@ -241,6 +243,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['in the first step | in the first state | at the first step | initially | at the start | at the beginning | in the initial state | ' +
     'at time zero | at time 0 | as well | too | in some step | at some step | in a step', { kind: 'ignore' }],
   ['will | be expected to | be guaranteed to', { kind: 'ignore', obligation: true }],
+  // "p never happens again after q": again repeats nothing the formula does not say.
+  ['again', { kind: 'ignore' }],
   ['would | can | could | may | might | make sure that | make sure to | ensure | ' +
     'it be the case that | both | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
 ];

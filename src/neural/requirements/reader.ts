@@ -346,7 +346,9 @@ class Reader {
       case 'precedes':
         return bin('weak_until', un('not', r), l);
       case 'precededBy':
-        return bin('weak_until', un('not', l), r);
+        // "visit b only after visiting a" orders two goals, as "after" does; "b happens only after a" is precedence.
+        if (l.kind === 'finally' && !l.interval) return this.combine('after', l, r);
+        return bin('weak_until', un('not', l), peel(r, 'finally'));
       case 'release':
         return bin('release', l, r);
       case 'before': {
