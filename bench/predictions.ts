@@ -94,6 +94,7 @@ export async function benchPredictions(o: BenchOptions): Promise<void> {
     seconds: round(r.ms / 1000, 2),
     mb_per_s: round(bytes / 1e6 / (r.ms / 1000), 1),
     peak_rss_mib: r.peakMiB,
+    cpu_seconds: r.cpuSeconds === undefined ? null : round(r.cpuSeconds, 2),
     budget: 'streams: peak memory independent of the number of samples',
     within_budget: r.peakMiB < 512,
   });
@@ -122,6 +123,10 @@ export async function benchPredictions(o: BenchOptions): Promise<void> {
     load_average_1m_before: round(load, 2),
     json_seconds: round(r.ms / 1000, 2),
     speedup_vs_json: round(ratio, 1),
+    // CPU time is steadier than wall time when other jobs hold the cores (wall time then includes waiting for one).
+    cpu_seconds: n.cpuSeconds === undefined ? null : round(n.cpuSeconds, 2),
+    json_cpu_seconds: r.cpuSeconds === undefined ? null : round(r.cpuSeconds, 2),
+    cpu_speedup_vs_json: r.cpuSeconds && n.cpuSeconds ? round(r.cpuSeconds / n.cpuSeconds, 1) : null,
     same_report_as_json: same,
     budget: o.quick ? 'same report as JSON' : '< 2 s, ~10x faster than the same scores in JSON, same report',
     within_budget: o.quick ? same : n.ms < 2000 && ratio >= 9.5,

@@ -132,19 +132,39 @@ export function mkdirp(dir: string): string {
 }
 
 /** Runs a command, sampling its peak resident memory (VmHWM only grows, so the last sample is the peak so far). */
-export function runMeasured(args: string[], cwd: string): Promise<{ code: number | null; ms: number; peakMiB: number; stdout: string; stderr: string }> {
+/** CPU seconds (user + system, every thread) a process has used so far, from /proc; undefined elsewhere or once it is gone. */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14 and stime 15, in ticks of 1/100 s.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs node with `args` and measures wall time, peak RSS and CPU time (user + system of every thread, sampled
+ * every 20 ms, so up to 20 ms short; undefined where /proc is missing). On a busy machine the CPU time is the
+ * steadier figure: wall time then includes waiting for a core.
+ */
+export function runMeasured(args: string[], cwd: string): Promise<{ code: number | null; ms: number; peakMiB: number; cpuSeconds: number | undefined; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const t0 = nowMs();
     const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let peak = 0;
+    let cpu: number | undefined;
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setInterval(() => (peak = Math.max(peak, rssMiB(child.pid!, true) ?? 0)), 20);
+    const timer = setInterval(() => {
+      peak = Math.max(peak, rssMiB(child.pid!, true) ?? 0);
+      cpu = cpuSeconds(child.pid!) ?? cpu;
+    }, 20);
     child.on('exit', (code) => {
       clearInterval(timer);
-      resolve({ code, ms: nowMs() - t0, peakMiB: peak, stdout, stderr });
+      resolve({ code, ms: nowMs() - t0, peakMiB: peak, cpuSeconds: cpu, stdout, stderr });
     });
   });
 }

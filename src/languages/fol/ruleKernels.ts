@@ -16,7 +16,7 @@
 // - a kernel reads its columns at offsets it is passed (`cols`), not at offsets written into its source, so
 //   kernels of the same shape over other columns are one function: on 303 rules, 8 functions for 37 kernels.
 //   Each function runs in V8's interpreter, boxing every number, until it is optimized, so fewer functions that
-//   get hot sooner took the first 16,384 rows from ~1.25 to ~0.8 s and the whole 10^6 x 150 check from ~1.0
+//   get hot sooner took the first 16,384 rows from ~1.25 to ~0.8 s (wall) and scoring 10^6 x 150 from ~1.0
 //   to ~0.8 s of CPU (2 cores at load 16, so upper bounds).
 // The source holds only operators, numeric offsets and fixed local names, never text from the rule file
 // (test/reliability/security.test.ts).
