@@ -86,6 +86,39 @@ function questionFeatures(tokens: readonly string[], numbers: readonly string[],
   out.push(...[...new Set(tokens)].map((x) => `t:${x}`));
   out.push(`n:${Math.min(numbers.length, 5)}`);
   out.push(...numbers.map(kind).filter((k) => k !== 'int'));
+  out.push(...unitFeatures(tokens, numbers));
+  return out;
+}
+
+/** Sentence punctuation after NFKC: no unit follows a number there. */
+const STOP = new Set([',', '.', '?', '!', ';', ':', '。', '、']);
+
+/** shape.py's `unit_after`: the token after a quantity (a measure word), unless punctuation or a number. */
+function unitAfter(tokens: readonly string[], k: number): string {
+  const x = tokens[k + 1];
+  return x === undefined || STOP.has(x) || /^N\d+$/.test(x) ? '' : x;
+}
+
+/** shape.py's `question_unit`: what follows the last 多少 or 几. */
+function questionUnit(tokens: readonly string[]): string {
+  for (let k = tokens.length - 1; k >= 0; k--) if (tokens[k] === '几' || (tokens[k] === '少' && tokens[k - 1] === '多')) return unitAfter(tokens, k);
+  return '';
+}
+
+/**
+ * shape.py's `unit_features`: every number in one unit (us:all), and in the unit asked for (uq:all).
+ * "甲有10个球，乙有7个球，两人一共有多少个球" asks for a total of like quantities, a sum; the question's
+ * words alone ("两人一共") more often mean a rate times a time or a multiple in the training problems.
+ */
+function unitFeatures(tokens: readonly string[], numbers: readonly string[]): string[] {
+  const units = numbers.map((_, i) => {
+    const k = tokens.indexOf(`N${i}`);
+    return k < 0 ? '' : unitAfter(tokens, k);
+  });
+  const asked = questionUnit(tokens);
+  const out: string[] = [];
+  if (units.length >= 2 && units[0] !== '' && units.every((u) => u === units[0])) out.push('us:all');
+  if (asked !== '' && units.length > 0 && units.every((u) => u === asked)) out.push('uq:all');
   return out;
 }
 

@@ -43,6 +43,21 @@ test('every interpretation is a tree over the problem numbers, with one matching
   }
 });
 
+test('a question asking for the total of quantities stated in one unit gets their sum (issue #20)', async () => {
+  const model = await MwpModel.load(defaultModelsDir(), 'cpu');
+  try {
+    const totals: [string, string][] = [
+      ['甲有10个球，乙有7个球，两人一共有多少个球？', '17'],
+      ['小明有15本书，小红有23本书，他们一共有多少本书？', '38'],
+      ['一班有45人，二班有48人，两个班共有多少人？', '93'],
+      ['商店上午卖出32千克苹果，下午卖出28千克，这一天总共卖出多少千克？', '60'],
+    ];
+    for (const [text, answer] of totals) assert.equal((await model.interpret(text)).answer, answer, text);
+  } finally {
+    await model.close();
+  }
+});
+
 test('the formula inventory: 210 formulas, each operator right, each with an English gloss', async () => {
   const model = await MwpModel.load(defaultModelsDir(), 'cpu');
   try {

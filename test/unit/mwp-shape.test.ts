@@ -68,6 +68,19 @@ test('features: the question words, the words around each number, spelt as the t
     const prior = tinyPrior({ used: { [feature]: [[0, 5]] } }).forProblem(tokens, numbers);
     assert.ok(prior(['*', 'N0', '2'], value) > prior(product, value) + 4, feature);
   }
+  // Whether every number is stated in one unit, and in the unit the question asks for.
+  const balls = maskNumbers('甲有10个球，乙有7个球，两人一共有多少个球？');
+  for (const [problem, feature, fires] of [
+    [balls, 'us:all', true],
+    [balls, 'uq:all', true],
+    [maskNumbers('甲有10个球，乙有7盒球，两人一共有多少个球？'), 'us:all', false],
+    [maskNumbers('甲有10个球，乙有7个球，两人一共有多少盒球？'), 'uq:all', false],
+    [{ tokens, numbers }, 'uq:all', false],
+  ] as const) {
+    const prior = tinyPrior({ root: { [feature]: [[0, 5]] } }).forProblem(problem.tokens, problem.numbers);
+    const v = new Fraction(17);
+    assert.equal(prior(product, v) > prior(ratio, v) + 4, fires, `${feature} on ${problem.tokens.join('')}`);
+  }
 });
 
 test('a corrupt shape prior file is refused with the file named', () => {

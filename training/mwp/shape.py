@@ -10,7 +10,8 @@ four small linear softmax models over sparse features:
 
 - value: the class of the answer (whole or not, between 0 and 1 or not, and its order of magnitude
   relative to the largest given number), from the question's words;
-- root: the last operator applied, from the same words;
+- root: the last operator applied, from the same words (the question's words, the problem's words, and
+  whether the numbers share one unit and it is the one asked for);
 - operators: how many operators the expression has (1 to 5+), from the same words;
 - used: whether each given number takes part, from the words around it.
 
@@ -20,6 +21,7 @@ few labelled problems (by InterMWP id, no text), the log-probabilities it comput
 test/fixtures/mwp/shape-checks.json, and test/unit/mwp-shape.test.ts recomputes them.
 """
 import json
+import re
 import math
 import random
 from fractions import Fraction
@@ -53,6 +55,39 @@ def question_features(tokens, numbers):
     out += ["t:" + x for x in sorted(set(tokens))]
     out.append("n:%d" % min(len(numbers), 5))
     out += [kind(s) for s in numbers if kind(s) != "int"]
+    return out + unit_features(tokens, numbers)
+
+
+# Sentence punctuation after NFKC (mwptext.normalize): no unit follows a number there.
+STOP = set(",.?!;:。、")
+
+
+def unit_after(tokens, k):
+    """The unit of the quantity at token k: the next token (a measure word: 个, 千 of 千米, 元), unless
+    punctuation or another number comes first."""
+    x = tokens[k + 1] if k + 1 < len(tokens) else ""
+    return "" if x in STOP or re.fullmatch(r"N\d+", x) else x
+
+
+def question_unit(tokens):
+    """The unit the question asks for: what follows its last 多少 or 几 ("多少个球" → 个)."""
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k] == "几" or (tokens[k] == "少" and k > 0 and tokens[k - 1] == "多"):
+            return unit_after(tokens, k)
+    return ""
+
+
+def unit_features(tokens, numbers):
+    """Whether every given number is stated in one unit (us:all), and in the unit the question asks for
+    (uq:all). "甲有10个球，乙有7个球，两人一共有多少个球" asks for a total of like quantities: a sum,
+    where the question's words alone ("两人一共") more often mean a rate times a time or a multiple."""
+    units = ["" if "N%d" % i not in tokens else unit_after(tokens, tokens.index("N%d" % i)) for i in range(len(numbers))]
+    asked = question_unit(tokens)
+    out = []
+    if len(units) >= 2 and units[0] != "" and all(u == units[0] for u in units):
+        out.append("us:all")
+    if asked != "" and units and all(u == asked for u in units):
+        out.append("uq:all")
     return out
 
 
