@@ -53,6 +53,8 @@ function signals(trace: BoolTrace): Signals {
       const c = trace.columns[node.name]!;
       return (i) => (c[i] ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY);
     },
+    // As the monitor's own trace signals do (monitor/atoms.ts): a comparison's margins as one column.
+    column: (node) => (node.kind === 'compare' ? comparisonMargin(node, (name) => trace.numbers[name]!, trace.times.length) : undefined),
   };
 }
 

@@ -20,8 +20,8 @@ const verdictDecoration = vscode.window.createTextEditorDecorationType({
   isWholeLine: false,
 });
 
-/** The verdicts shown per document, by spec index; cleared when the document changes. */
-const shownVerdicts = new Map<string, Map<number, vscode.DecorationOptions>>();
+/** The verdicts shown per document, by spec index (the spec's first line and the text); cleared when the document changes. */
+const shownVerdicts = new Map<string, Map<number, { line: number; text: string }>>();
 let watching: vscode.Disposable | undefined;
 
 function robustnessText(r: number): string {
@@ -37,8 +37,16 @@ export function verdictLine(plot: PlotData): string {
 }
 
 function decorate(uri: string): void {
-  const decorations = [...(shownVerdicts.get(uri)?.values() ?? [])];
-  for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri) editor.setDecorations(verdictDecoration, decorations);
+  for (const editor of vscode.window.visibleTextEditors) {
+    if (editor.document.uri.toString() !== uri) continue;
+    const shown = [...(shownVerdicts.get(uri)?.values() ?? [])].filter((v) => v.line < editor.document.lineCount);
+    // At the end of the spec's first line, after its text.
+    const decorations = shown.map((v): vscode.DecorationOptions => {
+      const end = editor.document.lineAt(v.line).range.end;
+      return { range: new vscode.Range(end, end), renderOptions: { after: { contentText: v.text } } };
+    });
+    editor.setDecorations(verdictDecoration, decorations);
+  }
 }
 
 function watchEdits(): void {
@@ -93,9 +101,8 @@ export async function evaluateTrace(context: CommandContext, args?: EvaluateTrac
   const plot = await requestWithProgress<PlotData>(context, 'Evaluating on the trace', `NeSy: evaluating ${spec.spec} on ${file.path.split('/').pop()}…`, Requests.monitorTrace, params);
   if (!plot) return undefined;
   const inline = verdictLine(plot);
-  const line = spec.range.start.line;
-  const byIndex = shownVerdicts.get(spec.uri) ?? new Map<number, vscode.DecorationOptions>();
-  byIndex.set(spec.index, { range: new vscode.Range(line, Number.MAX_SAFE_INTEGER, line, Number.MAX_SAFE_INTEGER), renderOptions: { after: { contentText: inline } } });
+  const byIndex = shownVerdicts.get(spec.uri) ?? new Map<number, { line: number; text: string }>();
+  byIndex.set(spec.index, { line: spec.range.start.line, text: inline });
   shownVerdicts.set(spec.uri, byIndex);
   watchEdits();
   decorate(spec.uri);

@@ -89,6 +89,7 @@ export function traceSignals(specs: readonly MonitoredSpec[], trace: Trace): Sig
       const margin = comparisonMargin(node, (name) => trace.columns.get(name)!.values, trace.length);
       return (i) => margin[i]!;
     },
+    column: (node) => (node.kind === 'compare' ? comparisonMargin(node, (name) => trace.columns.get(name)!.values, trace.length) : undefined),
   };
 }
 
@@ -123,9 +124,23 @@ function termProblem(t: Term): string | undefined {
  * max would pass it on in an order-dependent way.
  */
 export function comparisonMargin(f: CompareNode, column: (name: string) => Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  // The common shape, a signal against a number (`speed < 50`), in one pass without term columns.
+  const [l, r] = [f.left, f.right];
+  if ((l.kind === 'signal' && r.kind === 'num') || (l.kind === 'num' && r.kind === 'signal')) {
+    const values = column(l.kind === 'signal' ? l.name : (r as { name: string }).name);
+    const c = l.kind === 'num' ? l.value : (r as { value: number }).value;
+    // margin = l − r for > and >=, r − l for < and <=: ±(x − c) with the signal's side deciding the sign.
+    const greater = f.op === '>' || f.op === '>=';
+    if (!greater && f.op !== '<' && f.op !== '<=') throw new MonitorError(`'${f.op}' has no robustness`);
+    const sign = greater === (l.kind === 'signal') ? 1 : -1;
+    // Trace values and numbers are finite, so no NaN can arise here.
+    if (sign === 1) for (let i = 0; i < n; i++) out[i] = values[i]! - c;
+    else for (let i = 0; i < n; i++) out[i] = c - values[i]!;
+    return out;
+  }
   const left = termColumn(f.left, column, n);
   const right = termColumn(f.right, column, n);
-  const out = new Float64Array(n);
   if (f.op === '>' || f.op === '>=') for (let i = 0; i < n; i++) out[i] = left[i]! - right[i]!;
   else if (f.op === '<' || f.op === '<=') for (let i = 0; i < n; i++) out[i] = right[i]! - left[i]!;
   else throw new MonitorError(`'${f.op}' has no robustness`);
