@@ -12,7 +12,7 @@
 // and its `browser` entry. (@vscode/test-web, the usual way, downloads VS Code, which cannot work here.)
 // The extension-test payload (extensionTestsPath) is not used: the suites in test/e2e/suite are bundled for
 // Node's extension host, so these checks drive the UI as a user would, like ui.mjs: diagnostics, a quick fix,
-// a hover, a translation from the Command Palette and a word-problem interpretation.
+// a hover, a hierarchy import, a translation from the Command Palette and a word-problem interpretation.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -110,6 +110,17 @@ export async function runWebChecks({ vsix, env, tmp }) {
       await retry(async () => {
         await page.mouse.move(10, 10);
         await moveToText(page, 'G (red', 0);
+        await hover.first().waitFor({ timeout: 3_000 });
+      }, 10);
+    });
+
+    await check('a hierarchy import read through the editor\'s file system: an imported class\'s hover', async () => {
+      await openFile(page, 'zoo.fol');
+      // cat is a class of zoo.json only; the server reads it with ClientRequests, answered by vscode.workspace.fs.
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /›\s*cat/ });
+      await retry(async () => {
+        await page.mouse.move(10, 10);
+        await moveToText(page, 'cat(x)', 0);
         await hover.first().waitFor({ timeout: 3_000 });
       }, 10);
     });
