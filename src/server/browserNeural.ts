@@ -62,6 +62,7 @@ export function browserNeural(connection: Connection): NeuralFactory {
   };
 
   return (options): NeuralService => {
+    if (options.modelsDir) connection.console.info(`nesy.models.path (${options.modelsDir}) is a folder on disk; in the browser the package's own models run.`);
     const config = { modelsDir, executionProvider: options.executionProvider };
     let status: { ep: string | null; note?: string } = { ep: null, note: 'Models load on first use.' };
     const run = async <T>(task: string, folder: string, payload: unknown, signal?: AbortSignal): Promise<T> => {

@@ -76,12 +76,16 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
       // VS Code's own file dialog in the browser: a path box that starts at the workspace folder.
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 10_000 });
+      // The dialog may reset its path box when its folder listing arrives: check the path is still ours
+      // before accepting it, and that the dialog closed after.
       await retry(async () => {
         const folder = (await input.inputValue()).replace(/[^/]*$/, '');
         await input.fill(`${folder}speeds.csv`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'speeds.csv' }).first().waitFor({ timeout: 3_000 });
+        await page.waitForTimeout(500);
+        if (!(await input.inputValue()).endsWith('/speeds.csv')) throw new Error('the file dialog replaced the path');
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 });
       }, 5);
-      await page.keyboard.press('Enter');
       // The plot is a webview: an iframe whose page is in an inner frame.
       const plot = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await plot.locator('.uplot').nth(1).waitFor({ timeout: 60_000 });

@@ -112,6 +112,28 @@ test('batch kernels compiled for prediction checking contain only numbers, opera
   );
 });
 
+test('hierarchy imports by URI: backslashes separate folders in a Windows document\'s imports, and any scheme the host reads works', async () => {
+  const files = new Map([
+    ['file:///c%3A/proj/.git', { kind: 'directory' as const, size: 0 }],
+    ['file:///c%3A/proj/data/tree.json', { kind: 'file' as const, size: 2 }],
+    ['vscode-vfs://github/o/r/.git', { kind: 'directory' as const, size: 0 }],
+    ['vscode-vfs://github/o/r/tree.json', { kind: 'file' as const, size: 2 }],
+  ]);
+  const host = {
+    log: () => undefined,
+    files: {
+      stat: async (uri: string) => {
+        const f = files.get(uri);
+        return f ? { ...f, realUri: uri } : { kind: 'missing' as const };
+      },
+      readText: async () => '{}',
+    },
+  };
+  assert.deepEqual(await readImport('file:///c%3A/proj/rules/a.fol', '..\\data\\tree.json', host), { ok: true, uri: 'file:///c%3A/proj/data/tree.json', text: '{}' });
+  assert.deepEqual(await readImport('vscode-vfs://github/o/r/rules/a.fol', '../tree.json', host), { ok: true, uri: 'vscode-vfs://github/o/r/tree.json', text: '{}' });
+  assert.match((await readImport('vscode-vfs://github/o/r/rules/a.fol', '../../x.json', host) as { message: string }).message, /outside the project folder 'vscode-vfs:\/\/github\/o\/r'/);
+});
+
 test('hierarchy imports stay in the project, read only regular .json files, and refuse links out, loops and huge files', async (t) => {
   const base = fs.mkdtempSync(path.join(repoRoot, '.test-tmp', 'imports-'));
   t.after(() => fs.rmSync(base, { recursive: true, force: true }));

@@ -31,7 +31,8 @@ export async function readImport(documentUri: string, relPath: string, host: Hos
   if (doc.scheme === 'untitled') return { ok: false, message: `Cannot resolve '${relPath}' for a document that is not saved.` };
   if (!files) return { ok: false, message: `Cannot resolve '${relPath}': this host reads no files.` };
   const docDir = Utils.dirname(doc);
-  const target = Utils.resolvePath(docDir, relPath);
+  // On Windows (a drive letter in the document's path) a backslash separates folders, as Node's path.resolve read it.
+  const target = Utils.resolvePath(docDir, /^\/[a-zA-Z]:\//.test(doc.path) ? relPath.replace(/\\/g, '/') : relPath);
   if (Utils.extname(target).toLowerCase() !== '.json') return { ok: false, message: `Hierarchy imports must be .json files; '${relPath}' is not.` };
   const root = await importRoot(docDir, files);
   if (!insideUri(root, target)) return { ok: false, message: `'${relPath}' lies outside the project folder '${shownUri(root)}'; imports may not leave it.` };
