@@ -25,6 +25,8 @@ export interface ParallelOptions {
   progress?: boolean;
   /** Passed to every worker as serveParallel's second argument (settings, a models folder...). */
   data?: unknown;
+  /** Stops the work: no batch goes out after it aborts, and the promise rejects with its reason once the batches in flight are back. */
+  signal?: AbortSignal;
 }
 
 type ToWorker = { batch: number; items: unknown[] };
@@ -97,6 +99,7 @@ export async function parallelMap<T, R>(items: readonly T[], options: ParallelOp
   const bar = new ProgressBar(items.length, options.label ?? 'items', options.progress ?? process.stderr.isTTY === true);
   const results = new Array<R>(items.length);
   const workers: Worker[] = [];
+  let stopListening = () => {};
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
@@ -125,7 +128,14 @@ export async function parallelMap<T, R>(items: readonly T[], options: ParallelOp
           fail(undefined, error);
         }
       };
-      for (let t = 0; t < threads; t++) {
+      const signal = options.signal;
+      if (signal) {
+        const abort = () => fail(undefined, signal.reason);
+        if (signal.aborted) abort();
+        signal.addEventListener('abort', abort, { once: true });
+        stopListening = () => signal.removeEventListener('abort', abort);
+      }
+      for (let t = 0; t < threads && !failure; t++) {
         const worker = startWorker(options.worker, options.data);
         workers.push(worker);
         worker.on('message', (message: FromWorker) => {
@@ -150,6 +160,7 @@ export async function parallelMap<T, R>(items: readonly T[], options: ParallelOp
       }
     });
   } finally {
+    stopListening();
     bar.finish();
     await Promise.all(workers.map((w) => w.terminate()));
   }

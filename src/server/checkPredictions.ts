@@ -89,9 +89,18 @@ export function listenCheckPredictions(ctx: ServerContext): void {
         file: { classes, layout: params.layout, key: params.key },
         ...(maps ? { maps: { dir: maps, ...(images ? { images } : {}) } } : {}),
       };
-      const partial = await runCheck(ruleSetOf(analyzed.analysis as FolAnalysis), inputs, settings, { progress: false });
-      return finalReport([{ report: partial, source: name }], { perImage: true });
+      // Cancelling the editor's progress stops the check between batches (and hands back the worker threads).
+      const cancel = new AbortController();
+      const listener = token.onCancellationRequested(() => cancel.abort(new Error('cancelled')));
+      try {
+        const partial = await runCheck(ruleSetOf(analyzed.analysis as FolAnalysis), inputs, settings, { progress: false, signal: cancel.signal });
+        return finalReport([{ report: partial, source: name }], { perImage: true });
+      } finally {
+        listener.dispose();
+      }
     } catch (error) {
+      // The request guard answers a cancelled request as cancelled.
+      if (token.isCancellationRequested) throw error;
       // Unreadable or malformed predictions are the user's to fix; say what is wrong with them.
       const message = error instanceof Error ? error.message : String(error);
       // Arrays without class names need a classes file: the editor asks for one and tries again.

@@ -230,3 +230,19 @@ test('float16 encoding rounds to nearest even and reads back through the table',
 function matrixOf(rows: Float32Array): number[][] {
   return Array.from({ length: rows.length / classes.length }, (_, r) => Array.from(rows.subarray(r * classes.length, (r + 1) * classes.length)));
 }
+
+test('a check stops between batches once its signal aborts (a cancelled editor request)', async () => {
+  const set: RuleSet = { rules: [{ name: 'r', kind: 'user', body: { kind: 'implies', left: v('a'), right: v('b') }, text: '' }], skipped: [], roots: [], classes: cols };
+  const data = scores(3 * scoreBatchRows * 6, 90);
+  const controller = new AbortController();
+  let batches = 0;
+  const running = tallySource(set, memorySource(data, 6, false), {
+    signal: controller.signal,
+    onBatch: () => {
+      batches++;
+      controller.abort(new Error('cancelled'));
+    },
+  });
+  await assert.rejects(running, /^Error: cancelled$/);
+  assert.equal(batches, 1);
+});

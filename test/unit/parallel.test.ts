@@ -37,3 +37,15 @@ test('after a failure, the batches in flight finish before the threads are stopp
   await assert.rejects(parallelMap(['slow', 'fail'], { worker: batchWorker, threads: 2, batchSize: 1, data: { marker }, progress: false }), /^Error: asked to fail$/);
   assert.ok(fs.existsSync(marker), 'the slow batch ran to its end');
 });
+
+test('an abort stops sending batches: the promise rejects with its reason, after the results in flight', async () => {
+  const items = Array.from({ length: 400 }, (_, i) => 'x'.repeat(i % 5));
+  const controller = new AbortController();
+  let seen = 0;
+  const running = parallelMap<string, { length: number }>(items, { worker, threads: 2, batchSize: 1, data: { factor: 1 }, progress: false, signal: controller.signal });
+  // The abort comes from outside while the threads work; a stopped run can only end in the abort's reason.
+  setImmediate(() => controller.abort(new Error('stop now')));
+  await assert.rejects(running.then((r) => (seen = r.length)), /^Error: stop now$/);
+  assert.equal(seen, 0);
+  await assert.rejects(parallelMap(['a'], { worker, data: { factor: 1 }, progress: false, signal: AbortSignal.abort(new Error('before')) }), /^Error: before$/);
+});

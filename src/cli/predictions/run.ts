@@ -44,7 +44,7 @@ export interface WorkerData {
 }
 
 /** Scores one work item: a file or a row range of it; draws its violation maps when asked. */
-export async function checkItem(set: RuleSet, item: WorkItem, settings: CheckSettings): Promise<ItemResult> {
+export async function checkItem(set: RuleSet, item: WorkItem, settings: CheckSettings, signal?: AbortSignal): Promise<ItemResult> {
   try {
     const src = await openScores(item.path, { ...settings.file, wanted: set.classes });
     try {
@@ -54,6 +54,7 @@ export async function checkItem(set: RuleSet, item: WorkItem, settings: CheckSet
         worst: settings.worst,
         from: item.from,
         to: item.to,
+        signal,
         onBatch: (_, b) => {
           bound = b;
         },
@@ -68,6 +69,7 @@ export async function checkItem(set: RuleSet, item: WorkItem, settings: CheckSet
       await src.close();
     }
   } catch (e) {
+    if (signal?.aborted) throw e;
     const message = (e as Error).message;
     const err = e as NodeJS.ErrnoException;
     throw new Error(err.code === 'ENOENT' ? `cannot read ${item.name}: no such file.` : message.startsWith(path.basename(item.path)) ? message : `${item.name}: ${message}`);
@@ -79,6 +81,8 @@ export interface RunOptions {
   /** Worker threads; default one per idle core (idleCores). */
   workers?: number;
   progress?: boolean;
+  /** Stops the check (between batches in this thread, between items on worker threads), rejecting with its reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -144,13 +148,15 @@ export async function runCheck(set: RuleSet, files: InputFile[], settings: Check
       label: 'nesy check-predictions',
       progress: options.progress,
       data: { set, settings } satisfies WorkerData,
+      signal: options.signal,
     }).catch((e: Error) => {
+      if (options.signal?.aborted) throw e;
       // The item's own message names its file; parallelMap's "item N: " adds nothing.
       throw new Error(e.message.replace(/^item \d+: /, ''));
     });
   } else {
     results = [];
-    for (const item of items) results.push(await checkItem(set, item, settings));
+    for (const item of items) results.push(await checkItem(set, item, settings, options.signal));
   }
   // Add the ranges of one file together, in order.
   const byFile = new Map<number, ItemResult>();

@@ -95,6 +95,8 @@ export interface TallyOptions {
   to?: number;
   /** Sees each batch after it is scored, with the rules bound to the file (repair, violation maps). */
   onBatch?: (batch: ScoreBatch, bound: BoundRules) => void | Promise<void>;
+  /** Stops between batches, throwing its reason (the editor's request was cancelled). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -140,6 +142,7 @@ export async function tallySource(set: RuleSet, src: ScoreSource, options: Tally
     for (let r = 0; r < errs.length; r++) errs[r]!.add(batchErr[r]!);
     samples += batch.rows;
     if (options.onBatch) await options.onBatch(batch, bound);
+    options.signal?.throwIfAborted();
     // Let other work (the language server's requests) run between batches of a long check.
     if (performance.now() - yielded > 50) {
       await new Promise((resolve) => setImmediate(resolve));
