@@ -1,7 +1,8 @@
 // The predictions report page (bundled into dist/predictions-report.js; opened by
-// src/client/predictionsReport/panel.ts). Left: the rules over all samples. Right: the images, worst first;
-// clicking an image lists its rules, clicking a rule (there or in the rules table) shows that rule's
-// violation map for the selected image (a `select` message from the extension does the same). The page
+// src/client/predictionsReport/panel.ts). Left: the rules over all samples. Right: the images, worst first,
+// the selected image's map and its rules; clicking an image selects it, clicking a rule (there or in the rules
+// table) shows that rule's violation map for the selected image (a `select` message from the extension does the
+// same). The page
 // builds its DOM with createElement and textContent only (no HTML from data), and says what it rendered and
 // which map loaded.
 import './predictionsReport.css';
@@ -100,6 +101,8 @@ function selectImage(i: number): void {
 function showRule(name: string): void {
   selectedRule = name;
   redraw();
+  // In a narrow panel the columns stack and the map may be off screen: bring it into view.
+  document.getElementById('map')?.scrollIntoView({ block: 'start' });
 }
 
 function render(v: ReportView): void {
@@ -112,7 +115,7 @@ function render(v: ReportView): void {
     el('p', { class: 'summary' }, [v.summary]),
     el('div', { class: 'columns' }, [
       el('section', { class: 'left' }, [el('h2', {}, ['Rules']), rulesTable(v), ...skipped]),
-      el('section', { class: 'right' }, [el('h2', {}, ['Images, worst first']), imageList(v), imageRules(v), mapViewer(v)]),
+      el('section', { class: 'right' }, [el('h2', {}, ['Images, worst first']), imageList(v), mapViewer(v), imageRules(v)]),
     ]),
   );
   redraw();

@@ -1,6 +1,7 @@
 // What a user sees in the workbench, driven through the real UI in Chromium: the status bar item, a hover,
-// the quick-fix menu, the translation quick pick and the robustness plot, with screenshots of the last four, and
-// the notification after the language server crashed too often. Each check returns { title, ok, error }.
+// the quick-fix menu, the translation quick pick, the robustness plot and the predictions report (a rule's map on a
+// click), with screenshots of the last five, and the notification after the language server crashed too often.
+// Each check returns { title, ok, error }.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -93,6 +94,33 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
       await plot.locator('.caption', { hasText: 'speed < 20:' }).waitFor({ timeout: 10_000 });
       await page.waitForTimeout(500);
       await page.screenshot({ path: path.join(screenshots, 'monitor-plot.png') });
+      await runCommand(page, 'View: Close All Editors');
+    });
+    await check('checking an image\'s scores opens the report beside the rules; clicking a rule shows its violation map', async () => {
+      await openFile(page, 'animals.fol');
+      await runCommand(page, 'NeSy: Check Predictions Against Hierarchy');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A score file' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      // VS Code's own file dialog in the browser; the class names come from the classes.txt beside the scores.
+      const input = page.locator('.quick-input-widget input');
+      await retry(async () => {
+        const folder = (await input.inputValue()).replace(/[^/]*$/, '');
+        await input.fill(`${folder}segmentation/image.npy`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'image.npy' }).first().waitFor({ timeout: 3_000 });
+      }, 5);
+      await page.keyboard.press('Enter');
+      const report = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      await report.locator('#rules tbody tr').first().waitFor({ timeout: 60_000 });
+      await report.locator('#image-rules button', { hasText: /^animals\.C_dog$/ }).click();
+      const map = report.locator('figure#map img[alt^="Violation map of animals.C_dog"]');
+      await map.waitFor({ timeout: 10_000 });
+      // Loaded from the extension's storage through the webview: the image's own size, 32 x 24.
+      await retry(async () => {
+        const size = await map.evaluate((img) => [img.naturalWidth, img.naturalHeight]);
+        if (size[0] !== 32 || size[1] !== 24) throw new Error(`the map is ${size.join(' x ')}, not 32 x 24`);
+      }, 20);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(screenshots, 'predictions-report.png') });
       await runCommand(page, 'View: Close All Editors');
     });
     // Last: it leaves this window without a language server. The extension-test windows show no notifications,

@@ -43,6 +43,23 @@ async function classesBeside(predictions: vscode.Uri): Promise<vscode.Uri | unde
   return (await exists(file)) ? file : undefined;
 }
 
+/**
+ * A score file or a folder of them. Asked in two steps because on Windows and Linux one dialog cannot pick
+ * files and folders both (it then picks folders only).
+ */
+async function pickPredictions(): Promise<vscode.Uri | undefined> {
+  const file = { label: 'A score file', detail: scoreExtensions.map((e) => `.${e}`).join(', ') };
+  const folder = { label: 'A folder of score files', detail: 'every score file under it; the totals are over all of them' };
+  const kind = await vscode.window.showQuickPick([file, folder], { title: 'Predictions to check' });
+  if (!kind) return undefined;
+  const picked = await vscode.window.showOpenDialog(
+    kind === file
+      ? { title: 'Predictions to check', canSelectMany: false, filters: { 'Class scores': scoreExtensions } }
+      : { title: 'Predictions to check: a folder of score files', canSelectFiles: false, canSelectFolders: true, canSelectMany: false },
+  );
+  return picked?.[0];
+}
+
 function needsClasses(error: unknown): boolean {
   const data = (error as { data?: Partial<CheckPredictionsFailure> } | undefined)?.data;
   return data?.needsClasses === true;
@@ -55,17 +72,7 @@ export async function checkPredictions(context: CommandContext, predictions?: vs
     await vscode.window.showWarningMessage('NeSy: open the .fol rules to check predictions against first.');
     return undefined;
   }
-  const picked =
-    predictions ??
-    (
-      await vscode.window.showOpenDialog({
-        title: 'Predictions to check: a score file or a folder of them',
-        canSelectFiles: true,
-        canSelectFolders: true,
-        canSelectMany: false,
-        filters: { 'Class scores': scoreExtensions },
-      })
-    )?.[0];
+  const picked = predictions ?? (await pickPredictions());
   if (!picked) return undefined;
   let classes = options.classes ?? (await classesBeside(picked));
   const maps = vscode.Uri.joinPath(context.storage, 'prediction-maps', `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
