@@ -87,6 +87,12 @@ test('the committed solver answers the problems of the issue, and reads the ques
   assert.equal(value('A box holds 6 eggs. Sam buys 4 boxes. How many eggs does Sam buy?'), '24');
   assert.equal(value('There are 12 apples and 9 oranges in a basket. How many fruits are in the basket?'), '21');
   assert.equal(value('A car travels 150 miles in 3 hours. What is its speed in miles per hour?'), '50');
+  // The issue's other examples: the part spent, a total earned from one's own amounts, and a rectangle's
+  // perimeter, which got 8 + 5 with no low-confidence mark, is 2 × (8 + 5) and not marked as a guess.
+  assert.equal(value('Mary had 20 dollars. She spent a quarter of it. How much did she spend?'), '5');
+  assert.equal(value('Fred had 33 dollars. He washed cars over the weekend and now has 86 dollars. How much money did he earn washing cars?'), '53');
+  assert.equal(value('Two numbers add up to 45. The larger number is 28. What is the smaller number?'), '17');
+  assert.ok(solver.solve('A rectangle is 8 cm long and 5 cm wide. What is its perimeter?').probability >= 0.5);
 });
 
 test('solutions: a probability in (0, 1], a calibrated one beside the raw one, formulas for every operator', () => {
