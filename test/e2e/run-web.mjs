@@ -12,7 +12,8 @@
 // and its `browser` entry. (@vscode/test-web, the usual way, downloads VS Code, which cannot work here.)
 // The extension-test payload (extensionTestsPath) is not used: the suites in test/e2e/suite are bundled for
 // Node's extension host, so these checks drive the UI as a user would, like ui.mjs: diagnostics, a quick fix,
-// a hover, a hierarchy import, a translation from the Command Palette and a word-problem interpretation.
+// a hover, a hierarchy import, a translation from the Command Palette, a word-problem interpretation and a
+// command the server runs (Convert Operator Style).
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -135,6 +136,17 @@ export async function runWebChecks({ vsix, env, tmp }) {
       await page.keyboard.press('Escape');
     });
 
+    await check('a server command: Convert Operator Style rewrites the file in Unicode', async () => {
+      // traffic.tl is open from the hover check: its tab, since Quick Open puts recently opened files first.
+      await page.locator('.tab', { hasText: 'traffic.tl' }).first().click();
+      await page.locator('.tab.active', { hasText: 'traffic.tl' }).waitFor({ timeout: 10_000 });
+      await runCommand(page, 'NeSy: Convert Operator Style');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'unicode' }).first().waitFor({ timeout: 10_000 });
+      await page.locator('.quick-input-widget input').fill('unicode');
+      await page.keyboard.press('Enter');
+      await page.locator('.monaco-editor .view-lines', { hasText: '□(red → ◇[0,10] green)' }).first().waitFor({ timeout: 30_000 });
+    });
+
     await check('a word problem interpreted from the Command Palette, on onnxruntime-web', async () => {
       await runCommand(page, 'NeSy: Interpret Math Word Problem');
       await page.locator('.quick-input-widget', { hasText: 'Math word problem to interpret' }).waitFor({ timeout: 10_000 });
@@ -142,6 +154,7 @@ export async function runWebChecks({ vsix, env, tmp }) {
       await page.keyboard.press('Enter');
       await page.locator('.monaco-editor .view-lines', { hasText: 'Answer:** 3' }).first().waitFor({ timeout: 120_000 });
     });
+
   } finally {
     await browser?.close();
     try {
