@@ -39,13 +39,19 @@ test('putting each clause back where the lifted sentence has ( prop_k ) gives th
   }
 });
 
+function formulaOf(text: string) {
+  const parsed = parseFormula(text);
+  assert.ok(parsed.ok, text);
+  return parsed.formula;
+}
+
 test('the rows cover the operators NL2TL lacks and every scope of the catalogue', () => {
   const kinds = new Set<string>();
-  for (const r of rows) walk(parseFormula(r.ltl).formula!, (f) => void kinds.add(f.kind));
+  for (const r of rows) walk(formulaOf(r.ltl), (f) => void kinds.add(f.kind));
   for (const k of ['next', 'weak_until', 'release', 'strong_release', 'once', 'historically', 'prev', 'since', 'until', 'globally', 'finally']) {
     assert.ok(kinds.has(k), `no ${k}`);
   }
   const between = rows.find((r) => r.sentence.join(' ').startsWith('between '));
   assert.ok(between, 'a between-scope row');
-  assert.match(printFormula(parseFormula(between.ltl).formula!, 'ascii'), /^G \(.*F .*U/);
+  assert.match(printFormula(formulaOf(between.ltl), 'ascii'), /^G \(.*F .*U/);
 });
