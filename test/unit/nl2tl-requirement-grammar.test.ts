@@ -252,3 +252,8 @@ test('"only after" is precedence (weak: the later event need not come); between 
   reads('visit b only after visiting a', '!b U a');
   reads('p will never happen again after q', 'G (q -> G !p)');
 });
+
+test('an eventually written in brackets after until is kept', () => {
+  reads('a holds until (eventually b holds)', 'a U F b');
+  reads('a holds until eventually b holds', 'a U b');
+});

@@ -56,10 +56,12 @@ export function explain(f: Formula, descriptions?: PropDescriptions): string {
     const text = reading(g);
     return grouped && (isBinary(g) || text.includes(',')) ? `(${text})` : text;
   };
-  // The operand an until-like reading starts with is parenthesised when it opens with a temporal adverb:
-  // "eventually a holds until b holds" reads as "eventually (a until b)", as the pattern survey writes it.
+  // Both operands of an until-like reading are parenthesised when they open with a temporal adverb. The
+  // first: "eventually a holds until b holds" reads as "eventually (a until b)", as the pattern survey
+  // writes it. The second: what until or since waits for is read as an event ("until you reach b" is until
+  // b), so an "eventually" there needs the brackets to stay: "a holds until (eventually b holds)".
   const temporalUnary = new Set(['next', 'finally', 'globally', 'historically', 'once', 'prev']);
-  const readFirst = (g: Formula): string => (temporalUnary.has(g.kind) ? `(${reading(g)})` : read(g, true));
+  const bracketTemporal = (g: Formula): string => (temporalUnary.has(g.kind) ? `(${reading(g)})` : read(g, true));
   const reading = (g: Formula): string => {
     switch (g.kind) {
       case 'prop':
@@ -110,16 +112,16 @@ export function explain(f: Formula, descriptions?: PropDescriptions): string {
         return `at the previous moment, ${read(g.args[0], false)}`;
       case 'until': {
         const when = g.interval ? ` ${futureWindow(g.interval)}` : ' eventually';
-        return `${readFirst(g.args[0])} until ${read(g.args[1], true)}, which happens${when}`;
+        return `${bracketTemporal(g.args[0])} until ${bracketTemporal(g.args[1])}, which happens${when}`;
       }
       case 'weak_until':
-        return `${readFirst(g.args[0])} until ${read(g.args[1], true)}${g.interval ? ` ${futureWindow(g.interval)}` : ''}, or forever if that never happens`;
+        return `${bracketTemporal(g.args[0])} until ${bracketTemporal(g.args[1])}${g.interval ? ` ${futureWindow(g.interval)}` : ''}, or forever if that never happens`;
       case 'release':
-        return `${readFirst(g.args[1])} up to and including the moment when ${read(g.args[0], true)}${g.interval ? ` (${futureSpan(g.interval)})` : ''}, or forever if that never happens`;
+        return `${bracketTemporal(g.args[1])} up to and including the moment when ${read(g.args[0], true)}${g.interval ? ` (${futureSpan(g.interval)})` : ''}, or forever if that never happens`;
       case 'strong_release':
-        return `${readFirst(g.args[1])} up to and including a moment when ${read(g.args[0], true)}, which happens${g.interval ? ` ${futureWindow(g.interval)}` : ' eventually'}`;
+        return `${bracketTemporal(g.args[1])} up to and including a moment when ${read(g.args[0], true)}, which happens${g.interval ? ` ${futureWindow(g.interval)}` : ' eventually'}`;
       case 'since':
-        return `${readFirst(g.args[0])} at every moment since a moment when ${read(g.args[1], true)}${g.interval ? `, ${pastWindow(g.interval)}` : ''}`;
+        return `${bracketTemporal(g.args[0])} at every moment since a moment when ${bracketTemporal(g.args[1])}${g.interval ? `, ${pastWindow(g.interval)}` : ''}`;
     }
   };
   return reading(f);

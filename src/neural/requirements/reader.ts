@@ -252,10 +252,13 @@ class Reader {
         const before = level === levelOne && k - 1 > lead && this.cueAt(k - 1)?.kind === 'unary' && !(this.cueAt(k - 1) as { sentence?: boolean }).sentence ? k - 1 : k;
         const left = this.connectives(lead, before);
         const t = this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'trailer' && !(this.cueAt(j) as { exclusive?: boolean }).exclusive);
-        const right = this.sentence(k + 1, t >= 0 ? t : b);
-        // A parenthesised left side is taken as written: "(at every moment, a holds) until b" keeps its G.
+        const end = t >= 0 ? t : b;
+        const right = this.sentence(k + 1, end);
+        // A parenthesised side is taken as written: "(at every moment, a holds) until b" keeps its G, and
+        // "a until (eventually b holds)" its F.
         const grouped = this.items[lead]?.kind === 'open' && this.closing.get(lead) === before - 1;
-        const f = op === 'stepsAfter' ? this.stepsAfter(k, left, right) : this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined, grouped);
+        const rightGrouped = this.items[k + 1]?.kind === 'open' && this.closing.get(k + 1) === end - 1;
+        const f = op === 'stepsAfter' ? this.stepsAfter(k, left, right) : this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined, grouped, rightGrouped);
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -314,22 +317,23 @@ class Reader {
     return { kind, args, ...(interval ? { interval } : {}) };
   }
 
-  private combine(op: BinaryCue, l: FormulaJson, r: FormulaJson, trailer?: Trailer, leftAsWritten = false): FormulaJson {
+  private combine(op: BinaryCue, l: FormulaJson, r: FormulaJson, trailer?: Trailer, leftAsWritten = false, rightAsWritten = false): FormulaJson {
     const left = leftAsWritten ? l : this.negatedLeft(l);
     // What until waits for is an event, not a promise: "until you visit the red room" is until red_room
     // (a U F b would hold whenever F b does).
+    const event = rightAsWritten ? r : peel(r, 'finally');
     switch (op) {
       case 'until':
-        return this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, peel(r, 'finally'), trailer);
+        return this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, event, trailer);
       case 'unless':
-        return this.untilLike('weak_until', left, peel(r, 'finally'), trailer);
+        return this.untilLike('weak_until', left, event, trailer);
       case 'releasedBy':
         // "..., which happens eventually" makes the releasing moment a promise: strong release.
         return this.untilLike(trailer && !trailer.weak ? 'strong_release' : 'release', l, r, trailer, true);
       case 'strongReleasedBy':
         return this.untilLike('strong_release', l, r, trailer, true);
       case 'since':
-        return this.untilLike('since', l, peel(r, 'finally'), trailer);
+        return this.untilLike('since', l, event, trailer);
     }
     if (trailer) throw new NotRead(`a qualifier after ${op}`);
     switch (op) {
