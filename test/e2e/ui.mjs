@@ -103,12 +103,16 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
       await page.keyboard.press('Enter');
       // VS Code's own file dialog in the browser; the class names come from the classes.txt beside the scores.
       const input = page.locator('.quick-input-widget input');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A folder of score files' }).waitFor({ state: 'detached', timeout: 10_000 });
+      // As for the trace above: the dialog may reset its path box when its folder listing arrives.
       await retry(async () => {
         const folder = (await input.inputValue()).replace(/[^/]*$/, '');
         await input.fill(`${folder}segmentation/image.npy`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'image.npy' }).first().waitFor({ timeout: 3_000 });
+        await page.waitForTimeout(500);
+        if (!(await input.inputValue()).endsWith('/segmentation/image.npy')) throw new Error('the file dialog replaced the path');
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 });
       }, 5);
-      await page.keyboard.press('Enter');
       const report = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await report.locator('#rules tbody tr').first().waitFor({ timeout: 60_000 });
       await report.locator('#image-rules button', { hasText: /^animals\.C_dog$/ }).click();
