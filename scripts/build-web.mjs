@@ -15,24 +15,33 @@ const nodeHostModules = /[\\/](nodeModelFiles|nodeRuntime|nodeFiles|nodePlatform
 
 /**
  * Client commands that need the Node server's features: checking predictions reads score files from disk on
- * worker threads, which the web server does not offer. In the web bundle each export of such a module is a
- * function that says so, for the command it is registered as.
+ * worker threads, and evaluating a spec on a trace streams the trace file from disk (nesy/monitorTrace), which
+ * the web server does not offer. In the web bundle each export of such a module is a function that says so,
+ * for the command it is registered as.
  */
-const nodeOnlyCommands = /[\\/]src[\\/]client[\\/]commands[\\/]checkPredictions(\.ts)?$/;
+const nodeOnlyCommands = {
+  checkPredictions: 'checking predictions needs the desktop extension (score files on disk, worker threads)',
+  evaluateTrace: 'evaluating a spec on a trace needs the desktop extension (the trace file is read from disk)',
+};
+const nodeOnlyModule = new RegExp(`[\\\\/]src[\\\\/]client[\\\\/]commands[\\\\/](${Object.keys(nodeOnlyCommands).join('|')})(\\.ts)?$`);
 
 const browserHost = {
   name: 'browser-host',
   setup(build) {
-    build.onResolve({ filter: /checkPredictions$/ }, async (args) => {
+    build.onResolve({ filter: new RegExp(`(${Object.keys(nodeOnlyCommands).join('|')})$`) }, async (args) => {
       if (args.pluginData === 'resolving') return undefined;
       const resolved = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'resolving' });
-      return nodeOnlyCommands.test(resolved.path) ? { path: resolved.path, namespace: 'node-only-command' } : undefined;
+      return nodeOnlyModule.test(resolved.path) ? { path: resolved.path, namespace: 'node-only-command' } : undefined;
     });
-    build.onLoad({ filter: /.*/, namespace: 'node-only-command' }, () => ({
-      contents: `const vscode = require('vscode');
-module.exports = new Proxy({}, { get: () => () => vscode.window.showErrorMessage('NeSy: checking predictions needs the desktop extension (score files on disk, worker threads); VS Code for the web does not run it.') });`,
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'node-only-command' }, (args) => {
+      const what = nodeOnlyCommands[nodeOnlyModule.exec(args.path)[1]];
+      const message = `NeSy: ${what}; VS Code for the web does not run it.`;
+      return {
+        contents: `const vscode = require('vscode');
+module.exports = new Proxy({}, { get: () => () => vscode.window.showErrorMessage(${JSON.stringify(message)}) });`,
+        loader: 'js',
+      };
+    });
     build.onResolve({ filter: /^(node:)?path$/ }, () => ({ path: require_resolve('path-browserify') }));
     build.onResolve({ filter: nodeHostModules }, (args) => ({ path: args.path, namespace: 'node-host' }));
     build.onLoad({ filter: /.*/, namespace: 'node-host' }, (args) => ({
