@@ -104,9 +104,18 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
       // VS Code's own file dialog in the browser; the class names come from the classes.txt beside the scores.
       const input = page.locator('.quick-input-widget input');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A folder of score files' }).waitFor({ state: 'detached', timeout: 10_000 });
-      // As for the trace above: the dialog may reset its path box when its folder listing arrives.
+      // As for the trace above: the dialog may reset its path box when its folder listing arrives. It opens at the
+      // workspace folder; a retry starts from there again, not from what the last attempt typed.
+      await input.waitFor({ timeout: 10_000 });
+      const folder = await retry(async () => {
+        const value = await input.inputValue();
+        if (!value.startsWith('/')) {
+          await page.waitForTimeout(200);
+          throw new Error(`the file dialog shows no folder yet: '${value}'`);
+        }
+        return value.replace(/[^/]*$/, '');
+      }, 25);
       await retry(async () => {
-        const folder = (await input.inputValue()).replace(/[^/]*$/, '');
         await input.fill(`${folder}segmentation/image.npy`);
         await page.waitForTimeout(500);
         if (!(await input.inputValue()).endsWith('/segmentation/image.npy')) throw new Error('the file dialog replaced the path');

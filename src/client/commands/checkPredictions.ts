@@ -60,6 +60,18 @@ async function pickPredictions(): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
+/** A report's maps folder is deleted when the report closes; this catches those of reports a closed window left behind. */
+const staleAfterMs = 24 * 3600 * 1000;
+
+async function removeStaleMaps(root: vscode.Uri): Promise<void> {
+  const entries = await vscode.workspace.fs.readDirectory(root).then(undefined, () => [] as [string, vscode.FileType][]);
+  for (const [name] of entries) {
+    const folder = vscode.Uri.joinPath(root, name);
+    const stat = await vscode.workspace.fs.stat(folder).then(undefined, () => undefined);
+    if (stat && Date.now() - stat.mtime > staleAfterMs) await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false }).then(undefined, () => undefined);
+  }
+}
+
 function needsClasses(error: unknown): boolean {
   const data = (error as { data?: Partial<CheckPredictionsFailure> } | undefined)?.data;
   return data?.needsClasses === true;
@@ -75,7 +87,9 @@ export async function checkPredictions(context: CommandContext, predictions?: vs
   const picked = predictions ?? (await pickPredictions());
   if (!picked) return undefined;
   let classes = options.classes ?? (await classesBeside(picked));
-  const maps = vscode.Uri.joinPath(context.storage, 'prediction-maps', `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
+  const mapsRoot = vscode.Uri.joinPath(context.storage, 'prediction-maps');
+  await removeStaleMaps(mapsRoot);
+  const maps = vscode.Uri.joinPath(mapsRoot, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`);
   const threshold = 0.5;
   const title = `Predictions: ${picked.path.split('/').pop()} against ${rules.uri.path.split('/').pop()}`;
   for (;;) {

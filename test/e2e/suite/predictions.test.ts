@@ -4,6 +4,8 @@
 // resource roots and Content-Security-Policy); selecting another rule, as a click does, loads that rule's
 // map. On JSON samples it renders the table without maps.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/core/protocol';
 import type { FromView } from '../../../src/client/predictionsReport/model';
@@ -57,6 +59,29 @@ describe('Checking predictions', () => {
     const second = await waitFor(`the map of ${other}`, () => messages(report, 'mapShown').find((m) => m.rule === other) ?? messages(report, 'mapFailed')[0]);
     assert.equal(second.type, 'mapShown');
     report.panel.dispose();
+  });
+
+  it('removes maps folders that closed windows left behind a day ago, and keeps newer ones', async () => {
+    await openFixture('animals.fol');
+    const first = await vscode.commands.executeCommand<PredictionsReportPanel | undefined>(Commands.checkPredictions, workspaceFile('image.npy'));
+    assert.ok(first);
+    // The page may read the extension's dist/ and this report's maps folder, which lies in prediction-maps/.
+    const mapsFolder = first.panel.webview.options.localResourceRoots!.find((u) => u.path.includes('/prediction-maps/'))!;
+    const root = path.dirname(mapsFolder.fsPath);
+    const stale = path.join(root, 'left-behind');
+    const recent = path.join(root, 'still-open-elsewhere');
+    for (const dir of [stale, recent]) fs.mkdirSync(dir, { recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    fs.utimesSync(stale, twoDaysAgo, twoDaysAgo);
+    const second = await vscode.commands.executeCommand<PredictionsReportPanel | undefined>(Commands.checkPredictions, workspaceFile('image.npy'));
+    assert.ok(second);
+    assert.equal(fs.existsSync(stale), false, 'the day-old folder is gone');
+    assert.equal(fs.existsSync(recent), true, 'a recent folder stays');
+    // Closing a report deletes its own folder.
+    first.panel.dispose();
+    await waitFor('the closed report\'s maps folder to go', () => (fs.existsSync(mapsFolder.fsPath) ? undefined : true), 10_000);
+    second.panel.dispose();
+    fs.rmSync(recent, { recursive: true, force: true });
   });
 
   it('renders the rules table for JSON samples, which have no maps', async () => {
