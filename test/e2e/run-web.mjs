@@ -29,6 +29,8 @@ const timeoutS = Number(process.env.NESY_E2E_TIMEOUT_S ?? 600);
 export async function runWebChecks({ vsix, env, tmp }) {
   const dirs = { userData: path.join(tmp, 'user-data'), extensions: path.join(tmp, 'extensions'), workspace: path.join(tmp, 'workspace') };
   fs.cpSync(path.join(repoRoot, 'test', 'e2e', 'workspace'), dirs.workspace, { recursive: true });
+  // A second file with a mistake, opened once the extension runs: its diagnostics time is the server's, not activation's.
+  fs.writeFileSync(path.join(dirs.workspace, 'later.tl'), 'spec late := F[9,2] b\n');
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
     'remote.extensionKind': { 'nesy-studio.nesy-studio': ['ui'] },
@@ -94,6 +96,11 @@ export async function runWebChecks({ vsix, env, tmp }) {
       if (hostLines.some((l) => /Activating extension 'nesy-studio.nesy-studio' failed/.test(l))) throw new Error('the extension failed to activate');
       const nodeServers = nodeProcessesUnder(installed);
       if (nodeServers.length > 0) throw new Error(`a Node process runs the extension's files: ${nodeServers.join('; ')}`);
+      const again = Date.now();
+      await openFile(page, 'later.tl');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+      log(`  first diagnostics ${Date.now() - again} ms after opening a .tl file once the extension runs (typing the name in Quick Open included)`);
+      await openFile(page, 'mistakes.tl');
     });
 
     await check('a quick fix: the quick-fix menu offers to swap the interval bounds', async () => {
