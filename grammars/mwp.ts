@@ -18,9 +18,13 @@ export const problemKeywords = ['problem', '题目'] as const;
 export const equationKeywords = ['equation', '方程', '算式'] as const;
 export const answerKeywords = ['answer', '答案'] as const;
 
+/** Indentation: spaces, tabs and the ideographic space of Chinese text (U+3000). */
+export const indentChars = ' \t\u3000';
+const indentRun = new RegExp(`[${indentChars}]+`);
+
 function atLineStart(text: string, offset: number): boolean {
   let i = offset - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  while (i >= 0 && indentChars.includes(text[i]!)) i--;
   return i < 0 || text[i] === '\n' || text[i] === '\r';
 }
 
@@ -47,7 +51,7 @@ const firstChars = (list: readonly string[]) => [...new Set(list.map((w) => w[0]
 
 // Main mode: whole lines.
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
-export const Indent = createToken({ name: 'Indent', pattern: /[ \t\u3000]+/, group: Lexer.SKIPPED });
+export const Indent = createToken({ name: 'Indent', pattern: indentRun, group: Lexer.SKIPPED });
 export const LineComment = lineStart('LineComment', /\/\/[^\r\n]*/, ['/']);
 /** `problem [id] [: first text line]`; parser.ts splits the parts with headerParts(). */
 export const ProblemHeader = lineStart('ProblemHeader', new RegExp(`(?:${words(problemKeywords)})(?![A-Za-z0-9_])[^\\r\\n]*`), firstChars(problemKeywords));
@@ -57,7 +61,7 @@ export const TextLine = createToken({ name: 'TextLine', pattern: /[^\r\n]+/ });
 
 // Expression mode: the rest of an equation or answer line.
 export const ExprNewline = createToken({ name: 'ExprNewline', pattern: /\r\n|\r|\n/, line_breaks: true, pop_mode: true });
-export const ExprSpace = createToken({ name: 'ExprSpace', pattern: /[ \t\u3000]+/, group: Lexer.SKIPPED });
+export const ExprSpace = createToken({ name: 'ExprSpace', pattern: indentRun, group: Lexer.SKIPPED });
 export const ExprComment = createToken({ name: 'ExprComment', pattern: /\/\/[^\r\n]*/, group: Lexer.SKIPPED });
 export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)?%?|\.\d+%?/ });
 export const Name = createToken({ name: 'Name', pattern: /[A-Za-z_\u3400-\u9fff][A-Za-z0-9_\u3400-\u9fff]*/ });

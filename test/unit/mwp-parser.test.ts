@@ -37,6 +37,13 @@ test('keywords only count at the start of a line', () => {
   assert.equal(f.problems[0].answer, undefined);
 });
 
+test('an ideographic space is indentation before comments and keywords, as before text (the formatter strips it alike)', () => {
+  const f = parseMwp('\u3000// a comment\nproblem apples\nA shop sold 12 apples.\n\u3000answer: 12\n');
+  assert.equal(f.problems.length, 1, 'the comment is not a problem of its own');
+  assert.equal(f.problems[0].id!.name, 'apples');
+  assert.equal(f.problems[0].answer!.raw, '12');
+});
+
 test('expressions: precedence, brackets, unary minus, powers, percentages, × and ÷', () => {
   assert.equal(value('x = 2 + 3 * 4'), '14');
   assert.equal(value('(2 + 3) × 4 ÷ 10'), '2');

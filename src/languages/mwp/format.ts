@@ -5,11 +5,11 @@
 // written; an equation or answer line with a syntax error is kept as written too.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { OperatorStyle } from '../../core/settings';
-import { answerKeywords, equationKeywords, problemKeywords } from '../../../grammars/mwp';
+import { answerKeywords, equationKeywords, indentChars, problemKeywords } from '../../../grammars/mwp';
 import type { ParsedFile } from './parser';
 import { headerParts } from './parser';
 
-const SPACE = /^[ \t\u3000]+|[ \t\u3000]+$/g;
+const SPACE = new RegExp(`^[${indentChars}]+|[${indentChars}]+$`, 'g');
 const header = new RegExp(`^(?:${problemKeywords.join('|')})(?![A-Za-z0-9_])`);
 const keywordLine = new RegExp(`^(${[...equationKeywords, ...answerKeywords].join('|')})[ \\t]*([:：])(.*)$`);
 const TOKEN = /\d+(?:\.\d+)?%?|\.\d+%?|[A-Za-z_\u3400-\u9fff][A-Za-z0-9_\u3400-\u9fff]*|\*\*|[-−－+＋*×·＊/÷／^=＝(（)）[\]]|\S/g;
