@@ -96,11 +96,6 @@ export async function runWebChecks({ vsix, env, tmp }) {
       if (hostLines.some((l) => /Activating extension 'nesy-studio.nesy-studio' failed/.test(l))) throw new Error('the extension failed to activate');
       const nodeServers = nodeProcessesUnder(installed);
       if (nodeServers.length > 0) throw new Error(`a Node process runs the extension's files: ${nodeServers.join('; ')}`);
-      const again = Date.now();
-      await openFile(page, 'later.tl');
-      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
-      log(`  first diagnostics ${Date.now() - again} ms after opening a .tl file once the extension runs (typing the name in Quick Open included)`);
-      await openFile(page, 'mistakes.tl');
     });
 
     await check('a quick fix: the quick-fix menu offers to swap the interval bounds', async () => {
@@ -162,6 +157,17 @@ export async function runWebChecks({ vsix, env, tmp }) {
       await page.locator('.monaco-editor .view-lines', { hasText: 'Answer:** 3' }).first().waitFor({ timeout: 120_000 });
     });
 
+    // A measurement, not a check: the diagnostics time of a .tl file opened once the extension runs (the first
+    // file's includes the extension host starting and activating the extension). Quick Open's typing is included.
+    try {
+      await page.keyboard.press('Escape');
+      const opened = Date.now();
+      await openFile(page, 'later.tl');
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+      log(`  first diagnostics ${Date.now() - opened} ms after opening a .tl file once the extension runs (Quick Open typing included)`);
+    } catch (error) {
+      log(`  diagnostics of a later file not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
   } finally {
     await browser?.close();
     try {

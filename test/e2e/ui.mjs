@@ -85,7 +85,8 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
         await page.waitForTimeout(500);
         if (!(await input.inputValue()).endsWith('/speeds.csv')) throw new Error('the file dialog replaced the path');
         await page.keyboard.press('Enter');
-        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5_000 });
+        // On a loaded machine the dialog takes seconds to close after accepting.
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
       }, 5);
       // The plot is a webview: an iframe whose page is in an inner frame.
       const plot = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
