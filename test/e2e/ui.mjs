@@ -74,7 +74,20 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
       const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Evaluate on trace' }).first();
       await lens.waitFor({ timeout: 30_000 });
       await lens.click();
-      await chooseInFileDialog(page, 'speeds.csv');
+      // VS Code's own file dialog in the browser: a path box that starts at the workspace folder.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      // The dialog may reset its path box when its folder listing arrives: check the path is still ours
+      // before accepting it, and that the dialog closed after.
+      await retry(async () => {
+        const folder = (await input.inputValue()).replace(/[^/]*$/, '');
+        await input.fill(`${folder}speeds.csv`);
+        await page.waitForTimeout(500);
+        if (!(await input.inputValue()).endsWith('/speeds.csv')) throw new Error('the file dialog replaced the path');
+        await page.keyboard.press('Enter');
+        // On a loaded machine the dialog takes seconds to close after accepting.
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+      }, 5);
       // The plot is a webview: an iframe whose page is in an inner frame.
       const plot = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await plot.locator('.uplot').nth(1).waitFor({ timeout: 60_000 });
@@ -89,9 +102,28 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
       await runCommand(page, 'NeSy: Check Predictions Against Hierarchy');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A score file' }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
-      // The class names come from the classes.txt beside the scores.
+      // VS Code's own file dialog in the browser; the class names come from the classes.txt beside the scores.
+      const input = page.locator('.quick-input-widget input');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A folder of score files' }).waitFor({ state: 'detached', timeout: 10_000 });
-      await chooseInFileDialog(page, 'segmentation/image.npy');
+      // As for the trace above: the dialog may reset its path box when its folder listing arrives. It opens at the
+      // workspace folder; a retry starts from there again, not from what the last attempt typed.
+      await input.waitFor({ timeout: 10_000 });
+      const folder = await retry(async () => {
+        const value = await input.inputValue();
+        if (!value.startsWith('/')) {
+          await page.waitForTimeout(200);
+          throw new Error(`the file dialog shows no folder yet: '${value}'`);
+        }
+        return value.replace(/[^/]*$/, '');
+      }, 25);
+      await retry(async () => {
+        await input.fill(`${folder}segmentation/image.npy`);
+        await page.waitForTimeout(500);
+        if (!(await input.inputValue()).endsWith('/segmentation/image.npy')) throw new Error('the file dialog replaced the path');
+        await page.keyboard.press('Enter');
+        // On a loaded machine the dialog takes seconds to close after accepting.
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+      }, 5);
       const report = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await report.locator('#rules tbody tr').first().waitFor({ timeout: 60_000 });
       await report.locator('#image-rules button', { hasText: /^animals\.C_dog$/ }).click();
@@ -162,32 +194,6 @@ export async function runCommand(page, title) {
 }
 
 /** Opens a workspace file through Quick Open, as a user would. */
-/**
- * Picks `relative` (a path from the workspace folder) in VS Code's own file dialog in the browser. The dialog
- * opens at the workspace folder and may reset its path box when its folder listing arrives, so the path is
- * checked to be still ours before it is accepted, a retry starts from the folder again, and the dialog must
- * close after (which takes seconds on a loaded machine).
- */
-export async function chooseInFileDialog(page, relative) {
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  const folder = await retry(async () => {
-    const value = await input.inputValue();
-    if (!value.startsWith('/')) {
-      await page.waitForTimeout(200);
-      throw new Error(`the file dialog shows no folder yet: '${value}'`);
-    }
-    return value.replace(/[^/]*$/, '');
-  }, 25);
-  await retry(async () => {
-    await input.fill(`${folder}${relative}`);
-    await page.waitForTimeout(500);
-    if (!(await input.inputValue()).endsWith(`/${relative}`)) throw new Error('the file dialog replaced the path');
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
-  }, 5);
-}
-
 export async function openFile(page, name) {
   await page.locator('.monaco-workbench').click({ position: { x: 640, y: 360 } });
   await page.keyboard.press('Control+P');
