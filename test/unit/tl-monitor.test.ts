@@ -401,7 +401,9 @@ const traceArb = fc
 
 /** The trace as CSV, as `nesy monitor` reads it: propositions as 0/1, signals as numbers. */
 function traceCsv(trace: { times: number[]; values: Record<string, number[]> }): string[] {
-  return ['time,p,q,r,x,y', ...trace.times.map((t, i) => `${t},${['p', 'q', 'r'].map((n) => (trace.values[n]![i]! > 0 ? 1 : 0)).join(',')},${trace.values.x![i]},${trace.values.y![i]}`)];
+  // String(-0) is "0": write the sign, or x / y flips from -inf to +inf once the trace is read back.
+  const num = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
+  return ['time,p,q,r,x,y', ...trace.times.map((t, i) => `${t},${['p', 'q', 'r'].map((n) => (trace.values[n]![i]! > 0 ? 1 : 0)).join(',')},${num(trace.values.x![i]!)},${num(trace.values.y![i]!)}`)];
 }
 
 function sameColumns(fast: Float64Array, ref: Column, label: string) {
