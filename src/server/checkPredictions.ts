@@ -5,13 +5,13 @@
 // maps as PNGs into that folder for the editor's report view. The predictions (and a classes file) are
 // what the user picked, so they are read wherever they are; hierarchy imports still go through Host.readFile.
 import * as fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { Requests, type CheckPredictionsFailure } from '../core/protocol';
 import type { FolAnalysis } from '../languages/fol/checks';
 import type { RunReport } from '../cli/predictions/report';
 import { onCustomRequest } from './guard';
+import { localPath } from './localPath';
 import type { ServerContext } from './server';
 
 export interface CheckPredictionsParams {
@@ -47,19 +47,6 @@ function readParams(params: unknown): CheckPredictionsParams {
   if (typeof p.maps === 'string') out.maps = p.maps;
   if (typeof p.images === 'string') out.images = p.images;
   return out;
-}
-
-function localPath(value: string, what: string): string {
-  if (value.startsWith('file:')) {
-    try {
-      return fileURLToPath(value);
-    } catch {
-      // falls through to the error below
-    }
-  } else if (path.isAbsolute(value)) {
-    return value;
-  }
-  throw new ResponseError(ErrorCodes.InvalidParams, `The ${what} must be a file:// URI or an absolute path, not ${JSON.stringify(value)}.`);
 }
 
 export function listenCheckPredictions(ctx: ServerContext): void {

@@ -4,11 +4,11 @@
 // wherever it is, streamed line by line, only the columns the spec reads kept.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { MonitorPlot } from '../core/monitorPlot';
 import { Requests, type MonitorTraceParams } from '../core/protocol';
 import { onCustomRequest } from './guard';
+import { localPath } from './localPath';
 import type { ServerContext } from './server';
 import type { TlAnalysis } from '../languages/tl/service';
 
@@ -22,23 +22,10 @@ function readParams(params: unknown): MonitorTraceParams {
   return out;
 }
 
-function tracePath(value: string): string {
-  if (value.startsWith('file:')) {
-    try {
-      return fileURLToPath(value);
-    } catch {
-      // falls through to the error below
-    }
-  } else if (path.isAbsolute(value)) {
-    return value;
-  }
-  throw new ResponseError(ErrorCodes.InvalidParams, `The trace must be a file:// URI or an absolute path, not ${JSON.stringify(value)}.`);
-}
-
 export function listenMonitorTrace(ctx: ServerContext): void {
   onCustomRequest(ctx.connection, ctx.error, Requests.monitorTrace, async (raw, token): Promise<MonitorPlot & { trace: string }> => {
     const params = readParams(raw);
-    const file = tracePath(params.trace);
+    const file = localPath(params.trace, 'trace');
     const analyzed = await ctx.analyses.get(params.uri, token);
     if (!analyzed || analyzed.language.id !== 'tl') throw new ResponseError(ErrorCodes.InvalidParams, `${params.uri} is not an open .tl document.`);
     // Loaded on first use: the monitor is not part of what a .tl document needs to open.
