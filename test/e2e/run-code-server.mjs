@@ -81,7 +81,7 @@ async function main() {
   for (const dir of [dirs.screenshots, failedShots]) fs.mkdirSync(dir, { recursive: true });
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(dirs.uiWorkspace)}`;
   const serverModule = path.join(installed, 'dist', 'server.js');
-  const ui = await runUiChecks(browser, { url, screenshots: dirs.screenshots, failedShots, serverModule, log });
+  const ui = await runUiChecks(browser, { url, workspace: dirs.uiWorkspace, screenshots: dirs.screenshots, failedShots, serverModule, log });
   log(`screenshots in ${path.relative(repoRoot, dirs.screenshots)}`);
   await stop(server);
 

@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { provision } from './provision.mjs';
 import { codeServerBin, ensureCodeServer, node24, repoRoot } from './tools.mjs';
-import { moveToText, openFile, retry, runCommand } from './ui.mjs';
+import { hoverShows, moveToText, openFile, runCommand } from './ui.mjs';
 
 const log = (message) => console.log(`[web] ${message}`);
 const timeoutS = Number(process.env.NESY_E2E_TIMEOUT_S ?? 600);
@@ -109,23 +109,13 @@ export async function runWebChecks({ vsix, env, tmp }) {
     await check('a hover: an operator\'s documentation', async () => {
       await openFile(page, 'traffic.tl');
       await page.locator('.monaco-editor .view-lines', { hasText: 'spec liveness' }).waitFor({ timeout: 10_000 });
-      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Always' });
-      await retry(async () => {
-        await page.mouse.move(10, 10);
-        await moveToText(page, 'G (red', 0);
-        await hover.first().waitFor({ timeout: 3_000 });
-      }, 10);
+      await hoverShows(page, 'G (red', 0, 'Always');
     });
 
     await check('a hierarchy import read through the editor\'s file system: an imported class\'s hover', async () => {
       await openFile(page, 'zoo.fol');
       // cat is a class of zoo.json only; the server reads it with ClientRequests, answered by vscode.workspace.fs.
-      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: /›\s*cat/ });
-      await retry(async () => {
-        await page.mouse.move(10, 10);
-        await moveToText(page, 'cat(x)', 0);
-        await hover.first().waitFor({ timeout: 3_000 });
-      }, 10);
+      await hoverShows(page, 'cat(x)', 0, /›\s*cat/);
     });
 
     await check('a translation from the Command Palette, on onnxruntime-web', async () => {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 const editorText = '.monaco-editor .view-lines';
 
-export async function runUiChecks(browser, { url, screenshots, failedShots, serverModule, log }) {
+export async function runUiChecks(browser, { url, workspace, screenshots, failedShots, serverModule, log }) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const results = [];
   const check = async (title, body) => {
@@ -32,13 +32,7 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
 
     await check('hovering an operator shows its documentation', async () => {
       await page.locator(editorText, { hasText: 'spec liveness' }).waitFor({ timeout: 10_000 });
-      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Always' });
-      // The language server may still be starting: hover again until it answers.
-      await retry(async () => {
-        await page.mouse.move(10, 10);
-        await moveToText(page, 'G (red', 0);
-        await hover.first().waitFor({ timeout: 3_000 });
-      }, 10);
+      await hoverShows(page, 'G (red', 0, 'Always');
       await page.waitForTimeout(500); // the hover fades in
       await page.screenshot({ path: path.join(screenshots, 'hover.png') });
     });
@@ -74,20 +68,7 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
       const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Evaluate on trace' }).first();
       await lens.waitFor({ timeout: 30_000 });
       await lens.click();
-      // VS Code's own file dialog in the browser: a path box that starts at the workspace folder.
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 10_000 });
-      // The dialog may reset its path box when its folder listing arrives: check the path is still ours
-      // before accepting it, and that the dialog closed after.
-      await retry(async () => {
-        const folder = (await input.inputValue()).replace(/[^/]*$/, '');
-        await input.fill(`${folder}speeds.csv`);
-        await page.waitForTimeout(500);
-        if (!(await input.inputValue()).endsWith('/speeds.csv')) throw new Error('the file dialog replaced the path');
-        await page.keyboard.press('Enter');
-        // On a loaded machine the dialog takes seconds to close after accepting.
-        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
-      }, 5);
+      await pickFile(page, path.join(workspace, 'speeds.csv'));
       // The plot is a webview: an iframe whose page is in an inner frame.
       const plot = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await plot.locator('.uplot').nth(1).waitFor({ timeout: 60_000 });
@@ -102,28 +83,9 @@ export async function runUiChecks(browser, { url, screenshots, failedShots, serv
       await runCommand(page, 'NeSy: Check Predictions Against Hierarchy');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A score file' }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
-      // VS Code's own file dialog in the browser; the class names come from the classes.txt beside the scores.
-      const input = page.locator('.quick-input-widget input');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A folder of score files' }).waitFor({ state: 'detached', timeout: 10_000 });
-      // As for the trace above: the dialog may reset its path box when its folder listing arrives. It opens at the
-      // workspace folder; a retry starts from there again, not from what the last attempt typed.
-      await input.waitFor({ timeout: 10_000 });
-      const folder = await retry(async () => {
-        const value = await input.inputValue();
-        if (!value.startsWith('/')) {
-          await page.waitForTimeout(200);
-          throw new Error(`the file dialog shows no folder yet: '${value}'`);
-        }
-        return value.replace(/[^/]*$/, '');
-      }, 25);
-      await retry(async () => {
-        await input.fill(`${folder}segmentation/image.npy`);
-        await page.waitForTimeout(500);
-        if (!(await input.inputValue()).endsWith('/segmentation/image.npy')) throw new Error('the file dialog replaced the path');
-        await page.keyboard.press('Enter');
-        // On a loaded machine the dialog takes seconds to close after accepting.
-        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
-      }, 5);
+      // The class names come from the classes.txt beside the scores.
+      await pickFile(page, path.join(workspace, 'segmentation', 'image.npy'));
       const report = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await report.locator('#rules tbody tr').first().waitFor({ timeout: 60_000 });
       await report.locator('#image-rules button', { hasText: /^animals\.C_dog$/ }).click();
@@ -233,6 +195,38 @@ export async function moveToText(page, text, offset) {
   if (!point) throw new Error(`"${text}" is not on screen`);
   await page.mouse.move(point.x, point.y);
   return point;
+}
+
+/**
+ * Hovers character `offset` of `text` until a hover containing `expected` shows: the language server may still be
+ * starting, and a hover asked for before it answers stays empty.
+ */
+export async function hoverShows(page, text, offset, expected) {
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expected });
+  await retry(async () => {
+    await page.mouse.move(10, 10);
+    await moveToText(page, text, offset);
+    await hover.first().waitFor({ timeout: 3_000 });
+  }, 10);
+}
+
+/**
+ * Picks `file` (an absolute path) in VS Code's own file dialog in the browser, a path box. The whole path is typed:
+ * the box may first show another folder than the workspace (a run took "/" for it and asked for a file that is not
+ * there), and it may reset itself when its folder listing arrives, so the path is checked before it is accepted,
+ * and the dialog must close after.
+ */
+async function pickFile(page, file) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await retry(async () => {
+    await input.fill(file);
+    await page.waitForTimeout(500);
+    if ((await input.inputValue()) !== file) throw new Error(`the file dialog shows '${await input.inputValue()}', not ${file}`);
+    await page.keyboard.press('Enter');
+    // On a loaded machine the dialog takes seconds to close after accepting.
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
+  }, 5);
 }
 
 export async function retry(attempt, times) {
