@@ -1,6 +1,6 @@
 // Training pairs from the specification-pattern literature (issue 16, item 3): Dwyer, Avrunin and
-// Corbett's patterns (absence, existence, universality, precedence, response) in their five scopes
-// with the catalogue's LTL mappings (src/neural/requirements/catalogue.ts, the mappings the grammar
+// Corbett's patterns (absence, existence, bounded existence, universality, precedence, response, and
+// the chains of two events) in their five scopes with the catalogue's LTL mappings (src/neural/requirements/catalogue.ts, the mappings the grammar
 // reader writes), Konrad and Cheng's real-time patterns (bounded response, bounded invariance,
 // periodic existence), and the operators NL2TL's corpus never uses (next and "k steps later", weak
 // until, release, strong release, past). Each pattern has several phrasings; each slot is filled
@@ -54,8 +54,9 @@ function clause(r: Rng): string {
 }
 
 // ---- Templates ------------------------------------------------------------------------------------
-// {P} {S} {Q} {R} {T} are clauses; {n} {m} numbers (m > n); {u} a time unit; {k} a step count in words.
-type Slots = Record<'P' | 'S' | 'Q' | 'R' | 'T', FormulaJson> & { n: number; m: number; k: number };
+// {P} {S} {Q} {R} {T} {Z} are clauses; {n} {m} numbers (m > n); {u} a time unit; {k} a step count in words;
+// {c} the same count as a number of times ("twice", "3 times").
+type Slots = Record<'P' | 'S' | 'Q' | 'R' | 'T' | 'Z', FormulaJson> & { n: number; m: number; k: number };
 interface Template {
   texts: readonly string[];
   formula: (s: Slots) => FormulaJson;
@@ -63,6 +64,7 @@ interface Template {
 
 const units = ['seconds', 'time units', 'steps', 'minutes', 'cycles', 'ms', 'ticks', 'hours'];
 const stepWords = ['one step', 'two steps', 'three steps', 'four steps'];
+const timesWords = ['once', 'twice', 'three times', 'four times'];
 const not = (f: FormulaJson) => un('not', f);
 const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : un('next', nexts(k - 1, f)));
 
@@ -105,8 +107,15 @@ const bodies: Array<{ pattern: (s: Slots) => Pattern; texts: readonly string[] }
   { pattern: (s) => ({ kind: 'existence', p: s.P }), texts: ['eventually {P}', 'at some point {P}', '{P} at least once'] },
   { pattern: (s) => ({ kind: 'response', p: s.P, s: s.S }), texts: ['whenever {P} , eventually {S}', 'if {P} , then eventually {S}'] },
   { pattern: (s) => ({ kind: 'precedence', p: s.P, s: s.S }), texts: ['{P} only after {S}', 'it is not the case that {P} before {S}'] },
+  { pattern: (s) => ({ kind: 'boundedExistence', p: s.P, n: s.k }), texts: ['{P} at most {c}', '{P} occurs at most {c}', '{P} happens no more than {c}'] },
+  { pattern: (s) => ({ kind: 'chainPrecedes', p: s.P, s: s.S, t: s.T }), texts: ['{S} , {T} precedes {P}', '{P} is preceded by {S} followed by {T}', '{S} followed by {T} precedes {P}'] },
+  { pattern: (s) => ({ kind: 'precedesChain', p: s.P, s: s.S, t: s.T }), texts: ['{P} precedes {S} , {T}', '{P} precedes {S} followed by {T}', '{S} followed by {T} is preceded by {P}'] },
+  { pattern: (s) => ({ kind: 'respondsToChain', p: s.P, s: s.S, t: s.T }), texts: ['{P} responds to {S} , {T}', '{P} responds to {S} followed by {T}', '{S} , {T} is followed by {P}'] },
+  { pattern: (s) => ({ kind: 'chainRespondsTo', p: s.P, s: s.S, t: s.T }), texts: ['{S} , {T} responds to {P}', '{P} is followed by {S} , {T}', '{S} followed by {T} responds to {P}'] },
+  { pattern: (s) => ({ kind: 'chainRespondsTo', p: s.P, s: s.S, t: s.T, z: s.Z }), texts: ['{S} , {T} without {Z} responds to {P}', '{P} is followed by {S} , {T} without {Z}'] },
 ];
 const scopes: Array<{ scope: Scope; texts: readonly string[] }> = [
+  { scope: 'globally', texts: ['{B}', 'globally , {B}'] },
   { scope: 'before', texts: ['before {R} , {B}', '{B} before {R}', 'until {R} happens , {B}'] },
   { scope: 'after', texts: ['after {Q} , {B}', 'once {Q} has happened , {B}', 'from the moment {Q} on , {B}'] },
   { scope: 'between', texts: ['between {Q} and {R} , {B}', 'after {Q} and before {R} , {B}', 'in every interval from {Q} to {R} , {B}'] },
@@ -154,7 +163,7 @@ function realise(text: string, clauses: Record<string, string>, numbers: Record<
 }
 
 function example(r: Rng): Row {
-  const names = ['P', 'S', 'Q', 'R', 'T'] as const;
+  const names = ['P', 'S', 'Q', 'R', 'T', 'Z'] as const;
   const clauses: Record<string, string> = {};
   for (const n of names) {
     do clauses[n] = clause(r);
@@ -163,8 +172,8 @@ function example(r: Rng): Row {
   const n = 1 + Math.floor(r() * (r() < 0.5 ? 10 : 120));
   const m = n + 1 + Math.floor(r() * 60);
   const k = 1 + Math.floor(r() * 4);
-  const slots: Slots = { P: prop('P'), S: prop('S'), Q: prop('Q'), R: prop('R'), T: prop('T'), n, m, k };
-  const numbers = { n: String(n), m: String(m), u: pick(r, units), k: stepWords[k - 1]! };
+  const slots: Slots = { P: prop('P'), S: prop('S'), Q: prop('Q'), R: prop('R'), T: prop('T'), Z: prop('Z'), n, m, k };
+  const numbers = { n: String(n), m: String(m), u: pick(r, units), k: stepWords[k - 1]!, c: r() < 0.5 ? timesWords[k - 1]! : `${k} times` };
   const lead = pick(r, ['', '', '', 'the system shall ensure that ', 'it must hold that ', 'the requirement is that ']);
   if (r() < 0.3) {
     const body = pick(r, bodies);

@@ -257,3 +257,56 @@ test('an eventually written in brackets after until is kept', () => {
   reads('a holds until (eventually b holds)', 'a U F b');
   reads('a holds until eventually b holds', 'a U b');
 });
+
+test('the catalogue\'s chains of two events, in every scope, as published', () => {
+  readsShape('S, T precedes P.', 'F p -> (!p U (s & !p & X (!p U t)))');
+  readsShape('Before R, S, T precedes P.', 'F r -> (!p U (r | (s & !p & X (!p U t))))');
+  readsShape('After Q, S, T precedes P.', 'G !q | (!q U (q & (F p -> (!p U (s & !p & X (!p U t))))))');
+  readsShape('P precedes (S, T).', 'F (s & X F t) -> (!s U p)');
+  readsShape('Between Q and R, P precedes (S, T).', 'G ((q & F r) -> (!(s & !r & X (!r U (t & !r))) U (r | p)))');
+  readsShape('P responds to S, T.', 'G (s & X F t -> X F (t & F p))');
+  readsShape('After Q until R, P responds to S,T.', 'G (q -> (s & X (!r U t) -> X (!r U (t & F p))) U (r | G (s & X (!r U t) -> X (!r U (t & F p)))))');
+  readsShape('S,T responds to P.', 'G (p -> F (s & X F t))');
+  readsShape('After Q, S,T without Z responds to P.', 'G (q -> G (p -> (s & !z & X (!z U t))))');
+  // The same chains in plainer words.
+  reads('the alarm is preceded by a warning followed by a reset', 'F alarm -> (!alarm U (warning & !alarm & X (!alarm U reset)))');
+  reads('a request is followed by an ack, a grant', 'G (request -> F (ack & X F grant))');
+  // Only two plain clauses make a chain: an "and" list stays one precedence.
+  reads('a and b precede c', '!c W (a & b)');
+});
+
+test('bounded existence: "at most N times", with the catalogue\'s mapping repeated N times', () => {
+  reads('a occurs at most once', '!a W (a W G !a)');
+  reads('transitions to P-states occur at most 2 times', '!transitions_to_p_states W (transitions_to_p_states W (!transitions_to_p_states W (transitions_to_p_states W G !transitions_to_p_states)))');
+  reads('visit a at most twice', '!a W (a W (!a W (a W G !a)))');
+  readsShape('Before R, p occurs at most 3 times.', 'F r -> ((!p & !r) U (r | ((p & !r) U (r | ((!p & !r) U (r | ((p & !r) U (r | ((!p & !r) U (r | ((p & !r) U (r | (!p U r)))))))))))))');
+  readsShape('Between Q and R, p occurs at most 1 time.', 'G ((q & F r) -> ((!p & !r) U (r | ((p & !r) U (r | (!p U r))))))');
+  readsShape('After Q until R, p occurs no more than twice.', 'G (q -> ((!p & !r) U (r | ((p & !r) U (r | ((!p & !r) U (r | ((p & !r) U (r | (!p W r) | G p)))))))))');
+});
+
+test('PsALM\'s robotic patterns: surveillance, sequenced, ordered and patrolled visits of a listed set of places', () => {
+  reads('Locations l1, l2, l3 must be surveilled.', 'G F locations_l1 & G F l2 & G F l3');
+  reads('Locations l1, l2, l3 must be covered following this sequence.', 'F (locations_l1 & F (l2 & F l3))');
+  reads('Locations l1, l2, l3 must be covered following this order.', 'F (locations_l1 & F (l2 & F l3)) & (!l2 U locations_l1) & (!l3 U l2)');
+  reads('Locations l1, l2, l3 must be patrolled in sequence.', 'G F (locations_l1 & F (l2 & F l3))');
+  reads('eventually reach the blue region while avoiding the green region', 'F blue_region & G !green_region');
+});
+
+test('a leading condition without a comma ends before the subject of the obligation', () => {
+  reads('When location l2 is reached action a must be executed.', 'G (location_l2 -> action_a_executed)');
+  reads('when the light is red the car must stop', 'G (light_red -> car_stop)');
+  reads('whenever the pump runs the valve must be open within 5 seconds', 'G (pump_runs -> F[0,5] valve_open)');
+});
+
+test('each of the next N steps, and "after that" in a sequence keeps an always from then on', () => {
+  reads('whenever a holds, b must hold in the next two steps', 'G (a -> X b & X X b)');
+  reads('at some point a holds, and after that b never holds', 'F (a & G !b)');
+});
+
+test('a leading window over a goal is the goal\'s own; a negated event is waited for without a double negation', () => {
+  reads('within 7 steps, reach the lock', 'F[0,7] lock');
+  reads('eventually, visit a', 'F a');
+  reads('a precedes b not holding', 'b W a');
+  // A going verb in a chain names the event: the place, with no "eventually" of its own.
+  readsShape('globally, the system enters a package responds to e followed by s', 'G (e & X F s -> X F (s & F package))');
+});

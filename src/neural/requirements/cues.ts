@@ -12,6 +12,8 @@ export interface Wrap {
   op: UnaryKind;
   lo?: number | 'n0' | 'n1';
   hi?: number | 'n0' | 'n1' | null;
+  /** With `next`: at each of the steps lo to hi ("in the next two steps": X b & X X b). */
+  each?: boolean;
 }
 
 export type BinaryCue =
@@ -54,10 +56,15 @@ export type Cue =
   | { kind: 'trailer'; weak?: boolean; exclusive?: boolean; wraps?: Wrap[] }
   /** Subordinators: "if" (plain) and "whenever", "once", "every time" (for all moments). */
   | { kind: 'if'; global: boolean; onlyIf?: boolean; fromThenOn?: boolean }
+  /** "at most twice", "no more than 3 times": the catalogue's bounded existence of the clause; `times` when the words fix it. */
+  | { kind: 'atMost'; times?: number }
   /** "at the same time", "simultaneously": the coordination's adverbials scope over all of it. */
   | { kind: 'jointly' }
-  /** "in that order", "one after the other": a coordination is a sequence. */
-  | { kind: 'inOrder' }
+  /**
+   * "in that order", "one after the other": a coordination is a sequence. With `noEarlier` ("following this
+   * order", PsALM's ordered visit), no place may be visited before the one ahead of it.
+   */
+  | { kind: 'inOrder'; noEarlier?: boolean }
   /** Going somewhere: "go to", "visit", "reach". The place is the proposition; with no temporal word, eventually. */
   | { kind: 'goal' }
   /** Staying away: "avoid", "stay away from": always not. */
@@ -99,7 +106,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['infinitely often | infinitely many times | again and again | over and over | repeatedly | recurrently | periodically | ' +
     'time and again | always eventually | continually', unary([G, F])],
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
-    'visit infinitely often | go infinitely often to', goalUnary([G, F])],
+    'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
   ['and stay there | and remain there | and stay there forever | and then stay there | and remain there forever', unary([F, G])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
     'after some point always | from some time on', unary([F, G])],
@@ -109,6 +116,8 @@ export const cueTable: readonly [string, Cue][] = [
     'in the next time step | at the next time step | in the next cycle | at the next cycle | in the following step | ' +
     'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately', unary([X])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards', unary([{ op: 'next', lo: 'n0' }])],
+  ['in the next #n #step | at the next #n #step | in each of the next #n #step | at each of the next #n #step',
+    unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
   // Negation and never.
   ['not | no longer | no more', unary([NOT])],
   ['never | at no time | at no point | under no circumstances | in no state', unary([G, NOT])],
@@ -176,11 +185,16 @@ export const cueTable: readonly [string, Cue][] = [
     'after #n #unit but within #n #unit | after #n #unit and within #n #unit', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
   ['at least #n #unit later | after at least #n #unit | not before #n #unit', unary([{ op: 'finally', lo: 'n0', hi: null }])],
   ['every #n #unit | at least every #n #unit? | at least once every #n #unit | once every #n #unit', unary([G, { op: 'finally', lo: 0, hi: 'n0' }])],
+  // Bounded existence.
+  ['at most #n time | at most #n times | no more than #n times | not more than #n times | at most #n occasion | at most #n occasions',
+    { kind: 'atMost' }],
+  ['at most once | no more than once | not more than once', { kind: 'atMost', times: 1 }],
+  ['at most twice | no more than twice | not more than twice', { kind: 'atMost', times: 2 }],
   // Connectives.
   ['and | as well as | along with | and also | also | but | but also | whereas | plus | together with | moreover | in addition', binary('and')],
   ['or | or else | otherwise | alternatively', binary('or')],
   [', then | , and then | then | and then | after that | afterwards | afterward | and afterwards | and afterward | and later | later | and sometime afterward | ' +
-    'and sometime afterwards | and finally | followed by | next go | and next | subsequently | and subsequently | ' +
+    'and sometime afterwards | and after that | , and after that | and finally | followed by | next go | and next | subsequently | and subsequently | ' +
     'and only then | , and only then | only then | and only after that | ' +
     'thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to', binary('then')],
   ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
@@ -216,7 +230,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['once | as soon as | from the moment that | from the moment when', { kind: 'if', global: true, fromThenOn: true }],
   ['at the same time | simultaneously | together | at once | in parallel', { kind: 'jointly' }],
   ['in that order | in this order | in order | one after the other | in sequence | sequentially | in the order give | ' +
-    'in the given order', { kind: 'inOrder' }],
+    'in the given order | following this sequence | following the sequence | in this sequence | in the following sequence', { kind: 'inOrder' }],
+  ['following this order | following the order | following the given order', { kind: 'inOrder', noEarlier: true }],
   ['only finitely often | finitely often | finitely many times | only finitely many times', unary([F, G, NOT])],
   ['there be a point where | there be a moment where | there be a state where | there be a point at which | ' +
     'there be a time when | there be a moment when', unary([F], true)],

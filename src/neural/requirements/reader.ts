@@ -6,7 +6,7 @@
 //   subordinate clauses (if, whenever, once)  >  implies, iff, "is followed by", "precedes"
 //   >  until, unless, before, after, while  >  or  >  and  >  then  >  one clause with its adverbials.
 import type { FormulaJson } from '../../languages/tl/api';
-import { bin, hasTemporal, patternOf, scoped, un, type Binary } from './catalogue';
+import { bin, hasTemporal, patternOf, scoped, un, type Binary, type ChainKind, type Pattern } from './catalogue';
 import type { BinaryCue, Cue, Wrap } from './cues';
 import { toItems, type Item } from './items';
 import type { Word } from './words';
@@ -32,9 +32,26 @@ function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
   return f.kind === kind && !('interval' in f && f.interval) && 'args' in f ? f.args[0]! : f;
 }
 
-/** "A, then B, then C": A, and later B, and later C. */
+/** Not `f`: "b does not happen before a does not hold" waits for a, not for !!a. */
+const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.args[0]! : un('not', f));
+
+/** "A, then B, then C": A, and later B, and later C; "A, and after that never B": from A on, never B. */
 function inSequence(steps: readonly FormulaJson[]): FormulaJson {
-  return steps.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), later.kind === 'finally' ? later : un('finally', later))));
+  const fromThen = (f: FormulaJson) => f.kind === 'finally' || (f.kind === 'globally' && !f.interval);
+  return steps.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), fromThen(later) ? later : un('finally', later))));
+}
+
+/**
+ * Visits in order. "patrol a, b and c in that order" is a recurring sequence, G F (a & F (b & F c)). With
+ * `noEarlier` (PsALM's ordered visit, "following this order"), no place is visited before the one ahead of it.
+ */
+function inOrder(fs: readonly FormulaJson[], noEarlier: boolean): FormulaJson {
+  const recurring = (f: FormulaJson) => f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'finally' && !f.args[0]!.interval;
+  if (fs.every(recurring)) return un('globally', inSequence(fs.map((f) => peel(f, 'globally'))));
+  const sequence = inSequence(fs);
+  const places = fs.map((f) => peel(f, 'finally'));
+  if (!noEarlier || places.some((p) => p.kind !== 'prop')) return sequence;
+  return places.slice(1).reduce((f, later, i) => bin('and', f, bin('until', un('not', later), places[i]!)), sequence);
 }
 
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
@@ -78,7 +95,12 @@ interface ClauseParts {
   words: Word[];
   goal: boolean;
   avoid: boolean;
+  /** "at most twice": the clause's bounded existence. */
+  atMost?: number;
 }
+
+/** The cues whose sides may be chains of two events ("S, T precedes P"). */
+const chainOps: ReadonlySet<BinaryCue> = new Set(['precedes', 'precededBy', 'respondsTo', 'response']);
 
 class Reader {
   readonly clauses: Clause[] = [];
@@ -87,6 +109,11 @@ class Reader {
   private readonly closing = new Map<number, number>();
   /** How many conditions the reader is inside. */
   private conditionDepth = 0;
+  /**
+   * The catalogue patterns read so far, by the global formula written for each, so a scope ("Before R,") can
+   * map its body to the catalogue's formula for that scope without reading the pattern back from the formula.
+   */
+  private readonly patterns = new WeakMap<FormulaJson, Pattern>();
 
   constructor(private readonly items: readonly Item[]) {
     const open: number[] = [];
@@ -144,11 +171,11 @@ class Reader {
     // "if A then B", "whenever A, B", "after A, B".
     if (first?.kind === 'if' || (first?.kind === 'binary' && first.op === 'after')) {
       const global = first.kind === 'binary' || first.global;
-      const sep = this.separator(a + 1, b);
-      const cond = this.condition(a + 1, sep);
-      const main = this.sentence(sep + 1, b);
+      const [condEnd, mainStart] = this.separator(a + 1, b);
+      const cond = this.condition(a + 1, condEnd);
+      const main = this.sentence(mainStart, b);
       const fromThenOn = first.kind === 'binary' || first.fromThenOn === true;
-      return this.conditional(cond, main, global || this.obliged(cond, main, sep + 1, b), first.kind === 'if' && first.onlyIf === true, fromThenOn);
+      return this.conditional(cond, main, global || this.obliged(cond, main, mainStart, b), first.kind === 'if' && first.onlyIf === true, fromThenOn);
     }
     // "B if A", "B whenever A", "B only if A".
     for (let k = this.step(a); k < b; k = this.step(k)) {
@@ -182,12 +209,16 @@ class Reader {
     const split = (op: BinaryCue) => this.find(a + 1, comma, (k) => this.isBinary(k, new Set([op])));
     const catalogueWords = this.find(comma + 1, b, (k) => {
       const it = this.items[k]!;
-      return (it.kind === 'word' && ['true', 'false'].includes(it.word.norm)) || (it.kind === 'cue' && (it.cue.kind === 'binary' ? ['precedes', 'respondsTo'].includes(it.cue.op) : it.words.some((w) => ['true', 'false'].includes(w.norm))));
+      if (it.kind === 'word') return ['true', 'false'].includes(it.word.norm);
+      if (it.kind !== 'cue') return false;
+      if (it.cue.kind === 'binary') return ['precedes', 'respondsTo'].includes(it.cue.op);
+      return it.cue.kind === 'atMost' || it.words.some((w) => ['true', 'false'].includes(w.norm));
     }) >= 0;
     const mid = split(between ? 'and' : 'until');
     if (opens('after') && (mid < 0 ? !catalogueWords : false)) return undefined;
     if (between && mid < 0) throw new NotRead('"between" without "and"');
-    const body = patternOf(this.sentence(comma + 1, b));
+    const read = this.sentence(comma + 1, b);
+    const body = this.patterns.get(read) ?? patternOf(read);
     if (!body) throw new NotRead('a scope over a body that is not one of the catalogue\'s patterns');
     if (opens('before')) return scoped('before', body, undefined, this.sentence(a + 1, comma));
     if (mid < 0) return scoped('after', body, this.sentence(a + 1, comma), undefined);
@@ -222,15 +253,31 @@ class Reader {
     return global ? un('globally', bin('implies', cond, never ? peel(main, 'globally') : main)) : bin('implies', cond, main);
   }
 
-  /** Where the condition of a leading subordinate clause ends: "then", else the first comma. */
-  private separator(a: number, b: number): number {
+  /**
+   * Where the condition of a leading subordinate clause ends and its main clause starts: at "then", else at the
+   * first comma, else before the subject of the main clause's obligation ("when location l2 is reached action a
+   * must be executed": the noun phrase right before "must").
+   */
+  private separator(a: number, b: number): [number, number] {
     const then = this.find(a, b, (k) => {
       const it = this.items[k]!;
       return it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'then' && ['then', ','].includes(it.words[0]!.norm);
     });
     const at = then >= 0 ? then : this.find(a, b, (k) => this.items[k]!.kind === 'comma');
-    if (at < 0) throw new NotRead('a subordinate clause without its main clause');
-    return at;
+    if (at >= 0) return [at, at + 1];
+    const obligation = this.find(a, b, (k) => (this.cueAt(k) as { obligation?: boolean } | undefined)?.obligation === true);
+    let subject = obligation;
+    const posAt = (k: number) => (this.items[k] as { word?: Word }).word?.pos;
+    while (subject > a && this.items[subject - 1]!.kind === 'word' && nounLike.has(posAt(subject - 1)!)) subject--;
+    // The noun phrase opens at its last determiner: "when the light is red the car must stop" (a final "a" is a name).
+    for (let k = obligation - 2; k > subject; k--) {
+      if (posAt(k) === 'DET') {
+        subject = k;
+        break;
+      }
+    }
+    if (obligation < 0 || subject === obligation || subject === a) throw new NotRead('a subordinate clause without its main clause');
+    return [subject, subject];
   }
 
   private connectives(a0: number, b0: number): FormulaJson {
@@ -248,10 +295,13 @@ class Reader {
         const op = (this.cueAt(k) as { op: BinaryCue }).op;
         // A leading "always" scopes over an implication ("always a implies b"), not over one side of
         // it, and so does one right before it ("a always implies b").
-        const lead = level === levelOne || this.plainTemporalLead(a, k) ? this.leadingUnary(a, k) : a;
+        // "eventually reach a while avoiding b" keeps its "eventually" with the goal: F a & G !b.
+        const lead = level === levelOne || (op !== 'while' && this.plainTemporalLead(a, k)) ? this.leadingUnary(a, k) : a;
         const before = level === levelOne && k - 1 > lead && this.cueAt(k - 1)?.kind === 'unary' && !(this.cueAt(k - 1) as { sentence?: boolean }).sentence ? k - 1 : k;
-        const left = this.connectives(lead, before);
         const t = this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'trailer' && !(this.cueAt(j) as { exclusive?: boolean }).exclusive);
+        const chained = chainOps.has(op) && t < 0 && lead === a && before === k ? this.chainPattern(op, [a, k], [k + 1, b]) : undefined;
+        if (chained) return chained;
+        const left = this.connectives(lead, before);
         const end = t >= 0 ? t : b;
         const right = this.sentence(k + 1, end);
         // A parenthesised side is taken as written: "(at every moment, a holds) until b" keeps its G, and
@@ -348,23 +398,23 @@ class Reader {
       case 'respondsTo':
         return un('globally', bin('implies', r, isTemporal(l) ? l : un('finally', l)));
       case 'precedes':
-        return bin('weak_until', un('not', r), l);
+        return bin('weak_until', negation(r), l);
       case 'precededBy':
         // "visit b only after visiting a" orders two goals, as "after" does; "b happens only after a" is precedence.
         if (l.kind === 'finally' && !l.interval) return this.combine('after', l, r);
-        return bin('weak_until', un('not', l), peel(r, 'finally'));
+        return bin('weak_until', negation(l), peel(r, 'finally'));
       case 'release':
         return bin('release', l, r);
       case 'before': {
         // "A before B": B does not happen until A has; "A must not happen before B" (or "never A before B"): A waits for B.
         if (left.kind === 'not') return bin('until', left, peel(r, 'finally'));
-        return bin('until', un('not', peel(r, 'finally')), peel(l, 'finally'));
+        return bin('until', negation(peel(r, 'finally')), peel(l, 'finally'));
       }
       case 'after':
         // "the alarm sounds within 5 seconds after the door opens" is a response; "visit a after b" an order.
         return isTemporal(l) && !(l.kind === 'finally' && !('interval' in l && l.interval))
           ? un('globally', bin('implies', peel(r, 'finally'), l))
-          : bin('until', un('not', peel(l, 'finally')), peel(r, 'finally'));
+          : bin('until', negation(peel(l, 'finally')), peel(r, 'finally'));
       case 'via':
         return un('finally', bin('and', peel(r, 'finally'), l.kind === 'finally' ? l : un('finally', l)));
       case 'while':
@@ -374,6 +424,66 @@ class Reader {
       default:
         throw new NotRead(`unexpected ${op}`);
     }
+  }
+
+  /**
+   * The catalogue's chains of two events: "S, T precedes P", "P precedes (S, T)", "P responds to S, T", "S, T
+   * (without Z) responds to P", and the same with "is preceded by" and "is followed by". A chain is two plain
+   * clauses in a comma list, as the catalogue writes it, or, beside precedence and "responds to", joined by
+   * "then" or "followed by" ("P is preceded by S followed by T").
+   */
+  private chainPattern(op: BinaryCue, left: [number, number], right: [number, number]): FormulaJson | undefined {
+    const leftChain = this.chain(...left, op);
+    const chain = leftChain ?? this.chain(...right, op);
+    const other = leftChain ? right : left;
+    if (!chain || !this.isPlain(...other)) return undefined;
+    // Which side is the chain decides the pattern: the earlier events are the chain in "S, T precedes P".
+    const kinds: Record<string, [ChainKind, ChainKind]> = {
+      precedes: ['chainPrecedes', 'precedesChain'],
+      precededBy: ['precedesChain', 'chainPrecedes'],
+      respondsTo: ['chainRespondsTo', 'respondsToChain'],
+      response: ['respondsToChain', 'chainRespondsTo'],
+    };
+    const kind = kinds[op]![leftChain ? 0 : 1];
+    if (chain.z && kind !== 'chainRespondsTo') return undefined;
+    const [s, t, z, p] = [chain.s, chain.t, chain.z, other].map((range) => (range ? this.condition(...range) : undefined));
+    return this.pattern({ kind, p: p!, s: s!, t: t!, ...(z ? { z } : {}) });
+  }
+
+  /** [a, b) as two plain clauses, a chain (see chainPattern), the second perhaps constrained ("T without Z"). */
+  private chain(a0: number, b0: number, op: BinaryCue): { s: [number, number]; t: [number, number]; z?: [number, number] } | undefined {
+    let [a, b] = this.trim(a0, b0);
+    if (this.items[a]!.kind === 'open' && this.closing.get(a) === b - 1) [a, b] = this.trim(a + 1, b - 1);
+    let parts = this.splitCommas(a, b);
+    if (parts.length === 1 && op !== 'response') {
+      const then = this.find(a, b, (k) => this.isBinary(k, new Set(['then'])));
+      if (then >= 0) parts = [[a, then], [then + 1, b]];
+    }
+    if (parts.length !== 2) return undefined;
+    const [s, [ts, te]] = parts as [[number, number], [number, number]];
+    const without = this.find(ts, te, (k) => this.items[k]!.kind === 'word' && (this.items[k] as { word: Word }).word.norm === 'without');
+    const t: [number, number] = [ts, without >= 0 ? without : te];
+    const z: [number, number] | undefined = without >= 0 ? [without + 1, te] : undefined;
+    return this.isPlain(...s) && this.isPlain(...t) && (!z || this.isPlain(...z)) ? { s, t, ...(z ? { z } : {}) } : undefined;
+  }
+
+  /** Whether [a, b) reads as one proposition with no temporal or logical structure (checked before reading it). */
+  private isPlain(a: number, b: number): boolean {
+    if (a >= b) return false;
+    const items = this.items.slice(a, b);
+    // A going verb names an event here ("the robot enters the room"), as in a condition.
+    if (!items.every((it) => it.kind === 'word' || (it.kind === 'cue' && (it.cue.kind === 'ignore' || it.cue.kind === 'goal')))) return false;
+    const words = this.wordsIn(a, b);
+    const content = contentWords(words);
+    const constant = content.length === 1 && ['true', 'false'].includes(content[0]!.norm);
+    return content.length > 0 && !constant && !['every', 'each', 'any'].includes(words[0]?.lemma ?? '');
+  }
+
+  /** The catalogue pattern's global formula, remembered as that pattern for a scope around it. */
+  private pattern(pat: Pattern): FormulaJson {
+    const f = scoped('globally', pat, undefined, undefined);
+    this.patterns.set(f, pat);
+    return f;
   }
 
   /** "never X until Y" means X does not happen before Y: not X until Y; "X always holds until Y" is X until Y. */
@@ -388,8 +498,9 @@ class Reader {
     const exclusive = kind === 'or' && this.find(a, b, (k) => this.cueAt(k)?.kind === 'trailer') === b - 1 && (this.cueAt(b - 1) as { exclusive?: boolean }).exclusive === true;
     if (exclusive) b -= 1;
     // "visit a and b in that order".
-    const ordered = kind === 'and' && this.cueAt(b - 1)?.kind === 'inOrder';
-    if (ordered) b -= 1;
+    const orderCue = kind === 'and' ? this.cueAt(b - 1) : undefined;
+    const order = orderCue?.kind === 'inOrder' ? { noEarlier: orderCue.noEarlier === true } : undefined;
+    if (order) b -= 1;
     // "eventually a and b hold at the same time": the leading adverbials scope over the coordination.
     const lead = this.leadingUnary(a, b);
     if (lead > a && this.find(lead, b, (k) => this.cueAt(k)?.kind === 'jointly') >= 0 && this.find(lead, b, (k) => this.isBinary(k, new Set([kind]))) >= 0) {
@@ -405,6 +516,10 @@ class Reader {
       }
     }
     if (!found && kind === 'and') {
+      // "locations l1, l2, l3 must be surveilled": a comma list of places before their one predicate.
+      const listed = this.sharedPredicate(this.splitCommas(a, b), order);
+      if (listed) return listed('and');
+      if (order) throw new NotRead('an order over one clause');
       // "go to a, then b, avoiding c": a comma before an avoidance joins it to everything before.
       const comma = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.cueAt(k + 1)?.kind === 'avoid');
       return comma < 0 ? this.sequence(a, b) : bin('and', this.sequence(a, comma), this.sequence(comma + 1, b));
@@ -414,11 +529,8 @@ class Reader {
     const split = parts.flatMap(([s, e]) => this.splitCommas(s, e));
     const next = (s: number, e: number): FormulaJson => (kind === 'or' ? this.coordination(s, e, 'and') : this.sequence(s, e));
     const joined = exclusive ? 'xor' : kind;
-    // "patrol a, b and c in that order": a recurring sequence, G F (a & F (b & F c)).
-    const recurring = (f: FormulaJson) => f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'finally' && !f.args[0]!.interval;
-    const ordering = (fs: FormulaJson[]): FormulaJson => (fs.every(recurring) ? un('globally', inSequence(fs.map((f) => peel(f, 'globally')))) : inSequence(fs));
-    const combine = (fs: FormulaJson[]): FormulaJson => (ordered ? ordering(fs) : fs.reduce((x, y) => bin(joined, x, y)));
-    const byPredicate = ordered ? undefined : this.sharedPredicate(split);
+    const combine = (fs: FormulaJson[]): FormulaJson => (order ? inOrder(fs, order.noEarlier) : fs.reduce((x, y) => bin(joined, x, y)));
+    const byPredicate = this.sharedPredicate(split, order);
     if (byPredicate) return byPredicate(joined);
     const byVerb = this.sharedVerb(split);
     return combine(byVerb ? byVerb() : split.map(([s, e]) => next(s, e)));
@@ -441,7 +553,7 @@ class Reader {
    * "a and b never hold at the same time": bare noun phrases coordinated before one predicate share it,
    * and its adverbials scope over the whole coordination.
    */
-  private sharedPredicate(parts: readonly [number, number][]): ((kind: 'and' | 'or' | 'xor') => FormulaJson) | undefined {
+  private sharedPredicate(parts: readonly [number, number][], order?: { noEarlier: boolean }): ((kind: 'and' | 'or' | 'xor') => FormulaJson) | undefined {
     if (parts.length < 2) return undefined;
     const bare = (s: number, e: number): boolean => this.isBare(s, e);
     if (!parts.slice(0, -1).every(([s, e]) => bare(s, e))) return undefined;
@@ -451,11 +563,16 @@ class Reader {
     while (subjectEnd < le && this.items[subjectEnd]!.kind === 'word' && nounLike.has((this.items[subjectEnd] as { word: Word }).word.pos)) subjectEnd++;
     if (subjectEnd === ls) return undefined;
     const predicate = this.clauseParts(subjectEnd, le, true);
+    // Only places are visited in order ("l1, l2 and l3 must be patrolled in sequence").
+    if (order && !predicate.goal) return undefined;
     return (kind) => {
       const subjects = [...parts.slice(0, -1), [ls, subjectEnd] as [number, number]];
       const props = subjects.map(([s, e]) => this.prop([...this.wordsIn(s, e), ...predicate.words]));
       // Goals distribute ("a and b must be visited": each eventually); other adverbials scope over the whole.
-      if (predicate.goal || predicate.avoid) return props.map((p) => this.applyWraps({ ...predicate, words: [] }, p)).reduce((x, y) => bin(kind, x, y));
+      if (predicate.goal || predicate.avoid) {
+        const each = props.map((p) => this.applyWraps({ ...predicate, words: [] }, p));
+        return order ? inOrder(each, order.noEarlier) : each.reduce((x, y) => bin(kind, x, y));
+      }
       const body = props.reduce((x, y) => bin(kind, x, y));
       return this.applyWraps({ ...predicate, words: [] }, body);
     };
@@ -522,11 +639,21 @@ class Reader {
     const every = this.quantified(a, b);
     if (every) return every;
     const parts = this.clauseParts(a, b, false);
+    if (parts.atMost !== undefined) return this.boundedExistence(parts);
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
     const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
     const place = parts.place !== undefined && contentWords(parts.words.slice(parts.place)).length > 0 ? parts.words.slice(parts.place) : parts.words;
     return this.applyWraps(parts, this.prop(place));
+  }
+
+  /** "transitions to P-states occur at most 2 times": the catalogue's bounded existence, over a plain clause. */
+  private boundedExistence(parts: ClauseParts): FormulaJson {
+    // "visit a at most twice": the place is what occurs, with no "eventually" of its own.
+    if (parts.group || parts.avoid || parts.wraps.length > 0) throw new NotRead('"at most N times" beside other adverbials');
+    if (!Number.isInteger(parts.atMost) || parts.atMost! < 1 || parts.atMost! > 5) throw new NotRead('a bound outside 1-5');
+    const place = parts.place !== undefined && contentWords(parts.words.slice(parts.place)).length > 0 ? parts.words.slice(parts.place) : parts.words;
+    return this.pattern({ kind: 'boundedExistence', p: this.prop(place), n: parts.atMost! });
   }
 
   /** "every request is eventually acknowledged": at every moment, a request is eventually acknowledged. */
@@ -557,6 +684,10 @@ class Reader {
         parts[it.cue.kind] = true;
         // The agent before "go to" or "avoid" ("the robot must reach the goal") is not part of the place.
         parts.place ??= parts.words.length;
+      }
+      else if (it.cue.kind === 'atMost') {
+        if (parts.atMost !== undefined) throw new NotRead('two bounds in one clause');
+        parts.atMost = it.cue.times ?? it.numbers[0];
       }
       else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
@@ -590,7 +721,12 @@ class Reader {
       if (i > 0 && w.op === 'globally' && wraps[i - 1]!.op === 'globally' && w.lo === undefined && wraps[i - 1]!.lo === undefined) return false;
       return !(w.op === 'finally' && w.lo === undefined && next?.op === 'finally' && next.lo !== undefined);
     });
-    return wraps.reduceRight<FormulaJson>((f, w) => (w.lo === undefined ? un(w.op, f) : un(w.op, f, [w.lo as number, w.hi as number | null])), body);
+    const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : un('next', nexts(k - 1, f)));
+    const each = (w: Wrap, f: FormulaJson): FormulaJson => {
+      const steps = Array.from({ length: (w.hi as number) - (w.lo as number) + 1 }, (_, i) => nexts((w.lo as number) + i, f));
+      return steps.reduce((x, y) => bin('and', x, y));
+    };
+    return wraps.reduceRight<FormulaJson>((f, w) => (w.each ? each(w, f) : w.lo === undefined ? un(w.op, f) : un(w.op, f, [w.lo as number, w.hi as number | null])), body);
   }
 
   /** The wraps of the unary cue at k, with its numbers filled in. */
@@ -604,6 +740,11 @@ class Reader {
     return wraps.flatMap((w): Wrap[] => {
       if (w.lo === undefined) return [w];
       const lo = num(w.lo)!;
+      // "in the next two steps": X b & X X b, as many as there are (at most 10), else G[1,n].
+      if (w.each) {
+        const hi = num(w.hi)!;
+        return hi >= 1 && hi <= 10 ? [{ op: 'next', lo, hi, each: true }] : [{ op: 'globally', lo, hi }];
+      }
       // "three steps later": X X X; "3 seconds later": F[3,3].
       if (w.op === 'next') {
         const counted = it.steps || it.words.length <= 2;
@@ -622,8 +763,9 @@ class Reader {
   }
 
   private wrapAll(wraps: Wrap[], f: FormulaJson): FormulaJson {
-    // "always, whenever A, B": one G.
-    const inner = wraps.length > 0 && wraps[wraps.length - 1]!.op === 'globally' && wraps[wraps.length - 1]!.lo === undefined ? peel(f, 'globally') : f;
+    // "always, whenever A, B": one G; "within 7 steps, reach the lock": F[0,7] lock, not F[0,7] F lock.
+    const last = wraps[wraps.length - 1];
+    const inner = last && last.op === 'globally' && last.lo === undefined ? peel(f, 'globally') : last?.op === 'finally' ? peel(f, 'finally') : f;
     return this.applyWraps({ wraps: [wraps], words: [], goal: false, avoid: false }, inner);
   }
 
@@ -635,7 +777,6 @@ class Reader {
   }
 }
 
-/** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 /**
  * Where the requirement starts after a framing lead ("the system shall ensure that", "it must hold that",
  * "the requirement is that"): a lead cue within the first words, with only a subject and modal verbs before it.
@@ -647,6 +788,7 @@ function framingEnd(items: readonly Item[]): number {
   return subjectOnly ? lead + 1 : 0;
 }
 
+/** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing; commas and semicolons are items of their own.
   const items = toItems(words).filter((it) => !(it.kind === 'word' && ['.', '!', '?', ':'].includes(it.word.text)));
