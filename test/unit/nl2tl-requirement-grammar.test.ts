@@ -310,3 +310,15 @@ test('a leading window over a goal is the goal\'s own; a negated event is waited
   // A going verb in a chain names the event: the place, with no "eventually" of its own.
   readsShape('globally, the system enters a package responds to e followed by s', 'G (e & X F s -> X F (s & F package))');
 });
+
+test('textbook phrasings: onsets in conditions, second states, states never reached, mutual exclusion, "after that" at the end', () => {
+  reads('Whenever p becomes true, q has to remain true until r holds.', 'G (p -> q U r)');
+  reads('p is true until q becomes true, and q eventually becomes true.', 'p U q & F q');
+  reads('p holds in the second state.', 'X p');
+  reads('The system never reaches a state where p and q both hold.', 'G !(p & q)');
+  reads('There is a state after which p never holds.', 'F G !p');
+  reads('p is false at least once.', 'F !p');
+  reads('whenever a is true, b is false in the next step', 'G (a -> X !b)');
+  reads('Eventually a happens and b never happens after that.', 'F (a & G !b)');
+  reads('a and b are mutually exclusive.', 'G !(a & b)');
+});

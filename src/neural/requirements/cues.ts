@@ -44,7 +44,16 @@ export type BinaryCue =
 
 export type Cue =
   /** Temporal or negating adverbials wrapped around their clause: "always", "within 5 seconds". */
-  | { kind: 'unary'; wraps: Wrap[]; sentence?: boolean; goal?: boolean }
+  | {
+      kind: 'unary';
+      wraps: Wrap[];
+      sentence?: boolean;
+      goal?: boolean;
+      /** Said of the clause itself ("is false"): innermost, under the clause's adverbials ("p is false at least once": F !p). */
+      predicate?: boolean;
+      /** "becomes true": eventually, except in a condition, where it is the moment it does ("whenever p becomes true"). */
+      onset?: boolean;
+    }
   | { kind: 'binary'; op: BinaryCue }
   /** Dwyer's global scope ("Globally, P is false"): G over a pattern body that has no temporal operator of its own. */
   | { kind: 'scope' }
@@ -58,8 +67,11 @@ export type Cue =
   | { kind: 'if'; global: boolean; onlyIf?: boolean; fromThenOn?: boolean }
   /** "at most twice", "no more than 3 times": the catalogue's bounded existence of the clause; `times` when the words fix it. */
   | { kind: 'atMost'; times?: number }
-  /** "at the same time", "simultaneously": the coordination's adverbials scope over all of it. */
-  | { kind: 'jointly' }
+  /**
+   * "at the same time", "simultaneously": the coordination's adverbials scope over all of it. With wraps, the
+   * phrase says how the coordinated clauses relate ("are mutually exclusive": never both).
+   */
+  | { kind: 'jointly'; wraps?: Wrap[] }
   /**
    * "in that order", "one after the other": a coordination is a sequence. With `noEarlier` ("following this
    * order", PsALM's ordered visit), no place may be visited before the one ahead of it.
@@ -71,8 +83,11 @@ export type Cue =
   | { kind: 'avoid' }
   /** Words that mean nothing to the formula: modal verbs, "it is the case that", "at the same time". */
   | { kind: 'ignore'; obligation?: boolean }
-  /** The end of a framing lead ("the system shall ensure that", "the requirement is that"): the requirement follows it. */
-  | { kind: 'lead' };
+  /**
+   * The end of a framing lead ("the system shall ensure that", "the requirement is that"): the requirement follows
+   * it, under the lead's wraps if it has any ("the system never reaches a state where": always not).
+   */
+  | { kind: 'lead'; wraps?: Wrap[] };
 
 const G: Wrap = { op: 'globally' };
 const F: Wrap = { op: 'finally' };
@@ -112,6 +127,8 @@ export const cueTable: readonly [string, Cue][] = [
     'after some point always | from some time on', unary([F, G])],
   // Next.
   // Not a bare "next": "the next train" is a clause.
+  ['in the second state | at the second step | in the second step | at the second state | at the second position | in the second position', unary([X])],
+  ['in the third state | at the third step | in the third step | at the third state', unary([X, X])],
   ['next , | holds next | hold next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
     'in the next time step | at the next time step | in the next cycle | at the next cycle | in the following step | ' +
     'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately', unary([X])],
@@ -126,8 +143,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['it be never the case that | it never hold that | it can never happen that | it must never happen that | it be impossible that | ' +
     'it be never true that', unary([G, NOT], true)],
   ['it be not the case that | it be false that | it be not true that', unary([NOT], true)],
-  ['be false | be not true | become false', unary([NOT])],
-  ['become true | will become true | start to hold | begin to hold | become the case', unary([F])],
+  ['be false | be not true | become false', { kind: 'unary', wraps: [NOT], predicate: true }],
+  ['become true | will become true | start to hold | begin to hold | become the case', { kind: 'unary', wraps: [F], onset: true }],
   // Past.
   ['previously | at some point in the past | in the past | once before | at some earlier time | at some earlier point', unary([O])],
   ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time', unary([H])],
@@ -229,6 +246,7 @@ export const cueTable: readonly [string, Cue][] = [
   // "once X, Y": from the moment X holds on, so "never Y" keeps its G.
   ['once | as soon as | from the moment that | from the moment when', { kind: 'if', global: true, fromThenOn: true }],
   ['at the same time | simultaneously | together | at once | in parallel', { kind: 'jointly' }],
+  ['be mutually exclusive | be exclusive | exclude each other | be never true together | never hold together', { kind: 'jointly', wraps: [G, NOT] }],
   ['in that order | in this order | in order | one after the other | in sequence | sequentially | in the order give | ' +
     'in the given order | following this sequence | following the sequence | in this sequence | in the following sequence', { kind: 'inOrder' }],
   ['following this order | following the order | following the given order', { kind: 'inOrder', noEarlier: true }],
@@ -247,6 +265,11 @@ export const cueTable: readonly [string, Cue][] = [
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +
     'shall hold that | should hold that | hold that | requirement be that | property be that | rule be that | goal be that | ' +
     'specification be that | state that | specify that | mandate that', { kind: 'lead' }],
+  ['never reach a state where | never reach a state in which | never get to a state where | never get into a state where | ' +
+    'never enter a state where | never be in a state where', { kind: 'lead', wraps: [G, NOT] }],
+  ['eventually reach a state where | eventually reach a state in which | eventually get to a state where', { kind: 'lead', wraps: [F] }],
+  ['there be a state after which | there be a point after which | there be a moment after which | there be a time after which',
+    { kind: 'lead', wraps: [F, G] }],
   // No meaning of their own.
   // Path quantifiers: every linear-time formula speaks of every execution already.
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +

@@ -157,6 +157,13 @@ class Reader {
     return [a, b];
   }
 
+  /** The whole requirement after its framing lead (which ends at a - 1, if there is one), under the lead's wraps. */
+  requirement(a: number, b: number): FormulaJson {
+    const lead = this.cueAt(a - 1);
+    const body = this.sentence(a, b);
+    return lead?.kind === 'lead' && lead.wraps ? this.wrapAll(lead.wraps, body) : body;
+  }
+
   sentence(a0: number, b0: number): FormulaJson {
     const [a, b] = this.trim(a0, b0);
     const first = this.cueAt(a);
@@ -533,7 +540,12 @@ class Reader {
     const byPredicate = this.sharedPredicate(split, order);
     if (byPredicate) return byPredicate(joined);
     const byVerb = this.sharedVerb(split);
-    return combine(byVerb ? byVerb() : split.map(([s, e]) => next(s, e)));
+    if (byVerb) return combine(byVerb());
+    // "eventually a happens and b never happens after that": a part that ends in "after that" follows the one before.
+    const later = (e: number) => kind === 'and' && this.isBinary(e - 1, new Set(['then']));
+    const fs = split.map(([s, e], i) => (i > 0 && later(e) ? this.sequence(s, e - 1) : next(s, e)));
+    const merged = fs.reduce<FormulaJson[]>((out, f, i) => (i > 0 && later(split[i]![1]) ? [...out.slice(0, -1), inSequence([out[out.length - 1]!, f])] : [...out, f]), []);
+    return merged.length === 1 ? merged[0]! : combine(merged);
   }
 
   private splitCommas(a: number, b: number): [number, number][] {
@@ -671,13 +683,16 @@ class Reader {
 
   private clauseParts(a: number, b: number, predicateOnly: boolean): ClauseParts {
     const parts: ClauseParts = { wraps: [], words: [], goal: false, avoid: false };
+    const predicate: Wrap[] = [];
     for (let k = a; k < b; k = this.step(k)) {
       const it = this.items[k]!;
       if (it.kind === 'word') parts.words.push(it.word);
       else if (it.kind === 'open') this.group(k, parts);
       else if (it.kind !== 'cue') continue;
       else if (it.cue.kind === 'unary') {
-        parts.wraps.push(this.resolve(k));
+        if (it.cue.onset && this.conditionDepth > 0) continue;
+        if (it.cue.predicate) predicate.push(...this.resolve(k));
+        else parts.wraps.push(this.resolve(k));
         if (it.cue.goal) parts.goal = true;
       }
       else if (it.cue.kind === 'goal' || it.cue.kind === 'avoid') {
@@ -689,9 +704,11 @@ class Reader {
         if (parts.atMost !== undefined) throw new NotRead('two bounds in one clause');
         parts.atMost = it.cue.times ?? it.numbers[0];
       }
+      else if (it.cue.kind === 'jointly' && it.cue.wraps) parts.wraps.push(it.cue.wraps);
       else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
+    if (predicate.length > 0) parts.wraps.push(predicate);
     const hasContent = contentWords(parts.words).length > 0 || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');
     if (parts.group ? hasContent : !predicateOnly && !hasContent) throw new NotRead('a clause with no proposition, or words beside a group');
     return parts;
@@ -718,7 +735,8 @@ class Reader {
     // "always avoid": one G; "eventually reach the goal within 10 seconds": F[0,10], not F F[0,10].
     wraps = wraps.filter((w, i) => {
       const next = wraps[i + 1];
-      if (i > 0 && w.op === 'globally' && wraps[i - 1]!.op === 'globally' && w.lo === undefined && wraps[i - 1]!.lo === undefined) return false;
+      // "q eventually becomes true": one F.
+      if (i > 0 && (w.op === 'globally' || w.op === 'finally') && wraps[i - 1]!.op === w.op && w.lo === undefined && wraps[i - 1]!.lo === undefined) return false;
       return !(w.op === 'finally' && w.lo === undefined && next?.op === 'finally' && next.lo !== undefined);
     });
     const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : un('next', nexts(k - 1, f)));
@@ -795,7 +813,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);
-    return { formula: reader.sentence(framingEnd(items), items.length), clauses: reader.clauses };
+    return { formula: reader.requirement(framingEnd(items), items.length), clauses: reader.clauses };
   } catch (e) {
     if (e instanceof NotRead) return undefined;
     throw e;
