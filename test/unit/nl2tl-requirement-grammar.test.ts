@@ -322,3 +322,13 @@ test('textbook phrasings: onsets in conditions, second states, states never reac
   reads('Eventually a happens and b never happens after that.', 'F (a & G !b)');
   reads('a and b are mutually exclusive.', 'G !(a & b)');
 });
+
+test('robot commands: how many visits (at least, exactly), staying in a place, finding a thing, waiting there', () => {
+  reads('go to a at least twice', 'F (a & F (!a & F a))');
+  reads('visit the kitchen exactly once', 'F kitchen & (!kitchen W (kitchen W G !kitchen))');
+  reads('stay in the purple room', 'G purple_room');
+  reads('find the red block', 'F red_block');
+  reads('head to the office and wait there', 'F G office');
+  // "stays on" is a state, not a place to stay in.
+  reads('If the alarm goes off, it stays on until the reset button is pressed.', 'alarm_goes_off -> on U reset_button_pressed');
+});

@@ -65,8 +65,11 @@ export type Cue =
   | { kind: 'trailer'; weak?: boolean; exclusive?: boolean; wraps?: Wrap[] }
   /** Subordinators: "if" (plain) and "whenever", "once", "every time" (for all moments). */
   | { kind: 'if'; global: boolean; onlyIf?: boolean; fromThenOn?: boolean }
-  /** "at most twice", "no more than 3 times": the catalogue's bounded existence of the clause; `times` when the words fix it. */
-  | { kind: 'atMost'; times?: number }
+  /**
+   * How many times the clause occurs: "at most twice" (the catalogue's bounded existence), "at least 3 times",
+   * "exactly once"; `times` when the words fix the number.
+   */
+  | { kind: 'count'; bound: 'atMost' | 'atLeast' | 'exactly'; times?: number }
   /**
    * "at the same time", "simultaneously": the coordination's adverbials scope over all of it. With wraps, the
    * phrase says how the coordinated clauses relate ("are mutually exclusive": never both).
@@ -122,7 +125,10 @@ export const cueTable: readonly [string, Cue][] = [
     'time and again | always eventually | continually', unary([G, F])],
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
-  ['and stay there | and remain there | and stay there forever | and then stay there | and remain there forever', unary([F, G])],
+  ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | ' +
+    'keep within | always stay in | always remain in', goalUnary([G])],
+  ['and stay there | and remain there | and stay there forever | and then stay there | and remain there forever | and wait there | ' +
+    'and then wait there | and wait there forever', unary([F, G])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
     'after some point always | from some time on', unary([F, G])],
   // Next.
@@ -202,11 +208,16 @@ export const cueTable: readonly [string, Cue][] = [
     'after #n #unit but within #n #unit | after #n #unit and within #n #unit', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
   ['at least #n #unit later | after at least #n #unit | not before #n #unit', unary([{ op: 'finally', lo: 'n0', hi: null }])],
   ['every #n #unit | at least every #n #unit? | at least once every #n #unit | once every #n #unit', unary([G, { op: 'finally', lo: 0, hi: 'n0' }])],
-  // Bounded existence.
+  // Counting: bounded existence and its kin.
   ['at most #n time | at most #n times | no more than #n times | not more than #n times | at most #n occasion | at most #n occasions',
-    { kind: 'atMost' }],
-  ['at most once | no more than once | not more than once', { kind: 'atMost', times: 1 }],
-  ['at most twice | no more than twice | not more than twice', { kind: 'atMost', times: 2 }],
+    { kind: 'count', bound: 'atMost' }],
+  ['at most once | no more than once | not more than once', { kind: 'count', bound: 'atMost', times: 1 }],
+  ['at most twice | no more than twice | not more than twice', { kind: 'count', bound: 'atMost', times: 2 }],
+  ['at least #n times | no fewer than #n times | at least #n separate times', { kind: 'count', bound: 'atLeast' }],
+  ['at least twice | no fewer than twice', { kind: 'count', bound: 'atLeast', times: 2 }],
+  ['exactly #n times | exactly #n time', { kind: 'count', bound: 'exactly' }],
+  ['exactly once | only once', { kind: 'count', bound: 'exactly', times: 1 }],
+  ['exactly twice', { kind: 'count', bound: 'exactly', times: 2 }],
   // Connectives.
   ['and | as well as | along with | and also | also | but | but also | whereas | plus | together with | moreover | in addition', binary('and')],
   ['or | or else | otherwise | alternatively', binary('or')],
@@ -257,7 +268,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
     'pass through | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
-    'make its way to | make their way to | find your way to | find its way to', { kind: 'goal' }],
+    'make its way to | make their way to | find your way to | find its way to | find | search for | look for', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order', { kind: 'ignore' }],
   ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | never go to | never visit | never enter | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],

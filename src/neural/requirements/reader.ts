@@ -95,8 +95,8 @@ interface ClauseParts {
   words: Word[];
   goal: boolean;
   avoid: boolean;
-  /** "at most twice": the clause's bounded existence. */
-  atMost?: number;
+  /** "at most twice", "at least 3 times", "exactly once": how often the clause occurs. */
+  count?: { bound: 'atMost' | 'atLeast' | 'exactly'; n: number };
 }
 
 /** The cues whose sides may be chains of two events ("S, T precedes P"). */
@@ -219,7 +219,7 @@ class Reader {
       if (it.kind === 'word') return ['true', 'false'].includes(it.word.norm);
       if (it.kind !== 'cue') return false;
       if (it.cue.kind === 'binary') return ['precedes', 'respondsTo'].includes(it.cue.op);
-      return it.cue.kind === 'atMost' || it.words.some((w) => ['true', 'false'].includes(w.norm));
+      return (it.cue.kind === 'count' && it.cue.bound === 'atMost') || it.words.some((w) => ['true', 'false'].includes(w.norm));
     }) >= 0;
     const mid = split(between ? 'and' : 'until');
     if (opens('after') && (mid < 0 ? !catalogueWords : false)) return undefined;
@@ -651,7 +651,7 @@ class Reader {
     const every = this.quantified(a, b);
     if (every) return every;
     const parts = this.clauseParts(a, b, false);
-    if (parts.atMost !== undefined) return this.boundedExistence(parts);
+    if (parts.count) return this.counted(parts, parts.count);
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
     const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
@@ -659,13 +659,20 @@ class Reader {
     return this.applyWraps(parts, this.prop(place));
   }
 
-  /** "transitions to P-states occur at most 2 times": the catalogue's bounded existence, over a plain clause. */
-  private boundedExistence(parts: ClauseParts): FormulaJson {
+  /**
+   * "transitions to P-states occur at most 2 times" (the catalogue's bounded existence), "visit a at least twice"
+   * (that many separate occurrences: F (a & F (!a & F a))), "exactly once" (both), over a plain clause.
+   */
+  private counted(parts: ClauseParts, { bound, n }: NonNullable<ClauseParts['count']>): FormulaJson {
     // "visit a at most twice": the place is what occurs, with no "eventually" of its own.
-    if (parts.group || parts.avoid || parts.wraps.length > 0) throw new NotRead('"at most N times" beside other adverbials');
-    if (!Number.isInteger(parts.atMost) || parts.atMost! < 1 || parts.atMost! > 5) throw new NotRead('a bound outside 1-5');
+    if (parts.group || parts.avoid || parts.wraps.length > 0) throw new NotRead('a count beside other adverbials');
+    if (!Number.isInteger(n) || n < 1 || n > 5) throw new NotRead('a count outside 1-5');
     const place = parts.place !== undefined && contentWords(parts.words.slice(parts.place)).length > 0 ? parts.words.slice(parts.place) : parts.words;
-    return this.pattern({ kind: 'boundedExistence', p: this.prop(place), n: parts.atMost! });
+    const p = this.prop(place);
+    if (bound === 'atMost') return this.pattern({ kind: 'boundedExistence', p, n });
+    let atLeast = un('finally', p);
+    for (let i = 1; i < n; i++) atLeast = un('finally', bin('and', p, un('finally', bin('and', negation(p), atLeast))));
+    return bound === 'atLeast' ? atLeast : bin('and', atLeast, scoped('globally', { kind: 'boundedExistence', p, n }, undefined, undefined));
   }
 
   /** "every request is eventually acknowledged": at every moment, a request is eventually acknowledged. */
@@ -700,9 +707,9 @@ class Reader {
         // The agent before "go to" or "avoid" ("the robot must reach the goal") is not part of the place.
         parts.place ??= parts.words.length;
       }
-      else if (it.cue.kind === 'atMost') {
-        if (parts.atMost !== undefined) throw new NotRead('two bounds in one clause');
-        parts.atMost = it.cue.times ?? it.numbers[0];
+      else if (it.cue.kind === 'count') {
+        if (parts.count) throw new NotRead('two counts in one clause');
+        parts.count = { bound: it.cue.bound, n: it.cue.times ?? it.numbers[0]! };
       }
       else if (it.cue.kind === 'jointly' && it.cue.wraps) parts.wraps.push(it.cue.wraps);
       else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
