@@ -332,3 +332,16 @@ test('robot commands: how many visits (at least, exactly), staying in a place, f
   // "stays on" is a state, not a place to stay in.
   reads('If the alarm goes off, it stays on until the reset button is pressed.', 'alarm_goes_off -> on U reset_button_pressed');
 });
+
+test('the past relative to another clause, "only if" over the past, sentences joined before a subordinate clause', () => {
+  reads('a can only happen if b happened before.', 'G (a -> O b)');
+  reads('a can only hold if b held in the previous step', 'G (a -> Y b)');
+  reads('If b holds at some point, a has to hold somewhere beforehand.', 'G (b -> O a)');
+  // explain()'s "if ... then (at every moment so far, ...)" stays a plain implication.
+  reads('if q holds then (at every moment so far, p holds)', 'q -> H p');
+  reads('a eventually holds and whenever a holds, b holds afterwards.', 'F a & G (a -> F b)');
+  reads('Whenever a is true, the next state satisfies b.', 'G (a -> X b)');
+  reads('There is no b before the first a.', '!b U a');
+  reads('a is true at some point and b is always false.', 'F a & G !b');
+  reads('If a holds then b holds in the same step.', 'a -> b');
+});

@@ -53,6 +53,8 @@ export type Cue =
       predicate?: boolean;
       /** "becomes true": eventually, except in a condition, where it is the moment it does ("whenever p becomes true"). */
       onset?: boolean;
+      /** "beforehand": before the moment another clause speaks of ("if b holds at some point, a held beforehand"). */
+      relative?: boolean;
     }
   | { kind: 'binary'; op: BinaryCue }
   /** Dwyer's global scope ("Globally, P is false"): G over a pattern body that has no temporal operator of its own. */
@@ -133,6 +135,7 @@ export const cueTable: readonly [string, Cue][] = [
     'after some point always | from some time on', unary([F, G])],
   // Next.
   // Not a bare "next": "the next train" is a clause.
+  ['the next state satisfy | the next state will satisfy | the following state satisfy | the next step satisfy', unary([X])],
   ['in the second state | at the second step | in the second step | at the second state | at the second position | in the second position', unary([X])],
   ['in the third state | at the third step | in the third step | at the third state', unary([X, X])],
   ['next , | holds next | hold next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
@@ -150,9 +153,13 @@ export const cueTable: readonly [string, Cue][] = [
     'it be never true that', unary([G, NOT], true)],
   ['it be not the case that | it be false that | it be not true that', unary([NOT], true)],
   ['be false | be not true | become false', { kind: 'unary', wraps: [NOT], predicate: true }],
+  ['be always false | be false forever | be false at all times | be forever false', unary([G, NOT])],
+  ['there be no | there be never', unary([NOT])],
   ['become true | will become true | start to hold | begin to hold | become the case', { kind: 'unary', wraps: [F], onset: true }],
   // Past.
   ['previously | at some point in the past | in the past | once before | at some earlier time | at some earlier point', unary([O])],
+  ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier',
+    { kind: 'unary', wraps: [O], relative: true }],
   ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time', unary([H])],
   ['in the previous step | in the previous state | at the previous step | at the previous state | one step before | one step earlier | ' +
     'in the last step | at the last step', unary([Y])],
@@ -250,13 +257,14 @@ export const cueTable: readonly [string, Cue][] = [
   ['globally ,', { kind: 'scope' }],
   // Subordinators.
   ['if | in case | provided that | assuming that | given that | in the case that | on condition that', { kind: 'if', global: false }],
-  ['only if', { kind: 'if', global: false, onlyIf: true }],
+  ['only if | only happen if | only hold if | only occur if | only be true if | only be possible if', { kind: 'if', global: false, onlyIf: true }],
   ['whenever | every time | each time | each moment that | every moment that | ' +
     'every time that | at every moment when | when | in every state where | in all states where | after each | every time when | ' +
     'always when | always if', { kind: 'if', global: true }],
   // "once X, Y": from the moment X holds on, so "never Y" keeps its G.
   ['once | as soon as | from the moment that | from the moment when', { kind: 'if', global: true, fromThenOn: true }],
-  ['at the same time | simultaneously | together | at once | in parallel', { kind: 'jointly' }],
+  ['at the same time | simultaneously | together | at once | in parallel | in the same step | at the same step | in the same state | ' +
+    'at the same moment', { kind: 'jointly' }],
   ['be mutually exclusive | be exclusive | exclude each other | be never true together | never hold together', { kind: 'jointly', wraps: [G, NOT] }],
   ['in that order | in this order | in order | one after the other | in sequence | sequentially | in the order give | ' +
     'in the given order | following this sequence | following the sequence | in this sequence | in the following sequence', { kind: 'inOrder' }],

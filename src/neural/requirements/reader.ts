@@ -32,6 +32,9 @@ function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
   return f.kind === kind && !('interval' in f && f.interval) && 'args' in f ? f.args[0]! : f;
 }
 
+const pastKinds = new Set(['once', 'historically', 'prev', 'since']);
+const hasPast = (f: FormulaJson): boolean => pastKinds.has(f.kind) || ('args' in f && f.args.some(hasPast));
+
 /** Not `f`: "b does not happen before a does not hold" waits for a, not for !!a. */
 const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.args[0]! : un('not', f));
 
@@ -109,6 +112,8 @@ class Reader {
   private readonly closing = new Map<number, number>();
   /** How many conditions the reader is inside. */
   private conditionDepth = 0;
+  /** How many past adverbials relative to another clause ("beforehand", "before" at the end) were read. */
+  private relativePast = 0;
   /**
    * The catalogue patterns read so far, by the global formula written for each, so a scope ("Before R,") can
    * map its body to the catalogue's formula for that scope without reading the pattern back from the formula.
@@ -175,14 +180,21 @@ class Reader {
     }
     const scoped = this.patternScope(a, b);
     if (scoped) return scoped;
+    // "a eventually holds and whenever a holds, b holds afterwards": and/or before a subordinate clause joins sentences.
+    const joined = this.find(a + 1, b, (k) => this.isBinary(k, new Set(['and', 'or'])) && this.cueAt(k + 1)?.kind === 'if');
+    if (joined > a) {
+      const left = this.items[joined - 1]!.kind === 'comma' ? joined - 1 : joined;
+      return bin((this.cueAt(joined) as { op: 'and' | 'or' }).op, this.sentence(a, left), this.sentence(joined + 1, b));
+    }
     // "if A then B", "whenever A, B", "after A, B".
     if (first?.kind === 'if' || (first?.kind === 'binary' && first.op === 'after')) {
       const global = first.kind === 'binary' || first.global;
       const [condEnd, mainStart] = this.separator(a + 1, b);
       const cond = this.condition(a + 1, condEnd);
+      const before = this.relativePast;
       const main = this.sentence(mainStart, b);
       const fromThenOn = first.kind === 'binary' || first.fromThenOn === true;
-      return this.conditional(cond, main, global || this.obliged(cond, main, mainStart, b), first.kind === 'if' && first.onlyIf === true, fromThenOn);
+      return this.conditional(cond, main, global || this.obliged(cond, main, mainStart, b), first.kind === 'if' && first.onlyIf === true, fromThenOn, this.relativePast > before);
     }
     // "B if A", "B whenever A", "B only if A".
     for (let k = this.step(a); k < b; k = this.step(k)) {
@@ -190,7 +202,7 @@ class Reader {
       if (c?.kind === 'if') {
         const main = this.sentence(a, k);
         const cond = this.condition(k + 1, b);
-        return c.onlyIf ? bin('implies', main, cond) : this.conditional(cond, main, c.global || this.obliged(cond, main, a, k), false, c.fromThenOn === true);
+        return this.conditional(cond, main, c.global || this.obliged(cond, main, a, k), c.onlyIf === true, c.fromThenOn === true);
       }
     }
     return this.connectives(a, b);
@@ -253,8 +265,11 @@ class Reader {
     return obligation && !hasTemporal(cond) && hasTemporal(main);
   }
 
-  private conditional(cond: FormulaJson, main: FormulaJson, global: boolean, onlyIf: boolean, fromThenOn: boolean): FormulaJson {
-    if (onlyIf) return bin('implies', main, cond);
+  private conditional(cond: FormulaJson, main: FormulaJson, global: boolean, onlyIf: boolean, fromThenOn: boolean, relativePast = false): FormulaJson {
+    // "a can only happen if b happened before": a rule about the past holds at every moment, as does "if b holds at
+    // some point, a has held before": whenever b, once a.
+    if (onlyIf) return hasPast(cond) ? un('globally', bin('implies', main, cond)) : bin('implies', main, cond);
+    if (relativePast && cond.kind === 'finally' && !cond.interval) return un('globally', bin('implies', cond.args[0]!, main));
     // "never X when Y": at every moment, Y implies not X; "once X, never Y" keeps its G, from then on.
     const never = !fromThenOn && main.kind === 'globally' && !main.interval && main.args[0]!.kind === 'not';
     return global ? un('globally', bin('implies', cond, never ? peel(main, 'globally') : main)) : bin('implies', cond, main);
@@ -300,6 +315,11 @@ class Reader {
       for (let k = a; k < b; k = this.step(k)) {
         if (!this.isBinary(k, level)) continue;
         const op = (this.cueAt(k) as { op: BinaryCue }).op;
+        // "b happened before", with nothing after: at some earlier moment.
+        if (op === 'before' && k + 1 === b) {
+          this.relativePast++;
+          return un('once', this.connectives(a, k));
+        }
         // A leading "always" scopes over an implication ("always a implies b"), not over one side of
         // it, and so does one right before it ("a always implies b").
         // "eventually reach a while avoiding b" keeps its "eventually" with the goal: F a & G !b.
@@ -642,6 +662,8 @@ class Reader {
       }
     }
     if (steps.length === 0) return this.clause(a, b);
+    // "b holds afterwards": a "then" with nothing after it is "later".
+    if (start === b && steps.length === 1) return un('finally', peel(this.clause(...this.trim(...steps[0]!)), 'finally'));
     steps.push([start, b]);
     return inSequence(steps.map(([s, e]) => this.clause(...this.trim(s, e))));
   }
@@ -698,6 +720,7 @@ class Reader {
       else if (it.kind !== 'cue') continue;
       else if (it.cue.kind === 'unary') {
         if (it.cue.onset && this.conditionDepth > 0) continue;
+        if (it.cue.relative) this.relativePast++;
         if (it.cue.predicate) predicate.push(...this.resolve(k));
         else parts.wraps.push(this.resolve(k));
         if (it.cue.goal) parts.goal = true;
