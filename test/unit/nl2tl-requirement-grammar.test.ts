@@ -345,3 +345,9 @@ test('the past relative to another clause, "only if" over the past, sentences jo
   reads('a is true at some point and b is always false.', 'F a & G !b');
   reads('If a holds then b holds in the same step.', 'a -> b');
 });
+
+test('after A, what will happen happens later; what holds after A holds then', () => {
+  reads('After transition CR is taken, transition CC will be taken.', 'G (transition_cr_taken -> F transition_cc_taken)');
+  reads('after the reset, the counter is zero', 'G (reset -> counter_zero)');
+  reads('After transition CC is taken, transition DR will never be taken.', 'G (transition_cc_taken -> G !transition_dr_taken)');
+});

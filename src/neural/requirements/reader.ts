@@ -192,7 +192,10 @@ class Reader {
       const [condEnd, mainStart] = this.separator(a + 1, b);
       const cond = this.condition(a + 1, condEnd);
       const before = this.relativePast;
-      const main = this.sentence(mainStart, b);
+      const read = this.sentence(mainStart, b);
+      // "after transition CR is taken, transition CC will be taken": what will happen after A happens later.
+      const later = first.kind === 'binary' && !hasTemporal(read) && this.find(mainStart, b, (k) => this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'will') >= 0;
+      const main = later ? un('finally', read) : read;
       const fromThenOn = first.kind === 'binary' || first.fromThenOn === true;
       return this.conditional(cond, main, global || this.obliged(cond, main, mainStart, b), first.kind === 'if' && first.onlyIf === true, fromThenOn, this.relativePast > before);
     }
