@@ -351,3 +351,11 @@ test('after A, what will happen happens later; what holds after A holds then', (
   reads('after the reset, the counter is zero', 'G (reset -> counter_zero)');
   reads('After transition CC is taken, transition DR will never be taken.', 'G (transition_cc_taken -> G !transition_dr_taken)');
 });
+
+test('FRET\'s structured English: the component before "satisfy" names no proposition; "!" against a word is not', () => {
+  reads('the system shall always satisfy safe', 'G safe');
+  reads('The vehicle shall within 10 ticks satisfy !fcs', 'F[0,10] !fcs');
+  reads('upon request the server shall eventually satisfy response', 'G (request -> F response)');
+  reads('whenever low_battery the robot shall at the next timepoint satisfy charging', 'G (low_battery -> X charging)');
+  reads('a holds!', 'a');
+});

@@ -84,6 +84,8 @@ export type Cue =
   | { kind: 'inOrder'; noEarlier?: boolean }
   /** Going somewhere: "go to", "visit", "reach". The place is the proposition; with no temporal word, eventually. */
   | { kind: 'goal' }
+  /** FRET's "the vehicle shall within 10 ticks satisfy R": the proposition is R; the component before it names none. */
+  | { kind: 'satisfy' }
   /** Staying away: "avoid", "stay away from": always not. */
   | { kind: 'avoid' }
   /** Words that mean nothing to the formula: modal verbs, "it is the case that", "at the same time". */
@@ -139,7 +141,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['in the second state | at the second step | in the second step | at the second state | at the second position | in the second position', unary([X])],
   ['in the third state | at the third step | in the third step | at the third state', unary([X, X])],
   ['next , | holds next | hold next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
-    'in the next time step | at the next time step | in the next cycle | at the next cycle | in the following step | ' +
+    'in the next time step | at the next time step | at the next timepoint | at the next time point | in the next timepoint | in the next cycle | at the next cycle | in the following step | ' +
     'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately', unary([X])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards', unary([{ op: 'next', lo: 'n0' }])],
   ['in the next #n #step | at the next #n #step | in each of the next #n #step | at each of the next #n #step',
@@ -258,7 +260,7 @@ export const cueTable: readonly [string, Cue][] = [
   // Subordinators.
   ['if | in case | provided that | assuming that | given that | in the case that | on condition that', { kind: 'if', global: false }],
   ['only if | only happen if | only hold if | only occur if | only be true if | only be possible if', { kind: 'if', global: false, onlyIf: true }],
-  ['whenever | every time | each time | each moment that | every moment that | ' +
+  ['whenever | upon | every time | each time | each moment that | every moment that | ' +
     'every time that | at every moment when | when | in every state where | in all states where | after each | every time when | ' +
     'always when | always if', { kind: 'if', global: true }],
   // "once X, Y": from the moment X holds on, so "never Y" keeps its G.
@@ -272,6 +274,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['only finitely often | finitely often | finitely many times | only finitely many times', unary([F, G, NOT])],
   ['there be a point where | there be a moment where | there be a state where | there be a point at which | ' +
     'there be a time when | there be a moment when', unary([F], true)],
+  ['satisfy | satisfies | shall satisfy | must satisfy', { kind: 'satisfy' }],
   // Going and avoiding.
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +

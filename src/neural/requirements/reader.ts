@@ -733,6 +733,7 @@ class Reader {
         // The agent before "go to" or "avoid" ("the robot must reach the goal") is not part of the place.
         parts.place ??= parts.words.length;
       }
+      else if (it.cue.kind === 'satisfy') parts.place ??= parts.words.length;
       else if (it.cue.kind === 'count') {
         if (parts.count) throw new NotRead('two counts in one clause');
         parts.count = { bound: it.cue.bound, n: it.cue.times ?? it.numbers[0]! };
@@ -842,7 +843,7 @@ function framingEnd(items: readonly Item[]): number {
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing; commas and semicolons are items of their own.
-  const items = toItems(words).filter((it) => !(it.kind === 'word' && ['.', '!', '?', ':'].includes(it.word.text)));
+  const items = toItems(words).filter((it) => !(it.kind === 'word' && ['.', '!', '?', ':'].includes(it.word.norm)));
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);

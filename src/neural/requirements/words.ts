@@ -92,6 +92,11 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
       out.push({ text: '.', norm: '.', lemma: '.', pos: 'PUNCT', start: w.start + 1, end: w.end });
       continue;
     }
+    // "satisfy !fcs": an exclamation mark written against the next word is negation, not the end of a sentence.
+    if (w.text === '!' && raw[i + 1]?.start === w.end) {
+      out.push({ ...w, norm: 'not', lemma: 'not', pos: 'PART' });
+      continue;
+    }
     const value = w.pos === 'NUM' ? numbers(w.text) : undefined;
     out.push(value === undefined ? w : { ...w, value });
   }
