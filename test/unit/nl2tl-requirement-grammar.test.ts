@@ -359,3 +359,9 @@ test('FRET\'s structured English: the component before "satisfy" names no propos
   reads('whenever low_battery the robot shall at the next timepoint satisfy charging', 'G (low_battery -> X charging)');
   reads('a holds!', 'a');
 });
+
+test('two implications joined by and/or are two clauses, not one nested in the other', () => {
+  reads('If p1 is always followed by p2 and p3 is always followed by p4, then p5 is always followed by p6', '(G (p1 -> F p2) & G (p3 -> F p4)) -> G (p5 -> F p6)');
+  reads('a implies b and c implies d', '(a -> b) & (c -> d)');
+  reads('a is followed by b and c', 'G (a -> F (b & c))');
+});

@@ -314,6 +314,14 @@ class Reader {
     if (joint >= 0 && (connected(a, joint) || connected(joint + 2, b))) {
       return bin((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, this.connectives(a, joint), this.connectives(joint + 2, b));
     }
+    // "p1 is always followed by p2 and p3 is always followed by p4": two implications joined by the last and/or between them.
+    const implications: number[] = [];
+    for (let k = a; k < b; k = this.step(k)) if (this.isBinary(k, levelOne)) implications.push(k);
+    if (implications.length >= 2) {
+      let join = -1;
+      for (let k = implications[0]! + 1; k < implications[1]!; k = this.step(k)) if (this.isBinary(k, new Set(['and', 'or']))) join = k;
+      if (join > 0) return bin((this.cueAt(join) as { op: 'and' | 'or' }).op, this.connectives(a, join), this.connectives(join + 1, b));
+    }
     for (const level of [levelOne, levelTwo]) {
       for (let k = a; k < b; k = this.step(k)) {
         if (!this.isBinary(k, level)) continue;
