@@ -365,3 +365,12 @@ test('two implications joined by and/or are two clauses, not one nested in the o
   reads('a implies b and c implies d', '(a -> b) & (c -> d)');
   reads('a is followed by b and c', 'G (a -> F (b & c))');
 });
+
+test('a command under a condition holds each time; PsALM\'s strict ordered visit, with the places named again', () => {
+  reads('If you reach room l1, perform a collaborative grasping action.', 'G (room_l1 -> perform_collaborative_grasping_action)');
+  reads('if the battery is low, go to the charging station', 'G (battery_low -> F charging_station)');
+  reads('if a holds then b holds', 'a -> b');
+  readsShape('Locations l1, l2, l3 must be covered following the strict order l1, l2, l3.',
+    'F (l1 & F (l2 & F l3)) & (!l2 U l1) & (!l3 U l2) & (!l1 U (l1 & X (!l1 U l2))) & (!l2 U (l2 & X (!l2 U l3)))');
+  reads('visit a, b and c in strict order', 'F (a & F (b & F c)) & (!b U a) & (!c U b) & (!a U (a & X (!a U b))) & (!b U (b & X (!b U c)))');
+});

@@ -78,10 +78,11 @@ export type Cue =
    */
   | { kind: 'jointly'; wraps?: Wrap[] }
   /**
-   * "in that order", "one after the other": a coordination is a sequence. With `noEarlier` ("following this
-   * order", PsALM's ordered visit), no place may be visited before the one ahead of it.
+   * "in that order", "one after the other": a coordination is a sequence (PsALM's sequenced visit). An `ordered`
+   * one ("following this order") visits no place before the one ahead of it; a `strict` one ("following the strict
+   * order") also none twice before the next.
    */
-  | { kind: 'inOrder'; noEarlier?: boolean }
+  | { kind: 'inOrder'; order?: 'ordered' | 'strict' }
   /** Going somewhere: "go to", "visit", "reach". The place is the proposition; with no temporal word, eventually. */
   | { kind: 'goal' }
   /** FRET's "the vehicle shall within 10 ticks satisfy R": the proposition is R; the component before it names none. */
@@ -270,7 +271,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['be mutually exclusive | be exclusive | exclude each other | be never true together | never hold together', { kind: 'jointly', wraps: [G, NOT] }],
   ['in that order | in this order | in order | one after the other | in sequence | sequentially | in the order give | ' +
     'in the given order | following this sequence | following the sequence | in this sequence | in the following sequence', { kind: 'inOrder' }],
-  ['following this order | following the order | following the given order', { kind: 'inOrder', noEarlier: true }],
+  ['following this order | following the order | following the given order', { kind: 'inOrder', order: 'ordered' }],
+  ['following the strict order | following this strict order | in strict order | in this strict order | strictly in this order | ' +
+    'strictly in that order | strictly in order', { kind: 'inOrder', order: 'strict' }],
   ['only finitely often | finitely often | finitely many times | only finitely many times', unary([F, G, NOT])],
   ['there be a point where | there be a moment where | there be a state where | there be a point at which | ' +
     'there be a time when | there be a moment when', unary([F], true)],

@@ -44,17 +44,23 @@ function inSequence(steps: readonly FormulaJson[]): FormulaJson {
   return steps.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), fromThen(later) ? later : un('finally', later))));
 }
 
+type Order = 'sequence' | 'ordered' | 'strict';
+
 /**
- * Visits in order. "patrol a, b and c in that order" is a recurring sequence, G F (a & F (b & F c)). With
- * `noEarlier` (PsALM's ordered visit, "following this order"), no place is visited before the one ahead of it.
+ * Visits in order (PsALM's visit patterns). "patrol a, b and c in that order" is a recurring sequence, G F (a & F (b
+ * & F c)); a sequenced visit is F (a & F (b & F c)); an ordered one adds that no place comes before the one ahead of
+ * it (!b U a); a strict one, that none recurs before the next (!a U (a & X (!a U b))).
  */
-function inOrder(fs: readonly FormulaJson[], noEarlier: boolean): FormulaJson {
+function inOrder(fs: readonly FormulaJson[], order: Order): FormulaJson {
   const recurring = (f: FormulaJson) => f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'finally' && !f.args[0]!.interval;
   if (fs.every(recurring)) return un('globally', inSequence(fs.map((f) => peel(f, 'globally'))));
   const sequence = inSequence(fs);
   const places = fs.map((f) => peel(f, 'finally'));
-  if (!noEarlier || places.some((p) => p.kind !== 'prop')) return sequence;
-  return places.slice(1).reduce((f, later, i) => bin('and', f, bin('until', un('not', later), places[i]!)), sequence);
+  if (order === 'sequence' || places.some((p) => p.kind !== 'prop')) return sequence;
+  const pairs = places.slice(1).map((later, i) => [places[i]!, later] as const);
+  const ordered = pairs.reduce((f, [first, later]) => bin('and', f, bin('until', un('not', later), first)), sequence);
+  if (order === 'ordered') return ordered;
+  return pairs.reduce((f, [first, later]) => bin('and', f, bin('until', un('not', first), bin('and', first, un('next', bin('until', un('not', first), later))))), ordered);
 }
 
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
@@ -197,7 +203,8 @@ class Reader {
       const later = first.kind === 'binary' && !hasTemporal(read) && this.find(mainStart, b, (k) => this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'will') >= 0;
       const main = later ? un('finally', read) : read;
       const fromThenOn = first.kind === 'binary' || first.fromThenOn === true;
-      return this.conditional(cond, main, global || this.obliged(cond, main, mainStart, b), first.kind === 'if' && first.onlyIf === true, fromThenOn, this.relativePast > before);
+      const standing = global || this.obliged(cond, main, mainStart, b) || this.imperative(mainStart, b);
+      return this.conditional(cond, main, standing, first.kind === 'if' && first.onlyIf === true, fromThenOn, this.relativePast > before);
     }
     // "B if A", "B whenever A", "B only if A".
     for (let k = this.step(a); k < b; k = this.step(k)) {
@@ -266,6 +273,17 @@ class Reader {
   private obliged(cond: FormulaJson, main: FormulaJson, a: number, b: number): boolean {
     const obligation = this.find(a, b, (k) => (this.cueAt(k) as { obligation?: boolean } | undefined)?.obligation === true) >= 0;
     return obligation && !hasTemporal(cond) && hasTemporal(main);
+  }
+
+  /**
+   * Whether [a, b) is a command ("perform the grasp", "go to the charging station"): a robot's mission says what to
+   * do each time its condition holds, so "if you reach l1, perform the grasp" holds at every moment.
+   */
+  private imperative(a: number, b: number): boolean {
+    while (a < b && this.items[a]!.kind === 'comma') a++;
+    const it = this.items[a];
+    if (it?.kind === 'cue') return it.cue.kind === 'goal' || it.cue.kind === 'avoid';
+    return it?.kind === 'word' && it.word.pos === 'VERB' && it.word.lemma === it.word.norm && it.word.norm === it.word.text.toLowerCase();
   }
 
   private conditional(cond: FormulaJson, main: FormulaJson, global: boolean, onlyIf: boolean, fromThenOn: boolean, relativePast = false): FormulaJson {
@@ -535,10 +553,11 @@ class Reader {
     // "either A or B, but not both".
     const exclusive = kind === 'or' && this.find(a, b, (k) => this.cueAt(k)?.kind === 'trailer') === b - 1 && (this.cueAt(b - 1) as { exclusive?: boolean }).exclusive === true;
     if (exclusive) b -= 1;
-    // "visit a and b in that order".
-    const orderCue = kind === 'and' ? this.cueAt(b - 1) : undefined;
-    const order = orderCue?.kind === 'inOrder' ? { noEarlier: orderCue.noEarlier === true } : undefined;
-    if (order) b -= 1;
+    // "visit a and b in that order"; "... following the strict order l1, l2, l3" names the places again.
+    const orderAt = kind === 'and' ? this.find(a, b, (k) => this.cueAt(k)?.kind === 'inOrder') : -1;
+    const orderCue = orderAt >= 0 && (orderAt === b - 1 || this.repeats(orderAt + 1, b, a, orderAt)) ? this.cueAt(orderAt) : undefined;
+    const order: Order | undefined = orderCue?.kind === 'inOrder' ? orderCue.order ?? 'sequence' : undefined;
+    if (order) b = orderAt;
     // "eventually a and b hold at the same time": the leading adverbials scope over the coordination.
     const lead = this.leadingUnary(a, b);
     if (lead > a && this.find(lead, b, (k) => this.cueAt(k)?.kind === 'jointly') >= 0 && this.find(lead, b, (k) => this.isBinary(k, new Set([kind]))) >= 0) {
@@ -567,7 +586,7 @@ class Reader {
     const split = parts.flatMap(([s, e]) => this.splitCommas(s, e));
     const next = (s: number, e: number): FormulaJson => (kind === 'or' ? this.coordination(s, e, 'and') : this.sequence(s, e));
     const joined = exclusive ? 'xor' : kind;
-    const combine = (fs: FormulaJson[]): FormulaJson => (order ? inOrder(fs, order.noEarlier) : fs.reduce((x, y) => bin(joined, x, y)));
+    const combine = (fs: FormulaJson[]): FormulaJson => (order ? inOrder(fs, order) : fs.reduce((x, y) => bin(joined, x, y)));
     const byPredicate = this.sharedPredicate(split, order);
     if (byPredicate) return byPredicate(joined);
     const byVerb = this.sharedVerb(split);
@@ -577,6 +596,13 @@ class Reader {
     const fs = split.map(([s, e], i) => (i > 0 && later(e) ? this.sequence(s, e - 1) : next(s, e)));
     const merged = fs.reduce<FormulaJson[]>((out, f, i) => (i > 0 && later(split[i]![1]) ? [...out.slice(0, -1), inSequence([out[out.length - 1]!, f])] : [...out, f]), []);
     return merged.length === 1 ? merged[0]! : combine(merged);
+  }
+
+  /** Whether the words of [a, b), and/or and commas aside, all appear in [from, to): a list named again. */
+  private repeats(a: number, b: number, from: number, to: number): boolean {
+    const earlier = new Set(this.wordsIn(from, to).map((w) => w.norm));
+    const again = this.items.slice(a, b).filter((it) => it.kind !== 'comma' && !(it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'and'));
+    return again.length > 0 && again.every((it) => it.kind === 'word' && earlier.has(it.word.norm));
   }
 
   private splitCommas(a: number, b: number): [number, number][] {
@@ -596,7 +622,7 @@ class Reader {
    * "a and b never hold at the same time": bare noun phrases coordinated before one predicate share it,
    * and its adverbials scope over the whole coordination.
    */
-  private sharedPredicate(parts: readonly [number, number][], order?: { noEarlier: boolean }): ((kind: 'and' | 'or' | 'xor') => FormulaJson) | undefined {
+  private sharedPredicate(parts: readonly [number, number][], order?: Order): ((kind: 'and' | 'or' | 'xor') => FormulaJson) | undefined {
     if (parts.length < 2) return undefined;
     const bare = (s: number, e: number): boolean => this.isBare(s, e);
     if (!parts.slice(0, -1).every(([s, e]) => bare(s, e))) return undefined;
@@ -614,7 +640,7 @@ class Reader {
       // Goals distribute ("a and b must be visited": each eventually); other adverbials scope over the whole.
       if (predicate.goal || predicate.avoid) {
         const each = props.map((p) => this.applyWraps({ ...predicate, words: [] }, p));
-        return order ? inOrder(each, order.noEarlier) : each.reduce((x, y) => bin(kind, x, y));
+        return order ? inOrder(each, order) : each.reduce((x, y) => bin(kind, x, y));
       }
       const body = props.reduce((x, y) => bin(kind, x, y));
       return this.applyWraps({ ...predicate, words: [] }, body);
