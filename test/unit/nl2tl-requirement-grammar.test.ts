@@ -374,3 +374,10 @@ test('a command under a condition holds each time; PsALM\'s strict ordered visit
     'F (l1 & F (l2 & F l3)) & (!l2 U l1) & (!l3 U l2) & (!l1 U (l1 & X (!l1 U l2))) & (!l2 U (l2 & X (!l2 U l3)))');
   reads('visit a, b and c in strict order', 'F (a & F (b & F c)) & (!b U a) & (!c U b) & (!a U (a & X (!a U b))) & (!b U (b & X (!b U c)))');
 });
+
+test('a declared proposition that is a command still makes its condition a standing rule', () => {
+  reads('If you reach room l1, perform a collaborative grasping action.', 'G (l1 -> grasp)', [
+    { name: 'l1', description: 'reach room l1' },
+    { name: 'grasp', description: 'perform a collaborative grasping action' },
+  ]);
+});

@@ -283,7 +283,9 @@ class Reader {
     while (a < b && this.items[a]!.kind === 'comma') a++;
     const it = this.items[a];
     if (it?.kind === 'cue') return it.cue.kind === 'goal' || it.cue.kind === 'avoid';
-    return it?.kind === 'word' && it.word.pos === 'VERB' && it.word.lemma === it.word.norm && it.word.norm === it.word.text.toLowerCase();
+    // A declared proposition that is itself a command ("perform a collaborative grasping action").
+    const w = it?.kind === 'word' ? it.word.head ?? it.word : undefined;
+    return w !== undefined && w.pos === 'VERB' && w.lemma === w.norm && w.norm === w.text.toLowerCase();
   }
 
   private conditional(cond: FormulaJson, main: FormulaJson, global: boolean, onlyIf: boolean, fromThenOn: boolean, relativePast = false): FormulaJson {

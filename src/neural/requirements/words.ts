@@ -17,6 +17,8 @@ export interface Word {
   value?: number;
   /** For ATOM words: the span they stand for. */
   atom?: ApSpan;
+  /** For ATOM words: the first word inside, as tagged ("perform a grasp" starts with a verb). */
+  head?: Word;
 }
 
 type Wink = ReturnType<typeof import('wink-nlp').default>;
@@ -71,8 +73,9 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     const w = raw[i]!;
     const atom = atoms.find((s) => s.start < w.end && w.start < s.end);
     if (atom) {
+      const head = w;
       while (i + 1 < raw.length && raw[i + 1]!.start < atom.end) i++;
-      out.push({ text: atom.text, norm: atom.text.toLowerCase(), lemma: atom.text.toLowerCase(), pos: 'ATOM', start: atom.start, end: atom.end, atom });
+      out.push({ text: atom.text, norm: atom.text.toLowerCase(), lemma: atom.text.toLowerCase(), pos: 'ATOM', start: atom.start, end: atom.end, atom, head });
       continue;
     }
     const last = cardinals.get(i);
