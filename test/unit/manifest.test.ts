@@ -69,6 +69,9 @@ test('the contributed languages are the client\'s, activate the extension and co
   const onLanguage = manifest.activationEvents.filter((e: string) => e.startsWith('onLanguage:')).map((e: string) => e.slice(11));
   assert.deepEqual(onLanguage.sort(), [...languageIds].sort());
   assert.deepEqual(contributes.languages.find((l: { id: string }) => l.id === 'tl').extensions, ['.tl', '.ltl', '.stl', '.mtl']);
+  // A workspace with such files starts the server as it opens, so the first file opened gets its diagnostics at once.
+  const onWorkspace = manifest.activationEvents.filter((e: string) => e.startsWith('workspaceContains:')).map((e: string) => e.slice('workspaceContains:**/*'.length));
+  assert.deepEqual(onWorkspace.sort(), contributes.languages.flatMap((l: { extensions: string[] }) => l.extensions).sort());
   for (const service of languages) {
     const contributed = contributes.languages.find((l: { id: string }) => l.id === service.id);
     assert.ok(contributed, `language ${service.id} is contributed`);
