@@ -381,3 +381,11 @@ test('a declared proposition that is a command still makes its condition a stand
     { name: 'grasp', description: 'perform a collaborative grasping action' },
   ]);
 });
+
+test('navigation commands with named landmarks: passing by, through, an order said twice, an elided subject after "but"', () => {
+  reads('go to the post office but never pass by the gas station', 'F post_office & G !gas_station');
+  reads('fly to the blue room through the yellow room', 'F (yellow_room & F blue_room)');
+  reads('go to the red room, then the blue room, then the green room, in that order', 'F (red_room & F (blue_room & F green_room))');
+  reads('go to the bank, but only after visiting the pharmacy', '!bank U pharmacy');
+  reads('navigate to the office without going through the hallway', '!hallway U office');
+});

@@ -202,7 +202,7 @@ export const cueTable: readonly [string, Cue][] = [
   [', at least #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: null }] }],
   [', but not both | but not both', { kind: 'trailer', exclusive: true }],
   ['#n #step after | #n #step later than', binary('stepsAfter')],
-  ['via | by way of | by going through | by passing through | passing through | going through', binary('via')],
+  ['via | through | by way of | by going through | by passing through | passing through | going through', binary('via')],
   ['up to and including the moment when | until and including when | until and including the moment when | up to and including when',
     binary('releasedBy')],
   ['up to and including a moment when', binary('strongReleasedBy')],
@@ -281,7 +281,7 @@ export const cueTable: readonly [string, Cue][] = [
   // Going and avoiding.
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
-    'pass through | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
+    'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order', { kind: 'ignore' }],
   ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | never go to | never visit | never enter | ' +

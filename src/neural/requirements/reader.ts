@@ -332,6 +332,11 @@ class Reader {
     const joint = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.isBinary(k + 1, new Set(['and', 'or'])));
     const connected = (s: number, e: number) => this.find(s, e, (k) => this.isBinary(k, levelOne) || this.isBinary(k, levelTwo)) >= 0;
     if (joint >= 0 && (connected(a, joint) || connected(joint + 2, b))) {
+      // "go to the bank, but only after visiting the pharmacy": the second part's connective takes the first as its side.
+      const elided = this.cueAt(joint + 2);
+      if (elided?.kind === 'binary' && elided.op !== 'stepsAfter' && (levelOne.has(elided.op) || levelTwo.has(elided.op))) {
+        return this.combine(elided.op, this.connectives(a, joint), this.sentence(joint + 3, b));
+      }
       return bin((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, this.connectives(a, joint), this.connectives(joint + 2, b));
     }
     // "p1 is always followed by p2 and p3 is always followed by p4": two implications joined by the last and/or between them.
@@ -578,7 +583,7 @@ class Reader {
       // "locations l1, l2, l3 must be surveilled": a comma list of places before their one predicate.
       const listed = this.sharedPredicate(this.splitCommas(a, b), order);
       if (listed) return listed('and');
-      if (order) throw new NotRead('an order over one clause');
+      // "go to a, then b, then c, in that order": the "then"s already order them.
       // "go to a, then b, avoiding c": a comma before an avoidance joins it to everything before.
       const comma = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.cueAt(k + 1)?.kind === 'avoid');
       return comma < 0 ? this.sequence(a, b) : bin('and', this.sequence(a, comma), this.sequence(comma + 1, b));
