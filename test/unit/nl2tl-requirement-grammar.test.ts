@@ -389,3 +389,11 @@ test('navigation commands with named landmarks: passing by, through, an order sa
   reads('go to the bank, but only after visiting the pharmacy', '!bank U pharmacy');
   reads('navigate to the office without going through the hallway', '!hallway U office');
 });
+
+test('a comma list inside a sequence, a place under "but not", a leading "as long as", "make sure" as a lead', () => {
+  reads('go to a, b, and then c', 'F (a & F (b & F c))');
+  reads('the robot should go to the kitchen and the bedroom, but not the bathroom', 'F kitchen & F bedroom & G !bathroom');
+  reads('as long as the battery is low, stay in the charging station', 'G (battery_low -> charging_station)');
+  reads('while avoiding the river, reach the bank', 'F bank & G !river');
+  reads('make sure the light is off whenever the door is open', 'G (door_open -> light_off)');
+});

@@ -289,7 +289,7 @@ export const cueTable: readonly [string, Cue][] = [
   // Framing: what comes before names who must see to the requirement, not part of it.
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +
     'shall hold that | should hold that | hold that | requirement be that | property be that | rule be that | goal be that | ' +
-    'specification be that | state that | specify that | mandate that', { kind: 'lead' }],
+    'specification be that | state that | specify that | mandate that | make sure | ensure', { kind: 'lead' }],
   ['never reach a state where | never reach a state in which | never get to a state where | never get into a state where | ' +
     'never enter a state where | never be in a state where', { kind: 'lead', wraps: [G, NOT] }],
   ['eventually reach a state where | eventually reach a state in which | eventually get to a state where', { kind: 'lead', wraps: [F] }],
@@ -308,7 +308,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['will | be expected to | be guaranteed to', { kind: 'ignore', obligation: true }],
   // "p never happens again after q": again repeats nothing the formula does not say.
   ['again', { kind: 'ignore' }],
-  ['would | can | could | may | might | make sure that | make sure to | ensure | ' +
+  ['would | can | could | may | might | make sure that | make sure to | ' +
     'it be the case that | both | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
 ];
 

@@ -192,6 +192,12 @@ class Reader {
       const left = this.items[joined - 1]!.kind === 'comma' ? joined - 1 : joined;
       return bin((this.cueAt(joined) as { op: 'and' | 'or' }).op, this.sentence(a, left), this.sentence(joined + 1, b));
     }
+    // "as long as the battery is low, stay in the charging station"; "while avoiding the river, reach the bank".
+    if (first?.kind === 'binary' && first.op === 'while') {
+      const [condEnd, mainStart] = this.separator(a + 1, b);
+      const cond = this.condition(a + 1, condEnd);
+      return this.combine('while', this.sentence(mainStart, b), cond);
+    }
     // "if A then B", "whenever A, B", "after A, B".
     if (first?.kind === 'if' || (first?.kind === 'binary' && first.op === 'after')) {
       const global = first.kind === 'binary' || first.global;
@@ -665,12 +671,25 @@ class Reader {
     let tail = le;
     while (tail > ls && this.cueAt(tail - 1)?.kind === 'unary') tail--;
     const parts: [number, number][] = [...parts0.slice(0, -1), [ls, tail]];
-    const verbs = parts.map(([s, e]) => (this.isBare(s, e) ? undefined : this.placeVerb(s, e)));
-    if (!verbs[0] || parts.some(([s, e], i) => !verbs[i] && !this.isBare(s, e))) return undefined;
-    if (!parts.some(([s, e], i) => i > 0 && this.isBare(s, e))) return undefined;
+    // "go to the kitchen and the bedroom, but not the bathroom": a place under "not" is one never to go to.
+    const negated = parts.map(([s, e]) => this.isNegation(s) && this.isBare(s + 1, e));
+    const bare = (i: number) => negated[i] || this.isBare(...parts[i]!);
+    const verbs = parts.map(([s, e], i) => (bare(i) ? undefined : this.placeVerb(s, e)));
+    if (!verbs[0] || parts.some((_, i) => !verbs[i] && !bare(i))) return undefined;
+    if (!parts.some((_, i) => i > 0 && bare(i))) return undefined;
     const governing = verbs.map((_, i) => verbs.slice(0, i + 1).reverse().find((v) => v)!);
+    if (negated.some((n, i) => n && !governing[i]!.lead.goal)) return undefined;
     if (tail < le) governing[governing.length - 1]!.lead.wraps.push(...this.clauseParts(tail, le, true).wraps);
-    return () => parts.map(([s, e], i) => this.applyWraps(governing[i]!.lead, this.prop(this.wordsIn(verbs[i] ? verbs[i]!.end : s, e))));
+    return () =>
+      parts.map(([s, e], i) =>
+        negated[i] ? un('globally', un('not', this.prop(this.wordsIn(s + 1, e)))) : this.applyWraps(governing[i]!.lead, this.prop(this.wordsIn(verbs[i] ? verbs[i]!.end : s, e))),
+      );
+  }
+
+  /** Whether the item at k is a plain "not". */
+  private isNegation(k: number): boolean {
+    const cue = this.cueAt(k);
+    return cue?.kind === 'unary' && cue.wraps.length === 1 && cue.wraps[0]!.op === 'not';
   }
 
   /** The going or avoiding verb that opens [s, e) ("the robot must go to"), if one does, and where the place starts. */
@@ -709,6 +728,10 @@ class Reader {
     // "b holds afterwards": a "then" with nothing after it is "later".
     if (start === b && steps.length === 1) return un('finally', peel(this.clause(...this.trim(...steps[0]!)), 'finally'));
     steps.push([start, b]);
+    // "go to a, b, and then c": the commas of a sequence separate its steps too, under the first step's verb.
+    const listed = steps.flatMap(([s, e]) => this.splitCommas(...this.trim(s, e)));
+    const byVerb = listed.length > steps.length ? this.sharedVerb(listed) : undefined;
+    if (byVerb) return inSequence(byVerb());
     return inSequence(steps.map(([s, e]) => this.clause(...this.trim(s, e))));
   }
 
