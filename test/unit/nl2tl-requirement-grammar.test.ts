@@ -397,3 +397,11 @@ test('a comma list inside a sequence, a place under "but not", a leading "as lon
   reads('while avoiding the river, reach the bank', 'F bank & G !river');
   reads('make sure the light is off whenever the door is open', 'G (door_open -> light_off)');
 });
+
+test('a bare "next" before a proposition\'s name; "globally," over a body that is not one of the catalogue\'s patterns', () => {
+  reads('globally, if a then next b', 'G (a -> X b)');
+  reads('next p1 holds', 'X p1');
+  reads('the next train arrives', 'next_train_arrives');
+  reads('Globally, P becomes true.', 'F p');
+  reads('Globally, S precedes P.', '!p W s');
+});

@@ -233,8 +233,11 @@ class Reader {
   private patternScope(a: number, b: number): FormulaJson | undefined {
     const first = this.cueAt(a);
     if (first?.kind === 'scope') {
+      // "Globally, P is false": G over the body, unless the body is a pattern that is its own global form
+      // ("Globally, S precedes P" is !P W S); "globally, if a then next b" is G (a -> X b).
       const body = this.sentence(a + 1, b);
-      return hasTemporal(body) ? body : un('globally', body);
+      const pattern = this.patterns.get(body) ?? patternOf(body);
+      return pattern && pattern.kind !== 'universality' && pattern.kind !== 'absence' ? body : un('globally', peel(body, 'globally'));
     }
     const opens = (op: BinaryCue) => first?.kind === 'binary' && first.op === op;
     const between = this.items[a]?.kind === 'word' && (this.items[a] as { word: Word }).word.norm === 'between';
@@ -686,6 +689,13 @@ class Reader {
       );
   }
 
+  /** Whether [a, b) is only a proposition's name (a letter, p1, a declared or quoted one), perhaps with "holds". */
+  private isNamed(a: number, b: number): boolean {
+    if (!this.items.slice(a, b).every((it) => it.kind === 'word')) return false;
+    const content = contentWords(this.wordsIn(a, b));
+    return content.length === 1 && (content[0]!.pos === 'ATOM' || /^[a-z]\d*$/i.test(content[0]!.text));
+  }
+
   /** Whether the item at k is a plain "not". */
   private isNegation(k: number): boolean {
     const cue = this.cueAt(k);
@@ -739,6 +749,9 @@ class Reader {
     const [a, b] = this.trim(a0, b0);
     const every = this.quantified(a, b);
     if (every) return every;
+    // "if a then next b": a bare "next" before a proposition's name (not "the next train").
+    const first = this.items[a];
+    if (first?.kind === 'word' && first.word.norm === 'next' && this.isNamed(a + 1, b)) return un('next', this.clause(a + 1, b));
     const parts = this.clauseParts(a, b, false);
     if (parts.count) return this.counted(parts, parts.count);
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
