@@ -405,3 +405,10 @@ test('a bare "next" before a proposition\'s name; "globally," over a body that i
   reads('Globally, P becomes true.', 'F p');
   reads('Globally, S precedes P.', '!p W s');
 });
+
+test('"neither ... nor", "at least one of", "is never followed by", "from the next step on"', () => {
+  reads('neither a nor b holds', '!(a | b)');
+  reads('at least one of a and b holds at all times', 'G (a | b)');
+  reads('a is never followed by b', 'G (a -> G !b)');
+  reads('from the next step on, a always holds', 'X G a');
+});

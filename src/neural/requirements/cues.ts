@@ -31,6 +31,8 @@ export type BinaryCue =
   | 'iff'
   | 'response'
   | 'immediateResponse'
+  /** "a is never followed by b": after a, never b. */
+  | 'neverFollowedBy'
   | 'respondsTo'
   | 'precedes'
   | 'precededBy'
@@ -72,6 +74,8 @@ export type Cue =
    * "exactly once"; `times` when the words fix the number.
    */
   | { kind: 'count'; bound: 'atMost' | 'atLeast' | 'exactly'; times?: number }
+  /** "neither a nor b", "at least one of a and b": the list that follows is a disjunction, negated for "neither". */
+  | { kind: 'listOf'; negated: boolean }
   /**
    * "at the same time", "simultaneously": the coordination's adverbials scope over all of it. With wraps, the
    * phrase says how the coordinated clauses relate ("are mutually exclusive": never both).
@@ -252,6 +256,11 @@ export const cueTable: readonly [string, Cue][] = [
   ['be followed by | be eventually followed by | be always followed by | be always eventually followed by | eventually lead to | lead to | ' +
     'leads to | triggers | causes | results in | must trigger | must cause | will trigger | will cause | be eventually succeeded by | ' +
     'be succeeded by', binary('response')],
+  ['neither', { kind: 'listOf', negated: true }],
+  ['nor', binary('or')],
+  ['at least one of | either one of', { kind: 'listOf', negated: false }],
+  ['be never followed by | be not followed by | never be followed by | be not ever followed by', binary('neverFollowedBy')],
+  ['from the next step on | from the next state on | from the next moment on | from the next step onwards', unary([X, G])],
   ['be immediately followed by | be followed immediately by | be followed in the next step by | be directly followed by', binary('immediateResponse')],
   ['respond to | responds to | be a response to | be triggered by | be caused by', binary('respondsTo')],
   ['precede | precedes | must precede | be a precondition for', binary('precedes')],

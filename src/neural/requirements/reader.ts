@@ -63,7 +63,7 @@ function inOrder(fs: readonly FormulaJson[], order: Order): FormulaJson {
   return pairs.reduce((f, [first, later]) => bin('and', f, bin('until', un('not', first), bin('and', first, un('next', bin('until', un('not', first), later))))), ordered);
 }
 
-const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
+const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'neverFollowedBy', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
 const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via', 'stepsAfter']);
 const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
 const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCONJ', 'INTJ']);
@@ -465,6 +465,8 @@ class Reader {
         return bin('iff', l, r);
       case 'response':
         return un('globally', bin('implies', peel(l, 'globally'), isTemporal(r) ? r : un('finally', r)));
+      case 'neverFollowedBy':
+        return un('globally', bin('implies', peel(l, 'globally'), un('globally', negation(peel(r, 'finally')))));
       case 'immediateResponse':
         return un('globally', bin('implies', peel(l, 'globally'), un('next', r)));
       case 'respondsTo':
@@ -638,8 +640,12 @@ class Reader {
    * "a and b never hold at the same time": bare noun phrases coordinated before one predicate share it,
    * and its adverbials scope over the whole coordination.
    */
-  private sharedPredicate(parts: readonly [number, number][], order?: Order): ((kind: 'and' | 'or' | 'xor') => FormulaJson) | undefined {
-    if (parts.length < 2) return undefined;
+  private sharedPredicate(parts0: readonly [number, number][], order?: Order): ((kind: 'and' | 'or' | 'xor') => FormulaJson) | undefined {
+    if (parts0.length < 2) return undefined;
+    // "neither a nor b holds", "at least one of a and b holds": the list's opening words say how it combines.
+    const list = this.cueAt(parts0[0]![0]);
+    const listOf = list?.kind === 'listOf' ? list : undefined;
+    const parts: [number, number][] = listOf ? [[parts0[0]![0] + 1, parts0[0]![1]], ...parts0.slice(1)] : [...parts0];
     const bare = (s: number, e: number): boolean => this.isBare(s, e);
     if (!parts.slice(0, -1).every(([s, e]) => bare(s, e))) return undefined;
     const [ls, le] = parts[parts.length - 1]!;
@@ -650,7 +656,8 @@ class Reader {
     const predicate = this.clauseParts(subjectEnd, le, true);
     // Only places are visited in order ("l1, l2 and l3 must be patrolled in sequence").
     if (order && !predicate.goal) return undefined;
-    return (kind) => {
+    return (kind0) => {
+      const kind = listOf ? 'or' : kind0;
       const subjects = [...parts.slice(0, -1), [ls, subjectEnd] as [number, number]];
       const props = subjects.map(([s, e]) => this.prop([...this.wordsIn(s, e), ...predicate.words]));
       // Goals distribute ("a and b must be visited": each eventually); other adverbials scope over the whole.
@@ -659,7 +666,7 @@ class Reader {
         return order ? inOrder(each, order) : each.reduce((x, y) => bin(kind, x, y));
       }
       const body = props.reduce((x, y) => bin(kind, x, y));
-      return this.applyWraps({ ...predicate, words: [] }, body);
+      return this.applyWraps({ ...predicate, words: [] }, listOf?.negated ? un('not', body) : body);
     };
   }
 
@@ -817,6 +824,7 @@ class Reader {
       }
       else if (it.cue.kind === 'jointly' && it.cue.wraps) parts.wraps.push(it.cue.wraps);
       else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
+      else if (it.cue.kind === 'listOf') throw new NotRead('"neither" or "one of" before no list');
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
     if (predicate.length > 0) parts.wraps.push(predicate);
