@@ -602,6 +602,7 @@ class Reader {
     if (!found) return this.coordination(a, b, 'and');
     parts.push([start, b]);
     const split = parts.flatMap(([s, e]) => this.splitCommas(s, e));
+    if (split.length === 0) throw new NotRead(`"${kind}" with nothing on either side`);
     const next = (s: number, e: number): FormulaJson => (kind === 'or' ? this.coordination(s, e, 'and') : this.sequence(s, e));
     const joined = exclusive ? 'xor' : kind;
     const combine = (fs: FormulaJson[]): FormulaJson => (order ? inOrder(fs, order) : fs.reduce((x, y) => bin(joined, x, y)));
