@@ -412,3 +412,11 @@ test('"neither ... nor", "at least one of", "is never followed by", "from the ne
   reads('a is never followed by b', 'G (a -> G !b)');
   reads('from the next step on, a always holds', 'X G a');
 });
+
+test('a clause opening with "no" is negated; a leading mode, state or domain is a standing condition', () => {
+  reads('No "doWork" calls occur before the workers begin to "Execute".', '!do_work_calls U workers_begin_to_execute');
+  reads('no request is lost', '!request_lost');
+  reads('In landing mode the aircraft shall always satisfy gear_down', 'G (landing_mode -> gear_down)');
+  reads('In a safe domain there is a single MCS provider at the top of each domain.', 'G (safe_domain -> single_mcs_provider_at_top)');
+  reads('in the next state a holds', 'X a');
+});

@@ -192,6 +192,10 @@ class Reader {
       const left = this.items[joined - 1]!.kind === 'comma' ? joined - 1 : joined;
       return bin((this.cueAt(joined) as { op: 'and' | 'or' }).op, this.sentence(a, left), this.sentence(joined + 1, b));
     }
+    // "In landing mode the aircraft shall always satisfy gear_down", "In a safe domain, ...": a mode is a standing condition.
+    const mode = this.modeScope(a, b);
+    // "always" inside a mode holds while in it: G (mode -> gear_down), not G (mode -> G gear_down).
+    if (mode) return un('globally', bin('implies', this.condition(a + 1, mode[0]), peel(this.sentence(mode[1], b), 'globally')));
     // "as long as the battery is low, stay in the charging station"; "while avoiding the river, reach the bank".
     if (first?.kind === 'binary' && first.op === 'while') {
       const [condEnd, mainStart] = this.separator(a + 1, b);
@@ -282,6 +286,24 @@ class Reader {
   private obliged(cond: FormulaJson, main: FormulaJson, a: number, b: number): boolean {
     const obligation = this.find(a, b, (k) => (this.cueAt(k) as { obligation?: boolean } | undefined)?.obligation === true) >= 0;
     return obligation && !hasTemporal(cond) && hasTemporal(main);
+  }
+
+  /**
+   * A leading "in <noun phrase> mode|state|domain|phase" (FRET's mode scope): where the noun phrase ends and where
+   * the main clause starts, or undefined. "in the next state" and "in any state" are cues and never get here.
+   */
+  private modeScope(a: number, b: number): [number, number] | undefined {
+    const first = this.items[a];
+    if (first?.kind !== 'word' || first.word.norm !== 'in') return undefined;
+    for (let j = a + 1; j < Math.min(a + 7, b - 1); j++) {
+      const it = this.items[j]!;
+      if (it.kind !== 'word' || !nounLike.has(it.word.pos)) return undefined;
+      if (['mode', 'state', 'domain', 'phase', 'configuration'].includes(it.word.lemma) && j > a + 1) {
+        const main = this.items[j + 1]!.kind === 'comma' ? j + 2 : j + 1;
+        return main < b ? [j + 1, main] : undefined;
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -801,6 +823,9 @@ class Reader {
   private clauseParts(a: number, b: number, predicateOnly: boolean): ClauseParts {
     const parts: ClauseParts = { wraps: [], words: [], goal: false, avoid: false };
     const predicate: Wrap[] = [];
+    // "no calls occur": a clause that opens with "no" says its proposition does not hold.
+    const opening = this.items[a];
+    if (opening?.kind === 'word' && opening.word.norm === 'no' && opening.word.pos === 'DET') predicate.push({ op: 'not' });
     for (let k = a; k < b; k = this.step(k)) {
       const it = this.items[k]!;
       if (it.kind === 'word') parts.words.push(it.word);
