@@ -420,3 +420,10 @@ test('a clause opening with "no" is negated; a leading mode, state or domain is 
   reads('In a safe domain there is a single MCS provider at the top of each domain.', 'G (safe_domain -> single_mcs_provider_at_top)');
   reads('in the next state a holds', 'X a');
 });
+
+test('a subject with a relative clause speaks of every such thing', () => {
+  reads('A message that is sent is eventually received.', 'G (message_sent -> F received)');
+  reads('every request that is valid must be granted', 'G (request_valid -> granted)');
+  reads('a robot that sees an obstacle must stop within 2 seconds', 'G (robot_sees_obstacle -> F[0,2] stop)');
+  reads('a door that is open', 'door_open');
+});

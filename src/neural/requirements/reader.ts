@@ -810,6 +810,8 @@ class Reader {
   /** "every request is eventually acknowledged": at every moment, a request is eventually acknowledged. */
   private quantified(a: number, b: number): FormulaJson | undefined {
     const first = this.items[a];
+    const relative = this.relativeSubject(a, b);
+    if (relative) return relative;
     if (first?.kind !== 'word' || !['every', 'each', 'any'].includes(first.word.lemma)) return undefined;
     let end = a + 1;
     while (end < b && this.items[end]!.kind === 'word' && !['AUX', 'VERB'].includes((this.items[end] as { word: Word }).word.pos)) end++;
@@ -817,6 +819,43 @@ class Reader {
     const predicate = this.clauseParts(end, b, false);
     if (predicate.group) return undefined;
     const trigger = this.prop(this.wordsIn(a + 1, end));
+    return un('globally', bin('implies', trigger, this.applyWraps(predicate, this.prop(predicate.words))));
+  }
+
+  /**
+   * "A message that is sent is eventually received": a subject with a relative clause speaks of every such thing, at
+   * every moment: G (message_sent -> F received). The relative clause ends where a second verb group, an adverbial or
+   * an obligation starts after its own verb.
+   */
+  private relativeSubject(a: number, b: number): FormulaJson | undefined {
+    const first = this.items[a];
+    if (first?.kind !== 'word' || !['a', 'an', 'every', 'each', 'any'].includes(first.word.norm)) return undefined;
+    let that = a + 1;
+    while (that < b && this.items[that]!.kind === 'word' && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes((this.items[that] as { word: Word }).word.pos)) that++;
+    const it = this.items[that];
+    const isThat = it?.kind === 'cue' ? it.cue.kind === 'ignore' && ['that', 'which', 'who'].includes(it.words[0]!.norm) && it.words.length === 1 : it?.kind === 'word' && ['which', 'who'].includes(it.word.norm);
+    if (that === a + 1 || !isThat) return undefined;
+    const isVerb = (k: number) => {
+      const x = this.items[k]!;
+      return (x.kind === 'word' && ['AUX', 'VERB'].includes(x.word.pos)) || (x.kind === 'cue' && x.cue.kind === 'goal');
+    };
+    let main = -1;
+    let seenVerb = false;
+    for (let k = that + 1; k < b; k++) {
+      const x = this.items[k]!;
+      if (x.kind !== 'word' && x.kind !== 'cue') return undefined;
+      const adverbial = x.kind === 'cue' && (x.cue.kind === 'unary' || (x.cue.kind === 'ignore' && x.cue.obligation === true));
+      if (seenVerb && (adverbial || (isVerb(k) && !isVerb(k - 1)))) {
+        main = k;
+        break;
+      }
+      if (x.kind === 'cue' && x.cue.kind !== 'goal' && x.cue.kind !== 'ignore') return undefined;
+      if (isVerb(k)) seenVerb = true;
+    }
+    if (main < 0) return undefined;
+    const predicate = this.clauseParts(main, b, false);
+    if (predicate.group || predicate.goal || predicate.avoid || predicate.count) return undefined;
+    const trigger = this.prop([...this.wordsIn(a + 1, that), ...this.wordsIn(that + 1, main)]);
     return un('globally', bin('implies', trigger, this.applyWraps(predicate, this.prop(predicate.words))));
   }
 
