@@ -427,3 +427,13 @@ test('a subject with a relative clause speaks of every such thing', () => {
   reads('a robot that sees an obstacle must stop within 2 seconds', 'G (robot_sees_obstacle -> F[0,2] stop)');
   reads('a door that is open', 'door_open');
 });
+
+test('durations: not for more than N, at least N after, a negation under a duration or the next step', () => {
+  reads('the door must not stay open for more than 30 seconds', 'G (door_open -> F[0,30] !door_open)');
+  reads('the valve opens at least 2 seconds after the pump starts', 'G (pump_starts -> F[2,inf] valve_opens)');
+  reads('after the door closes, the motor must not start for 5 seconds', 'G (door_closes -> G[0,5] !motor_start)');
+  reads('If a holds, then b cannot hold in the next step.', 'a -> X !b');
+  reads('the alarm does not sound within 5 seconds', '!F[0,5] alarm_sound');
+  reads('p does not always hold', '!G p');
+  reads('go to a at least 3 times', 'F (a & F (!a & F (a & F (!a & F a))))');
+});

@@ -74,6 +74,8 @@ export type Cue =
    * "exactly once"; `times` when the words fix the number.
    */
   | { kind: 'count'; bound: 'atMost' | 'atLeast' | 'exactly'; times?: number }
+  /** "the door must not stay open for more than 30 seconds": G (door_open -> F[0,30] !door_open). */
+  | { kind: 'longerThan' }
   /** "neither a nor b", "at least one of a and b": the list that follows is a disjunction, negated for "neither". */
   | { kind: 'listOf'; negated: boolean }
   /**
@@ -232,6 +234,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['exactly #n times | exactly #n time', { kind: 'count', bound: 'exactly' }],
   ['exactly once | only once', { kind: 'count', bound: 'exactly', times: 1 }],
   ['exactly twice', { kind: 'count', bound: 'exactly', times: 2 }],
+  // After the counts, so that "at least 3 times" is a count ("times" is a unit too).
+  ['at least #n #unit', unary([{ op: 'finally', lo: 'n0', hi: null }])],
+  ['for more than #n #unit? | for longer than #n #unit? | longer than #n #unit? | for over #n #unit?', { kind: 'longerThan' }],
   // Connectives.
   ['and | as well as | along with | and also | also | but | but also | whereas | plus | together with | moreover | in addition', binary('and')],
   ['or | or else | otherwise | alternatively', binary('or')],

@@ -104,6 +104,8 @@ interface ClauseParts {
   words: Word[];
   goal: boolean;
   avoid: boolean;
+  /** "for more than 30 seconds": the longest the clause may hold, in the cue's numbers. */
+  longerThan?: number;
   /** "at most twice", "at least 3 times", "exactly once": how often the clause occurs. */
   count?: { bound: 'atMost' | 'atLeast' | 'exactly'; n: number };
 }
@@ -784,6 +786,7 @@ class Reader {
     if (first?.kind === 'word' && first.word.norm === 'next' && this.isNamed(a + 1, b)) return un('next', this.clause(a + 1, b));
     const parts = this.clauseParts(a, b, false);
     if (parts.count) return this.counted(parts, parts.count);
+    if (parts.longerThan !== undefined) return this.atMostFor(parts, parts.longerThan);
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
     const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
@@ -805,6 +808,14 @@ class Reader {
     let atLeast = un('finally', p);
     for (let i = 1; i < n; i++) atLeast = un('finally', bin('and', p, un('finally', bin('and', negation(p), atLeast))));
     return bound === 'atLeast' ? atLeast : bin('and', atLeast, scoped('globally', { kind: 'boundedExistence', p, n }, undefined, undefined));
+  }
+
+  /** "the door must not stay open for more than 30 seconds": whenever it is open, it is closed again within 30. */
+  private atMostFor(parts: ClauseParts, n: number): FormulaJson {
+    const wraps = parts.wraps.flat();
+    if (parts.group || parts.goal || parts.avoid || wraps.length !== 1 || wraps[0]!.op !== 'not') throw new NotRead('"for more than" without a plain "not"');
+    const p = this.prop(parts.words);
+    return un('globally', bin('implies', p, un('finally', un('not', p), [0, n])));
   }
 
   /** "every request is eventually acknowledged": at every moment, a request is eventually acknowledged. */
@@ -890,6 +901,7 @@ class Reader {
       else if (it.cue.kind === 'jointly' && it.cue.wraps) parts.wraps.push(it.cue.wraps);
       else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
       else if (it.cue.kind === 'listOf') throw new NotRead('"neither" or "one of" before no list');
+      else if (it.cue.kind === 'longerThan') parts.longerThan = it.numbers[0];
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
     if (predicate.length > 0) parts.wraps.push(predicate);
@@ -923,6 +935,12 @@ class Reader {
       if (i > 0 && (w.op === 'globally' || w.op === 'finally') && wraps[i - 1]!.op === w.op && w.lo === undefined && wraps[i - 1]!.lo === undefined) return false;
       return !(w.op === 'finally' && w.lo === undefined && next?.op === 'finally' && next.lo !== undefined);
     });
+    // "must not start for 5 seconds", "cannot hold in the next step": the negation is of the clause, under the
+    // duration or the step (G[0,5] !p, X !p); "does not always hold" and "not within 5 seconds" keep theirs.
+    for (let i = 0; i + 1 < wraps.length; i++) {
+      const next = wraps[i + 1]!;
+      if (wraps[i]!.op === 'not' && ((next.op === 'globally' && next.lo !== undefined) || next.op === 'next')) [wraps[i], wraps[i + 1]] = [next, wraps[i]!];
+    }
     const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : un('next', nexts(k - 1, f)));
     const each = (w: Wrap, f: FormulaJson): FormulaJson => {
       const steps = Array.from({ length: (w.hi as number) - (w.lo as number) + 1 }, (_, i) => nexts((w.lo as number) + i, f));
