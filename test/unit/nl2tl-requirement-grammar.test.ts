@@ -330,7 +330,7 @@ test('robot commands: how many visits (at least, exactly), staying in a place, f
   reads('find the red block', 'F red_block');
   reads('head to the office and wait there', 'F G office');
   // "stays on" is a state, not a place to stay in.
-  reads('If the alarm goes off, it stays on until the reset button is pressed.', 'alarm_goes_off -> on U reset_button_pressed');
+  reads('If the alarm goes off, it stays on until the reset button is pressed.', 'G (alarm_goes_off -> on U reset_button_pressed)');
 });
 
 test('the past relative to another clause, "only if" over the past, sentences joined before a subordinate clause', () => {
@@ -432,8 +432,21 @@ test('durations: not for more than N, at least N after, a negation under a durat
   reads('the door must not stay open for more than 30 seconds', 'G (door_open -> F[0,30] !door_open)');
   reads('the valve opens at least 2 seconds after the pump starts', 'G (pump_starts -> F[2,inf] valve_opens)');
   reads('after the door closes, the motor must not start for 5 seconds', 'G (door_closes -> G[0,5] !motor_start)');
-  reads('If a holds, then b cannot hold in the next step.', 'a -> X !b');
+  reads('If a holds, then b cannot hold in the next step.', 'G (a -> X !b)');
   reads('the alarm does not sound within 5 seconds', '!F[0,5] alarm_sound');
   reads('p does not always hold', '!G p');
   reads('go to a at least 3 times', 'F (a & F (!a & F (a & F (!a & F a))))');
+});
+
+test('a state condition set off by a comma with a consequence in time is a rule for every moment; without the comma it is not', () => {
+  reads('If a request occurs, it is acknowledged within two steps.', 'G (request -> F[0,2] acknowledged)');
+  reads('if a holds, then eventually b holds', 'G (a -> F b)');
+  reads('if a holds then eventually b holds', 'a -> F b');
+  reads('If Min is home, then Henry is', 'min_home -> henry');
+  reads('If the process is enabled infinitely often, then it runs infinitely often.', 'G F process_enabled -> G F runs');
+});
+
+test('a condition at the first moment stays a condition at the first moment', () => {
+  reads('If a is true at the beginning, then b is true forever.', 'a -> G b');
+  reads('if a holds now, b holds at the next two steps', 'a -> X b & X X b');
 });

@@ -96,7 +96,7 @@ export type Cue =
   /** Staying away: "avoid", "stay away from": always not. */
   | { kind: 'avoid' }
   /** Words that mean nothing to the formula: modal verbs, "it is the case that", "at the same time". */
-  | { kind: 'ignore'; obligation?: boolean }
+  | { kind: 'ignore'; obligation?: boolean; initial?: boolean }
   /**
    * The end of a framing lead ("the system shall ensure that", "the requirement is that"): the requirement follows
    * it, under the lead's wraps if it has any ("the system never reaches a state where": always not).
@@ -316,9 +316,11 @@ export const cueTable: readonly [string, Cue][] = [
   // Obligations: nothing of their own, but they mark a requirement, which holds at every moment.
   ['must | should | shall | have to | has to | need to | needs to | be required to | ought to | be supposed to | ' +
     'you should | you must', { kind: 'ignore', obligation: true }],
-  // The first moment is where a formula is read, and "as well" adds nothing.
+  // The first moment is where a formula is read (so a condition at it is no rule for every moment), and "as well"
+  // adds nothing.
   ['in the first step | in the first state | at the first step | initially | at the start | at the beginning | in the initial state | ' +
-    'at time zero | at time 0 | as well | too | in some step | at some step | in a step', { kind: 'ignore' }],
+    'at time zero | at time 0 | now | right now | at this moment', { kind: 'ignore', initial: true }],
+  ['as well | too | in some step | at some step | in a step', { kind: 'ignore' }],
   ['will | be expected to | be guaranteed to', { kind: 'ignore', obligation: true }],
   // "p never happens again after q": again repeats nothing the formula does not say.
   ['again', { kind: 'ignore' }],

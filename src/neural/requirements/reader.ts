@@ -215,7 +215,12 @@ class Reader {
       const later = first.kind === 'binary' && !hasTemporal(read) && this.find(mainStart, b, (k) => this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'will') >= 0;
       const main = later ? un('finally', read) : read;
       const fromThenOn = first.kind === 'binary' || first.fromThenOn === true;
-      const standing = global || this.obliged(cond, main, mainStart, b) || this.imperative(mainStart, b);
+      // "If a request occurs, it is acknowledged within two steps": a state condition set off by a comma, with a
+      // consequence in time, is a rule for every moment, as requirements write it (explain() writes "if A then B",
+      // without the comma, for a plain implication).
+      const initial = this.find(a + 1, condEnd, (k) => (this.cueAt(k) as { initial?: boolean } | undefined)?.initial === true) >= 0;
+      const commaRule = this.isCommaSeparator(condEnd) && !initial && !hasTemporal(cond) && hasTemporal(main);
+      const standing = global || commaRule || this.obliged(cond, main, mainStart, b) || this.imperative(mainStart, b);
       return this.conditional(cond, main, standing, first.kind === 'if' && first.onlyIf === true, fromThenOn, this.relativePast > before);
     }
     // "B if A", "B whenever A", "B only if A".
@@ -329,6 +334,12 @@ class Reader {
     // "never X when Y": at every moment, Y implies not X; "once X, never Y" keeps its G, from then on.
     const never = !fromThenOn && main.kind === 'globally' && !main.interval && main.args[0]!.kind === 'not';
     return global ? un('globally', bin('implies', cond, never ? peel(main, 'globally') : main)) : bin('implies', cond, main);
+  }
+
+  /** Whether the separator at k is a comma, or a "then" that a comma opens (", then"). */
+  private isCommaSeparator(k: number): boolean {
+    const it = this.items[k];
+    return it?.kind === 'comma' || (it?.kind === 'cue' && it.words[0]!.norm === ',');
   }
 
   /**
