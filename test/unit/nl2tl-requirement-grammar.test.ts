@@ -450,3 +450,10 @@ test('a condition at the first moment stays a condition at the first moment', ()
   reads('If a is true at the beginning, then b is true forever.', 'a -> G b');
   reads('if a holds now, b holds at the next two steps', 'a -> X b & X X b');
 });
+
+test('a declared proposition can be the whole mode of a mode scope', () => {
+  reads('In a safe domain the height in every domain is always bounded.', 'G (safe -> bounded_height)', [
+    { name: 'safe', description: 'a safe domain' },
+    { name: 'bounded_height', description: 'the height in every domain is bounded' },
+  ]);
+});

@@ -305,7 +305,10 @@ class Reader {
     for (let j = a + 1; j < Math.min(a + 7, b - 1); j++) {
       const it = this.items[j]!;
       if (it.kind !== 'word' || !nounLike.has(it.word.pos)) return undefined;
-      if (['mode', 'state', 'domain', 'phase', 'configuration'].includes(it.word.lemma) && j > a + 1) {
+      // A declared proposition may hold the whole noun phrase ("a safe domain").
+      const atom = it.word.pos === 'ATOM';
+      const head = atom ? it.word.norm.split(/\s+/).pop()! : it.word.lemma;
+      if (['mode', 'state', 'domain', 'phase', 'configuration'].includes(head) && (j > a + 1 || atom)) {
         const main = this.items[j + 1]!.kind === 'comma' ? j + 2 : j + 1;
         return main < b ? [j + 1, main] : undefined;
       }
