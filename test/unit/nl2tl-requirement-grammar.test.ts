@@ -457,3 +457,12 @@ test('a declared proposition can be the whole mode of a mode scope', () => {
     { name: 'bounded_height', description: 'the height in every domain is bounded' },
   ]);
 });
+
+test('industrial requirements: "only when", "N seconds after", "within N seconds of", "respond to every"', () => {
+  reads('The valve shall open only when the tank is not full.', 'G (valve_open -> !tank_full)');
+  reads('The gate shall close 5 seconds after the train has passed.', 'G (train_passed -> F[5,5] gate_close)');
+  reads('b holds two steps after a holds', 'G (a -> X X b)');
+  reads('The controller shall shut down the pump within 3 seconds of a leak being detected.', 'G (leak_detected -> F[0,3] controller_shut_down_pump)');
+  reads('The system shall respond to every request within 100 milliseconds.', 'G (request -> F[0,100] system_respond)');
+  reads('the server responds to every request', 'G (request -> F server_responds)');
+});

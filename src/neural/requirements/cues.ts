@@ -41,8 +41,10 @@ export type BinaryCue =
   | 'strongReleasedBy'
   /** "go to B via A": A, and later B. */
   | 'via'
-  /** "b holds two steps after a holds": whenever a, b that many steps later. */
-  | 'stepsAfter';
+  /** "b holds two steps after a holds": whenever a, b that many steps later; "5 seconds after": F[5,5]. */
+  | 'stepsAfter'
+  /** "shut down the pump within 3 seconds of a leak being detected": whenever the leak, within 3 seconds. */
+  | 'withinOf';
 
 export type Cue =
   /** Temporal or negating adverbials wrapped around their clause: "always", "within 5 seconds". */
@@ -207,7 +209,8 @@ export const cueTable: readonly [string, Cue][] = [
   [', between #n and #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: 'n1' }] }],
   [', at least #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: null }] }],
   [', but not both | but not both', { kind: 'trailer', exclusive: true }],
-  ['#n #step after | #n #step later than', binary('stepsAfter')],
+  ['#n #unit after | #n #unit later than', binary('stepsAfter')],
+  ['within #n #unit of | no later than #n #unit of', binary('withinOf')],
   ['via | through | by way of | by going through | by passing through | passing through | going through', binary('via')],
   ['up to and including the moment when | until and including when | until and including the moment when | up to and including when',
     binary('releasedBy')],
@@ -275,6 +278,7 @@ export const cueTable: readonly [string, Cue][] = [
   // Subordinators.
   ['if | in case | provided that | assuming that | given that | in the case that | on condition that', { kind: 'if', global: false }],
   ['only if | only happen if | only hold if | only occur if | only be true if | only be possible if', { kind: 'if', global: false, onlyIf: true }],
+  ['only when | only while | only whenever | only at times when', { kind: 'if', global: true, onlyIf: true }],
   ['whenever | upon | every time | each time | each moment that | every moment that | ' +
     'every time that | at every moment when | when | in every state where | in all states where | after each | every time when | ' +
     'always when | always if', { kind: 'if', global: true }],

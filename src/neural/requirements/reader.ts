@@ -64,7 +64,7 @@ function inOrder(fs: readonly FormulaJson[], order: Order): FormulaJson {
 }
 
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'neverFollowedBy', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
-const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via', 'stepsAfter']);
+const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via', 'stepsAfter', 'withinOf']);
 const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
 const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCONJ', 'INTJ']);
 // Verbs that say a proposition is true rather than what it is ("a holds", "the motor stays off").
@@ -332,7 +332,7 @@ class Reader {
   private conditional(cond: FormulaJson, main: FormulaJson, global: boolean, onlyIf: boolean, fromThenOn: boolean, relativePast = false): FormulaJson {
     // "a can only happen if b happened before": a rule about the past holds at every moment, as does "if b holds at
     // some point, a has held before": whenever b, once a.
-    if (onlyIf) return hasPast(cond) ? un('globally', bin('implies', main, cond)) : bin('implies', main, cond);
+    if (onlyIf) return hasPast(cond) || global ? un('globally', bin('implies', peel(main, 'globally'), cond)) : bin('implies', main, cond);
     if (relativePast && cond.kind === 'finally' && !cond.interval) return un('globally', bin('implies', cond.args[0]!, main));
     // "never X when Y": at every moment, Y implies not X; "once X, never Y" keeps its G, from then on.
     const never = !fromThenOn && main.kind === 'globally' && !main.interval && main.args[0]!.kind === 'not';
@@ -381,7 +381,7 @@ class Reader {
     if (joint >= 0 && (connected(a, joint) || connected(joint + 2, b))) {
       // "go to the bank, but only after visiting the pharmacy": the second part's connective takes the first as its side.
       const elided = this.cueAt(joint + 2);
-      if (elided?.kind === 'binary' && elided.op !== 'stepsAfter' && (levelOne.has(elided.op) || levelTwo.has(elided.op))) {
+      if (elided?.kind === 'binary' && elided.op !== 'stepsAfter' && elided.op !== 'withinOf' && (levelOne.has(elided.op) || levelTwo.has(elided.op))) {
         return this.combine(elided.op, this.connectives(a, joint), this.sentence(joint + 3, b));
       }
       return bin((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, this.connectives(a, joint), this.connectives(joint + 2, b));
@@ -398,6 +398,10 @@ class Reader {
       for (let k = a; k < b; k = this.step(k)) {
         if (!this.isBinary(k, level)) continue;
         const op = (this.cueAt(k) as { op: BinaryCue }).op;
+        // "the system shall respond to every request within 100 ms": whenever a request, the response in time.
+        if (op === 'respondsTo' && this.items[k + 1]?.kind === 'word' && ['every', 'each', 'any', 'all'].includes((this.items[k + 1] as { word: Word }).word.lemma)) {
+          return this.respondToEvery(a, k, b);
+        }
         // "b happened before", with nothing after: at some earlier moment.
         if (op === 'before' && k + 1 === b) {
           this.relativePast++;
@@ -418,7 +422,8 @@ class Reader {
         // "a until (eventually b holds)" its F.
         const grouped = this.items[lead]?.kind === 'open' && this.closing.get(lead) === before - 1;
         const rightGrouped = this.items[k + 1]?.kind === 'open' && this.closing.get(k + 1) === end - 1;
-        const f = op === 'stepsAfter' ? this.stepsAfter(k, left, right) : this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined, grouped, rightGrouped);
+        const timed = op === 'stepsAfter' || op === 'withinOf' ? this.timedResponse(k, left, right) : undefined;
+        const f = timed ?? this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined, grouped, rightGrouped);
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -445,13 +450,31 @@ class Reader {
     return k;
   }
 
-  /** "b holds two steps after a holds": G (a -> X X b). */
-  private stepsAfter(k: number, l: FormulaJson, r: FormulaJson): FormulaJson {
-    const n = (this.items[k] as Extract<Item, { kind: 'cue' }>).numbers[0]!;
+  /**
+   * "b holds two steps after a holds": G (a -> X X b); "the gate closes 5 seconds after the train has passed":
+   * F[5,5]; "shut down the pump within 3 seconds of a leak being detected": G (leak_detected -> F[0,3] ...).
+   */
+  private timedResponse(k: number, l: FormulaJson, r: FormulaJson): FormulaJson {
+    const cue = this.items[k] as Extract<Item, { kind: 'cue' }>;
+    const n = cue.numbers[0]!;
+    if ((cue.cue as { op: BinaryCue }).op === 'withinOf') return un('globally', bin('implies', r, un('finally', l, [0, n])));
+    if (!cue.steps) return un('globally', bin('implies', r, un('finally', l, [n, n])));
     if (!Number.isInteger(n) || n < 1 || n > 10) throw new NotRead('a step count outside 1-10');
     let later = l;
     for (let i = 0; i < n; i++) later = un('next', later);
     return un('globally', bin('implies', r, later));
+  }
+
+  /** "S shall respond to every R [within N]": G (R -> F[0,N] S_respond); the responder and the verb name the response. */
+  private respondToEvery(a: number, k: number, b: number): FormulaJson {
+    let end = k + 2;
+    while (end < b && this.items[end]!.kind === 'word') end++;
+    const trigger = this.prop(this.wordsIn(k + 2, end));
+    const timing = end < b ? this.clauseParts(end, b, true) : { wraps: [], words: [], goal: false, avoid: false };
+    if (timing.words.length > 0 || timing.group) throw new NotRead('words after the timing of a response');
+    const response = this.prop([...this.wordsIn(a, k), (this.items[k] as Extract<Item, { kind: 'cue' }>).words[0]!]);
+    const timed = timing.wraps.length > 0 ? this.applyWraps(timing, response) : un('finally', response);
+    return un('globally', bin('implies', trigger, timed));
   }
 
   /** The trailer at k, its window resolved. */
