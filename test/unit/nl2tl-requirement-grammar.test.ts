@@ -466,3 +466,8 @@ test('industrial requirements: "only when", "N seconds after", "within N seconds
   reads('The system shall respond to every request within 100 milliseconds.', 'G (request -> F[0,100] system_respond)');
   reads('the server responds to every request', 'G (request -> F server_responds)');
 });
+
+test('"has never" is never in the past; before another event it is precedence', () => {
+  reads('whenever a holds, b has never held', 'G (a -> H !b)');
+  reads('b has never held before a', '!b U a');
+});

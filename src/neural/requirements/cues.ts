@@ -172,6 +172,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier',
     { kind: 'unary', wraps: [O], relative: true }],
   ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time', unary([H])],
+  ['have never | have not ever | have never once', unary([H, NOT])],
   ['in the previous step | in the previous state | at the previous step | at the previous state | one step before | one step earlier | ' +
     'in the last step | at the last step', unary([Y])],
   // The windows of explain()'s readings (src/languages/tl/explain.ts), so that a reading reads back.

@@ -623,7 +623,8 @@ class Reader {
 
   /** "never X until Y" means X does not happen before Y: not X until Y; "X always holds until Y" is X until Y. */
   private negatedLeft(l: FormulaJson): FormulaJson {
-    return l.kind === 'globally' && 'args' in l && !l.interval ? l.args[0]! : l;
+    // "b has never held before a" is the same precedence said in the perfect.
+    return (l.kind === 'globally' || l.kind === 'historically') && 'args' in l && !l.interval ? l.args[0]! : l;
   }
 
   /** Splits at `or` (then `and`) cues; commas in such a list separate too. */
