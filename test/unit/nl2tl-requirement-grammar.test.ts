@@ -471,3 +471,9 @@ test('"has never" is never in the past; before another event it is precedence', 
   reads('whenever a holds, b has never held', 'G (a -> H !b)');
   reads('b has never held before a', '!b U a');
 });
+
+test('"it" said to hold stands for the condition\'s proposition; "it" doing something else is left to the model', () => {
+  reads('whenever a becomes true, it stays true forever', 'G (a -> G a)');
+  reads('once the alarm is on, it remains true until reset', 'G (alarm_on -> alarm_on U reset)');
+  assert.equal(read('When the client waits for the result, it will eventually get it'), undefined);
+});

@@ -120,6 +120,8 @@ class Reader {
   private readonly closing = new Map<number, number>();
   /** How many conditions the reader is inside. */
   private conditionDepth = 0;
+  /** The first proposition of the last condition read: what "it" stands for in "whenever a becomes true, it stays true". */
+  private antecedent: Word[] | undefined;
   /** How many past adverbials relative to another clause ("beforehand", "before" at the end) were read. */
   private relativePast = 0;
   /**
@@ -277,10 +279,12 @@ class Reader {
   /** A condition: reaching a place there is being at it, so goals add no "eventually" ("once the robot reaches a"). */
   private condition(a: number, b: number): FormulaJson {
     this.conditionDepth++;
+    const first = this.clauses.length;
     try {
       return this.sentence(a, b);
     } finally {
       this.conditionDepth--;
+      if (this.clauses.length > first) this.antecedent = this.clauses[first]!.words;
     }
   }
 
@@ -829,6 +833,10 @@ class Reader {
     const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
     const place = parts.place !== undefined && contentWords(parts.words.slice(parts.place)).length > 0 ? parts.words.slice(parts.place) : parts.words;
+    // "it stays true forever": a pronoun said to hold is the condition's proposition.
+    const pronoun = place.some((w) => w.pos === 'PRON' && ['it', 'they', 'this'].includes(w.norm));
+    const onlyHolds = place.every((w) => w.pos === 'PRON' || ['true', 'hold', 'remain', 'stay', 'be', 'keep', 'still'].includes(w.lemma) || w.pos === 'AUX');
+    if (contentWords(place).length === 0 && pronoun && onlyHolds && this.antecedent) return this.applyWraps(parts, this.prop(this.antecedent));
     return this.applyWraps(parts, this.prop(place));
   }
 
@@ -943,7 +951,8 @@ class Reader {
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
     if (predicate.length > 0) parts.wraps.push(predicate);
-    const hasContent = contentWords(parts.words).length > 0 || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');
+    const referent = this.antecedent !== undefined && parts.words.some((w) => w.pos === 'PRON' && ['it', 'they', 'this'].includes(w.norm));
+    const hasContent = contentWords(parts.words).length > 0 || referent || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');
     if (parts.group ? hasContent : !predicateOnly && !hasContent) throw new NotRead('a clause with no proposition, or words beside a group');
     return parts;
   }
