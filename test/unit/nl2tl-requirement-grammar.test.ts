@@ -477,3 +477,9 @@ test('"it" said to hold stands for the condition\'s proposition; "it" doing some
   reads('once the alarm is on, it remains true until reset', 'G (alarm_on -> alarm_on U reset)');
   assert.equal(read('When the client waits for the result, it will eventually get it'), undefined);
 });
+
+test('"until then" waits for the event the clause before promises', () => {
+  reads('Whenever a holds, b will hold eventually, and c will hold until then.', 'G (a -> F b & c U b)');
+  reads('eventually the door opens, and the light stays on until then', 'F door_opens & light_on U door_opens');
+  assert.equal(read('a holds until then'), undefined);
+});

@@ -382,6 +382,13 @@ class Reader {
     // before and/or joins two whole clauses when either has a connective of its own.
     const joint = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.isBinary(k + 1, new Set(['and', 'or'])));
     const connected = (s: number, e: number) => this.find(s, e, (k) => this.isBinary(k, levelOne) || this.isBinary(k, levelTwo)) >= 0;
+    // "b will hold eventually, and c will hold until then": c until b, beside eventually b.
+    if (joint >= 0 && this.cueAt(b - 1)?.kind === 'untilThen' && b - 1 > joint + 2) {
+      const first = this.connectives(a, joint);
+      const event = peel(first, 'finally');
+      if (first.kind !== 'finally' || hasTemporal(event)) throw new NotRead('"until then" after something other than an event');
+      return bin((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, first, bin('until', this.connectives(joint + 2, b - 1), event));
+    }
     if (joint >= 0 && (connected(a, joint) || connected(joint + 2, b))) {
       // "go to the bank, but only after visiting the pharmacy": the second part's connective takes the first as its side.
       const elided = this.cueAt(joint + 2);
@@ -947,6 +954,7 @@ class Reader {
       else if (it.cue.kind === 'jointly' && it.cue.wraps) parts.wraps.push(it.cue.wraps);
       else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
       else if (it.cue.kind === 'listOf') throw new NotRead('"neither" or "one of" before no list');
+      else if (it.cue.kind === 'untilThen') throw new NotRead('"until then" with no event before it');
       else if (it.cue.kind === 'longerThan') parts.longerThan = it.numbers[0];
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
