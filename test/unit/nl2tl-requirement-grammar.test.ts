@@ -483,3 +483,8 @@ test('"until then" waits for the event the clause before promises', () => {
   reads('eventually the door opens, and the light stays on until then', 'F door_opens & light_on U door_opens');
   assert.equal(read('a holds until then'), undefined);
 });
+
+test('adverbials alone after "and" are said of the clause before them', () => {
+  reads('a holds now and in the next two steps', 'a & (X a & X X a)');
+  reads('the light is red now and always', 'light_red & G light_red');
+});

@@ -685,7 +685,12 @@ class Reader {
     if (byVerb) return combine(byVerb());
     // "eventually a happens and b never happens after that": a part that ends in "after that" follows the one before.
     const later = (e: number) => kind === 'and' && this.isBinary(e - 1, new Set(['then']));
-    const fs = split.map(([s, e], i) => (i > 0 && later(e) ? this.sequence(s, e - 1) : next(s, e)));
+    // "a holds now and in the next two steps": a part that is only adverbials says them of the clause before it.
+    const onlyAdverbials = (s: number, e: number) => this.items.slice(s, e).every((it) => it.kind === 'cue' && it.cue.kind === 'unary');
+    const fs = split.map(([s, e], i) => {
+      if (i > 0 && onlyAdverbials(s, e)) return this.applyWraps({ ...this.clauseParts(s, e, true), words: [] }, this.sameClause(...split[i - 1]!));
+      return i > 0 && later(e) ? this.sequence(s, e - 1) : next(s, e);
+    });
     const merged = fs.reduce<FormulaJson[]>((out, f, i) => (i > 0 && later(split[i]![1]) ? [...out.slice(0, -1), inSequence([out[out.length - 1]!, f])] : [...out, f]), []);
     return merged.length === 1 ? merged[0]! : combine(merged);
   }
@@ -695,6 +700,13 @@ class Reader {
     const earlier = new Set(this.wordsIn(from, to).map((w) => w.norm));
     const again = this.items.slice(a, b).filter((it) => it.kind !== 'comma' && !(it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'and'));
     return again.length > 0 && again.every((it) => it.kind === 'word' && earlier.has(it.word.norm));
+  }
+
+  /** The proposition of the plain clause [a, b) once more, without its adverbials (one clause said twice is one proposition). */
+  private sameClause(a: number, b: number): FormulaJson {
+    const parts = this.clauseParts(a, b, false);
+    if (parts.group || parts.goal || parts.avoid || parts.count || parts.place !== undefined) throw new NotRead('adverbials alone after a clause that is not plain');
+    return this.prop(parts.words);
   }
 
   private splitCommas(a: number, b: number): [number, number][] {
