@@ -488,3 +488,13 @@ test('adverbials alone after "and" are said of the clause before them', () => {
   reads('a holds now and in the next two steps', 'a & (X a & X X a)');
   reads('the light is red now and always', 'light_red & G light_red');
 });
+
+test('the generator\'s own phrasings: release up to the moment, never both, from the moment ... on, after exactly N steps', () => {
+  reads('the kitchen is locked up to and including the moment e', 'e R kitchen_locked');
+  reads('never both p and the error is pressed', 'G !(p & error_pressed)');
+  reads('from the moment a on , it is never the case that the elevator is not active', 'G (a_on -> G elevator_active)');
+  reads('every time the switch takes off , z after exactly two steps', 'G (switch_takes_off -> X X z)');
+  reads('next the switch does not fail', 'X !switch_fail');
+  reads('globally , the engine enters a landing zone only after the fan crashes', '!landing_zone U fan_crashes');
+  readsShape('after a until s , it is always the case that a door is raised', 'G (a & !s -> (p W s))');
+});

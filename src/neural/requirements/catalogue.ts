@@ -33,6 +33,8 @@ export type Pattern =
 
 export function patternOf(f: FormulaJson): Pattern | undefined {
   if (!hasTemporal(f)) return f.kind === 'not' ? { kind: 'absence', p: f.args[0]! } : { kind: 'universality', p: f };
+  // "it is always the case that P" / "never P" as a scope's body: the same patterns, said with their G.
+  if (f.kind === 'globally' && !f.interval && !hasTemporal(f.args[0]!)) return patternOf(f.args[0]!);
   if (f.kind === 'finally' && !f.interval && !hasTemporal(f.args[0]!)) return { kind: 'existence', p: f.args[0]! };
   if (f.kind === 'weak_until' && !f.interval && f.args[0]!.kind === 'not' && !hasTemporal(f.args[0]!) && !hasTemporal(f.args[1]!)) {
     return { kind: 'precedence', p: f.args[0]!.args[0]!, s: f.args[1]! };

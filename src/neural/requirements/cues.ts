@@ -154,7 +154,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['next , | holds next | hold next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
     'in the next time step | at the next time step | at the next timepoint | at the next time point | in the next timepoint | in the next cycle | at the next cycle | in the following step | ' +
     'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately', unary([X])],
-  ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards', unary([{ op: 'next', lo: 'n0' }])],
+  ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later',
+    unary([{ op: 'next', lo: 'n0' }])],
   ['in the next #n #step | at the next #n #step | in each of the next #n #step | at each of the next #n #step',
     unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
   // Negation and never.
@@ -215,8 +216,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['#n #unit after | #n #unit later than', binary('stepsAfter')],
   ['within #n #unit of | no later than #n #unit of', binary('withinOf')],
   ['via | through | by way of | by going through | by passing through | passing through | going through', binary('via')],
-  ['up to and including the moment when | until and including when | until and including the moment when | up to and including when',
-    binary('releasedBy')],
+  ['up to and including the moment when | until and including when | until and including the moment when | up to and including when | ' +
+    'up to and including the moment | until and including the moment', binary('releasedBy')],
   ['up to and including a moment when', binary('strongReleasedBy')],
   ['at every moment since a moment when | ever since the moment when | at every moment since', binary('since')],
   // Bounded.
@@ -287,8 +288,8 @@ export const cueTable: readonly [string, Cue][] = [
     'every time that | at every moment when | when | in every state where | in all states where | after each | every time when | ' +
     'always when | always if', { kind: 'if', global: true }],
   // "once X, Y": from the moment X holds on, so "never Y" keeps its G.
-  ['once | as soon as | from the moment that | from the moment when', { kind: 'if', global: true, fromThenOn: true }],
-  ['at the same time | simultaneously | together | at once | in parallel | in the same step | at the same step | in the same state | ' +
+  ['once | as soon as | from the moment that | from the moment when | from the moment', { kind: 'if', global: true, fromThenOn: true }],
+  ['both | at the same time | simultaneously | together | at once | in parallel | in the same step | at the same step | in the same state | ' +
     'at the same moment', { kind: 'jointly' }],
   ['be mutually exclusive | be exclusive | exclude each other | be never true together | never hold together', { kind: 'jointly', wraps: [G, NOT] }],
   ['in that order | in this order | in order | one after the other | in sequence | sequentially | in the order give | ' +
@@ -333,7 +334,7 @@ export const cueTable: readonly [string, Cue][] = [
   // "p never happens again after q": again repeats nothing the formula does not say.
   ['again', { kind: 'ignore' }],
   ['would | can | could | may | might | make sure that | make sure to | ' +
-    'it be the case that | both | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
+    'it be the case that | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
 ];
 
 export const timeUnits: ReadonlySet<string> = new Set([

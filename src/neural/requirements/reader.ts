@@ -246,11 +246,12 @@ class Reader {
   private patternScope(a: number, b: number): FormulaJson | undefined {
     const first = this.cueAt(a);
     if (first?.kind === 'scope') {
-      // "Globally, P is false": G over the body, unless the body is a pattern that is its own global form
-      // ("Globally, S precedes P" is !P W S); "globally, if a then next b" is G (a -> X b).
+      // "Globally, P is false": G over a body without temporal operators, and over a rule with them ("globally,
+      // if a then next b" is G (a -> X b)); any other temporal body, a catalogue pattern above all, is its own
+      // global form ("Globally, S precedes P" is !P W S).
       const body = this.sentence(a + 1, b);
-      const pattern = this.patterns.get(body) ?? patternOf(body);
-      return pattern && pattern.kind !== 'universality' && pattern.kind !== 'absence' ? body : un('globally', peel(body, 'globally'));
+      const rule = body.kind === 'implies' && hasTemporal(body) && !this.patterns.has(body);
+      return hasTemporal(body) && !rule ? body : un('globally', peel(body, 'globally'));
     }
     const opens = (op: BinaryCue) => first?.kind === 'binary' && first.op === op;
     const between = this.items[a]?.kind === 'word' && (this.items[a] as { word: Word }).word.norm === 'between';
@@ -844,7 +845,9 @@ class Reader {
     if (every) return every;
     // "if a then next b": a bare "next" before a proposition's name (not "the next train").
     const first = this.items[a];
-    if (first?.kind === 'word' && first.word.norm === 'next' && this.isNamed(a + 1, b)) return un('next', this.clause(a + 1, b));
+    const second = this.items[a + 1];
+    const subject = second?.kind === 'word' && second.word.pos === 'DET';
+    if (first?.kind === 'word' && first.word.norm === 'next' && (this.isNamed(a + 1, b) || subject)) return un('next', this.clause(a + 1, b));
     const parts = this.clauseParts(a, b, false);
     if (parts.count) return this.counted(parts, parts.count);
     if (parts.longerThan !== undefined) return this.atMostFor(parts, parts.longerThan);
@@ -1013,7 +1016,9 @@ class Reader {
       const steps = Array.from({ length: (w.hi as number) - (w.lo as number) + 1 }, (_, i) => nexts((w.lo as number) + i, f));
       return steps.reduce((x, y) => bin('and', x, y));
     };
-    return wraps.reduceRight<FormulaJson>((f, w) => (w.each ? each(w, f) : w.lo === undefined ? un(w.op, f) : un(w.op, f, [w.lo as number, w.hi as number | null])), body);
+    // "it is never the case that the elevator is not active": one negation cancels the other.
+    const wrap = (f: FormulaJson, w: Wrap): FormulaJson => (w.op === 'not' && f.kind === 'not' ? f.args[0]! : w.lo === undefined ? un(w.op, f) : un(w.op, f, [w.lo as number, w.hi as number | null]));
+    return wraps.reduceRight<FormulaJson>((f, w) => (w.each ? each(w, f) : wrap(f, w)), body);
   }
 
   /** The wraps of the unary cue at k, with its numbers filled in. */
