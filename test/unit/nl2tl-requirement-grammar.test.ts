@@ -498,3 +498,10 @@ test('the generator\'s own phrasings: release up to the moment, never both, from
   reads('globally , the engine enters a landing zone only after the fan crashes', '!landing_zone U fan_crashes');
   readsShape('after a until s , it is always the case that a door is raised', 'G (a & !s -> (p W s))');
 });
+
+test('every scope phrasing of the pattern generator maps to the catalogue\'s scope', () => {
+  const absence = { before: 'F r -> !p U r', between: 'G (q & !r & F r -> !p U r)', afterUntil: 'G (q & !r -> !p W r)' };
+  for (const lead of ['before r', 'until r happens']) reads(`${lead} , it is never the case that p`, absence.before);
+  for (const lead of ['between q and r', 'after q and before r', 'in every interval from q to r']) reads(`${lead} , it is never the case that p`, absence.between);
+  for (const lead of ['after q until r', 'from q until r', 'after q and as long as not r']) reads(`${lead} , it is never the case that p`, absence.afterUntil);
+});

@@ -63,6 +63,8 @@ export type Cue =
   | { kind: 'binary'; op: BinaryCue }
   /** Dwyer's global scope ("Globally, P is false"): G over a pattern body that has no temporal operator of its own. */
   | { kind: 'scope' }
+  /** "in every interval from Q to R,": Dwyer's between scope. */
+  | { kind: 'intervalFrom' }
   /**
    * What follows an until-like clause and qualifies the operator: "which happens eventually" (strong),
    * "or forever if that never happens" (weak), "which happens within 5 time units" (its interval), or
@@ -280,6 +282,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['be preceded by | be always preceded by | be enabled by | be only possible after', binary('precededBy')],
   // Dwyer, Avrunin and Corbett's global scope; the reader knows their "Before R,", "Between Q and R," and "After Q until R," too.
   ['globally ,', { kind: 'scope' }],
+  ['in every interval from | in each interval from | in any interval from | in every period from', { kind: 'intervalFrom' }],
   // Subordinators.
   ['if | in case | provided that | assuming that | given that | in the case that | on condition that', { kind: 'if', global: false }],
   ['only if | only happen if | only hold if | only occur if | only be true if | only be possible if', { kind: 'if', global: false, onlyIf: true }],

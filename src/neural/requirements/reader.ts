@@ -6,7 +6,7 @@
 //   subordinate clauses (if, whenever, once)  >  implies, iff, "is followed by", "precedes"
 //   >  until, unless, before, after, while  >  or  >  and  >  then  >  one clause with its adverbials.
 import type { FormulaJson } from '../../languages/tl/api';
-import { bin, hasTemporal, patternOf, scoped, un, type Binary, type ChainKind, type Pattern } from './catalogue';
+import { bin, hasTemporal, patternOf, scoped, un, type Binary, type ChainKind, type Pattern, type Scope } from './catalogue';
 import type { BinaryCue, Cue, Wrap } from './cues';
 import { toItems, type Item } from './items';
 import type { Word } from './words';
@@ -254,11 +254,12 @@ class Reader {
       return hasTemporal(body) && !rule ? body : un('globally', peel(body, 'globally'));
     }
     const opens = (op: BinaryCue) => first?.kind === 'binary' && first.op === op;
-    const between = this.items[a]?.kind === 'word' && (this.items[a] as { word: Word }).word.norm === 'between';
-    if (!opens('before') && !between && !opens('after')) return undefined;
+    const word = (k: number) => (this.items[k]?.kind === 'word' ? (this.items[k] as { word: Word }).word.norm : undefined);
+    const interval = first?.kind === 'intervalFrom';
+    if (!opens('before') && !opens('until') && !opens('after') && !interval && !['between', 'from'].includes(word(a) ?? '')) return undefined;
     const comma = this.find(a + 1, b, (k) => this.items[k]!.kind === 'comma');
     if (comma < 0) return undefined;
-    const split = (op: BinaryCue) => this.find(a + 1, comma, (k) => this.isBinary(k, new Set([op])));
+    const find = (test: (k: number) => boolean) => this.find(a + 1, comma, test);
     const catalogueWords = this.find(comma + 1, b, (k) => {
       const it = this.items[k]!;
       if (it.kind === 'word') return ['true', 'false'].includes(it.word.norm);
@@ -266,15 +267,26 @@ class Reader {
       if (it.cue.kind === 'binary') return ['precedes', 'respondsTo'].includes(it.cue.op);
       return (it.cue.kind === 'count' && it.cue.bound === 'atMost') || it.words.some((w) => ['true', 'false'].includes(w.norm));
     }) >= 0;
-    const mid = split(between ? 'and' : 'until');
-    if (opens('after') && (mid < 0 ? !catalogueWords : false)) return undefined;
-    if (between && mid < 0) throw new NotRead('"between" without "and"');
+    // The scope and where Q ends and R starts: "between Q and R", "in every interval from Q to R", "after Q and
+    // before R" (between); "after Q until R", "from Q until R" (after Q until R); "before R", "until R happens"
+    // (before); "after Q" (after, only over a body in the catalogue's words).
+    const until = find((k) => this.isBinary(k, new Set(['until'])));
+    const andBefore = find((k) => this.isBinary(k, new Set(['and'])) && this.isBinary(k + 1, new Set(['before'])));
+    let scope: { kind: Scope; q?: [number, number]; r?: [number, number] } | undefined;
+    if (opens('before') || opens('until')) scope = { kind: 'before', r: [a + 1, comma] };
+    else if (word(a) === 'between' || interval) {
+      const mid = find((k) => (interval ? word(k) === 'to' : this.isBinary(k, new Set(['and']))));
+      if (mid < 0) throw new NotRead('"between" without "and"');
+      scope = { kind: 'between', q: [a + 1, mid], r: [mid + 1, comma] };
+    } else if (opens('after') && andBefore >= 0) scope = { kind: 'between', q: [a + 1, andBefore], r: [andBefore + 2, comma] };
+    else if (until >= 0) scope = { kind: 'afterUntil', q: [a + 1, until], r: [until + 1, comma] };
+    else if (opens('after') && catalogueWords) scope = { kind: 'after', q: [a + 1, comma] };
+    if (!scope) return undefined;
     const read = this.sentence(comma + 1, b);
     const body = this.patterns.get(read) ?? patternOf(read);
     if (!body) throw new NotRead('a scope over a body that is not one of the catalogue\'s patterns');
-    if (opens('before')) return scoped('before', body, undefined, this.sentence(a + 1, comma));
-    if (mid < 0) return scoped('after', body, this.sentence(a + 1, comma), undefined);
-    return scoped(between ? 'between' : 'afterUntil', body, this.sentence(a + 1, mid), this.sentence(mid + 1, comma));
+    const q = scope.q ? this.sentence(...scope.q) : undefined;
+    return scoped(scope.kind, body, q, scope.r ? this.sentence(...scope.r) : undefined);
   }
 
   /** A condition: reaching a place there is being at it, so goals add no "eventually" ("once the robot reaches a"). */
