@@ -505,3 +505,7 @@ test('every scope phrasing of the pattern generator maps to the catalogue\'s sco
   for (const lead of ['between q and r', 'after q and before r', 'in every interval from q to r']) reads(`${lead} , it is never the case that p`, absence.between);
   for (const lead of ['after q until r', 'from q until r', 'after q and as long as not r']) reads(`${lead} , it is never the case that p`, absence.afterUntil);
 });
+
+test('"twice in a row" is the clause now and at the next step', () => {
+  reads('b never holds twice in a row', 'G !(b & X b)');
+});

@@ -78,6 +78,8 @@ export type Cue =
    * "exactly once"; `times` when the words fix the number.
    */
   | { kind: 'count'; bound: 'atMost' | 'atLeast' | 'exactly'; times?: number }
+  /** "b holds twice in a row": b now and at the next step. */
+  | { kind: 'twiceInARow' }
   /** "b holds eventually, and c holds until then": c until the event the clause before waits for. */
   | { kind: 'untilThen' }
   /** "the door must not stay open for more than 30 seconds": G (door_open -> F[0,30] !door_open). */
@@ -253,6 +255,7 @@ export const cueTable: readonly [string, Cue][] = [
     'and sometime afterwards | and after that | , and after that | and finally | followed by | next go | and next | subsequently | and subsequently | ' +
     'and only then | , and only then | only then | and only after that | ' +
     'thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to', binary('then')],
+  ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps', { kind: 'twiceInARow' }],
   ['until then | until that happen | until that moment | until that point | until that time | till then', { kind: 'untilThen' }],
   ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
   ['unless | at least until | until possibly', binary('unless')],

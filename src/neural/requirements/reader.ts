@@ -104,6 +104,8 @@ interface ClauseParts {
   words: Word[];
   goal: boolean;
   avoid: boolean;
+  /** "twice in a row": the clause now and at the next step. */
+  twiceInARow?: boolean;
   /** "for more than 30 seconds": the longest the clause may hold, in the cue's numbers. */
   longerThan?: number;
   /** "at most twice", "at least 3 times", "exactly once": how often the clause occurs. */
@@ -863,6 +865,11 @@ class Reader {
     const parts = this.clauseParts(a, b, false);
     if (parts.count) return this.counted(parts, parts.count);
     if (parts.longerThan !== undefined) return this.atMostFor(parts, parts.longerThan);
+    if (parts.twiceInARow) {
+      if (parts.group || parts.goal || parts.avoid) throw new NotRead('"twice in a row" beside a place or a group');
+      const p = this.prop(parts.words);
+      return this.applyWraps(parts, bin('and', p, un('next', p)));
+    }
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
     const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
@@ -983,6 +990,7 @@ class Reader {
       else if (it.cue.kind === 'listOf') throw new NotRead('"neither" or "one of" before no list');
       else if (it.cue.kind === 'untilThen') throw new NotRead('"until then" with no event before it');
       else if (it.cue.kind === 'longerThan') parts.longerThan = it.numbers[0];
+      else if (it.cue.kind === 'twiceInARow') parts.twiceInARow = true;
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
     if (predicate.length > 0) parts.wraps.push(predicate);
