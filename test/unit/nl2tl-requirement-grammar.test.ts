@@ -509,3 +509,8 @@ test('every scope phrasing of the pattern generator maps to the catalogue\'s sco
 test('"twice in a row" is the clause now and at the next step', () => {
   reads('b never holds twice in a row', 'G !(b & X b)');
 });
+
+test('a clause that holds at all times before R is the catalogue\'s universality before R', () => {
+  reads('the door is always closed before the train arrives', 'F train_arrives -> door_closed U train_arrives');
+  reads('never open the door before the train stops', '!open_door U train_stops');
+});

@@ -569,6 +569,8 @@ class Reader {
       case 'before': {
         // "A before B": B does not happen until A has; "A must not happen before B" (or "never A before B"): A waits for B.
         if (left.kind === 'not') return bin('until', left, peel(r, 'finally'));
+        // "a light is green at all times before the server is available": the catalogue's universality before R.
+        if (l.kind === 'globally' && !l.interval && !hasTemporal(l.args[0]!)) return scoped('before', { kind: 'universality', p: l.args[0]! }, undefined, peel(r, 'finally'));
         return bin('until', negation(peel(r, 'finally')), peel(l, 'finally'));
       }
       case 'after':
