@@ -35,6 +35,9 @@ function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
 const pastKinds = new Set(['once', 'historically', 'prev', 'since']);
 const hasPast = (f: FormulaJson): boolean => pastKinds.has(f.kind) || ('args' in f && f.args.some(hasPast));
 
+/** X applied k times: "three steps later" is X X X. */
+const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : un('next', nexts(k - 1, f)));
+
 /** Not `f`: "b does not happen before a does not hold" waits for a, not for !!a. */
 const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.args[0]! : un('not', f));
 
@@ -112,6 +115,17 @@ interface ClauseParts {
   count?: { bound: 'atMost' | 'atLeast' | 'exactly'; n: number };
 }
 
+/** The words that name a clause's place ("the robot must reach the goal": the goal), or all its words if it has none. */
+function placeWords(parts: ClauseParts): Word[] {
+  const place = parts.place !== undefined ? parts.words.slice(parts.place) : [];
+  return contentWords(place).length > 0 ? place : parts.words;
+}
+
+/** A pronoun that may stand for the proposition of the condition before it ("it stays true"). */
+const refersBack = (w: Word): boolean => w.pos === 'PRON' && ['it', 'they', 'this'].includes(w.norm);
+
+const andOr: ReadonlySet<BinaryCue> = new Set(['and', 'or']);
+
 /** The cues whose sides may be chains of two events ("S, T precedes P"). */
 const chainOps: ReadonlySet<BinaryCue> = new Set(['precedes', 'precededBy', 'respondsTo', 'response']);
 
@@ -161,6 +175,19 @@ class Reader {
     return it?.kind === 'cue' ? it.cue : undefined;
   }
 
+  private wordAt(i: number): Word | undefined {
+    const it = this.items[i];
+    return it?.kind === 'word' ? it.word : undefined;
+  }
+
+  /** The first index in [a, b) of an "ignore" cue with this flag ("must": obligation; "at the beginning": initial); -1 if none. */
+  private findFlagged(a: number, b: number, flag: 'obligation' | 'initial'): number {
+    return this.find(a, b, (k) => {
+      const cue = this.cueAt(k);
+      return cue?.kind === 'ignore' && cue[flag] === true;
+    });
+  }
+
   private isBinary(i: number, ops: ReadonlySet<BinaryCue>): boolean {
     const c = this.cueAt(i);
     return c?.kind === 'binary' && ops.has(c.op);
@@ -193,7 +220,7 @@ class Reader {
     const scoped = this.patternScope(a, b);
     if (scoped) return scoped;
     // "a eventually holds and whenever a holds, b holds afterwards": and/or before a subordinate clause joins sentences.
-    const joined = this.find(a + 1, b, (k) => this.isBinary(k, new Set(['and', 'or'])) && this.cueAt(k + 1)?.kind === 'if');
+    const joined = this.find(a + 1, b, (k) => this.isBinary(k, andOr) && this.cueAt(k + 1)?.kind === 'if');
     if (joined > a) {
       const left = this.items[joined - 1]!.kind === 'comma' ? joined - 1 : joined;
       return bin((this.cueAt(joined) as { op: 'and' | 'or' }).op, this.sentence(a, left), this.sentence(joined + 1, b));
@@ -222,7 +249,7 @@ class Reader {
       // "If a request occurs, it is acknowledged within two steps": a state condition set off by a comma, with a
       // consequence in time, is a rule for every moment, as requirements write it (explain() writes "if A then B",
       // without the comma, for a plain implication).
-      const initial = this.find(a + 1, condEnd, (k) => (this.cueAt(k) as { initial?: boolean } | undefined)?.initial === true) >= 0;
+      const initial = this.findFlagged(a + 1, condEnd, 'initial') >= 0;
       const commaRule = this.isCommaSeparator(condEnd) && !initial && !hasTemporal(cond) && hasTemporal(main);
       const standing = global || commaRule || this.obliged(cond, main, mainStart, b) || this.imperative(mainStart, b);
       return this.conditional(cond, main, standing, first.kind === 'if' && first.onlyIf === true, fromThenOn, this.relativePast > before);
@@ -256,13 +283,14 @@ class Reader {
       return hasTemporal(body) && !rule ? body : un('globally', peel(body, 'globally'));
     }
     const opens = (op: BinaryCue) => first?.kind === 'binary' && first.op === op;
-    const word = (k: number) => (this.items[k]?.kind === 'word' ? (this.items[k] as { word: Word }).word.norm : undefined);
+    const word = (k: number) => this.wordAt(k)?.norm;
     const interval = first?.kind === 'intervalFrom';
     if (!opens('before') && !opens('until') && !opens('after') && !interval && !['between', 'from'].includes(word(a) ?? '')) return undefined;
     const comma = this.find(a + 1, b, (k) => this.items[k]!.kind === 'comma');
     if (comma < 0) return undefined;
     const find = (test: (k: number) => boolean) => this.find(a + 1, comma, test);
-    const catalogueWords = this.find(comma + 1, b, (k) => {
+    // Read only for "after Q," which is a scope only over a body in the catalogue's words.
+    const catalogueWords = () => this.find(comma + 1, b, (k) => {
       const it = this.items[k]!;
       if (it.kind === 'word') return ['true', 'false'].includes(it.word.norm);
       if (it.kind !== 'cue') return false;
@@ -282,7 +310,7 @@ class Reader {
       scope = { kind: 'between', q: [a + 1, mid], r: [mid + 1, comma] };
     } else if (opens('after') && andBefore >= 0) scope = { kind: 'between', q: [a + 1, andBefore], r: [andBefore + 2, comma] };
     else if (until >= 0) scope = { kind: 'afterUntil', q: [a + 1, until], r: [until + 1, comma] };
-    else if (opens('after') && catalogueWords) scope = { kind: 'after', q: [a + 1, comma] };
+    else if (opens('after') && catalogueWords()) scope = { kind: 'after', q: [a + 1, comma] };
     if (!scope) return undefined;
     const read = this.sentence(comma + 1, b);
     const body = this.patterns.get(read) ?? patternOf(read);
@@ -310,7 +338,7 @@ class Reader {
    * eventually b", as explain() writes it), the sentence speaks of the first moment only.
    */
   private obliged(cond: FormulaJson, main: FormulaJson, a: number, b: number): boolean {
-    const obligation = this.find(a, b, (k) => (this.cueAt(k) as { obligation?: boolean } | undefined)?.obligation === true) >= 0;
+    const obligation = this.findFlagged(a, b, 'obligation') >= 0;
     return obligation && !hasTemporal(cond) && hasTemporal(main);
   }
 
@@ -376,10 +404,10 @@ class Reader {
     });
     const at = then >= 0 ? then : this.find(a, b, (k) => this.items[k]!.kind === 'comma');
     if (at >= 0) return [at, at + 1];
-    const obligation = this.find(a, b, (k) => (this.cueAt(k) as { obligation?: boolean } | undefined)?.obligation === true);
+    const obligation = this.findFlagged(a, b, 'obligation');
     let subject = obligation;
-    const posAt = (k: number) => (this.items[k] as { word?: Word }).word?.pos;
-    while (subject > a && this.items[subject - 1]!.kind === 'word' && nounLike.has(posAt(subject - 1)!)) subject--;
+    const posAt = (k: number) => this.wordAt(k)?.pos;
+    while (subject > a && nounLike.has(posAt(subject - 1) ?? '')) subject--;
     // The noun phrase opens at its last determiner: "when the light is red the car must stop" (a final "a" is a name).
     for (let k = obligation - 2; k > subject; k--) {
       if (posAt(k) === 'DET') {
@@ -395,7 +423,7 @@ class Reader {
     const [a, b] = this.trim(a0, b0);
     // "a holds until b holds, and b holds until c holds", "visit a, but do not visit b before a": a comma
     // before and/or joins two whole clauses when either has a connective of its own.
-    const joint = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.isBinary(k + 1, new Set(['and', 'or'])));
+    const joint = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.isBinary(k + 1, andOr));
     const connected = (s: number, e: number) => this.find(s, e, (k) => this.isBinary(k, levelOne) || this.isBinary(k, levelTwo)) >= 0;
     // "b will hold eventually, and c will hold until then": c until b, beside eventually b.
     if (joint >= 0 && this.cueAt(b - 1)?.kind === 'untilThen' && b - 1 > joint + 2) {
@@ -417,7 +445,7 @@ class Reader {
     for (let k = a; k < b; k = this.step(k)) if (this.isBinary(k, levelOne)) implications.push(k);
     if (implications.length >= 2) {
       let join = -1;
-      for (let k = implications[0]! + 1; k < implications[1]!; k = this.step(k)) if (this.isBinary(k, new Set(['and', 'or']))) join = k;
+      for (let k = implications[0]! + 1; k < implications[1]!; k = this.step(k)) if (this.isBinary(k, andOr)) join = k;
       if (join > 0) return bin((this.cueAt(join) as { op: 'and' | 'or' }).op, this.connectives(a, join), this.connectives(join + 1, b));
     }
     for (const level of [levelOne, levelTwo]) {
@@ -425,7 +453,7 @@ class Reader {
         if (!this.isBinary(k, level)) continue;
         const op = (this.cueAt(k) as { op: BinaryCue }).op;
         // "the system shall respond to every request within 100 ms": whenever a request, the response in time.
-        if (op === 'respondsTo' && this.items[k + 1]?.kind === 'word' && ['every', 'each', 'any', 'all'].includes((this.items[k + 1] as { word: Word }).word.lemma)) {
+        if (op === 'respondsTo' && ['every', 'each', 'any', 'all'].includes(this.wordAt(k + 1)?.lemma ?? '')) {
           return this.respondToEvery(a, k, b);
         }
         // "b happened before", with nothing after: at some earlier moment.
@@ -486,9 +514,7 @@ class Reader {
     if ((cue.cue as { op: BinaryCue }).op === 'withinOf') return un('globally', bin('implies', r, un('finally', l, [0, n])));
     if (!cue.steps) return un('globally', bin('implies', r, un('finally', l, [n, n])));
     if (!Number.isInteger(n) || n < 1 || n > 10) throw new NotRead('a step count outside 1-10');
-    let later = l;
-    for (let i = 0; i < n; i++) later = un('next', later);
-    return un('globally', bin('implies', r, later));
+    return un('globally', bin('implies', r, nexts(n, l)));
   }
 
   /** "S shall respond to every R [within N]": G (R -> F[0,N] S_respond); the responder and the verb name the response. */
@@ -624,7 +650,7 @@ class Reader {
     }
     if (parts.length !== 2) return undefined;
     const [s, [ts, te]] = parts as [[number, number], [number, number]];
-    const without = this.find(ts, te, (k) => this.items[k]!.kind === 'word' && (this.items[k] as { word: Word }).word.norm === 'without');
+    const without = this.find(ts, te, (k) => this.wordAt(k)?.norm === 'without');
     const t: [number, number] = [ts, without >= 0 ? without : te];
     const z: [number, number] | undefined = without >= 0 ? [without + 1, te] : undefined;
     return this.isPlain(...s) && this.isPlain(...t) && (!z || this.isPlain(...z)) ? { s, t, ...(z ? { z } : {}) } : undefined;
@@ -754,7 +780,7 @@ class Reader {
     const [ls, le] = parts[parts.length - 1]!;
     if (bare(ls, le)) return undefined;
     let subjectEnd = ls;
-    while (subjectEnd < le && this.items[subjectEnd]!.kind === 'word' && nounLike.has((this.items[subjectEnd] as { word: Word }).word.pos)) subjectEnd++;
+    while (subjectEnd < le && nounLike.has(this.wordAt(subjectEnd)?.pos ?? '')) subjectEnd++;
     if (subjectEnd === ls) return undefined;
     const predicate = this.clauseParts(subjectEnd, le, true);
     // Only places are visited in order ("l1, l2 and l3 must be patrolled in sequence").
@@ -875,9 +901,9 @@ class Reader {
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
     const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
-    const place = parts.place !== undefined && contentWords(parts.words.slice(parts.place)).length > 0 ? parts.words.slice(parts.place) : parts.words;
+    const place = placeWords(parts);
     // "it stays true forever": a pronoun said to hold is the condition's proposition.
-    const pronoun = place.some((w) => w.pos === 'PRON' && ['it', 'they', 'this'].includes(w.norm));
+    const pronoun = place.some(refersBack);
     const onlyHolds = place.every((w) => w.pos === 'PRON' || ['true', 'hold', 'remain', 'stay', 'be', 'keep', 'still'].includes(w.lemma) || w.pos === 'AUX');
     if (contentWords(place).length === 0 && pronoun && onlyHolds && this.antecedent) return this.applyWraps(parts, this.prop(this.antecedent));
     return this.applyWraps(parts, this.prop(place));
@@ -891,7 +917,7 @@ class Reader {
     // "visit a at most twice": the place is what occurs, with no "eventually" of its own.
     if (parts.group || parts.avoid || parts.wraps.length > 0) throw new NotRead('a count beside other adverbials');
     if (!Number.isInteger(n) || n < 1 || n > 5) throw new NotRead('a count outside 1-5');
-    const place = parts.place !== undefined && contentWords(parts.words.slice(parts.place)).length > 0 ? parts.words.slice(parts.place) : parts.words;
+    const place = placeWords(parts);
     const p = this.prop(place);
     if (bound === 'atMost') return this.pattern({ kind: 'boundedExistence', p, n });
     let atLeast = un('finally', p);
@@ -914,7 +940,7 @@ class Reader {
     if (relative) return relative;
     if (first?.kind !== 'word' || !['every', 'each', 'any'].includes(first.word.lemma)) return undefined;
     let end = a + 1;
-    while (end < b && this.items[end]!.kind === 'word' && !['AUX', 'VERB'].includes((this.items[end] as { word: Word }).word.pos)) end++;
+    while (end < b && this.wordAt(end) && !['AUX', 'VERB'].includes(this.wordAt(end)!.pos)) end++;
     if (end === a + 1 || end === b) return undefined;
     const predicate = this.clauseParts(end, b, false);
     if (predicate.group) return undefined;
@@ -931,7 +957,7 @@ class Reader {
     const first = this.items[a];
     if (first?.kind !== 'word' || !['a', 'an', 'every', 'each', 'any'].includes(first.word.norm)) return undefined;
     let that = a + 1;
-    while (that < b && this.items[that]!.kind === 'word' && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes((this.items[that] as { word: Word }).word.pos)) that++;
+    while (that < b && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(this.wordAt(that)?.pos ?? '')) that++;
     const it = this.items[that];
     const isThat = it?.kind === 'cue' ? it.cue.kind === 'ignore' && ['that', 'which', 'who'].includes(it.words[0]!.norm) && it.words.length === 1 : it?.kind === 'word' && ['which', 'who'].includes(it.word.norm);
     if (that === a + 1 || !isThat) return undefined;
@@ -996,7 +1022,7 @@ class Reader {
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
     if (predicate.length > 0) parts.wraps.push(predicate);
-    const referent = this.antecedent !== undefined && parts.words.some((w) => w.pos === 'PRON' && ['it', 'they', 'this'].includes(w.norm));
+    const referent = this.antecedent !== undefined && parts.words.some(refersBack);
     const hasContent = contentWords(parts.words).length > 0 || referent || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');
     if (parts.group ? hasContent : !predicateOnly && !hasContent) throw new NotRead('a clause with no proposition, or words beside a group');
     return parts;
@@ -1033,7 +1059,6 @@ class Reader {
       const next = wraps[i + 1]!;
       if (wraps[i]!.op === 'not' && ((next.op === 'globally' && next.lo !== undefined) || next.op === 'next')) [wraps[i], wraps[i + 1]] = [next, wraps[i]!];
     }
-    const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : un('next', nexts(k - 1, f)));
     const each = (w: Wrap, f: FormulaJson): FormulaJson => {
       const steps = Array.from({ length: (w.hi as number) - (w.lo as number) + 1 }, (_, i) => nexts((w.lo as number) + i, f));
       return steps.reduce((x, y) => bin('and', x, y));
