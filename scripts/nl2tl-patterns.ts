@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { rng as seeded } from '../bench/corpus';
 import { fromJson, printFormula, type FormulaJson } from '../src/languages/tl/api';
 import { tokenize } from '../src/neural/nl2tlText';
-import { bin, scoped, un, type Pattern, type Scope } from '../src/neural/requirements/catalogue';
+import { bin, nexts, scoped, un, type Pattern, type Scope } from '../src/neural/requirements/catalogue';
 
 type Rng = () => number;
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -66,7 +66,6 @@ const units = ['seconds', 'time units', 'steps', 'minutes', 'cycles', 'ms', 'tic
 const stepWords = ['one step', 'two steps', 'three steps', 'four steps'];
 const timesWords = ['once', 'twice', 'three times', 'four times'];
 const not = (f: FormulaJson) => un('not', f);
-const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : un('next', nexts(k - 1, f)));
 
 /** Patterns in the global scope, phrased as a whole sentence. */
 const global: Template[] = [

@@ -7,6 +7,8 @@ export type Binary = Extract<FormulaJson, { args: FormulaJson[] }>['kind'];
 
 export const un = (kind: Binary, arg: FormulaJson, interval?: [number, number | null]): FormulaJson => ({ kind, args: [arg], ...(interval ? { interval } : {}) });
 export const bin = (kind: Binary, a: FormulaJson, b: FormulaJson): FormulaJson => ({ kind, args: [a, b] });
+/** X applied k times: "three steps later" is X X X. */
+export const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : un('next', nexts(k - 1, f)));
 const temporalKinds = new Set(['globally', 'finally', 'next', 'until', 'weak_until', 'release', 'strong_release', 'historically', 'once', 'prev', 'since']);
 export const hasTemporal = (f: FormulaJson): boolean => temporalKinds.has(f.kind) || ('args' in f && f.args.some(hasTemporal));
 

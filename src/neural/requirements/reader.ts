@@ -6,7 +6,7 @@
 //   subordinate clauses (if, whenever, once)  >  implies, iff, "is followed by", "precedes"
 //   >  until, unless, before, after, while  >  or  >  and  >  then  >  one clause with its adverbials.
 import type { FormulaJson } from '../../languages/tl/api';
-import { bin, hasTemporal, patternOf, scoped, un, type Binary, type ChainKind, type Pattern, type Scope } from './catalogue';
+import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type ChainKind, type Pattern, type Scope } from './catalogue';
 import type { BinaryCue, Cue, Wrap } from './cues';
 import { toItems, type Item } from './items';
 import type { Word } from './words';
@@ -34,9 +34,6 @@ function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
 
 const pastKinds = new Set(['once', 'historically', 'prev', 'since']);
 const hasPast = (f: FormulaJson): boolean => pastKinds.has(f.kind) || ('args' in f && f.args.some(hasPast));
-
-/** X applied k times: "three steps later" is X X X. */
-const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : un('next', nexts(k - 1, f)));
 
 /** Not `f`: "b does not happen before a does not hold" waits for a, not for !!a. */
 const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.args[0]! : un('not', f));
