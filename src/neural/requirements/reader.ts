@@ -65,6 +65,8 @@ function inOrder(fs: readonly FormulaJson[], order: Order): FormulaJson {
 
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'neverFollowedBy', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
 const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via', 'stepsAfter', 'withinOf']);
+/** The cues whose numbers time a response ("5 seconds after", "within 3 seconds of"): timedResponse reads them, not combine. */
+const timedOps: ReadonlySet<BinaryCue> = new Set(['stepsAfter', 'withinOf']);
 const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
 const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCONJ', 'INTJ']);
 // Verbs that say a proposition is true rather than what it is ("a holds", "the motor stays off").
@@ -432,7 +434,7 @@ class Reader {
     if (joint >= 0 && (connected(a, joint) || connected(joint + 2, b))) {
       // "go to the bank, but only after visiting the pharmacy": the second part's connective takes the first as its side.
       const elided = this.cueAt(joint + 2);
-      if (elided?.kind === 'binary' && elided.op !== 'stepsAfter' && elided.op !== 'withinOf' && (levelOne.has(elided.op) || levelTwo.has(elided.op))) {
+      if (elided?.kind === 'binary' && !timedOps.has(elided.op) && (levelOne.has(elided.op) || levelTwo.has(elided.op))) {
         return this.combine(elided.op, this.connectives(a, joint), this.sentence(joint + 3, b));
       }
       return bin((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, this.connectives(a, joint), this.connectives(joint + 2, b));
@@ -473,7 +475,7 @@ class Reader {
         // "a until (eventually b holds)" its F.
         const grouped = this.items[lead]?.kind === 'open' && this.closing.get(lead) === before - 1;
         const rightGrouped = this.items[k + 1]?.kind === 'open' && this.closing.get(k + 1) === end - 1;
-        const timed = op === 'stepsAfter' || op === 'withinOf' ? this.timedResponse(k, left, right) : undefined;
+        const timed = timedOps.has(op) ? this.timedResponse(k, left, right) : undefined;
         const f = timed ?? this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined, grouped, rightGrouped);
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
