@@ -514,3 +514,47 @@ test('a clause that holds at all times before R is the catalogue\'s universality
   reads('the door is always closed before the train arrives', 'F train_arrives -> door_closed U train_arrives');
   reads('never open the door before the train stops', '!open_door U train_stops');
 });
+
+test('"one of" a list is a disjunction, and "one of them" is the disjunction of the list said before', () => {
+  reads('one of a, b and c holds at every step', 'G (a | b | c)');
+  reads('a and b never hold at the same time but one of them holds at every step', 'G !(a & b) & G (a | b)');
+  assert.equal(read('one of them holds'), undefined);
+});
+
+test('"but" joins whole clauses', () => {
+  reads('a and b never hold at the same time but c eventually holds', 'G !(a & b) & F c');
+  reads('visit a but avoid b', 'F a & G !b');
+  // "but not" before a place, and "but only after", keep their own readings.
+  reads('go to the kitchen and the bedroom, but not the bathroom', 'F kitchen & F bedroom & G !bathroom');
+});
+
+test('a verb phrase after and/or with no subject of its own shares the subject before it', () => {
+  reads('the light is green and remains green forever', 'light_green & G light_green');
+  reads('at some point in the future the light is green and remains green forever', 'F (light_green & G light_green)');
+  reads('the pump starts and eventually stops', 'pump_starts & F pump_stops');
+  reads('the valve opens or stays closed', 'valve_opens | valve_closed');
+});
+
+test('a disjunct with its own subject and temporal adverbial is not part of what until waits for', () => {
+  reads('a holds until b holds or a always holds', '(a U b) | G a');
+  reads('a holds until b holds or c holds', 'a U (b | c)');
+});
+
+test('"the step after" the step just named is one step later still', () => {
+  reads('whenever a is true, b is true in the next step or the step after', 'G (a -> X b | X X b)');
+});
+
+test('robot commands: until after a list of commands waits with the last one; recurring visits; once there; through A to B', () => {
+  reads('go to the kitchen and avoid the bathroom until you reach the kitchen', 'F kitchen & !bathroom U kitchen');
+  reads('keep visiting a and b forever', 'G F a & G F b');
+  reads('go to a, and once you are there, go to b', 'F (a & F b)');
+  reads('go through the blue room to the red room', 'F (blue_room & F red_room)');
+  reads('eventually go to a but never visit b before that', 'F a & !b U a');
+});
+
+test('a command with no temporal word is a goal: eventually done', () => {
+  reads('move the chair to the green room', 'F move_chair_to_green_room');
+  reads('pick up the red block and place it in the bin', 'F pick_up_red_block & F place_in_bin');
+  // Not a command: a plain statement keeps no operator.
+  reads('If Min is home then Henry is', 'min_home -> henry');
+});

@@ -84,8 +84,13 @@ export type Cue =
   | { kind: 'untilThen' }
   /** "the door must not stay open for more than 30 seconds": G (door_open -> F[0,30] !door_open). */
   | { kind: 'longerThan' }
-  /** "neither a nor b", "at least one of a and b": the list that follows is a disjunction, negated for "neither". */
+  /**
+   * "neither a nor b", "at least one of a and b": the list that follows is a disjunction, negated for "neither";
+   * "one of them": the list said before.
+   */
   | { kind: 'listOf'; negated: boolean }
+  /** "b holds in the next step or the step after": one step after the step the part before names. */
+  | { kind: 'stepAfter' }
   /**
    * "at the same time", "simultaneously": the coordination's adverbials scope over all of it. With wraps, the
    * phrase says how the coordinated clauses relate ("are mutually exclusive": never both).
@@ -254,6 +259,9 @@ export const cueTable: readonly [string, Cue][] = [
   [', then | , and then | then | and then | after that | afterwards | afterward | and afterwards | and afterward | and later | later | and sometime afterward | ' +
     'and sometime afterwards | and after that | , and after that | and finally | followed by | next go | and next | subsequently | and subsequently | ' +
     'and only then | , and only then | only then | and only after that | ' +
+    // "go to a, and once you are there, go to b": being there is having gone; what follows comes later.
+    'once you be there | and once you be there | once there | and once there | once you get there | and once you get there | ' +
+    'when you get there | and when you get there | once you arrive there | and once you arrive there | when you be there | and when you be there | ' +
     'thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to', binary('then')],
   ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps', { kind: 'twiceInARow' }],
   ['until then | until that happen | until that moment | until that point | until that time | till then', { kind: 'untilThen' }],
@@ -276,7 +284,9 @@ export const cueTable: readonly [string, Cue][] = [
     'be succeeded by', binary('response')],
   ['neither', { kind: 'listOf', negated: true }],
   ['nor', binary('or')],
-  ['at least one of | either one of', { kind: 'listOf', negated: false }],
+  ['at least one of | either one of | one of | any one of | any of | either of', { kind: 'listOf', negated: false }],
+  ['the step after | in the step after | the step after that | in the step after that | the state after | in the state after | ' +
+    'the state after that | in the state after that | the moment after | the moment after that', { kind: 'stepAfter' }],
   ['be never followed by | be not followed by | never be followed by | be not ever followed by', binary('neverFollowedBy')],
   ['from the next step on | from the next state on | from the next moment on | from the next step onwards', unary([X, G])],
   ['be immediately followed by | be followed immediately by | be followed in the next step by | be directly followed by', binary('immediateResponse')],

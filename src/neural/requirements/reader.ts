@@ -38,6 +38,9 @@ const hasPast = (f: FormulaJson): boolean => pastKinds.has(f.kind) || ('args' in
 /** Not `f`: "b does not happen before a does not hold" waits for a, not for !!a. */
 const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.args[0]! : un('not', f));
 
+/** "pick up the block and place it in the bin": each command of a list done at some point. */
+const eventuallyEach = (f: FormulaJson): FormulaJson => (f.kind === 'and' ? bin('and', eventuallyEach(f.args[0]!), eventuallyEach(f.args[1]!)) : un('finally', f));
+
 /** "A, then B, then C": A, and later B, and later C; "A, and after that never B": from A on, never B. */
 function inSequence(steps: readonly FormulaJson[]): FormulaJson {
   const fromThen = (f: FormulaJson) => f.kind === 'finally' || (f.kind === 'globally' && !f.interval);
@@ -106,6 +109,8 @@ interface ClauseParts {
   words: Word[];
   goal: boolean;
   avoid: boolean;
+  /** The goal is passed on the way ("go through", "pass by"): a place after "to" is where the way leads. */
+  via?: boolean;
   /** "twice in a row": the clause now and at the next step. */
   twiceInARow?: boolean;
   /** "for more than 30 seconds": the longest the clause may hold, in the cue's numbers. */
@@ -144,6 +149,10 @@ class Reader {
    * map its body to the catalogue's formula for that scope without reading the pattern back from the formula.
    */
   private readonly patterns = new WeakMap<FormulaJson, Pattern>();
+  /** The subjects of the last list that shared one predicate ("a and b never hold ..."): what "one of them" lists again. */
+  private lastList: Word[][] | undefined;
+  /** The subject a verb phrase with none of its own shares ("the light is green and remains green"), while reading it. */
+  private elided: Word[] | undefined;
 
   constructor(private readonly items: readonly Item[]) {
     const open: number[] = [];
@@ -203,7 +212,9 @@ class Reader {
   /** The whole requirement after its framing lead (which ends at a - 1, if there is one), under the lead's wraps. */
   requirement(a: number, b: number): FormulaJson {
     const lead = this.cueAt(a - 1);
-    const body = this.sentence(a, b);
+    const read = this.sentence(a, b);
+    // "move the chair to the green room": a command says what to get done, so with no temporal word, eventually.
+    const body = !hasTemporal(read) && this.imperative(a, b) ? eventuallyEach(read) : read;
     return lead?.kind === 'lead' && lead.wraps ? this.wrapAll(lead.wraps, body) : body;
   }
 
@@ -420,6 +431,15 @@ class Reader {
 
   private connectives(a0: number, b0: number): FormulaJson {
     const [a, b] = this.trim(a0, b0);
+    // "a and b never hold at the same time but c eventually holds": "but" joins whole clauses. "but not the
+    // bathroom" (a place not to go to) and "but only after ..." (a connective whose other side is before it) are read below.
+    const but = this.find(a + 1, b - 1, (k) => this.isBinary(k, andOr) && this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'but' && this.cueAt(k + 1)?.kind !== 'binary' && !this.isNegation(k + 1));
+    if (but > a) {
+      const first = this.connectives(a, but);
+      // "eventually go to a but never visit b before that": b waits for a.
+      const waits = this.relativeEnd(b) && this.negated(but + 1, b - 1);
+      return bin('and', first, waits ? this.combine('before', this.connectives(but + 1, b - 1), first) : this.connectives(but + 1, b));
+    }
     // "a holds until b holds, and b holds until c holds", "visit a, but do not visit b before a": a comma
     // before and/or joins two whole clauses when either has a connective of its own.
     const joint = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.isBinary(k + 1, andOr));
@@ -464,6 +484,14 @@ class Reader {
         // it, and so does one right before it ("a always implies b").
         // "eventually reach a while avoiding b" keeps its "eventually" with the goal: F a & G !b.
         const lead = level === levelOne || (op !== 'while' && this.plainTemporalLead(a, k)) ? this.leadingUnary(a, k) : a;
+        const waits = op === 'until' || op === 'unless';
+        // "go to the kitchen and avoid the bathroom until you reach the kitchen": until waits with the last command of a list.
+        const lastCommand = waits && lead === a ? this.lastCommand(a, k) : -1;
+        if (lastCommand > a) return bin('and', this.connectives(a, lastCommand), this.connectives(lastCommand + 1, b));
+        // "a holds until b holds or a always holds": a clause with its own subject and temporal adverbial after and/or
+        // is not part of what until waits for.
+        const aside = waits ? this.find(k + 1, b, (j) => this.isBinary(j, andOr) && this.ownTemporalClause(j + 1, b)) : -1;
+        if (aside > k) return bin((this.cueAt(aside) as { op: 'and' | 'or' }).op, this.connectives(a, aside), this.connectives(aside + 1, b));
         const before = level === levelOne && k - 1 > lead && this.cueAt(k - 1)?.kind === 'unary' && !(this.cueAt(k - 1) as { sentence?: boolean }).sentence ? k - 1 : k;
         const t = this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'trailer' && !(this.cueAt(j) as { exclusive?: boolean }).exclusive);
         const chained = chainOps.has(op) && t < 0 && lead === a && before === k ? this.chainPattern(op, [a, k], [k + 1, b]) : undefined;
@@ -483,6 +511,23 @@ class Reader {
       }
     }
     return this.coordination(a, b, 'or');
+  }
+
+  /** The last "and" in [a, k) between commands ("go to a and avoid b"), if [a, k) is a list of commands; else -1. */
+  private lastCommand(a: number, k: number): number {
+    let last = -1;
+    for (let j = a; j < k; j = this.step(j)) if (this.isBinary(j, new Set(['and']))) last = j;
+    if (last < 0) return -1;
+    const end = this.items[last - 1]?.kind === 'comma' ? last - 1 : last;
+    return this.imperative(a, end) && this.imperative(last + 1, k) ? last : -1;
+  }
+
+  /** Whether [s, e) is a clause of its own with a temporal adverbial: a subject, then "always", "eventually" and no connective. */
+  private ownTemporalClause(s: number, e: number): boolean {
+    if (this.wordAt(s) === undefined || !nounLike.has(this.wordAt(s)!.pos)) return false;
+    const items = this.items.slice(s, e);
+    if (items.some((it) => it.kind === 'cue' && (it.cue.kind === 'binary' || it.cue.kind === 'if'))) return false;
+    return items.some((it) => it.kind === 'cue' && it.cue.kind === 'unary' && it.cue.wraps.some((w) => w.op === 'globally' || w.op === 'finally'));
   }
 
   /**
@@ -725,14 +770,33 @@ class Reader {
     if (byPredicate) return byPredicate(joined);
     const byVerb = this.sharedVerb(split);
     if (byVerb) return combine(byVerb());
+    // "at some point the light is green and remains green forever": one subject, so the leading adverbials scope over both verbs.
+    const sharesSubject = split.some(([s, e], i) => i > 0 && this.opensWithVerb(s, e)) && this.subjectOf(...split[0]!) !== undefined;
+    if (lead > a && split[0]![0] === a && sharesSubject) return this.wrapAll(this.resolveRange(a, lead), this.coordination(lead, b, kind));
     // "eventually a happens and b never happens after that": a part that ends in "after that" follows the one before.
     const later = (e: number) => kind === 'and' && this.isBinary(e - 1, new Set(['then']));
     // "a holds now and in the next two steps": a part that is only adverbials says them of the clause before it.
     const onlyAdverbials = (s: number, e: number) => this.items.slice(s, e).every((it) => it.kind === 'cue' && it.cue.kind === 'unary');
-    const fs = split.map(([s, e], i) => {
-      if (i > 0 && onlyAdverbials(s, e)) return this.applyWraps({ ...this.clauseParts(s, e, true), words: [] }, this.sameClause(...split[i - 1]!));
-      return i > 0 && later(e) ? this.sequence(s, e - 1) : next(s, e);
-    });
+    const fs: FormulaJson[] = [];
+    let subject: Word[] | undefined;
+    for (const [i, [s, e]] of split.entries()) {
+      const before = fs[i - 1];
+      const shared = before && this.opensWithVerb(s, e) ? subject : undefined;
+      if (before && e === s + 1 && this.cueAt(s)?.kind === 'stepAfter') fs.push(un('next', before));
+      else if (before && onlyAdverbials(s, e)) fs.push(this.applyWraps({ ...this.clauseParts(s, e, true), words: [] }, this.sameClause(...split[i - 1]!)));
+      // "eventually go to a but never visit b before that": b waits for a.
+      else if (before && this.relativeEnd(e) && this.negated(s, e - 1)) fs.push(this.combine('before', next(s, e - 1), before));
+      else if (before && later(e)) fs.push(this.sequence(s, e - 1));
+      else {
+        this.elided = shared;
+        try {
+          fs.push(next(s, e));
+        } finally {
+          this.elided = undefined;
+        }
+      }
+      subject = this.subjectOf(s, e) ?? subject;
+    }
     const merged = fs.reduce<FormulaJson[]>((out, f, i) => (i > 0 && later(split[i]![1]) ? [...out.slice(0, -1), inSequence([out[out.length - 1]!, f])] : [...out, f]), []);
     return merged.length === 1 ? merged[0]! : combine(merged);
   }
@@ -787,6 +851,7 @@ class Reader {
     return (kind0) => {
       const kind = listOf ? 'or' : kind0;
       const subjects = [...parts.slice(0, -1), [ls, subjectEnd] as [number, number]];
+      this.lastList = subjects.map(([s, e]) => this.wordsIn(s, e));
       const props = subjects.map(([s, e]) => this.prop([...this.wordsIn(s, e), ...predicate.words]));
       // Goals distribute ("a and b must be visited": each eventually); other adverbials scope over the whole.
       if (predicate.goal || predicate.avoid) {
@@ -822,6 +887,48 @@ class Reader {
       parts.map(([s, e], i) =>
         negated[i] ? un('globally', un('not', this.prop(this.wordsIn(s + 1, e)))) : this.applyWraps(governing[i]!.lead, this.prop(this.wordsIn(verbs[i] ? verbs[i]!.end : s, e))),
       );
+  }
+
+  /** The noun phrase that opens [s, e) before its verb ("the light" in "eventually the light is green"), if there is one. */
+  private subjectOf(s: number, e: number): Word[] | undefined {
+    const start = this.leadingUnary(s, e);
+    let k = start;
+    while (k < e && nounLike.has(this.wordAt(k)?.pos ?? '')) k++;
+    const subject = this.wordsIn(start, k);
+    return this.opensWithVerb(k, e) && contentWords(subject).length > 0 ? subject : undefined;
+  }
+
+  /** Whether [s, e) opens with a verb, after its adverbials and modal verbs ("eventually stops", "must remain closed"). */
+  private opensWithVerb(s: number, e: number): boolean {
+    let k = s;
+    while (k < e && ['unary', 'ignore'].includes(this.cueAt(k)?.kind ?? '')) k++;
+    const w = k < e ? this.wordAt(k) : undefined;
+    return w !== undefined && ['VERB', 'AUX'].includes(w.pos) && !/^[a-z]\d*$/i.test(w.text);
+  }
+
+  /** Whether the item before e is a past adverbial relative to another clause ("before that", "beforehand"). */
+  private relativeEnd(e: number): boolean {
+    const cue = this.cueAt(e - 1);
+    return cue?.kind === 'unary' && cue.relative === true;
+  }
+
+  /** Whether [s, e) says its clause does not hold: "never", "not", an avoidance. */
+  private negated(s: number, e: number): boolean {
+    return this.find(s, e, (k) => {
+      const cue = this.cueAt(k);
+      return cue?.kind === 'avoid' || (cue?.kind === 'unary' && cue.wraps[cue.wraps.length - 1]?.op === 'not');
+    }) >= 0;
+  }
+
+  /** "one of them holds at every step": the subjects of the list said before, as a disjunction. */
+  private ofThem(a: number, b: number): FormulaJson | undefined {
+    const cue = this.cueAt(a);
+    if (cue?.kind !== 'listOf' || cue.negated || !['them', 'these', 'those'].includes(this.wordAt(a + 1)?.norm ?? '')) return undefined;
+    if (!this.lastList) throw new NotRead('"one of them" with no list before it');
+    const predicate = this.clauseParts(a + 2, b, true);
+    if (predicate.group || predicate.goal || predicate.avoid || predicate.count) throw new NotRead('"one of them" beside a place, a group or a count');
+    const body = this.lastList.map((subject) => this.prop([...subject, ...predicate.words])).reduce((x, y) => bin('or', x, y));
+    return this.applyWraps({ ...predicate, words: [] }, body);
   }
 
   /** Whether [a, b) is only a proposition's name (a letter, p1, a declared or quoted one), perhaps with "holds". */
@@ -889,6 +996,8 @@ class Reader {
     const second = this.items[a + 1];
     const subject = second?.kind === 'word' && second.word.pos === 'DET';
     if (first?.kind === 'word' && first.word.norm === 'next' && (this.isNamed(a + 1, b) || subject)) return un('next', this.clause(a + 1, b));
+    const listed = this.ofThem(a, b);
+    if (listed) return listed;
     const parts = this.clauseParts(a, b, false);
     if (parts.count) return this.counted(parts, parts.count);
     if (parts.longerThan !== undefined) return this.atMostFor(parts, parts.longerThan);
@@ -900,7 +1009,13 @@ class Reader {
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
     const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
-    const place = placeWords(parts);
+    const said = placeWords(parts);
+    const place = this.elided && ['VERB', 'AUX'].includes(said[0]?.pos ?? '') ? [...this.elided, ...said] : said;
+    if (parts.via) {
+      // "go through the blue room to the red room": the place passed, and later the one gone to.
+      const to = place.findIndex((w, i) => i > 0 && ['to', 'into', 'towards'].includes(w.norm));
+      if (to > 0 && to < place.length - 1) return un('finally', bin('and', this.prop(place.slice(0, to)), un('finally', this.prop(place.slice(to + 1)))));
+    }
     // "it stays true forever": a pronoun said to hold is the condition's proposition.
     const pronoun = place.some(refersBack);
     const onlyHolds = place.every((w) => w.pos === 'PRON' || ['true', 'hold', 'remain', 'stay', 'be', 'keep', 'still'].includes(w.lemma) || w.pos === 'AUX');
@@ -1004,6 +1119,7 @@ class Reader {
       }
       else if (it.cue.kind === 'goal' || it.cue.kind === 'avoid') {
         parts[it.cue.kind] = true;
+        if (it.cue.kind === 'goal' && it.words.some((w) => ['through', 'thru', 'past', 'by', 'via'].includes(w.norm))) parts.via = true;
         // The agent before "go to" or "avoid" ("the robot must reach the goal") is not part of the place.
         parts.place ??= parts.words.length;
       }
@@ -1014,7 +1130,9 @@ class Reader {
       }
       else if (it.cue.kind === 'jointly' && it.cue.wraps) parts.wraps.push(it.cue.wraps);
       else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
-      else if (it.cue.kind === 'listOf') throw new NotRead('"neither" or "one of" before no list');
+      // "one of the doors is open" names the door that is; "neither" with no list says nothing.
+      else if (it.cue.kind === 'listOf' && !it.cue.negated) continue;
+      else if (it.cue.kind === 'listOf') throw new NotRead('"neither" before no list');
       else if (it.cue.kind === 'untilThen') throw new NotRead('"until then" with no event before it');
       else if (it.cue.kind === 'longerThan') parts.longerThan = it.numbers[0];
       else if (it.cue.kind === 'twiceInARow') parts.twiceInARow = true;
@@ -1050,6 +1168,9 @@ class Reader {
       const next = wraps[i + 1];
       // "q eventually becomes true": one F.
       if (i > 0 && (w.op === 'globally' || w.op === 'finally') && wraps[i - 1]!.op === w.op && w.lo === undefined && wraps[i - 1]!.lo === undefined) return false;
+      // "keep visiting a forever": a recurring visit already goes on forever.
+      const unbounded = (j: number, op: Wrap['op']) => wraps[j]?.op === op && wraps[j]!.lo === undefined;
+      if (i >= 2 && unbounded(i, 'globally') && unbounded(i - 1, 'finally') && unbounded(i - 2, 'globally')) return false;
       return !(w.op === 'finally' && w.lo === undefined && next?.op === 'finally' && next.lo !== undefined);
     });
     // "must not start for 5 seconds", "cannot hold in the next step": the negation is of the clause, under the

@@ -1,5 +1,5 @@
 // The words of an English requirement, tagged by wink-nlp (part of speech, lemma, normal form) with
-// number words read by compromise ("three" = 3, "twenty five" = 25). Spans the caller already knows
+// number words and commands' verbs read by compromise ("three" = 3, "twenty five" = 25; "move the chair"). Spans the caller already knows
 // to be propositions (declared or quoted) become one word each, so no cue inside them is read.
 import type { ApSpan } from '../apRecognition';
 
@@ -26,7 +26,7 @@ let wink: Wink | undefined;
 let compromise: typeof import('compromise').default | undefined;
 
 /** Loads the English models on first use (about 0.3 s), so importing this module costs nothing. */
-function models(): { nlp: Wink; numbers: (text: string) => number | undefined } {
+function models(): { nlp: Wink; numbers: (text: string) => number | undefined; commands: (text: string) => Set<number> } {
   if (!wink) wink = (require('wink-nlp') as typeof import('wink-nlp').default)(require('wink-eng-lite-web-model'));
   if (!compromise) {
     const mod = require('compromise') as typeof import('compromise').default & { default?: typeof import('compromise').default };
@@ -35,6 +35,10 @@ function models(): { nlp: Wink; numbers: (text: string) => number | undefined } 
   const c = compromise;
   return {
     nlp: wink,
+    commands: (text) => {
+      const terms = (c(text).json({ offset: true }) as { terms: { tags: string[]; offset: { start: number } }[] }[]).flatMap((s) => s.terms);
+      return new Set(terms.filter((t) => t.tags.includes('Verb') && (t.tags.includes('Imperative') || t.tags.includes('Infinitive'))).map((t) => t.offset.start));
+    },
     numbers: (text) => {
       const digits = Number(text.replace(/,/g, ''));
       if (Number.isFinite(digits)) return digits;
@@ -46,7 +50,7 @@ function models(): { nlp: Wink; numbers: (text: string) => number | undefined } 
 
 /** Tags the sentence; `atoms` (non-overlapping, any order) each become one ATOM word. */
 export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word[] {
-  const { nlp, numbers } = models();
+  const { nlp, numbers, commands } = models();
   const its = nlp.its;
   const doc = nlp.readDoc(sentence);
   const texts = doc.tokens().out() as string[];
@@ -56,11 +60,16 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   const norms = doc.tokens().out(its.normal) as string[];
   // wink gives no offsets: find each token in order.
   let at = 0;
+  // wink tags a command's verb at the start of a sentence as a noun ("move the chair ..."); compromise knows
+  // commands and base-form verbs ("... and place it in the bin"), so its word wins there.
+  const verbs = commands(sentence);
   const raw: Word[] = texts.map((text, i) => {
     const start = sentence.indexOf(text, at);
     const s = start >= 0 ? start : at;
     at = s + text.length;
-    return { text, norm: norms[i]!.toLowerCase(), lemma: lemmas[i]!.toLowerCase(), pos: pos[i]!, start: s, end: s + text.length };
+    // Not a proposition's letter or name ("then b holds", "c1").
+    const tag = pos[i] === 'NOUN' && verbs.has(s) && /^[a-z]{3,}$/i.test(text) ? 'VERB' : pos[i]!;
+    return { text, norm: norms[i]!.toLowerCase(), lemma: lemmas[i]!.toLowerCase(), pos: tag, start: s, end: s + text.length };
   });
   const cardinals = new Map<number, number>();
   doc.entities().each((e: import('wink-nlp').ItemEntity) => {
