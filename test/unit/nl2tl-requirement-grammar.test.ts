@@ -558,3 +558,34 @@ test('a command with no temporal word is a goal: eventually done', () => {
   // Not a command: a plain statement keeps no operator.
   reads('If Min is home then Henry is', 'min_home -> henry');
 });
+
+test('more route phrasings: not before, an afterwards step after a comma, where a route ends, staying clear, along the way', () => {
+  reads('go to a, but not before visiting b', '!a U b');
+  reads('first visit a, b afterwards', 'F (a & F b)');
+  reads('walk to a, then walk to b, and end at c', 'F (a & F (b & F c))');
+  reads('do not end at a', 'G !a');
+  reads('go to a eventually and stay clear of b always', 'F a & G !b');
+  reads('visit a and b, in any order, but never c', 'F a & F b & G !c');
+  reads('go to a and then to b, avoiding c along the way', 'F (a & F b) & G !c');
+  reads('reach a without ever going through b', '!b U a');
+  reads('head to a, and make sure you never go to b', 'F a & G !b');
+});
+
+test('"more than N times" under a negation is at most N times; avoiding either of two places avoids both', () => {
+  reads('do not go to a more than twice', '!a W (a W (!a W (a W G !a)))');
+  reads('visit a more than once', 'F (a & F (!a & F a))');
+  reads('never go to a or b', 'G !a & G !b');
+});
+
+test('sentences of a mission are its steps, in order', () => {
+  reads('first go to a. after that go to b. finally go to c.', 'F (a & F (b & F c))');
+});
+
+test('adjectives coordinated after one subject share it; "stays" after an event holds from then on; the next step after an event', () => {
+  reads('the traffic light is never green and red at the same time', 'G !(traffic_light_green & traffic_light_red)');
+  reads('process 1 and process 2 are never in the critical section at the same time', 'G !(process_1_in_critical_section & process_2_in_critical_section)');
+  reads('p becomes true at some point and stays true', 'F (p & G p)');
+  reads('at some point p holds and at the next step q holds', 'F (p & X q)');
+  // An adjective with its own adverbial is its own clause.
+  reads('the light is green and eventually red', 'light_green & F light_red');
+});

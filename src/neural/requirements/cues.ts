@@ -77,7 +77,7 @@ export type Cue =
    * How many times the clause occurs: "at most twice" (the catalogue's bounded existence), "at least 3 times",
    * "exactly once"; `times` when the words fix the number.
    */
-  | { kind: 'count'; bound: 'atMost' | 'atLeast' | 'exactly'; times?: number }
+  | { kind: 'count'; bound: 'atMost' | 'atLeast' | 'exactly' | 'moreThan'; times?: number }
   /** "b holds twice in a row": b now and at the next step. */
   | { kind: 'twiceInARow' }
   /** "b holds eventually, and c holds until then": c until the event the clause before waits for. */
@@ -248,6 +248,10 @@ export const cueTable: readonly [string, Cue][] = [
   ['at least #n times | no fewer than #n times | at least #n separate times', { kind: 'count', bound: 'atLeast' }],
   ['at least twice | no fewer than twice', { kind: 'count', bound: 'atLeast', times: 2 }],
   ['exactly #n times | exactly #n time', { kind: 'count', bound: 'exactly' }],
+  // "do not go to a more than twice": at most twice; without the negation, at least once more.
+  ['more than #n times | more than #n time', { kind: 'count', bound: 'moreThan' }],
+  ['more than once', { kind: 'count', bound: 'moreThan', times: 1 }],
+  ['more than twice', { kind: 'count', bound: 'moreThan', times: 2 }],
   ['exactly once | only once', { kind: 'count', bound: 'exactly', times: 1 }],
   ['exactly twice', { kind: 'count', bound: 'exactly', times: 2 }],
   // After the counts, so that "at least 3 times" is a count ("times" is a unit too).
@@ -262,7 +266,7 @@ export const cueTable: readonly [string, Cue][] = [
     // "go to a, and once you are there, go to b": being there is having gone; what follows comes later.
     'once you be there | and once you be there | once there | and once there | once you get there | and once you get there | ' +
     'when you get there | and when you get there | once you arrive there | and once you arrive there | when you be there | and when you be there | ' +
-    'thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to', binary('then')],
+    ', finally | , lastly | and lastly | thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to', binary('then')],
   ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps', { kind: 'twiceInARow' }],
   ['until then | until that happen | until that moment | until that point | until that time | till then', { kind: 'untilThen' }],
   ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
@@ -272,10 +276,11 @@ export const cueTable: readonly [string, Cue][] = [
   ['since | ever since', binary('since')],
   ['before | prior to | earlier than | ahead of | without pass through | without go through | without visit | without enter | ' +
     'without first visit | without touch | without cross | without pass | without go past | without go by | but not through | ' +
-    'but not via | but not pass through | without hit | without collide with | without bump into | without crash into', binary('before')],
+    'but not via | but not pass through | without ever go through | without ever pass through | without ever visit | without ever enter | ' +
+    'without ever cross | without ever touch | without hit | without collide with | without bump into | without crash into', binary('before')],
   ['after | later than', binary('after')],
   // Precedence: "a happens only after b" forbids a before b, and needs no b.
-  ['only after | not until after | only happen after | only occur after | only hold after | only be true after', binary('precededBy')],
+  ['only after | not until after | but not before | , but not before | only happen after | only occur after | only hold after | only be true after', binary('precededBy')],
   ['while | as long as | during | whilst | at the same time as | for as long as', binary('while')],
   ['imply | implies | mean that | means that | entail | entails', binary('implies')],
   ['if and only if | iff | exactly when | precisely when | just in case | be equivalent to | be the same as', binary('iff')],
@@ -321,9 +326,11 @@ export const cueTable: readonly [string, Cue][] = [
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
     'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
-    'make its way to | make their way to | find your way to | find its way to | find | search for | look for', { kind: 'goal' }],
-  ['in any order | in some order | in whatever order | no matter the order', { kind: 'ignore' }],
-  ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | never go to | never visit | never enter | ' +
+    'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
+    'end at | end in | finish at | finish in | end your route at | terminate at', { kind: 'goal' }],
+  ['in any order | in some order | in whatever order | no matter the order | along the way | on the way | along your way | on your way | ' +
+    'along the route | en route', { kind: 'ignore' }],
+  ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],
   // Framing: what comes before names who must see to the requirement, not part of it.
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +

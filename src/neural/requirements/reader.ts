@@ -47,6 +47,14 @@ function inSequence(steps: readonly FormulaJson[]): FormulaJson {
   return steps.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), fromThen(later) ? later : un('finally', later))));
 }
 
+/** The sequence `seq` (F (a & F b)) with one more step at its end: F (a & F (b & F next)). */
+function thenAlso(seq: FormulaJson, next: FormulaJson): FormulaJson {
+  const body = seq.kind === 'finally' && !seq.interval ? seq.args[0]! : undefined;
+  const rest = body?.kind === 'and' ? body.args[1]! : undefined;
+  if (body?.kind === 'and' && rest?.kind === 'finally' && !rest.interval) return un('finally', bin('and', body.args[0]!, thenAlso(rest, next)));
+  return inSequence([seq, next]);
+}
+
 type Order = 'sequence' | 'ordered' | 'strict';
 
 /**
@@ -115,8 +123,8 @@ interface ClauseParts {
   twiceInARow?: boolean;
   /** "for more than 30 seconds": the longest the clause may hold, in the cue's numbers. */
   longerThan?: number;
-  /** "at most twice", "at least 3 times", "exactly once": how often the clause occurs. */
-  count?: { bound: 'atMost' | 'atLeast' | 'exactly'; n: number };
+  /** "at most twice", "at least 3 times", "exactly once", "more than once": how often the clause occurs. */
+  count?: { bound: 'atMost' | 'atLeast' | 'exactly' | 'moreThan'; n: number };
 }
 
 /** The words that name a clause's place ("the robot must reach the goal": the goal), or all its words if it has none. */
@@ -768,8 +776,15 @@ class Reader {
     const combine = (fs: FormulaJson[]): FormulaJson => (order ? inOrder(fs, order) : fs.reduce((x, y) => bin(joined, x, y)));
     const byPredicate = this.sharedPredicate(split, order);
     if (byPredicate) return byPredicate(joined);
+    const bySubject = this.sharedSubject(split, joined);
+    if (bySubject) return bySubject;
     const byVerb = this.sharedVerb(split);
-    if (byVerb) return combine(byVerb());
+    if (byVerb) {
+      const each = byVerb();
+      // "never go to a or b": avoiding either place is avoiding both.
+      const avoided = (f: FormulaJson) => f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'not';
+      return kind === 'or' && each.every(avoided) ? each.reduce((x, y) => bin('and', x, y)) : combine(each);
+    }
     // "at some point the light is green and remains green forever": one subject, so the leading adverbials scope over both verbs.
     const sharesSubject = split.some(([s, e], i) => i > 0 && this.opensWithVerb(s, e)) && this.subjectOf(...split[0]!) !== undefined;
     if (lead > a && split[0]![0] === a && sharesSubject) return this.wrapAll(this.resolveRange(a, lead), this.coordination(lead, b, kind));
@@ -778,11 +793,19 @@ class Reader {
     // "a holds now and in the next two steps": a part that is only adverbials says them of the clause before it.
     const onlyAdverbials = (s: number, e: number) => this.items.slice(s, e).every((it) => it.kind === 'cue' && it.cue.kind === 'unary');
     const fs: FormulaJson[] = [];
+    /** Parts whose event the next part took in ("at some point p holds and at the next step q holds"). */
+    const absorbed = new Set<number>();
     let subject: Word[] | undefined;
     for (const [i, [s, e]] of split.entries()) {
       const before = fs[i - 1];
-      const shared = before && this.opensWithVerb(s, e) ? subject : undefined;
+      const shared = before && (this.opensWithVerb(s, e) || this.onlyAdjectives(s, e)) ? subject : undefined;
+      const eventBefore = before?.kind === 'finally' && !before.interval;
       if (before && e === s + 1 && this.cueAt(s)?.kind === 'stepAfter') fs.push(un('next', before));
+      // "at some point p holds and at the next step q holds": the next step after that point.
+      else if (eventBefore && this.opensWithNext(s, e)) {
+        absorbed.add(i - 1);
+        fs.push(un('finally', bin('and', before.args[0]!, this.clause(s, e))));
+      }
       else if (before && onlyAdverbials(s, e)) fs.push(this.applyWraps({ ...this.clauseParts(s, e, true), words: [] }, this.sameClause(...split[i - 1]!)));
       // "eventually go to a but never visit b before that": b waits for a.
       else if (before && this.relativeEnd(e) && this.negated(s, e - 1)) fs.push(this.combine('before', next(s, e - 1), before));
@@ -790,14 +813,24 @@ class Reader {
       else {
         this.elided = shared;
         try {
-          fs.push(next(s, e));
+          const f = next(s, e);
+          // "p becomes true at some point and stays true": from that point on.
+          const stays = shared && eventBefore && kind === 'and' && !hasTemporal(f) && ['stay', 'remain'].includes(this.verbAt(s, e)?.lemma ?? '');
+          if (stays) absorbed.add(i - 1);
+          fs.push(stays ? inSequence([before, un('globally', f)]) : f);
         } finally {
           this.elided = undefined;
         }
       }
       subject = this.subjectOf(s, e) ?? subject;
     }
-    const merged = fs.reduce<FormulaJson[]>((out, f, i) => (i > 0 && later(split[i]![1]) ? [...out.slice(0, -1), inSequence([out[out.length - 1]!, f])] : [...out, f]), []);
+    // "walk to a, then walk to b, and end at c": a goal after a sequence is its next step.
+    const continues = (i: number) => kind === 'and' && this.cueAt(split[i]![0])?.kind === 'goal' && this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0;
+    const merged = fs.reduce<FormulaJson[]>((out, f, i) => {
+      if (absorbed.has(i)) return out;
+      if (i > 0 && continues(i)) return [...out.slice(0, -1), thenAlso(out[out.length - 1]!, f)];
+      return i > 0 && later(split[i]![1]) ? [...out.slice(0, -1), inSequence([out[out.length - 1]!, f])] : [...out, f];
+    }, []);
     return merged.length === 1 ? merged[0]! : combine(merged);
   }
 
@@ -815,16 +848,18 @@ class Reader {
     return this.prop(parts.words);
   }
 
+  /** The comma-separated parts of [a, b), without those that say nothing ("visit a and b, in any order, ..."). */
   private splitCommas(a: number, b: number): [number, number][] {
     const out: [number, number][] = [];
+    const says = (s: number, e: number) => this.items.slice(s, e).some((it) => !(it.kind === 'cue' && it.cue.kind === 'ignore'));
     let start = a;
     for (let k = a; k < b; k = this.step(k)) {
       if (this.items[k]!.kind === 'comma') {
-        if (k > start) out.push([start, k]);
+        if (k > start && says(start, k)) out.push([start, k]);
         start = k + 1;
       }
     }
-    if (b > start) out.push([start, b]);
+    if (b > start && says(start, b)) out.push([start, b]);
     return out;
   }
 
@@ -889,21 +924,57 @@ class Reader {
       );
   }
 
+  /**
+   * "the traffic light is never green and red at the same time": adjectives after one subject and verb share both,
+   * and the first part's adverbials scope over the coordination. An adjective with adverbials of its own is a clause.
+   */
+  private sharedSubject(parts: readonly [number, number][], kind: 'and' | 'or' | 'xor'): FormulaJson | undefined {
+    if (parts.length < 2) return undefined;
+    const subject = this.subjectOf(...parts[0]!);
+    const adjectives = ([s, e]: readonly [number, number]) =>
+      this.items.slice(s, e).every((it) => (it.kind === 'word' && it.word.pos === 'ADJ') || (it.kind === 'cue' && it.cue.kind === 'jointly' && !it.cue.wraps)) &&
+      this.wordsIn(s, e).length > 0;
+    if (!subject || !parts.slice(1).every(adjectives)) return undefined;
+    const first = this.clauseParts(...parts[0]!, false);
+    if (first.goal || first.avoid || first.count || first.group || first.twiceInARow || first.longerThan !== undefined) return undefined;
+    const props = [this.prop(first.words), ...parts.slice(1).map(([s, e]) => this.prop([...subject, ...this.wordsIn(s, e)]))];
+    return this.applyWraps({ ...first, words: [] }, props.reduce((x, y) => bin(kind, x, y)));
+  }
+
   /** The noun phrase that opens [s, e) before its verb ("the light" in "eventually the light is green"), if there is one. */
   private subjectOf(s: number, e: number): Word[] | undefined {
     const start = this.leadingUnary(s, e);
     let k = start;
     while (k < e && nounLike.has(this.wordAt(k)?.pos ?? '')) k++;
     const subject = this.wordsIn(start, k);
-    return this.opensWithVerb(k, e) && contentWords(subject).length > 0 ? subject : undefined;
+    // "p becomes true": the verb may be a cue of its own.
+    const cue = this.cueAt(k);
+    const verb = this.opensWithVerb(k, e) || (cue?.kind === 'unary' && (cue.onset === true || cue.predicate === true));
+    return verb && contentWords(subject).length > 0 ? subject : undefined;
   }
 
-  /** Whether [s, e) opens with a verb, after its adverbials and modal verbs ("eventually stops", "must remain closed"). */
-  private opensWithVerb(s: number, e: number): boolean {
+  /** The verb that opens [s, e) after its adverbials and modal verbs ("eventually stops", "must remain closed"), if one does. */
+  private verbAt(s: number, e: number): Word | undefined {
     let k = s;
     while (k < e && ['unary', 'ignore'].includes(this.cueAt(k)?.kind ?? '')) k++;
     const w = k < e ? this.wordAt(k) : undefined;
-    return w !== undefined && ['VERB', 'AUX'].includes(w.pos) && !/^[a-z]\d*$/i.test(w.text);
+    return w !== undefined && ['VERB', 'AUX'].includes(w.pos) && !/^[a-z]\d*$/i.test(w.text) ? w : undefined;
+  }
+
+  /** Whether [s, e) is adjectives after its adverbials ("eventually red"). */
+  private onlyAdjectives(s: number, e: number): boolean {
+    const k = this.leadingUnary(s, e);
+    return k < e && this.items.slice(k, e).every((it) => it.kind === 'word' && it.word.pos === 'ADJ');
+  }
+
+  private opensWithVerb(s: number, e: number): boolean {
+    return this.verbAt(s, e) !== undefined;
+  }
+
+  /** Whether [s, e) opens with "at the next step" (one or more nexts and nothing else). */
+  private opensWithNext(s: number, e: number): boolean {
+    const cue = this.cueAt(s);
+    return s + 1 < e && cue?.kind === 'unary' && cue.wraps.length > 0 && cue.wraps.every((w) => w.op === 'next');
   }
 
   /** Whether the item before e is a past adverbial relative to another clause ("before that", "beforehand"). */
@@ -977,8 +1048,13 @@ class Reader {
       }
     }
     if (steps.length === 0) return this.clause(a, b);
-    // "b holds afterwards": a "then" with nothing after it is "later".
-    if (start === b && steps.length === 1) return un('finally', peel(this.clause(...this.trim(...steps[0]!)), 'finally'));
+    // "b holds afterwards": a "then" with nothing after it is "later"; "first visit a, b afterwards": after the part before.
+    if (start === b && steps.length === 1) {
+      const listed = this.splitCommas(...this.trim(...steps[0]!));
+      const byVerb = listed.length === 2 ? this.sharedVerb(listed) : undefined;
+      if (byVerb) return inSequence(byVerb());
+      return un('finally', peel(this.clause(...this.trim(...steps[0]!)), 'finally'));
+    }
     steps.push([start, b]);
     // "go to a, b, and then c": the commas of a sequence separate its steps too, under the first step's verb.
     const listed = steps.flatMap(([s, e]) => this.splitCommas(...this.trim(s, e)));
@@ -1010,7 +1086,8 @@ class Reader {
     const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
     const said = placeWords(parts);
-    const place = this.elided && ['VERB', 'AUX'].includes(said[0]?.pos ?? '') ? [...this.elided, ...said] : said;
+    const subjectless = ['VERB', 'AUX'].includes(said[0]?.pos ?? '') || (said.length > 0 && said.every((w) => w.pos === 'ADJ'));
+    const place = this.elided && subjectless ? [...this.elided, ...said] : said;
     if (parts.via) {
       // "go through the blue room to the red room": the place passed, and later the one gone to.
       const to = place.findIndex((w, i) => i > 0 && ['to', 'into', 'towards'].includes(w.norm));
@@ -1027,7 +1104,15 @@ class Reader {
    * "transitions to P-states occur at most 2 times" (the catalogue's bounded existence), "visit a at least twice"
    * (that many separate occurrences: F (a & F (!a & F a))), "exactly once" (both), over a plain clause.
    */
-  private counted(parts: ClauseParts, { bound, n }: NonNullable<ClauseParts['count']>): FormulaJson {
+  private counted(parts: ClauseParts, count: NonNullable<ClauseParts['count']>): FormulaJson {
+    // "do not go to a more than twice" is at most twice; "visit a more than once", at least twice.
+    const not = parts.wraps.length === 1 && parts.wraps[0]!.length === 1 && parts.wraps[0]![0]!.op === 'not';
+    if (count.bound === 'moreThan') {
+      const negated = not || (parts.avoid && parts.wraps.length === 0);
+      const reread = negated ? { bound: 'atMost' as const, n: count.n } : { bound: 'atLeast' as const, n: count.n + 1 };
+      return this.counted(negated ? { ...parts, wraps: [], avoid: false } : parts, reread);
+    }
+    const { bound, n } = count;
     // "visit a at most twice": the place is what occurs, with no "eventually" of its own.
     if (parts.group || parts.avoid || parts.wraps.length > 0) throw new NotRead('a count beside other adverbials');
     if (!Number.isInteger(n) || n < 1 || n > 5) throw new NotRead('a count outside 1-5');
@@ -1130,6 +1215,8 @@ class Reader {
       }
       else if (it.cue.kind === 'jointly' && it.cue.wraps) parts.wraps.push(it.cue.wraps);
       else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
+      // "head to a, and make sure you never go to b": a framing lead inside the sentence frames the clause after it.
+      else if (it.cue.kind === 'lead' && !it.cue.wraps) continue;
       // "one of the doors is open" names the door that is; "neither" with no list says nothing.
       else if (it.cue.kind === 'listOf' && !it.cue.negated) continue;
       else if (it.cue.kind === 'listOf') throw new NotRead('"neither" before no list');
@@ -1249,8 +1336,13 @@ function framingEnd(items: readonly Item[]): number {
 
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 export function readRequirement(words: readonly Word[]): Reading | undefined {
-  // Sentence punctuation carries nothing; commas and semicolons are items of their own.
-  const items = toItems(words).filter((it) => !(it.kind === 'word' && ['.', '!', '?', ':'].includes(it.word.norm)));
+  // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
+  // clauses, as a comma does. Commas and semicolons are items of their own.
+  const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
+  const kept = [...words];
+  while (kept.length > 0 && stop(kept[kept.length - 1]!)) kept.pop();
+  const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: ',', norm: ',', lemma: ',' }] : []));
+  const items = toItems(separated);
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);

@@ -71,6 +71,12 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     const tag = pos[i] === 'NOUN' && verbs.has(s) && /^[a-z]{3,}$/i.test(text) ? 'VERB' : pos[i]!;
     return { text, norm: norms[i]!.toLowerCase(), lemma: lemmas[i]!.toLowerCase(), pos: tag, start: s, end: s + text.length };
   });
+  // "process 1 and process 2 are ...": a word with an index after it is a name, whatever the taggers say of its
+  // verb reading ("visit 2 rooms" counts rooms, so the number must end the phrase).
+  raw.forEach((w, i) => {
+    const index = raw[i + 1];
+    if (w.pos === 'VERB' && index?.pos === 'NUM' && !['NOUN', 'PROPN', 'ADJ'].includes(raw[i + 2]?.pos ?? '') && /^[a-z]{3,}$/i.test(w.text)) w.pos = 'NOUN';
+  });
   const cardinals = new Map<number, number>();
   doc.entities().each((e: import('wink-nlp').ItemEntity) => {
     if (e.out(its.type) !== 'CARDINAL') return;
