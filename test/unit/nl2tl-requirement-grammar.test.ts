@@ -589,3 +589,15 @@ test('adjectives coordinated after one subject share it; "stays" after an event 
   // An adjective with its own adverbial is its own clause.
   reads('the light is green and eventually red', 'light_green & F light_red');
 });
+
+test('"are the same" is equivalence; "not ... again" is never again; a leading adverbial over a list of names; the step after the next', () => {
+  reads('whenever the inputs a and b are the same, the outputs c and d are the same', 'G ((inputs_a <-> b) -> (outputs_c <-> d))');
+  reads('a and b are equivalent', 'a <-> b');
+  assert.equal(read('the light is the same'), undefined);
+  reads('once a happened, b will not happen again', 'G (a -> G !b)');
+  reads('it is not the case that a holds at every time step', '!G a');
+  reads('always a or b', 'G (a | b)');
+  reads('eventually a and b', 'F (a & b)');
+  reads('if a holds, then b holds in the next step or c holds in the step after', 'G (a -> X b | X X c)');
+  reads('a holds and b holds in the step after', 'a & X b');
+});

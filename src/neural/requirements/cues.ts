@@ -109,7 +109,9 @@ export type Cue =
   /** Staying away: "avoid", "stay away from": always not. */
   | { kind: 'avoid' }
   /** Words that mean nothing to the formula: modal verbs, "it is the case that", "at the same time". */
-  | { kind: 'ignore'; obligation?: boolean; initial?: boolean }
+  | { kind: 'ignore'; obligation?: boolean; initial?: boolean; again?: boolean }
+  /** "a and b are the same": the coordinated clauses are equivalent. */
+  | { kind: 'same' }
   /**
    * The end of a framing lead ("the system shall ensure that", "the requirement is that"): the requirement follows
    * it, under the lead's wraps if it has any ("the system never reaches a state where": always not).
@@ -133,6 +135,7 @@ const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 export const cueTable: readonly [string, Cue][] = [
   // Always.
   ['always | globally | at all times | at any time | at any point | for any state | for every state | for all states | in any state | ' +
+    'at every time step | in every time step | at each time step | in each time step | at every timestep | at all time steps | in every step | ' +
     'at every time | at every moment | at every step | at each step | at any moment | all the time | ' +
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | from then on | from that point on | from that moment on | thereafter | henceforth | perpetually | at every point in time | ' +
@@ -355,7 +358,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['as well | too | in some step | at some step | in a step', { kind: 'ignore' }],
   ['will | be expected to | be guaranteed to', { kind: 'ignore', obligation: true }],
   // "p never happens again after q": again repeats nothing the formula does not say.
-  ['again', { kind: 'ignore' }],
+  // "b will not happen again": never again.
+  ['again', { kind: 'ignore', again: true }],
+  ['be the same | be equal | be equivalent | have the same value | be identical | be both true or both false', { kind: 'same' }],
   ['would | can | could | may | might | make sure that | make sure to | ' +
     'it be the case that | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
 ];

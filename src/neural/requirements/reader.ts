@@ -121,6 +121,8 @@ interface ClauseParts {
   via?: boolean;
   /** "twice in a row": the clause now and at the next step. */
   twiceInARow?: boolean;
+  /** "a and b are the same": the coordinated subjects are equivalent. */
+  same?: boolean;
   /** "for more than 30 seconds": the longest the clause may hold, in the cue's numbers. */
   longerThan?: number;
   /** "at most twice", "at least 3 times", "exactly once", "more than once": how often the clause occurs. */
@@ -157,6 +159,8 @@ class Reader {
    * map its body to the catalogue's formula for that scope without reading the pattern back from the formula.
    */
   private readonly patterns = new WeakMap<FormulaJson, Pattern>();
+  /** How many steps ahead the last clause read with "next" spoke of: "the step after" is one more. */
+  private lastSteps = 0;
   /** The subjects of the last list that shared one predicate ("a and b never hold ..."): what "one of them" lists again. */
   private lastList: Word[][] | undefined;
   /** The subject a verb phrase with none of its own shares ("the light is green and remains green"), while reading it. */
@@ -749,6 +753,9 @@ class Reader {
     if (lead > a && this.find(lead, b, (k) => this.cueAt(k)?.kind === 'jointly') >= 0 && this.find(lead, b, (k) => this.isBinary(k, new Set([kind]))) >= 0) {
       return this.wrapAll(this.resolveRange(a, lead), this.coordination(lead, b, kind));
     }
+    // "always a or b": over a list of names, a leading adverbial scopes over the whole list.
+    const goalLead = this.find(a, lead, (k) => (this.cueAt(k) as { goal?: boolean } | undefined)?.goal === true) >= 0;
+    if (lead > a && !goalLead && this.namesOnly(lead, b, kind)) return this.wrapAll(this.resolveRange(a, lead), this.coordination(lead, b, kind));
     let start = a;
     let found = false;
     for (let k = a; k < b; k = this.step(k)) {
@@ -883,8 +890,9 @@ class Reader {
     const predicate = this.clauseParts(subjectEnd, le, true);
     // Only places are visited in order ("l1, l2 and l3 must be patrolled in sequence").
     if (order && !predicate.goal) return undefined;
+    if (predicate.same && parts.length !== 2) return undefined;
     return (kind0) => {
-      const kind = listOf ? 'or' : kind0;
+      const kind = predicate.same ? 'iff' : listOf ? 'or' : kind0;
       const subjects = [...parts.slice(0, -1), [ls, subjectEnd] as [number, number]];
       this.lastList = subjects.map(([s, e]) => this.wordsIn(s, e));
       const props = subjects.map(([s, e]) => this.prop([...this.wordsIn(s, e), ...predicate.words]));
@@ -959,6 +967,15 @@ class Reader {
     while (k < e && ['unary', 'ignore'].includes(this.cueAt(k)?.kind ?? '')) k++;
     const w = k < e ? this.wordAt(k) : undefined;
     return w !== undefined && ['VERB', 'AUX'].includes(w.pos) && !/^[a-z]\d*$/i.test(w.text) ? w : undefined;
+  }
+
+  /** Whether [a, b) is two or more proposition names joined by `kind` ("a or b"). */
+  private namesOnly(a: number, b: number, kind: 'and' | 'or'): boolean {
+    const joins: number[] = [];
+    for (let k = a; k < b; k = this.step(k)) if (this.isBinary(k, new Set([kind]))) joins.push(k);
+    if (joins.length === 0) return false;
+    const bounds = [a - 1, ...joins, b];
+    return bounds.slice(1).every((end, i) => this.isNamed(bounds[i]! + 1, end));
   }
 
   /** Whether [s, e) is adjectives after its adverbials ("eventually red"). */
@@ -1187,6 +1204,7 @@ class Reader {
   private clauseParts(a: number, b: number, predicateOnly: boolean): ClauseParts {
     const parts: ClauseParts = { wraps: [], words: [], goal: false, avoid: false };
     const predicate: Wrap[] = [];
+    let again = false;
     // "no calls occur": a clause that opens with "no" says its proposition does not hold.
     const opening = this.items[a];
     if (opening?.kind === 'word' && opening.word.norm === 'no' && opening.word.pos === 'DET') predicate.push({ op: 'not' });
@@ -1214,7 +1232,11 @@ class Reader {
         parts.count = { bound: it.cue.bound, n: it.cue.times ?? it.numbers[0]! };
       }
       else if (it.cue.kind === 'jointly' && it.cue.wraps) parts.wraps.push(it.cue.wraps);
+      else if (it.cue.kind === 'ignore' && it.cue.again) again = true;
       else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
+      else if (it.cue.kind === 'same') parts.same = true;
+      // "c holds in the step after": one step after the step the clause before spoke of.
+      else if (it.cue.kind === 'stepAfter') parts.wraps.push(Array.from({ length: this.lastSteps + 1 }, () => ({ op: 'next' as const })));
       // "head to a, and make sure you never go to b": a framing lead inside the sentence frames the clause after it.
       else if (it.cue.kind === 'lead' && !it.cue.wraps) continue;
       // "one of the doors is open" names the door that is; "neither" with no list says nothing.
@@ -1226,6 +1248,9 @@ class Reader {
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
     if (predicate.length > 0) parts.wraps.push(predicate);
+    // "b will not happen again": never again.
+    if (again && parts.wraps.length === 1 && parts.wraps[0]!.length === 1 && parts.wraps[0]![0]!.op === 'not') parts.wraps = [[{ op: 'globally' }, { op: 'not' }]];
+    if (parts.same && !predicateOnly) throw new NotRead('"the same" with nothing to compare');
     const referent = this.antecedent !== undefined && parts.words.some(refersBack);
     const hasContent = contentWords(parts.words).length > 0 || referent || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');
     if (parts.group ? hasContent : !predicateOnly && !hasContent) throw new NotRead('a clause with no proposition, or words beside a group');
@@ -1270,6 +1295,7 @@ class Reader {
       const steps = Array.from({ length: (w.hi as number) - (w.lo as number) + 1 }, (_, i) => nexts((w.lo as number) + i, f));
       return steps.reduce((x, y) => bin('and', x, y));
     };
+    this.lastSteps = wraps.filter((w) => w.op === 'next').reduce((n, w) => n + (w.each ? (w.hi as number) : 1), 0) || this.lastSteps;
     // "it is never the case that the elevator is not active": one negation cancels the other.
     const wrap = (f: FormulaJson, w: Wrap): FormulaJson => (w.op === 'not' && f.kind === 'not' ? f.args[0]! : w.lo === undefined ? un(w.op, f) : un(w.op, f, [w.lo as number, w.hi as number | null]));
     return wraps.reduceRight<FormulaJson>((f, w) => (w.each ? each(w, f) : wrap(f, w)), body);
