@@ -601,3 +601,14 @@ test('"are the same" is equivalence; "not ... again" is never again; a leading a
   reads('if a holds, then b holds in the next step or c holds in the step after', 'G (a -> X b | X X c)');
   reads('a holds and b holds in the step after', 'a & X b');
 });
+
+test('a label before a colon, a leading "in all tasks," and a parenthesised aside name nothing', () => {
+  reads('Requirement 3: the pump never runs dry', 'G !pump_runs_dry');
+  reads('In all tasks, if p holds, then eventually either q or r will hold.', 'G (p -> F (q | r))');
+  readsShape('for any state, if a request (of some resource) occurs, then it will eventually be acknowledged', 'G (p -> F q)');
+});
+
+test('an identifier as code writes it is one proposition, named as written', () => {
+  reads('In all tasks, if task1_property_broken holds, then eventually either task1_terminated or task1_property_repaired will hold.', 'G (task1_property_broken -> F (task1_terminated | task1_property_repaired))');
+  reads('the motor_on signal is never true while door_open holds', 'G (door_open -> !motor_on_signal)');
+});

@@ -58,11 +58,16 @@ function matchDeclared(clause: Clause, keys: ReadonlyMap<string, Set<string>[]>)
   return best;
 }
 
+/** Identifiers as code writes them ("task1_terminated"): one proposition each, which the tagger would cut at the underscores. */
+function identifierSpans(sentence: string): ApSpan[] {
+  return [...sentence.matchAll(/(?<![\w.])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w.])/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], source: 'marked' as const }));
+}
+
 /** `tag` is the part-of-speech tagger (wink-nlp's; scripts/nl2tl-taggers.ts measures compromise's in its place). */
 export function translateRequirement(sentence: string, declared: readonly Declared[] = [], tag: typeof readWords = readWords): SymbolicTranslation | undefined {
   // Quoted spans are propositions; parentheses group clauses here, as in the formulas' English readings.
   const quoted = markedSpans(sentence).filter((s) => sentence[s.start - 1 - (sentence.slice(0, s.start).length - sentence.slice(0, s.start).trimEnd().length)] !== '(');
-  const atoms: ApSpan[] = mergeSpans(declaredSpans(sentence, declared), quoted);
+  const atoms: ApSpan[] = mergeSpans(declaredSpans(sentence, declared), quoted, identifierSpans(sentence));
   const reading = readRequirement(tag(sentence, atoms));
   if (!reading) return undefined;
   const keys = declaredKeys(declared);

@@ -224,6 +224,10 @@ class Reader {
   /** The whole requirement after its framing lead (which ends at a - 1, if there is one), under the lead's wraps. */
   requirement(a: number, b: number): FormulaJson {
     const lead = this.cueAt(a - 1);
+    // "In all tasks, if ...": the things a requirement speaks of, each of them, at every moment it speaks of anyway.
+    const domain = ['in', 'for'].includes(this.wordAt(a)?.norm ?? '') && ['all', 'every', 'each', 'any'].includes(this.wordAt(a + 1)?.norm ?? '');
+    const comma = domain ? this.find(a + 2, b, (k) => this.items[k]!.kind !== 'word') : -1;
+    if (comma > a + 2 && this.items[comma]!.kind === 'comma') return this.requirement(comma + 1, b);
     const read = this.sentence(a, b);
     // "move the chair to the green room": a command says what to get done, so with no temporal word, eventually.
     const body = !hasTemporal(read) && this.imperative(a, b) ? eventuallyEach(read) : read;
@@ -975,7 +979,7 @@ class Reader {
     for (let k = a; k < b; k = this.step(k)) if (this.isBinary(k, new Set([kind]))) joins.push(k);
     if (joins.length === 0) return false;
     const bounds = [a - 1, ...joins, b];
-    return bounds.slice(1).every((end, i) => this.isNamed(bounds[i]! + 1, end));
+    return bounds.slice(1).every((end, i) => this.isNamed(bounds[i]! + 1, end, true));
   }
 
   /** Whether [s, e) is adjectives after its adverbials ("eventually red"). */
@@ -1019,11 +1023,12 @@ class Reader {
     return this.applyWraps({ ...predicate, words: [] }, body);
   }
 
-  /** Whether [a, b) is only a proposition's name (a letter, p1, a declared or quoted one), perhaps with "holds". */
-  private isNamed(a: number, b: number): boolean {
-    if (!this.items.slice(a, b).every((it) => it.kind === 'word')) return false;
+  /** Whether [a, b) is only a proposition's name (a letter, p1, a declared or quoted one), perhaps with "holds" (and "will", with `modal`). */
+  private isNamed(a: number, b: number, modal = false): boolean {
+    if (!this.items.slice(a, b).every((it) => it.kind === 'word' || (modal && it.kind === 'cue' && it.cue.kind === 'ignore'))) return false;
     const content = contentWords(this.wordsIn(a, b));
-    return content.length === 1 && (content[0]!.pos === 'ATOM' || /^[a-z]\d*$/i.test(content[0]!.text));
+    // A letter, a letter with an index, or an identifier as code writes it ("task1_terminated").
+    return content.length === 1 && (content[0]!.pos === 'ATOM' || /^[a-z]\d*$/i.test(content[0]!.text) || /^[a-z]\w*_\w+$/i.test(content[0]!.text));
   }
 
   /** Whether the item at k is a plain "not". */
@@ -1265,6 +1270,13 @@ class Reader {
       for (let k = open + 1; k < close; k++) parts.wraps.push(this.resolve(k));
       return;
     }
+    // "when the pilot is not in control (not standby)", "a request (of some resource) occurs": brackets after a
+    // clause's words are an aside that restates or qualifies it.
+    if (contentWords(parts.words).length > 0) return;
+    if (inner.length > 0 && inner.every((it) => it.kind === 'word')) {
+      parts.words.push(...this.wordsIn(open + 1, close));
+      return;
+    }
     if (parts.group) throw new NotRead('two groups in one clause');
     parts.group = [open + 1, close];
   }
@@ -1365,7 +1377,9 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
   // clauses, as a comma does. Commas and semicolons are items of their own.
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
-  const kept = [...words];
+  // "Requirement 3: the pump ...": a label before a colon near the start names the requirement.
+  const colon = words.findIndex((w) => w.norm === ':');
+  const kept = colon >= 0 && colon <= 8 && colon < words.length - 1 ? words.slice(colon + 1) : [...words];
   while (kept.length > 0 && stop(kept[kept.length - 1]!)) kept.pop();
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: ',', norm: ',', lemma: ',' }] : []));
   const items = toItems(separated);
