@@ -612,3 +612,19 @@ test('an identifier as code writes it is one proposition, named as written', () 
   reads('In all tasks, if task1_property_broken holds, then eventually either task1_terminated or task1_property_repaired will hold.', 'G (task1_property_broken -> F (task1_terminated | task1_property_repaired))');
   reads('the motor_on signal is never true while door_open holds', 'G (door_open -> !motor_on_signal)');
 });
+
+test('textbook phrasings of the basic operators over single letters', () => {
+  reads('a must not occur', 'G !a');
+  reads('a holds in the state after the next', 'X X a');
+  reads('there will be a state where a holds', 'F a');
+  reads('a is true and remains true until b is true', 'a U b');
+  reads('a remains true as long as b is false', 'G (!b -> a)');
+  reads('whenever a holds, b holds within 3 time steps', 'G (a -> F[0,3] b)');
+  reads('b becomes true exactly 2 steps after a becomes true', 'G (a -> X X b)');
+  reads('a has always been true', 'H a');
+  reads('both a and b eventually hold', 'F a & F b');
+  reads('a and b eventually hold at the same time', 'F (a & b)');
+  reads('neither a nor b ever holds', 'G !(a | b)');
+  // A statement with no temporal word stays one; a prohibition holds at every moment.
+  reads('a holds', 'a');
+});

@@ -162,7 +162,8 @@ export const cueTable: readonly [string, Cue][] = [
   // Not a bare "next": "the next train" is a clause.
   ['the next state satisfy | the next state will satisfy | the following state satisfy | the next step satisfy', unary([X])],
   ['in the second state | at the second step | in the second step | at the second state | at the second position | in the second position', unary([X])],
-  ['in the third state | at the third step | in the third step | at the third state', unary([X, X])],
+  ['in the third state | at the third step | in the third step | at the third state | in the state after the next | ' +
+    'in the step after the next | at the step after the next | in the state after next | in the step after next', unary([X, X])],
   ['next , | holds next | hold next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
     'in the next time step | at the next time step | at the next timepoint | at the next time point | in the next timepoint | in the next cycle | at the next cycle | in the following step | ' +
     'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately', unary([X])],
@@ -183,6 +184,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['there be no | there be never', unary([NOT])],
   ['become true | will become true | start to hold | begin to hold | become the case', { kind: 'unary', wraps: [F], onset: true }],
   // Past.
+  // "neither a nor b ever holds": not at any time.
+  ['ever', unary([F])],
   ['previously | at some point in the past | in the past | once before | at some earlier time | at some earlier point', unary([O])],
   ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier',
     { kind: 'unary', wraps: [O], relative: true }],
@@ -225,7 +228,7 @@ export const cueTable: readonly [string, Cue][] = [
   [', between #n and #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: 'n1' }] }],
   [', at least #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: null }] }],
   [', but not both | but not both', { kind: 'trailer', exclusive: true }],
-  ['#n #unit after | #n #unit later than', binary('stepsAfter')],
+  ['#n #unit after | #n #unit later than | exactly #n #unit after', binary('stepsAfter')],
   ['within #n #unit of | no later than #n #unit of', binary('withinOf')],
   ['via | through | by way of | by going through | by passing through | passing through | going through', binary('via')],
   ['up to and including the moment when | until and including when | until and including the moment when | up to and including when | ' +
@@ -323,6 +326,8 @@ export const cueTable: readonly [string, Cue][] = [
     'strictly in that order | strictly in order', { kind: 'inOrder', order: 'strict' }],
   ['only finitely often | finitely often | finitely many times | only finitely many times', unary([F, G, NOT])],
   ['there be a point where | there be a moment where | there be a state where | there be a point at which | ' +
+    'there will be a point where | there will be a moment where | there will be a state where | there will be a state in which | ' +
+    'there will be a moment when | there will be a time when | ' +
     'there be a time when | there be a moment when', unary([F], true)],
   ['satisfy | satisfies | shall satisfy | must satisfy', { kind: 'satisfy' }],
   // Going and avoiding.
@@ -366,10 +371,10 @@ export const cueTable: readonly [string, Cue][] = [
 ];
 
 export const timeUnits: ReadonlySet<string> = new Set([
-  'step', 'steps', 'time step', 'timestep', 'timesteps', 'time unit', 'time units', 'unit', 'units', 'second', 'seconds', 's', 'sec', 'secs',
+  'step', 'steps', 'time step', 'time steps', 'timestep', 'timesteps', 'time point', 'time points', 'timepoint', 'timepoints', 'time unit', 'time units', 'unit', 'units', 'second', 'seconds', 's', 'sec', 'secs',
   'ms', 'millisecond', 'milliseconds', 'minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'h', 'cycle', 'cycles', 'tick', 'ticks',
   'moment', 'moments', 'instant', 'instants', 'state', 'states', 'time', 'times', 'day', 'days', 'iteration', 'iterations',
 ]);
 
 /** Units that count samples of a discrete trace, so "three steps later" is X X X rather than F[3,3]. */
-export const stepUnits: ReadonlySet<string> = new Set(['step', 'steps', 'time step', 'timestep', 'timesteps', 'state', 'states', 'cycle', 'cycles', 'tick', 'ticks', 'iteration', 'iterations', 'moment', 'moments', 'instant', 'instants']);
+export const stepUnits: ReadonlySet<string> = new Set(['step', 'steps', 'time step', 'time steps', 'timestep', 'timesteps', 'time point', 'time points', 'timepoint', 'timepoints', 'state', 'states', 'cycle', 'cycles', 'tick', 'ticks', 'iteration', 'iterations', 'moment', 'moments', 'instant', 'instants']);

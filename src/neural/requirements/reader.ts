@@ -87,7 +87,7 @@ const truthVerbs = new Set(['hold', 'happen', 'occur', 'true', 'become', 'remain
 function isContent(w: Word, next: Word | undefined): boolean {
   if (w.pos === 'ATOM') return true;
   if (/^[a-z]$/i.test(w.text) && w.text.toLowerCase() !== 'i') {
-    if (w.text.toLowerCase() !== 'a') return true;
+    if (w.text.toLowerCase() !== 'a' || w.pos === 'NOUN') return true;
     return !next || (!['NOUN', 'ADJ', 'PROPN', 'NUM', 'ADV', 'ATOM'].includes(next.pos) && !/^[a-z]$/i.test(next.text));
   }
   if (droppedPos.has(w.pos)) return false;
@@ -229,8 +229,10 @@ class Reader {
     const comma = domain ? this.find(a + 2, b, (k) => this.items[k]!.kind !== 'word') : -1;
     if (comma > a + 2 && this.items[comma]!.kind === 'comma') return this.requirement(comma + 1, b);
     const read = this.sentence(a, b);
-    // "move the chair to the green room": a command says what to get done, so with no temporal word, eventually.
-    const body = !hasTemporal(read) && this.imperative(a, b) ? eventuallyEach(read) : read;
+    // "move the chair to the green room": a command says what to get done, so with no temporal word, eventually;
+    // "a must not occur": a prohibition with no temporal word holds at every moment.
+    const prohibition = read.kind === 'not' && this.findFlagged(a, b, 'obligation') >= 0;
+    const body = hasTemporal(read) ? read : this.imperative(a, b) ? eventuallyEach(read) : prohibition ? un('globally', read) : read;
     return lead?.kind === 'lead' && lead.wraps ? this.wrapAll(lead.wraps, body) : body;
   }
 
@@ -568,8 +570,10 @@ class Reader {
    * "b holds two steps after a holds": G (a -> X X b); "the gate closes 5 seconds after the train has passed":
    * F[5,5]; "shut down the pump within 3 seconds of a leak being detected": G (leak_detected -> F[0,3] ...).
    */
-  private timedResponse(k: number, l: FormulaJson, r: FormulaJson): FormulaJson {
+  private timedResponse(k: number, l0: FormulaJson, r0: FormulaJson): FormulaJson {
     const cue = this.items[k] as Extract<Item, { kind: 'cue' }>;
+    // "b becomes true 2 steps after a becomes true": the timing says when, so neither side is an "eventually".
+    const [l, r] = [peel(l0, 'finally'), peel(r0, 'finally')];
     const n = cue.numbers[0]!;
     if ((cue.cue as { op: BinaryCue }).op === 'withinOf') return un('globally', bin('implies', r, un('finally', l, [0, n])));
     if (!cue.steps) return un('globally', bin('implies', r, un('finally', l, [n, n])));
@@ -806,6 +810,8 @@ class Reader {
     const fs: FormulaJson[] = [];
     /** Parts whose event the next part took in ("at some point p holds and at the next step q holds"). */
     const absorbed = new Set<number>();
+    /** Parts read with the subject of the part before ("and remains true"). */
+    const elliptical = new Set<number>();
     let subject: Word[] | undefined;
     for (const [i, [s, e]] of split.entries()) {
       const before = fs[i - 1];
@@ -823,6 +829,7 @@ class Reader {
       else if (before && later(e)) fs.push(this.sequence(s, e - 1));
       else {
         this.elided = shared;
+        if (shared) elliptical.add(i);
         try {
           const f = next(s, e);
           // "p becomes true at some point and stays true": from that point on.
@@ -842,7 +849,17 @@ class Reader {
       if (i > 0 && continues(i)) return [...out.slice(0, -1), thenAlso(out[out.length - 1]!, f)];
       return i > 0 && later(split[i]![1]) ? [...out.slice(0, -1), inSequence([out[out.length - 1]!, f])] : [...out, f];
     }, []);
-    return merged.length === 1 ? merged[0]! : combine(merged);
+    // "a is true and remains true": a verb phrase that says its subject's clause again says nothing more.
+    const repeated = (f: FormulaJson) => fs.some((g, j) => elliptical.has(j) && g === f) && merged.some((g) => g !== f && this.sameProp(f, g));
+    const distinct = kind === 'and' && !exclusive ? merged.filter((f) => !repeated(f)) : merged;
+    return distinct.length === 1 ? distinct[0]! : combine(distinct);
+  }
+
+  /** Whether f and g are propositions read from the same content words. */
+  private sameProp(f: FormulaJson, g: FormulaJson): boolean {
+    if (f.kind !== 'prop' || g.kind !== 'prop') return false;
+    const lemmas = (p: { name: string }) => this.clauses[Number(p.name.slice(1))]!.words.map((w) => w.lemma).join(' ');
+    return lemmas(f) === lemmas(g);
   }
 
   /** Whether the words of [a, b), and/or and commas aside, all appear in [from, to): a list named again. */
@@ -883,7 +900,12 @@ class Reader {
     // "neither a nor b holds", "at least one of a and b holds": the list's opening words say how it combines.
     const list = this.cueAt(parts0[0]![0]);
     const listOf = list?.kind === 'listOf' ? list : undefined;
-    const parts: [number, number][] = listOf ? [[parts0[0]![0] + 1, parts0[0]![1]], ...parts0.slice(1)] : [...parts0];
+    // "both a and b hold": "both" only opens the list.
+    const opened = listOf !== undefined || (list?.kind === 'jointly' && !list.wraps && this.items[parts0[0]![0]]!.kind === 'cue' && (this.items[parts0[0]![0]] as { words: Word[] }).words[0]!.norm === 'both');
+    const parts: [number, number][] = opened ? [[parts0[0]![0] + 1, parts0[0]![1]], ...parts0.slice(1)] : [...parts0];
+    // "both p and the error is pressed": a verb for one subject is not shared.
+    const verb = this.wordAt(this.find(...parts[parts.length - 1]!, (k) => ['VERB', 'AUX'].includes(this.wordAt(k)?.pos ?? '')));
+    if (opened && !listOf && verb && verb.norm !== verb.lemma && /(s|is|was|has)$/.test(verb.norm)) return undefined;
     const bare = (s: number, e: number): boolean => this.isBare(s, e);
     if (!parts.slice(0, -1).every(([s, e]) => bare(s, e))) return undefined;
     const [ls, le] = parts[parts.length - 1]!;
@@ -905,8 +927,15 @@ class Reader {
         const each = props.map((p) => this.applyWraps({ ...predicate, words: [] }, p));
         return order ? inOrder(each, order) : each.reduce((x, y) => bin(kind, x, y));
       }
+      // "a and b eventually hold": each of them, unless they do "at the same time".
+      const eventually = predicate.wraps.length === 1 && predicate.wraps[0]!.length === 1 && predicate.wraps[0]![0]!.op === 'finally' && predicate.wraps[0]![0]!.lo === undefined;
+      const jointly = this.find(subjectEnd, le, (k) => this.cueAt(k)?.kind === 'jointly') >= 0;
+      if (kind === 'and' && eventually && !jointly) return props.map((p) => un('finally', p)).reduce((x, y) => bin('and', x, y));
       const body = props.reduce((x, y) => bin(kind, x, y));
-      return this.applyWraps({ ...predicate, words: [] }, listOf?.negated ? un('not', body) : body);
+      if (!listOf?.negated) return this.applyWraps({ ...predicate, words: [] }, body);
+      // "neither a nor b ever holds": not at any time, so never either; other adverbials say when neither holds.
+      if (eventually) return un('globally', un('not', body));
+      return this.applyWraps({ ...predicate, words: [] }, un('not', body));
     };
   }
 
@@ -1105,7 +1134,7 @@ class Reader {
       return this.applyWraps(parts, bin('and', p, un('next', p)));
     }
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
-    const constant = parts.words.filter((w) => w.pos !== 'DET').map((w) => w.norm);
+    const constant = parts.words.filter((w, i) => w.pos !== 'DET' || isContent(w, parts.words[i + 1])).map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
     const said = placeWords(parts);
     const subjectless = ['VERB', 'AUX'].includes(said[0]?.pos ?? '') || (said.length > 0 && said.every((w) => w.pos === 'ADJ'));

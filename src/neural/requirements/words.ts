@@ -1,5 +1,6 @@
 // The words of an English requirement, tagged by wink-nlp (part of speech, lemma, normal form) with
-// number words and commands' verbs read by compromise ("three" = 3, "twenty five" = 25; "move the chair"). Spans the caller already knows
+// number words, commands' verbs and plural nouns read by compromise ("three" = 3, "twenty five" = 25; "move
+// the chair"; "a requests the lock"). Spans the caller already knows
 // to be propositions (declared or quoted) become one word each, so no cue inside them is read.
 import type { ApSpan } from '../apRecognition';
 
@@ -26,7 +27,7 @@ let wink: Wink | undefined;
 let compromise: typeof import('compromise').default | undefined;
 
 /** Loads the English models on first use (about 0.3 s), so importing this module costs nothing. */
-function models(): { nlp: Wink; numbers: (text: string) => number | undefined; commands: (text: string) => Set<number> } {
+function models(): { nlp: Wink; numbers: (text: string) => number | undefined; tags: (text: string) => Map<number, string[]> } {
   if (!wink) wink = (require('wink-nlp') as typeof import('wink-nlp').default)(require('wink-eng-lite-web-model'));
   if (!compromise) {
     const mod = require('compromise') as typeof import('compromise').default & { default?: typeof import('compromise').default };
@@ -35,9 +36,9 @@ function models(): { nlp: Wink; numbers: (text: string) => number | undefined; c
   const c = compromise;
   return {
     nlp: wink,
-    commands: (text) => {
+    tags: (text) => {
       const terms = (c(text).json({ offset: true }) as { terms: { tags: string[]; offset: { start: number } }[] }[]).flatMap((s) => s.terms);
-      return new Set(terms.filter((t) => t.tags.includes('Verb') && (t.tags.includes('Imperative') || t.tags.includes('Infinitive'))).map((t) => t.offset.start));
+      return new Map(terms.map((t) => [t.offset.start, t.tags]));
     },
     numbers: (text) => {
       const digits = Number(text.replace(/,/g, ''));
@@ -50,7 +51,7 @@ function models(): { nlp: Wink; numbers: (text: string) => number | undefined; c
 
 /** Tags the sentence; `atoms` (non-overlapping, any order) each become one ATOM word. */
 export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word[] {
-  const { nlp, numbers, commands } = models();
+  const { nlp, numbers, tags } = models();
   const its = nlp.its;
   const doc = nlp.readDoc(sentence);
   const texts = doc.tokens().out() as string[];
@@ -62,13 +63,14 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   let at = 0;
   // wink tags a command's verb at the start of a sentence as a noun ("move the chair ..."); compromise knows
   // commands and base-form verbs ("... and place it in the bin"), so its word wins there.
-  const verbs = commands(sentence);
+  const second = tags(sentence);
+  const command = (at: number) => ['Verb', 'Imperative'].every((t) => second.get(at)?.includes(t)) || ['Verb', 'Infinitive'].every((t) => second.get(at)?.includes(t));
   const raw: Word[] = texts.map((text, i) => {
     const start = sentence.indexOf(text, at);
     const s = start >= 0 ? start : at;
     at = s + text.length;
     // Not a proposition's letter or name ("then b holds", "c1").
-    const tag = pos[i] === 'NOUN' && verbs.has(s) && /^[a-z]{3,}$/i.test(text) ? 'VERB' : pos[i]!;
+    const tag = pos[i] === 'NOUN' && command(s) && /^[a-z]{3,}$/i.test(text) ? 'VERB' : pos[i]!;
     return { text, norm: norms[i]!.toLowerCase(), lemma: lemmas[i]!.toLowerCase(), pos: tag, start: s, end: s + text.length };
   });
   // "process 1 and process 2 are ...": a word with an index after it is a name, whatever the taggers say of its
@@ -76,6 +78,19 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   raw.forEach((w, i) => {
     const index = raw[i + 1];
     if (w.pos === 'VERB' && index?.pos === 'NUM' && !['NOUN', 'PROPN', 'ADJ'].includes(raw[i + 2]?.pos ?? '') && /^[a-z]{3,}$/i.test(w.text)) w.pos = 'NOUN';
+  });
+  // "a requests the lock": an article cannot come before a plural noun, so "a" is a proposition's name and the
+  // noun the verb after it.
+  // Before a verb, an auxiliary or a connective ("a has always been true", "a or b"), "a" is a name too.
+  raw.forEach((w, i) => {
+    const next = raw[i + 1];
+    if (w.text === 'a' && ['AUX', 'VERB', 'CCONJ'].includes(next?.pos ?? '')) w.pos = 'NOUN';
+    if (w.text === 'a' && next?.pos === 'NOUN' && second.get(next.start)?.includes('Plural')) {
+      w.pos = 'NOUN';
+      next.pos = 'VERB';
+      // Its lemma as a verb: "remains" is a noun of its own to the tagger.
+      if (next.lemma === next.norm) next.lemma = next.norm.replace(/ies$/, 'y').replace(/(ch|sh|ss|x|z|o)es$/, '$1').replace(/([^s])s$/, '$1');
+    }
   });
   const cardinals = new Map<number, number>();
   doc.entities().each((e: import('wink-nlp').ItemEntity) => {
