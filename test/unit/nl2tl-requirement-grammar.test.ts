@@ -628,3 +628,10 @@ test('textbook phrasings of the basic operators over single letters', () => {
   // A statement with no temporal word stays one; a prohibition holds at every moment.
   reads('a holds', 'a');
 });
+
+test('a list of commands: each done at some point; "go back to"; "always B after A" is a response; a step done "first"', () => {
+  reads('go to the kitchen, pick up the cup, and bring it to the table', 'F kitchen & F pick_up_cup & F bring_to_table');
+  reads('whenever you reach a, go back to b', 'G (a -> F b)');
+  reads('always go to b after reaching a', 'G (a -> F b)');
+  reads('go to the blue room, but make sure to pass through the hallway first', 'F (hallway & F blue_room)');
+});

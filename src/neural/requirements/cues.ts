@@ -333,6 +333,7 @@ export const cueTable: readonly [string, Cue][] = [
   // Going and avoiding.
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
+    'go back to | come back to | get back to | head back to | move back to | walk back to | fly back to | ' +
     'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at', { kind: 'goal' }],

@@ -38,8 +38,9 @@ const hasPast = (f: FormulaJson): boolean => pastKinds.has(f.kind) || ('args' in
 /** Not `f`: "b does not happen before a does not hold" waits for a, not for !!a. */
 const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.args[0]! : un('not', f));
 
-/** "pick up the block and place it in the bin": each command of a list done at some point. */
-const eventuallyEach = (f: FormulaJson): FormulaJson => (f.kind === 'and' ? bin('and', eventuallyEach(f.args[0]!), eventuallyEach(f.args[1]!)) : un('finally', f));
+/** "pick up the block and place it in the bin": each command of a list done at some point (a goal is already). */
+const eventuallyEach = (f: FormulaJson): FormulaJson =>
+  f.kind === 'and' ? bin('and', eventuallyEach(f.args[0]!), eventuallyEach(f.args[1]!)) : hasTemporal(f) ? f : un('finally', f);
 
 /** "A, then B, then C": A, and later B, and later C; "A, and after that never B": from A on, never B. */
 function inSequence(steps: readonly FormulaJson[]): FormulaJson {
@@ -232,7 +233,7 @@ class Reader {
     // "move the chair to the green room": a command says what to get done, so with no temporal word, eventually;
     // "a must not occur": a prohibition with no temporal word holds at every moment.
     const prohibition = read.kind === 'not' && this.findFlagged(a, b, 'obligation') >= 0;
-    const body = hasTemporal(read) ? read : this.imperative(a, b) ? eventuallyEach(read) : prohibition ? un('globally', read) : read;
+    const body = this.imperative(a, b) ? eventuallyEach(read) : hasTemporal(read) ? read : prohibition ? un('globally', read) : read;
     return lead?.kind === 'lead' && lead.wraps ? this.wrapAll(lead.wraps, body) : body;
   }
 
@@ -453,6 +454,11 @@ class Reader {
     // bathroom" (a place not to go to) and "but only after ..." (a connective whose other side is before it) are read below.
     const but = this.find(a + 1, b - 1, (k) => this.isBinary(k, andOr) && this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'but' && this.cueAt(k + 1)?.kind !== 'binary' && !this.isNegation(k + 1));
     if (but > a) {
+      // "go to the blue room, but pass through the hallway first": the part said last comes first.
+      if (this.wordAt(b - 1)?.norm === 'first') {
+        const [left, right] = [this.connectives(a, but), this.connectives(but + 1, b - 1)];
+        return left.kind === 'finally' && right.kind === 'finally' ? inSequence([right, left]) : bin('and', left, right);
+      }
       const first = this.connectives(a, but);
       // "eventually go to a but never visit b before that": b waits for a.
       const waits = this.relativeEnd(b) && this.negated(but + 1, b - 1);
@@ -502,6 +508,9 @@ class Reader {
         // it, and so does one right before it ("a always implies b").
         // "eventually reach a while avoiding b" keeps its "eventually" with the goal: F a & G !b.
         const lead = level === levelOne || (op !== 'while' && this.plainTemporalLead(a, k)) ? this.leadingUnary(a, k) : a;
+        // "always go to b after reaching a": each time a, then b.
+        const always = op === 'after' && lead === a + 1 && (this.cueAt(a) as { wraps: Wrap[] }).wraps[0]!.op === 'globally';
+        if (always) return un('globally', bin('implies', peel(this.sentence(k + 1, b), 'finally'), this.connectives(a + 1, k)));
         const waits = op === 'until' || op === 'unless';
         // "go to the kitchen and avoid the bathroom until you reach the kitchen": until waits with the last command of a list.
         const lastCommand = waits && lead === a ? this.lastCommand(a, k) : -1;
