@@ -4,7 +4,9 @@
 import { fromJson, type Formula, type FormulaJson } from '../../languages/tl/api';
 import { declaredSpans, markedSpans, mergeSpans, nameWords, type ApSpan, type Declared } from '../apRecognition';
 import { identifierFor, uniqueIdentifier } from '../grounding';
-import { contentWords, readRequirement, type Clause } from './reader';
+import type { Clause } from './clauses';
+import { contentWords } from './content';
+import { readRequirement } from './reader';
 import { readWords, type Word } from './words';
 
 export interface ReadProp {

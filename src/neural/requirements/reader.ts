@@ -5,19 +5,15 @@
 // anything else, so the caller can fall back to the neural model. Precedence, loosest first:
 //   subordinate clauses (if, whenever, once)  >  implies, iff, "is followed by", "precedes"
 //   >  until, unless, before, after, while  >  or  >  and  >  then  >  one clause with its adverbials.
+// One clause and its adverbials are read by ClauseReader (clauses.ts); this class reads the structure around them.
 import type { FormulaJson } from '../../languages/tl/api';
-import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type ChainKind, type Pattern, type Scope } from './catalogue';
+import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
+import { ClauseReader, NotRead, type Clause, type ClauseParts } from './clauses';
+import { contentWords, nounLike } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
+import { eventuallyEach, hasPast, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import type { Word } from './words';
-
-/** The reader gave up: the sentence is outside the fragment it reads. */
-class NotRead extends Error {}
-
-export interface Clause {
-  /** The content words that name the proposition. */
-  words: Word[];
-}
 
 export interface Reading {
   /** The formula over clause ids `#0`, `#1`, … (see `clauses`). */
@@ -25,203 +21,22 @@ export interface Reading {
   clauses: Clause[];
 }
 
-const isTemporal = (f: FormulaJson): boolean => ['globally', 'finally', 'next'].includes(f.kind);
-
-/** `f` without an outer unbounded operator of this kind. */
-function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
-  return f.kind === kind && !('interval' in f && f.interval) && 'args' in f ? f.args[0]! : f;
-}
-
-const pastKinds = new Set(['once', 'historically', 'prev', 'since']);
-const hasPast = (f: FormulaJson): boolean => pastKinds.has(f.kind) || ('args' in f && f.args.some(hasPast));
-
-/** Not `f`: "b does not happen before a does not hold" waits for a, not for !!a. */
-const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.args[0]! : un('not', f));
-
-/** "pick up the block and place it in the bin": each command of a list done at some point (a goal is already). */
-const eventuallyEach = (f: FormulaJson): FormulaJson =>
-  f.kind === 'and' ? bin('and', eventuallyEach(f.args[0]!), eventuallyEach(f.args[1]!)) : hasTemporal(f) ? f : un('finally', f);
-
-/** "A, then B, then C": A, and later B, and later C; "A, and after that never B": from A on, never B. */
-function inSequence(steps: readonly FormulaJson[]): FormulaJson {
-  const fromThen = (f: FormulaJson) => f.kind === 'finally' || (f.kind === 'globally' && !f.interval);
-  return steps.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), fromThen(later) ? later : un('finally', later))));
-}
-
-/** The sequence `seq` (F (a & F b)) with one more step at its end: F (a & F (b & F next)). */
-function thenAlso(seq: FormulaJson, next: FormulaJson): FormulaJson {
-  const body = seq.kind === 'finally' && !seq.interval ? seq.args[0]! : undefined;
-  const rest = body?.kind === 'and' ? body.args[1]! : undefined;
-  if (body?.kind === 'and' && rest?.kind === 'finally' && !rest.interval) return un('finally', bin('and', body.args[0]!, thenAlso(rest, next)));
-  return inSequence([seq, next]);
-}
-
-type Order = 'sequence' | 'ordered' | 'strict';
-
-/**
- * Visits in order (PsALM's visit patterns). "patrol a, b and c in that order" is a recurring sequence, G F (a & F (b
- * & F c)); a sequenced visit is F (a & F (b & F c)); an ordered one adds that no place comes before the one ahead of
- * it (!b U a); a strict one, that none recurs before the next (!a U (a & X (!a U b))).
- */
-function inOrder(fs: readonly FormulaJson[], order: Order): FormulaJson {
-  const recurring = (f: FormulaJson) => f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'finally' && !f.args[0]!.interval;
-  if (fs.every(recurring)) return un('globally', inSequence(fs.map((f) => peel(f, 'globally'))));
-  const sequence = inSequence(fs);
-  const places = fs.map((f) => peel(f, 'finally'));
-  if (order === 'sequence' || places.some((p) => p.kind !== 'prop')) return sequence;
-  const pairs = places.slice(1).map((later, i) => [places[i]!, later] as const);
-  const ordered = pairs.reduce((f, [first, later]) => bin('and', f, bin('until', un('not', later), first)), sequence);
-  if (order === 'ordered') return ordered;
-  return pairs.reduce((f, [first, later]) => bin('and', f, bin('until', un('not', first), bin('and', first, un('next', bin('until', un('not', first), later))))), ordered);
-}
-
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'neverFollowedBy', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
 const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via', 'stepsAfter', 'withinOf']);
 /** The cues whose numbers time a response ("5 seconds after", "within 3 seconds of"): timedResponse reads them, not combine. */
 const timedOps: ReadonlySet<BinaryCue> = new Set(['stepsAfter', 'withinOf']);
-const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
-const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCONJ', 'INTJ']);
-// Verbs that say a proposition is true rather than what it is ("a holds", "the motor stays off").
-const truthVerbs = new Set(['hold', 'happen', 'occur', 'true', 'become', 'remain', 'stay', 'keep', 'be', 'do', 'have', 'get', 'still', 'now', 'just', 'only', 'already', 'even', 'first', 'firstly', 'initially']);
-
-/** Whether a word names part of a proposition. A lone "a" before a verb or a connective is the proposition a. */
-function isContent(w: Word, next: Word | undefined): boolean {
-  if (w.pos === 'ATOM') return true;
-  if (/^[a-z]$/i.test(w.text) && w.text.toLowerCase() !== 'i') {
-    if (w.text.toLowerCase() !== 'a' || w.pos === 'NOUN') return true;
-    return !next || (!['NOUN', 'ADJ', 'PROPN', 'NUM', 'ADV', 'ATOM'].includes(next.pos) && !/^[a-z]$/i.test(next.text));
-  }
-  if (droppedPos.has(w.pos)) return false;
-  return !truthVerbs.has(w.lemma) && /[a-z0-9]/i.test(w.text);
-}
-
-export function contentWords(words: readonly Word[]): Word[] {
-  const kept = words.filter((w, i) => isContent(w, words[i + 1]));
-  // Prepositions at the edges name nothing ("to the goal", "the light is on" keeps "on" inside).
-  while (kept.length > 1 && kept[0]!.pos === 'ADP') kept.shift();
-  while (kept.length > 1 && kept[kept.length - 1]!.pos === 'ADP' && !['on', 'off', 'in', 'out', 'up', 'down'].includes(kept[kept.length - 1]!.norm)) kept.pop();
-  return kept;
-}
 
 interface Trailer {
   weak: boolean;
   window?: Wrap;
 }
 
-interface ClauseParts {
-  /** Where the place of a goal or avoidance starts among `words`. */
-  place?: number;
-  /** A parenthesised group that is the clause's body, as an item range. */
-  group?: [number, number];
-  wraps: Wrap[][];
-  /** Wraps with their numbers resolved, outermost first. */
-  words: Word[];
-  goal: boolean;
-  avoid: boolean;
-  /** The goal is passed on the way ("go through", "pass by"): a place after "to" is where the way leads. */
-  via?: boolean;
-  /** "twice in a row": the clause now and at the next step. */
-  twiceInARow?: boolean;
-  /** "a and b are the same": the coordinated subjects are equivalent. */
-  same?: boolean;
-  /** "for more than 30 seconds": the longest the clause may hold, in the cue's numbers. */
-  longerThan?: number;
-  /** "at most twice", "at least 3 times", "exactly once", "more than once": how often the clause occurs. */
-  count?: { bound: 'atMost' | 'atLeast' | 'exactly' | 'moreThan'; n: number };
-}
-
-/** The words that name a clause's place ("the robot must reach the goal": the goal), or all its words if it has none. */
-function placeWords(parts: ClauseParts): Word[] {
-  const place = parts.place !== undefined ? parts.words.slice(parts.place) : [];
-  return contentWords(place).length > 0 ? place : parts.words;
-}
-
-/** A pronoun that may stand for the proposition of the condition before it ("it stays true"). */
-const refersBack = (w: Word): boolean => w.pos === 'PRON' && ['it', 'they', 'this'].includes(w.norm);
-
 const andOr: ReadonlySet<BinaryCue> = new Set(['and', 'or']);
 
 /** The cues whose sides may be chains of two events ("S, T precedes P"). */
 const chainOps: ReadonlySet<BinaryCue> = new Set(['precedes', 'precededBy', 'respondsTo', 'response']);
 
-class Reader {
-  readonly clauses: Clause[] = [];
-
-  /** For each '(' item, the index of its ')'. */
-  private readonly closing = new Map<number, number>();
-  /** How many conditions the reader is inside. */
-  private conditionDepth = 0;
-  /** The first proposition of the last condition read: what "it" stands for in "whenever a becomes true, it stays true". */
-  private antecedent: Word[] | undefined;
-  /** How many past adverbials relative to another clause ("beforehand", "before" at the end) were read. */
-  private relativePast = 0;
-  /**
-   * The catalogue patterns read so far, by the global formula written for each, so a scope ("Before R,") can
-   * map its body to the catalogue's formula for that scope without reading the pattern back from the formula.
-   */
-  private readonly patterns = new WeakMap<FormulaJson, Pattern>();
-  /** How many steps ahead the last clause read with "next" spoke of: "the step after" is one more. */
-  private lastSteps = 0;
-  /** The subjects of the last list that shared one predicate ("a and b never hold ..."): what "one of them" lists again. */
-  private lastList: Word[][] | undefined;
-  /** The subject a verb phrase with none of its own shares ("the light is green and remains green"), while reading it. */
-  private elided: Word[] | undefined;
-
-  constructor(private readonly items: readonly Item[]) {
-    const open: number[] = [];
-    items.forEach((it, k) => {
-      if (it.kind === 'open') open.push(k);
-      else if (it.kind === 'close') {
-        const o = open.pop();
-        if (o === undefined) throw new NotRead('an unopened parenthesis');
-        this.closing.set(o, k);
-      }
-    });
-    if (open.length > 0) throw new NotRead('an unclosed parenthesis');
-  }
-
-  /** The next index at the same parenthesis depth: a group is stepped over whole. */
-  private step(k: number): number {
-    return (this.closing.get(k) ?? k) + 1;
-  }
-
-  /** The first index in [a, b), at this depth, where `test` holds; -1 if none. */
-  private find(a: number, b: number, test: (k: number) => boolean): number {
-    for (let k = a; k < b; k = this.step(k)) if (test(k)) return k;
-    return -1;
-  }
-
-  private cueAt(i: number): Cue | undefined {
-    const it = this.items[i];
-    return it?.kind === 'cue' ? it.cue : undefined;
-  }
-
-  private wordAt(i: number): Word | undefined {
-    const it = this.items[i];
-    return it?.kind === 'word' ? it.word : undefined;
-  }
-
-  /** The first index in [a, b) of an "ignore" cue with this flag ("must": obligation; "at the beginning": initial); -1 if none. */
-  private findFlagged(a: number, b: number, flag: 'obligation' | 'initial'): number {
-    return this.find(a, b, (k) => {
-      const cue = this.cueAt(k);
-      return cue?.kind === 'ignore' && cue[flag] === true;
-    });
-  }
-
-  private isBinary(i: number, ops: ReadonlySet<BinaryCue>): boolean {
-    const c = this.cueAt(i);
-    return c?.kind === 'binary' && ops.has(c.op);
-  }
-
-  /** Ranges [a, b) without commas at their edges. */
-  private trim(a: number, b: number): [number, number] {
-    while (a < b && this.items[a]!.kind === 'comma') a++;
-    while (b > a && this.items[b - 1]!.kind === 'comma') b--;
-    if (a >= b) throw new NotRead('empty part');
-    return [a, b];
-  }
-
+class Reader extends ClauseReader {
   /** The whole requirement after its framing lead (which ends at a - 1, if there is one), under the lead's wraps. */
   requirement(a: number, b: number): FormulaJson {
     const lead = this.cueAt(a - 1);
@@ -568,13 +383,6 @@ class Reader {
     return cue.wraps.length === 1 && ['globally', 'finally'].includes(cue.wraps[0]!.op) && cue.wraps[0]!.lo === undefined;
   }
 
-  /** The end of the plain adverbial cues that start [a, b). */
-  private leadingUnary(a: number, b: number): number {
-    let k = a;
-    while (k < b && this.cueAt(k)?.kind === 'unary') k++;
-    return k;
-  }
-
   /**
    * "b holds two steps after a holds": G (a -> X X b); "the gate closes 5 seconds after the train has passed":
    * F[5,5]; "shut down the pump within 3 seconds of a leak being detected": G (leak_detected -> F[0,3] ...).
@@ -739,13 +547,6 @@ class Reader {
     const content = contentWords(words);
     const constant = content.length === 1 && ['true', 'false'].includes(content[0]!.norm);
     return content.length > 0 && !constant && !['every', 'each', 'any'].includes(words[0]?.lemma ?? '');
-  }
-
-  /** The catalogue pattern's global formula, remembered as that pattern for a scope around it. */
-  private pattern(pat: Pattern): FormulaJson {
-    const f = scoped('globally', pat, undefined, undefined);
-    this.patterns.set(f, pat);
-    return f;
   }
 
   /** "never X until Y" means X does not happen before Y: not X until Y; "X always holds until Y" is X until Y. */
@@ -1050,31 +851,6 @@ class Reader {
     }) >= 0;
   }
 
-  /** "one of them holds at every step": the subjects of the list said before, as a disjunction. */
-  private ofThem(a: number, b: number): FormulaJson | undefined {
-    const cue = this.cueAt(a);
-    if (cue?.kind !== 'listOf' || cue.negated || !['them', 'these', 'those'].includes(this.wordAt(a + 1)?.norm ?? '')) return undefined;
-    if (!this.lastList) throw new NotRead('"one of them" with no list before it');
-    const predicate = this.clauseParts(a + 2, b, true);
-    if (predicate.group || predicate.goal || predicate.avoid || predicate.count) throw new NotRead('"one of them" beside a place, a group or a count');
-    const body = this.lastList.map((subject) => this.prop([...subject, ...predicate.words])).reduce((x, y) => bin('or', x, y));
-    return this.applyWraps({ ...predicate, words: [] }, body);
-  }
-
-  /** Whether [a, b) is only a proposition's name (a letter, p1, a declared or quoted one), perhaps with "holds" (and "will", with `modal`). */
-  private isNamed(a: number, b: number, modal = false): boolean {
-    if (!this.items.slice(a, b).every((it) => it.kind === 'word' || (modal && it.kind === 'cue' && it.cue.kind === 'ignore'))) return false;
-    const content = contentWords(this.wordsIn(a, b));
-    // A letter, a letter with an index, or an identifier as code writes it ("task1_terminated").
-    return content.length === 1 && (content[0]!.pos === 'ATOM' || /^[a-z]\d*$/i.test(content[0]!.text) || /^[a-z]\w*_\w+$/i.test(content[0]!.text));
-  }
-
-  /** Whether the item at k is a plain "not". */
-  private isNegation(k: number): boolean {
-    const cue = this.cueAt(k);
-    return cue?.kind === 'unary' && cue.wraps.length === 1 && cue.wraps[0]!.op === 'not';
-  }
-
   /** The going or avoiding verb that opens [s, e) ("the robot must go to"), if one does, and where the place starts. */
   private placeVerb(s: number, e: number): { lead: ClauseParts; end: number } | undefined {
     // The subject before the verb ("the robot must go to ...") names no place.
@@ -1085,16 +861,6 @@ class Reader {
     if (verbEnd === verbStart || verbEnd === e) return undefined;
     const lead = this.clauseParts(verbStart, verbEnd, true);
     return lead.goal || lead.avoid ? { lead, end: verbEnd } : undefined;
-  }
-
-  private wordsIn(s: number, e: number): Word[] {
-    return this.items.slice(s, e).flatMap((it) => (it.kind === 'word' ? [it.word] : []));
-  }
-
-  /** A noun phrase and nothing else ("in any order" and other empty phrases aside). */
-  private isBare(s: number, e: number): boolean {
-    const items = this.items.slice(s, e).filter((it) => !(it.kind === 'cue' && it.cue.kind === 'ignore'));
-    return items.length > 0 && items.every((it) => it.kind === 'word' && nounLike.has(it.word.pos));
   }
 
   /** "A, then B, then C": A and later B and later C. */
@@ -1121,281 +887,6 @@ class Reader {
     const byVerb = listed.length > steps.length ? this.sharedVerb(listed) : undefined;
     if (byVerb) return inSequence(byVerb());
     return inSequence(steps.map(([s, e]) => this.clause(...this.trim(s, e))));
-  }
-
-  private clause(a0: number, b0: number): FormulaJson {
-    const [a, b] = this.trim(a0, b0);
-    const every = this.quantified(a, b);
-    if (every) return every;
-    // "if a then next b": a bare "next" before a proposition's name (not "the next train").
-    const first = this.items[a];
-    const second = this.items[a + 1];
-    const subject = second?.kind === 'word' && second.word.pos === 'DET';
-    if (first?.kind === 'word' && first.word.norm === 'next' && (this.isNamed(a + 1, b) || subject)) return un('next', this.clause(a + 1, b));
-    const listed = this.ofThem(a, b);
-    if (listed) return listed;
-    const parts = this.clauseParts(a, b, false);
-    if (parts.count) return this.counted(parts, parts.count);
-    if (parts.longerThan !== undefined) return this.atMostFor(parts, parts.longerThan);
-    if (parts.twiceInARow) {
-      if (parts.group || parts.goal || parts.avoid) throw new NotRead('"twice in a row" beside a place or a group');
-      const p = this.prop(parts.words);
-      return this.applyWraps(parts, bin('and', p, un('next', p)));
-    }
-    if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
-    const constant = parts.words.filter((w, i) => w.pos !== 'DET' || isContent(w, parts.words[i + 1])).map((w) => w.norm);
-    if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
-    const said = placeWords(parts);
-    const subjectless = ['VERB', 'AUX'].includes(said[0]?.pos ?? '') || (said.length > 0 && said.every((w) => w.pos === 'ADJ'));
-    const place = this.elided && subjectless ? [...this.elided, ...said] : said;
-    if (parts.via) {
-      // "go through the blue room to the red room": the place passed, and later the one gone to.
-      const to = place.findIndex((w, i) => i > 0 && ['to', 'into', 'towards'].includes(w.norm));
-      if (to > 0 && to < place.length - 1) return un('finally', bin('and', this.prop(place.slice(0, to)), un('finally', this.prop(place.slice(to + 1)))));
-    }
-    // "it stays true forever": a pronoun said to hold is the condition's proposition.
-    const pronoun = place.some(refersBack);
-    const onlyHolds = place.every((w) => w.pos === 'PRON' || ['true', 'hold', 'remain', 'stay', 'be', 'keep', 'still'].includes(w.lemma) || w.pos === 'AUX');
-    if (contentWords(place).length === 0 && pronoun && onlyHolds && this.antecedent) return this.applyWraps(parts, this.prop(this.antecedent));
-    return this.applyWraps(parts, this.prop(place));
-  }
-
-  /**
-   * "transitions to P-states occur at most 2 times" (the catalogue's bounded existence), "visit a at least twice"
-   * (that many separate occurrences: F (a & F (!a & F a))), "exactly once" (both), over a plain clause.
-   */
-  private counted(parts: ClauseParts, count: NonNullable<ClauseParts['count']>): FormulaJson {
-    // "do not go to a more than twice" is at most twice; "visit a more than once", at least twice.
-    const not = parts.wraps.length === 1 && parts.wraps[0]!.length === 1 && parts.wraps[0]![0]!.op === 'not';
-    if (count.bound === 'moreThan') {
-      const negated = not || (parts.avoid && parts.wraps.length === 0);
-      const reread = negated ? { bound: 'atMost' as const, n: count.n } : { bound: 'atLeast' as const, n: count.n + 1 };
-      return this.counted(negated ? { ...parts, wraps: [], avoid: false } : parts, reread);
-    }
-    const { bound, n } = count;
-    // "visit a at most twice": the place is what occurs, with no "eventually" of its own.
-    if (parts.group || parts.avoid || parts.wraps.length > 0) throw new NotRead('a count beside other adverbials');
-    if (!Number.isInteger(n) || n < 1 || n > 5) throw new NotRead('a count outside 1-5');
-    const place = placeWords(parts);
-    const p = this.prop(place);
-    if (bound === 'atMost') return this.pattern({ kind: 'boundedExistence', p, n });
-    let atLeast = un('finally', p);
-    for (let i = 1; i < n; i++) atLeast = un('finally', bin('and', p, un('finally', bin('and', negation(p), atLeast))));
-    return bound === 'atLeast' ? atLeast : bin('and', atLeast, scoped('globally', { kind: 'boundedExistence', p, n }, undefined, undefined));
-  }
-
-  /** "the door must not stay open for more than 30 seconds": whenever it is open, it is closed again within 30. */
-  private atMostFor(parts: ClauseParts, n: number): FormulaJson {
-    const wraps = parts.wraps.flat();
-    if (parts.group || parts.goal || parts.avoid || wraps.length !== 1 || wraps[0]!.op !== 'not') throw new NotRead('"for more than" without a plain "not"');
-    const p = this.prop(parts.words);
-    return un('globally', bin('implies', p, un('finally', un('not', p), [0, n])));
-  }
-
-  /** "every request is eventually acknowledged": at every moment, a request is eventually acknowledged. */
-  private quantified(a: number, b: number): FormulaJson | undefined {
-    const first = this.items[a];
-    const relative = this.relativeSubject(a, b);
-    if (relative) return relative;
-    if (first?.kind !== 'word' || !['every', 'each', 'any'].includes(first.word.lemma)) return undefined;
-    let end = a + 1;
-    while (end < b && this.wordAt(end) && !['AUX', 'VERB'].includes(this.wordAt(end)!.pos)) end++;
-    if (end === a + 1 || end === b) return undefined;
-    const predicate = this.clauseParts(end, b, false);
-    if (predicate.group) return undefined;
-    const trigger = this.prop(this.wordsIn(a + 1, end));
-    return un('globally', bin('implies', trigger, this.applyWraps(predicate, this.prop(predicate.words))));
-  }
-
-  /**
-   * "A message that is sent is eventually received": a subject with a relative clause speaks of every such thing, at
-   * every moment: G (message_sent -> F received). The relative clause ends where a second verb group, an adverbial or
-   * an obligation starts after its own verb.
-   */
-  private relativeSubject(a: number, b: number): FormulaJson | undefined {
-    const first = this.items[a];
-    if (first?.kind !== 'word' || !['a', 'an', 'every', 'each', 'any'].includes(first.word.norm)) return undefined;
-    let that = a + 1;
-    while (that < b && ['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(this.wordAt(that)?.pos ?? '')) that++;
-    const it = this.items[that];
-    const isThat = it?.kind === 'cue' ? it.cue.kind === 'ignore' && ['that', 'which', 'who'].includes(it.words[0]!.norm) && it.words.length === 1 : it?.kind === 'word' && ['which', 'who'].includes(it.word.norm);
-    if (that === a + 1 || !isThat) return undefined;
-    const isVerb = (k: number) => {
-      const x = this.items[k]!;
-      return (x.kind === 'word' && ['AUX', 'VERB'].includes(x.word.pos)) || (x.kind === 'cue' && x.cue.kind === 'goal');
-    };
-    let main = -1;
-    let seenVerb = false;
-    for (let k = that + 1; k < b; k++) {
-      const x = this.items[k]!;
-      if (x.kind !== 'word' && x.kind !== 'cue') return undefined;
-      const adverbial = x.kind === 'cue' && (x.cue.kind === 'unary' || (x.cue.kind === 'ignore' && x.cue.obligation === true));
-      if (seenVerb && (adverbial || (isVerb(k) && !isVerb(k - 1)))) {
-        main = k;
-        break;
-      }
-      if (x.kind === 'cue' && x.cue.kind !== 'goal' && x.cue.kind !== 'ignore') return undefined;
-      if (isVerb(k)) seenVerb = true;
-    }
-    if (main < 0) return undefined;
-    const predicate = this.clauseParts(main, b, false);
-    if (predicate.group || predicate.goal || predicate.avoid || predicate.count) return undefined;
-    const trigger = this.prop([...this.wordsIn(a + 1, that), ...this.wordsIn(that + 1, main)]);
-    return un('globally', bin('implies', trigger, this.applyWraps(predicate, this.prop(predicate.words))));
-  }
-
-  private clauseParts(a: number, b: number, predicateOnly: boolean): ClauseParts {
-    const parts: ClauseParts = { wraps: [], words: [], goal: false, avoid: false };
-    const predicate: Wrap[] = [];
-    let again = false;
-    // "no calls occur": a clause that opens with "no" says its proposition does not hold.
-    const opening = this.items[a];
-    if (opening?.kind === 'word' && opening.word.norm === 'no' && opening.word.pos === 'DET') predicate.push({ op: 'not' });
-    for (let k = a; k < b; k = this.step(k)) {
-      const it = this.items[k]!;
-      if (it.kind === 'word') parts.words.push(it.word);
-      else if (it.kind === 'open') this.group(k, parts);
-      else if (it.kind !== 'cue') continue;
-      else if (it.cue.kind === 'unary') {
-        if (it.cue.onset && this.conditionDepth > 0) continue;
-        if (it.cue.relative) this.relativePast++;
-        if (it.cue.predicate) predicate.push(...this.resolve(k));
-        else parts.wraps.push(this.resolve(k));
-        if (it.cue.goal) parts.goal = true;
-      }
-      else if (it.cue.kind === 'goal' || it.cue.kind === 'avoid') {
-        parts[it.cue.kind] = true;
-        if (it.cue.kind === 'goal' && it.words.some((w) => ['through', 'thru', 'past', 'by', 'via'].includes(w.norm))) parts.via = true;
-        // The agent before "go to" or "avoid" ("the robot must reach the goal") is not part of the place.
-        parts.place ??= parts.words.length;
-      }
-      else if (it.cue.kind === 'satisfy') parts.place ??= parts.words.length;
-      else if (it.cue.kind === 'count') {
-        if (parts.count) throw new NotRead('two counts in one clause');
-        parts.count = { bound: it.cue.bound, n: it.cue.times ?? it.numbers[0]! };
-      }
-      else if (it.cue.kind === 'jointly' && it.cue.wraps) parts.wraps.push(it.cue.wraps);
-      else if (it.cue.kind === 'ignore' && it.cue.again) again = true;
-      else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
-      else if (it.cue.kind === 'same') parts.same = true;
-      // "c holds in the step after": one step after the step the clause before spoke of.
-      else if (it.cue.kind === 'stepAfter') parts.wraps.push(Array.from({ length: this.lastSteps + 1 }, () => ({ op: 'next' as const })));
-      // "head to a, and make sure you never go to b": a framing lead inside the sentence frames the clause after it.
-      else if (it.cue.kind === 'lead' && !it.cue.wraps) continue;
-      // "one of the doors is open" names the door that is; "neither" with no list says nothing.
-      else if (it.cue.kind === 'listOf' && !it.cue.negated) continue;
-      else if (it.cue.kind === 'listOf') throw new NotRead('"neither" before no list');
-      else if (it.cue.kind === 'untilThen') throw new NotRead('"until then" with no event before it');
-      else if (it.cue.kind === 'longerThan') parts.longerThan = it.numbers[0];
-      else if (it.cue.kind === 'twiceInARow') parts.twiceInARow = true;
-      else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
-    }
-    if (predicate.length > 0) parts.wraps.push(predicate);
-    // "b will not happen again": never again.
-    if (again && parts.wraps.length === 1 && parts.wraps[0]!.length === 1 && parts.wraps[0]![0]!.op === 'not') parts.wraps = [[{ op: 'globally' }, { op: 'not' }]];
-    if (parts.same && !predicateOnly) throw new NotRead('"the same" with nothing to compare');
-    const referent = this.antecedent !== undefined && parts.words.some(refersBack);
-    const hasContent = contentWords(parts.words).length > 0 || referent || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');
-    if (parts.group ? hasContent : !predicateOnly && !hasContent) throw new NotRead('a clause with no proposition, or words beside a group');
-    return parts;
-  }
-
-  /** A parenthesised group in a clause: its formula, or, for "(within the next 5 time units)", its adverbials. */
-  private group(open: number, parts: ClauseParts): void {
-    const close = this.closing.get(open)!;
-    const inner = this.items.slice(open + 1, close);
-    if (inner.length > 0 && inner.every((it) => it.kind === 'cue' && it.cue.kind === 'unary')) {
-      for (let k = open + 1; k < close; k++) parts.wraps.push(this.resolve(k));
-      return;
-    }
-    // "when the pilot is not in control (not standby)", "a request (of some resource) occurs": brackets after a
-    // clause's words are an aside that restates or qualifies it.
-    if (contentWords(parts.words).length > 0) return;
-    if (inner.length > 0 && inner.every((it) => it.kind === 'word')) {
-      parts.words.push(...this.wordsIn(open + 1, close));
-      return;
-    }
-    if (parts.group) throw new NotRead('two groups in one clause');
-    parts.group = [open + 1, close];
-  }
-
-  /** Wraps the clause's adverbials around `body`, outermost first, adding the implied ones of goals and avoidance. */
-  private applyWraps(parts: ClauseParts, body: FormulaJson): FormulaJson {
-    let wraps = parts.wraps.flat();
-    if (parts.avoid) wraps = [...wraps, { op: 'globally' }, { op: 'not' }];
-    const temporal = wraps.some((w) => w.op !== 'not');
-    if (parts.goal && !temporal && (this.conditionDepth === 0 || wraps.length > 0)) wraps = wraps.length > 0 ? [{ op: 'globally' }, ...wraps] : [{ op: 'finally' }];
-    // "always avoid": one G; "eventually reach the goal within 10 seconds": F[0,10], not F F[0,10].
-    wraps = wraps.filter((w, i) => {
-      const next = wraps[i + 1];
-      // "q eventually becomes true": one F.
-      if (i > 0 && (w.op === 'globally' || w.op === 'finally') && wraps[i - 1]!.op === w.op && w.lo === undefined && wraps[i - 1]!.lo === undefined) return false;
-      // "keep visiting a forever": a recurring visit already goes on forever.
-      const unbounded = (j: number, op: Wrap['op']) => wraps[j]?.op === op && wraps[j]!.lo === undefined;
-      if (i >= 2 && unbounded(i, 'globally') && unbounded(i - 1, 'finally') && unbounded(i - 2, 'globally')) return false;
-      return !(w.op === 'finally' && w.lo === undefined && next?.op === 'finally' && next.lo !== undefined);
-    });
-    // "must not start for 5 seconds", "cannot hold in the next step": the negation is of the clause, under the
-    // duration or the step (G[0,5] !p, X !p); "does not always hold" and "not within 5 seconds" keep theirs.
-    for (let i = 0; i + 1 < wraps.length; i++) {
-      const next = wraps[i + 1]!;
-      if (wraps[i]!.op === 'not' && ((next.op === 'globally' && next.lo !== undefined) || next.op === 'next')) [wraps[i], wraps[i + 1]] = [next, wraps[i]!];
-    }
-    const each = (w: Wrap, f: FormulaJson): FormulaJson => {
-      const steps = Array.from({ length: (w.hi as number) - (w.lo as number) + 1 }, (_, i) => nexts((w.lo as number) + i, f));
-      return steps.reduce((x, y) => bin('and', x, y));
-    };
-    this.lastSteps = wraps.filter((w) => w.op === 'next').reduce((n, w) => n + (w.each ? (w.hi as number) : 1), 0) || this.lastSteps;
-    // "it is never the case that the elevator is not active": one negation cancels the other.
-    const wrap = (f: FormulaJson, w: Wrap): FormulaJson => (w.op === 'not' && f.kind === 'not' ? f.args[0]! : w.lo === undefined ? un(w.op, f) : un(w.op, f, [w.lo as number, w.hi as number | null]));
-    return wraps.reduceRight<FormulaJson>((f, w) => (w.each ? each(w, f) : wrap(f, w)), body);
-  }
-
-  /** The wraps of the unary cue at k, with its numbers filled in. */
-  private resolve(k: number): Wrap[] {
-    const it = this.items[k] as Extract<Item, { kind: 'cue' }>;
-    return this.resolveWraps(it, (it.cue as Extract<Cue, { kind: 'unary' }>).wraps);
-  }
-
-  private resolveWraps(it: Extract<Item, { kind: 'cue' }>, wraps: readonly Wrap[]): Wrap[] {
-    const num = (v: Wrap['lo'] | Wrap['hi']): number | null | undefined => (v === 'n0' ? it.numbers[0] : v === 'n1' ? it.numbers[1] : v);
-    return wraps.flatMap((w): Wrap[] => {
-      if (w.lo === undefined) return [w];
-      const lo = num(w.lo)!;
-      // "in the next two steps": X b & X X b, as many as there are (at most 10), else G[1,n].
-      if (w.each) {
-        const hi = num(w.hi)!;
-        return hi >= 1 && hi <= 10 ? [{ op: 'next', lo, hi, each: true }] : [{ op: 'globally', lo, hi }];
-      }
-      // "three steps later": X X X; "3 seconds later": F[3,3].
-      if (w.op === 'next') {
-        const counted = it.steps || it.words.length <= 2;
-        return counted && lo >= 1 && lo <= 10 ? Array.from({ length: lo }, () => ({ op: 'next' as const })) : [{ op: 'finally', lo, hi: lo }];
-      }
-      const hi = num(w.hi);
-      if (hi !== null && hi !== undefined && hi < lo) throw new NotRead('a reversed interval');
-      return [{ op: w.op, lo, hi: hi ?? null }];
-    });
-  }
-
-  private resolveRange(a: number, b: number): Wrap[] {
-    const out: Wrap[] = [];
-    for (let k = a; k < b; k++) out.push(...this.resolve(k));
-    return out;
-  }
-
-  private wrapAll(wraps: Wrap[], f: FormulaJson): FormulaJson {
-    // "always, whenever A, B": one G; "within 7 steps, reach the lock": F[0,7] lock, not F[0,7] F lock.
-    const last = wraps[wraps.length - 1];
-    const inner = last && last.op === 'globally' && last.lo === undefined ? peel(f, 'globally') : last?.op === 'finally' ? peel(f, 'finally') : f;
-    return this.applyWraps({ wraps: [wraps], words: [], goal: false, avoid: false }, inner);
-  }
-
-  private prop(words: Word[]): FormulaJson {
-    const content = contentWords(words);
-    if (content.length === 0) throw new NotRead('a clause with no proposition');
-    this.clauses.push({ words: content });
-    return { kind: 'prop', name: `#${this.clauses.length - 1}` };
   }
 }
 

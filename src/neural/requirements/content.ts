@@ -1,0 +1,30 @@
+// Which words of a clause name its proposition: content words, not the verbs that only say a clause is
+// true ("holds", "stays"), articles or connectives. The reader names each proposition from these.
+import type { Word } from './words';
+
+export const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
+const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCONJ', 'INTJ']);
+// Verbs that say a proposition is true rather than what it is ("a holds", "the motor stays off").
+const truthVerbs = new Set(['hold', 'happen', 'occur', 'true', 'become', 'remain', 'stay', 'keep', 'be', 'do', 'have', 'get', 'still', 'now', 'just', 'only', 'already', 'even', 'first', 'firstly', 'initially']);
+
+/** Whether a word names part of a proposition. A lone "a" before a verb or a connective is the proposition a. */
+export function isContent(w: Word, next: Word | undefined): boolean {
+  if (w.pos === 'ATOM') return true;
+  if (/^[a-z]$/i.test(w.text) && w.text.toLowerCase() !== 'i') {
+    if (w.text.toLowerCase() !== 'a' || w.pos === 'NOUN') return true;
+    return !next || (!['NOUN', 'ADJ', 'PROPN', 'NUM', 'ADV', 'ATOM'].includes(next.pos) && !/^[a-z]$/i.test(next.text));
+  }
+  if (droppedPos.has(w.pos)) return false;
+  return !truthVerbs.has(w.lemma) && /[a-z0-9]/i.test(w.text);
+}
+
+export function contentWords(words: readonly Word[]): Word[] {
+  const kept = words.filter((w, i) => isContent(w, words[i + 1]));
+  // Prepositions at the edges name nothing ("to the goal", "the light is on" keeps "on" inside).
+  while (kept.length > 1 && kept[0]!.pos === 'ADP') kept.shift();
+  while (kept.length > 1 && kept[kept.length - 1]!.pos === 'ADP' && !['on', 'off', 'in', 'out', 'up', 'down'].includes(kept[kept.length - 1]!.norm)) kept.pop();
+  return kept;
+}
+
+/** A pronoun that may stand for the proposition of the condition before it ("it stays true"). */
+export const refersBack = (w: Word): boolean => w.pos === 'PRON' && ['it', 'they', 'this'].includes(w.norm);

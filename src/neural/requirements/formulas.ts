@@ -1,0 +1,55 @@
+// Formula building blocks the requirement reader composes its readings from: sequences ("A, then B"),
+// PsALM's ordered visits, and the small rewrites that keep a reading as the English says it ("eventually"
+// not doubled, a negation not doubled).
+import type { FormulaJson } from '../../languages/tl/api';
+import { bin, hasTemporal, un } from './catalogue';
+
+export const isTemporal = (f: FormulaJson): boolean => ['globally', 'finally', 'next'].includes(f.kind);
+
+/** `f` without an outer unbounded operator of this kind. */
+export function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
+  return f.kind === kind && !('interval' in f && f.interval) && 'args' in f ? f.args[0]! : f;
+}
+
+const pastKinds = new Set(['once', 'historically', 'prev', 'since']);
+export const hasPast = (f: FormulaJson): boolean => pastKinds.has(f.kind) || ('args' in f && f.args.some(hasPast));
+
+/** Not `f`: "b does not happen before a does not hold" waits for a, not for !!a. */
+export const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.args[0]! : un('not', f));
+
+/** "pick up the block and place it in the bin": each command of a list done at some point (a goal is already). */
+export const eventuallyEach = (f: FormulaJson): FormulaJson =>
+  f.kind === 'and' ? bin('and', eventuallyEach(f.args[0]!), eventuallyEach(f.args[1]!)) : hasTemporal(f) ? f : un('finally', f);
+
+/** "A, then B, then C": A, and later B, and later C; "A, and after that never B": from A on, never B. */
+export function inSequence(steps: readonly FormulaJson[]): FormulaJson {
+  const fromThen = (f: FormulaJson) => f.kind === 'finally' || (f.kind === 'globally' && !f.interval);
+  return steps.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), fromThen(later) ? later : un('finally', later))));
+}
+
+/** The sequence `seq` (F (a & F b)) with one more step at its end: F (a & F (b & F next)). */
+export function thenAlso(seq: FormulaJson, next: FormulaJson): FormulaJson {
+  const body = seq.kind === 'finally' && !seq.interval ? seq.args[0]! : undefined;
+  const rest = body?.kind === 'and' ? body.args[1]! : undefined;
+  if (body?.kind === 'and' && rest?.kind === 'finally' && !rest.interval) return un('finally', bin('and', body.args[0]!, thenAlso(rest, next)));
+  return inSequence([seq, next]);
+}
+
+export type Order = 'sequence' | 'ordered' | 'strict';
+
+/**
+ * Visits in order (PsALM's visit patterns). "patrol a, b and c in that order" is a recurring sequence, G F (a & F (b
+ * & F c)); a sequenced visit is F (a & F (b & F c)); an ordered one adds that no place comes before the one ahead of
+ * it (!b U a); a strict one, that none recurs before the next (!a U (a & X (!a U b))).
+ */
+export function inOrder(fs: readonly FormulaJson[], order: Order): FormulaJson {
+  const recurring = (f: FormulaJson) => f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'finally' && !f.args[0]!.interval;
+  if (fs.every(recurring)) return un('globally', inSequence(fs.map((f) => peel(f, 'globally'))));
+  const sequence = inSequence(fs);
+  const places = fs.map((f) => peel(f, 'finally'));
+  if (order === 'sequence' || places.some((p) => p.kind !== 'prop')) return sequence;
+  const pairs = places.slice(1).map((later, i) => [places[i]!, later] as const);
+  const ordered = pairs.reduce((f, [first, later]) => bin('and', f, bin('until', un('not', later), first)), sequence);
+  if (order === 'ordered') return ordered;
+  return pairs.reduce((f, [first, later]) => bin('and', f, bin('until', un('not', first), bin('and', first, un('next', bin('until', un('not', first), later))))), ordered);
+}
