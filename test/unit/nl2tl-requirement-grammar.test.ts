@@ -635,3 +635,9 @@ test('a list of commands: each done at some point; "go back to"; "always B after
   reads('always go to b after reaching a', 'G (a -> F b)');
   reads('go to the blue room, but make sure to pass through the hallway first', 'F (hallway & F blue_room)');
 });
+
+test('two relations of the same kind joined by and/or are two clauses', () => {
+  reads('visit a before b and b before c', '!b U a & !c U b');
+  reads('a holds until b holds and c holds until d holds', 'a U b & c U d');
+  reads('a holds until b and c holds', 'a U (b & c)');
+});

@@ -298,9 +298,16 @@ class Reader extends ClauseReader {
       }
       return bin((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, this.connectives(a, joint), this.connectives(joint + 2, b));
     }
-    // "p1 is always followed by p2 and p3 is always followed by p4": two implications joined by the last and/or between them.
+    // "p1 is always followed by p2 and p3 is always followed by p4", "visit a before b and b before c": two
+    // implications, or two relations of one kind, joined by the last and/or between them.
     const implications: number[] = [];
     for (let k = a; k < b; k = this.step(k)) if (this.isBinary(k, levelOne)) implications.push(k);
+    if (implications.length < 2) {
+      const relations: number[] = [];
+      for (let k = a; k < b; k = this.step(k)) if (this.isBinary(k, levelTwo) && !timedOps.has((this.cueAt(k) as { op: BinaryCue }).op)) relations.push(k);
+      const op = (k: number) => (this.cueAt(k) as { op: BinaryCue }).op;
+      if (relations.length >= 2 && op(relations[0]!) === op(relations[1]!)) implications.splice(0, implications.length, ...relations);
+    }
     if (implications.length >= 2) {
       let join = -1;
       for (let k = implications[0]! + 1; k < implications[1]!; k = this.step(k)) if (this.isBinary(k, andOr)) join = k;
