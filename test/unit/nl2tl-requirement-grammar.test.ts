@@ -60,7 +60,7 @@ test('until, unless, before and bounded response', () => {
   reads('the light stays green unless the button is pressed', 'light_green W button_pressed');
   reads('visit a before b', '!b U a');
   reads('The alarm shall sound within 5 seconds after the door opens', 'G (door_opens -> F[0,5] alarm_sound)');
-  reads('whenever the light is red, it turns green within ten steps', 'G (light_red -> F[0,10] turns_green)');
+  reads('whenever the light is red, it turns green within ten steps', 'G (light_red -> F[0,10] light_turns_green)');
   reads('the valve stays open for at least 3 seconds', 'G[0,3] valve_open');
   reads('p holds until q holds within 5 time units', 'p U[0,5] q');
   reads('a holds until b holds, and b holds until c holds', '(a U b) & (b U c)');
@@ -99,9 +99,9 @@ test('robot missions: passing through, avoiding on the way, staying, patrolling'
 test('textbook phrasings: impossible states, every state, whatever happens', () => {
   reads('a always implies b', 'G (a -> b)');
   reads('It is impossible to get to a state where started holds, but ready does not hold', 'G !(started & !ready)');
-  reads('For any state, if a request occurs, then it will eventually be acknowledged', 'G (request -> F acknowledged)');
+  reads('For any state, if a request occurs, then it will eventually be acknowledged', 'G (request -> F request_acknowledged)');
   reads('Whatever happens, a certain process will eventually be permanently deadlocked', 'F G certain_process_deadlocked');
-  reads('If the process is enabled infinitely often, then it runs infinitely often', 'G F process_enabled -> G F runs');
+  reads('If the process is enabled infinitely often, then it runs infinitely often', 'G F process_enabled -> G F process_runs');
 });
 
 test('scope words: "at the same time", "in that order", "once" (from then on), finitely often, "there is a point where"', () => {
@@ -330,7 +330,7 @@ test('robot commands: how many visits (at least, exactly), staying in a place, f
   reads('find the red block', 'F red_block');
   reads('head to the office and wait there', 'F G office');
   // "stays on" is a state, not a place to stay in.
-  reads('If the alarm goes off, it stays on until the reset button is pressed.', 'G (alarm_goes_off -> on U reset_button_pressed)');
+  reads('If the alarm goes off, it stays on until the reset button is pressed.', 'G (alarm_goes_off -> alarm_on U reset_button_pressed)');
 });
 
 test('the past relative to another clause, "only if" over the past, sentences joined before a subordinate clause', () => {
@@ -439,11 +439,11 @@ test('durations: not for more than N, at least N after, a negation under a durat
 });
 
 test('a state condition set off by a comma with a consequence in time is a rule for every moment; without the comma it is not', () => {
-  reads('If a request occurs, it is acknowledged within two steps.', 'G (request -> F[0,2] acknowledged)');
+  reads('If a request occurs, it is acknowledged within two steps.', 'G (request -> F[0,2] request_acknowledged)');
   reads('if a holds, then eventually b holds', 'G (a -> F b)');
   reads('if a holds then eventually b holds', 'a -> F b');
   reads('If Min is home, then Henry is', 'min_home -> henry');
-  reads('If the process is enabled infinitely often, then it runs infinitely often.', 'G F process_enabled -> G F runs');
+  reads('If the process is enabled infinitely often, then it runs infinitely often.', 'G F process_enabled -> G F process_runs');
 });
 
 test('a condition at the first moment stays a condition at the first moment', () => {
@@ -640,4 +640,16 @@ test('two relations of the same kind joined by and/or are two clauses', () => {
   reads('visit a before b and b before c', '!b U a & !c U b');
   reads('a holds until b holds and c holds until d holds', 'a U b & c U d');
   reads('a holds until b and c holds', 'a U (b & c)');
+});
+
+test('on and off (open and closed, ...) of one thing in one sentence are one proposition and its negation', () => {
+  reads('whenever the lamp is on, it is off in the next state and on again in the state after that', 'G (lamp_on -> X !lamp_on & X X lamp_on)');
+  reads('the door is closed until the alarm is open', 'door_closed U alarm_open');
+  reads('the valve is open until the valve is closed', 'valve_open U !valve_open');
+});
+
+test('"N states in a row", "in exactly one state", "then or later"', () => {
+  reads('the lamp cannot stay on for three states in a row', 'G !(lamp_on & X lamp_on & X X lamp_on)');
+  reads('the lamp is on in exactly one state', 'F lamp_on & !lamp_on W (lamp_on W G !lamp_on)');
+  reads('whenever the lamp is on, the fan will be on then or at some point in the future', 'G (lamp_on -> F fan_on)');
 });

@@ -5,7 +5,7 @@
 // "it" and "one of them" refer to, how deep in conditions the reader is).
 import type { FormulaJson } from '../../languages/tl/api';
 import { bin, nexts, scoped, un, type Pattern } from './catalogue';
-import { contentWords, isContent, nounLike, refersBack } from './content';
+import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
 import { negation, peel } from './formulas';
 import type { Item } from './items';
@@ -32,7 +32,7 @@ export interface ClauseParts {
   /** The goal is passed on the way ("go through", "pass by"): a place after "to" is where the way leads. */
   via?: boolean;
   /** "twice in a row": the clause now and at the next step. */
-  twiceInARow?: boolean;
+  inARow?: number;
   /** "a and b are the same": the coordinated subjects are equivalent. */
   same?: boolean;
   /** "for more than 30 seconds": the longest the clause may hold, in the cue's numbers. */
@@ -59,6 +59,8 @@ export abstract class ClauseReader {
 
   /** The first proposition of the last condition read: what "it" stands for in "whenever a becomes true, it stays true". */
   protected antecedent: Word[] | undefined;
+  /** The subject of the last condition read: what "it" stands for as a subject ("whenever the lamp is on, it is off ..."). */
+  protected antecedentSubject: Word[] | undefined;
 
   /** How many past adverbials relative to another clause ("beforehand", "before" at the end) were read. */
   protected relativePast = 0;
@@ -185,16 +187,17 @@ export abstract class ClauseReader {
     const parts = this.clauseParts(a, b, false);
     if (parts.count) return this.counted(parts, parts.count);
     if (parts.longerThan !== undefined) return this.atMostFor(parts, parts.longerThan);
-    if (parts.twiceInARow) {
-      if (parts.group || parts.goal || parts.avoid) throw new NotRead('"twice in a row" beside a place or a group');
+    if (parts.inARow !== undefined) {
+      if (parts.group || parts.goal || parts.avoid) throw new NotRead('"in a row" beside a place or a group');
+      if (!Number.isInteger(parts.inARow) || parts.inARow < 2 || parts.inARow > 10) throw new NotRead('a run of steps outside 2-10');
       const p = this.prop(parts.words);
-      return this.applyWraps(parts, bin('and', p, un('next', p)));
+      return this.applyWraps(parts, Array.from({ length: parts.inARow }, (_, i) => nexts(i, p)).reduce((x, y) => bin('and', x, y)));
     }
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));
     const constant = parts.words.filter((w, i) => w.pos !== 'DET' || isContent(w, parts.words[i + 1])).map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
     const said = placeWords(parts);
-    const subjectless = ['VERB', 'AUX'].includes(said[0]?.pos ?? '') || (said.length > 0 && said.every((w) => w.pos === 'ADJ'));
+    const subjectless = ['VERB', 'AUX'].includes(said[0]?.pos ?? '') || (said.length > 0 && said.every(isStateWord));
     const place = this.elided && subjectless ? [...this.elided, ...said] : said;
     if (parts.via) {
       // "go through the blue room to the red room": the place passed, and later the one gone to.
@@ -205,6 +208,8 @@ export abstract class ClauseReader {
     const pronoun = place.some(refersBack);
     const onlyHolds = place.every((w) => w.pos === 'PRON' || ['true', 'hold', 'remain', 'stay', 'be', 'keep', 'still'].includes(w.lemma) || w.pos === 'AUX');
     if (contentWords(place).length === 0 && pronoun && onlyHolds && this.antecedent) return this.applyWraps(parts, this.prop(this.antecedent));
+    // "whenever the lamp is on, it is off in the next state": "it" as the subject is the condition's subject.
+    if (refersBack(place[0] ?? parts.words[0]!) && this.antecedentSubject && contentWords(place.slice(1)).length > 0) return this.applyWraps(parts, this.prop([...this.antecedentSubject, ...place.slice(1)]));
     return this.applyWraps(parts, this.prop(place));
   }
 
@@ -346,7 +351,7 @@ export abstract class ClauseReader {
       else if (it.cue.kind === 'listOf') throw new NotRead('"neither" before no list');
       else if (it.cue.kind === 'untilThen') throw new NotRead('"until then" with no event before it');
       else if (it.cue.kind === 'longerThan') parts.longerThan = it.numbers[0];
-      else if (it.cue.kind === 'twiceInARow') parts.twiceInARow = true;
+      else if (it.cue.kind === 'inARow') parts.inARow = it.cue.times ?? it.numbers[0];
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
     if (predicate.length > 0) parts.wraps.push(predicate);

@@ -7,6 +7,20 @@ const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCO
 // Verbs that say a proposition is true rather than what it is ("a holds", "the motor stays off").
 const truthVerbs = new Set(['hold', 'happen', 'occur', 'true', 'become', 'remain', 'stay', 'keep', 'be', 'do', 'have', 'get', 'still', 'now', 'just', 'only', 'already', 'even', 'first', 'firstly', 'initially']);
 
+/** A word that says what state a thing is in ("green", "on", "closed"): a predicate with no verb of its own. */
+export const isStateWord = (w: Word): boolean => w.pos === 'ADJ' || ['on', 'off', 'open', 'closed', 'up', 'down', 'in', 'out'].includes(w.norm);
+
+/**
+ * Pairs of states where one is the other's negation: a sentence that says both of one thing ("it is off in the
+ * next state and on again") speaks of one proposition. Complementary pairs only, so not WordNet's antonyms, which
+ * include contraries (hot and cold, full and empty) that are not each other's negation.
+ */
+export const complements: ReadonlyMap<string, string> = new Map([
+  ['off', 'on'], ['closed', 'open'], ['close', 'open'], ['inactive', 'active'], ['disabled', 'enabled'], ['unlocked', 'locked'],
+  ['disarmed', 'armed'], ['disconnected', 'connected'], ['unavailable', 'available'], ['absent', 'present'], ['invisible', 'visible'],
+  ['unsafe', 'safe'], ['false', 'true'], ['stopped', 'running'],
+]);
+
 /** Whether a word names part of a proposition. A lone "a" before a verb or a connective is the proposition a. */
 export function isContent(w: Word, next: Word | undefined): boolean {
   if (w.pos === 'ATOM') return true;

@@ -78,8 +78,8 @@ export type Cue =
    * "exactly once"; `times` when the words fix the number.
    */
   | { kind: 'count'; bound: 'atMost' | 'atLeast' | 'exactly' | 'moreThan'; times?: number }
-  /** "b holds twice in a row": b now and at the next step. */
-  | { kind: 'twiceInARow' }
+  /** "b holds twice in a row", "for three states in a row": b now and at the next steps, that many in all. */
+  | { kind: 'inARow'; times?: number }
   /** "b holds eventually, and c holds until then": c until the event the clause before waits for. */
   | { kind: 'untilThen' }
   /** "the door must not stay open for more than 30 seconds": G (door_open -> F[0,30] !door_open). */
@@ -258,7 +258,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['more than #n times | more than #n time', { kind: 'count', bound: 'moreThan' }],
   ['more than once', { kind: 'count', bound: 'moreThan', times: 1 }],
   ['more than twice', { kind: 'count', bound: 'moreThan', times: 2 }],
-  ['exactly once | only once', { kind: 'count', bound: 'exactly', times: 1 }],
+  ['exactly once | only once | in exactly one state | in exactly one step | at exactly one step | in only one state | in a single state | ' +
+    'in just one state', { kind: 'count', bound: 'exactly', times: 1 }],
   ['exactly twice', { kind: 'count', bound: 'exactly', times: 2 }],
   // After the counts, so that "at least 3 times" is a count ("times" is a unit too).
   ['at least #n #unit', unary([{ op: 'finally', lo: 'n0', hi: null }])],
@@ -273,7 +274,12 @@ export const cueTable: readonly [string, Cue][] = [
     'once you be there | and once you be there | once there | and once there | once you get there | and once you get there | ' +
     'when you get there | and when you get there | once you arrive there | and once you arrive there | when you be there | and when you be there | ' +
     ', finally | , lastly | and lastly | thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to', binary('then')],
-  ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps', { kind: 'twiceInARow' }],
+  ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps', { kind: 'inARow', times: 2 }],
+  ['for #n #step in a row | #n #step in a row | #n times in a row | #n time in a row | for #n consecutive #step | in #n consecutive #step | ' +
+    'at #n consecutive #step | for #n successive #step | in #n successive #step', { kind: 'inARow' }],
+  // "the fan will be on then or at some point in the future": now or later, which is eventually.
+  ['then or at some point in the future | then or later | now or later | now or at some point in the future | then or afterwards | ' +
+    'then or in the future | now or in the future | then or at some later point', unary([F])],
   ['until then | until that happen | until that moment | until that point | until that time | till then', { kind: 'untilThen' }],
   ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
   ['unless | at least until | until possibly', binary('unless')],

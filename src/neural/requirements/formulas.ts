@@ -21,6 +21,10 @@ export const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.a
 export const eventuallyEach = (f: FormulaJson): FormulaJson =>
   f.kind === 'and' ? bin('and', eventuallyEach(f.args[0]!), eventuallyEach(f.args[1]!)) : hasTemporal(f) ? f : un('finally', f);
 
+/** `f` with every next operator left out: what it says apart from counting steps. */
+export const withoutNext = (f: FormulaJson): FormulaJson =>
+  f.kind === 'next' ? withoutNext(f.args[0]!) : 'args' in f ? ({ ...f, args: f.args.map(withoutNext) } as FormulaJson) : f;
+
 /** "A, then B, then C": A, and later B, and later C; "A, and after that never B": from A on, never B. */
 export function inSequence(steps: readonly FormulaJson[]): FormulaJson {
   const fromThen = (f: FormulaJson) => f.kind === 'finally' || (f.kind === 'globally' && !f.interval);

@@ -5,7 +5,7 @@ import { fromJson, type Formula, type FormulaJson } from '../../languages/tl/api
 import { declaredSpans, markedSpans, mergeSpans, nameWords, type ApSpan, type Declared } from '../apRecognition';
 import { identifierFor, uniqueIdentifier } from '../grounding';
 import type { Clause } from './clauses';
-import { contentWords } from './content';
+import { complements, contentWords, isStateWord } from './content';
 import { readRequirement } from './reader';
 import { readWords, type Word } from './words';
 
@@ -65,6 +65,24 @@ function identifierSpans(sentence: string): ApSpan[] {
   return [...sentence.matchAll(/(?<![\w.])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w.])/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0], source: 'marked' as const }));
 }
 
+/**
+ * The clauses that say the complement of another clause's state of the same thing ("the lamp is off" beside "the
+ * lamp is on"): each such clause's index, with the index of the clause it negates.
+ */
+function complementsOf(clauses: readonly Clause[]): Map<number, number> {
+  // States only: "the valve opens" is an event, not the state "open".
+  const lemmas = clauses.map((c) => c.words.map((w) => (isStateWord(w) ? w.lemma : `${w.lemma}/`)));
+  const out = new Map<number, number>();
+  lemmas.forEach((ws, i) => {
+    const at = ws.findIndex((w) => complements.has(w));
+    if (at < 0) return;
+    const positive = [...ws.slice(0, at), complements.get(ws[at]!)!, ...ws.slice(at + 1)].join(' ');
+    const j = lemmas.findIndex((other) => other.join(' ') === positive);
+    if (j >= 0) out.set(i, j);
+  });
+  return out;
+}
+
 /** `tag` is the part-of-speech tagger (wink-nlp's; scripts/nl2tl-taggers.ts measures compromise's in its place). */
 export function translateRequirement(sentence: string, declared: readonly Declared[] = [], tag: typeof readWords = readWords): SymbolicTranslation | undefined {
   // Quoted spans are propositions; parentheses group clauses here, as in the formulas' English readings.
@@ -75,7 +93,9 @@ export function translateRequirement(sentence: string, declared: readonly Declar
   const keys = declaredKeys(declared);
   const taken = new Set(declared.map((d) => d.name));
   const byKey = new Map<string, ReadProp>();
-  const names = reading.clauses.map((clause) => {
+  const negates = complementsOf(reading.clauses);
+  const names = reading.clauses.map((clause, i) => {
+    if (negates.has(i)) return '';
     const k = key(clause.words);
     const known = byKey.get(k);
     if (known) return known.name;
@@ -89,7 +109,10 @@ export function translateRequirement(sentence: string, declared: readonly Declar
     byKey.set(k, { name, text: sentence.slice(first.start, last.end), start: first.start, end: last.end, declared: declaredName !== undefined, content: clause.words.map((w) => w.text).join(' ') });
     return name;
   });
-  const rename = (j: FormulaJson): FormulaJson =>
-    j.kind === 'prop' ? { kind: 'prop', name: names[Number(j.name.slice(1))]! } : 'args' in j ? { ...j, args: j.args.map(rename) } : j;
+  const named = (i: number): FormulaJson => {
+    const positive = negates.get(i);
+    return positive === undefined ? { kind: 'prop', name: names[i]! } : { kind: 'not', args: [{ kind: 'prop', name: names[positive]! }] };
+  };
+  const rename = (j: FormulaJson): FormulaJson => (j.kind === 'prop' ? named(Number(j.name.slice(1))) : 'args' in j ? { ...j, args: j.args.map(rename) } : j);
   return { formula: fromJson(rename(reading.formula)), props: [...byKey.values()] };
 }

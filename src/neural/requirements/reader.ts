@@ -9,9 +9,9 @@
 import type { FormulaJson } from '../../languages/tl/api';
 import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
 import { ClauseReader, NotRead, type Clause, type ClauseParts } from './clauses';
-import { contentWords, nounLike } from './content';
+import { contentWords, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
-import { eventuallyEach, hasPast, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
+import { eventuallyEach, hasPast, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import type { Word } from './words';
 
@@ -47,8 +47,10 @@ class Reader extends ClauseReader {
     const read = this.sentence(a, b);
     // "move the chair to the green room": a command says what to get done, so with no temporal word, eventually;
     // "a must not occur": a prohibition with no temporal word holds at every moment.
-    const prohibition = read.kind === 'not' && this.findFlagged(a, b, 'obligation') >= 0;
-    const body = this.imperative(a, b) ? eventuallyEach(read) : hasTemporal(read) ? read : prohibition ? un('globally', read) : read;
+    const modal = this.find(a, b, (k) => ['can', 'may', 'could'].includes((this.items[k] as { words?: Word[] }).words?.[0]?.norm ?? '')) >= 0;
+    // "cannot stay on for three states in a row": steps counted from any moment are still no temporal word.
+    const prohibition = read.kind === 'not' && !hasTemporal(withoutNext(read)) && (modal || this.findFlagged(a, b, 'obligation') >= 0);
+    const body = this.imperative(a, b) ? eventuallyEach(read) : prohibition ? un('globally', read) : read;
     return lead?.kind === 'lead' && lead.wraps ? this.wrapAll(lead.wraps, body) : body;
   }
 
@@ -172,6 +174,7 @@ class Reader extends ClauseReader {
     } finally {
       this.conditionDepth--;
       if (this.clauses.length > first) this.antecedent = this.clauses[first]!.words;
+      this.antecedentSubject = this.subjectOf(a, b) ?? this.antecedentSubject;
     }
   }
 
@@ -794,7 +797,7 @@ class Reader extends ClauseReader {
       this.wordsIn(s, e).length > 0;
     if (!subject || !parts.slice(1).every(adjectives)) return undefined;
     const first = this.clauseParts(...parts[0]!, false);
-    if (first.goal || first.avoid || first.count || first.group || first.twiceInARow || first.longerThan !== undefined) return undefined;
+    if (first.goal || first.avoid || first.count || first.group || first.inARow !== undefined || first.longerThan !== undefined) return undefined;
     const props = [this.prop(first.words), ...parts.slice(1).map(([s, e]) => this.prop([...subject, ...this.wordsIn(s, e)]))];
     return this.applyWraps({ ...first, words: [] }, props.reduce((x, y) => bin(kind, x, y)));
   }
@@ -805,6 +808,8 @@ class Reader extends ClauseReader {
     let k = start;
     while (k < e && nounLike.has(this.wordAt(k)?.pos ?? '')) k++;
     const subject = this.wordsIn(start, k);
+    // "it is off in the next state": the subject of the condition before.
+    if (subject.length === 1 && refersBack(subject[0]!) && this.antecedentSubject) return this.antecedentSubject;
     // "p becomes true": the verb may be a cue of its own.
     const cue = this.cueAt(k);
     const verb = this.opensWithVerb(k, e) || (cue?.kind === 'unary' && (cue.onset === true || cue.predicate === true));
@@ -828,10 +833,11 @@ class Reader extends ClauseReader {
     return bounds.slice(1).every((end, i) => this.isNamed(bounds[i]! + 1, end, true));
   }
 
-  /** Whether [s, e) is adjectives after its adverbials ("eventually red"). */
+  /** Whether [s, e) is state words after its adverbials ("eventually red", "on again in the state after that"). */
   private onlyAdjectives(s: number, e: number): boolean {
     const k = this.leadingUnary(s, e);
-    return k < e && this.items.slice(k, e).every((it) => it.kind === 'word' && it.word.pos === 'ADJ');
+    const words = this.items.slice(k, e).filter((it) => !(it.kind === 'cue' && (it.cue.kind === 'ignore' || it.cue.kind === 'unary' || it.cue.kind === 'stepAfter')));
+    return words.length > 0 && words.every((it) => it.kind === 'word' && isStateWord(it.word));
   }
 
   private opensWithVerb(s: number, e: number): boolean {
