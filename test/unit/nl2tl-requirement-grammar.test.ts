@@ -653,3 +653,16 @@ test('"N states in a row", "in exactly one state", "then or later"', () => {
   reads('the lamp is on in exactly one state', 'F lamp_on & !lamp_on W (lamp_on W G !lamp_on)');
   reads('whenever the lamp is on, the fan will be on then or at some point in the future', 'G (lamp_on -> F fan_on)');
 });
+
+test('coming back after a goal, "if ... ever", an onset under another adverbial, a trailing adverbial over adjectives, a deadline after an event', () => {
+  reads('go to the store and come back home', 'F (store & F home)');
+  reads('If a is ever true, b is true at some later point.', 'G (a -> F b)');
+  reads('Whenever a becomes true, b becomes true in the next step.', 'G (a -> X b)');
+  reads('The light shall be green or red at all times.', 'G (light_green | light_red)');
+  reads('The fan shall turn on at most 5 seconds after the temperature becomes high.', 'G (temperature_high -> F[0,5] fan_turn_on)');
+});
+
+test('an obligation under a state condition holds at every moment, whatever its consequence', () => {
+  reads('The alarm shall sound if the temperature exceeds the limit.', 'G (temperature_exceeds_limit -> alarm_sound)');
+  reads('If Min is home then Henry is', 'min_home -> henry');
+});

@@ -311,6 +311,8 @@ export abstract class ClauseReader {
   protected clauseParts(a: number, b: number, predicateOnly: boolean): ClauseParts {
     const parts: ClauseParts = { wraps: [], words: [], goal: false, avoid: false };
     const predicate: Wrap[] = [];
+    /** "becomes true": eventually, unless another adverbial says when ("becomes true in the next step"). */
+    const onsets = new Set<Wrap[]>();
     let again = false;
     // "no calls occur": a clause that opens with "no" says its proposition does not hold.
     const opening = this.items[a];
@@ -324,7 +326,11 @@ export abstract class ClauseReader {
         if (it.cue.onset && this.conditionDepth > 0) continue;
         if (it.cue.relative) this.relativePast++;
         if (it.cue.predicate) predicate.push(...this.resolve(k));
-        else parts.wraps.push(this.resolve(k));
+        else {
+          const wraps = this.resolve(k);
+          if (it.cue.onset) onsets.add(wraps);
+          parts.wraps.push(wraps);
+        }
         if (it.cue.goal) parts.goal = true;
       }
       else if (it.cue.kind === 'goal' || it.cue.kind === 'avoid') {
@@ -354,6 +360,7 @@ export abstract class ClauseReader {
       else if (it.cue.kind === 'inARow') parts.inARow = it.cue.times ?? it.numbers[0];
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
+    if (parts.wraps.some((ws) => !onsets.has(ws) && ws.some((w) => w.op !== 'not'))) parts.wraps = parts.wraps.filter((ws) => !onsets.has(ws));
     if (predicate.length > 0) parts.wraps.push(predicate);
     // "b will not happen again": never again.
     if (again && parts.wraps.length === 1 && parts.wraps[0]!.length === 1 && parts.wraps[0]![0]!.op === 'not') parts.wraps = [[{ op: 'globally' }, { op: 'not' }]];

@@ -184,8 +184,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['there be no | there be never', unary([NOT])],
   ['become true | will become true | start to hold | begin to hold | become the case', { kind: 'unary', wraps: [F], onset: true }],
   // Past.
-  // "neither a nor b ever holds": not at any time.
-  ['ever', unary([F])],
+  // "neither a nor b ever holds": not at any time; "if a is ever true": whenever it is, so nothing in a condition.
+  ['ever', { kind: 'unary', wraps: [F], onset: true }],
   ['previously | at some point in the past | in the past | once before | at some earlier time | at some earlier point', unary([O])],
   ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier',
     { kind: 'unary', wraps: [O], relative: true }],
@@ -229,7 +229,8 @@ export const cueTable: readonly [string, Cue][] = [
   [', at least #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: null }] }],
   [', but not both | but not both', { kind: 'trailer', exclusive: true }],
   ['#n #unit after | #n #unit later than | exactly #n #unit after', binary('stepsAfter')],
-  ['within #n #unit of | no later than #n #unit of', binary('withinOf')],
+  ['within #n #unit of | no later than #n #unit of | at most #n #unit after | within #n #unit after | no later than #n #unit after | ' +
+    'no more than #n #unit after | less than #n #unit after', binary('withinOf')],
   ['via | through | by way of | by going through | by passing through | passing through | going through', binary('via')],
   ['up to and including the moment when | until and including when | until and including the moment when | up to and including when | ' +
     'up to and including the moment | until and including the moment', binary('releasedBy')],
@@ -340,6 +341,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
     'go back to | come back to | get back to | head back to | move back to | walk back to | fly back to | ' +
+    'come back | go back | get back | return | head back | ' +
     'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at', { kind: 'goal' }],

@@ -97,7 +97,7 @@ class Reader extends ClauseReader {
       // without the comma, for a plain implication).
       const initial = this.findFlagged(a + 1, condEnd, 'initial') >= 0;
       const commaRule = this.isCommaSeparator(condEnd) && !initial && !hasTemporal(cond) && hasTemporal(main);
-      const standing = global || commaRule || this.obliged(cond, main, mainStart, b) || this.imperative(mainStart, b);
+      const standing = global || commaRule || this.obliged(cond, mainStart, b) || this.imperative(mainStart, b);
       return this.conditional(cond, main, standing, first.kind === 'if' && first.onlyIf === true, fromThenOn, this.relativePast > before);
     }
     // "B if A", "B whenever A", "B only if A".
@@ -106,7 +106,7 @@ class Reader extends ClauseReader {
       if (c?.kind === 'if') {
         const main = this.sentence(a, k);
         const cond = this.condition(k + 1, b);
-        return this.conditional(cond, main, c.global || this.obliged(cond, main, a, k), c.onlyIf === true, c.fromThenOn === true);
+        return this.conditional(cond, main, c.global || this.obliged(cond, a, k), c.onlyIf === true, c.fromThenOn === true);
       }
     }
     return this.connectives(a, b);
@@ -179,14 +179,14 @@ class Reader extends ClauseReader {
   }
 
   /**
-   * "If the brake is pressed, the car must stop within 3 seconds" is a standing obligation: a state condition
-   * whose consequence must follow in time holds at every moment. With no temporal word ("If Min is home then
-   * Henry is"), a temporal condition ("if a holds infinitely often, ...") or no obligation ("if a then
-   * eventually b", as explain() writes it), the sentence speaks of the first moment only.
+   * "If the brake is pressed, the car must stop within 3 seconds", "the alarm shall sound if the temperature
+   * exceeds the limit": an obligation under a state condition holds at every moment. Without an obligation ("If
+   * Min is home then Henry is", "if a then eventually b", as explain() writes it) or under a temporal condition
+   * ("if a holds infinitely often, ..."), the sentence speaks of the first moment only.
    */
-  private obliged(cond: FormulaJson, main: FormulaJson, a: number, b: number): boolean {
+  private obliged(cond: FormulaJson, a: number, b: number): boolean {
     const obligation = this.findFlagged(a, b, 'obligation') >= 0;
-    return obligation && !hasTemporal(cond) && hasTemporal(main);
+    return obligation && !hasTemporal(cond);
   }
 
   /**
@@ -662,8 +662,10 @@ class Reader extends ClauseReader {
       }
       subject = this.subjectOf(s, e) ?? subject;
     }
-    // "walk to a, then walk to b, and end at c": a goal after a sequence is its next step.
-    const continues = (i: number) => kind === 'and' && this.cueAt(split[i]![0])?.kind === 'goal' && this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0;
+    // "walk to a, then walk to b, and end at c": a goal after a sequence is its next step; so is coming back after a goal.
+    const comesBack = (k: number) => (this.items[k] as { words: Word[] }).words.some((w) => ['back', 'return'].includes(w.norm));
+    const continues = (i: number) =>
+      kind === 'and' && this.cueAt(split[i]![0])?.kind === 'goal' && (this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0 || comesBack(split[i]![0]));
     const merged = fs.reduce<FormulaJson[]>((out, f, i) => {
       if (absorbed.has(i)) return out;
       if (i > 0 && continues(i)) return [...out.slice(0, -1), thenAlso(out[out.length - 1]!, f)];
@@ -795,11 +797,17 @@ class Reader extends ClauseReader {
     const adjectives = ([s, e]: readonly [number, number]) =>
       this.items.slice(s, e).every((it) => (it.kind === 'word' && it.word.pos === 'ADJ') || (it.kind === 'cue' && it.cue.kind === 'jointly' && !it.cue.wraps)) &&
       this.wordsIn(s, e).length > 0;
-    if (!subject || !parts.slice(1).every(adjectives)) return undefined;
+    // "the light shall be green or red at all times": adverbials after the last adjective scope over all of them.
+    const [ls, le] = parts[parts.length - 1]!;
+    let tail = le;
+    while (tail > ls && this.cueAt(tail - 1)?.kind === 'unary') tail--;
+    const listed = [...parts.slice(1, -1), [ls, tail] as [number, number]];
+    if (!subject || !listed.every(adjectives)) return undefined;
     const first = this.clauseParts(...parts[0]!, false);
     if (first.goal || first.avoid || first.count || first.group || first.inARow !== undefined || first.longerThan !== undefined) return undefined;
-    const props = [this.prop(first.words), ...parts.slice(1).map(([s, e]) => this.prop([...subject, ...this.wordsIn(s, e)]))];
-    return this.applyWraps({ ...first, words: [] }, props.reduce((x, y) => bin(kind, x, y)));
+    const props = [this.prop(first.words), ...listed.map(([s, e]) => this.prop([...subject, ...this.wordsIn(s, e)]))];
+    const trailing = tail < le ? this.clauseParts(tail, le, true).wraps : [];
+    return this.applyWraps({ ...first, words: [], wraps: [...first.wraps, ...trailing] }, props.reduce((x, y) => bin(kind, x, y)));
   }
 
   /** The noun phrase that opens [s, e) before its verb ("the light" in "eventually the light is green"), if there is one. */
