@@ -666,3 +666,10 @@ test('an obligation under a state condition holds at every moment, whatever its 
   reads('The alarm shall sound if the temperature exceeds the limit.', 'G (temperature_exceeds_limit -> alarm_sound)');
   reads('If Min is home then Henry is', 'min_home -> henry');
 });
+
+test('words after an article are a noun phrase, whatever wink-nlp tags them; "never again"; "don\'t ever"; "open and closed" of one thing', () => {
+  reads('Visit the north tower or the south tower, but not both.', 'F north_tower xor F south_tower');
+  reads("Don't ever go near the pond.", 'G !pond');
+  reads('x holds at the beginning and never again.', 'x & X G !x');
+  reads('The valve is never open and closed at the same time.', 'G !(valve_open & !valve_open)');
+});

@@ -173,7 +173,9 @@ export const cueTable: readonly [string, Cue][] = [
     unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
   // Negation and never.
   ['not | no longer | no more', unary([NOT])],
-  ['never | at no time | at no point | under no circumstances | in no state', unary([G, NOT])],
+  ['never | at no time | at no point | under no circumstances | in no state | not ever | never ever | do not ever', unary([G, NOT])],
+  // "x holds at the beginning and never again": from the next step on, never.
+  ['never again | not ever again', unary([X, G, NOT])],
   ['it be impossible to get to a state where | it be impossible to reach a state where | there be no state where | ' +
     'there be no state in which | it be impossible to get to a state in which', unary([G, NOT], true)],
   ['it be never the case that | it never hold that | it can never happen that | it must never happen that | it be impossible that | ' +
@@ -344,6 +346,7 @@ export const cueTable: readonly [string, Cue][] = [
     'come back | go back | get back | return | head back | ' +
     'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
+    'go near | get near | come near | approach | go close to | get close to | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order | along the way | on the way | along your way | on your way | ' +
     'along the route | en route', { kind: 'ignore' }],

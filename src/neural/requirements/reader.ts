@@ -795,7 +795,7 @@ class Reader extends ClauseReader {
     if (parts.length < 2) return undefined;
     const subject = this.subjectOf(...parts[0]!);
     const adjectives = ([s, e]: readonly [number, number]) =>
-      this.items.slice(s, e).every((it) => (it.kind === 'word' && it.word.pos === 'ADJ') || (it.kind === 'cue' && it.cue.kind === 'jointly' && !it.cue.wraps)) &&
+      this.items.slice(s, e).every((it) => (it.kind === 'word' && isStateWord(it.word)) || (it.kind === 'cue' && it.cue.kind === 'jointly' && !it.cue.wraps)) &&
       this.wordsIn(s, e).length > 0;
     // "the light shall be green or red at all times": adverbials after the last adjective scope over all of them.
     const [ls, le] = parts[parts.length - 1]!;

@@ -81,6 +81,19 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   });
   // "a requests the lock": an article cannot come before a plural noun, so "a" is a proposition's name and the
   // noun the verb after it.
+  // "the north tower": after an article comes a noun phrase; wink-nlp sometimes tags its words as adverbs and verbs
+  // ("north/ADV tower/VERB"), compromise does not. Not after "a", which may be a proposition ("a holds").
+  raw.forEach((w, i) => {
+    if (w.pos !== 'DET' || w.text === 'a') return;
+    for (let j = i + 1; j < Math.min(i + 4, raw.length); j++) {
+      const t = raw[j]!;
+      const theirs = second.get(t.start) ?? [];
+      if (!['VERB', 'ADV'].includes(t.pos) || theirs.includes('Verb')) break;
+      if (theirs.includes('Noun')) t.pos = 'NOUN';
+      else if (theirs.includes('Adjective')) t.pos = 'ADJ';
+      else break;
+    }
+  });
   // Before a verb, an auxiliary or a connective ("a has always been true", "a or b"), "a" is a name too.
   raw.forEach((w, i) => {
     const next = raw[i + 1];
