@@ -673,3 +673,18 @@ test('words after an article are a noun phrase, whatever wink-nlp tags them; "ne
   reads('x holds at the beginning and never again.', 'x & X G !x');
   reads('The valve is never open and closed at the same time.', 'G !(valve_open & !valve_open)');
 });
+
+test('back and forth, "without using", predicates said of each of a list, "at most one of", "at that moment", "except the first"', () => {
+  reads('Keep going back and forth between the kitchen and the living room.', 'G F kitchen & G F living_room');
+  reads('Go to the second floor without using the elevator.', '!elevator U second_floor');
+  reads('a and b are false', '!a & !b');
+  reads('It is never the case that req and ack are both false.', 'G !(!req & !ack)');
+  reads('In every state, at most one of a and b is true.', 'G !(a & b)');
+  reads('a will be true in the next state if b is true now.', 'b -> X a');
+  reads('a becomes true at some point and b is true at that same moment.', 'F (a & b)');
+  reads('Once a becomes false, it stays false forever.', 'G (!a -> G !a)');
+  reads('a holds in every state except possibly the first.', 'X G a');
+  reads('The robot arm shall always return to its home position.', 'G F home_position');
+  reads('The system shall acknowledge every command in the next cycle.', 'G (command -> X system_acknowledge)');
+  reads('The system shall log every error.', 'G (error -> system_log)');
+});

@@ -35,6 +35,10 @@ export interface ClauseParts {
   inARow?: number;
   /** "a and b are the same": the coordinated subjects are equivalent. */
   same?: boolean;
+  /** Wraps said of the clause itself ("is false"), the last group of `wraps`: said of each subject of a list. */
+  said?: Wrap[];
+  /** The goal is a place gone to ("return to its home position"), not stayed in: "always" makes it recurring. */
+  goesTo?: boolean;
   /** "for more than 30 seconds": the longest the clause may hold, in the cue's numbers. */
   longerThan?: number;
   /** "at most twice", "at least 3 times", "exactly once", "more than once": how often the clause occurs. */
@@ -261,6 +265,8 @@ export abstract class ClauseReader {
     const first = this.items[a];
     const relative = this.relativeSubject(a, b);
     if (relative) return relative;
+    const object = this.quantifiedObject(a, b);
+    if (object) return object;
     if (first?.kind !== 'word' || !['every', 'each', 'any'].includes(first.word.lemma)) return undefined;
     let end = a + 1;
     while (end < b && this.wordAt(end) && !['AUX', 'VERB'].includes(this.wordAt(end)!.pos)) end++;
@@ -269,6 +275,21 @@ export abstract class ClauseReader {
     if (predicate.group) return undefined;
     const trigger = this.prop(this.wordsIn(a + 1, end));
     return un('globally', bin('implies', trigger, this.applyWraps(predicate, this.prop(predicate.words))));
+  }
+
+  /** "The system shall log every error": whenever there is one, the system logs it (with the clause's adverbials). */
+  protected quantifiedObject(a: number, b: number): FormulaJson | undefined {
+    const q = this.find(a + 1, b, (k) => ['every', 'each', 'all', 'any'].includes(this.wordAt(k)?.lemma ?? '') && this.wordAt(k - 1)?.pos === 'VERB');
+    if (q < 0) return undefined;
+    let end = q + 1;
+    while (end < b && nounLike.has(this.wordAt(end)?.pos ?? '')) end++;
+    if (end === q + 1) return undefined;
+    const response = this.clauseParts(a, q, false);
+    const after = end < b ? this.clauseParts(end, b, true) : undefined;
+    if (response.group || response.goal || response.avoid || response.count || after?.words.length || after?.group || after?.goal) return undefined;
+    const trigger = this.prop(this.wordsIn(q + 1, end));
+    const wraps = [...response.wraps, ...(after?.wraps ?? [])];
+    return un('globally', bin('implies', trigger, this.applyWraps({ ...response, wraps, words: [] }, this.prop(response.words))));
   }
 
   /**
@@ -335,6 +356,7 @@ export abstract class ClauseReader {
       }
       else if (it.cue.kind === 'goal' || it.cue.kind === 'avoid') {
         parts[it.cue.kind] = true;
+        if (it.cue.kind === 'goal') parts.goesTo = true;
         if (it.cue.kind === 'goal' && it.words.some((w) => ['through', 'thru', 'past', 'by', 'via'].includes(w.norm))) parts.via = true;
         // The agent before "go to" or "avoid" ("the robot must reach the goal") is not part of the place.
         parts.place ??= parts.words.length;
@@ -346,7 +368,7 @@ export abstract class ClauseReader {
       }
       else if (it.cue.kind === 'jointly' && it.cue.wraps) parts.wraps.push(it.cue.wraps);
       else if (it.cue.kind === 'ignore' && it.cue.again) again = true;
-      else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder') continue;
+      else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder' || it.cue.kind === 'thatMoment') continue;
       else if (it.cue.kind === 'same') parts.same = true;
       // "c holds in the step after": one step after the step the clause before spoke of.
       else if (it.cue.kind === 'stepAfter') parts.wraps.push(Array.from({ length: this.lastSteps + 1 }, () => ({ op: 'next' as const })));
@@ -361,7 +383,10 @@ export abstract class ClauseReader {
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
     if (parts.wraps.some((ws) => !onsets.has(ws) && ws.some((w) => w.op !== 'not'))) parts.wraps = parts.wraps.filter((ws) => !onsets.has(ws));
-    if (predicate.length > 0) parts.wraps.push(predicate);
+    if (predicate.length > 0) {
+      parts.wraps.push(predicate);
+      parts.said = predicate;
+    }
     // "b will not happen again": never again.
     if (again && parts.wraps.length === 1 && parts.wraps[0]!.length === 1 && parts.wraps[0]![0]!.op === 'not') parts.wraps = [[{ op: 'globally' }, { op: 'not' }]];
     if (parts.same && !predicateOnly) throw new NotRead('"the same" with nothing to compare');
@@ -396,6 +421,8 @@ export abstract class ClauseReader {
     if (parts.avoid) wraps = [...wraps, { op: 'globally' }, { op: 'not' }];
     const temporal = wraps.some((w) => w.op !== 'not');
     if (parts.goal && !temporal && (this.conditionDepth === 0 || wraps.length > 0)) wraps = wraps.length > 0 ? [{ op: 'globally' }, ...wraps] : [{ op: 'finally' }];
+    // "the robot shall always return to its home position": again and again.
+    else if (parts.goesTo && this.conditionDepth === 0 && wraps.length === 1 && wraps[0]!.op === 'globally' && wraps[0]!.lo === undefined) wraps = [...wraps, { op: 'finally' }];
     // "always avoid": one G; "eventually reach the goal within 10 seconds": F[0,10], not F F[0,10].
     wraps = wraps.filter((w, i) => {
       const next = wraps[i + 1];

@@ -88,7 +88,9 @@ export type Cue =
    * "neither a nor b", "at least one of a and b": the list that follows is a disjunction, negated for "neither";
    * "one of them": the list said before.
    */
-  | { kind: 'listOf'; negated: boolean }
+  | { kind: 'listOf'; negated: boolean; atMostOne?: boolean }
+  /** "b is true at that same moment": at the moment the clause before speaks of. */
+  | { kind: 'thatMoment' }
   /** "b holds in the next step or the step after": one step after the step the part before names. */
   | { kind: 'stepAfter' }
   /**
@@ -151,6 +153,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['infinitely often | infinitely many times | again and again | over and over | repeatedly | recurrently | periodically | ' +
     'time and again | always eventually | continually', unary([G, F])],
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
+    'go back and forth between | keep go back and forth between | move back and forth between | travel back and forth between | ' +
+    'alternate between | shuttle between | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
   ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | ' +
     'keep within | always stay in | always remain in', goalUnary([G])],
@@ -181,7 +185,10 @@ export const cueTable: readonly [string, Cue][] = [
   ['it be never the case that | it never hold that | it can never happen that | it must never happen that | it be impossible that | ' +
     'it be never true that', unary([G, NOT], true)],
   ['it be not the case that | it be false that | it be not true that', unary([NOT], true)],
-  ['be false | be not true | become false', { kind: 'unary', wraps: [NOT], predicate: true }],
+  ['be false | be not true | become false | be both false | stay false | remain false | keep false', { kind: 'unary', wraps: [NOT], predicate: true }],
+  ['be both true', { kind: 'ignore' }],
+  ['in every state except possibly the first | in every state except the first | at every step except the first | ' +
+    'at every step except possibly the first | except possibly the first | except the first | except in the first state', unary([X, G])],
   ['be always false | be false forever | be false at all times | be forever false', unary([G, NOT])],
   ['there be no | there be never', unary([NOT])],
   ['become true | will become true | start to hold | begin to hold | become the case', { kind: 'unary', wraps: [F], onset: true }],
@@ -291,7 +298,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['since | ever since', binary('since')],
   ['before | prior to | earlier than | ahead of | without pass through | without go through | without visit | without enter | ' +
     'without first visit | without touch | without cross | without pass | without go past | without go by | but not through | ' +
-    'but not via | but not pass through | without ever go through | without ever pass through | without ever visit | without ever enter | ' +
+    'but not via | but not pass through | without use | without take | without ride | without ever go through | without ever pass through | without ever visit | without ever enter | ' +
     'without ever cross | without ever touch | without hit | without collide with | without bump into | without crash into', binary('before')],
   ['after | later than', binary('after')],
   // Precedence: "a happens only after b" forbids a before b, and needs no b.
@@ -305,6 +312,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['neither', { kind: 'listOf', negated: true }],
   ['nor', binary('or')],
   ['at least one of | either one of | one of | any one of | any of | either of', { kind: 'listOf', negated: false }],
+  ['at most one of | no more than one of | not more than one of', { kind: 'listOf', negated: false, atMostOne: true }],
+  ['at that same moment | at that moment | at that point | at that time | at that same time | at the very same moment', { kind: 'thatMoment' }],
   ['the step after | in the step after | the step after that | in the step after that | the state after | in the state after | ' +
     'the state after that | in the state after that | the moment after | the moment after that', { kind: 'stepAfter' }],
   ['be never followed by | be not followed by | never be followed by | be not ever followed by', binary('neverFollowedBy')],

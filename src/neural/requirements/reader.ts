@@ -106,7 +106,9 @@ class Reader extends ClauseReader {
       if (c?.kind === 'if') {
         const main = this.sentence(a, k);
         const cond = this.condition(k + 1, b);
-        return this.conditional(cond, main, c.global || this.obliged(cond, a, k), c.onlyIf === true, c.fromThenOn === true);
+        // "a will be true in the next state if b is true now": a condition at the first moment is no standing rule.
+        const standing = c.global || (this.obliged(cond, a, k) && this.findFlagged(k + 1, b, 'initial') < 0);
+        return this.conditional(cond, main, standing, c.onlyIf === true, c.fromThenOn === true);
       }
     }
     return this.connectives(a, b);
@@ -638,7 +640,11 @@ class Reader extends ClauseReader {
       const shared = before && (this.opensWithVerb(s, e) || this.onlyAdjectives(s, e)) ? subject : undefined;
       const eventBefore = before?.kind === 'finally' && !before.interval;
       if (before && e === s + 1 && this.cueAt(s)?.kind === 'stepAfter') fs.push(un('next', before));
-      // "at some point p holds and at the next step q holds": the next step after that point.
+      // "at some point p holds and at the next step q holds": the next step after that point; "at that moment", the point.
+      else if (eventBefore && this.find(s, e, (k) => this.cueAt(k)?.kind === 'thatMoment') >= 0) {
+        absorbed.add(i - 1);
+        fs.push(un('finally', bin('and', before.args[0]!, this.clause(s, e))));
+      }
       else if (eventBefore && this.opensWithNext(s, e)) {
         absorbed.add(i - 1);
         fs.push(un('finally', bin('and', before.args[0]!, this.clause(s, e))));
@@ -743,21 +749,30 @@ class Reader extends ClauseReader {
       const kind = predicate.same ? 'iff' : listOf ? 'or' : kind0;
       const subjects = [...parts.slice(0, -1), [ls, subjectEnd] as [number, number]];
       this.lastList = subjects.map(([s, e]) => this.wordsIn(s, e));
-      const props = subjects.map(([s, e]) => this.prop([...this.wordsIn(s, e), ...predicate.words]));
+      // "a and b are false": said of each; "a and b are never true at the same time": the adverbials of the whole.
+      const said = predicate.said;
+      const each = (p: FormulaJson) => (said ? this.applyWraps({ wraps: [said], words: [], goal: false, avoid: false }, p) : p);
+      const outer: ClauseParts = { ...predicate, wraps: said ? predicate.wraps.slice(0, -1) : predicate.wraps };
+      const props = subjects.map(([s, e]) => each(this.prop([...this.wordsIn(s, e), ...predicate.words])));
+      // "at most one of a and b is true": no two of them at once.
+      if (listOf?.atMostOne) {
+        const pairs = props.flatMap((x, i) => props.slice(i + 1).map((y) => un('not', bin('and', x, y))));
+        return this.applyWraps({ ...outer, words: [] }, pairs.reduce((x, y) => bin('and', x, y)));
+      }
       // Goals distribute ("a and b must be visited": each eventually); other adverbials scope over the whole.
       if (predicate.goal || predicate.avoid) {
-        const each = props.map((p) => this.applyWraps({ ...predicate, words: [] }, p));
-        return order ? inOrder(each, order) : each.reduce((x, y) => bin(kind, x, y));
+        const goals = props.map((p) => this.applyWraps({ ...outer, words: [] }, p));
+        return order ? inOrder(goals, order) : goals.reduce((x, y) => bin(kind, x, y));
       }
       // "a and b eventually hold": each of them, unless they do "at the same time".
-      const eventually = predicate.wraps.length === 1 && predicate.wraps[0]!.length === 1 && predicate.wraps[0]![0]!.op === 'finally' && predicate.wraps[0]![0]!.lo === undefined;
+      const eventually = outer.wraps.length === 1 && outer.wraps[0]!.length === 1 && outer.wraps[0]![0]!.op === 'finally' && outer.wraps[0]![0]!.lo === undefined;
       const jointly = this.find(subjectEnd, le, (k) => this.cueAt(k)?.kind === 'jointly') >= 0;
       if (kind === 'and' && eventually && !jointly) return props.map((p) => un('finally', p)).reduce((x, y) => bin('and', x, y));
       const body = props.reduce((x, y) => bin(kind, x, y));
-      if (!listOf?.negated) return this.applyWraps({ ...predicate, words: [] }, body);
+      if (!listOf?.negated) return this.applyWraps({ ...outer, words: [] }, body);
       // "neither a nor b ever holds": not at any time, so never either; other adverbials say when neither holds.
       if (eventually) return un('globally', un('not', body));
-      return this.applyWraps({ ...predicate, words: [] }, un('not', body));
+      return this.applyWraps({ ...outer, words: [] }, un('not', body));
     };
   }
 
