@@ -536,7 +536,7 @@ test('a verb phrase after and/or with no subject of its own shares the subject b
 });
 
 test('a disjunct with its own subject and temporal adverbial is not part of what until waits for', () => {
-  reads('a holds until b holds or a always holds', '(a U b) | G a');
+  reads('a holds until b holds or a always holds', 'a W b');
   reads('a holds until b holds or c holds', 'a U (b | c)');
 });
 
@@ -687,4 +687,22 @@ test('back and forth, "without using", predicates said of each of a list, "at mo
   reads('The robot arm shall always return to its home position.', 'G F home_position');
   reads('The system shall acknowledge every command in the next cycle.', 'G (command -> X system_acknowledge)');
   reads('The system shall log every error.', 'G (error -> system_log)');
+});
+
+test('chatty commands, "from then on" after an event, time points, until or forever, never going back, a statement after another', () => {
+  reads("go to Starbucks, and once you're done there head to Walgreens", 'F (starbucks & F walgreens)');
+  // Not "stop at": "the pump must stop at all times" is no goal.
+  reads("I need you to stop by the Chase bank and also at the post office, order doesn't matter", 'F chase_bank & F post_office');
+  reads('after visiting the bakery, never go back to it', 'G (bakery -> X G !bakery)');
+  reads('p is true at every point of the execution.', 'G p');
+  reads('Whenever p is true, q will be true at some future point and r will hold until then.', 'G (p -> F q & r U q)');
+  reads('p is followed by q in the very next state.', 'G (p -> X q)');
+  reads('p holds until q holds, or p holds forever.', 'p W q');
+  reads('p is true at some point after q is true.', 'G (q -> F p)');
+  reads('The server shall restart after every crash.', 'G (crash -> F server_restart)');
+  reads('go to the red room after going to the blue room', '!red_room U blue_room');
+  reads('p is true at time 0 and q is true at time 1.', 'p & X q');
+  reads('At some point p holds, and from then on q never holds.', 'F (p & G !q)');
+  reads('The watchdog timer shall reset the CPU if no heartbeat is received for 2 seconds.', 'G (G[0,2] !heartbeat_received -> watchdog_timer_reset_cpu)');
+  reads('Once armed, the alarm remains armed until it is disarmed by the owner.', 'G (alarm_armed -> alarm_armed U disarmed_by_owner)');
 });

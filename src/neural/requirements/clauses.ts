@@ -467,7 +467,7 @@ export abstract class ClauseReader {
       }
       // "three steps later": X X X; "3 seconds later": F[3,3].
       if (w.op === 'next') {
-        const counted = it.steps || it.words.length <= 2;
+        const counted = it.steps || w.steps === true || it.words.length <= 2;
         return counted && lo >= 1 && lo <= 10 ? Array.from({ length: lo }, () => ({ op: 'next' as const })) : [{ op: 'finally', lo, hi: lo }];
       }
       const hi = num(w.hi);

@@ -14,6 +14,8 @@ export interface Wrap {
   hi?: number | 'n0' | 'n1' | null;
   /** With `next`: at each of the steps lo to hi ("in the next two steps": X b & X X b). */
   each?: boolean;
+  /** With `next`: the number counts steps even with no unit after it ("at time 3"). */
+  steps?: boolean;
 }
 
 export type BinaryCue =
@@ -57,6 +59,8 @@ export type Cue =
       predicate?: boolean;
       /** "becomes true": eventually, except in a condition, where it is the moment it does ("whenever p becomes true"). */
       onset?: boolean;
+      /** "from then on": from the moment the clause before speaks of ("at some point p holds, and from then on q never holds"). */
+      fromThen?: boolean;
       /** "beforehand": before the moment another clause speaks of ("if b holds at some point, a held beforehand"). */
       relative?: boolean;
     }
@@ -140,13 +144,16 @@ export const cueTable: readonly [string, Cue][] = [
     'at every time step | in every time step | at each time step | in each time step | at every timestep | at all time steps | in every step | ' +
     'at every time | at every moment | at every step | at each step | at any moment | all the time | ' +
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
-    'from now on | from then on | from that point on | from that moment on | thereafter | henceforth | perpetually | at every point in time | ' +
+    'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
+    'at every point in the execution | throughout the execution | ' +
     'forever after | ever after | ' +
     'in all future states | throughout', unary([G])],
   ['it be always the case that | it always hold that | it be globally the case that', unary([G], true)],
+  ['from then on | from that point on | from that moment on | from there on | from that time on | thereafter', { kind: 'unary', wraps: [G], fromThen: true }],
   // Eventually.
   ['eventually | finally | at some point | at some time | at some moment | sometime | some time | in the future | sooner or later | ' +
     'ultimately | at least once | at some point in the future | in the end | some day | at some later point | at a later time | later on | ' +
+    'at some future point | at a future point | at some future time | at some future moment | ' +
     'in the long run', unary([F])],
   ['it be eventually the case that | eventually it will be the case that', unary([F], true)],
   // Always eventually, eventually always.
@@ -169,6 +176,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['in the third state | at the third step | in the third step | at the third state | in the state after the next | ' +
     'in the step after the next | at the step after the next | in the state after next | in the step after next', unary([X, X])],
   ['next , | holds next | hold next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
+    'in the very next state | in the very next step | at the very next step | at the very next state | ' +
     'in the next time step | at the next time step | at the next timepoint | at the next time point | in the next timepoint | in the next cycle | at the next cycle | in the following step | ' +
     'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately', unary([X])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later',
@@ -282,6 +290,8 @@ export const cueTable: readonly [string, Cue][] = [
     'and only then | , and only then | only then | and only after that | ' +
     // "go to a, and once you are there, go to b": being there is having gone; what follows comes later.
     'once you be there | and once you be there | once there | and once there | once you get there | and once you get there | ' +
+    'once you be do there | and once you be do there | once you be finish there | when you be do there | when you be finish there | ' +
+    'once do there | when do there | after you be do there | ' +
     'when you get there | and when you get there | once you arrive there | and once you arrive there | when you be there | and when you be there | ' +
     ', finally | , lastly | and lastly | thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to', binary('then')],
   ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps', { kind: 'inARow', times: 2 }],
@@ -357,7 +367,8 @@ export const cueTable: readonly [string, Cue][] = [
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
     'go near | get near | come near | approach | go close to | get close to | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at', { kind: 'goal' }],
-  ['in any order | in some order | in whatever order | no matter the order | along the way | on the way | along your way | on your way | ' +
+  ['in any order | in some order | in whatever order | no matter the order | order do not matter | the order do not matter | ' +
+    'in no particular order | along the way | on the way | along your way | on your way | ' +
     'along the route | en route', { kind: 'ignore' }],
   ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],
@@ -376,11 +387,13 @@ export const cueTable: readonly [string, Cue][] = [
     'on all computation paths | in all executions', { kind: 'ignore' }],
   // Obligations: nothing of their own, but they mark a requirement, which holds at every moment.
   ['must | should | shall | have to | has to | need to | needs to | be required to | ought to | be supposed to | ' +
-    'you should | you must', { kind: 'ignore', obligation: true }],
+    'you should | you must | i need you to | i want you to | i would like you to', { kind: 'ignore', obligation: true }],
   // The first moment is where a formula is read (so a condition at it is no rule for every moment), and "as well"
   // adds nothing.
   ['in the first step | in the first state | at the first step | initially | at the start | at the beginning | in the initial state | ' +
     'at time zero | at time 0 | now | right now | at this moment', { kind: 'ignore', initial: true }],
+  // "q is true at time 1": time 0 is now, and time counts steps (after the line above, so "at time 0" stays the first moment).
+  ['at time #n | at time step #n | at step #n', unary([{ op: 'next', lo: 'n0', steps: true }])],
   ['as well | too | in some step | at some step | in a step', { kind: 'ignore' }],
   ['will | be expected to | be guaranteed to', { kind: 'ignore', obligation: true }],
   // "p never happens again after q": again repeats nothing the formula does not say.

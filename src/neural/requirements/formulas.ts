@@ -21,6 +21,11 @@ export const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.a
 export const eventuallyEach = (f: FormulaJson): FormulaJson =>
   f.kind === 'and' ? bin('and', eventuallyEach(f.args[0]!), eventuallyEach(f.args[1]!)) : hasTemporal(f) ? f : un('finally', f);
 
+/** Whether `f` has a temporal operator with no bound ("infinitely often", "eventually"), as opposed to "for 2 seconds" or "next". */
+export const hasUnbounded = (f: FormulaJson): boolean =>
+  (['globally', 'finally', 'until', 'weak_until', 'release', 'strong_release', 'historically', 'once', 'since'].includes(f.kind) && !('interval' in f && f.interval)) ||
+  ('args' in f && f.args.some(hasUnbounded));
+
 /** `f` with every next operator left out: what it says apart from counting steps. */
 export const withoutNext = (f: FormulaJson): FormulaJson =>
   f.kind === 'next' ? withoutNext(f.args[0]!) : 'args' in f ? ({ ...f, args: f.args.map(withoutNext) } as FormulaJson) : f;

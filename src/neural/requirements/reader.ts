@@ -11,7 +11,7 @@ import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type Chain
 import { ClauseReader, NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
-import { eventuallyEach, hasPast, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
+import { eventuallyEach, hasPast, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import type { Word } from './words';
 
@@ -85,7 +85,9 @@ class Reader extends ClauseReader {
     if (first?.kind === 'if' || (first?.kind === 'binary' && first.op === 'after')) {
       const global = first.kind === 'binary' || first.global;
       const [condEnd, mainStart] = this.separator(a + 1, b);
-      const cond = this.condition(a + 1, condEnd);
+      // "Once armed, the alarm remains armed": a condition with no subject of its own is about the main clause's.
+      const elliptical = this.onlyAdjectives(a + 1, condEnd) || (this.opensWithVerb(a + 1, condEnd) && this.wordAt(a + 1)?.pos === 'VERB' && this.wordAt(a + 1)!.norm.endsWith('ed'));
+      const cond = this.condition(a + 1, condEnd, elliptical ? this.subjectOf(mainStart, b) : undefined);
       const before = this.relativePast;
       const read = this.sentence(mainStart, b);
       // "after transition CR is taken, transition CC will be taken": what will happen after A happens later.
@@ -168,12 +170,15 @@ class Reader extends ClauseReader {
   }
 
   /** A condition: reaching a place there is being at it, so goals add no "eventually" ("once the robot reaches a"). */
-  private condition(a: number, b: number): FormulaJson {
+  private condition(a: number, b: number, subject?: Word[]): FormulaJson {
     this.conditionDepth++;
     const first = this.clauses.length;
+    const outer = this.elided;
+    this.elided = subject;
     try {
       return this.sentence(a, b);
     } finally {
+      this.elided = outer;
       this.conditionDepth--;
       if (this.clauses.length > first) this.antecedent = this.clauses[first]!.words;
       this.antecedentSubject = this.subjectOf(a, b) ?? this.antecedentSubject;
@@ -188,7 +193,7 @@ class Reader extends ClauseReader {
    */
   private obliged(cond: FormulaJson, a: number, b: number): boolean {
     const obligation = this.findFlagged(a, b, 'obligation') >= 0;
-    return obligation && !hasTemporal(cond);
+    return obligation && !hasUnbounded(cond);
   }
 
   /**
@@ -231,8 +236,11 @@ class Reader extends ClauseReader {
     if (onlyIf) return hasPast(cond) || global ? un('globally', bin('implies', peel(main, 'globally'), cond)) : bin('implies', main, cond);
     if (relativePast && cond.kind === 'finally' && !cond.interval) return un('globally', bin('implies', cond.args[0]!, main));
     // "never X when Y": at every moment, Y implies not X; "once X, never Y" keeps its G, from then on.
-    const never = !fromThenOn && main.kind === 'globally' && !main.interval && main.args[0]!.kind === 'not';
-    return global ? un('globally', bin('implies', cond, never ? peel(main, 'globally') : main)) : bin('implies', cond, main);
+    const never = main.kind === 'globally' && !main.interval && main.args[0]!.kind === 'not';
+    // "after visiting the bakery, never go back to it": never again, from the next moment.
+    const again = fromThenOn && never && this.sameProp(cond, (main.args[0] as { args: FormulaJson[] }).args[0]!);
+    const then = again ? un('next', main) : never && !fromThenOn ? peel(main, 'globally') : main;
+    return global ? un('globally', bin('implies', cond, then)) : bin('implies', cond, main);
   }
 
   /** Whether the separator at k is a comma, or a "then" that a comma opens (", then"). */
@@ -288,12 +296,15 @@ class Reader extends ClauseReader {
     // before and/or joins two whole clauses when either has a connective of its own.
     const joint = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.isBinary(k + 1, andOr));
     const connected = (s: number, e: number) => this.find(s, e, (k) => this.isBinary(k, levelOne) || this.isBinary(k, levelTwo)) >= 0;
-    // "b will hold eventually, and c will hold until then": c until b, beside eventually b.
-    if (joint >= 0 && this.cueAt(b - 1)?.kind === 'untilThen' && b - 1 > joint + 2) {
-      const first = this.connectives(a, joint);
+    // "b will hold eventually, and c will hold until then": c until b, beside eventually b (with or without the comma).
+    let lastJoin = -1;
+    for (let k = a; k < b - 1; k = this.step(k)) if (this.isBinary(k, andOr)) lastJoin = k;
+    const join = joint >= 0 ? joint + 1 : lastJoin;
+    if (join > a && this.cueAt(b - 1)?.kind === 'untilThen' && b - 1 > join + 1) {
+      const first = this.connectives(a, this.items[join - 1]!.kind === 'comma' ? join - 1 : join);
       const event = peel(first, 'finally');
       if (first.kind !== 'finally' || hasTemporal(event)) throw new NotRead('"until then" after something other than an event');
-      return bin((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, first, bin('until', this.connectives(joint + 2, b - 1), event));
+      return bin((this.cueAt(join) as { op: 'and' | 'or' }).op, first, bin('until', this.connectives(join + 1, b - 1), event));
     }
     if (joint >= 0 && (connected(a, joint) || connected(joint + 2, b))) {
       // "go to the bank, but only after visiting the pharmacy": the second part's connective takes the first as its side.
@@ -301,7 +312,7 @@ class Reader extends ClauseReader {
       if (elided?.kind === 'binary' && !timedOps.has(elided.op) && (levelOne.has(elided.op) || levelTwo.has(elided.op))) {
         return this.combine(elided.op, this.connectives(a, joint), this.sentence(joint + 3, b));
       }
-      return bin((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, this.connectives(a, joint), this.connectives(joint + 2, b));
+      return this.joinClauses((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, this.connectives(a, joint), this.connectives(joint + 2, b));
     }
     // "p1 is always followed by p2 and p3 is always followed by p4", "visit a before b and b before c": two
     // implications, or two relations of one kind, joined by the last and/or between them.
@@ -345,7 +356,7 @@ class Reader extends ClauseReader {
         // "a holds until b holds or a always holds": a clause with its own subject and temporal adverbial after and/or
         // is not part of what until waits for.
         const aside = waits ? this.find(k + 1, b, (j) => this.isBinary(j, andOr) && this.ownTemporalClause(j + 1, b)) : -1;
-        if (aside > k) return bin((this.cueAt(aside) as { op: 'and' | 'or' }).op, this.connectives(a, aside), this.connectives(aside + 1, b));
+        if (aside > k) return this.joinClauses((this.cueAt(aside) as { op: 'and' | 'or' }).op, this.connectives(a, aside), this.connectives(aside + 1, b));
         const before = level === levelOne && k - 1 > lead && this.cueAt(k - 1)?.kind === 'unary' && !(this.cueAt(k - 1) as { sentence?: boolean }).sentence ? k - 1 : k;
         const t = this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'trailer' && !(this.cueAt(j) as { exclusive?: boolean }).exclusive);
         const chained = chainOps.has(op) && t < 0 && lead === a && before === k ? this.chainPattern(op, [a, k], [k + 1, b]) : undefined;
@@ -353,6 +364,13 @@ class Reader extends ClauseReader {
         const left = this.connectives(lead, before);
         const end = t >= 0 ? t : b;
         const right = this.sentence(k + 1, end);
+        // "p is true at some point after q is true", "the server shall restart after every crash": a statement after an
+        // event responds to it; "visit a after b" (a goal) orders two visits.
+        const going = this.find(lead, before, (j) => this.cueAt(j)?.kind === 'goal' || (this.cueAt(j) as { goal?: boolean } | undefined)?.goal === true) >= 0;
+        if (op === 'after' && t < 0 && !going && !hasTemporal(peel(left, 'finally')) && !hasTemporal(peel(right, 'finally'))) {
+          const response = un('globally', bin('implies', peel(right, 'finally'), left.kind === 'finally' ? left : un('finally', left)));
+          return lead > a ? this.wrapAll(this.resolveRange(a, lead), response) : response;
+        }
         // A parenthesised side is taken as written: "(at every moment, a holds) until b" keeps its G, and
         // "a until (eventually b holds)" its F.
         const grouped = this.items[lead]?.kind === 'open' && this.closing.get(lead) === before - 1;
@@ -365,6 +383,12 @@ class Reader extends ClauseReader {
       }
     }
     return this.coordination(a, b, 'or');
+  }
+
+  /** Two whole clauses joined by and/or; "p holds until q holds, or p holds forever" is a weak until. */
+  private joinClauses(op: 'and' | 'or', l: FormulaJson, r: FormulaJson): FormulaJson {
+    const forever = op === 'or' && l.kind === 'until' && !l.interval && r.kind === 'globally' && !r.interval && this.sameProp(l.args[0]!, r.args[0]!);
+    return forever ? bin('weak_until', l.args[0]!, l.args[1]!) : bin(op, l, r);
   }
 
   /** The last "and" in [a, k) between commands ("go to a and avoid b"), if [a, k) is a list of commands; else -1. */
@@ -640,8 +664,9 @@ class Reader extends ClauseReader {
       const shared = before && (this.opensWithVerb(s, e) || this.onlyAdjectives(s, e)) ? subject : undefined;
       const eventBefore = before?.kind === 'finally' && !before.interval;
       if (before && e === s + 1 && this.cueAt(s)?.kind === 'stepAfter') fs.push(un('next', before));
-      // "at some point p holds and at the next step q holds": the next step after that point; "at that moment", the point.
-      else if (eventBefore && this.find(s, e, (k) => this.cueAt(k)?.kind === 'thatMoment') >= 0) {
+      // "at some point p holds and at the next step q holds": the next step after that point; "at that moment", the
+      // point; "and from then on q never holds", every moment after it.
+      else if (eventBefore && (this.find(s, e, (k) => this.cueAt(k)?.kind === 'thatMoment') >= 0 || (this.cueAt(s) as { fromThen?: boolean } | undefined)?.fromThen === true)) {
         absorbed.add(i - 1);
         fs.push(un('finally', bin('and', before.args[0]!, this.clause(s, e))));
       }
@@ -789,7 +814,9 @@ class Reader extends ClauseReader {
     const parts: [number, number][] = [...parts0.slice(0, -1), [ls, tail]];
     // "go to the kitchen and the bedroom, but not the bathroom": a place under "not" is one never to go to.
     const negated = parts.map(([s, e]) => this.isNegation(s) && this.isBare(s + 1, e));
-    const bare = (i: number) => negated[i] || this.isBare(...parts[i]!);
+    // "stop at the bank and also at the post office": the verb's preposition said again.
+    const withPreposition = ([s, e]: [number, number]) => this.wordAt(s)?.pos === 'ADP' && this.isBare(s + 1, e);
+    const bare = (i: number) => negated[i] || this.isBare(...parts[i]!) || (i > 0 && withPreposition(parts[i]!));
     const verbs = parts.map(([s, e], i) => (bare(i) ? undefined : this.placeVerb(s, e)));
     if (!verbs[0] || parts.some((_, i) => !verbs[i] && !bare(i))) return undefined;
     if (!parts.some((_, i) => i > 0 && bare(i))) return undefined;
