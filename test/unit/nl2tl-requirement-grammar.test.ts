@@ -706,3 +706,13 @@ test('chatty commands, "from then on" after an event, time points, until or fore
   reads('The watchdog timer shall reset the CPU if no heartbeat is received for 2 seconds.', 'G (G[0,2] !heartbeat_received -> watchdog_timer_reset_cpu)');
   reads('Once armed, the alarm remains armed until it is disarmed by the owner.', 'G (alarm_armed -> alarm_armed U disarmed_by_owner)');
 });
+
+test('a category before a colon, steps said twice, "always B when A", a choice then a step, scopes over events, "but never both", longer than N in a condition', () => {
+  reads('Visit each of the three checkpoints: alpha, bravo and charlie.', 'F alpha & F bravo & F charlie');
+  reads('Go to the blue building, and then, when you get there, go to the red building.', 'F (blue_building & F red_building)');
+  reads('Always go to the charger when the battery is low.', 'G (battery_low -> F charger)');
+  reads('Go to a or b, then go to c.', 'F ((a | b) & F c)');
+  reads('After m becomes true, n is always true.', 'G (m -> G n)');
+  reads('Either m or n is true at every moment, but never both.', 'G (m xor n)');
+  reads('The emergency brake shall be applied if the speed exceeds the limit for more than 3 seconds.', 'G (G[0,3] speed_exceeds_limit -> emergency_brake_applied)');
+});

@@ -255,7 +255,10 @@ export abstract class ClauseReader {
   /** "the door must not stay open for more than 30 seconds": whenever it is open, it is closed again within 30. */
   protected atMostFor(parts: ClauseParts, n: number): FormulaJson {
     const wraps = parts.wraps.flat();
-    if (parts.group || parts.goal || parts.avoid || wraps.length !== 1 || wraps[0]!.op !== 'not') throw new NotRead('"for more than" without a plain "not"');
+    if (parts.group || parts.goal || parts.avoid) throw new NotRead('"for more than" beside a place or a group');
+    // "if the speed exceeds the limit for more than 3 seconds": it has held for that long.
+    if (wraps.length === 0) return un('globally', this.prop(parts.words), [0, n]);
+    if (wraps.length !== 1 || wraps[0]!.op !== 'not') throw new NotRead('"for more than" with adverbials other than "not"');
     const p = this.prop(parts.words);
     return un('globally', bin('implies', p, un('finally', un('not', p), [0, n])));
   }

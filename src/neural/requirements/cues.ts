@@ -244,7 +244,7 @@ export const cueTable: readonly [string, Cue][] = [
   [', within the last #n #unit', { kind: 'trailer', wraps: [{ op: 'once', lo: 0, hi: 'n0' }] }],
   [', between #n and #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: 'n1' }] }],
   [', at least #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: null }] }],
-  [', but not both | but not both', { kind: 'trailer', exclusive: true }],
+  [', but not both | but not both | , but never both | but never both | , but not both at once | , but never at the same time', { kind: 'trailer', exclusive: true }],
   ['#n #unit after | #n #unit later than | exactly #n #unit after', binary('stepsAfter')],
   ['within #n #unit of | no later than #n #unit of | at most #n #unit after | within #n #unit after | no later than #n #unit after | ' +
     'no more than #n #unit after | less than #n #unit after', binary('withinOf')],

@@ -33,7 +33,13 @@ export const withoutNext = (f: FormulaJson): FormulaJson =>
 /** "A, then B, then C": A, and later B, and later C; "A, and after that never B": from A on, never B. */
 export function inSequence(steps: readonly FormulaJson[]): FormulaJson {
   const fromThen = (f: FormulaJson) => f.kind === 'finally' || (f.kind === 'globally' && !f.interval);
-  return steps.reduceRight((later, now) => un('finally', bin('and', peel(now, 'finally'), fromThen(later) ? later : un('finally', later))));
+  return steps.reduceRight((later, now) => un('finally', bin('and', reached(now), fromThen(later) ? later : un('finally', later))));
+}
+
+/** What a step of a sequence reaches: "eventually a" is a, and "eventually a or eventually b" is a or b. */
+function reached(step: FormulaJson): FormulaJson {
+  if (step.kind === 'or' && step.args.every((f) => f.kind === 'finally' && !f.interval)) return bin('or', reached(step.args[0]!), reached(step.args[1]!));
+  return peel(step, 'finally');
 }
 
 /** The sequence `seq` (F (a & F b)) with one more step at its end: F (a & F (b & F next)). */

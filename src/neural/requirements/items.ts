@@ -88,7 +88,7 @@ export function toItems(words: readonly Word[]): Item[] {
       items.push({ kind: 'cue', cue: found.p.cue, words: words.slice(i, i + found.m.length), numbers: found.m.numbers, steps: found.m.steps });
       i += found.m.length;
     } else {
-      const kind = w.text === ',' || w.text === ';' ? 'comma' : w.text === '(' ? 'open' : w.text === ')' ? 'close' : undefined;
+      const kind = w.text === ',' || w.text === ';' || w.norm === ',' ? 'comma' : w.text === '(' ? 'open' : w.text === ')' ? 'close' : undefined;
       items.push(kind ? { kind, word: w } : { kind: 'word', word: w });
       i++;
     }

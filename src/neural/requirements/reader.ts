@@ -102,10 +102,12 @@ class Reader extends ClauseReader {
       const standing = global || commaRule || this.obliged(cond, mainStart, b) || this.imperative(mainStart, b);
       return this.conditional(cond, main, standing, first.kind === 'if' && first.onlyIf === true, fromThenOn, this.relativePast > before);
     }
-    // "B if A", "B whenever A", "B only if A".
+    // "B if A", "B whenever A", "B only if A"; "always B when A" is every time A.
     for (let k = this.step(a); k < b; k = this.step(k)) {
       const c = this.cueAt(k);
       if (c?.kind === 'if') {
+        const always = first?.kind === 'unary' && first.wraps.length === 1 && first.wraps[0]!.op === 'globally' && first.wraps[0]!.lo === undefined && !first.goal && a + 1 < k;
+        if (always && !c.onlyIf) return this.conditional(this.condition(k + 1, b), this.sentence(a + 1, k), true, false, c.fromThenOn === true);
         const main = this.sentence(a, k);
         const cond = this.condition(k + 1, b);
         // "a will be true in the next state if b is true now": a condition at the first moment is no standing rule.
@@ -165,8 +167,9 @@ class Reader extends ClauseReader {
     const read = this.sentence(comma + 1, b);
     const body = this.patterns.get(read) ?? patternOf(read);
     if (!body) throw new NotRead('a scope over a body that is not one of the catalogue\'s patterns');
-    const q = scope.q ? this.sentence(...scope.q) : undefined;
-    return scoped(scope.kind, body, q, scope.r ? this.sentence(...scope.r) : undefined);
+    // Q and R are events, read as conditions are ("after m becomes true": at the moment it does).
+    const q = scope.q ? this.condition(...scope.q) : undefined;
+    return scoped(scope.kind, body, q, scope.r ? this.condition(...scope.r) : undefined);
   }
 
   /** A condition: reaching a place there is being at it, so goals add no "eventually" ("once the robot reaches a"). */
@@ -594,6 +597,12 @@ class Reader extends ClauseReader {
   /** Splits at `or` (then `and`) cues; commas in such a list separate too. */
   private coordination(a: number, b: number, kind: 'or' | 'and'): FormulaJson {
     const parts: [number, number][] = [];
+    // "go to a or b, then go to c": a ", then" after a choice orders the choice and what follows.
+    const commaThen = kind === 'or' ? this.find(a + 1, b, (k) => this.isBinary(k, new Set(['then'])) && (this.isCommaSeparator(k) || this.isCommaSeparator(k - 1))) : -1;
+    if (commaThen > a && this.find(a, commaThen, (k) => this.isBinary(k, new Set(['or']))) >= 0) {
+      const leftEnd = this.items[commaThen - 1]!.kind === 'comma' ? commaThen - 1 : commaThen;
+      return inSequence([this.coordination(a, leftEnd, 'or'), this.coordination(commaThen + 1, b, 'or')]);
+    }
     // "either A or B, but not both".
     const exclusive = kind === 'or' && this.find(a, b, (k) => this.cueAt(k)?.kind === 'trailer') === b - 1 && (this.cueAt(b - 1) as { exclusive?: boolean }).exclusive === true;
     if (exclusive) b -= 1;
@@ -930,9 +939,11 @@ class Reader extends ClauseReader {
   private sequence(a: number, b: number): FormulaJson {
     const steps: [number, number][] = [];
     let start = a;
+    // "and then, when you get there, go to b": two cues for one step between them say it once.
+    const empty = (s: number, e: number) => this.items.slice(s, e).every((it) => it.kind === 'comma');
     for (let k = a; k < b; k = this.step(k)) {
       if (this.isBinary(k, new Set(['then']))) {
-        if (k > start) steps.push([start, k]);
+        if (k > start && !empty(start, k)) steps.push([start, k]);
         start = k + 1;
       }
     }
@@ -965,16 +976,32 @@ function framingEnd(items: readonly Item[]): number {
 }
 
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
+/**
+ * What a colon near the start sets apart: "Requirement 3: the pump ..." names the requirement (a label with no cue
+ * or verb of its own); in "Visit each of the three checkpoints: alpha, bravo and charlie" the noun phrase between
+ * a going or avoiding verb and the colon names the kind of the places it lists, so the verb governs the list.
+ */
+function withoutLabel(items: Item[]): Item[] {
+  const colon = items.findIndex((it) => it.kind === 'comma' && it.word.text === ':');
+  if (colon < 0) return items;
+  const label = colon <= 8 && items.slice(0, colon).every((it) => (it.kind === 'word' && it.word.pos !== 'VERB') || (it.kind === 'cue' && it.cue.kind === 'ignore'));
+  if (label) return items.slice(colon + 1);
+  let verb = colon - 1;
+  while (verb >= 0 && items[verb]!.kind === 'word') verb--;
+  const cue = items[verb];
+  const places = cue?.kind === 'cue' && (cue.cue.kind === 'goal' || cue.cue.kind === 'avoid');
+  return places && verb + 1 < colon ? [...items.slice(0, verb + 1), ...items.slice(colon + 1)] : items;
+}
+
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
   // clauses, as a comma does. Commas and semicolons are items of their own.
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
-  // "Requirement 3: the pump ...": a label before a colon near the start names the requirement.
-  const colon = words.findIndex((w) => w.norm === ':');
-  const kept = colon >= 0 && colon <= 8 && colon < words.length - 1 ? words.slice(colon + 1) : [...words];
+  const kept = [...words];
   while (kept.length > 0 && stop(kept[kept.length - 1]!)) kept.pop();
-  const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: ',', norm: ',', lemma: ',' }] : []));
-  const items = toItems(separated);
+  // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
+  const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
+  const items = withoutLabel(toItems(separated));
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);
