@@ -716,3 +716,15 @@ test('a category before a colon, steps said twice, "always B when A", a choice t
   reads('Either m or n is true at every moment, but never both.', 'G (m xor n)');
   reads('The emergency brake shall be applied if the speed exceeds the limit for more than 3 seconds.', 'G (G[0,3] speed_exceeds_limit -> emergency_brake_applied)');
 });
+
+test('"whichever is closer", "and do not leave it", "at the same time or later", "it is always true that", "from then on" at the end, "never false", relative clauses on a quantified object, "after each"', () => {
+  reads('enter the red room or the blue room, whichever is closer', 'F red_room | F blue_room');
+  reads('go to the hallway and do not leave it', 'F G hallway');
+  reads('If s holds, then t holds at the same time or later.', 'G (s -> F t)');
+  reads('It is always true that s implies t.', 'G (s -> t)');
+  reads('s eventually holds and t holds from then on.', 'F (s & G t)');
+  reads('s is never false.', 'G s');
+  reads('The system shall reject any input that is out of range.', 'G (input_out_of_range -> system_reject)');
+  reads('A confirmation shall be sent after each successful payment.', 'G (successful_payment -> F confirmation_sent)');
+  reads('Eventually, the system shall reach a stable state and remain in it.', 'F G stable_state');
+});

@@ -287,10 +287,14 @@ export abstract class ClauseReader {
     let end = q + 1;
     while (end < b && nounLike.has(this.wordAt(end)?.pos ?? '')) end++;
     if (end === q + 1) return undefined;
+    // "reject any input that is out of range": the relative clause says which.
+    const that = this.items[end];
+    const relative = that?.kind === 'cue' && that.cue.kind === 'ignore' && that.words.length === 1 && ['that', 'which'].includes(that.words[0]!.norm);
+    const triggerEnd = relative && this.items.slice(end + 1, b).every((it) => it.kind === 'word') ? b : end;
     const response = this.clauseParts(a, q, false);
-    const after = end < b ? this.clauseParts(end, b, true) : undefined;
+    const after = triggerEnd < b ? this.clauseParts(triggerEnd, b, true) : undefined;
     if (response.group || response.goal || response.avoid || response.count || after?.words.length || after?.group || after?.goal) return undefined;
-    const trigger = this.prop(this.wordsIn(q + 1, end));
+    const trigger = this.prop([...this.wordsIn(q + 1, end), ...(triggerEnd > end ? this.wordsIn(end + 1, triggerEnd) : [])]);
     const wraps = [...response.wraps, ...(after?.wraps ?? [])];
     return un('globally', bin('implies', trigger, this.applyWraps({ ...response, wraps, words: [] }, this.prop(response.words))));
   }

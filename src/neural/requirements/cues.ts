@@ -76,7 +76,7 @@ export type Cue =
    */
   | { kind: 'trailer'; weak?: boolean; exclusive?: boolean; wraps?: Wrap[] }
   /** Subordinators: "if" (plain) and "whenever", "once", "every time" (for all moments). */
-  | { kind: 'if'; global: boolean; onlyIf?: boolean; fromThenOn?: boolean }
+  | { kind: 'if'; global: boolean; onlyIf?: boolean; fromThenOn?: boolean; later?: boolean }
   /**
    * How many times the clause occurs: "at most twice" (the catalogue's bounded existence), "at least 3 times",
    * "exactly once"; `times` when the words fix the number.
@@ -148,7 +148,7 @@ export const cueTable: readonly [string, Cue][] = [
     'at every point in the execution | throughout the execution | ' +
     'forever after | ever after | ' +
     'in all future states | throughout', unary([G])],
-  ['it be always the case that | it always hold that | it be globally the case that', unary([G], true)],
+  ['it be always the case that | it always hold that | it be globally the case that | it be always true that', unary([G], true)],
   ['from then on | from that point on | from that moment on | from there on | from that time on | thereafter', { kind: 'unary', wraps: [G], fromThen: true }],
   // Eventually.
   ['eventually | finally | at some point | at some time | at some moment | sometime | some time | in the future | sooner or later | ' +
@@ -166,6 +166,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | ' +
     'keep within | always stay in | always remain in', goalUnary([G])],
   ['and stay there | and remain there | and stay there forever | and then stay there | and remain there forever | and wait there | ' +
+    'and remain in it | and stay in it | and remain at it | and stay at it | and do not leave it | and never leave it | and not leave it | ' +
     'and then wait there | and wait there forever', unary([F, G])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
     'after some point always | from some time on', unary([F, G])],
@@ -197,7 +198,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['be both true', { kind: 'ignore' }],
   ['in every state except possibly the first | in every state except the first | at every step except the first | ' +
     'at every step except possibly the first | except possibly the first | except the first | except in the first state', unary([X, G])],
-  ['be always false | be false forever | be false at all times | be forever false', unary([G, NOT])],
+  ['be always false | be false forever | be false at all times | be forever false | be never true', unary([G, NOT])],
+  ['be never false | be always true | be true at all times', unary([G])],
   ['there be no | there be never', unary([NOT])],
   ['become true | will become true | start to hold | begin to hold | become the case', { kind: 'unary', wraps: [F], onset: true }],
   // Past.
@@ -299,6 +301,7 @@ export const cueTable: readonly [string, Cue][] = [
     'at #n consecutive #step | for #n successive #step | in #n successive #step', { kind: 'inARow' }],
   // "the fan will be on then or at some point in the future": now or later, which is eventually.
   ['then or at some point in the future | then or later | now or later | now or at some point in the future | then or afterwards | ' +
+    'at the same time or later | at that time or later | at the same moment or later | at the same time or afterwards | ' +
     'then or in the future | now or in the future | then or at some later point', unary([F])],
   ['until then | until that happen | until that moment | until that point | until that time | till then', { kind: 'untilThen' }],
   ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
@@ -340,8 +343,10 @@ export const cueTable: readonly [string, Cue][] = [
   ['only if | only happen if | only hold if | only occur if | only be true if | only be possible if', { kind: 'if', global: false, onlyIf: true }],
   ['only when | only while | only whenever | only at times when', { kind: 'if', global: true, onlyIf: true }],
   ['whenever | upon | every time | each time | each moment that | every moment that | ' +
-    'every time that | at every moment when | when | in every state where | in all states where | after each | every time when | ' +
+    'every time that | at every moment when | when | in every state where | in all states where | every time when | ' +
     'always when | always if', { kind: 'if', global: true }],
+  // "a confirmation shall be sent after each payment": each time, at that moment or later.
+  ['after each | after every | after any', { kind: 'if', global: true, later: true }],
   // "once X, Y": from the moment X holds on, so "never Y" keeps its G.
   ['once | as soon as | from the moment that | from the moment when | from the moment', { kind: 'if', global: true, fromThenOn: true }],
   ['both | at the same time | simultaneously | together | at once | in parallel | in the same step | at the same step | in the same state | ' +
@@ -368,6 +373,7 @@ export const cueTable: readonly [string, Cue][] = [
     'go near | get near | come near | approach | go close to | get close to | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order | order do not matter | the order do not matter | ' +
+    'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     'in no particular order | along the way | on the way | along your way | on your way | ' +
     'along the route | en route', { kind: 'ignore' }],
   ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +

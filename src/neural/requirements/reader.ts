@@ -91,7 +91,8 @@ class Reader extends ClauseReader {
       const before = this.relativePast;
       const read = this.sentence(mainStart, b);
       // "after transition CR is taken, transition CC will be taken": what will happen after A happens later.
-      const later = first.kind === 'binary' && !hasTemporal(read) && this.find(mainStart, b, (k) => this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'will') >= 0;
+      const will = this.find(mainStart, b, (k) => this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'will') >= 0;
+      const later = !hasTemporal(read) && ((first.kind === 'binary' && will) || (first.kind === 'if' && first.later === true));
       const main = later ? un('finally', read) : read;
       const fromThenOn = first.kind === 'binary' || first.fromThenOn === true;
       // "If a request occurs, it is acknowledged within two steps": a state condition set off by a comma, with a
@@ -112,7 +113,7 @@ class Reader extends ClauseReader {
         const cond = this.condition(k + 1, b);
         // "a will be true in the next state if b is true now": a condition at the first moment is no standing rule.
         const standing = c.global || (this.obliged(cond, a, k) && this.findFlagged(k + 1, b, 'initial') < 0);
-        return this.conditional(cond, main, standing, c.onlyIf === true, c.fromThenOn === true);
+        return this.conditional(cond, c.later && !hasTemporal(main) ? un('finally', main) : main, standing, c.onlyIf === true, c.fromThenOn === true);
       }
     }
     return this.connectives(a, b);
@@ -675,7 +676,7 @@ class Reader extends ClauseReader {
       if (before && e === s + 1 && this.cueAt(s)?.kind === 'stepAfter') fs.push(un('next', before));
       // "at some point p holds and at the next step q holds": the next step after that point; "at that moment", the
       // point; "and from then on q never holds", every moment after it.
-      else if (eventBefore && (this.find(s, e, (k) => this.cueAt(k)?.kind === 'thatMoment') >= 0 || (this.cueAt(s) as { fromThen?: boolean } | undefined)?.fromThen === true)) {
+      else if (eventBefore && this.find(s, e, (k) => this.cueAt(k)?.kind === 'thatMoment' || (this.cueAt(k) as { fromThen?: boolean } | undefined)?.fromThen === true) >= 0) {
         absorbed.add(i - 1);
         fs.push(un('finally', bin('and', before.args[0]!, this.clause(s, e))));
       }
