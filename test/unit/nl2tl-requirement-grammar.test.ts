@@ -728,3 +728,12 @@ test('"whichever is closer", "and do not leave it", "at the same time or later",
   reads('A confirmation shall be sent after each successful payment.', 'G (successful_payment -> F confirmation_sent)');
   reads('Eventually, the system shall reach a stable state and remain in it.', 'F G stable_state');
 });
+
+test('"it" after and is the clause before it; "exactly the states where"; skipping a place; "back to"; "but first"; every night', () => {
+  reads('Sooner or later g holds, and it holds from that point on.', 'F (g & G g)');
+  reads('g holds in exactly the states where h does not.', 'g <-> !h');
+  reads('Go to the pharmacy, skipping the bakery.', 'F pharmacy & G !bakery');
+  reads('Go to the library, then to the cafe, then back to the library.', 'F (library & F (cafe & F library))');
+  reads('Go to the red flag, but first go to the blue flag.', 'F (blue_flag & F red_flag)');
+  reads('Data shall be backed up every night.', 'G F data_backed_up');
+});

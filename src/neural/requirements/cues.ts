@@ -158,6 +158,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['it be eventually the case that | eventually it will be the case that', unary([F], true)],
   // Always eventually, eventually always.
   ['infinitely often | infinitely many times | again and again | over and over | repeatedly | recurrently | periodically | ' +
+    'every night | every day | every morning | every evening | every hour | every week | daily | nightly | hourly | weekly | ' +
     'time and again | always eventually | continually', unary([G, F])],
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
     'go back and forth between | keep go back and forth between | move back and forth between | travel back and forth between | ' +
@@ -318,7 +319,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['only after | not until after | but not before | , but not before | only happen after | only occur after | only hold after | only be true after', binary('precededBy')],
   ['while | as long as | during | whilst | at the same time as | for as long as', binary('while')],
   ['imply | implies | mean that | means that | entail | entails', binary('implies')],
-  ['if and only if | iff | exactly when | precisely when | just in case | be equivalent to | be the same as', binary('iff')],
+  ['if and only if | iff | exactly when | precisely when | just in case | be equivalent to | be the same as | in exactly the states where | ' +
+    'exactly in the states where | in precisely the states where | at exactly the steps where | exactly at the steps where', binary('iff')],
   ['be followed by | be eventually followed by | be always followed by | be always eventually followed by | eventually lead to | lead to | ' +
     'leads to | triggers | causes | results in | must trigger | must cause | will trigger | will cause | be eventually succeeded by | ' +
     'be succeeded by', binary('response')],
@@ -366,7 +368,7 @@ export const cueTable: readonly [string, Cue][] = [
   // Going and avoiding.
   ['go to | go into | go through | go past | goes to | go towards | move to | move into | visit | reach | enter | navigate to | ' +
     'head to | head towards | travel to | proceed to | arrive at | get to | walk to | drive to | fly to | return to | come to | ' +
-    'go back to | come back to | get back to | head back to | move back to | walk back to | fly back to | ' +
+    'go back to | come back to | get back to | head back to | move back to | walk back to | fly back to | back to | ' +
     'come back | go back | get back | return | head back | ' +
     'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
@@ -376,7 +378,7 @@ export const cueTable: readonly [string, Cue][] = [
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     'in no particular order | along the way | on the way | along your way | on your way | ' +
     'along the route | en route', { kind: 'ignore' }],
-  ['avoid | stay away from | keep away from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
+  ['avoid | skip | bypass | stay away from | keep away from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],
   // Framing: what comes before names who must see to the requirement, not part of it.
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +

@@ -286,9 +286,10 @@ class Reader extends ClauseReader {
     // bathroom" (a place not to go to) and "but only after ..." (a connective whose other side is before it) are read below.
     const but = this.find(a + 1, b - 1, (k) => this.isBinary(k, andOr) && this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'but' && this.cueAt(k + 1)?.kind !== 'binary' && !this.isNegation(k + 1));
     if (but > a) {
-      // "go to the blue room, but pass through the hallway first": the part said last comes first.
-      if (this.wordAt(b - 1)?.norm === 'first') {
-        const [left, right] = [this.connectives(a, but), this.connectives(but + 1, b - 1)];
+      // "go to the blue room, but pass through the hallway first", "but first go to the blue flag": the part said last comes first.
+      const firstAt = this.wordAt(b - 1)?.norm === 'first' ? b - 1 : this.wordAt(but + 1)?.norm === 'first' ? but + 1 : -1;
+      if (firstAt > 0) {
+        const [left, right] = [this.connectives(a, but), firstAt === b - 1 ? this.connectives(but + 1, b - 1) : this.connectives(but + 2, b)];
         return left.kind === 'finally' && right.kind === 'finally' ? inSequence([right, left]) : bin('and', left, right);
       }
       const first = this.connectives(a, but);
@@ -691,6 +692,7 @@ class Reader extends ClauseReader {
       else {
         this.elided = shared;
         if (shared) elliptical.add(i);
+        const read = this.clauses.length;
         try {
           const f = next(s, e);
           // "p becomes true at some point and stays true": from that point on.
@@ -700,6 +702,8 @@ class Reader extends ClauseReader {
         } finally {
           this.elided = undefined;
         }
+        // "g holds, and it holds from that point on": "it" is the clause before.
+        if (this.clauses.length > read) this.antecedent = this.clauses[read]!.words;
       }
       subject = this.subjectOf(s, e) ?? subject;
     }
