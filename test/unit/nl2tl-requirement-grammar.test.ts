@@ -737,3 +737,16 @@ test('"it" after and is the clause before it; "exactly the states where"; skippi
   reads('Go to the red flag, but first go to the blue flag.', 'F (blue_flag & F red_flag)');
   reads('Data shall be backed up every night.', 'G F data_backed_up');
 });
+
+test('a unit with a full stop ends a sentence; one always over avoidances; "at some point" keeps a goal out of a sequence; staying on the way; subjects shared after "but" and "or"', () => {
+  reads('The system shall respond to every request within 200 ms.', 'G (request -> F[0,200] system_respond)');
+  reads('Always avoid both the pit and the fire.', 'G !pit & G !fire');
+  reads('Visit a, then b, then c, and visit d at some point.', 'F (a & F (b & F c)) & F d');
+  reads('Go to the market while staying on the sidewalk.', 'F market & G sidewalk');
+  reads('w is true now but will be false in the next state.', 'w & X !w');
+  reads('Whenever w holds, v holds or will hold in the next state.', 'G (w -> v | X v)');
+  reads('w never holds unless v holds.', 'G (w -> v)');
+  reads('If w is ever true, then v is always true afterwards.', 'G (w -> G v)');
+  reads('The display shall be updated at least once per second.', 'G F[0,1] display_updated');
+  reads('Once the test starts, no changes to the configuration shall be allowed.', 'G (test_starts -> G !changes_to_configuration_allowed)');
+});

@@ -201,7 +201,8 @@ export abstract class ClauseReader {
     const constant = parts.words.filter((w, i) => w.pos !== 'DET' || isContent(w, parts.words[i + 1])).map((w) => w.norm);
     if (constant.length === 1 && (constant[0] === 'true' || constant[0] === 'false')) return this.applyWraps(parts, { kind: constant[0] });
     const said = placeWords(parts);
-    const subjectless = ['VERB', 'AUX'].includes(said[0]?.pos ?? '') || (said.length > 0 && said.every(isStateWord));
+    // "(w is true now but) will be false": no words of its own but cues, so the subject is all there is.
+    const subjectless = said.length === 0 || ['VERB', 'AUX'].includes(said[0]?.pos ?? '') || said.every(isStateWord);
     const place = this.elided && subjectless ? [...this.elided, ...said] : said;
     if (parts.via) {
       // "go through the blue room to the red room": the place passed, and later the one gone to.
@@ -213,7 +214,8 @@ export abstract class ClauseReader {
     const onlyHolds = place.every((w) => w.pos === 'PRON' || ['true', 'hold', 'remain', 'stay', 'be', 'keep', 'still'].includes(w.lemma) || w.pos === 'AUX');
     if (contentWords(place).length === 0 && pronoun && onlyHolds && this.antecedent) return this.applyWraps(parts, this.prop(this.antecedent));
     // "whenever the lamp is on, it is off in the next state": "it" as the subject is the condition's subject.
-    if (refersBack(place[0] ?? parts.words[0]!) && this.antecedentSubject && contentWords(place.slice(1)).length > 0) return this.applyWraps(parts, this.prop([...this.antecedentSubject, ...place.slice(1)]));
+    const head = place[0] ?? parts.words[0];
+    if (head && refersBack(head) && this.antecedentSubject && contentWords(place.slice(1)).length > 0) return this.applyWraps(parts, this.prop([...this.antecedentSubject, ...place.slice(1)]));
     return this.applyWraps(parts, this.prop(place));
   }
 
@@ -398,7 +400,7 @@ export abstract class ClauseReader {
     if (again && parts.wraps.length === 1 && parts.wraps[0]!.length === 1 && parts.wraps[0]![0]!.op === 'not') parts.wraps = [[{ op: 'globally' }, { op: 'not' }]];
     if (parts.same && !predicateOnly) throw new NotRead('"the same" with nothing to compare');
     const referent = this.antecedent !== undefined && parts.words.some(refersBack);
-    const hasContent = contentWords(parts.words).length > 0 || referent || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');
+    const hasContent = contentWords(parts.words).length > 0 || referent || this.elided !== undefined || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');
     if (parts.group ? hasContent : !predicateOnly && !hasContent) throw new NotRead('a clause with no proposition, or words beside a group');
     return parts;
   }
@@ -492,6 +494,9 @@ export abstract class ClauseReader {
   protected wrapAll(wraps: Wrap[], f: FormulaJson): FormulaJson {
     // "always, whenever A, B": one G; "within 7 steps, reach the lock": F[0,7] lock, not F[0,7] F lock.
     const last = wraps[wraps.length - 1];
+    // "always avoid both the pit and the fire": each avoidance holds at every moment already.
+    const always = (g: FormulaJson): boolean => (g.kind === 'globally' && !g.interval) || (g.kind === 'and' && g.args.every(always));
+    if (wraps.length === 1 && last?.op === 'globally' && last.lo === undefined && f.kind === 'and' && always(f)) return f;
     const inner = last && last.op === 'globally' && last.lo === undefined ? peel(f, 'globally') : last?.op === 'finally' ? peel(f, 'finally') : f;
     return this.applyWraps({ wraps: [wraps], words: [], goal: false, avoid: false }, inner);
   }

@@ -267,6 +267,7 @@ export const cueTable: readonly [string, Cue][] = [
     'after #n #unit but within #n #unit | after #n #unit and within #n #unit', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
   ['at least #n #unit later | after at least #n #unit | not before #n #unit', unary([{ op: 'finally', lo: 'n0', hi: null }])],
   ['every #n #unit | at least every #n #unit? | at least once every #n #unit | once every #n #unit', unary([G, { op: 'finally', lo: 0, hi: 'n0' }])],
+  ['at least once per #unit | once per #unit | at least once a #unit | at least once every #unit | once every #unit', unary([G, { op: 'finally', lo: 0, hi: 1 }])],
   // Counting: bounded existence and its kin.
   ['at most #n time | at most #n times | no more than #n times | not more than #n times | at most #n occasion | at most #n occasions',
     { kind: 'count', bound: 'atMost' }],

@@ -243,7 +243,9 @@ class Reader extends ClauseReader {
     const never = main.kind === 'globally' && !main.interval && main.args[0]!.kind === 'not';
     // "after visiting the bakery, never go back to it": never again, from the next moment.
     const again = fromThenOn && never && this.sameProp(cond, (main.args[0] as { args: FormulaJson[] }).args[0]!);
-    const then = again ? un('next', main) : never && !fromThenOn ? peel(main, 'globally') : main;
+    // "once the test starts, no changes shall be allowed": a prohibition from then on.
+    const prohibition = fromThenOn && main.kind === 'not' && !hasTemporal(main);
+    const then = again ? un('next', main) : never && !fromThenOn ? peel(main, 'globally') : prohibition ? un('globally', main) : main;
     return global ? un('globally', bin('implies', cond, then)) : bin('implies', cond, main);
   }
 
@@ -295,7 +297,15 @@ class Reader extends ClauseReader {
       const first = this.connectives(a, but);
       // "eventually go to a but never visit b before that": b waits for a.
       const waits = this.relativeEnd(b) && this.negated(but + 1, b - 1);
-      return bin('and', first, waits ? this.combine('before', this.connectives(but + 1, b - 1), first) : this.connectives(but + 1, b));
+      // "w is true now but will be false in the next state": the subject before "but" is the one after it.
+      const outer = this.elided;
+      const subjectless = this.opensWithVerb(but + 1, b) || this.onlyAdjectives(but + 1, b) || contentWords(this.wordsIn(but + 1, b)).length === 0;
+      if (subjectless) this.elided = this.subjectOf(a, but) ?? outer;
+      try {
+        return bin('and', first, waits ? this.combine('before', this.connectives(but + 1, b - 1), first) : this.connectives(but + 1, b));
+      } finally {
+        this.elided = outer;
+      }
     }
     // "a holds until b holds, and b holds until c holds", "visit a, but do not visit b before a": a comma
     // before and/or joins two whole clauses when either has a connective of its own.
@@ -351,6 +361,9 @@ class Reader extends ClauseReader {
         // it, and so does one right before it ("a always implies b").
         // "eventually reach a while avoiding b" keeps its "eventually" with the goal: F a & G !b.
         const lead = level === levelOne || (op !== 'while' && this.plainTemporalLead(a, k)) ? this.leadingUnary(a, k) : a;
+        // "go to the market while staying on the sidewalk": a command and what to keep doing meanwhile.
+        const staying = op === 'while' && this.imperative(a, k) && /ing$/.test(this.wordAt(k + 1)?.norm ?? '') && this.wordAt(k + 1)?.pos === 'VERB';
+        if (staying) return bin('and', this.connectives(a, k), un('globally', peel(this.sentence(k + 1, b), 'globally')));
         // "always go to b after reaching a": each time a, then b.
         const always = op === 'after' && lead === a + 1 && (this.cueAt(a) as { wraps: Wrap[] }).wraps[0]!.op === 'globally';
         if (always) return un('globally', bin('implies', peel(this.sentence(k + 1, b), 'finally'), this.connectives(a + 1, k)));
@@ -483,6 +496,8 @@ class Reader extends ClauseReader {
       case 'until':
         return this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, event, trailer);
       case 'unless':
+        // "w never holds unless v holds": w only when v.
+        if (l.kind === 'globally' && !l.interval && l.args[0]!.kind === 'not' && !trailer) return un('globally', bin('implies', l.args[0]!.args[0]!, event));
         return this.untilLike('weak_until', left, event, trailer);
       case 'releasedBy':
         // "..., which happens eventually" makes the releasing moment a promise: strong release.
@@ -709,8 +724,10 @@ class Reader extends ClauseReader {
     }
     // "walk to a, then walk to b, and end at c": a goal after a sequence is its next step; so is coming back after a goal.
     const comesBack = (k: number) => (this.items[k] as { words: Word[] }).words.some((w) => ['back', 'return'].includes(w.norm));
+    // "..., and visit d at some point": a goal with an adverbial of its own is no step of the sequence.
+    const ownTime = (i: number) => this.find(...split[i]!, (k) => this.cueAt(k)?.kind === 'unary') >= 0;
     const continues = (i: number) =>
-      kind === 'and' && this.cueAt(split[i]![0])?.kind === 'goal' && (this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0 || comesBack(split[i]![0]));
+      kind === 'and' && this.cueAt(split[i]![0])?.kind === 'goal' && !ownTime(i) && (this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0 || comesBack(split[i]![0]));
     const merged = fs.reduce<FormulaJson[]>((out, f, i) => {
       if (absorbed.has(i)) return out;
       if (i > 0 && continues(i)) return [...out.slice(0, -1), thenAlso(out[out.length - 1]!, f)];
@@ -958,7 +975,9 @@ class Reader extends ClauseReader {
       const listed = this.splitCommas(...this.trim(...steps[0]!));
       const byVerb = listed.length === 2 ? this.sharedVerb(listed) : undefined;
       if (byVerb) return inSequence(byVerb());
-      return un('finally', peel(this.clause(...this.trim(...steps[0]!)), 'finally'));
+      // "v is always true afterwards": from then on.
+      const later = this.clause(...this.trim(...steps[0]!));
+      return later.kind === 'globally' && !later.interval ? later : un('finally', peel(later, 'finally'));
     }
     steps.push([start, b]);
     // "go to a, b, and then c": the commas of a sequence separate its steps too, under the first step's verb.

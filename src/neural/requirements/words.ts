@@ -131,11 +131,13 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
         continue;
       }
     }
-    // wink reads a single letter before a full stop as an abbreviation ("e."): split it.
-    if (/^[a-z]\.$/i.test(w.text)) {
-      const letter = w.text[0]!.toLowerCase();
-      out.push({ ...w, text: w.text[0]!, norm: letter, lemma: letter, pos: 'NOUN', end: w.start + 1 });
-      out.push({ text: '.', norm: '.', lemma: '.', pos: 'PUNCT', start: w.start + 1, end: w.end });
+    // wink reads a single letter before a full stop as an abbreviation ("e."): split it; so is a short word that
+    // ends the sentence ("within 200 ms.").
+    if (/^[a-z]\.$/i.test(w.text) || (i === raw.length - 1 && /^[a-z]{2,4}\.$/i.test(w.text))) {
+      const word = w.text.slice(0, -1);
+      const lower = word.toLowerCase();
+      out.push({ ...w, text: word, norm: lower, lemma: lower, pos: 'NOUN', end: w.end - 1 });
+      out.push({ text: '.', norm: '.', lemma: '.', pos: 'PUNCT', start: w.end - 1, end: w.end });
       continue;
     }
     // "satisfy !fcs": an exclamation mark written against the next word is negation, not the end of a sentence.
