@@ -750,3 +750,10 @@ test('a unit with a full stop ends a sentence; one always over avoidances; "at s
   reads('The display shall be updated at least once per second.', 'G F[0,1] display_updated');
   reads('Once the test starts, no changes to the configuration shall be allowed.', 'G (test_starts -> G !changes_to_configuration_allowed)');
 });
+
+test('avoiding on the way to a place, "but not A or B", "and one of them", a future "before that"', () => {
+  reads('Make sure to avoid the construction zone on your way to the office.', '!construction_zone U office');
+  reads('Go to the attic and the cellar, but not the garage or the shed.', 'F attic & F cellar & G !garage & G !shed');
+  reads('e and f never hold simultaneously, and one of them always holds.', 'G !(e & f) & G (e | f)');
+  reads('Eventually e will hold, and f will hold before that.', 'F e & !e U f');
+});

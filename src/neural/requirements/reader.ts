@@ -286,6 +286,13 @@ class Reader extends ClauseReader {
     const [a, b] = this.trim(a0, b0);
     // "a and b never hold at the same time but c eventually holds": "but" joins whole clauses. "but not the
     // bathroom" (a place not to go to) and "but only after ..." (a connective whose other side is before it) are read below.
+    // "go to the attic and the cellar, but not the garage or the shed": none of the places after "but not".
+    const butNot = this.find(a + 1, b - 2, (k) => this.isBinary(k, andOr) && (this.items[k] as { words: Word[] }).words[0]!.norm === 'but' && this.isNegation(k + 1));
+    const places = butNot > a ? this.placesAfter(butNot + 2, b) : undefined;
+    if (places && this.find(a, butNot, (k) => this.cueAt(k)?.kind === 'goal') >= 0) {
+      const left = this.connectives(a, this.items[butNot - 1]!.kind === 'comma' ? butNot - 1 : butNot);
+      return [left, ...places.map(([s, e]) => un('globally', un('not', this.prop(this.wordsIn(s, e)))))].reduce((x, y) => bin('and', x, y));
+    }
     const but = this.find(a + 1, b - 1, (k) => this.isBinary(k, andOr) && this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'but' && this.cueAt(k + 1)?.kind !== 'binary' && !this.isNegation(k + 1));
     if (but > a) {
       // "go to the blue room, but pass through the hallway first", "but first go to the blue flag": the part said last comes first.
@@ -321,7 +328,9 @@ class Reader extends ClauseReader {
       if (first.kind !== 'finally' || hasTemporal(event)) throw new NotRead('"until then" after something other than an event');
       return bin((this.cueAt(join) as { op: 'and' | 'or' }).op, first, bin('until', this.connectives(join + 1, b - 1), event));
     }
-    if (joint >= 0 && (connected(a, joint) || connected(joint + 2, b))) {
+    // "..., and one of them always holds": a clause about the list before it.
+    const aboutThem = (k: number) => this.cueAt(k)?.kind === 'listOf' && ['them', 'these', 'those'].includes(this.wordAt(k + 1)?.norm ?? '');
+    if (joint >= 0 && (connected(a, joint) || connected(joint + 2, b) || aboutThem(joint + 2))) {
       // "go to the bank, but only after visiting the pharmacy": the second part's connective takes the first as its side.
       const elided = this.cueAt(joint + 2);
       if (elided?.kind === 'binary' && !timedOps.has(elided.op) && (levelOne.has(elided.op) || levelTwo.has(elided.op))) {
@@ -401,6 +410,19 @@ class Reader extends ClauseReader {
       }
     }
     return this.coordination(a, b, 'or');
+  }
+
+  /** [a, b) as two or more noun phrases joined by and/or and commas ("the garage or the shed"), or undefined. */
+  private placesAfter(a: number, b: number): [number, number][] | undefined {
+    const out: [number, number][] = [];
+    let start = a;
+    for (let k = a; k <= b; k++) {
+      if (k === b || this.items[k]!.kind === 'comma' || this.isBinary(k, andOr)) {
+        if (k > start) out.push([start, k]);
+        start = k + 1;
+      }
+    }
+    return out.length >= 2 && out.every(([s, e]) => this.isBare(s, e)) ? out : undefined;
   }
 
   /** Two whole clauses joined by and/or; "p holds until q holds, or p holds forever" is a weak until. */
@@ -702,7 +724,8 @@ class Reader extends ClauseReader {
       }
       else if (before && onlyAdverbials(s, e)) fs.push(this.applyWraps({ ...this.clauseParts(s, e, true), words: [] }, this.sameClause(...split[i - 1]!)));
       // "eventually go to a but never visit b before that": b waits for a.
-      else if (before && this.relativeEnd(e) && this.negated(s, e - 1)) fs.push(this.combine('before', next(s, e - 1), before));
+      // "f will hold before that": before the event of the part before (not in the past).
+      else if (before && this.relativeEnd(e) && (this.negated(s, e - 1) || this.willAt(s, e - 1))) fs.push(this.combine('before', next(s, e - 1), before));
       else if (before && later(e)) fs.push(this.sequence(s, e - 1));
       else {
         this.elided = shared;
@@ -937,6 +960,11 @@ class Reader extends ClauseReader {
     return cue?.kind === 'unary' && cue.relative === true;
   }
 
+  /** Whether [s, e) has the future's "will". */
+  private willAt(s: number, e: number): boolean {
+    return this.find(s, e, (k) => this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'will') >= 0;
+  }
+
   /** Whether [s, e) says its clause does not hold: "never", "not", an avoidance. */
   private negated(s: number, e: number): boolean {
     return this.find(s, e, (k) => {
@@ -980,6 +1008,13 @@ class Reader extends ClauseReader {
       return later.kind === 'globally' && !later.interval ? later : un('finally', peel(later, 'finally'));
     }
     steps.push([start, b]);
+    // "avoid the construction zone on your way to the office": avoided until there.
+    const onTheWay = this.find(a, b, (k) => this.isBinary(k, new Set(['then'])) && (this.items[k] as { words: Word[] }).words.some((w) => w.norm === 'way'));
+    if (steps.length === 2 && onTheWay >= 0) {
+      const [avoided, goal] = steps.map(([s, e]) => this.clause(...this.trim(s, e))) as [FormulaJson, FormulaJson];
+      if (avoided.kind === 'globally' && !avoided.interval && avoided.args[0]!.kind === 'not') return bin('until', avoided.args[0]!, peel(goal, 'finally'));
+      return inSequence([avoided, goal]);
+    }
     // "go to a, b, and then c": the commas of a sequence separate its steps too, under the first step's verb.
     const listed = steps.flatMap(([s, e]) => this.splitCommas(...this.trim(s, e)));
     const byVerb = listed.length > steps.length ? this.sharedVerb(listed) : undefined;
