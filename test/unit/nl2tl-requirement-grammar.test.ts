@@ -228,7 +228,7 @@ test('a framing lead names who must see to the requirement and is not part of it
   reads('it must hold that whenever a, eventually b', 'G (a -> F b)');
   reads('the requirement is that whenever a, eventually b', 'G (a -> F b)');
   reads('the controller shall guarantee that the valve is never open', 'G !valve_open');
-  reads('the light should be that color', 'light_color');
+  reads('the light should be that color', 'G light_color');
 });
 
 test('release and strong release in words, first-N windows, a window between two times, and since waiting for an event', () => {
@@ -756,4 +756,16 @@ test('avoiding on the way to a place, "but not A or B", "and one of them", a fut
   reads('Go to the attic and the cellar, but not the garage or the shed.', 'F attic & F cellar & G !garage & G !shed');
   reads('e and f never hold simultaneously, and one of them always holds.', 'G !(e & f) & G (e | f)');
   reads('Eventually e will hold, and f will hold before that.', 'F e & !e U f');
+});
+
+test('"there" after a goal, a command not to do something, "becomes false" as an event, an obligation with no temporal word', () => {
+  reads('Go to the plaza and look for the fountain there.', 'F (plaza & F fountain)');
+  reads('Approach the door but do not open it.', 'F door & G !open');
+  reads('Whenever j is true, k becomes false.', 'G (j -> F !k)');
+  reads('whenever k becomes false, j holds', 'G (!k -> j)');
+  reads('The reactor temperature shall stay below 500 degrees.', 'G reactor_temperature_below_500_degrees');
+  reads('The indicator shall be green if and only if the system is ready.', 'G (indicator_green <-> system_ready)');
+  reads('The valve shall be closed at startup.', 'valve_closed');
+  // Without an obligation a statement stays one.
+  reads('If Min is home then Henry is', 'min_home -> henry');
 });

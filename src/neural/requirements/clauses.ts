@@ -353,10 +353,18 @@ export abstract class ClauseReader {
       else if (it.kind === 'open') this.group(k, parts);
       else if (it.kind !== 'cue') continue;
       else if (it.cue.kind === 'unary') {
-        if (it.cue.onset && this.conditionDepth > 0) continue;
+        // "whenever k becomes false": the moment it does; "becomes true" says nothing more there.
+        if (it.cue.onset && this.conditionDepth > 0 && !it.cue.predicate) continue;
         if (it.cue.relative) this.relativePast++;
-        if (it.cue.predicate) predicate.push(...this.resolve(k));
-        else {
+        if (it.cue.predicate) {
+          predicate.push(...this.resolve(k));
+          // "k becomes false" outside a condition: eventually not k.
+          if (it.cue.onset && this.conditionDepth === 0) {
+            const eventually: Wrap[] = [{ op: 'finally' }];
+            onsets.add(eventually);
+            parts.wraps.push(eventually);
+          }
+        } else {
           const wraps = this.resolve(k);
           if (it.cue.onset) onsets.add(wraps);
           parts.wraps.push(wraps);

@@ -195,7 +195,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['it be never the case that | it never hold that | it can never happen that | it must never happen that | it be impossible that | ' +
     'it be never true that', unary([G, NOT], true)],
   ['it be not the case that | it be false that | it be not true that', unary([NOT], true)],
-  ['be false | be not true | become false | be both false | stay false | remain false | keep false', { kind: 'unary', wraps: [NOT], predicate: true }],
+  ['be false | be not true | be both false | stay false | remain false | keep false', { kind: 'unary', wraps: [NOT], predicate: true }],
+  // "k becomes false": the moment it does, which is an eventually except in a condition.
+  ['become false | turn false | become not true', { kind: 'unary', wraps: [NOT], predicate: true, onset: true }],
   ['be both true', { kind: 'ignore' }],
   ['in every state except possibly the first | in every state except the first | at every step except the first | ' +
     'at every step except possibly the first | except possibly the first | except the first | except in the first state', unary([X, G])],
@@ -400,7 +402,7 @@ export const cueTable: readonly [string, Cue][] = [
   // The first moment is where a formula is read (so a condition at it is no rule for every moment), and "as well"
   // adds nothing.
   ['in the first step | in the first state | at the first step | initially | at the start | at the beginning | in the initial state | ' +
-    'at time zero | at time 0 | now | right now | at this moment', { kind: 'ignore', initial: true }],
+    'at time zero | at time 0 | now | right now | at this moment | at startup | at start-up | on startup | at power-up | on power-up', { kind: 'ignore', initial: true }],
   // "q is true at time 1": time 0 is now, and time counts steps (after the line above, so "at time 0" stays the first moment).
   ['at time #n | at time step #n | at step #n', unary([{ op: 'next', lo: 'n0', steps: true }])],
   ['as well | too | in some step | at some step | in a step', { kind: 'ignore' }],

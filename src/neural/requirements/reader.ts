@@ -50,7 +50,10 @@ class Reader extends ClauseReader {
     const modal = this.find(a, b, (k) => ['can', 'may', 'could'].includes((this.items[k] as { words?: Word[] }).words?.[0]?.norm ?? '')) >= 0;
     // "cannot stay on for three states in a row": steps counted from any moment are still no temporal word.
     const prohibition = read.kind === 'not' && !hasTemporal(withoutNext(read)) && (modal || this.findFlagged(a, b, 'obligation') >= 0);
-    const body = this.imperative(a, b) ? eventuallyEach(read) : prohibition ? un('globally', read) : read;
+    // "the reactor temperature shall stay below 500 degrees": an obligation with no temporal word, no condition and
+    // no first moment ("at startup") holds at every moment too.
+    const standing = !hasTemporal(read) && read.kind !== 'implies' && this.findFlagged(a, b, 'obligation') >= 0 && this.findFlagged(a, b, 'initial') < 0;
+    const body = this.imperative(a, b) ? eventuallyEach(read) : prohibition || standing ? un('globally', read) : read;
     return lead?.kind === 'lead' && lead.wraps ? this.wrapAll(lead.wraps, body) : body;
   }
 
@@ -749,8 +752,11 @@ class Reader extends ClauseReader {
     const comesBack = (k: number) => (this.items[k] as { words: Word[] }).words.some((w) => ['back', 'return'].includes(w.norm));
     // "..., and visit d at some point": a goal with an adverbial of its own is no step of the sequence.
     const ownTime = (i: number) => this.find(...split[i]!, (k) => this.cueAt(k)?.kind === 'unary') >= 0;
+    // "go to the plaza and look for the fountain there": there, so after getting there.
+    const there = (i: number) => this.wordAt(split[i]![1] - 1)?.norm === 'there';
     const continues = (i: number) =>
-      kind === 'and' && this.cueAt(split[i]![0])?.kind === 'goal' && !ownTime(i) && (this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0 || comesBack(split[i]![0]));
+      kind === 'and' && this.cueAt(split[i]![0])?.kind === 'goal' && !ownTime(i) &&
+      (this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0 || comesBack(split[i]![0]) || there(i));
     const merged = fs.reduce<FormulaJson[]>((out, f, i) => {
       if (absorbed.has(i)) return out;
       if (i > 0 && continues(i)) return [...out.slice(0, -1), thenAlso(out[out.length - 1]!, f)];
