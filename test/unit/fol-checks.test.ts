@@ -115,6 +115,13 @@ test('quick fix: change an arity, applied', async () => {
   assert.equal(fixed, 'predicate near(x)\nrule r: forall x. near(x)\n');
 });
 
+test('quick fix: an arity change replaces a declared parameter that is not a name (found by the quick-fix fuzz test)', async () => {
+  const a = await analyze('predicate near(x,from "h.json" y)\nrule r: forall x. exists y. near(x, y)\n');
+  const fixed = apply(a, fixes(a, FolCodes.arityMismatch)[0]);
+  assert.equal(fixed, 'predicate near(x, y)\nrule r: forall x. exists y. near(x, y)\n');
+  assert.ok(!codes(await analyze(fixed)).includes(FolCodes.arityMismatch));
+});
+
 test('quick fixes: bind a free variable, drop an unused one', async () => {
   const a = await analyze('predicate p(x)\nrule r: p(y)\n');
   assert.equal(apply(a, fixes(a, FolCodes.freeVariable)[0]), 'predicate p(x)\nrule r: forall y. p(y)\n');

@@ -162,9 +162,12 @@ export function codeActionsFol(a: FolAnalysis, r: Range, diagnostics: Diagnostic
       out.push({ title: `Declare predicate ${data.name}(${params})`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: edit([{ range: { start: at, end: at }, newText: `predicate ${data.name}(${params})\n` }]) });
     } else if (d.code === FolCodes.arityMismatch && data?.parens) {
       const parens = data.parens as { start: number; end: number };
-      const old = text.slice(parens.start + 1, parens.end - 1).split(',').map((s) => s.trim()).filter(Boolean);
+      // Keep the parameters that are names (with their sort); a malformed one is replaced, or the fix would keep
+      // the text that makes the declaration's arity wrong.
+      const old = text.slice(parens.start + 1, parens.end - 1).split(',').map((s) => s.trim()).filter((p) => /^[A-Za-z_]\w*(\s*:\s*[A-Za-z_]\w*)?$/.test(p));
       const n = Number(data.arity);
-      const params = Array.from({ length: n }, (_, i) => old[i] ?? ['x', 'y', 'z', 'w'][i] ?? `x${i + 1}`).join(', ');
+      const fresh = ['x', 'y', 'z', 'w', ...Array.from({ length: n }, (_, i) => `x${i + 1}`)].filter((v) => !old.some((p) => p.split(':')[0]!.trim() === v));
+      const params = [...old.slice(0, n), ...fresh.slice(0, Math.max(0, n - old.length))].join(', ');
       out.push({ title: `Change the declaration of ${data.name} to take ${n} argument${n === 1 ? '' : 's'}`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit([{ range: range(a, parens.start, parens.end), newText: `(${params})` }]) });
     } else if (d.code === FolCodes.freeVariable && data?.formulaStart !== undefined) {
       const at = a.document.positionAt(Number(data.formulaStart));
