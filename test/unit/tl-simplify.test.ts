@@ -78,6 +78,11 @@ const formulaArb: fc.Arbitrary<FormulaJson> = fc.letrec<{ f: FormulaJson }>((tie
   ),
 })).f;
 
+test('an operand simplified to a looser operator gets parentheses where it stands (found by the property below on a random CI seed)', () => {
+  assert.equal(simplify('!(q & p -> false) U p'), '(q & p) U p');
+  assert.equal(simplify('!(q | p -> false) & r'), '(q | p) & r');
+});
+
 test('random formulas: an offered simplification parses to its tree and keeps the robustness at every sample', () => {
   const inf = Number.POSITIVE_INFINITY;
   let offered = 0;

@@ -6,6 +6,7 @@
 // printed, and a rewrite that would drop a comment is not offered.
 import type { Style } from '../../../grammars/tl';
 import { isBinary, type Formula, type Interval, type UnaryKind } from './ast';
+import { binding } from './precedence';
 import { astEqual } from './compare';
 import { decideEquivalence } from './equiv/index';
 import { operatorNode, constNode } from './nodes';
@@ -141,7 +142,12 @@ function editsFor(orig: Formula, simp: Formula, source: string, style: Style, ke
     const o = orig as { args: Formula[] };
     return o.args.flatMap((x, i) => editsFor(x, arg(simp, i), source, style, kept));
   }
-  return [{ start: orig.start, end: orig.end, text: textOf(simp, source, style, kept) }];
+  const text = textOf(simp, source, style, kept);
+  // "!(q & p -> false) U p" simplifies to "(q & p) U p": an operand that binds looser than what stood in its place
+  // needs parentheses there, unless its own text has them.
+  const written = rebuilt.get(simp) ?? simp;
+  const looser = isBinary(simp) && written.outerStart === written.start && (!isBinary(orig) || binding[simp.kind].level < binding[orig.kind].level || (simp.kind !== orig.kind && binding[simp.kind].level === binding[orig.kind].level));
+  return [{ start: orig.start, end: orig.end, text: looser && orig.outerStart === orig.start ? `(${text})` : text }];
 }
 
 /** The text of a simplified node: copied from the source where it was there, printed where a rule built it. */
