@@ -769,3 +769,8 @@ test('"there" after a goal, a command not to do something, "becomes false" as an
   // Without an obligation a statement stays one.
   reads('If Min is home then Henry is', 'min_home -> henry');
 });
+
+test('"otherwise" after a condition: the other branch under its negation; "instead" says nothing', () => {
+  reads('if you see a, go to b, otherwise go to c', 'G ((see_a -> F b) & (!see_a -> F c))');
+  reads('Go to the lab, but if the door is locked, go to the office instead.', 'F lab & G (door_locked -> F office)');
+});

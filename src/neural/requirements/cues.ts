@@ -291,6 +291,8 @@ export const cueTable: readonly [string, Cue][] = [
   // Connectives.
   ['and | as well as | along with | and also | also | but | but also | whereas | plus | together with | moreover | in addition', binary('and')],
   ['or | or else | otherwise | alternatively', binary('or')],
+  // "if the door is locked, go to the office instead": the condition already says what is replaced.
+  ['instead | instead of that', { kind: 'ignore' }],
   [', then | , and then | then | and then | after that | afterwards | afterward | and afterwards | and afterward | and later | later | and sometime afterward | ' +
     'and sometime afterwards | and after that | , and after that | and finally | followed by | next go | and next | subsequently | and subsequently | ' +
     'and only then | , and only then | only then | and only after that | ' +

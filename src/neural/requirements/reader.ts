@@ -92,7 +92,9 @@ class Reader extends ClauseReader {
       const elliptical = this.onlyAdjectives(a + 1, condEnd) || (this.opensWithVerb(a + 1, condEnd) && this.wordAt(a + 1)?.pos === 'VERB' && this.wordAt(a + 1)!.norm.endsWith('ed'));
       const cond = this.condition(a + 1, condEnd, elliptical ? this.subjectOf(mainStart, b) : undefined);
       const before = this.relativePast;
-      const read = this.sentence(mainStart, b);
+      // "if you see a, go to b, otherwise go to c": the other branch holds under the condition's negation.
+      const otherwise = this.find(mainStart, b, (k) => this.isBinary(k, new Set(['or'])) && (this.items[k] as { words: Word[] }).words[0]!.norm === 'otherwise');
+      const read = this.sentence(mainStart, otherwise > mainStart ? (this.items[otherwise - 1]!.kind === 'comma' ? otherwise - 1 : otherwise) : b);
       // "after transition CR is taken, transition CC will be taken": what will happen after A happens later.
       const will = this.find(mainStart, b, (k) => this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'will') >= 0;
       const later = !hasTemporal(read) && ((first.kind === 'binary' && will) || (first.kind === 'if' && first.later === true));
@@ -104,6 +106,10 @@ class Reader extends ClauseReader {
       const initial = this.findFlagged(a + 1, condEnd, 'initial') >= 0;
       const commaRule = this.isCommaSeparator(condEnd) && !initial && !hasTemporal(cond) && hasTemporal(main);
       const standing = global || commaRule || this.obliged(cond, mainStart, b) || this.imperative(mainStart, b);
+      if (otherwise > mainStart) {
+        const branches = bin('and', bin('implies', cond, main), bin('implies', negation(cond), this.sentence(otherwise + 1, b)));
+        return standing ? un('globally', branches) : branches;
+      }
       return this.conditional(cond, main, standing, first.kind === 'if' && first.onlyIf === true, fromThenOn, this.relativePast > before);
     }
     // "B if A", "B whenever A", "B only if A"; "always B when A" is every time A.
