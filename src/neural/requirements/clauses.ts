@@ -113,6 +113,33 @@ export abstract class ClauseReader {
     return it?.kind === 'cue' ? it.cue : undefined;
   }
 
+  /** The words of the cue at i as written ("but", ", then", "on your way to"); none for anything else. */
+  protected cueWords(i: number): Word[] {
+    const it = this.items[i];
+    return it?.kind === 'cue' ? it.words : [];
+  }
+
+  /** The first word of the cue at i (telling "but" from "and", "otherwise" from "or"), if it is a cue. */
+  protected cueWord(i: number): string | undefined {
+    return this.cueWords(i)[0]?.norm;
+  }
+
+  /** The one wrap of a clause whose adverbials are a single operator ("not", "eventually"), if they are. */
+  protected soleWrap(wraps: readonly Wrap[][]): Wrap | undefined {
+    return wraps.length === 1 && wraps[0]!.length === 1 ? wraps[0]![0] : undefined;
+  }
+
+  /** Reads with `subject` as the one a clause without its own shares ("and remains green"), then restores the outer one. */
+  protected withSubject<T>(subject: Word[] | undefined, read: () => T): T {
+    const outer = this.elided;
+    this.elided = subject;
+    try {
+      return read();
+    } finally {
+      this.elided = outer;
+    }
+  }
+
   protected wordAt(i: number): Word | undefined {
     const it = this.items[i];
     return it?.kind === 'word' ? it.word : undefined;
@@ -236,7 +263,7 @@ export abstract class ClauseReader {
    */
   protected counted(parts: ClauseParts, count: NonNullable<ClauseParts['count']>): FormulaJson {
     // "do not go to a more than twice" is at most twice; "visit a more than once", at least twice.
-    const not = parts.wraps.length === 1 && parts.wraps[0]!.length === 1 && parts.wraps[0]![0]!.op === 'not';
+    const not = this.soleWrap(parts.wraps)?.op === 'not';
     if (count.bound === 'moreThan') {
       const negated = not || (parts.avoid && parts.wraps.length === 0);
       const reread = negated ? { bound: 'atMost' as const, n: count.n } : { bound: 'atLeast' as const, n: count.n + 1 };
@@ -405,7 +432,7 @@ export abstract class ClauseReader {
       parts.said = predicate;
     }
     // "b will not happen again": never again.
-    if (again && parts.wraps.length === 1 && parts.wraps[0]!.length === 1 && parts.wraps[0]![0]!.op === 'not') parts.wraps = [[{ op: 'globally' }, { op: 'not' }]];
+    if (again && this.soleWrap(parts.wraps)?.op === 'not') parts.wraps = [[{ op: 'globally' }, { op: 'not' }]];
     if (parts.same && !predicateOnly) throw new NotRead('"the same" with nothing to compare');
     const referent = this.antecedent !== undefined && parts.words.some(refersBack);
     const hasContent = contentWords(parts.words).length > 0 || referent || this.elided !== undefined || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');

@@ -47,12 +47,13 @@ class Reader extends ClauseReader {
     const read = this.sentence(a, b);
     // "move the chair to the green room": a command says what to get done, so with no temporal word, eventually;
     // "a must not occur": a prohibition with no temporal word holds at every moment.
-    const modal = this.find(a, b, (k) => ['can', 'may', 'could'].includes((this.items[k] as { words?: Word[] }).words?.[0]?.norm ?? '')) >= 0;
+    const modal = this.find(a, b, (k) => ['can', 'may', 'could'].includes(this.cueWord(k) ?? '')) >= 0;
+    const obligation = this.findFlagged(a, b, 'obligation') >= 0;
     // "cannot stay on for three states in a row": steps counted from any moment are still no temporal word.
-    const prohibition = read.kind === 'not' && !hasTemporal(withoutNext(read)) && (modal || this.findFlagged(a, b, 'obligation') >= 0);
+    const prohibition = read.kind === 'not' && !hasTemporal(withoutNext(read)) && (modal || obligation);
     // "the reactor temperature shall stay below 500 degrees": an obligation with no temporal word, no condition and
     // no first moment ("at startup") holds at every moment too.
-    const standing = !hasTemporal(read) && read.kind !== 'implies' && this.findFlagged(a, b, 'obligation') >= 0 && this.findFlagged(a, b, 'initial') < 0;
+    const standing = !hasTemporal(read) && read.kind !== 'implies' && obligation && this.findFlagged(a, b, 'initial') < 0;
     const body = this.imperative(a, b) ? eventuallyEach(read) : prohibition || standing ? un('globally', read) : read;
     return lead?.kind === 'lead' && lead.wraps ? this.wrapAll(lead.wraps, body) : body;
   }
@@ -93,11 +94,10 @@ class Reader extends ClauseReader {
       const cond = this.condition(a + 1, condEnd, elliptical ? this.subjectOf(mainStart, b) : undefined);
       const before = this.relativePast;
       // "if you see a, go to b, otherwise go to c": the other branch holds under the condition's negation.
-      const otherwise = this.find(mainStart, b, (k) => this.isBinary(k, new Set(['or'])) && (this.items[k] as { words: Word[] }).words[0]!.norm === 'otherwise');
+      const otherwise = this.find(mainStart, b, (k) => this.isBinary(k, new Set(['or'])) && this.cueWord(k) === 'otherwise');
       const read = this.sentence(mainStart, otherwise > mainStart ? (this.items[otherwise - 1]!.kind === 'comma' ? otherwise - 1 : otherwise) : b);
       // "after transition CR is taken, transition CC will be taken": what will happen after A happens later.
-      const will = this.find(mainStart, b, (k) => this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'will') >= 0;
-      const later = !hasTemporal(read) && ((first.kind === 'binary' && will) || (first.kind === 'if' && first.later === true));
+      const later = !hasTemporal(read) && ((first.kind === 'binary' && this.willAt(mainStart, b)) || (first.kind === 'if' && first.later === true));
       const main = later ? un('finally', read) : read;
       const fromThenOn = first.kind === 'binary' || first.fromThenOn === true;
       // "If a request occurs, it is acknowledged within two steps": a state condition set off by a comma, with a
@@ -186,12 +186,9 @@ class Reader extends ClauseReader {
   private condition(a: number, b: number, subject?: Word[]): FormulaJson {
     this.conditionDepth++;
     const first = this.clauses.length;
-    const outer = this.elided;
-    this.elided = subject;
     try {
-      return this.sentence(a, b);
+      return this.withSubject(subject, () => this.sentence(a, b));
     } finally {
-      this.elided = outer;
       this.conditionDepth--;
       if (this.clauses.length > first) this.antecedent = this.clauses[first]!.words;
       this.antecedentSubject = this.subjectOf(a, b) ?? this.antecedentSubject;
@@ -261,7 +258,7 @@ class Reader extends ClauseReader {
   /** Whether the separator at k is a comma, or a "then" that a comma opens (", then"). */
   private isCommaSeparator(k: number): boolean {
     const it = this.items[k];
-    return it?.kind === 'comma' || (it?.kind === 'cue' && it.words[0]!.norm === ',');
+    return it?.kind === 'comma' || this.cueWord(k) === ',';
   }
 
   /**
@@ -272,7 +269,7 @@ class Reader extends ClauseReader {
   private separator(a: number, b: number): [number, number] {
     const then = this.find(a, b, (k) => {
       const it = this.items[k]!;
-      return it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'then' && ['then', ','].includes(it.words[0]!.norm);
+      return it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'then' && ['then', ','].includes(this.cueWord(k)!);
     });
     const at = then >= 0 ? then : this.find(a, b, (k) => this.items[k]!.kind === 'comma');
     if (at >= 0) return [at, at + 1];
@@ -296,13 +293,13 @@ class Reader extends ClauseReader {
     // "a and b never hold at the same time but c eventually holds": "but" joins whole clauses. "but not the
     // bathroom" (a place not to go to) and "but only after ..." (a connective whose other side is before it) are read below.
     // "go to the attic and the cellar, but not the garage or the shed": none of the places after "but not".
-    const butNot = this.find(a + 1, b - 2, (k) => this.isBinary(k, andOr) && (this.items[k] as { words: Word[] }).words[0]!.norm === 'but' && this.isNegation(k + 1));
+    const butNot = this.find(a + 1, b - 2, (k) => this.isBinary(k, andOr) && this.cueWord(k) === 'but' && this.isNegation(k + 1));
     const places = butNot > a ? this.placesAfter(butNot + 2, b) : undefined;
     if (places && this.find(a, butNot, (k) => this.cueAt(k)?.kind === 'goal') >= 0) {
       const left = this.connectives(a, this.items[butNot - 1]!.kind === 'comma' ? butNot - 1 : butNot);
       return [left, ...places.map(([s, e]) => un('globally', un('not', this.prop(this.wordsIn(s, e)))))].reduce((x, y) => bin('and', x, y));
     }
-    const but = this.find(a + 1, b - 1, (k) => this.isBinary(k, andOr) && this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'but' && this.cueAt(k + 1)?.kind !== 'binary' && !this.isNegation(k + 1));
+    const but = this.find(a + 1, b - 1, (k) => this.isBinary(k, andOr) && this.cueWord(k) === 'but' && this.cueAt(k + 1)?.kind !== 'binary' && !this.isNegation(k + 1));
     if (but > a) {
       // "go to the blue room, but pass through the hallway first", "but first go to the blue flag": the part said last comes first.
       const firstAt = this.wordAt(b - 1)?.norm === 'first' ? b - 1 : this.wordAt(but + 1)?.norm === 'first' ? but + 1 : -1;
@@ -314,14 +311,9 @@ class Reader extends ClauseReader {
       // "eventually go to a but never visit b before that": b waits for a.
       const waits = this.relativeEnd(b) && this.negated(but + 1, b - 1);
       // "w is true now but will be false in the next state": the subject before "but" is the one after it.
-      const outer = this.elided;
       const subjectless = this.opensWithVerb(but + 1, b) || this.onlyAdjectives(but + 1, b) || contentWords(this.wordsIn(but + 1, b)).length === 0;
-      if (subjectless) this.elided = this.subjectOf(a, but) ?? outer;
-      try {
-        return bin('and', first, waits ? this.combine('before', this.connectives(but + 1, b - 1), first) : this.connectives(but + 1, b));
-      } finally {
-        this.elided = outer;
-      }
+      const second = () => (waits ? this.combine('before', this.connectives(but + 1, b - 1), first) : this.connectives(but + 1, b));
+      return bin('and', first, subjectless ? this.withSubject(this.subjectOf(a, but) ?? this.elided, second) : second());
     }
     // "a holds until b holds, and b holds until c holds", "visit a, but do not visit b before a": a comma
     // before and/or joins two whole clauses when either has a connective of its own.
@@ -723,11 +715,7 @@ class Reader extends ClauseReader {
       if (before && e === s + 1 && this.cueAt(s)?.kind === 'stepAfter') fs.push(un('next', before));
       // "at some point p holds and at the next step q holds": the next step after that point; "at that moment", the
       // point; "and from then on q never holds", every moment after it.
-      else if (eventBefore && this.find(s, e, (k) => this.cueAt(k)?.kind === 'thatMoment' || (this.cueAt(k) as { fromThen?: boolean } | undefined)?.fromThen === true) >= 0) {
-        absorbed.add(i - 1);
-        fs.push(un('finally', bin('and', before.args[0]!, this.clause(s, e))));
-      }
-      else if (eventBefore && this.opensWithNext(s, e)) {
+      else if (eventBefore && (this.opensWithNext(s, e) || this.find(s, e, (k) => this.cueAt(k)?.kind === 'thatMoment' || (this.cueAt(k) as { fromThen?: boolean } | undefined)?.fromThen === true) >= 0)) {
         absorbed.add(i - 1);
         fs.push(un('finally', bin('and', before.args[0]!, this.clause(s, e))));
       }
@@ -737,25 +725,20 @@ class Reader extends ClauseReader {
       else if (before && this.relativeEnd(e) && (this.negated(s, e - 1) || this.willAt(s, e - 1))) fs.push(this.combine('before', next(s, e - 1), before));
       else if (before && later(e)) fs.push(this.sequence(s, e - 1));
       else {
-        this.elided = shared;
         if (shared) elliptical.add(i);
         const read = this.clauses.length;
-        try {
-          const f = next(s, e);
-          // "p becomes true at some point and stays true": from that point on.
-          const stays = shared && eventBefore && kind === 'and' && !hasTemporal(f) && ['stay', 'remain'].includes(this.verbAt(s, e)?.lemma ?? '');
-          if (stays) absorbed.add(i - 1);
-          fs.push(stays ? inSequence([before, un('globally', f)]) : f);
-        } finally {
-          this.elided = undefined;
-        }
+        const f = this.withSubject(shared, () => next(s, e));
+        // "p becomes true at some point and stays true": from that point on.
+        const stays = shared && eventBefore && kind === 'and' && !hasTemporal(f) && ['stay', 'remain'].includes(this.verbAt(s, e)?.lemma ?? '');
+        if (stays) absorbed.add(i - 1);
+        fs.push(stays ? inSequence([before, un('globally', f)]) : f);
         // "g holds, and it holds from that point on": "it" is the clause before.
         if (this.clauses.length > read) this.antecedent = this.clauses[read]!.words;
       }
       subject = this.subjectOf(s, e) ?? subject;
     }
     // "walk to a, then walk to b, and end at c": a goal after a sequence is its next step; so is coming back after a goal.
-    const comesBack = (k: number) => (this.items[k] as { words: Word[] }).words.some((w) => ['back', 'return'].includes(w.norm));
+    const comesBack = (k: number) => this.cueWords(k).some((w) => ['back', 'return'].includes(w.norm));
     // "..., and visit d at some point": a goal with an adverbial of its own is no step of the sequence.
     const ownTime = (i: number) => this.find(...split[i]!, (k) => this.cueAt(k)?.kind === 'unary') >= 0;
     // "go to the plaza and look for the fountain there": there, so after getting there.
@@ -820,7 +803,7 @@ class Reader extends ClauseReader {
     const list = this.cueAt(parts0[0]![0]);
     const listOf = list?.kind === 'listOf' ? list : undefined;
     // "both a and b hold": "both" only opens the list.
-    const opened = listOf !== undefined || (list?.kind === 'jointly' && !list.wraps && this.items[parts0[0]![0]]!.kind === 'cue' && (this.items[parts0[0]![0]] as { words: Word[] }).words[0]!.norm === 'both');
+    const opened = listOf !== undefined || (list?.kind === 'jointly' && !list.wraps && this.cueWord(parts0[0]![0]) === 'both');
     const parts: [number, number][] = opened ? [[parts0[0]![0] + 1, parts0[0]![1]], ...parts0.slice(1)] : [...parts0];
     // "both p and the error is pressed": a verb for one subject is not shared.
     const verb = this.wordAt(this.find(...parts[parts.length - 1]!, (k) => ['VERB', 'AUX'].includes(this.wordAt(k)?.pos ?? '')));
@@ -856,7 +839,8 @@ class Reader extends ClauseReader {
         return order ? inOrder(goals, order) : goals.reduce((x, y) => bin(kind, x, y));
       }
       // "a and b eventually hold": each of them, unless they do "at the same time".
-      const eventually = outer.wraps.length === 1 && outer.wraps[0]!.length === 1 && outer.wraps[0]![0]!.op === 'finally' && outer.wraps[0]![0]!.lo === undefined;
+      const sole = this.soleWrap(outer.wraps);
+      const eventually = sole?.op === 'finally' && sole.lo === undefined;
       const jointly = this.find(subjectEnd, le, (k) => this.cueAt(k)?.kind === 'jointly') >= 0;
       if (kind === 'and' && eventually && !jointly) return props.map((p) => un('finally', p)).reduce((x, y) => bin('and', x, y));
       const body = props.reduce((x, y) => bin(kind, x, y));
@@ -974,7 +958,7 @@ class Reader extends ClauseReader {
 
   /** Whether [s, e) has the future's "will". */
   private willAt(s: number, e: number): boolean {
-    return this.find(s, e, (k) => this.items[k]!.kind === 'cue' && (this.items[k] as { words: Word[] }).words[0]!.norm === 'will') >= 0;
+    return this.find(s, e, (k) => this.cueWord(k) === 'will') >= 0;
   }
 
   /** Whether [s, e) says its clause does not hold: "never", "not", an avoidance. */
@@ -1021,7 +1005,7 @@ class Reader extends ClauseReader {
     }
     steps.push([start, b]);
     // "avoid the construction zone on your way to the office": avoided until there.
-    const onTheWay = this.find(a, b, (k) => this.isBinary(k, new Set(['then'])) && (this.items[k] as { words: Word[] }).words.some((w) => w.norm === 'way'));
+    const onTheWay = this.find(a, b, (k) => this.isBinary(k, new Set(['then'])) && this.cueWords(k).some((w) => w.norm === 'way'));
     if (steps.length === 2 && onTheWay >= 0) {
       const [avoided, goal] = steps.map(([s, e]) => this.clause(...this.trim(s, e))) as [FormulaJson, FormulaJson];
       if (avoided.kind === 'globally' && !avoided.interval && avoided.args[0]!.kind === 'not') return bin('until', avoided.args[0]!, peel(goal, 'finally'));

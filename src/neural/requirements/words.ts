@@ -79,8 +79,6 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     const index = raw[i + 1];
     if (w.pos === 'VERB' && index?.pos === 'NUM' && !['NOUN', 'PROPN', 'ADJ'].includes(raw[i + 2]?.pos ?? '') && /^[a-z]{3,}$/i.test(w.text)) w.pos = 'NOUN';
   });
-  // "a requests the lock": an article cannot come before a plural noun, so "a" is a proposition's name and the
-  // noun the verb after it.
   // "the north tower": after an article comes a noun phrase; wink-nlp sometimes tags its words as adverbs and verbs
   // ("north/ADV tower/VERB"), compromise does not. Not after "a", which may be a proposition ("a holds").
   raw.forEach((w, i) => {
@@ -94,7 +92,8 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
       else break;
     }
   });
-  // Before a verb, an auxiliary or a connective ("a has always been true", "a or b"), "a" is a name too.
+  // Before a verb, an auxiliary or a connective ("a has always been true", "a or b"), "a" is a name; so it is
+  // before a plural noun, which an article cannot precede ("a requests the lock"), and the noun is the verb after it.
   raw.forEach((w, i) => {
     const next = raw[i + 1];
     if (w.text === 'a' && ['AUX', 'VERB', 'CCONJ'].includes(next?.pos ?? '')) w.pos = 'NOUN';
