@@ -8,8 +8,11 @@
 //  - any other Node built-in fails the build, so the worker cannot come to need one unnoticed.
 import * as fs from 'node:fs';
 
-/** The onnxruntime-web WebAssembly the web server loads (src/neural/webNeural.ts, ortWasmFile, says why this one). */
-export const ortWasm = 'ort-wasm-simd-threaded.wasm';
+/**
+ * The onnxruntime-web WebAssembly files the web server loads: the WebAssembly build's (cpu) and the JSPI build's
+ * (webgpu); src/neural/webNeural.ts, ortBuilds, says why these two.
+ */
+export const ortWasms = ['ort-wasm-simd-threaded.wasm', 'ort-wasm-simd-threaded.jspi.wasm'];
 
 const nodeHostModules = /[\\/](nodeModelFiles|nodeRuntime|nodeFiles|nodePlatform)(\.ts)?$/;
 
@@ -82,9 +85,9 @@ export function webBuildOptions(plugins) {
   ];
 }
 
-/** Copies onnxruntime-web's WebAssembly beside the web server: the package's only copy, loaded from there. */
+/** Copies onnxruntime-web's WebAssembly beside the web server: the package's only copies, loaded from there. */
 export function copyWebAssets() {
   fs.mkdirSync('dist/web', { recursive: true });
-  for (const f of fs.readdirSync('dist/web')) if (f.endsWith('.wasm') && f !== ortWasm) fs.rmSync(`dist/web/${f}`);
-  fs.copyFileSync(`node_modules/onnxruntime-web/dist/${ortWasm}`, `dist/web/${ortWasm}`);
+  for (const f of fs.readdirSync('dist/web')) if (f.endsWith('.wasm') && !ortWasms.includes(f)) fs.rmSync(`dist/web/${f}`);
+  for (const f of ortWasms) fs.copyFileSync(`node_modules/onnxruntime-web/dist/${f}`, `dist/web/${f}`);
 }

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
-import { openSessions } from './executionProvider';
+import { openSessions, type Ort } from './executionProvider';
 import { readJson } from './modelFiles';
 import { paddedInt64 } from './seq2seq';
 
@@ -37,6 +37,7 @@ export class ApTagger {
 
   private constructor(
     private readonly session: InferenceSession,
+    private readonly ort: Ort,
     private readonly info: TaggerInfo,
   ) {
     this.index = new Map(info.vocab.map((w, i) => [w, i]));
@@ -44,8 +45,8 @@ export class ApTagger {
 
   static async load(dir: string, ep: ExecutionProviderChoice): Promise<ApTagger> {
     const info = readJson<TaggerInfo>(path.join(dir, 'tagger.json'));
-    const { sessions } = await openSessions([{ path: path.join(dir, 'tagger.onnx'), inputs: ['ids'] }], ep);
-    return new ApTagger(sessions[0]!, info);
+    const { sessions, ort } = await openSessions([{ path: path.join(dir, 'tagger.onnx'), inputs: ['ids'] }], ep);
+    return new ApTagger(sessions[0]!, ort, info);
   }
 
   /** Whether every one of these (lowercased) words is in NL2TL's navigation rows: the sentence is in that corpus's phrasing. */
@@ -58,7 +59,7 @@ export class ApTagger {
   async tag(sentences: readonly string[][]): Promise<WordSpan[][]> {
     const max = this.info.config.max_len;
     const rows = sentences.map((s) => s.slice(0, max));
-    const ids = paddedInt64(rows.map((r) => r.map((w) => this.index.get(w) ?? 1)));
+    const ids = paddedInt64(this.ort, rows.map((r) => r.map((w) => this.index.get(w) ?? 1)));
     const len = ids.dims[1]!;
     const out = await this.session.run({ ids });
     const logits = (out['logits'] as Tensor).data as Float32Array;

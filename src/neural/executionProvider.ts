@@ -16,6 +16,11 @@ export interface SessionSet {
   sessions: InferenceSession[];
   ep: ExecutionProviderName;
   /**
+   * The onnxruntime the sessions belong to: tensors fed to them come from it, since each onnxruntime-web build
+   * carries its own Tensor class and a session takes only its own.
+   */
+  ort: Ort;
+  /**
    * Why earlier providers were skipped, e.g. "webgpu: no Vulkan (libvulkan.so.1 not found); using cpu",
    * or that `auto` kept single requests on cpu (interactiveNote); see setFallbackNotes.
    */
@@ -114,7 +119,11 @@ export type Ort = typeof import('onnxruntime-common');
  * choice and decoding are one code path over it.
  */
 export interface InferenceRuntime {
-  ort(): Ort;
+  /**
+   * The onnxruntime that runs `ep`, loaded on first use: onnxruntime-node for every provider on Node; in the
+   * browser onnxruntime-web's WebAssembly build for cpu and its WebGPU build (fetched the first time) for webgpu.
+   */
+  ort(ep: ExecutionProviderName): Promise<Ort>;
   /** What chooseProvider looks up in gpuProviders: process.platform on Node, 'browser' in a web worker. */
   readonly platform: string;
   probe(): ProviderProbe;
@@ -132,11 +141,6 @@ export function useRuntime(runtime: InferenceRuntime): void {
 /** The host's runtime; onnxruntime-node unless a host installed another. */
 export function runtime(): InferenceRuntime {
   return (current ??= (require('./nodeRuntime') as typeof NodeRuntime).nodeRuntime);
-}
-
-/** The runtime's onnxruntime, loaded on first use, so importing this module costs nothing. */
-export function ort(): Ort {
-  return runtime().ort();
 }
 
 /** What webgpuSkipReason looks at; tests pass their own. */
@@ -207,18 +211,19 @@ export async function createSessions(paths: readonly string[], choice: Execution
     }
     const created: InferenceSession[] = [];
     try {
+      const ort = await runtime().ort(ep);
       for (const p of paths) {
         // These models are small: one thread per session beats a thread pool that spins while the
         // language server and other processes want the same cores (about 2x faster measured here).
-        // logSeverityLevel 4 (fatal), like ort().env.logLevel: a failed provider is reported once, by us.
+        // logSeverityLevel 4 (fatal), like the runtimes' env.logLevel: a failed provider is reported once, by us.
         const options: InferenceSession.SessionOptions = { executionProviders: [ep], graphOptimizationLevel: 'all', intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 4 };
         const source = runtime().modelSource(p);
-        created.push(await (typeof source === 'string' ? ort().InferenceSession.create(source, options) : ort().InferenceSession.create(source, options)));
+        created.push(await (typeof source === 'string' ? ort.InferenceSession.create(source, options) : ort.InferenceSession.create(source, options)));
       }
       let note: string | undefined;
       if (reasons.length > 0) note = `${reasons.join('; ')}; using ${ep}`;
       else if (choice === 'auto' && workload === 'interactive' && chooseProvider(platform, available, 'batch').length > 1) note = interactiveNote;
-      return { sessions: created, ep, ...(note !== undefined && fallbackNotes ? { note } : {}) };
+      return { sessions: created, ep, ort, ...(note !== undefined && fallbackNotes ? { note } : {}) };
     } catch (e) {
       await Promise.all(created.map((s) => s.release()));
       reasons.push(`${ep}: ${firstLine(e)}`);

@@ -69,7 +69,7 @@ function providerProbe(): ProviderProbe {
 }
 
 export const nodeRuntime: InferenceRuntime = {
-  ort: ortNode,
+  ort: async () => ortNode(),
   platform: process.platform,
   probe: providerProbe,
   modelSource: (file) => file,

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
-import { openSessions } from './executionProvider';
+import { openSessions, type Ort } from './executionProvider';
 import { readJson } from './modelFiles';
 import { paddedInt64 } from './seq2seq';
 
@@ -25,6 +25,7 @@ export class ReverseScorer {
 
   private constructor(
     private readonly session: InferenceSession,
+    private readonly ort: Ort,
     private readonly meta: ReverseMeta,
   ) {
     this.srcIndex = new Map(meta.src_vocab.map((w, i) => [w, i]));
@@ -37,8 +38,8 @@ export class ReverseScorer {
     if (meta.kind !== 'nl2tl-reverse' || !Array.isArray(meta.src_vocab) || !Array.isArray(meta.tgt_vocab) || !meta.config) {
       throw new Error(`Model file is corrupt (not an NL->TL channel model): ${metaFile}`);
     }
-    const { sessions } = await openSessions([{ path: path.join(dir, 'reverse.onnx'), inputs: ['src', 'tgt'] }], choice, 'the NL->TL channel model');
-    return new ReverseScorer(sessions[0]!, meta);
+    const { sessions, ort } = await openSessions([{ path: path.join(dir, 'reverse.onnx'), inputs: ['src', 'tgt'] }], choice, 'the NL->TL channel model');
+    return new ReverseScorer(sessions[0]!, ort, meta);
   }
 
   /**
@@ -47,7 +48,7 @@ export class ReverseScorer {
    */
   async score(formulas: readonly (readonly string[])[], sentences: readonly (readonly string[])[], styles: readonly string[]): Promise<Float32Array> {
     const { src, tgt } = this.ids(formulas, sentences, styles);
-    const out = await this.session.run({ src: paddedInt64(src), tgt: paddedInt64(tgt) });
+    const out = await this.session.run({ src: paddedInt64(this.ort, src), tgt: paddedInt64(this.ort, tgt) });
     return (out['score'] as Tensor).data as Float32Array;
   }
 

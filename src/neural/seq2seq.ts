@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type { ExecutionProviderChoice } from '../core/settings';
 import { beamSearch, type DecodeItem, type DecodeOptions, type Hypothesis, type StepRow } from './decode';
-import { openSessions, ort, type ExecutionProviderName } from './executionProvider';
+import { openSessions, type ExecutionProviderName, type Ort } from './executionProvider';
 
 export const PAD = 0;
 
@@ -28,6 +28,7 @@ export class Seq2SeqModel {
   private constructor(
     private readonly encoder: InferenceSession,
     private readonly decoder: InferenceSession,
+    private readonly ort: Ort,
     readonly ep: ExecutionProviderName,
     readonly note: string | undefined,
   ) {}
@@ -42,7 +43,7 @@ export class Seq2SeqModel {
       `${path.basename(path.dirname(files.encoder))} model`,
     );
     const [encoder, decoder] = set.sessions as [InferenceSession, InferenceSession];
-    return new Seq2SeqModel(encoder, decoder, set.ep, set.note);
+    return new Seq2SeqModel(encoder, decoder, set.ort, set.ep, set.note);
   }
 
   async release(): Promise<void> {
@@ -53,7 +54,7 @@ export class Seq2SeqModel {
   async encode(sources: readonly number[][]): Promise<Encoded> {
     const srcLen = Math.max(1, ...sources.map((s) => s.length));
     const src = padRows(sources, srcLen);
-    const encoded = await this.encoder.run({ src: int64(src, [sources.length, srcLen]) });
+    const encoded = await this.encoder.run({ src: int64(this.ort, src, [sources.length, srcLen]) });
     const memory = encoded['memory'] as Tensor;
     return { src, lengths: sources.map((s) => s.length), srcLen, dim: memory.dims[2]!, memory: memory.data as Float32Array };
   }
@@ -102,18 +103,18 @@ export class Seq2SeqModel {
     const mem = new Float32Array(rows.length * rowSize);
     rows.forEach((r, i) => mem.set(memory.subarray(r.item * rowSize, (r.item + 1) * rowSize), i * rowSize));
     const out = await this.decoder.run({
-      tgt: int64(rows.map((r) => [...r.prefix]), [rows.length, tgtLen]),
-      memory: new (ort().Tensor)('float32', mem, [rows.length, srcLen, dim]),
-      src: int64(rows.map((r) => src[r.item]!), [rows.length, srcLen]),
+      tgt: int64(this.ort, rows.map((r) => [...r.prefix]), [rows.length, tgtLen]),
+      memory: new this.ort.Tensor('float32', mem, [rows.length, srcLen, dim]),
+      src: int64(this.ort, rows.map((r) => src[r.item]!), [rows.length, srcLen]),
     });
     return (out['logprobs'] as Tensor).data as Float32Array;
   }
 
   /** Runs the decoder once on explicit inputs; the parity test compares this with PyTorch. */
   async logprobs(sources: readonly number[][], targets: readonly number[][]): Promise<Float32Array> {
-    const srcT = paddedInt64(sources);
+    const srcT = paddedInt64(this.ort, sources);
     const { memory } = await this.encoder.run({ src: srcT });
-    const out = await this.decoder.run({ tgt: paddedInt64(targets), memory: memory!, src: srcT });
+    const out = await this.decoder.run({ tgt: paddedInt64(this.ort, targets), memory: memory!, src: srcT });
     return (out['logprobs'] as Tensor).data as Float32Array;
   }
 }
@@ -122,13 +123,14 @@ function padRows(rows: readonly (readonly number[])[], len: number): number[][] 
   return rows.map((r) => [...r, ...new Array<number>(len - r.length).fill(PAD)]);
 }
 
-function int64(rows: readonly number[][], dims: number[]): Tensor {
+/** An int64 tensor of `ort`'s, the onnxruntime of the session it is fed to (SessionSet.ort). */
+function int64(ort: Ort, rows: readonly number[][], dims: number[]): Tensor {
   const data = BigInt64Array.from(rows.flat(), (v) => BigInt(v));
-  return new (ort().Tensor)('int64', data, dims);
+  return new ort.Tensor('int64', data, dims);
 }
 
 /** Id rows as one [rows, width] int64 tensor, padded with PAD to the longest row (width at least 1). */
-export function paddedInt64(rows: readonly (readonly number[])[]): Tensor {
+export function paddedInt64(ort: Ort, rows: readonly (readonly number[])[]): Tensor {
   const width = Math.max(1, ...rows.map((r) => r.length));
-  return int64(padRows(rows, width), [rows.length, width]);
+  return int64(ort, padRows(rows, width), [rows.length, width]);
 }

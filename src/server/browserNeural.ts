@@ -2,17 +2,19 @@
 // the Node inference thread, over onnxruntime-web instead of onnxruntime-node. Nothing of it is loaded before the
 // first model request; then the server fetches, through the client and from the extension's own files, never the
 // network (ClientRequests.extensionFiles): dist/web/neural.js (the neural layer, src/neural/webNeural.ts),
-// onnxruntime-web's WebAssembly, and the model's folder. Models run on the CPU in WebAssembly, in every browser
-// (webNeural.ts, ortWasmFile, says why WebGPU is not shipped).
+// onnxruntime-web's WebAssembly, and the model's folder. Models run on the CPU in WebAssembly, in every browser,
+// and on WebGPU where the browser has it and the user asks for it (webNeural.ts, ortBuilds); the WebGPU build's
+// WebAssembly is fetched only then.
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { ClientRequests } from '../core/protocol';
-import type { modelsDir as ModelsDir, ortWasmFile as OrtWasmFile, WebNeural } from '../neural/webNeural';
+import type { modelsDir as ModelsDir, ortBuilds as OrtBuilds, WebNeural } from '../neural/webNeural';
 import type { TaskHandler } from '../neural/workerTasks';
 import type { NeuralFactory, NeuralService } from './neural';
 
 const modelsDir: typeof ModelsDir = 'models';
-const ortWasmFile: typeof OrtWasmFile = 'ort-wasm-simd-threaded.wasm';
+/** The WebAssembly build's file, fetched with neural.js: the first model request needs both. */
+const cpuWasm: (typeof OrtBuilds)['cpu']['wasm'] = 'ort-wasm-simd-threaded.wasm';
 const webDir = 'dist/web';
 const neuralScript = 'neural.js';
 const modelExtensions = ['.json', '.onnx', '.bin'];
@@ -40,12 +42,25 @@ export function browserNeural(connection: Connection): NeuralFactory {
     return pending;
   };
 
+  const webFiles = new Map<string, Promise<Uint8Array>>();
+  /** One file of dist/web, fetched once. */
+  const webFile = (name: string): Promise<Uint8Array> => {
+    let pending = webFiles.get(name);
+    if (!pending) {
+      pending = fetchFiles(webDir, [name]).then((files) => {
+        const bytes = files[name];
+        if (!bytes) throw new Error(`The extension's ${webDir} lacks ${name}.`);
+        return bytes;
+      });
+      pending.catch(() => webFiles.delete(name));
+      webFiles.set(name, pending);
+    }
+    return pending;
+  };
+
   let started: Promise<Record<string, TaskHandler>> | undefined;
   const start = (): Promise<Record<string, TaskHandler>> => {
-    started ??= Promise.all([fetchFiles(webDir, [neuralScript]), fetchFiles(webDir, [ortWasmFile])]).then(([script, wasm]) => {
-      const code = script[neuralScript];
-      const binary = wasm[ortWasmFile];
-      if (!code || !binary) throw new Error(`The extension's ${webDir} lacks ${!code ? neuralScript : ortWasmFile}.`);
+    started ??= Promise.all([webFile(neuralScript), webFile(cpuWasm)]).then(([code]) => {
       // From the script's bytes: the extension's files may sit at a URI a worker cannot load from (see browserExtension.ts).
       const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
       try {
@@ -55,7 +70,7 @@ export function browserNeural(connection: Connection): NeuralFactory {
       }
       const neural = (globalThis as { nesyWebNeural?: WebNeural }).nesyWebNeural;
       if (!neural) throw new Error(`${webDir}/${neuralScript} did not load the neural layer.`);
-      return neural.start(store, binary);
+      return neural.start(store, webFile);
     });
     started.catch(() => (started = undefined));
     return started;

@@ -21,7 +21,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from './data';
 
 export const chromiumPath = '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+const chromiumArgs = ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+/**
+ * WebGPU on the CPU: Chromium's SwiftShader adapter, which every machine has, so the WebGPU path runs the same
+ * shaders' logic here as on a GPU (slowly); without these flags this headless Chromium offers no WebGPU adapter.
+ */
+const webgpuArgs = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
 
 export interface WebLsp {
   readonly page: Page;
@@ -157,12 +162,13 @@ function pageClient([settings, folders]: [unknown, { uri: string; name: string }
   };
 }
 
-export async function startWebLsp(options: { workspace: string; settings?: unknown; trusted?: boolean }): Promise<WebLsp> {
+/** `settings`: what the page answers the server's configuration requests with; `webgpu`: the browser offers WebGPU. */
+export async function startWebLsp(options: { workspace: string; settings?: unknown; trusted?: boolean; webgpu?: boolean }): Promise<WebLsp> {
   const server = await serve(options.workspace);
   const port = (server.address() as AddressInfo).port;
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: options.webgpu ? [...chromiumArgs, ...webgpuArgs] : [...chromiumArgs, '--disable-gpu'] });
     const page = await browser.newPage();
     // Anything outside this test's own server is refused: the web server must fetch nothing else.
     const outside: string[] = [];

@@ -71,14 +71,14 @@ test('npm run package builds one package per onnxruntime-node platform and a web
   }
 });
 
-test('the web package carries the web extension, onnxruntime-web\'s WebAssembly and every model, and nothing of Node\'s', async () => {
+test('the web package carries the web extension, onnxruntime-web\'s WebAssembly and WebGPU builds\' WebAssembly and every model, and nothing of Node\'s', async () => {
   const files = entries.get(webTarget)!;
   const dir = fs.mkdtempSync(path.join(work, 'manifest-web-'));
   await unpack(vsix(webTarget), dir);
   assert.equal(manifestTarget(fs.readFileSync(path.join(dir, 'extension.vsixmanifest'), 'utf8')), webTarget);
   fs.rmSync(dir, { recursive: true, force: true });
   const web = files.filter((f) => isWebPart(f)).sort();
-  assert.deepEqual(web, ['extension/dist/web/extension.js', 'extension/dist/web/neural.js', 'extension/dist/web/ort-wasm-simd-threaded.wasm', 'extension/dist/web/server.js']);
+  assert.deepEqual(web, ['extension/dist/web/extension.js', 'extension/dist/web/neural.js', 'extension/dist/web/ort-wasm-simd-threaded.jspi.wasm', 'extension/dist/web/ort-wasm-simd-threaded.wasm', 'extension/dist/web/server.js']);
   // vsce refuses a package without package.json's `main`; no other Node bundle, module or binary ships.
   assert.deepEqual(files.filter((f) => /^extension\/dist\/[^/]+\.js$/.test(f)), ['extension/dist/extension.js']);
   assert.deepEqual(files.filter((f) => f.includes('node_modules/') || isBinary(f)), []);

@@ -196,3 +196,40 @@ test('translations and word-problem answers in the browser equal the Node build\
     await translator.release();
   }
 });
+
+test('on WebGPU in the browser the translations and answers equal the Node build\'s; a browser without WebGPU falls back to the CPU in one line', async () => {
+  const settings = { inference: { executionProvider: 'webgpu' } };
+  const translator = await Translator.load(defaultModelsDir(), 'cpu');
+  const model = await MwpModel.load(defaultModelsDir(), 'cpu');
+  const gpu = await startWebLsp({ workspace, settings, webgpu: true });
+  try {
+    // A few of the shared inputs: WebGPU on SwiftShader (the CPU) is slow, and the kernels are the same for all.
+    const gpuMs: number[] = [];
+    for (const sentence of [...sentences().slice(0, 2), sentences().at(-1)!]) {
+      const [node] = await translator.translate([{ sentence }]);
+      const onGpu = await gpu.request<TranslateResult>(Requests.translate, { sentence });
+      assert.equal(onGpu.ep, 'webgpu', sentence);
+      gpuMs.push(onGpu.ms);
+      assertSameTranslation(onGpu, node as TranslateResult, sentence);
+    }
+    process.stdout.write(`# browser translation on WebGPU (SwiftShader, no GPU): ${gpuMs.map((ms) => ms.toFixed(0)).join(', ')} ms\n`);
+    for (const text of [problems()[0]!, problems().at(-1)!]) {
+      const onGpu = await gpu.request<MwpResult>(Requests.interpretMwp, { text });
+      assertSame(plain(onGpu), plain(await model.interpret(text)), text);
+    }
+    const status = await gpu.request<{ ep: string | null; note?: string }>(Requests.status, {});
+    assert.equal(status.ep, 'webgpu', JSON.stringify(status));
+  } finally {
+    await gpu.close();
+    await translator.release();
+  }
+  const without = await startWebLsp({ workspace, settings });
+  try {
+    const result = await without.request<TranslateResult>(Requests.translate, { sentence: 'always avoid the red zone' });
+    assert.equal(result.ep, 'cpu');
+    const status = await without.request<{ ep: string | null; note?: string }>(Requests.status, {});
+    assert.match(status.note ?? '', /^webgpu: this browser offers WebGPU but no adapter for it \(no usable GPU\); using cpu$/, JSON.stringify(status));
+  } finally {
+    await without.close();
+  }
+});
