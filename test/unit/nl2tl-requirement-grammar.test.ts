@@ -554,7 +554,9 @@ test('robot commands: until after a list of commands waits with the last one; re
 
 test('a command with no temporal word is a goal: eventually done', () => {
   reads('move the chair to the green room', 'F move_chair_to_green_room');
-  reads('pick up the red block and place it in the bin', 'F pick_up_red_block & F place_in_bin');
+  // A command on what the one before took ("it") comes after it.
+  reads('pick up the red block and place it in the bin', 'F (pick_up_red_block & F place_in_bin)');
+  reads('pick up the apple and the pear', 'F pick_up_apple & F pear');
   // Not a command: a plain statement keeps no operator.
   reads('If Min is home then Henry is', 'min_home -> henry');
 });
@@ -630,7 +632,7 @@ test('textbook phrasings of the basic operators over single letters', () => {
 });
 
 test('a list of commands: each done at some point; "go back to"; "always B after A" is a response; a step done "first"', () => {
-  reads('go to the kitchen, pick up the cup, and bring it to the table', 'F kitchen & F pick_up_cup & F bring_to_table');
+  reads('go to the kitchen, pick up the cup, and bring it to the table', 'F kitchen & F (pick_up_cup & F bring_to_table)');
   reads('whenever you reach a, go back to b', 'G (a -> F b)');
   reads('always go to b after reaching a', 'G (a -> F b)');
   reads('go to the blue room, but make sure to pass through the hallway first', 'F (hallway & F blue_room)');
@@ -773,4 +775,20 @@ test('"there" after a goal, a command not to do something, "becomes false" as an
 test('"otherwise" after a condition: the other branch under its negation; "instead" says nothing', () => {
   reads('if you see a, go to b, otherwise go to c', 'G ((see_a -> F b) & (!see_a -> F c))');
   reads('Go to the lab, but if the door is locked, go to the office instead.', 'F lab & G (door_locked -> F office)');
+});
+
+test('"it" after a sentence joined by and/or; a verb after a modal; "only once" before a clause; several goals waited for; textbooks\' positions and states', () => {
+  reads('a holds at least once, and whenever it holds, b holds at the same time.', 'F a & G (a -> b)');
+  reads('Whenever the pressure is high, the relief valve shall open and stay open until the pressure is normal.', 'G (pressure_high -> relief_valve_open U pressure_normal)');
+  reads('Go to the bank, but only once you have been to the pharmacy.', '!bank U pharmacy');
+  reads('Visit the cafe only once.', 'F cafe & !cafe W (cafe W G !cafe)');
+  reads('Do not visit the garden until you have been to both the shed and the barn.', '!garden U shed & !garden U barn');
+  reads('Never enter the garden before visiting the shed and the barn.', '!garden U shed & !garden U barn');
+  // States at once are one event.
+  reads('the arm must not move until the gripper is closed and the light is green', '!arm_move U (gripper_closed & light_green)');
+  reads('There are infinitely many positions where p and q hold together.', 'G F (p & q)');
+  reads('s is true in the first state and false in the second state.', 's & X !s');
+  reads('p holds in the third state', 'X X p');
+  reads('a holds for the next 3 to 5 steps', 'G[3,5] a');
+  reads('The light shall be green or red at all times.', 'G (light_green | light_red)');
 });

@@ -264,6 +264,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['for #n #unit? | for at least #n #unit? | for the next #n #unit? | during the next #n #unit? | for the following #n #unit? | ' +
     'throughout the next #n #unit? | over the next #n #unit? | during the first #n #unit? | in the first #n #unit? | for the first #n #unit?',
     unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
+  ['for the next #n to #n #unit? | during the next #n to #n #unit? | throughout the next #n to #n #unit? | for #n to #n #unit? | ' +
+    'over the next #n to #n #unit?', unary([{ op: 'globally', lo: 'n0', hi: 'n1' }])],
   ['after #n #unit | #n #unit later | in #n #unit | exactly #n #unit later | #n #unit from now', unary([{ op: 'finally', lo: 'n0', hi: 'n0' }])],
   ['between #n and #n #unit | between #n #unit and #n #unit | after #n to #n #unit | in #n to #n #unit | ' +
     'after #n #unit but within #n #unit | after #n #unit and within #n #unit', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
@@ -322,6 +324,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['after | later than', binary('after')],
   // Precedence: "a happens only after b" forbids a before b, and needs no b.
   ['only after | not until after | but not before | , but not before | only happen after | only occur after | only hold after | only be true after', binary('precededBy')],
+  // "visit the museum, but only once the gallery has been visited": "once" before a clause is "after"; "only once"
+  // at the end is a count. The clause's opening word tells them apart (it carries no content).
+  ['only once the | only once you | only once it | only once they | only once a | only once an', binary('precededBy')],
   ['while | as long as | during | whilst | at the same time as | for as long as', binary('while')],
   ['imply | implies | mean that | means that | entail | entails', binary('implies')],
   ['if and only if | iff | exactly when | precisely when | just in case | be equivalent to | be the same as | in exactly the states where | ' +
@@ -365,6 +370,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['following the strict order | following this strict order | in strict order | in this strict order | strictly in this order | ' +
     'strictly in that order | strictly in order', { kind: 'inOrder', order: 'strict' }],
   ['only finitely often | finitely often | finitely many times | only finitely many times', unary([F, G, NOT])],
+  // "there are infinitely many positions where p holds": textbooks' way to say infinitely often.
+  [['positions', 'states', 'points', 'steps', 'moments', 'times', 'instants'].flatMap((n) => ['where', 'at which', 'in which', 'when'].map((w) => `there be infinitely many ${n} ${w}`)).join(' | '), unary([G, F], true)],
   ['there be a point where | there be a moment where | there be a state where | there be a point at which | ' +
     'there will be a point where | there will be a moment where | there will be a state where | there will be a state in which | ' +
     'there will be a moment when | there will be a time when | ' +
@@ -378,7 +385,7 @@ export const cueTable: readonly [string, Cue][] = [
     'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
     'go near | get near | come near | approach | go close to | get close to | ' +
-    'end at | end in | finish at | finish in | end your route at | terminate at', { kind: 'goal' }],
+    'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     'in no particular order | along the way | on the way | along your way | on your way | ' +
@@ -407,6 +414,11 @@ export const cueTable: readonly [string, Cue][] = [
     'at time zero | at time 0 | now | right now | at this moment | at startup | at start-up | on startup | at power-up | on power-up', { kind: 'ignore', initial: true }],
   // "q is true at time 1": time 0 is now, and time counts steps (after the line above, so "at time 0" stays the first moment).
   ['at time #n | at time step #n | at step #n', unary([{ op: 'next', lo: 'n0', steps: true }])],
+  // "false in the second state": the first state is now, so the Nth is N - 1 steps on.
+  ...['second', 'third', 'fourth', 'fifth'].map((nth, i): [string, Cue] => [
+    ['state', 'step', 'position', 'moment', 'instant'].flatMap((unit) => [`in the ${nth} ${unit}`, `at the ${nth} ${unit}`]).join(' | '),
+    unary(Array.from({ length: i + 1 }, () => X)),
+  ]),
   ['as well | too | in some step | at some step | in a step', { kind: 'ignore' }],
   ['will | be expected to | be guaranteed to', { kind: 'ignore', obligation: true }],
   // "p never happens again after q": again repeats nothing the formula does not say.

@@ -11,7 +11,7 @@ import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type Chain
 import { ClauseReader, NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
-import { eventuallyEach, hasPast, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
+import { eachGoal, eventuallyEach, hasPast, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import type { Word } from './words';
 
@@ -72,8 +72,12 @@ class Reader extends ClauseReader {
     // "a eventually holds and whenever a holds, b holds afterwards": and/or before a subordinate clause joins sentences.
     const joined = this.find(a + 1, b, (k) => this.isBinary(k, andOr) && this.cueAt(k + 1)?.kind === 'if');
     if (joined > a) {
-      const left = this.items[joined - 1]!.kind === 'comma' ? joined - 1 : joined;
-      return bin((this.cueAt(joined) as { op: 'and' | 'or' }).op, this.sentence(a, left), this.sentence(joined + 1, b));
+      const leftEnd = this.items[joined - 1]!.kind === 'comma' ? joined - 1 : joined;
+      const read = this.clauses.length;
+      const left = this.sentence(a, leftEnd);
+      // "a holds at least once, and whenever it holds, ...": "it" is the clause before.
+      if (this.clauses.length > read) this.antecedent = this.clauses[read]!.words;
+      return bin((this.cueAt(joined) as { op: 'and' | 'or' }).op, left, this.sentence(joined + 1, b));
     }
     // "In landing mode the aircraft shall always satisfy gear_down", "In a safe domain, ...": a mode is a standing condition.
     const mode = this.modeScope(a, b);
@@ -517,7 +521,7 @@ class Reader extends ClauseReader {
     const event = rightAsWritten ? r : peel(r, 'finally');
     switch (op) {
       case 'until':
-        return this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, event, trailer);
+        return rightAsWritten ? this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, r, trailer) : eachGoal(r, (goal) => this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, goal, trailer));
       case 'unless':
         // "w never holds unless v holds": w only when v.
         if (l.kind === 'globally' && !l.interval && l.args[0]!.kind === 'not' && !trailer) return un('globally', bin('implies', l.args[0]!.args[0]!, event));
@@ -549,12 +553,12 @@ class Reader extends ClauseReader {
       case 'precededBy':
         // "visit b only after visiting a" orders two goals, as "after" does; "b happens only after a" is precedence.
         if (l.kind === 'finally' && !l.interval) return this.combine('after', l, r);
-        return bin('weak_until', negation(l), peel(r, 'finally'));
+        return eachGoal(r, (goal) => bin('weak_until', negation(l), goal));
       case 'release':
         return bin('release', l, r);
       case 'before': {
         // "A before B": B does not happen until A has; "A must not happen before B" (or "never A before B"): A waits for B.
-        if (left.kind === 'not') return bin('until', left, peel(r, 'finally'));
+        if (left.kind === 'not') return eachGoal(r, (goal) => bin('until', left, goal));
         // "a light is green at all times before the server is available": the catalogue's universality before R.
         if (l.kind === 'globally' && !l.interval && !hasTemporal(l.args[0]!)) return scoped('before', { kind: 'universality', p: l.args[0]! }, undefined, peel(r, 'finally'));
         return bin('until', negation(peel(r, 'finally')), peel(l, 'finally'));
@@ -563,7 +567,7 @@ class Reader extends ClauseReader {
         // "the alarm sounds within 5 seconds after the door opens" is a response; "visit a after b" an order.
         return isTemporal(l) && !(l.kind === 'finally' && !('interval' in l && l.interval))
           ? un('globally', bin('implies', peel(r, 'finally'), l))
-          : bin('until', negation(peel(l, 'finally')), peel(r, 'finally'));
+          : eachGoal(r, (goal) => bin('until', negation(peel(l, 'finally')), goal));
       case 'via':
         return un('finally', bin('and', peel(r, 'finally'), l.kind === 'finally' ? l : un('finally', l)));
       case 'while':
@@ -743,9 +747,13 @@ class Reader extends ClauseReader {
     const ownTime = (i: number) => this.find(...split[i]!, (k) => this.cueAt(k)?.kind === 'unary') >= 0;
     // "go to the plaza and look for the fountain there": there, so after getting there.
     const there = (i: number) => this.wordAt(split[i]![1] - 1)?.norm === 'there';
+    // "pick up the red block and put it in the bin": a command on what the command before took is its next step.
+    const command = (s: number, e: number) => this.wordAt(s)?.pos === 'VERB' && this.opensWithVerb(s, e);
+    const onIt = (i: number) => command(...split[i]!) && command(...split[i - 1]!) && this.find(split[i]![0] + 1, split[i]![1], (k) => ['it', 'them'].includes(this.wordAt(k)?.norm ?? '')) >= 0;
     const continues = (i: number) =>
-      kind === 'and' && this.cueAt(split[i]![0])?.kind === 'goal' && !ownTime(i) &&
-      (this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0 || comesBack(split[i]![0]) || there(i));
+      kind === 'and' &&
+      ((this.cueAt(split[i]![0])?.kind === 'goal' && !ownTime(i) && (this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0 || comesBack(split[i]![0]) || there(i))) ||
+        onIt(i));
     const merged = fs.reduce<FormulaJson[]>((out, f, i) => {
       if (absorbed.has(i)) return out;
       if (i > 0 && continues(i)) return [...out.slice(0, -1), thenAlso(out[out.length - 1]!, f)];
@@ -897,8 +905,20 @@ class Reader extends ClauseReader {
     if (!subject || !listed.every(adjectives)) return undefined;
     const first = this.clauseParts(...parts[0]!, false);
     if (first.goal || first.avoid || first.count || first.group || first.inARow !== undefined || first.longerThan !== undefined) return undefined;
-    const props = [this.prop(first.words), ...listed.map(([s, e]) => this.prop([...subject, ...this.wordsIn(s, e)]))];
+    // "s is true in the first state and false in the second state": when the first adjective has a time of its
+    // own, each has its own, and "true" and "false" are said of the subject itself.
+    const ownTime = tail < le && this.find(this.leadingUnary(...parts[0]!), parts[0]![1], (k) => this.cueAt(k)?.kind === 'unary' || this.findFlagged(k, k + 1, 'initial') === k) >= 0;
+    const stated = ([s, e]: readonly [number, number]): FormulaJson => {
+      const said = this.wordsIn(s, e).map((w) => w.norm);
+      if (!ownTime || said.length !== 1 || !['true', 'false'].includes(said[0]!)) return this.prop([...subject, ...this.wordsIn(s, e)]);
+      return said[0] === 'true' ? this.prop(subject) : negation(this.prop(subject));
+    };
+    const props = [this.prop(first.words), ...listed.map(stated)];
     const trailing = tail < le ? this.clauseParts(tail, le, true).wraps : [];
+    if (ownTime) {
+      const last = props.length - 1;
+      return props.map((p, i) => (i === 0 ? this.applyWraps(first, p) : i === last ? this.applyWraps({ ...first, words: [], wraps: trailing }, p) : p)).reduce((x, y) => bin(kind, x, y));
+    }
     return this.applyWraps({ ...first, words: [], wraps: [...first.wraps, ...trailing] }, props.reduce((x, y) => bin(kind, x, y)));
   }
 

@@ -73,6 +73,10 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     const tag = pos[i] === 'NOUN' && command(s) && /^[a-z]{3,}$/i.test(text) ? 'VERB' : pos[i]!;
     return { text, norm: norms[i]!.toLowerCase(), lemma: lemmas[i]!.toLowerCase(), pos: tag, start: s, end: s + text.length };
   });
+  // "the relief valve shall open": after a modal verb comes a verb's bare form, which wink may tag as an adjective.
+  raw.forEach((w, i) => {
+    if (i > 0 && second.get(raw[i - 1]!.start)?.includes('Modal') && ['ADJ', 'NOUN'].includes(w.pos) && command(w.start)) w.pos = 'VERB';
+  });
   // "process 1 and process 2 are ...": a word with an index after it is a name, whatever the taggers say of its
   // verb reading ("visit 2 rooms" counts rooms, so the number must end the phrase).
   raw.forEach((w, i) => {
