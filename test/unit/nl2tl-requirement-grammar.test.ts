@@ -792,3 +792,18 @@ test('"it" after a sentence joined by and/or; a verb after a modal; "only once" 
   reads('a holds for the next 3 to 5 steps', 'G[3,5] a');
   reads('The light shall be green or red at all times.', 'G (light_green | light_red)');
 });
+
+test('carrying from one place to another, a stop on the way, "regularly", "unless you have visited", a prohibition under a condition, two rules of one subject, participles of one subject', () => {
+  reads('Move the chair from the blue room to the red room.', 'F (blue_room & F red_room)');
+  reads('Head to the office, but stop by the cafe on the way.', 'F (cafe & F office)');
+  reads('Go to the park, but pick up some coffee along the way.', 'F (pick_up_coffee & F park)');
+  // Not passing something on the way is avoiding it.
+  reads("drive to the stadium but don't pass the school on the way", 'F stadium & G !pass_school');
+  reads('Visit the lab regularly.', 'G F lab');
+  reads('Do not go to the park unless you have visited the library.', '!park W library');
+  reads('w never holds unless v holds.', 'G (w -> v)');
+  reads('If a happens, b cannot happen at the same time.', 'G (a -> !b)');
+  reads('if a holds, b can hold', 'a -> b');
+  reads('The heater shall turn on when the temperature is below 18 degrees and turn off when it is above 22 degrees.', 'G (temperature_below_18_degrees -> heater_turn_on) & G (temperature_above_22_degrees -> !heater_turn_on)');
+  reads('The battery shall never be charged and discharged at the same time.', 'G !(battery_charged & battery_discharged)');
+});

@@ -236,6 +236,14 @@ export abstract class ClauseReader {
       const to = place.findIndex((w, i) => i > 0 && ['to', 'into', 'towards'].includes(w.norm));
       if (to > 0 && to < place.length - 1) return un('finally', bin('and', this.prop(place.slice(0, to)), un('finally', this.prop(place.slice(to + 1)))));
     }
+    // "move the chair from the blue room to the red room": a command that takes something from one place to
+    // another goes to the first, then to the second.
+    const from = place.findIndex((w) => w.norm === 'from');
+    const to = place.findIndex((w, i) => from > 0 && i > from + 1 && ['to', 'into'].includes(w.norm));
+    const carried = place[0]?.pos === 'VERB' && !parts.goal && !parts.avoid && parts.wraps.length === 0 && to > 0;
+    if (carried && contentWords(place.slice(from + 1, to)).length > 0 && contentWords(place.slice(to + 1)).length > 0) {
+      return un('finally', bin('and', this.prop(place.slice(from + 1, to)), un('finally', this.prop(place.slice(to + 1)))));
+    }
     // "it stays true forever": a pronoun said to hold is the condition's proposition.
     const pronoun = place.some(refersBack);
     const onlyHolds = place.every((w) => w.pos === 'PRON' || ['true', 'hold', 'remain', 'stay', 'be', 'keep', 'still'].includes(w.lemma) || w.pos === 'AUX');

@@ -159,7 +159,7 @@ export const cueTable: readonly [string, Cue][] = [
   // Always eventually, eventually always.
   ['infinitely often | infinitely many times | again and again | over and over | repeatedly | recurrently | periodically | ' +
     'every night | every day | every morning | every evening | every hour | every week | daily | nightly | hourly | weekly | ' +
-    'time and again | always eventually | continually', unary([G, F])],
+    'time and again | always eventually | continually | regularly | routinely | on a regular basis', unary([G, F])],
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
     'go back and forth between | keep go back and forth between | move back and forth between | travel back and forth between | ' +
     'alternate between | shuttle between | ' +

@@ -116,6 +116,14 @@ class Reader extends ClauseReader {
       }
       return this.conditional(cond, main, standing, first.kind === 'if' && first.onlyIf === true, fromThenOn, this.relativePast > before);
     }
+    // "the heater shall turn on when A and turn off when B": two rules for one subject, joined where the second starts.
+    const firstIf = this.find(a + 1, b, (k) => this.cueAt(k)?.kind === 'if');
+    const second = firstIf > a ? this.find(firstIf + 1, b, (k) => this.isBinary(k, andOr) && this.opensWithVerb(k + 1, b) && this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'if') > k + 1) : -1;
+    const shared = second > 0 ? this.subjectOf(a, firstIf) : undefined;
+    if (shared) {
+      const left = this.sentence(a, this.items[second - 1]!.kind === 'comma' ? second - 1 : second);
+      return bin((this.cueAt(second) as { op: 'and' | 'or' }).op, left, this.withSubject(shared, () => this.sentence(second + 1, b)));
+    }
     // "B if A", "B whenever A", "B only if A"; "always B when A" is every time A.
     for (let k = this.step(a); k < b; k = this.step(k)) {
       const c = this.cueAt(k);
@@ -206,7 +214,9 @@ class Reader extends ClauseReader {
    * ("if a holds infinitely often, ..."), the sentence speaks of the first moment only.
    */
   private obliged(cond: FormulaJson, a: number, b: number): boolean {
-    const obligation = this.findFlagged(a, b, 'obligation') >= 0;
+    // "b cannot happen", "b may not happen": a prohibition binds as "must not" does.
+    const forbidden = this.find(a, b, (k) => ['can', 'may', 'could'].includes(this.cueWord(k) ?? '') && this.isNegation(k + 1)) >= 0;
+    const obligation = forbidden || this.findFlagged(a, b, 'obligation') >= 0;
     return obligation && !hasUnbounded(cond);
   }
 
@@ -307,9 +317,11 @@ class Reader extends ClauseReader {
     if (but > a) {
       // "go to the blue room, but pass through the hallway first", "but first go to the blue flag": the part said last comes first.
       const firstAt = this.wordAt(b - 1)?.norm === 'first' ? b - 1 : this.wordAt(but + 1)?.norm === 'first' ? but + 1 : -1;
-      if (firstAt > 0) {
-        const [left, right] = [this.connectives(a, but), firstAt === b - 1 ? this.connectives(but + 1, b - 1) : this.connectives(but + 2, b)];
-        return left.kind === 'finally' && right.kind === 'finally' ? inSequence([right, left]) : bin('and', left, right);
+      // "head to the office, but stop by the cafe on the way": a stop on the way comes first too.
+      const onTheWay = this.find(but + 1, b, (k) => this.cueAt(k)?.kind === 'ignore' && this.cueWords(k).some((w) => ['way', 'route'].includes(w.norm))) >= 0;
+      if (firstAt > 0 || onTheWay) {
+        const [left, right] = [this.connectives(a, but), firstAt === b - 1 ? this.connectives(but + 1, b - 1) : firstAt > 0 ? this.connectives(but + 2, b) : this.connectives(but + 1, b)];
+        return left.kind === 'finally' && (right.kind === 'finally' || (onTheWay && !hasTemporal(right) && right.kind !== 'not')) ? inSequence([right, left]) : bin('and', left, right);
       }
       const first = this.connectives(a, but);
       // "eventually go to a but never visit b before that": b waits for a.
@@ -523,8 +535,9 @@ class Reader extends ClauseReader {
       case 'until':
         return rightAsWritten ? this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, r, trailer) : eachGoal(r, (goal) => this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, goal, trailer));
       case 'unless':
-        // "w never holds unless v holds": w only when v.
-        if (l.kind === 'globally' && !l.interval && l.args[0]!.kind === 'not' && !trailer) return un('globally', bin('implies', l.args[0]!.args[0]!, event));
+        // "w never holds unless v holds": w only when v; "do not go to a unless you have visited b": not before b.
+        const visited = r.kind === 'finally' && !r.interval;
+        if (l.kind === 'globally' && !l.interval && l.args[0]!.kind === 'not' && !trailer && !visited) return un('globally', bin('implies', l.args[0]!.args[0]!, event));
         return this.untilLike('weak_until', left, event, trailer);
       case 'releasedBy':
         // "..., which happens eventually" makes the releasing moment a promise: strong release.
@@ -894,8 +907,13 @@ class Reader extends ClauseReader {
   private sharedSubject(parts: readonly [number, number][], kind: 'and' | 'or' | 'xor'): FormulaJson | undefined {
     if (parts.length < 2) return undefined;
     const subject = this.subjectOf(...parts[0]!);
+    // "the battery shall never be charged and discharged at the same time": participles after "be" are states too.
+    const participle = (w: Word | undefined) => w?.pos === 'VERB' && /(ed|en)$/.test(w.norm);
+    const said = this.wordsIn(...parts[0]!);
+    const participles = participle(said[said.length - 1]) && said[said.length - 2]?.lemma === 'be';
+    const state = (w: Word) => isStateWord(w) || (participles && participle(w));
     const adjectives = ([s, e]: readonly [number, number]) =>
-      this.items.slice(s, e).every((it) => (it.kind === 'word' && isStateWord(it.word)) || (it.kind === 'cue' && it.cue.kind === 'jointly' && !it.cue.wraps)) &&
+      this.items.slice(s, e).every((it) => (it.kind === 'word' && state(it.word)) || (it.kind === 'cue' && it.cue.kind === 'jointly' && !it.cue.wraps)) &&
       this.wordsIn(s, e).length > 0;
     // "the light shall be green or red at all times": adverbials after the last adjective scope over all of them.
     const [ls, le] = parts[parts.length - 1]!;

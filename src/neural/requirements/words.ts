@@ -61,7 +61,8 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   const norms = doc.tokens().out(its.normal) as string[];
   // wink gives no offsets: find each token in order.
   let at = 0;
-  // wink tags a command's verb at the start of a sentence as a noun ("move the chair ..."); compromise knows
+  // wink tags a command's verb at the start of a sentence as a noun ("move the chair ..."), capitalised as a proper
+  // noun ("Move the chair ..."); compromise knows
   // commands and base-form verbs ("... and place it in the bin"), so its word wins there.
   const second = tags(sentence);
   const command = (at: number) => ['Verb', 'Imperative'].every((t) => second.get(at)?.includes(t)) || ['Verb', 'Infinitive'].every((t) => second.get(at)?.includes(t));
@@ -70,7 +71,7 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     const s = start >= 0 ? start : at;
     at = s + text.length;
     // Not a proposition's letter or name ("then b holds", "c1").
-    const tag = pos[i] === 'NOUN' && command(s) && /^[a-z]{3,}$/i.test(text) ? 'VERB' : pos[i]!;
+    const tag = (pos[i] === 'NOUN' || (pos[i] === 'PROPN' && i === 0)) && command(s) && /^[a-z]{3,}$/i.test(text) ? 'VERB' : pos[i]!;
     return { text, norm: norms[i]!.toLowerCase(), lemma: lemmas[i]!.toLowerCase(), pos: tag, start: s, end: s + text.length };
   });
   // "the relief valve shall open": after a modal verb comes a verb's bare form, which wink may tag as an adjective.
