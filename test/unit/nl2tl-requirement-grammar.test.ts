@@ -807,3 +807,12 @@ test('carrying from one place to another, a stop on the way, "regularly", "unles
   reads('The heater shall turn on when the temperature is below 18 degrees and turn off when it is above 22 degrees.', 'G (temperature_below_18_degrees -> heater_turn_on) & G (temperature_above_22_degrees -> !heater_turn_on)');
   reads('The battery shall never be charged and discharged at the same time.', 'G !(battery_charged & battery_discharged)');
 });
+
+test('"between Q and R there is no P / there must be a P" without a comma; a perfect participle clause as "after"; "A" before a comma is a name', () => {
+  reads('Between q and r there is no p.', 'G (q & !r & F r -> !p U r)');
+  reads('Between q and r there must be a p.', 'G (q & !r -> !r W (p & !r))');
+  reads('there must be a fire', 'F fire');
+  reads('Having received an event of kind 1, the dispatcher never notifies the artists.', 'G (dispatcher_received_event_of_kind -> G !dispatcher_notifies_artists)');
+  reads('Having visited the kitchen, go to the garden.', 'G (kitchen -> F garden)');
+  reads('Eventually A, and always B.', 'F a & G b');
+});

@@ -204,6 +204,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['be always false | be false forever | be false at all times | be forever false | be never true', unary([G, NOT])],
   ['be never false | be always true | be true at all times', unary([G])],
   ['there be no | there be never', unary([NOT])],
+  // "between Q and R there must be a P": P happens (the catalogue's existence), where it must.
+  ['there must be a | there must be an | there shall be a | there shall be an | there have to be a | there have to be an | ' +
+    'there must be at least one | there shall be at least one', unary([F])],
   ['become true | will become true | start to hold | begin to hold | become the case', { kind: 'unary', wraps: [F], onset: true }],
   // Past.
   // "neither a nor b ever holds": not at any time; "if a is ever true": whenever it is, so nothing in a condition.

@@ -89,9 +89,12 @@ class Reader extends ClauseReader {
       const cond = this.condition(a + 1, condEnd);
       return this.combine('while', this.sentence(mainStart, b), cond);
     }
+    // "Having received an event of kind 1, the dispatcher never ...": a perfect participle clause is "after".
+    const having = this.wordAt(a)?.norm === 'having' && (this.wordAt(a + 1)?.pos === 'VERB' || this.cueAt(a + 1)?.kind === 'goal');
+    const opener: Cue | undefined = having ? { kind: 'binary', op: 'after' } : first;
     // "if A then B", "whenever A, B", "after A, B".
-    if (first?.kind === 'if' || (first?.kind === 'binary' && first.op === 'after')) {
-      const global = first.kind === 'binary' || first.global;
+    if (opener?.kind === 'if' || (opener?.kind === 'binary' && opener.op === 'after')) {
+      const global = opener.kind === 'binary' || opener.global;
       const [condEnd, mainStart] = this.separator(a + 1, b);
       // "Once armed, the alarm remains armed": a condition with no subject of its own is about the main clause's.
       const elliptical = this.onlyAdjectives(a + 1, condEnd) || (this.opensWithVerb(a + 1, condEnd) && this.wordAt(a + 1)?.pos === 'VERB' && this.wordAt(a + 1)!.norm.endsWith('ed'));
@@ -101,9 +104,9 @@ class Reader extends ClauseReader {
       const otherwise = this.find(mainStart, b, (k) => this.isBinary(k, new Set(['or'])) && this.cueWord(k) === 'otherwise');
       const read = this.sentence(mainStart, otherwise > mainStart ? (this.items[otherwise - 1]!.kind === 'comma' ? otherwise - 1 : otherwise) : b);
       // "after transition CR is taken, transition CC will be taken": what will happen after A happens later.
-      const later = !hasTemporal(read) && ((first.kind === 'binary' && this.willAt(mainStart, b)) || (first.kind === 'if' && first.later === true));
+      const later = !hasTemporal(read) && ((opener.kind === 'binary' && this.willAt(mainStart, b)) || (opener.kind === 'if' && opener.later === true));
       const main = later ? un('finally', read) : read;
-      const fromThenOn = first.kind === 'binary' || first.fromThenOn === true;
+      const fromThenOn = opener.kind === 'binary' || opener.fromThenOn === true;
       // "If a request occurs, it is acknowledged within two steps": a state condition set off by a comma, with a
       // consequence in time, is a rule for every moment, as requirements write it (explain() writes "if A then B",
       // without the comma, for a plain implication).
@@ -114,7 +117,7 @@ class Reader extends ClauseReader {
         const branches = bin('and', bin('implies', cond, main), bin('implies', negation(cond), this.sentence(otherwise + 1, b)));
         return standing ? un('globally', branches) : branches;
       }
-      return this.conditional(cond, main, standing, first.kind === 'if' && first.onlyIf === true, fromThenOn, this.relativePast > before);
+      return this.conditional(cond, main, standing, opener.kind === 'if' && opener.onlyIf === true, fromThenOn, this.relativePast > before);
     }
     // "the heater shall turn on when A and turn off when B": two rules for one subject, joined where the second starts.
     const firstIf = this.find(a + 1, b, (k) => this.cueAt(k)?.kind === 'if');
@@ -160,11 +163,15 @@ class Reader extends ClauseReader {
     const word = (k: number) => this.wordAt(k)?.norm;
     const interval = first?.kind === 'intervalFrom';
     if (!opens('before') && !opens('until') && !opens('after') && !interval && !['between', 'from'].includes(word(a) ?? '')) return undefined;
-    const comma = this.find(a + 1, b, (k) => this.items[k]!.kind === 'comma');
+    // "Between Q and R there is no P": the body may start at "there" instead of after a comma.
+    const there = word(a) === 'between' ? this.find(a + 1, b, (k) => word(k) === 'there' || this.cueWords(k)[0]?.norm === 'there') : -1;
+    const commaAt = this.find(a + 1, b, (k) => this.items[k]!.kind === 'comma');
+    const comma = commaAt >= 0 ? commaAt : there;
     if (comma < 0) return undefined;
+    const bodyStart = commaAt >= 0 ? comma + 1 : comma;
     const find = (test: (k: number) => boolean) => this.find(a + 1, comma, test);
     // Read only for "after Q," which is a scope only over a body in the catalogue's words.
-    const catalogueWords = () => this.find(comma + 1, b, (k) => {
+    const catalogueWords = () => this.find(bodyStart, b, (k) => {
       const it = this.items[k]!;
       if (it.kind === 'word') return ['true', 'false'].includes(it.word.norm);
       if (it.kind !== 'cue') return false;
@@ -186,7 +193,7 @@ class Reader extends ClauseReader {
     else if (until >= 0) scope = { kind: 'afterUntil', q: [a + 1, until], r: [until + 1, comma] };
     else if (opens('after') && catalogueWords()) scope = { kind: 'after', q: [a + 1, comma] };
     if (!scope) return undefined;
-    const read = this.sentence(comma + 1, b);
+    const read = this.sentence(bodyStart, b);
     const body = this.patterns.get(read) ?? patternOf(read);
     if (!body) throw new NotRead('a scope over a body that is not one of the catalogue\'s patterns');
     // Q and R are events, read as conditions are ("after m becomes true": at the moment it does).

@@ -102,6 +102,8 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   raw.forEach((w, i) => {
     const next = raw[i + 1];
     if (w.text === 'a' && ['AUX', 'VERB', 'CCONJ'].includes(next?.pos ?? '')) w.pos = 'NOUN';
+    // "Eventually A, B, and C": no article stands before a comma, a full stop or nothing.
+    if (/^a$/i.test(w.text) && (!next || next.pos === 'PUNCT')) w.pos = 'NOUN';
     if (w.text === 'a' && next?.pos === 'NOUN' && second.get(next.start)?.includes('Plural')) {
       w.pos = 'NOUN';
       next.pos = 'VERB';
