@@ -702,7 +702,7 @@ test('chatty commands, "from then on" after an event, time points, until or fore
   reads('p holds until q holds, or p holds forever.', 'p W q');
   reads('p is true at some point after q is true.', 'G (q -> F p)');
   reads('The server shall restart after every crash.', 'G (crash -> F server_restart)');
-  reads('go to the red room after going to the blue room', '!red_room U blue_room');
+  reads('go to the red room after going to the blue room', 'F (blue_room & F red_room)');
   reads('p is true at time 0 and q is true at time 1.', 'p & X q');
   reads('At some point p holds, and from then on q never holds.', 'F (p & G !q)');
   reads('The watchdog timer shall reset the CPU if no heartbeat is received for 2 seconds.', 'G (G[0,2] !heartbeat_received -> watchdog_timer_reset_cpu)');
@@ -797,8 +797,9 @@ test('carrying from one place to another, a stop on the way, "regularly", "unles
   reads('Move the chair from the blue room to the red room.', 'F (blue_room & F red_room)');
   reads('Head to the office, but stop by the cafe on the way.', 'F (cafe & F office)');
   reads('Go to the park, but pick up some coffee along the way.', 'F (pick_up_coffee & F park)');
-  // Not passing something on the way is avoiding it.
-  reads("drive to the stadium but don't pass the school on the way", 'F stadium & G !pass_school');
+  // Not passing something on the way is avoiding it until there.
+  reads("drive to the stadium but don't pass the school on the way", '!pass_school U stadium');
+  reads('go to the red room but avoid the blue room on the way', '!blue_room U red_room');
   reads('Visit the lab regularly.', 'G F lab');
   reads('Do not go to the park unless you have visited the library.', '!park W library');
   reads('w never holds unless v holds.', 'G (w -> v)');
@@ -815,4 +816,18 @@ test('"between Q and R there is no P / there must be a P" without a comma; a per
   reads('Having received an event of kind 1, the dispatcher never notifies the artists.', 'G (dispatcher_received_event_of_kind -> G !dispatcher_notifies_artists)');
   reads('Having visited the kitchen, go to the garden.', 'G (kitchen -> F garden)');
   reads('Eventually A, and always B.', 'F a & G b');
+});
+
+test('a goal after another is a sequence of both ("only after" stays a precedence); "before" after a sequence is its last visit; a prohibition after a sequence holds throughout; avoiding on the way; a generic request', () => {
+  reads('go to walmart after you go to target', 'F (target & F walmart)');
+  reads('visit c after visiting a and b', 'F (a & F c) & F (b & F c)');
+  reads('visit b only after visiting a', '!b U a');
+  reads('Visit the dentist after the doctor, but before the pharmacy.', 'F (doctor & F dentist) & !pharmacy U dentist');
+  reads('go to starbucks and then to the post office, never pass by the bank', 'F (starbucks & F post_office) & G !bank');
+  reads('Get to the lake but steer clear of the swamp along the way.', '!swamp U lake');
+  reads('keep going between the kitchen and the garage', 'G F kitchen & G F garage');
+  reads('the controller must respond to a request within 5 ms', 'G (request -> F[0,5] controller_respond)');
+  reads('You may only enter the vault after visiting the guard post.', '!vault U guard_post');
+  reads('Head towards the bridge; after crossing it, go to the old mill.', 'F (bridge & F old_mill)');
+  reads('navigate to the green room, and stay away from the yellow room the whole time', 'F green_room & G !yellow_room');
 });

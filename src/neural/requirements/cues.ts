@@ -146,7 +146,7 @@ export const cueTable: readonly [string, Cue][] = [
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
     'at every point in the execution | throughout the execution | ' +
-    'forever after | ever after | ' +
+    'forever after | ever after | the whole time | the entire time | the whole way | the entire way | ' +
     'in all future states | throughout', unary([G])],
   ['it be always the case that | it always hold that | it be globally the case that | it be always true that', unary([G], true)],
   ['from then on | from that point on | from that moment on | from there on | from that time on | thereafter', { kind: 'unary', wraps: [G], fromThen: true }],
@@ -162,7 +162,7 @@ export const cueTable: readonly [string, Cue][] = [
     'time and again | always eventually | continually | regularly | routinely | on a regular basis', unary([G, F])],
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
     'go back and forth between | keep go back and forth between | move back and forth between | travel back and forth between | ' +
-    'alternate between | shuttle between | ' +
+    'alternate between | shuttle between | keep go between | keep move between | keep travel between | keep drive between | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
   ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | ' +
     'keep within | always stay in | always remain in', goalUnary([G])],

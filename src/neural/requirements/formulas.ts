@@ -53,6 +53,14 @@ function reached(step: FormulaJson): FormulaJson {
   return peel(step, 'finally');
 }
 
+/** The last step of a sequence (b in F (a & F b)), or undefined if `f` is none. */
+export function lastStep(f: FormulaJson): FormulaJson | undefined {
+  const body = f.kind === 'finally' && !f.interval ? f.args[0]! : undefined;
+  const rest = body?.kind === 'and' ? body.args[1]! : undefined;
+  if (!rest || rest.kind !== 'finally' || rest.interval) return undefined;
+  return lastStep(rest) ?? rest.args[0]!;
+}
+
 /** The sequence `seq` (F (a & F b)) with one more step at its end: F (a & F (b & F next)). */
 export function thenAlso(seq: FormulaJson, next: FormulaJson): FormulaJson {
   const body = seq.kind === 'finally' && !seq.interval ? seq.args[0]! : undefined;

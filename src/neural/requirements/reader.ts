@@ -11,7 +11,7 @@ import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type Chain
 import { ClauseReader, NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
-import { eachGoal, eventuallyEach, hasPast, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
+import { eachGoal, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import type { Word } from './words';
 
@@ -328,7 +328,10 @@ class Reader extends ClauseReader {
       const onTheWay = this.find(but + 1, b, (k) => this.cueAt(k)?.kind === 'ignore' && this.cueWords(k).some((w) => ['way', 'route'].includes(w.norm))) >= 0;
       if (firstAt > 0 || onTheWay) {
         const [left, right] = [this.connectives(a, but), firstAt === b - 1 ? this.connectives(but + 1, b - 1) : firstAt > 0 ? this.connectives(but + 2, b) : this.connectives(but + 1, b)];
-        return left.kind === 'finally' && (right.kind === 'finally' || (onTheWay && !hasTemporal(right) && right.kind !== 'not')) ? inSequence([right, left]) : bin('and', left, right);
+        // "go to the red room but avoid the blue room on the way": not there until the goal is reached.
+        const avoided = right.kind === 'not' ? right : right.kind === 'globally' && !right.interval && right.args[0]!.kind === 'not' ? right.args[0]! : undefined;
+        if (onTheWay && left.kind === 'finally' && !left.interval && avoided) return bin('until', avoided, left.args[0]!);
+        return left.kind === 'finally' && (right.kind === 'finally' || (onTheWay && !hasTemporal(right))) ? inSequence([right, left]) : bin('and', left, right);
       }
       const first = this.connectives(a, but);
       // "eventually go to a but never visit b before that": b waits for a.
@@ -382,7 +385,14 @@ class Reader extends ClauseReader {
         if (!this.isBinary(k, level)) continue;
         const op = (this.cueAt(k) as { op: BinaryCue }).op;
         // "the system shall respond to every request within 100 ms": whenever a request, the response in time.
-        if (op === 'respondsTo' && ['every', 'each', 'any', 'all'].includes(this.wordAt(k + 1)?.lemma ?? '')) {
+        // "... must respond to a request within 5 ms": a generic request is any.
+        // Not "responds to a camera reaches the target", whose object is a clause.
+        let nounEnd = k + 2;
+        while (nounEnd < b && ['NOUN', 'ADJ'].includes(this.wordAt(nounEnd)?.pos ?? '')) nounEnd++;
+        const after = this.cueAt(nounEnd);
+        const phraseEnds = nounEnd >= b || this.items[nounEnd]!.kind === 'comma' || (after?.kind === 'unary' && !after.predicate);
+        const generic = ['a', 'an'].includes(this.wordAt(k + 1)?.norm ?? '') && this.wordAt(k + 1)?.pos === 'DET' && nounEnd > k + 2 && phraseEnds;
+        if (op === 'respondsTo' && (generic || ['every', 'each', 'any', 'all'].includes(this.wordAt(k + 1)?.lemma ?? ''))) {
           return this.respondToEvery(a, k, b);
         }
         // "b happened before", with nothing after: at some earlier moment.
@@ -397,6 +407,11 @@ class Reader extends ClauseReader {
         // "go to the market while staying on the sidewalk": a command and what to keep doing meanwhile.
         const staying = op === 'while' && this.imperative(a, k) && /ing$/.test(this.wordAt(k + 1)?.norm ?? '') && this.wordAt(k + 1)?.pos === 'VERB';
         if (staying) return bin('and', this.connectives(a, k), un('globally', peel(this.sentence(k + 1, b), 'globally')));
+        // "head towards the bridge; after crossing it, go to the old mill": an "after" clause that only says the goal
+        // before it again ("it", "there") is a "then".
+        const restated = op === 'after' && this.items[k - 1]?.kind === 'comma' ? this.find(k + 1, b, (j) => this.items[j]!.kind === 'comma') : -1;
+        const saysAgain = restated > k + 1 && this.wordsIn(k + 1, restated).every((w) => w.pos === 'VERB' || ['it', 'there', 'them'].includes(w.norm));
+        if (saysAgain && this.wordsIn(k + 1, restated).some((w) => w.pos !== 'VERB')) return inSequence([this.connectives(a, k - 1), this.sentence(restated + 1, b)]);
         // "always go to b after reaching a": each time a, then b.
         const always = op === 'after' && lead === a + 1 && (this.cueAt(a) as { wraps: Wrap[] }).wraps[0]!.op === 'globally';
         if (always) return un('globally', bin('implies', peel(this.sentence(k + 1, b), 'finally'), this.connectives(a + 1, k)));
@@ -427,7 +442,9 @@ class Reader extends ClauseReader {
         const grouped = this.items[lead]?.kind === 'open' && this.closing.get(lead) === before - 1;
         const rightGrouped = this.items[k + 1]?.kind === 'open' && this.closing.get(k + 1) === end - 1;
         const timed = timedOps.has(op) ? this.timedResponse(k, left, right) : undefined;
-        const f = timed ?? this.combine(op, left, right, t >= 0 ? this.trailer(t) : undefined, grouped, rightGrouped);
+        // "you may only enter the vault after visiting the guard post": "only" makes the order a precedence.
+        const only = op === 'after' && this.find(lead, before, (j) => this.wordAt(j)?.norm === 'only') >= 0;
+        const f = timed ?? this.combine(only ? 'precededBy' : op, left, right, t >= 0 ? this.trailer(t) : undefined, grouped, rightGrouped);
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -571,8 +588,8 @@ class Reader extends ClauseReader {
       case 'precedes':
         return bin('weak_until', negation(r), l);
       case 'precededBy':
-        // "visit b only after visiting a" orders two goals, as "after" does; "b happens only after a" is precedence.
-        if (l.kind === 'finally' && !l.interval) return this.combine('after', l, r);
+        // "visit b only after visiting a": not b until a (which must come); "b happens only after a" is precedence.
+        if (l.kind === 'finally' && !l.interval) return eachGoal(r, (goal) => bin('until', negation(peel(l, 'finally')), goal));
         return eachGoal(r, (goal) => bin('weak_until', negation(l), goal));
       case 'release':
         return bin('release', l, r);
@@ -581,13 +598,18 @@ class Reader extends ClauseReader {
         if (left.kind === 'not') return eachGoal(r, (goal) => bin('until', left, goal));
         // "a light is green at all times before the server is available": the catalogue's universality before R.
         if (l.kind === 'globally' && !l.interval && !hasTemporal(l.args[0]!)) return scoped('before', { kind: 'universality', p: l.args[0]! }, undefined, peel(r, 'finally'));
+        // "visit the dentist after the doctor, but before the pharmacy": the sequence, and its last visit first.
+        const last = lastStep(l);
+        if (last) return bin('and', l, bin('until', negation(peel(r, 'finally')), last));
         return bin('until', negation(peel(r, 'finally')), peel(l, 'finally'));
       }
-      case 'after':
-        // "the alarm sounds within 5 seconds after the door opens" is a response; "visit a after b" an order.
-        return isTemporal(l) && !(l.kind === 'finally' && !('interval' in l && l.interval))
-          ? un('globally', bin('implies', peel(r, 'finally'), l))
-          : eachGoal(r, (goal) => bin('until', negation(peel(l, 'finally')), goal));
+      case 'after': {
+        // "the alarm sounds within 5 seconds after the door opens" is a response; "go to a after going to b" is a
+        // sequence (both visits, b first); "a happens after b", with no goal, is not a until b.
+        const goal = l.kind === 'finally' && !('interval' in l && l.interval);
+        if (isTemporal(l) && !goal) return un('globally', bin('implies', peel(r, 'finally'), l));
+        return eachGoal(r, (event) => (goal ? inSequence([event, l]) : bin('until', negation(l), event)));
+      }
       case 'via':
         return un('finally', bin('and', peel(r, 'finally'), l.kind === 'finally' ? l : un('finally', l)));
       case 'while':
@@ -1039,6 +1061,11 @@ class Reader extends ClauseReader {
       }
     }
     if (steps.length === 0) return this.clause(a, b);
+    // "go to a and then to b, never pass by c": a prohibition after the last comma is no step; it holds throughout.
+    let lastComma = -1;
+    for (let k = start; k < b; k = this.step(k)) if (this.items[k]!.kind === 'comma') lastComma = k;
+    const forbids = (k: number) => this.cueAt(k)?.kind === 'avoid' || (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'not') === true;
+    if (lastComma > start && forbids(lastComma + 1)) return bin('and', this.sequence(a, lastComma), this.clause(lastComma + 1, b));
     // "b holds afterwards": a "then" with nothing after it is "later"; "first visit a, b afterwards": after the part before.
     if (start === b && steps.length === 1) {
       const listed = this.splitCommas(...this.trim(...steps[0]!));
