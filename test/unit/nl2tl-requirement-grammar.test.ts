@@ -831,3 +831,25 @@ test('a goal after another is a sequence of both ("only after" stays a precedenc
   reads('Head towards the bridge; after crossing it, go to the old mill.', 'F (bridge & F old_mill)');
   reads('navigate to the green room, and stay away from the yellow room the whole time', 'F green_room & G !yellow_room');
 });
+
+test('bare counts, commands of their own in a list, "while avoiding" a list, "first" after a list, "but not" one place after a choice, "one after another", recurring lists, value ranges, "not ... after", objects with a phrase, an action after an event', () => {
+  reads('Visit the cafe twice.', 'F (cafe & F (!cafe & F cafe))');
+  reads('Go to the library three times.', 'F (library & F (!library & F (library & F (!library & F library))))');
+  reads('b holds twice in a row', 'b & X b');
+  reads('Go to the kitchen, grab a cup, and then head to the living room.', 'F (kitchen & F (grab_cup & F living_room))');
+  reads('Go to the hospital while avoiding the highway and the bridge.', 'F hospital & (G !highway & G !bridge)');
+  reads('Visit the school and the park, but go to the school first.', 'F (school & F park)');
+  reads('Visit either the library or the bookstore, but not the mall.', '(F library | F bookstore) & G !mall');
+  reads('Visit the pond, the barn and the field, one after another.', 'F (pond & F (barn & F field))');
+  reads('Eventually p holds and q holds at the next step.', 'F (p & X q)');
+  reads('p holds now and q holds at the next step', 'p & X q');
+  reads('Both p and q hold infinitely often.', 'G F p & G F q');
+  reads('p and q hold infinitely often together', 'G F (p & q)');
+  reads('The pressure must stay between 2 and 5 bar.', 'G pressure_between_2_5_bar');
+  reads('a holds between 3 and 5 seconds from now', 'F[3,5] a');
+  reads('The user shall not be able to log in after three failed attempts.', 'G (three_failed_attempts -> G !user_log_in)');
+  reads('The system shall log every access to the database.', 'G (access_to_database -> system_log)');
+  reads('Dispatcher does not notify any artists of an event until it receives this event from the ADT.', '!dispatcher_notify_artists_of_event U receives_event_from_adt');
+  reads('After power-up, the system shall perform a self-test.', 'G (power_up -> F system_perform_self_test)');
+  reads('after a reset the counter must be zero', 'G (reset -> counter_zero)');
+});

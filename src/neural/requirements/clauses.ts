@@ -322,13 +322,17 @@ export abstract class ClauseReader {
     const q = this.find(a + 1, b, (k) => ['every', 'each', 'all', 'any'].includes(this.wordAt(k)?.lemma ?? '') && this.wordAt(k - 1)?.pos === 'VERB');
     if (q < 0) return undefined;
     let end = q + 1;
-    while (end < b && nounLike.has(this.wordAt(end)?.pos ?? '')) end++;
+    // "every access to the database": a prepositional phrase belongs to the noun phrase.
+    const preposition = (k: number) => ['of', 'to', 'in', 'on', 'from', 'for'].includes(this.wordAt(k)?.norm ?? '') && nounLike.has(this.wordAt(k + 1)?.pos ?? '');
+    while (end < b && (nounLike.has(this.wordAt(end)?.pos ?? '') || (end > q + 1 && preposition(end)))) end++;
     if (end === q + 1) return undefined;
     // "reject any input that is out of range": the relative clause says which.
     const that = this.items[end];
     const relative = that?.kind === 'cue' && that.cue.kind === 'ignore' && that.words.length === 1 && ['that', 'which'].includes(that.words[0]!.norm);
     const triggerEnd = relative && this.items.slice(end + 1, b).every((it) => it.kind === 'word') ? b : end;
     const response = this.clauseParts(a, q, false);
+    // "does not notify any artists": "any" under a negation is "no", not "every".
+    if (this.wordAt(q)?.lemma === 'any' && response.wraps.flat().some((w) => w.op === 'not')) return undefined;
     const after = triggerEnd < b ? this.clauseParts(triggerEnd, b, true) : undefined;
     if (response.group || response.goal || response.avoid || response.count || after?.words.length || after?.group || after?.goal) return undefined;
     const trigger = this.prop([...this.wordsIn(q + 1, end), ...(triggerEnd > end ? this.wordsIn(end + 1, triggerEnd) : [])]);

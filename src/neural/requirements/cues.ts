@@ -204,6 +204,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['be always false | be false forever | be false at all times | be forever false | be never true', unary([G, NOT])],
   ['be never false | be always true | be true at all times', unary([G])],
   ['there be no | there be never', unary([NOT])],
+  // "shall not be able to log in": whether one can is whether one does.
+  ['be able to', { kind: 'ignore' }],
+  ['be unable to', unary([NOT])],
   // "between Q and R there must be a P": P happens (the catalogue's existence), where it must.
   ['there must be a | there must be an | there shall be a | there shall be an | there have to be a | there have to be an | ' +
     'there must be at least one | there shall be at least one', unary([F])],
@@ -290,6 +293,10 @@ export const cueTable: readonly [string, Cue][] = [
   ['exactly once | only once | in exactly one state | in exactly one step | at exactly one step | in only one state | in a single state | ' +
     'in just one state', { kind: 'count', bound: 'exactly', times: 1 }],
   ['exactly twice', { kind: 'count', bound: 'exactly', times: 2 }],
+  // A bare count ("visit the cafe twice", "go to the library three times") asks for that many visits at least.
+  ['twice', { kind: 'count', bound: 'atLeast', times: 2 }],
+  ['thrice', { kind: 'count', bound: 'atLeast', times: 3 }],
+  ['#n times', { kind: 'count', bound: 'atLeast' }],
   // After the counts, so that "at least 3 times" is a count ("times" is a unit too).
   ['at least #n #unit', unary([{ op: 'finally', lo: 'n0', hi: null }])],
   ['for more than #n #unit? | for longer than #n #unit? | longer than #n #unit? | for over #n #unit?', { kind: 'longerThan' }],
@@ -367,7 +374,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['both | at the same time | simultaneously | together | at once | in parallel | in the same step | at the same step | in the same state | ' +
     'at the same moment', { kind: 'jointly' }],
   ['be mutually exclusive | be exclusive | exclude each other | be never true together | never hold together', { kind: 'jointly', wraps: [G, NOT] }],
-  ['in that order | in this order | in order | one after the other | in sequence | sequentially | in the order give | ' +
+  ['in that order | in this order | in order | one after the other | one after another | in sequence | sequentially | in the order give | ' +
     'in the given order | following this sequence | following the sequence | in this sequence | in the following sequence', { kind: 'inOrder' }],
   ['following this order | following the order | following the given order', { kind: 'inOrder', order: 'ordered' }],
   ['following the strict order | following this strict order | in strict order | in this strict order | strictly in this order | ' +

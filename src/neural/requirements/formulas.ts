@@ -11,12 +11,14 @@ export function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson 
   return f.kind === kind && !('interval' in f && f.interval) && 'args' in f ? f.args[0]! : f;
 }
 
+/** The operands of a chain of and (a & (b & c): a, b, c). */
+export const conjuncts = (f: FormulaJson): FormulaJson[] => (f.kind === 'and' ? f.args.flatMap(conjuncts) : [f]);
+
 /**
  * "until you have visited the shed and the barn": several goals are events of their own, each waited for
  * (`make(shed) & make(barn)`), not one moment at both; anything else is one event, its "eventually" peeled.
  */
 export function eachGoal(r: FormulaJson, make: (event: FormulaJson) => FormulaJson): FormulaJson {
-  const conjuncts = (f: FormulaJson): FormulaJson[] => (f.kind === 'and' ? f.args.flatMap(conjuncts) : [f]);
   const goals = conjuncts(r);
   const separate = goals.length > 1 && goals.every((g) => g.kind === 'finally' && !g.interval);
   return separate ? goals.map((g) => make(peel(g, 'finally'))).reduce((x, y) => bin('and', x, y)) : make(peel(r, 'finally'));

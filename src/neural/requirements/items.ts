@@ -93,5 +93,11 @@ export function toItems(words: readonly Word[]): Item[] {
       i++;
     }
   }
-  return items;
+  // "the pressure must stay between 2 and 5 bar": a range of values in a unit, not two clauses (a range of time
+  // units is a cue of its own, matched above).
+  return items.flatMap((it, k): Item[] => {
+    const word = (j: number) => (items[j]?.kind === 'word' ? (items[j] as { word: Word }).word : undefined);
+    const range = it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'and' && word(k - 1)?.pos === 'NUM' && word(k + 1)?.pos === 'NUM' && word(k - 2)?.norm === 'between' && word(k + 2)?.pos === 'NOUN';
+    return range ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
+  });
 }

@@ -11,7 +11,7 @@ import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type Chain
 import { ClauseReader, NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
-import { eachGoal, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
+import { conjuncts, eachGoal, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import type { Word } from './words';
 
@@ -104,7 +104,11 @@ class Reader extends ClauseReader {
       const otherwise = this.find(mainStart, b, (k) => this.isBinary(k, new Set(['or'])) && this.cueWord(k) === 'otherwise');
       const read = this.sentence(mainStart, otherwise > mainStart ? (this.items[otherwise - 1]!.kind === 'comma' ? otherwise - 1 : otherwise) : b);
       // "after transition CR is taken, transition CC will be taken": what will happen after A happens later.
-      const later = !hasTemporal(read) && ((opener.kind === 'binary' && this.willAt(mainStart, b)) || (opener.kind === 'if' && opener.later === true));
+      // "after power-up, the system shall perform a self-test": an action obliged after an event comes later too; a
+      // state ("after a reset the counter must be zero") holds then.
+      const obligation = this.findFlagged(mainStart, b, 'obligation');
+      const obliged = this.willAt(mainStart, b) || (obligation >= 0 && this.wordAt(obligation + 1)?.lemma !== 'be');
+      const later = !hasTemporal(read) && ((opener.kind === 'binary' && obliged) || (opener.kind === 'if' && opener.later === true));
       const main = later ? un('finally', read) : read;
       const fromThenOn = opener.kind === 'binary' || opener.fromThenOn === true;
       // "If a request occurs, it is acknowledged within two steps": a state condition set off by a comma, with a
@@ -331,6 +335,12 @@ class Reader extends ClauseReader {
         // "go to the red room but avoid the blue room on the way": not there until the goal is reached.
         const avoided = right.kind === 'not' ? right : right.kind === 'globally' && !right.interval && right.args[0]!.kind === 'not' ? right.args[0]! : undefined;
         if (onTheWay && left.kind === 'finally' && !left.interval && avoided) return bin('until', avoided, left.args[0]!);
+        // "visit the school and the park, but go to the school first": that visit of the list, then the others.
+        const goals = left.kind === 'and' ? conjuncts(left) : [];
+        const again = right.kind === 'finally' ? goals.findIndex((g) => g.kind === 'finally' && this.sameProp(g.args[0]!, right.args[0]!)) : -1;
+        if (firstAt > 0 && again >= 0 && goals.every((g) => g.kind === 'finally' && !g.interval)) {
+          return inSequence([goals[again]!, goals.filter((_, i) => i !== again).reduce((x, y) => bin('and', x, y))]);
+        }
         return left.kind === 'finally' && (right.kind === 'finally' || (onTheWay && !hasTemporal(right))) ? inSequence([right, left]) : bin('and', left, right);
       }
       const first = this.connectives(a, but);
@@ -434,7 +444,9 @@ class Reader extends ClauseReader {
         // event responds to it; "visit a after b" (a goal) orders two visits.
         const going = this.find(lead, before, (j) => this.cueAt(j)?.kind === 'goal' || (this.cueAt(j) as { goal?: boolean } | undefined)?.goal === true) >= 0;
         if (op === 'after' && t < 0 && !going && !hasTemporal(peel(left, 'finally')) && !hasTemporal(peel(right, 'finally'))) {
-          const response = un('globally', bin('implies', peel(right, 'finally'), left.kind === 'finally' ? left : un('finally', left)));
+          // "the user shall not log in after three failed attempts": not from then on.
+          const then = left.kind === 'finally' ? left : left.kind === 'not' ? un('globally', left) : un('finally', left);
+          const response = un('globally', bin('implies', peel(right, 'finally'), then));
           return lead > a ? this.wrapAll(this.resolveRange(a, lead), response) : response;
         }
         // A parenthesised side is taken as written: "(at every moment, a holds) until b" keeps its G, and
@@ -453,7 +465,7 @@ class Reader extends ClauseReader {
     return this.coordination(a, b, 'or');
   }
 
-  /** [a, b) as two or more noun phrases joined by and/or and commas ("the garage or the shed"), or undefined. */
+  /** [a, b) as noun phrases joined by and/or and commas ("the garage or the shed", "the mall"), or undefined. */
   private placesAfter(a: number, b: number): [number, number][] | undefined {
     const out: [number, number][] = [];
     let start = a;
@@ -463,7 +475,7 @@ class Reader extends ClauseReader {
         start = k + 1;
       }
     }
-    return out.length >= 2 && out.every(([s, e]) => this.isBare(s, e)) ? out : undefined;
+    return out.length >= 1 && out.every(([s, e]) => this.isBare(s, e)) ? out : undefined;
   }
 
   /** Two whole clauses joined by and/or; "p holds until q holds, or p holds forever" is a weak until. */
@@ -613,8 +625,9 @@ class Reader extends ClauseReader {
       case 'via':
         return un('finally', bin('and', peel(r, 'finally'), l.kind === 'finally' ? l : un('finally', l)));
       case 'while':
-        // "reach a while avoiding b": both, not a condition.
-        if (r.kind === 'globally' && !r.interval && r.args[0]!.kind === 'not') return bin('and', l, r);
+        // "reach a while avoiding b (and c)": both, not a condition.
+        const avoiding = (f: FormulaJson): boolean => (f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'not') || (f.kind === 'and' && f.args.every(avoiding));
+        if (avoiding(r)) return bin('and', l, r);
         return un('globally', bin('implies', r, peel(l, 'globally')));
       default:
         throw new NotRead(`unexpected ${op}`);
@@ -761,7 +774,7 @@ class Reader extends ClauseReader {
       if (before && e === s + 1 && this.cueAt(s)?.kind === 'stepAfter') fs.push(un('next', before));
       // "at some point p holds and at the next step q holds": the next step after that point; "at that moment", the
       // point; "and from then on q never holds", every moment after it.
-      else if (eventBefore && (this.opensWithNext(s, e) || this.find(s, e, (k) => this.cueAt(k)?.kind === 'thatMoment' || (this.cueAt(k) as { fromThen?: boolean } | undefined)?.fromThen === true) >= 0)) {
+      else if (eventBefore && (this.opensWithNext(s, e) || this.endsWithNext(s, e) || this.find(s, e, (k) => this.cueAt(k)?.kind === 'thatMoment' || (this.cueAt(k) as { fromThen?: boolean } | undefined)?.fromThen === true) >= 0)) {
         absorbed.add(i - 1);
         fs.push(un('finally', bin('and', before.args[0]!, this.clause(s, e))));
       }
@@ -893,6 +906,10 @@ class Reader extends ClauseReader {
       const eventually = sole?.op === 'finally' && sole.lo === undefined;
       const jointly = this.find(subjectEnd, le, (k) => this.cueAt(k)?.kind === 'jointly') >= 0;
       if (kind === 'and' && eventually && !jointly) return props.map((p) => un('finally', p)).reduce((x, y) => bin('and', x, y));
+      // "both p and q hold infinitely often": each of them, again and again.
+      const flat = outer.wraps.flat();
+      const recurring = flat.length === 2 && flat[0]!.op === 'globally' && flat[1]!.op === 'finally' && flat.every((w) => w.lo === undefined);
+      if (kind === 'and' && recurring && !jointly) return props.map((p) => un('globally', un('finally', p))).reduce((x, y) => bin('and', x, y));
       const body = props.reduce((x, y) => bin(kind, x, y));
       if (!listOf?.negated) return this.applyWraps({ ...outer, words: [] }, body);
       // "neither a nor b ever holds": not at any time, so never either; other adverbials say when neither holds.
@@ -1017,6 +1034,12 @@ class Reader extends ClauseReader {
     return s + 1 < e && cue?.kind === 'unary' && cue.wraps.length > 0 && cue.wraps.every((w) => w.op === 'next');
   }
 
+  /** Whether [s, e) is a clause of its own that ends with "at the next step" ("q holds at the next step"). */
+  private endsWithNext(s: number, e: number): boolean {
+    const cue = this.cueAt(e - 1);
+    return e - 1 > s && !this.opensWithVerb(s, e) && cue?.kind === 'unary' && cue.wraps.length > 0 && cue.wraps.every((w) => w.op === 'next');
+  }
+
   /** Whether the item before e is a past adverbial relative to another clause ("before that", "beforehand"). */
   private relativeEnd(e: number): boolean {
     const cue = this.cueAt(e - 1);
@@ -1087,7 +1110,9 @@ class Reader extends ClauseReader {
     const listed = steps.flatMap(([s, e]) => this.splitCommas(...this.trim(s, e)));
     const byVerb = listed.length > steps.length ? this.sharedVerb(listed) : undefined;
     if (byVerb) return inSequence(byVerb());
-    return inSequence(steps.map(([s, e]) => this.clause(...this.trim(s, e))));
+    // "go to the kitchen, grab a cup, and then head to the living room": commands of their own are steps too.
+    const commands = listed.length > steps.length && listed.every(([s, e]) => this.cueAt(s)?.kind === 'goal' || (this.wordAt(s)?.pos === 'VERB' && this.opensWithVerb(s, e)));
+    return inSequence((commands ? listed : steps).map(([s, e]) => this.clause(...this.trim(s, e))));
   }
 }
 
