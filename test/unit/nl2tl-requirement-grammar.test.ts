@@ -853,3 +853,14 @@ test('bare counts, commands of their own in a list, "while avoiding" a list, "fi
   reads('After power-up, the system shall perform a self-test.', 'G (power_up -> F system_perform_self_test)');
   reads('after a reset the counter must be zero', 'G (reset -> counter_zero)');
 });
+
+test('a prohibition after an ordered list; "survey", "inspect", "frequent"; "but before that" and "but not until" after a command; "at every step before that" after an event', () => {
+  reads('Visit the park and the school, in that order, and never fly over the highway.', 'F (park & F school) & G !fly_over_highway');
+  reads('go to a, b, and never c', 'F a & F b & G !c');
+  reads('Survey the field and the forest repeatedly.', 'G F field & G F forest');
+  reads('frequent the coffee shop', 'G F coffee_shop');
+  reads('visit the bakery, but before that you must visit the bank', 'F (bank & F bakery)');
+  reads('go to the gas station but not until you have gone to the car wash', '!gas_station U car_wash');
+  reads('b holds at some point, and a holds at every step before that.', 'a U b');
+  reads('Eventually e will hold, and f will hold before that.', 'F e & !e U f');
+});

@@ -162,7 +162,7 @@ export const cueTable: readonly [string, Cue][] = [
     'time and again | always eventually | continually | regularly | routinely | on a regular basis', unary([G, F])],
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
     'go back and forth between | keep go back and forth between | move back and forth between | travel back and forth between | ' +
-    'alternate between | shuttle between | keep go between | keep move between | keep travel between | keep drive between | ' +
+    'alternate between | shuttle between | keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
   ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | ' +
     'keep within | always stay in | always remain in', goalUnary([G])],
@@ -333,7 +333,7 @@ export const cueTable: readonly [string, Cue][] = [
     'without ever cross | without ever touch | without hit | without collide with | without bump into | without crash into', binary('before')],
   ['after | later than', binary('after')],
   // Precedence: "a happens only after b" forbids a before b, and needs no b.
-  ['only after | not until after | but not before | , but not before | only happen after | only occur after | only hold after | only be true after', binary('precededBy')],
+  ['only after | not until after | but not before | , but not before | but not until | , but not until | only happen after | only occur after | only hold after | only be true after', binary('precededBy')],
   // "visit the museum, but only once the gallery has been visited": "once" before a clause is "after"; "only once"
   // at the end is a count. The clause's opening word tells them apart (it carries no content).
   ['only once the | only once you | only once it | only once they | only once a | only once an', binary('precededBy')],
@@ -394,7 +394,7 @@ export const cueTable: readonly [string, Cue][] = [
     'come back | go back | get back | return | head back | ' +
     'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
-    'go near | get near | come near | approach | go close to | get close to | ' +
+    'go near | get near | come near | approach | go close to | get close to | survey | inspect | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +

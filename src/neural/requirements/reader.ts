@@ -315,6 +315,16 @@ class Reader extends ClauseReader {
 
   private connectives(a0: number, b0: number): FormulaJson {
     const [a, b] = this.trim(a0, b0);
+    // "visit the park and the school, in that order, and never fly over the highway": a prohibition after the last
+    // comma of a command (a whole list or sequence before it, not a bare comma list) holds beside all of it.
+    const lastComma = this.lastComma(a, b);
+    const prohibition = this.isBinary(lastComma + 1, andOr) && this.cueWord(lastComma + 1) === 'and' ? lastComma + 2 : lastComma + 1;
+    const whole = (k: number) => this.isBinary(k, andOr) || this.isBinary(k, new Set(['then'])) || this.cueAt(k)?.kind === 'inOrder';
+    // Not after "and once there,": the prohibition is then the next step.
+    const stepBefore = this.isBinary(lastComma - 1, new Set(['then']));
+    if (lastComma > a && !stepBefore && this.forbids(prohibition) && this.find(a, lastComma, (k) => this.cueAt(k)?.kind === 'goal') >= 0 && this.find(a, lastComma, whole) >= 0) {
+      return bin('and', this.connectives(a, lastComma), this.connectives(prohibition, b));
+    }
     // "a and b never hold at the same time but c eventually holds": "but" joins whole clauses. "but not the
     // bathroom" (a place not to go to) and "but only after ..." (a connective whose other side is before it) are read below.
     // "go to the attic and the cellar, but not the garage or the shed": none of the places after "but not".
@@ -327,7 +337,9 @@ class Reader extends ClauseReader {
     const but = this.find(a + 1, b - 1, (k) => this.isBinary(k, andOr) && this.cueWord(k) === 'but' && this.cueAt(k + 1)?.kind !== 'binary' && !this.isNegation(k + 1));
     if (but > a) {
       // "go to the blue room, but pass through the hallway first", "but first go to the blue flag": the part said last comes first.
-      const firstAt = this.wordAt(b - 1)?.norm === 'first' ? b - 1 : this.wordAt(but + 1)?.norm === 'first' ? but + 1 : -1;
+      // "visit the bakery, but before that you must visit the bank": "before that" opening the part is "first".
+      const beforeThat = (this.cueAt(but + 1) as { relative?: boolean } | undefined)?.relative === true && this.cueWords(but + 1).some((w) => w.norm === 'before');
+      const firstAt = this.wordAt(b - 1)?.norm === 'first' ? b - 1 : this.wordAt(but + 1)?.norm === 'first' || beforeThat ? but + 1 : -1;
       // "head to the office, but stop by the cafe on the way": a stop on the way comes first too.
       const onTheWay = this.find(but + 1, b, (k) => this.cueAt(k)?.kind === 'ignore' && this.cueWords(k).some((w) => ['way', 'route'].includes(w.norm))) >= 0;
       if (firstAt > 0 || onTheWay) {
@@ -779,6 +791,11 @@ class Reader extends ClauseReader {
         fs.push(un('finally', bin('and', before.args[0]!, this.clause(s, e))));
       }
       else if (before && onlyAdverbials(s, e)) fs.push(this.applyWraps({ ...this.clauseParts(s, e, true), words: [] }, this.sameClause(...split[i - 1]!)));
+      // "b holds at some point, and a holds at every step before that": a until that point.
+      else if (eventBefore && this.relativeEnd(e) && this.find(s, e - 1, (k) => (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'globally' && w.lo === undefined) === true) >= 0) {
+        absorbed.add(i - 1);
+        fs.push(bin('until', peel(this.clause(s, e - 1), 'globally'), before.args[0]!));
+      }
       // "eventually go to a but never visit b before that": b waits for a.
       // "f will hold before that": before the event of the part before (not in the past).
       else if (before && this.relativeEnd(e) && (this.negated(s, e - 1) || this.willAt(s, e - 1))) fs.push(this.combine('before', next(s, e - 1), before));
@@ -1034,6 +1051,18 @@ class Reader extends ClauseReader {
     return s + 1 < e && cue?.kind === 'unary' && cue.wraps.length > 0 && cue.wraps.every((w) => w.op === 'next');
   }
 
+  /** The last comma in [a, b) at this depth, or -1. */
+  private lastComma(a: number, b: number): number {
+    let last = -1;
+    for (let k = a; k < b; k = this.step(k)) if (this.items[k]!.kind === 'comma') last = k;
+    return last;
+  }
+
+  /** Whether a prohibition opens at k: an avoidance ("avoid", "never go to") or a negation ("never", "do not"). */
+  private forbids(k: number): boolean {
+    return this.cueAt(k)?.kind === 'avoid' || (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'not') === true;
+  }
+
   /** Whether [s, e) is a clause of its own that ends with "at the next step" ("q holds at the next step"). */
   private endsWithNext(s: number, e: number): boolean {
     const cue = this.cueAt(e - 1);
@@ -1085,10 +1114,8 @@ class Reader extends ClauseReader {
     }
     if (steps.length === 0) return this.clause(a, b);
     // "go to a and then to b, never pass by c": a prohibition after the last comma is no step; it holds throughout.
-    let lastComma = -1;
-    for (let k = start; k < b; k = this.step(k)) if (this.items[k]!.kind === 'comma') lastComma = k;
-    const forbids = (k: number) => this.cueAt(k)?.kind === 'avoid' || (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'not') === true;
-    if (lastComma > start && forbids(lastComma + 1)) return bin('and', this.sequence(a, lastComma), this.clause(lastComma + 1, b));
+    const lastComma = this.lastComma(start, b);
+    if (lastComma > start && this.forbids(lastComma + 1)) return bin('and', this.sequence(a, lastComma), this.clause(lastComma + 1, b));
     // "b holds afterwards": a "then" with nothing after it is "later"; "first visit a, b afterwards": after the part before.
     if (start === b && steps.length === 1) {
       const listed = this.splitCommas(...this.trim(...steps[0]!));
