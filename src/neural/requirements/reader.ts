@@ -407,14 +407,7 @@ class Reader extends ClauseReader {
         if (!this.isBinary(k, level)) continue;
         const op = (this.cueAt(k) as { op: BinaryCue }).op;
         // "the system shall respond to every request within 100 ms": whenever a request, the response in time.
-        // "... must respond to a request within 5 ms": a generic request is any.
-        // Not "responds to a camera reaches the target", whose object is a clause.
-        let nounEnd = k + 2;
-        while (nounEnd < b && ['NOUN', 'ADJ'].includes(this.wordAt(nounEnd)?.pos ?? '')) nounEnd++;
-        const after = this.cueAt(nounEnd);
-        const phraseEnds = nounEnd >= b || this.items[nounEnd]!.kind === 'comma' || (after?.kind === 'unary' && !after.predicate);
-        const generic = ['a', 'an'].includes(this.wordAt(k + 1)?.norm ?? '') && this.wordAt(k + 1)?.pos === 'DET' && nounEnd > k + 2 && phraseEnds;
-        if (op === 'respondsTo' && (generic || ['every', 'each', 'any', 'all'].includes(this.wordAt(k + 1)?.lemma ?? ''))) {
+        if (op === 'respondsTo' && (this.genericObject(k + 1, b) || ['every', 'each', 'any', 'all'].includes(this.wordAt(k + 1)?.lemma ?? ''))) {
           return this.respondToEvery(a, k, b);
         }
         // "b happened before", with nothing after: at some earlier moment.
@@ -582,11 +575,12 @@ class Reader extends ClauseReader {
     switch (op) {
       case 'until':
         return rightAsWritten ? this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, r, trailer) : eachGoal(r, (goal) => this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, goal, trailer));
-      case 'unless':
+      case 'unless': {
         // "w never holds unless v holds": w only when v; "do not go to a unless you have visited b": not before b.
         const visited = r.kind === 'finally' && !r.interval;
         if (l.kind === 'globally' && !l.interval && l.args[0]!.kind === 'not' && !trailer && !visited) return un('globally', bin('implies', l.args[0]!.args[0]!, event));
         return this.untilLike('weak_until', left, event, trailer);
+      }
       case 'releasedBy':
         // "..., which happens eventually" makes the releasing moment a promise: strong release.
         return this.untilLike(trailer && !trailer.weak ? 'strong_release' : 'release', l, r, trailer, true);
@@ -636,11 +630,12 @@ class Reader extends ClauseReader {
       }
       case 'via':
         return un('finally', bin('and', peel(r, 'finally'), l.kind === 'finally' ? l : un('finally', l)));
-      case 'while':
+      case 'while': {
         // "reach a while avoiding b (and c)": both, not a condition.
         const avoiding = (f: FormulaJson): boolean => (f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'not') || (f.kind === 'and' && f.args.every(avoiding));
         if (avoiding(r)) return bin('and', l, r);
         return un('globally', bin('implies', r, peel(l, 'globally')));
+      }
       default:
         throw new NotRead(`unexpected ${op}`);
     }
@@ -1049,6 +1044,18 @@ class Reader extends ClauseReader {
   private opensWithNext(s: number, e: number): boolean {
     const cue = this.cueAt(s);
     return s + 1 < e && cue?.kind === 'unary' && cue.wraps.length > 0 && cue.wraps.every((w) => w.op === 'next');
+  }
+
+  /**
+   * Whether a noun phrase with "a" opens at k and is all there is ("... must respond to a request within 5 ms": a
+   * generic request is any), not the subject of a clause ("responds to a camera reaches the target").
+   */
+  private genericObject(k: number, b: number): boolean {
+    if (!['a', 'an'].includes(this.wordAt(k)?.norm ?? '') || this.wordAt(k)?.pos !== 'DET') return false;
+    let end = k + 1;
+    while (end < b && ['NOUN', 'ADJ'].includes(this.wordAt(end)?.pos ?? '')) end++;
+    const after = this.cueAt(end);
+    return end > k + 1 && (end >= b || this.items[end]!.kind === 'comma' || (after?.kind === 'unary' && !after.predicate));
   }
 
   /** The last comma in [a, b) at this depth, or -1. */
