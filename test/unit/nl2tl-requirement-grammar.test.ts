@@ -249,7 +249,7 @@ test('"will" in a requirement is an obligation, like "must": a state condition w
 test('"only after" is precedence (weak: the later event need not come); between two goals it orders them', () => {
   reads('a can only happen after b has happened', '!a W b');
   reads('a may only occur after b', '!a W b');
-  reads('visit b only after visiting a', '!b U a');
+  reads('visit b only after visiting a', 'F b & !b U a');
   reads('p will never happen again after q', 'G (q -> G !p)');
 });
 
@@ -386,7 +386,7 @@ test('navigation commands with named landmarks: passing by, through, an order sa
   reads('go to the post office but never pass by the gas station', 'F post_office & G !gas_station');
   reads('fly to the blue room through the yellow room', 'F (yellow_room & F blue_room)');
   reads('go to the red room, then the blue room, then the green room, in that order', 'F (red_room & F (blue_room & F green_room))');
-  reads('go to the bank, but only after visiting the pharmacy', '!bank U pharmacy');
+  reads('go to the bank, but only after visiting the pharmacy', 'F bank & !bank U pharmacy');
   reads('navigate to the office without going through the hallway', '!hallway U office');
 });
 
@@ -562,7 +562,7 @@ test('a command with no temporal word is a goal: eventually done', () => {
 });
 
 test('more route phrasings: not before, an afterwards step after a comma, where a route ends, staying clear, along the way', () => {
-  reads('go to a, but not before visiting b', '!a U b');
+  reads('go to a, but not before visiting b', 'F a & !a U b');
   reads('first visit a, b afterwards', 'F (a & F b)');
   reads('walk to a, then walk to b, and end at c', 'F (a & F (b & F c))');
   reads('do not end at a', 'G !a');
@@ -780,7 +780,7 @@ test('"otherwise" after a condition: the other branch under its negation; "inste
 test('"it" after a sentence joined by and/or; a verb after a modal; "only once" before a clause; several goals waited for; textbooks\' positions and states', () => {
   reads('a holds at least once, and whenever it holds, b holds at the same time.', 'F a & G (a -> b)');
   reads('Whenever the pressure is high, the relief valve shall open and stay open until the pressure is normal.', 'G (pressure_high -> relief_valve_open U pressure_normal)');
-  reads('Go to the bank, but only once you have been to the pharmacy.', '!bank U pharmacy');
+  reads('Go to the bank, but only once you have been to the pharmacy.', 'F bank & !bank U pharmacy');
   reads('Visit the cafe only once.', 'F cafe & !cafe W (cafe W G !cafe)');
   reads('Do not visit the garden until you have been to both the shed and the barn.', '!garden U shed & !garden U barn');
   reads('Never enter the garden before visiting the shed and the barn.', '!garden U shed & !garden U barn');
@@ -821,13 +821,13 @@ test('"between Q and R there is no P / there must be a P" without a comma; a per
 test('a goal after another is a sequence of both ("only after" stays a precedence); "before" after a sequence is its last visit; a prohibition after a sequence holds throughout; avoiding on the way; a generic request', () => {
   reads('go to walmart after you go to target', 'F (target & F walmart)');
   reads('visit c after visiting a and b', 'F (a & F c) & F (b & F c)');
-  reads('visit b only after visiting a', '!b U a');
+  reads('visit b only after visiting a', 'F b & !b U a');
   reads('Visit the dentist after the doctor, but before the pharmacy.', 'F (doctor & F dentist) & !pharmacy U dentist');
   reads('go to starbucks and then to the post office, never pass by the bank', 'F (starbucks & F post_office) & G !bank');
   reads('Get to the lake but steer clear of the swamp along the way.', '!swamp U lake');
   reads('keep going between the kitchen and the garage', 'G F kitchen & G F garage');
   reads('the controller must respond to a request within 5 ms', 'G (request -> F[0,5] controller_respond)');
-  reads('You may only enter the vault after visiting the guard post.', '!vault U guard_post');
+  reads('You may only enter the vault after visiting the guard post.', '!vault W guard_post');
   reads('Head towards the bridge; after crossing it, go to the old mill.', 'F (bridge & F old_mill)');
   reads('navigate to the green room, and stay away from the yellow room the whole time', 'F green_room & G !yellow_room');
 });
@@ -860,7 +860,25 @@ test('a prohibition after an ordered list; "survey", "inspect", "frequent"; "but
   reads('Survey the field and the forest repeatedly.', 'G F field & G F forest');
   reads('frequent the coffee shop', 'G F coffee_shop');
   reads('visit the bakery, but before that you must visit the bank', 'F (bank & F bakery)');
-  reads('go to the gas station but not until you have gone to the car wash', '!gas_station U car_wash');
+  reads('go to the gas station but not until you have gone to the car wash', 'F gas_station & !gas_station U car_wash');
   reads('b holds at some point, and a holds at every step before that.', 'a U b');
   reads('Eventually e will hold, and f will hold before that.', 'F e & !e U f');
+});
+
+test('from sentences written by someone else: a command "only after" asks for its visit; permissions and statements say only the order; "stay there until"; a leading "within N of"; "it" after a clause; lists without commas; "without ever"', () => {
+  reads('Fly to the lighthouse eventually, but not until you have inspected both the pier and the cliff.', 'F lighthouse & (!lighthouse U pier & !lighthouse U cliff)');
+  reads('globally , the engine enters a landing zone only after the fan crashes', '!landing_zone U fan_crashes');
+  reads('Proceed to gate 3 and remain there until boarding starts.', 'F (gate_3 & gate_3 U boarding_starts)');
+  reads('fly to the water tower and hover there indefinitely', 'F G water_tower');
+  reads('Patrol the north gate and the south gate over and over, forever.', 'G F north_gate & G F south_gate');
+  reads('Within 5 seconds of a sensor failure, the controller shall switch to the backup sensor.', 'G (sensor_failure -> F[0,5] controller_switch_to_backup_sensor)');
+  reads('the relief valve shall be open, and it shall stay open until the pressure is normal.', 'relief_valve_open & relief_valve_open U pressure_normal');
+  reads('visit the bakery the pharmacy and the post office in any order', 'F bakery & F pharmacy & F post_office');
+  reads('give the dog the bone and leave', 'F give_dog_bone & F leave');
+  reads('Survey the bridge, the tower, and the harbor, in that order, without ever flying over the stadium.', 'F (bridge & F (tower & F harbor)) & G !flying_over_stadium');
+  reads('once you\'ve been to the bank dont ever go to the courthouse', 'G (bank -> G !courthouse)');
+  reads('q cannot occur unless p has occurred before it.', '!q W O p');
+  reads('p holds exactly two steps from now.', 'X X p');
+  reads('Whenever a holds, b holds continuously during the next 4 steps.', 'G (a -> G[0,4] b)');
+  reads('At every point where q holds, p has held at every point so far.', 'G (q -> H p)');
 });

@@ -487,7 +487,8 @@ export abstract class ClauseReader {
       // "keep visiting a forever": a recurring visit already goes on forever.
       const unbounded = (j: number, op: Wrap['op']) => wraps[j]?.op === op && wraps[j]!.lo === undefined;
       if (i >= 2 && unbounded(i, 'globally') && unbounded(i - 1, 'finally') && unbounded(i - 2, 'globally')) return false;
-      return !(w.op === 'finally' && w.lo === undefined && next?.op === 'finally' && next.lo !== undefined);
+      // "continuously during the next 4 steps", "always true for the next 5 steps": G[0,4], not G G[0,4].
+      return !((w.op === 'finally' || w.op === 'globally') && w.lo === undefined && next?.op === w.op && next.lo !== undefined);
     });
     // "must not start for 5 seconds", "cannot hold in the next step": the negation is of the clause, under the
     // duration or the step (G[0,5] !p, X !p); "does not always hold" and "not within 5 seconds" keep theirs.

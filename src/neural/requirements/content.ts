@@ -5,7 +5,7 @@ import type { Word } from './words';
 export const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
 const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCONJ', 'INTJ']);
 // Verbs that say a proposition is true rather than what it is ("a holds", "the motor stays off").
-const truthVerbs = new Set(['hold', 'happen', 'occur', 'true', 'become', 'remain', 'stay', 'keep', 'be', 'do', 'have', 'get', 'still', 'now', 'just', 'only', 'already', 'even', 'first', 'firstly', 'initially']);
+const truthVerbs = new Set(['hold', 'happen', 'occur', 'true', 'become', 'remain', 'stay', 'keep', 'be', 'do', 'have', 'get', 'still', 'now', 'currently', 'just', 'only', 'already', 'even', 'first', 'firstly', 'initially']);
 
 /** A word that says what state a thing is in ("green", "on", "closed"): a predicate with no verb of its own. */
 export const isStateWord = (w: Word): boolean => w.pos === 'ADJ' || ['on', 'off', 'open', 'closed', 'up', 'down', 'in', 'out'].includes(w.norm);

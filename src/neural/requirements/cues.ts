@@ -146,7 +146,7 @@ export const cueTable: readonly [string, Cue][] = [
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
     'at every point in the execution | throughout the execution | ' +
-    'forever after | ever after | the whole time | the entire time | the whole way | the entire way | ' +
+    'forever after | ever after | the whole time | the entire time | the whole way | the entire way | indefinitely | ' +
     'in all future states | throughout', unary([G])],
   ['it be always the case that | it always hold that | it be globally the case that | it be always true that', unary([G], true)],
   ['from then on | from that point on | from that moment on | from there on | from that time on | thereafter', { kind: 'unary', wraps: [G], fromThen: true }],
@@ -168,7 +168,8 @@ export const cueTable: readonly [string, Cue][] = [
     'keep within | always stay in | always remain in', goalUnary([G])],
   ['and stay there | and remain there | and stay there forever | and then stay there | and remain there forever | and wait there | ' +
     'and remain in it | and stay in it | and remain at it | and stay at it | and do not leave it | and never leave it | and not leave it | ' +
-    'and then wait there | and wait there forever', unary([F, G])],
+    'and then wait there | and wait there forever | and hover there | and hover there forever | and hover there indefinitely | ' +
+    'and stay there indefinitely | and remain there indefinitely | and wait there indefinitely', unary([F, G])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
     'after some point always | from some time on', unary([F, G])],
   // Next.
@@ -181,13 +182,17 @@ export const cueTable: readonly [string, Cue][] = [
     'in the very next state | in the very next step | at the very next step | at the very next state | ' +
     'in the next time step | at the next time step | at the next timepoint | at the next time point | in the next timepoint | in the next cycle | at the next cycle | in the following step | ' +
     'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately', unary([X])],
-  ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later',
+  ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +
+    '#n #step from now | exactly #n #step from now',
     unary([{ op: 'next', lo: 'n0' }])],
   ['in the next #n #step | at the next #n #step | in each of the next #n #step | at each of the next #n #step',
     unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
   // Negation and never.
   ['not | no longer | no more', unary([NOT])],
   ['never | at no time | at no point | under no circumstances | in no state | not ever | never ever | do not ever', unary([G, NOT])],
+  // "..., in that order, without ever flying over the stadium": at no time (a "without" before a place of its own,
+  // "reach the summit without passing the waterfall", is a "before": see below).
+  ['without ever', unary([G, NOT])],
   // "x holds at the beginning and never again": from the next step on, never.
   ['never again | not ever again', unary([X, G, NOT])],
   ['it be impossible to get to a state where | it be impossible to reach a state where | there be no state where | ' +
@@ -214,8 +219,9 @@ export const cueTable: readonly [string, Cue][] = [
   // Past.
   // "neither a nor b ever holds": not at any time; "if a is ever true": whenever it is, so nothing in a condition.
   ['ever', { kind: 'unary', wraps: [F], onset: true }],
-  ['previously | at some point in the past | in the past | once before | at some earlier time | at some earlier point', unary([O])],
-  ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier',
+  ['previously | at some point in the past | in the past | once before | at some earlier time', unary([O])],
+  ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier | ' +
+    'at some point before that | at some earlier point | before then',
     { kind: 'unary', wraps: [O], relative: true }],
   ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time', unary([H])],
   ['have never | have not ever | have never once', unary([H, NOT])],
@@ -232,7 +238,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['between #n and #n #unit from now', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
   ['at least #n #unit from now', unary([{ op: 'finally', lo: 'n0', hi: null }])],
   ['at some moment from now on', unary([F])],
-  ['at every moment so far | always so far | so far always | at all times so far', unary([H])],
+  ['at every moment so far | always so far | so far always | at all times so far | at every point so far | at every step so far', unary([H])],
   ['at every moment within the last #n #unit', unary([{ op: 'historically', lo: 0, hi: 'n0' }])],
   ['at every moment between #n and #n #unit ago', unary([{ op: 'historically', lo: 'n0', hi: 'n1' }])],
   ['at every moment at least #n #unit ago', unary([{ op: 'historically', lo: 'n0', hi: null }])],
@@ -366,7 +372,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['only when | only while | only whenever | only at times when', { kind: 'if', global: true, onlyIf: true }],
   ['whenever | upon | every time | each time | each moment that | every moment that | ' +
     'every time that | at every moment when | when | in every state where | in all states where | every time when | ' +
-    'always when | always if', { kind: 'if', global: true }],
+    'always when | always if | at every point where | at every point at which | at each point where | at every moment where | ' +
+    'at every step where | at every position where | at each step where | in every step where', { kind: 'if', global: true }],
   // "a confirmation shall be sent after each payment": each time, at that moment or later.
   ['after each | after every | after any', { kind: 'if', global: true, later: true }],
   // "once X, Y": from the moment X holds on, so "never Y" keeps its G.

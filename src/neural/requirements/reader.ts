@@ -9,7 +9,7 @@
 import type { FormulaJson } from '../../languages/tl/api';
 import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
 import { ClauseReader, NotRead, type Clause, type ClauseParts } from './clauses';
-import { contentWords, isStateWord, nounLike, refersBack } from './content';
+import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
 import { conjuncts, eachGoal, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
 import { toItems, type Item } from './items';
@@ -88,6 +88,12 @@ class Reader extends ClauseReader {
       const [condEnd, mainStart] = this.separator(a + 1, b);
       const cond = this.condition(a + 1, condEnd);
       return this.combine('while', this.sentence(mainStart, b), cond);
+    }
+    // "Within 5 seconds of a sensor failure, the controller shall switch to the backup sensor": the timed response
+    // with its event first.
+    if (first?.kind === 'binary' && timedOps.has(first.op)) {
+      const [condEnd, mainStart] = this.separator(a + 1, b);
+      return this.timedResponse(a, this.sentence(mainStart, b), this.condition(a + 1, condEnd));
     }
     // "Having received an event of kind 1, the dispatcher never ...": a perfect participle clause is "after".
     const having = this.wordAt(a)?.norm === 'having' && (this.wordAt(a + 1)?.pos === 'VERB' || this.cueAt(a + 1)?.kind === 'goal');
@@ -298,6 +304,9 @@ class Reader extends ClauseReader {
     });
     const at = then >= 0 ? then : this.find(a, b, (k) => this.items[k]!.kind === 'comma');
     if (at >= 0) return [at, at + 1];
+    // "once you've been to the bank dont ever go to the courthouse": a command's prohibition opens the main clause.
+    const prohibition = this.find(a + 1, b, (k) => this.forbids(k) && this.items.slice(a, k).some((it) => it.kind === 'word' && isContent(it.word, undefined)));
+    if (prohibition > a && this.find(prohibition + 1, b, (k) => this.cueAt(k)?.kind === 'goal') >= 0) return [prohibition, prohibition];
     const obligation = this.findFlagged(a, b, 'obligation');
     let subject = obligation;
     const posAt = (k: number) => this.wordAt(k)?.pos;
@@ -322,8 +331,14 @@ class Reader extends ClauseReader {
     const whole = (k: number) => this.isBinary(k, andOr) || this.isBinary(k, new Set(['then'])) || this.cueAt(k)?.kind === 'inOrder';
     // Not after "and once there,": the prohibition is then the next step.
     const stepBefore = this.isBinary(lastComma - 1, new Set(['then']));
-    if (lastComma > a && !stepBefore && this.forbids(prohibition) && this.find(a, lastComma, (k) => this.cueAt(k)?.kind === 'goal') >= 0 && this.find(a, lastComma, whole) >= 0) {
+    const goalBefore = (k: number) => this.find(a, k, (j) => this.cueAt(j)?.kind === 'goal') >= 0;
+    if (lastComma > a && !stepBefore && this.forbids(prohibition) && goalBefore(lastComma) && this.find(a, lastComma, whole) >= 0) {
       return bin('and', this.connectives(a, lastComma), this.connectives(prohibition, b));
+    }
+    // "reach the summit without ever passing the waterfall": never, beside the command, with or without a comma.
+    const withoutEver = this.find(a + 1, b, (k) => this.cueWord(k) === 'without' && this.forbids(k));
+    if (withoutEver > a && goalBefore(withoutEver)) {
+      return bin('and', this.connectives(a, this.items[withoutEver - 1]!.kind === 'comma' ? withoutEver - 1 : withoutEver), this.connectives(withoutEver, b));
     }
     // "a and b never hold at the same time but c eventually holds": "but" joins whole clauses. "but not the
     // bathroom" (a place not to go to) and "but only after ..." (a connective whose other side is before it) are read below.
@@ -383,9 +398,13 @@ class Reader extends ClauseReader {
       // "go to the bank, but only after visiting the pharmacy": the second part's connective takes the first as its side.
       const elided = this.cueAt(joint + 2);
       if (elided?.kind === 'binary' && !timedOps.has(elided.op) && (levelOne.has(elided.op) || levelTwo.has(elided.op))) {
-        return this.combine(elided.op, this.connectives(a, joint), this.sentence(joint + 3, b));
+        const left = this.connectives(a, joint);
+        return elided.op === 'precededBy' ? this.onlyAfter(left, this.sentence(joint + 3, b), a, joint) : this.combine(elided.op, left, this.sentence(joint + 3, b));
       }
-      return this.joinClauses((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, this.connectives(a, joint), this.connectives(joint + 2, b));
+      const first = this.connectives(a, joint);
+      // "the valve shall be open, and it shall stay open until ...": "it" is the subject of the clause before.
+      this.antecedentSubject = this.subjectOf(a, joint) ?? this.antecedentSubject;
+      return this.joinClauses((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, first, this.connectives(joint + 2, b));
     }
     // "p1 is always followed by p2 and p3 is always followed by p4", "visit a before b and b before c": two
     // implications, or two relations of one kind, joined by the last and/or between them.
@@ -410,8 +429,8 @@ class Reader extends ClauseReader {
         if (op === 'respondsTo' && (this.genericObject(k + 1, b) || ['every', 'each', 'any', 'all'].includes(this.wordAt(k + 1)?.lemma ?? ''))) {
           return this.respondToEvery(a, k, b);
         }
-        // "b happened before", with nothing after: at some earlier moment.
-        if (op === 'before' && k + 1 === b) {
+        // "b happened before" (or "before it"), with nothing after: at some earlier moment.
+        if (op === 'before' && (k + 1 === b || (k + 2 === b && ['it', 'that', 'then'].includes(this.wordAt(k + 1)?.norm ?? '')))) {
           this.relativePast++;
           return un('once', this.connectives(a, k));
         }
@@ -438,7 +457,8 @@ class Reader extends ClauseReader {
         // is not part of what until waits for.
         const aside = waits ? this.find(k + 1, b, (j) => this.isBinary(j, andOr) && this.ownTemporalClause(j + 1, b)) : -1;
         if (aside > k) return this.joinClauses((this.cueAt(aside) as { op: 'and' | 'or' }).op, this.connectives(a, aside), this.connectives(aside + 1, b));
-        const before = level === levelOne && k - 1 > lead && this.cueAt(k - 1)?.kind === 'unary' && !(this.cueAt(k - 1) as { sentence?: boolean }).sentence ? k - 1 : k;
+        // Not "fly to the lighthouse eventually, but not until ...": that "eventually" is the goal's own.
+        const before = level === levelOne && op !== 'precededBy' && k - 1 > lead && this.cueAt(k - 1)?.kind === 'unary' && !(this.cueAt(k - 1) as { sentence?: boolean }).sentence ? k - 1 : k;
         const t = this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'trailer' && !(this.cueAt(j) as { exclusive?: boolean }).exclusive);
         const chained = chainOps.has(op) && t < 0 && lead === a && before === k ? this.chainPattern(op, [a, k], [k + 1, b]) : undefined;
         if (chained) return chained;
@@ -461,7 +481,8 @@ class Reader extends ClauseReader {
         const timed = timedOps.has(op) ? this.timedResponse(k, left, right) : undefined;
         // "you may only enter the vault after visiting the guard post": "only" makes the order a precedence.
         const only = op === 'after' && this.find(lead, before, (j) => this.wordAt(j)?.norm === 'only') >= 0;
-        const f = timed ?? this.combine(only ? 'precededBy' : op, left, right, t >= 0 ? this.trailer(t) : undefined, grouped, rightGrouped);
+        const trailer = t >= 0 ? this.trailer(t) : undefined;
+        const f = timed ?? (only || (op === 'precededBy' && !trailer) ? this.onlyAfter(left, right, lead, before) : this.combine(op, left, right, trailer, grouped, rightGrouped));
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -532,6 +553,19 @@ class Reader extends ClauseReader {
     return un('globally', bin('implies', r, nexts(n, l)));
   }
 
+  /**
+   * "go to the bank only after visiting the pharmacy" (left read from [s, e)): a command asks for its visit, and not
+   * before the other; a permission ("you may only enter the vault after ...") is a precedence, which asks for
+   * neither; a statement ("the engine enters a landing zone only after ...") says only the order.
+   */
+  private onlyAfter(left: FormulaJson, right: FormulaJson, s: number, e: number): FormulaJson {
+    const may = this.find(s, e, (j) => ['can', 'may', 'could'].includes(this.cueWord(j) ?? '')) >= 0;
+    const order = this.combine('precededBy', may ? peel(left, 'finally') : left, right);
+    // "w holds at some point, but not before v holds": an "eventually" said in words asks for it too.
+    const said = this.find(s, e, (j) => (this.cueAt(j) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'finally') === true) >= 0;
+    return !may && left.kind === 'finally' && !left.interval && (this.imperative(s, e) || said) ? bin('and', left, order) : order;
+  }
+
   /** "S shall respond to every R [within N]": G (R -> F[0,N] S_respond); the responder and the verb name the response. */
   private respondToEvery(a: number, k: number, b: number): FormulaJson {
     let end = k + 2;
@@ -573,8 +607,12 @@ class Reader extends ClauseReader {
     // (a U F b would hold whenever F b does).
     const event = rightAsWritten ? r : peel(r, 'finally');
     switch (op) {
-      case 'until':
+      case 'until': {
+        // "proceed to gate 3 and remain there until boarding starts": there, then there until.
+        const stay = l.kind === 'finally' && !l.interval ? l.args[0]! : undefined;
+        if (stay?.kind === 'globally' && !stay.interval && !trailer && !rightAsWritten) return un('finally', bin('and', stay.args[0]!, bin('until', stay.args[0]!, event)));
         return rightAsWritten ? this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, r, trailer) : eachGoal(r, (goal) => this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, goal, trailer));
+      }
       case 'unless': {
         // "w never holds unless v holds": w only when v; "do not go to a unless you have visited b": not before b.
         const visited = r.kind === 'finally' && !r.interval;
@@ -606,7 +644,8 @@ class Reader extends ClauseReader {
       case 'precedes':
         return bin('weak_until', negation(r), l);
       case 'precededBy':
-        // "visit b only after visiting a": not b until a (which must come); "b happens only after a" is precedence.
+        // "visit b only after visiting a": not b until a (which must come; onlyAfter adds the visit of b); "b happens
+        // only after a" is precedence.
         if (l.kind === 'finally' && !l.interval) return eachGoal(r, (goal) => bin('until', negation(peel(l, 'finally')), goal));
         return eachGoal(r, (goal) => bin('weak_until', negation(l), goal));
       case 'release':
@@ -785,6 +824,11 @@ class Reader extends ClauseReader {
         absorbed.add(i - 1);
         fs.push(un('finally', bin('and', before.args[0]!, this.clause(s, e))));
       }
+      // "patrol a and b over and over, forever": "forever" after what already holds forever says nothing more.
+      else if (before && onlyAdverbials(s, e) && before.kind === 'globally' && !before.interval && this.clauseParts(s, e, true).wraps.flat().every((w) => w.op === 'globally' && w.lo === undefined)) {
+        absorbed.add(i - 1);
+        fs.push(before);
+      }
       else if (before && onlyAdverbials(s, e)) fs.push(this.applyWraps({ ...this.clauseParts(s, e, true), words: [] }, this.sameClause(...split[i - 1]!)));
       // "b holds at some point, and a holds at every step before that": a until that point.
       else if (eventBefore && this.relativeEnd(e) && this.find(s, e - 1, (k) => (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'globally' && w.lo === undefined) === true) >= 0) {
@@ -798,6 +842,9 @@ class Reader extends ClauseReader {
       else {
         if (shared) elliptical.add(i);
         const read = this.clauses.length;
+        // "the relief valve shall be open, and it shall stay open": "it" is the subject of the part before.
+        const it = this.wordAt(s);
+        if (subject && it && refersBack(it)) this.antecedentSubject = subject;
         const f = this.withSubject(shared, () => next(s, e));
         // "p becomes true at some point and stays true": from that point on.
         const stays = shared && eventBefore && kind === 'and' && !hasTemporal(f) && ['stay', 'remain'].includes(this.verbAt(s, e)?.lemma ?? '');
@@ -1179,6 +1226,24 @@ function withoutLabel(items: Item[]): Item[] {
   return places && verb + 1 < colon ? [...items.slice(0, verb + 1), ...items.slice(colon + 1)] : items;
 }
 
+/**
+ * "visit the bakery the pharmacy and the post office": a list of places typed without commas. Before the list's "and"
+ * or "or", an article right after a noun starts the next place, so it gets the comma the writer left out; only after
+ * a verb of going ("give the dog the bone" names two things, not a list).
+ */
+function unpunctuatedList(words: readonly Word[]): Word[] {
+  const lastJoin = words.reduce((at, w, k) => (['and', 'or'].includes(w.norm) ? k : at), -1);
+  const going = (k: number): boolean => {
+    let j = k - 1;
+    while (j >= 0 && (nounLike.has(words[j]!.pos) || words[j]!.norm === ',')) j--;
+    return j >= 0 && ['visit', 'to', 'reach', 'patrol', 'survey', 'inspect', 'between', 'through', 'avoid'].includes(words[j]!.lemma);
+  };
+  return words.flatMap((w, k): Word[] => {
+    const listed = k < lastJoin && w.norm === 'the' && w.pos === 'DET' && ['NOUN', 'PROPN'].includes(words[k - 1]?.pos ?? '') && going(k);
+    return listed ? [{ ...w, text: ',', norm: ',', lemma: ',', pos: 'PUNCT', end: w.start }, w] : [w];
+  });
+}
+
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
   // clauses, as a comma does. Commas and semicolons are items of their own.
@@ -1187,7 +1252,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   while (kept.length > 0 && stop(kept[kept.length - 1]!)) kept.pop();
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
-  const items = withoutLabel(toItems(separated));
+  const items = withoutLabel(toItems(unpunctuatedList(separated)));
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);
