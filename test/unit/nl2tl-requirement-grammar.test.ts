@@ -530,7 +530,7 @@ test('"but" joins whole clauses', () => {
 
 test('a verb phrase after and/or with no subject of its own shares the subject before it', () => {
   reads('the light is green and remains green forever', 'light_green & G light_green');
-  reads('at some point in the future the light is green and remains green forever', 'F (light_green & G light_green)');
+  reads('at some point in the future the light is green and remains green forever', 'F G light_green');
   reads('the pump starts and eventually stops', 'pump_starts & F pump_stops');
   reads('the valve opens or stays closed', 'valve_opens | valve_closed');
 });
@@ -586,7 +586,7 @@ test('sentences of a mission are its steps, in order', () => {
 test('adjectives coordinated after one subject share it; "stays" after an event holds from then on; the next step after an event', () => {
   reads('the traffic light is never green and red at the same time', 'G !(traffic_light_green & traffic_light_red)');
   reads('process 1 and process 2 are never in the critical section at the same time', 'G !(process_1_in_critical_section & process_2_in_critical_section)');
-  reads('p becomes true at some point and stays true', 'F (p & G p)');
+  reads('p becomes true at some point and stays true', 'F G p');
   reads('at some point p holds and at the next step q holds', 'F (p & X q)');
   // An adjective with its own adverbial is its own clause.
   reads('the light is green and eventually red', 'light_green & F light_red');
@@ -732,7 +732,7 @@ test('"whichever is closer", "and do not leave it", "at the same time or later",
 });
 
 test('"it" after and is the clause before it; "exactly the states where"; skipping a place; "back to"; "but first"; every night', () => {
-  reads('Sooner or later g holds, and it holds from that point on.', 'F (g & G g)');
+  reads('Sooner or later g holds, and it holds from that point on.', 'F G g');
   reads('g holds in exactly the states where h does not.', 'g <-> !h');
   reads('Go to the pharmacy, skipping the bakery.', 'F pharmacy & G !bakery');
   reads('Go to the library, then to the cafe, then back to the library.', 'F (library & F (cafe & F library))');
@@ -881,4 +881,30 @@ test('from sentences written by someone else: a command "only after" asks for it
   reads('p holds exactly two steps from now.', 'X X p');
   reads('Whenever a holds, b holds continuously during the next 4 steps.', 'G (a -> G[0,4] b)');
   reads('At every point where q holds, p has held at every point so far.', 'G (q -> H p)');
+});
+
+test('from the second helpers\' sentences: politeness, "head over to", "swing by", "stay off the", "only" before a command, a goal or a lead with no comma after a condition, sequences that go on from a carried step, a deadline on the first step, "also", "strictly afterwards", "every X shall be A or B", "in at least one of the next N steps", "even if that never happens"', () => {
+  reads('hey robot, can you head over to the coffee shop please', 'F coffee_shop');
+  reads('Hey, could you swing by the post office and the dry cleaner\'s? Order doesn\'t matter.', 'F post_office & F dry_cleaner');
+  reads('robot pls pick up the keys at the front desk and drop them off in room 204', 'F (pick_up_keys_at_front & F drop_off_in_room_204)');
+  reads('stay off the highway till you get to the bridge', '!highway U bridge');
+  reads('go to the copy room without stopping by the break room on the way', '!break_room U copy_room');
+  reads('hey drone fly to the red tower or the white tower and avoid the power lines', '(F red_tower | F white_tower) & G !power_lines');
+  reads('Only go to the pool after you have been to the gym.', 'F pool & !pool U gym');
+  reads('only enter the vault when the guard is present', 'G (vault -> guard_present)');
+  reads('whenever you pass reception make sure you stop by the printer afterwards', 'G (pass_reception -> F printer)');
+  reads('if you see a dog go to the kitchen', 'G (see_dog -> F kitchen)');
+  reads('when location l2 is reached action a must be executed', 'G (location_l2 -> action_a_executed)');
+  reads('Deliver the coffee from the kitchen to the manager\'s office, then come back to the kitchen.', 'F (kitchen & F (manager_office & F kitchen))');
+  reads('reach the supermarket within 20 time steps and then go to the pharmacy', 'F[0,20] (supermarket & F pharmacy)');
+  reads('If p holds infinitely often, then q also holds infinitely often.', 'G F p -> G F q');
+  reads('Whenever r holds, s holds at some point strictly afterwards.', 'G (r -> X F s)');
+  reads('Once q has occurred, p never holds from then on.', 'G (q -> G !p)');
+  reads('Eventually p becomes true and stays true forever.', 'F G p');
+  reads('Every connection request shall eventually be either granted or rejected.', 'G (connection_request -> F (connection_request_granted | connection_request_rejected))');
+  reads('Eventually p holds, and until then q holds.', 'F p & q U p');
+  reads('p holds in at least one of the next two steps.', 'X p | X X p');
+  reads('The compressor shall not restart within 180 seconds after it has been switched off.', 'G (switched_off -> G[0,180] !compressor_restart)');
+  reads('hold position at waypoint 4 until the operator says go, even if that never happens', 'waypoint_4 W operator_says_go');
+  reads('The light shall blink until the battery is replaced, and then stay off.', 'light_blink U (battery_replaced & F off)');
 });

@@ -484,9 +484,9 @@ export abstract class ClauseReader {
       const next = wraps[i + 1];
       // "q eventually becomes true": one F.
       if (i > 0 && (w.op === 'globally' || w.op === 'finally') && wraps[i - 1]!.op === w.op && w.lo === undefined && wraps[i - 1]!.lo === undefined) return false;
-      // "keep visiting a forever": a recurring visit already goes on forever.
+      // "keep visiting a forever": a recurring visit already goes on forever; "p never holds from then on": never.
       const unbounded = (j: number, op: Wrap['op']) => wraps[j]?.op === op && wraps[j]!.lo === undefined;
-      if (i >= 2 && unbounded(i, 'globally') && unbounded(i - 1, 'finally') && unbounded(i - 2, 'globally')) return false;
+      if (i >= 2 && unbounded(i, 'globally') && (unbounded(i - 1, 'finally') || wraps[i - 1]!.op === 'not') && unbounded(i - 2, 'globally')) return false;
       // "continuously during the next 4 steps", "always true for the next 5 steps": G[0,4], not G G[0,4].
       return !((w.op === 'finally' || w.op === 'globally') && w.lo === undefined && next?.op === w.op && next.lo !== undefined);
     });
@@ -498,7 +498,7 @@ export abstract class ClauseReader {
     }
     const each = (w: Wrap, f: FormulaJson): FormulaJson => {
       const steps = Array.from({ length: (w.hi as number) - (w.lo as number) + 1 }, (_, i) => nexts((w.lo as number) + i, f));
-      return steps.reduce((x, y) => bin('and', x, y));
+      return steps.reduce((x, y) => bin(w.some ? 'or' : 'and', x, y));
     };
     this.lastSteps = wraps.filter((w) => w.op === 'next').reduce((n, w) => n + (w.each ? (w.hi as number) : 1), 0) || this.lastSteps;
     // "it is never the case that the elevator is not active": one negation cancels the other.
@@ -520,7 +520,7 @@ export abstract class ClauseReader {
       // "in the next two steps": X b & X X b, as many as there are (at most 10), else G[1,n].
       if (w.each) {
         const hi = num(w.hi)!;
-        return hi >= 1 && hi <= 10 ? [{ op: 'next', lo, hi, each: true }] : [{ op: 'globally', lo, hi }];
+        return hi >= 1 && hi <= 10 ? [{ op: 'next', lo, hi, each: true, ...(w.some ? { some: true } : {}) }] : [{ op: w.some ? 'finally' : 'globally', lo, hi }];
       }
       // "three steps later": X X X; "3 seconds later": F[3,3].
       if (w.op === 'next') {

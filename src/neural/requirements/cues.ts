@@ -14,6 +14,8 @@ export interface Wrap {
   hi?: number | 'n0' | 'n1' | null;
   /** With `next`: at each of the steps lo to hi ("in the next two steps": X b & X X b). */
   each?: boolean;
+  /** With `each`: at one of those steps at least ("in at least one of the next two steps": X b | X X b). */
+  some?: boolean;
   /** With `next`: the number counts steps even with no unit after it ("at time 3"). */
   steps?: boolean;
 }
@@ -165,7 +167,7 @@ export const cueTable: readonly [string, Cue][] = [
     'alternate between | shuttle between | keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
   ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | ' +
-    'keep within | always stay in | always remain in', goalUnary([G])],
+    'keep within | always stay in | always remain in | hold position at | hold position in | hover at | hover over | hover above', goalUnary([G])],
   ['and stay there | and remain there | and stay there forever | and then stay there | and remain there forever | and wait there | ' +
     'and remain in it | and stay in it | and remain at it | and stay at it | and do not leave it | and never leave it | and not leave it | ' +
     'and then wait there | and wait there forever | and hover there | and hover there forever | and hover there indefinitely | ' +
@@ -181,12 +183,17 @@ export const cueTable: readonly [string, Cue][] = [
   ['next , | holds next | hold next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
     'in the very next state | in the very next step | at the very next step | at the very next state | ' +
     'in the next time step | at the next time step | at the next timepoint | at the next time point | in the next timepoint | in the next cycle | at the next cycle | in the following step | ' +
-    'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately', unary([X])],
+    'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately | ' +
+    'in the following cycle | at the following cycle | in the following time step', unary([X])],
+  // "s holds at some point strictly afterwards": later, not now.
+  ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that', unary([X, F])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +
     '#n #step from now | exactly #n #step from now',
     unary([{ op: 'next', lo: 'n0' }])],
   ['in the next #n #step | at the next #n #step | in each of the next #n #step | at each of the next #n #step',
     unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
+  ['in at least one of the next #n #step | at least once in the next #n #step | in one of the next #n #step | at some of the next #n #step',
+    unary([{ op: 'next', lo: 1, hi: 'n0', each: true, some: true }])],
   // Negation and never.
   ['not | no longer | no more', unary([NOT])],
   ['never | at no time | at no point | under no circumstances | in no state | not ever | never ever | do not ever', unary([G, NOT])],
@@ -251,7 +258,8 @@ export const cueTable: readonly [string, Cue][] = [
   [', which happen within #n #unit | which happen within #n #unit', { kind: 'trailer', wraps: [{ op: 'finally', lo: 0, hi: 'n0' }] }],
   [', which happen between #n and #n #unit from now', { kind: 'trailer', wraps: [{ op: 'finally', lo: 'n0', hi: 'n1' }] }],
   [', which happen at least #n #unit from now', { kind: 'trailer', wraps: [{ op: 'finally', lo: 'n0', hi: null }] }],
-  [', or forever if that never happen | or forever if that never happen | , or forever | or forever', { kind: 'trailer', weak: true }],
+  [', or forever if that never happen | or forever if that never happen | , or forever | or forever | , even if that never happen | ' +
+    'even if that never happen | , even if it never happen | even if it never happen', { kind: 'trailer', weak: true }],
   ['within #n #unit , or forever if that never happen', { kind: 'trailer', weak: true, wraps: [{ op: 'finally', lo: 0, hi: 'n0' }] }],
   ['between #n and #n #unit from now , or forever if that never happen', { kind: 'trailer', weak: true, wraps: [{ op: 'finally', lo: 'n0', hi: 'n1' }] }],
   ['at least #n #unit from now , or forever if that never happen', { kind: 'trailer', weak: true, wraps: [{ op: 'finally', lo: 'n0', hi: null }] }],
@@ -307,7 +315,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['at least #n #unit', unary([{ op: 'finally', lo: 'n0', hi: null }])],
   ['for more than #n #unit? | for longer than #n #unit? | longer than #n #unit? | for over #n #unit?', { kind: 'longerThan' }],
   // Connectives.
-  ['and | as well as | along with | and also | also | but | but also | whereas | plus | together with | moreover | in addition', binary('and')],
+  ['and | as well as | along with | and also | , also | but | but also | whereas | plus | together with | moreover | in addition', binary('and')],
+  // "p also holds": no connective inside a clause.
+  ['also', { kind: 'ignore' }],
   ['or | or else | otherwise | alternatively', binary('or')],
   // "if the door is locked, go to the office instead": the condition already says what is replaced.
   ['instead | instead of that', { kind: 'ignore' }],
@@ -334,7 +344,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['releases', binary('release')],
   ['since | ever since', binary('since')],
   ['before | prior to | earlier than | ahead of | without pass through | without go through | without visit | without enter | ' +
-    'without first visit | without touch | without cross | without pass | without go past | without go by | but not through | ' +
+    'without first visit | without touch | without cross | without pass | without go past | without go by | without stop by | without stop at | ' +
+    'without go into | but not through | ' +
     'but not via | but not pass through | without use | without take | without ride | without ever go through | without ever pass through | without ever visit | without ever enter | ' +
     'without ever cross | without ever touch | without hit | without collide with | without bump into | without crash into', binary('before')],
   ['after | later than', binary('after')],
@@ -402,12 +413,14 @@ export const cueTable: readonly [string, Cue][] = [
     'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
     'go near | get near | come near | approach | go close to | get close to | survey | inspect | ' +
+    'head over to | go over to | swing by | drop by | pop over to | pop by | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     'in no particular order | along the way | on the way | along your way | on your way | ' +
     'along the route | en route', { kind: 'ignore' }],
   ['avoid | skip | bypass | stay away from | keep away from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
+    'stay off the | keep off the | stay off of | keep off of | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],
   // Framing: what comes before names who must see to the requirement, not part of it.
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +
@@ -419,6 +432,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['there be a state after which | there be a point after which | there be a moment after which | there be a time after which',
     { kind: 'lead', wraps: [F, G] }],
   // No meaning of their own.
+  // Chatty openers and politeness: "hey robot, can you head over to the coffee shop please".
+  ['hey robot | hey drone | hey there | hey | hi robot | hi drone | ok robot | okay robot | robot pls | robot please | drone pls | ' +
+    'can you | could you | would you | will you | please | pls | plz | kindly | thanks | thank you', { kind: 'ignore' }],
   // Path quantifiers: every linear-time formula speaks of every execution already.
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
     'on all computation paths | in all executions', { kind: 'ignore' }],

@@ -43,10 +43,20 @@ export const hasUnbounded = (f: FormulaJson): boolean =>
 export const withoutNext = (f: FormulaJson): FormulaJson =>
   f.kind === 'next' ? withoutNext(f.args[0]!) : 'args' in f ? ({ ...f, args: f.args.map(withoutNext) } as FormulaJson) : f;
 
-/** "A, then B, then C": A, and later B, and later C; "A, and after that never B": from A on, never B. */
+/**
+ * "A, then B, then C": A, and later B, and later C; "A, and after that never B": from A on, never B. A step that is a
+ * sequence itself goes on from its last step ("take the cup from the kitchen to the office, then come back").
+ */
 export function inSequence(steps: readonly FormulaJson[]): FormulaJson {
-  const fromThen = (f: FormulaJson) => f.kind === 'finally' || (f.kind === 'globally' && !f.interval);
-  return steps.reduceRight((later, now) => un('finally', bin('and', reached(now), fromThen(later) ? later : un('finally', later))));
+  return steps.reduce((seq, next) => thenAlso(seq, next));
+}
+
+/** One step, then what comes after it; a deadline on the step ("within 20 steps, then ...") bounds the whole. */
+function then(now: FormulaJson, later: FormulaJson): FormulaJson {
+  const fromThen = later.kind === 'finally' || (later.kind === 'globally' && !later.interval);
+  const rest = fromThen ? later : un('finally', later);
+  if (now.kind === 'finally' && now.interval) return { ...now, args: [bin('and', now.args[0]!, rest)] };
+  return un('finally', bin('and', reached(now), rest));
 }
 
 /** What a step of a sequence reaches: "eventually a" is a, and "eventually a or eventually b" is a or b. */
@@ -68,7 +78,7 @@ export function thenAlso(seq: FormulaJson, next: FormulaJson): FormulaJson {
   const body = seq.kind === 'finally' && !seq.interval ? seq.args[0]! : undefined;
   const rest = body?.kind === 'and' ? body.args[1]! : undefined;
   if (body?.kind === 'and' && rest?.kind === 'finally' && !rest.interval) return un('finally', bin('and', body.args[0]!, thenAlso(rest, next)));
-  return inSequence([seq, next]);
+  return then(seq, next);
 }
 
 export type Order = 'sequence' | 'ordered' | 'strict';

@@ -79,6 +79,10 @@ class Reader extends ClauseReader {
       if (this.clauses.length > read) this.antecedent = this.clauses[read]!.words;
       return bin((this.cueAt(joined) as { op: 'and' | 'or' }).op, left, this.sentence(joined + 1, b));
     }
+    // "every connection request shall eventually be either granted or rejected": a quantified subject before a
+    // predicate with its own and/or speaks of each such thing, at every moment.
+    const every = this.everySubject(a, b);
+    if (every) return un('globally', bin('implies', this.prop(every.subject), this.sentence(a + 1, b)));
     // "In landing mode the aircraft shall always satisfy gear_down", "In a safe domain, ...": a mode is a standing condition.
     const mode = this.modeScope(a, b);
     // "always" inside a mode holds while in it: G (mode -> gear_down), not G (mode -> G gear_down).
@@ -143,10 +147,13 @@ class Reader extends ClauseReader {
       if (c?.kind === 'if') {
         const always = first?.kind === 'unary' && first.wraps.length === 1 && first.wraps[0]!.op === 'globally' && first.wraps[0]!.lo === undefined && !first.goal && a + 1 < k;
         if (always && !c.onlyIf) return this.conditional(this.condition(k + 1, b), this.sentence(a + 1, k), true, false, c.fromThenOn === true);
-        const main = this.sentence(a, k);
+        // "only enter the vault when the guard is present": "only" before the main clause is "only when".
+        const only = this.wordAt(a)?.norm === 'only';
+        const main = this.sentence(only ? a + 1 : a, k);
         const cond = this.condition(k + 1, b);
         // "a will be true in the next state if b is true now": a condition at the first moment is no standing rule.
         const standing = c.global || (this.obliged(cond, a, k) && this.findFlagged(k + 1, b, 'initial') < 0);
+        if (only && !c.onlyIf) return this.conditional(cond, peel(main, 'finally'), standing || this.imperative(a, k), true, false);
         return this.conditional(cond, c.later && !hasTemporal(main) ? un('finally', main) : main, standing, c.onlyIf === true, c.fromThenOn === true);
       }
     }
@@ -263,7 +270,9 @@ class Reader extends ClauseReader {
    * do each time its condition holds, so "if you reach l1, perform the grasp" holds at every moment.
    */
   private imperative(a: number, b: number): boolean {
-    while (a < b && this.items[a]!.kind === 'comma') a++;
+    // Past commas, politeness ("robot pls", "could you") and a leading "only" ("only go to the pool after ...").
+    const skipped = (k: number) => this.items[k]!.kind === 'comma' || (this.cueAt(k)?.kind === 'ignore' && this.findFlagged(k, k + 1, 'initial') < 0) || this.wordAt(k)?.norm === 'only';
+    while (a < b && skipped(a)) a++;
     const it = this.items[a];
     if (it?.kind === 'cue') return it.cue.kind === 'goal' || it.cue.kind === 'avoid';
     // A declared proposition that is itself a command ("perform a collaborative grasping action").
@@ -304,9 +313,16 @@ class Reader extends ClauseReader {
     });
     const at = then >= 0 ? then : this.find(a, b, (k) => this.items[k]!.kind === 'comma');
     if (at >= 0) return [at, at + 1];
-    // "once you've been to the bank dont ever go to the courthouse": a command's prohibition opens the main clause.
-    const prohibition = this.find(a + 1, b, (k) => this.forbids(k) && this.items.slice(a, k).some((it) => it.kind === 'word' && isContent(it.word, undefined)));
+    // "once you've been to the bank dont ever go to the courthouse", "whenever you pass reception make sure you stop
+    // by the printer", "if you see a dog go to the kitchen": a command's prohibition, a framing lead or a goal after
+    // the condition's own words opens the main clause.
+    const said = (k: number) => this.items.slice(a, k).some((it) => it.kind === 'word' && isContent(it.word, undefined));
+    const prohibition = this.find(a + 1, b, (k) => this.forbids(k) && said(k));
     if (prohibition > a && this.find(prohibition + 1, b, (k) => this.cueAt(k)?.kind === 'goal') >= 0) return [prohibition, prohibition];
+    // Not a passive goal of the condition's own ("when location l2 is reached").
+    const passive = (k: number) => this.cueWords(k)[0]?.lemma === 'be' || this.wordAt(k - 1)?.pos === 'AUX';
+    const command = this.find(a + 1, b, (k) => (this.cueAt(k)?.kind === 'lead' || (this.cueAt(k)?.kind === 'goal' && !passive(k))) && said(k));
+    if (command > a) return [command, command];
     const obligation = this.findFlagged(a, b, 'obligation');
     let subject = obligation;
     const posAt = (k: number) => this.wordAt(k)?.pos;
@@ -334,6 +350,12 @@ class Reader extends ClauseReader {
     const goalBefore = (k: number) => this.find(a, k, (j) => this.cueAt(j)?.kind === 'goal') >= 0;
     if (lastComma > a && !stepBefore && this.forbids(prohibition) && goalBefore(lastComma) && this.find(a, lastComma, whole) >= 0) {
       return bin('and', this.connectives(a, lastComma), this.connectives(prohibition, b));
+    }
+    // "fly to the red tower or the white tower and avoid the power lines": the avoidance is beside the whole choice.
+    let andAvoid = -1;
+    for (let k = a + 1; k < b - 1; k = this.step(k)) if (this.isBinary(k, new Set(['and'])) && this.cueWord(k) === 'and' && this.forbids(k + 1)) andAvoid = k;
+    if (andAvoid > a && goalBefore(andAvoid) && this.find(a, andAvoid, (k) => this.isBinary(k, new Set(['or']))) >= 0) {
+      return bin('and', this.connectives(a, andAvoid), this.connectives(andAvoid + 1, b));
     }
     // "reach the summit without ever passing the waterfall": never, beside the command, with or without a comma.
     const withoutEver = this.find(a + 1, b, (k) => this.cueWord(k) === 'without' && this.forbids(k));
@@ -386,11 +408,14 @@ class Reader extends ClauseReader {
     let lastJoin = -1;
     for (let k = a; k < b - 1; k = this.step(k)) if (this.isBinary(k, andOr)) lastJoin = k;
     const join = joint >= 0 ? joint + 1 : lastJoin;
-    if (join > a && this.cueAt(b - 1)?.kind === 'untilThen' && b - 1 > join + 1) {
+    // "eventually p holds, and until then q holds": the same with "until then" first.
+    const thenAtStart = join > a && this.cueAt(join + 1)?.kind === 'untilThen' && b > join + 2;
+    if (join > a && ((this.cueAt(b - 1)?.kind === 'untilThen' && b - 1 > join + 1) || thenAtStart)) {
       const first = this.connectives(a, this.items[join - 1]!.kind === 'comma' ? join - 1 : join);
       const event = peel(first, 'finally');
       if (first.kind !== 'finally' || hasTemporal(event)) throw new NotRead('"until then" after something other than an event');
-      return bin((this.cueAt(join) as { op: 'and' | 'or' }).op, first, bin('until', this.connectives(join + 1, b - 1), event));
+      const meanwhile = thenAtStart ? this.connectives(join + 2, b) : this.connectives(join + 1, b - 1);
+      return bin((this.cueAt(join) as { op: 'and' | 'or' }).op, first, bin('until', meanwhile, event));
     }
     // "..., and one of them always holds": a clause about the list before it.
     const aboutThem = (k: number) => this.cueAt(k)?.kind === 'listOf' && ['them', 'these', 'those'].includes(this.wordAt(k + 1)?.norm ?? '');
@@ -547,7 +572,8 @@ class Reader extends ClauseReader {
     // "b becomes true 2 steps after a becomes true": the timing says when, so neither side is an "eventually".
     const [l, r] = [peel(l0, 'finally'), peel(r0, 'finally')];
     const n = cue.numbers[0]!;
-    if ((cue.cue as { op: BinaryCue }).op === 'withinOf') return un('globally', bin('implies', r, un('finally', l, [0, n])));
+    // "shall not restart within 180 seconds after it stops": not at any moment of that window.
+    if ((cue.cue as { op: BinaryCue }).op === 'withinOf') return un('globally', bin('implies', r, un(l.kind === 'not' ? 'globally' : 'finally', l, [0, n])));
     if (!cue.steps) return un('globally', bin('implies', r, un('finally', l, [n, n])));
     if (!Number.isInteger(n) || n < 1 || n > 10) throw new NotRead('a step count outside 1-10');
     return un('globally', bin('implies', r, nexts(n, l)));
@@ -862,8 +888,7 @@ class Reader extends ClauseReader {
     // "go to the plaza and look for the fountain there": there, so after getting there.
     const there = (i: number) => this.wordAt(split[i]![1] - 1)?.norm === 'there';
     // "pick up the red block and put it in the bin": a command on what the command before took is its next step.
-    const command = (s: number, e: number) => this.wordAt(s)?.pos === 'VERB' && this.opensWithVerb(s, e);
-    const onIt = (i: number) => command(...split[i]!) && command(...split[i - 1]!) && this.find(split[i]![0] + 1, split[i]![1], (k) => ['it', 'them'].includes(this.wordAt(k)?.norm ?? '')) >= 0;
+    const onIt = (i: number) => this.imperative(...split[i]!) && this.imperative(...split[i - 1]!) && this.find(split[i]![0] + 1, split[i]![1], (k) => ['it', 'them'].includes(this.wordAt(k)?.norm ?? '')) >= 0;
     const continues = (i: number) =>
       kind === 'and' &&
       ((this.cueAt(split[i]![0])?.kind === 'goal' && !ownTime(i) && (this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0 || comesBack(split[i]![0]) || there(i))) ||
@@ -877,6 +902,34 @@ class Reader extends ClauseReader {
     const repeated = (f: FormulaJson) => fs.some((g, j) => elliptical.has(j) && g === f) && merged.some((g) => g !== f && this.sameProp(f, g));
     const distinct = kind === 'and' && !exclusive ? merged.filter((f) => !repeated(f)) : merged;
     return distinct.length === 1 ? distinct[0]! : combine(distinct);
+  }
+
+  /**
+   * The simpler equivalent forms people write: F F a is F a, G G a is G a, and "eventually p becomes true and stays
+   * true forever" (F (p & G p)) is F G p.
+   */
+  tidy(f: FormulaJson): FormulaJson {
+    if (!('args' in f)) return f;
+    const t = { ...f, args: f.args.map((g) => this.tidy(g)) } as FormulaJson;
+    if ((t.kind !== 'finally' && t.kind !== 'globally') || t.interval) return t;
+    const inner = t.args[0]!;
+    if (inner.kind === t.kind && !inner.interval) return inner;
+    if (t.kind === 'finally' && inner.kind === 'and') {
+      const [x, y] = inner.args as [FormulaJson, FormulaJson];
+      // "becomes true" may have said its own "eventually": F (F p & G p) is F G p too.
+      const staysAfter = (now: FormulaJson, always: FormulaJson) => always.kind === 'globally' && !always.interval && this.sameFormula(peel(now, 'finally'), always.args[0]!);
+      if (staysAfter(x, y)) return y.kind === 'globally' ? un('finally', y) : t;
+      if (staysAfter(y, x)) return un('finally', x);
+    }
+    return t;
+  }
+
+  /** Whether f and g say the same, propositions compared by their content words. */
+  private sameFormula(f: FormulaJson, g: FormulaJson): boolean {
+    if (f.kind === 'prop' || g.kind === 'prop') return f.kind === g.kind && this.sameProp(f, g);
+    if (f.kind !== g.kind || JSON.stringify('interval' in f ? f.interval : null) !== JSON.stringify('interval' in g ? g.interval : null)) return false;
+    const [fa, ga] = ['args' in f ? f.args : [], 'args' in g ? g.args : []];
+    return fa.length === ga.length && fa.every((x, i) => this.sameFormula(x, ga[i]!));
   }
 
   /** Whether f and g are propositions read from the same content words. */
@@ -1105,6 +1158,16 @@ class Reader extends ClauseReader {
     return end > k + 1 && (end >= b || this.items[end]!.kind === 'comma' || (after?.kind === 'unary' && !after.predicate));
   }
 
+  /** "every request shall be granted or rejected": the subject after "every", when its predicate has an and/or. */
+  private everySubject(a: number, b: number): { subject: Word[] } | undefined {
+    if (!['every', 'each', 'any'].includes(this.wordAt(a)?.lemma ?? '')) return undefined;
+    let end = a + 1;
+    while (end < b && nounLike.has(this.wordAt(end)?.pos ?? '')) end++;
+    const joined = this.find(end, b, (k) => this.isBinary(k, andOr));
+    const clause = this.find(end, b, (k) => this.cueAt(k)?.kind === 'if' || this.items[k]!.kind === 'comma');
+    return end > a + 1 && end < b && joined > end && clause < 0 && this.opensWithVerb(end, b) ? { subject: this.wordsIn(a + 1, end) } : undefined;
+  }
+
   /** The last comma in [a, b) at this depth, or -1. */
   private lastComma(a: number, b: number): number {
     let last = -1;
@@ -1256,7 +1319,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);
-    return { formula: reader.requirement(framingEnd(items), items.length), clauses: reader.clauses };
+    return { formula: reader.tidy(reader.requirement(framingEnd(items), items.length)), clauses: reader.clauses };
   } catch (e) {
     if (e instanceof NotRead) return undefined;
     throw e;

@@ -146,6 +146,8 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
       out.push({ text: '.', norm: '.', lemma: '.', pos: 'PUNCT', start: w.end - 1, end: w.end });
       continue;
     }
+    // "the manager's office", "the dry cleaner's": a possessive names nothing of its own.
+    if (w.pos === 'PART' && (w.norm === "'s" || w.norm === '’s')) continue;
     // "satisfy !fcs": an exclamation mark written against the next word is negation, not the end of a sentence.
     if (w.text === '!' && raw[i + 1]?.start === w.end) {
       out.push({ ...w, norm: 'not', lemma: 'not', pos: 'PART' });
