@@ -1271,7 +1271,6 @@ function framingEnd(items: readonly Item[]): number {
   return subjectOnly ? lead + 1 : 0;
 }
 
-/** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 /**
  * What a colon near the start sets apart: "Requirement 3: the pump ..." names the requirement (a label with no cue
  * or verb of its own); in "Visit each of the three checkpoints: alpha, bravo and charlie" the noun phrase between
@@ -1307,6 +1306,7 @@ function unpunctuatedList(words: readonly Word[]): Word[] {
   });
 }
 
+/** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
   // clauses, as a comma does. Commas and semicolons are items of their own.
