@@ -908,3 +908,9 @@ test('from the second helpers\' sentences: politeness, "head over to", "swing by
   reads('hold position at waypoint 4 until the operator says go, even if that never happens', 'waypoint_4 W operator_says_go');
   reads('The light shall blink until the battery is replaced, and then stay off.', 'light_blink U (battery_replaced & F off)');
 });
+
+test('numbered places after a plural noun, "head for", emphasis', () => {
+  reads('Head for shelf 12 and stay out of aisles 4 and 5 completely.', 'F shelf_12 & G !aisle_4 & G !aisle_5');
+  reads('Patrol aisles 1, 2 and 3 in that order.', 'G F (aisle_1 & F (aisle_2 & F aisle_3))');
+  reads('visit rooms 1, 2, and 3', 'F room_1 & F room_2 & F room_3');
+});

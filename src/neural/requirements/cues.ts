@@ -318,6 +318,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['and | as well as | along with | and also | , also | but | but also | whereas | plus | together with | moreover | in addition', binary('and')],
   // "p also holds": no connective inside a clause.
   ['also', { kind: 'ignore' }],
+  // "stay out of aisles 4 and 5 completely": emphasis says nothing more.
+  ['completely | entirely | totally | altogether', { kind: 'ignore' }],
   ['or | or else | otherwise | alternatively', binary('or')],
   // "if the door is locked, go to the office instead": the condition already says what is replaced.
   ['instead | instead of that', { kind: 'ignore' }],
@@ -413,7 +415,7 @@ export const cueTable: readonly [string, Cue][] = [
     'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
     'go near | get near | come near | approach | go close to | get close to | survey | inspect | ' +
-    'head over to | go over to | swing by | drop by | pop over to | pop by | ' +
+    'head over to | go over to | swing by | drop by | pop over to | pop by | head for | make for | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +

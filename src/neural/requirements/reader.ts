@@ -1306,6 +1306,33 @@ function unpunctuatedList(words: readonly Word[]): Word[] {
   });
 }
 
+/**
+ * "stay out of aisles 4 and 5", "patrol rooms 1, 2 and 3": a plural noun before a list of numbers names one place per
+ * number, so each number gets the noun again ("aisle 4 and aisle 5").
+ */
+function numberedList(words: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    out.push(w);
+    const plural = w.pos === 'NOUN' && w.lemma !== w.norm && words[k + 1]?.pos === 'NUM';
+    if (!plural) continue;
+    // The list: numbers separated by commas and one "and"/"or" before the last.
+    let end = k + 1;
+    while (words[end + 1] && [',', 'and', 'or'].includes(words[end + 1]!.norm) && (words[end + 2]?.pos === 'NUM' || (words[end + 1]!.norm === ',' && ['and', 'or'].includes(words[end + 2]?.norm ?? '') && words[end + 3]?.pos === 'NUM'))) {
+      end += words[end + 2]?.pos === 'NUM' ? 2 : 3;
+    }
+    if (end === k + 1) continue;
+    out[out.length - 1] = { ...w, text: w.lemma, norm: w.lemma };
+    for (let j = k + 1; j <= end; j++) {
+      if (words[j]!.pos === 'NUM' && j > k + 1) out.push({ ...w, text: w.lemma, norm: w.lemma, start: words[j]!.start, end: words[j]!.start });
+      out.push(words[j]!);
+    }
+    k = end;
+  }
+  return out;
+}
+
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
@@ -1315,7 +1342,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   while (kept.length > 0 && stop(kept[kept.length - 1]!)) kept.pop();
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
-  const items = withoutLabel(toItems(unpunctuatedList(separated)));
+  const items = withoutLabel(toItems(unpunctuatedList(numberedList(separated))));
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);
