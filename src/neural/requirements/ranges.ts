@@ -1,0 +1,151 @@
+// What the sentence reader (reader.ts) asks of a range of items before it reads it: where a clause's subject
+// ends and its verb starts, whether a part is a command, a prohibition, a list of names or a state, whether it
+// ends with "before that" or "at the next step". Questions only: nothing here reads a formula or a proposition.
+import { ClauseReader, type ClauseParts } from './clauses';
+import { contentWords, isStateWord, nounLike, refersBack } from './content';
+import type { BinaryCue, Wrap } from './cues';
+import type { Word } from './words';
+
+export const andOr: ReadonlySet<BinaryCue> = new Set(['and', 'or']);
+
+export abstract class RangeReader extends ClauseReader {
+  /** Whether the separator at k is a comma, or a "then" that a comma opens (", then"). */
+  protected isCommaSeparator(k: number): boolean {
+    const it = this.items[k];
+    return it?.kind === 'comma' || this.cueWord(k) === ',';
+  }
+
+  /**
+   * Whether [a, b) is a command ("perform the grasp", "go to the charging station"): a robot's mission says what to
+   * do each time its condition holds, so "if you reach l1, perform the grasp" holds at every moment.
+   */
+  protected imperative(a: number, b: number): boolean {
+    // Past commas, politeness ("robot pls", "could you") and a leading "only" ("only go to the pool after ...").
+    const skipped = (k: number) => this.items[k]!.kind === 'comma' || (this.cueAt(k)?.kind === 'ignore' && this.findFlagged(k, k + 1, 'initial') < 0) || this.wordAt(k)?.norm === 'only';
+    while (a < b && skipped(a)) a++;
+    const it = this.items[a];
+    if (it?.kind === 'cue') return it.cue.kind === 'goal' || it.cue.kind === 'avoid';
+    // A declared proposition that is itself a command ("perform a collaborative grasping action").
+    const w = it?.kind === 'word' ? it.word.head ?? it.word : undefined;
+    return w !== undefined && w.pos === 'VERB' && w.lemma === w.norm && w.norm === w.text.toLowerCase();
+  }
+
+  /** The noun phrase that opens [s, e) before its verb ("the light" in "eventually the light is green"), if there is one. */
+  protected subjectOf(s: number, e: number): Word[] | undefined {
+    const start = this.leadingUnary(s, e);
+    let k = start;
+    while (k < e && nounLike.has(this.wordAt(k)?.pos ?? '')) k++;
+    const subject = this.wordsIn(start, k);
+    // "it is off in the next state": the subject of the condition before.
+    if (subject.length === 1 && refersBack(subject[0]!) && this.antecedentSubject) return this.antecedentSubject;
+    // "p becomes true": the verb may be a cue of its own.
+    const cue = this.cueAt(k);
+    const verb = this.opensWithVerb(k, e) || (cue?.kind === 'unary' && (cue.onset === true || cue.predicate === true));
+    return verb && contentWords(subject).length > 0 ? subject : undefined;
+  }
+
+  /** The verb that opens [s, e) after its adverbials and modal verbs ("eventually stops", "must remain closed"), if one does. */
+  protected verbAt(s: number, e: number): Word | undefined {
+    let k = s;
+    while (k < e && ['unary', 'ignore'].includes(this.cueAt(k)?.kind ?? '')) k++;
+    const w = k < e ? this.wordAt(k) : undefined;
+    return w !== undefined && ['VERB', 'AUX'].includes(w.pos) && !/^[a-z]\d*$/i.test(w.text) ? w : undefined;
+  }
+
+  /** Whether [a, b) is two or more proposition names joined by `kind` ("a or b"). */
+  protected namesOnly(a: number, b: number, kind: 'and' | 'or'): boolean {
+    const joins: number[] = [];
+    for (let k = a; k < b; k = this.step(k)) if (this.isBinary(k, new Set([kind]))) joins.push(k);
+    if (joins.length === 0) return false;
+    const bounds = [a - 1, ...joins, b];
+    return bounds.slice(1).every((end, i) => this.isNamed(bounds[i]! + 1, end, true));
+  }
+
+  /** Whether [s, e) is state words after its adverbials ("eventually red", "on again in the state after that"). */
+  protected onlyAdjectives(s: number, e: number): boolean {
+    const k = this.leadingUnary(s, e);
+    const words = this.items.slice(k, e).filter((it) => !(it.kind === 'cue' && (it.cue.kind === 'ignore' || it.cue.kind === 'unary' || it.cue.kind === 'stepAfter')));
+    return words.length > 0 && words.every((it) => it.kind === 'word' && isStateWord(it.word));
+  }
+
+  protected opensWithVerb(s: number, e: number): boolean {
+    return this.verbAt(s, e) !== undefined;
+  }
+
+  /** Whether [s, e) opens with "at the next step" (one or more nexts and nothing else). */
+  protected opensWithNext(s: number, e: number): boolean {
+    const cue = this.cueAt(s);
+    return s + 1 < e && cue?.kind === 'unary' && cue.wraps.length > 0 && cue.wraps.every((w) => w.op === 'next');
+  }
+
+  /**
+   * Whether a noun phrase with "a" opens at k and is all there is ("... must respond to a request within 5 ms": a
+   * generic request is any), not the subject of a clause ("responds to a camera reaches the target").
+   */
+  protected genericObject(k: number, b: number): boolean {
+    if (!['a', 'an'].includes(this.wordAt(k)?.norm ?? '') || this.wordAt(k)?.pos !== 'DET') return false;
+    let end = k + 1;
+    while (end < b && ['NOUN', 'ADJ'].includes(this.wordAt(end)?.pos ?? '')) end++;
+    const after = this.cueAt(end);
+    return end > k + 1 && (end >= b || this.items[end]!.kind === 'comma' || (after?.kind === 'unary' && !after.predicate));
+  }
+
+  /** "every request shall be granted or rejected": the subject after "every", when its predicate has an and/or. */
+  protected everySubject(a: number, b: number): { subject: Word[] } | undefined {
+    if (!['every', 'each', 'any'].includes(this.wordAt(a)?.lemma ?? '')) return undefined;
+    let end = a + 1;
+    while (end < b && nounLike.has(this.wordAt(end)?.pos ?? '')) end++;
+    const joined = this.find(end, b, (k) => this.isBinary(k, andOr));
+    const clause = this.find(end, b, (k) => this.cueAt(k)?.kind === 'if' || this.items[k]!.kind === 'comma');
+    return end > a + 1 && end < b && joined > end && clause < 0 && this.opensWithVerb(end, b) ? { subject: this.wordsIn(a + 1, end) } : undefined;
+  }
+
+  /** The last comma in [a, b) at this depth, or -1. */
+  protected lastComma(a: number, b: number): number {
+    let last = -1;
+    for (let k = a; k < b; k = this.step(k)) if (this.items[k]!.kind === 'comma') last = k;
+    return last;
+  }
+
+  /** Whether a prohibition opens at k: an avoidance ("avoid", "never go to") or a negation ("never", "do not"). */
+  protected forbids(k: number): boolean {
+    return this.cueAt(k)?.kind === 'avoid' || (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'not') === true;
+  }
+
+  /** Whether [s, e) is a clause of its own that ends with "at the next step" ("q holds at the next step"). */
+  protected endsWithNext(s: number, e: number): boolean {
+    const cue = this.cueAt(e - 1);
+    return e - 1 > s && !this.opensWithVerb(s, e) && cue?.kind === 'unary' && cue.wraps.length > 0 && cue.wraps.every((w) => w.op === 'next');
+  }
+
+  /** Whether the item before e is a past adverbial relative to another clause ("before that", "beforehand"). */
+  protected relativeEnd(e: number): boolean {
+    const cue = this.cueAt(e - 1);
+    return cue?.kind === 'unary' && cue.relative === true;
+  }
+
+  /** Whether [s, e) has the future's "will". */
+  protected willAt(s: number, e: number): boolean {
+    return this.find(s, e, (k) => this.cueWord(k) === 'will') >= 0;
+  }
+
+  /** Whether [s, e) says its clause does not hold: "never", "not", an avoidance. */
+  protected negated(s: number, e: number): boolean {
+    return this.find(s, e, (k) => {
+      const cue = this.cueAt(k);
+      return cue?.kind === 'avoid' || (cue?.kind === 'unary' && cue.wraps[cue.wraps.length - 1]?.op === 'not');
+    }) >= 0;
+  }
+
+  /** The going or avoiding verb that opens [s, e) ("the robot must go to"), if one does, and where the place starts. */
+  protected placeVerb(s: number, e: number): { lead: ClauseParts; end: number } | undefined {
+    // The subject before the verb ("the robot must go to ...") names no place.
+    let verbStart = s;
+    while (verbStart < e && this.items[verbStart]!.kind === 'word') verbStart++;
+    let verbEnd = verbStart;
+    while (verbEnd < e && this.items[verbEnd]!.kind === 'cue') verbEnd++;
+    if (verbEnd === verbStart || verbEnd === e) return undefined;
+    const lead = this.clauseParts(verbStart, verbEnd, true);
+    return lead.goal || lead.avoid ? { lead, end: verbEnd } : undefined;
+  }
+}
