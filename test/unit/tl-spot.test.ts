@@ -143,6 +143,13 @@ test('clashes with the old reading get a warning and a quick fix back to it', as
   assert.equal(xor.text, '(a | b) xor c');
   assert.equal((await fixed(analyze('a xor b | c'), checkCodes.mixedXor)).text, 'a xor (b | c)');
   assert.deepEqual(analyze('a | (b xor c)').diagnostics, []);
+  // The old grouping of a whole chain: xor was looser than every | around it (found by the quick-fix property on a
+  // random CI seed, where the fix grouped only the left side and the chain stayed mixed).
+  const chain = await fixed(analyze('not p ∨ p ^ not p | p'), checkCodes.mixedXor);
+  assert.equal(chain.text, '(not p ∨ p) ^ (not p | p)');
+  assert.deepEqual(analyze(chain.text).diagnostics, []);
+  assert.equal((await fixed(analyze('a | b xor c | d xor e'), checkCodes.mixedXor)).text, '(a | b) xor (c | d) xor e');
+  assert.equal(analyze('a | b xor c | d').diagnostics.filter((d) => d.code === checkCodes.mixedXor).length, 1);
   // A name with a final dot, as at the end of a sentence.
   assert.equal((await fixed(analyze('F goal.'), checkCodes.dottedName)).text, 'F goal');
   // Readings that did not change get nothing.

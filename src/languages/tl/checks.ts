@@ -186,20 +186,40 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
   const checkReadings = on(checkCodes.gluedOperator) || on(checkCodes.gluedName) || on(checkCodes.dottedName);
   const text = tl.text;
   /**
-   * `a | b xor c` reads `a | (b xor c)`, as in Spot; NeSy Studio used to read `(a | b) xor c` (xor
-   * looser than or). The fix writes the old grouping with parentheses.
+   * `a | b xor c | d` reads `a | (b xor c) | d`, as in Spot; NeSy Studio used to read `(a | b) xor (c | d)` (xor
+   * looser than or). One warning per chain of `|` written without parentheses, at its outermost node (the walk
+   * visits it first and marks the inner ones), and the fix writes the whole chain in the old grouping.
    */
-  const mixedXor = (kind: 'or' | 'xor', left: Formula, right: Formula, start: number, end: number): void => {
-    if (kind !== 'or') return;
-    let fix: { start: number; end: number } | undefined;
-    if (right.kind === 'xor' && !hasParens(right)) fix = { start, end: right.args[0].outerEnd };
-    else if (left.kind === 'xor' && !hasParens(left)) fix = { start: left.args[1].outerStart, end };
-    if (!fix) return;
-    const grouped = text.slice(fix.start, fix.end);
+  const readChains = new Set<Formula>();
+  const mixedXor = (root: Formula): void => {
+    if (root.kind !== 'or' || readChains.has(root)) return;
+    const chained = (f: Formula, kind: 'or' | 'xor'): Formula[] => {
+      if (f.kind !== kind || (f !== root && hasParens(f))) return [f];
+      if (kind === 'or') readChains.add(f);
+      return [...chained(f.args[0], kind), ...chained(f.args[1], kind)];
+    };
+    // The old reading's groups: the chain cut at each xor written inside it.
+    const groups: { start: number; end: number; parts: number }[] = [{ start: root.start, end: root.end, parts: 0 }];
+    for (const operand of chained(root, 'or')) {
+      const xored = operand.kind === 'xor' && !hasParens(operand) ? chained(operand, 'xor') : [operand];
+      xored.forEach((x, i) => {
+        if (i > 0) groups.push({ start: x.outerStart, end: root.end, parts: 0 });
+        const group = groups[groups.length - 1]!;
+        group.parts++;
+        if (i < xored.length - 1) group.end = x.outerEnd;
+      });
+    }
+    if (groups.length === 1) return;
+    let replacement = '';
+    groups.forEach((g, i) => {
+      const written = text.slice(g.start, g.end);
+      if (i > 0) replacement += text.slice(groups[i - 1]!.end, g.start);
+      replacement += g.parts > 1 ? `(${written})` : written;
+    });
     out.push(
-      diagnostic(doc, { start, end }, DiagnosticSeverity.Warning, checkCodes.mixedXor,
+      diagnostic(doc, { start: root.start, end: root.end }, DiagnosticSeverity.Warning, checkCodes.mixedXor,
         '`xor` binds tighter than `|`, as in Spot; NeSy Studio used to bind it looser. Add parentheses to say which grouping is meant.',
-        { start: fix.start, end: fix.end, replacement: `(${grouped})`, title: `Group as before: \`(${grouped})\`` } satisfies RewriteData),
+        { start: root.start, end: root.end, replacement, title: `Group as before: \`${replacement}\`` } satisfies RewriteData),
     );
   };
   /** Names the lexer read differently before issue #18, which the file may have meant. */
@@ -287,7 +307,7 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
       }
       if (node.args.length === 2) {
         const right = node.args[1];
-        if (checkMixedXor && (node.kind === 'or' || node.kind === 'xor')) mixedXor(node.kind, node.args[0], right, node.start, node.end);
+        if (checkMixedXor) mixedXor(node);
         if (checkChained && isTemporalBinary(node) && isTemporalBinary(right) && !hasParens(right)) {
           out.push(
             diagnostic(doc, { start: node.start, end: node.end }, DiagnosticSeverity.Warning, checkCodes.chainedTemporal,
