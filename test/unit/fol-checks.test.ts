@@ -129,6 +129,20 @@ test('quick fixes: bind a free variable, drop an unused one', async () => {
   assert.equal(apply(b, fixes(b, FolCodes.unusedVariable)[0]), 'predicate p(x)\nrule r: forall x. p(x)\n');
 });
 
+test('quick fix: no move is offered where a syntax error leaves the class\'s parents uncertain (found by the quick-fix fuzz test, seed 1991740357)', async () => {
+  const text = " over it, for the  over it, for the .fol suite (test/e2e/suite/fol.test.ts).\nhierarchy animals {\n  mammal { dog, cat }\n  bird {,erule r{\n  mammal { dog, cat }\n  bird {,erule r1 dog, cat }\n  bird {,erule r1: forall x. dog(x) -> bird(x)\nrule r2: forall x. exists y. near(x, y) & !cat(y)\nrule r3: forall x. cat(x) -> fish(x)\n";
+  const a = await analyze(text);
+  const twice = a.diagnostics.filter((d) => d.code === FolCodes.twoParents);
+  assert.ok(twice.length > 0, JSON.stringify(codes(a)));
+  for (const d of twice) {
+    for (const action of codeActionsFol(a, d.range, [d]).filter((x) => x.kind === 'quickfix')) {
+      const after = await analyze(apply(a, action));
+      const same = after.diagnostics.filter((x) => x.code === d.code && x.message === d.message).length;
+      assert.ok(same < twice.filter((x) => x.message === d.message).length, `"${action.title}" left the problem in place`);
+    }
+  }
+});
+
 test('quick fix: move a class that sits under two parents', async () => {
   const a = await analyze('hierarchy h {\n  a { x, w, y }\n  b { z, y }\n}\n');
   const actions = fixes(a, FolCodes.twoParents).filter((x) => x.kind === 'quickfix');

@@ -206,6 +206,12 @@ export function codeActionsFol(a: FolAnalysis, r: Range, diagnostics: Diagnostic
 function moveActions(a: FolAnalysis, d: Diagnostic, m: MoveData): CodeAction[] {
   const text = a.document.getText();
   const out: CodeAction[] = [];
+  // A syntax error among the occurrences leaves their parents to the parser's recovery, which a deletion can change:
+  // the class could land under another parent again, so no move is offered until the hierarchy parses.
+  const places = [...m.first.all, ...m.second.all, m.first, m.second];
+  const [from, to] = [Math.min(...places.map((p) => p.start)), Math.max(...places.map((p) => p.end))];
+  const broken = a.diagnostics.some((x) => x.code === FolCodes.syntax && a.document.offsetAt(x.range.end) >= from && a.document.offsetAt(x.range.start) <= to);
+  if (broken) return out;
   const options: [typeof m.first, typeof m.second][] = [
     [m.second, m.first],
     [m.first, m.second],
