@@ -914,3 +914,12 @@ test('numbered places after a plural noun, "head for", emphasis', () => {
   reads('Patrol aisles 1, 2 and 3 in that order.', 'G F (aisle_1 & F (aisle_2 & F aisle_3))');
   reads('visit rooms 1, 2, and 3', 'F room_1 & F room_2 & F room_3');
 });
+
+test('"every now and then", a deadline said as "you have N steps to", "park there for good", "anywhere near", landing and plugging in', () => {
+  reads('Every now and then, go check on the server rack.', 'G F server_rack');
+  reads('You have ten steps to reach the summit.', 'F[0,10] summit');
+  reads('Once the package is at the front desk, head back to base and park there for good.', 'G (package_at_front_desk -> F G base)');
+  reads("Don't go anywhere near the pool until the lifeguard shows up.", '!pool U lifeguard_shows_up');
+  reads('Whenever your battery gets low, go plug in at the dock.', 'G (battery_low -> F dock)');
+  reads('Set down on the helipad.', 'F helipad');
+});

@@ -148,7 +148,7 @@ export const cueTable: readonly [string, Cue][] = [
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
     'at every point in the execution | throughout the execution | ' +
-    'forever after | ever after | the whole time | the entire time | the whole way | the entire way | indefinitely | ' +
+    'forever after | ever after | the whole time | the entire time | the whole way | the entire way | indefinitely | for good | ' +
     'in all future states | throughout', unary([G])],
   ['it be always the case that | it always hold that | it be globally the case that | it be always true that', unary([G], true)],
   ['from then on | from that point on | from that moment on | from there on | from that time on | thereafter', { kind: 'unary', wraps: [G], fromThen: true }],
@@ -161,7 +161,8 @@ export const cueTable: readonly [string, Cue][] = [
   // Always eventually, eventually always.
   ['infinitely often | infinitely many times | again and again | over and over | repeatedly | recurrently | periodically | ' +
     'every night | every day | every morning | every evening | every hour | every week | daily | nightly | hourly | weekly | ' +
-    'time and again | always eventually | continually | regularly | routinely | on a regular basis', unary([G, F])],
+    'time and again | always eventually | continually | regularly | routinely | on a regular basis | every now and then | now and then | ' +
+    'from time to time | every so often | once in a while', unary([G, F])],
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
     'go back and forth between | keep go back and forth between | move back and forth between | travel back and forth between | ' +
     'alternate between | shuttle between | keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
@@ -171,7 +172,10 @@ export const cueTable: readonly [string, Cue][] = [
   ['and stay there | and remain there | and stay there forever | and then stay there | and remain there forever | and wait there | ' +
     'and remain in it | and stay in it | and remain at it | and stay at it | and do not leave it | and never leave it | and not leave it | ' +
     'and then wait there | and wait there forever | and hover there | and hover there forever | and hover there indefinitely | ' +
-    'and stay there indefinitely | and remain there indefinitely | and wait there indefinitely', unary([F, G])],
+    'and stay there indefinitely | and remain there indefinitely | and wait there indefinitely | and park there | and park there for good | ' +
+    'and stay there for good | and remain there for good', unary([F, G])],
+  // "you have ten steps to reach the summit": a deadline on what follows.
+  ['you have #n #unit to | you have #n #unit in which to | you get #n #unit to', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
     'after some point always | from some time on', unary([F, G])],
   // Next.
@@ -415,7 +419,8 @@ export const cueTable: readonly [string, Cue][] = [
     'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
     'go near | get near | come near | approach | go close to | get close to | survey | inspect | ' +
-    'head over to | go over to | swing by | drop by | pop over to | pop by | head for | make for | ' +
+    'head over to | go over to | swing by | drop by | pop over to | pop by | head for | make for | check on | go check on | ' +
+    'go anywhere near | come anywhere near | get anywhere near | plug in at | charge at | land on | land at | touch down on | set down on | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
