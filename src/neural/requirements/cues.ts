@@ -181,9 +181,12 @@ export const cueTable: readonly [string, Cue][] = [
   // Next.
   // Not a bare "next": "the next train" is a clause.
   ['the next state satisfy | the next state will satisfy | the following state satisfy | the next step satisfy', unary([X])],
-  ['in the second state | at the second step | in the second step | at the second state | at the second position | in the second position', unary([X])],
-  ['in the third state | at the third step | in the third step | at the third state | in the state after the next | ' +
-    'in the step after the next | at the step after the next | in the state after next | in the step after next', unary([X, X])],
+  // "false in the second state": the first state is now, so the Nth is N - 1 steps on.
+  ...['second', 'third', 'fourth', 'fifth'].map((nth, i): [string, Cue] => [
+    ['state', 'step', 'position', 'moment', 'instant'].flatMap((unit) => [`in the ${nth} ${unit}`, `at the ${nth} ${unit}`]).join(' | '),
+    unary(Array.from({ length: i + 1 }, () => X)),
+  ]),
+  ['in the state after the next | in the step after the next | at the step after the next | in the state after next | in the step after next', unary([X, X])],
   ['next , | holds next | hold next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
     'in the very next state | in the very next step | at the very next step | at the very next state | ' +
     'in the next time step | at the next time step | at the next timepoint | at the next time point | in the next timepoint | in the next cycle | at the next cycle | in the following step | ' +
@@ -249,7 +252,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['between #n and #n #unit from now', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
   ['at least #n #unit from now', unary([{ op: 'finally', lo: 'n0', hi: null }])],
   ['at some moment from now on', unary([F])],
-  ['at every moment so far | always so far | so far always | at all times so far | at every point so far | at every step so far', unary([H])],
+  ['at every moment so far | always so far | at all times so far | at every point so far | at every step so far', unary([H])],
   ['at every moment within the last #n #unit', unary([{ op: 'historically', lo: 0, hi: 'n0' }])],
   ['at every moment between #n and #n #unit ago', unary([{ op: 'historically', lo: 'n0', hi: 'n1' }])],
   ['at every moment at least #n #unit ago', unary([{ op: 'historically', lo: 'n0', hi: null }])],
@@ -441,7 +444,7 @@ export const cueTable: readonly [string, Cue][] = [
   // No meaning of their own.
   // Chatty openers and politeness: "hey robot, can you head over to the coffee shop please".
   ['hey robot | hey drone | hey there | hey | hi robot | hi drone | ok robot | okay robot | robot pls | robot please | drone pls | ' +
-    'can you | could you | would you | will you | please | pls | plz | kindly | thanks | thank you', { kind: 'ignore' }],
+    'can you | could you | would you | will you | pls | plz | kindly | thanks | thank you', { kind: 'ignore' }],
   // Path quantifiers: every linear-time formula speaks of every execution already.
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
     'on all computation paths | in all executions', { kind: 'ignore' }],
@@ -454,11 +457,6 @@ export const cueTable: readonly [string, Cue][] = [
     'at time zero | at time 0 | now | right now | at this moment | at startup | at start-up | on startup | at power-up | on power-up', { kind: 'ignore', initial: true }],
   // "q is true at time 1": time 0 is now, and time counts steps (after the line above, so "at time 0" stays the first moment).
   ['at time #n | at time step #n | at step #n', unary([{ op: 'next', lo: 'n0', steps: true }])],
-  // "false in the second state": the first state is now, so the Nth is N - 1 steps on.
-  ...['second', 'third', 'fourth', 'fifth'].map((nth, i): [string, Cue] => [
-    ['state', 'step', 'position', 'moment', 'instant'].flatMap((unit) => [`in the ${nth} ${unit}`, `at the ${nth} ${unit}`]).join(' | '),
-    unary(Array.from({ length: i + 1 }, () => X)),
-  ]),
   ['as well | too | in some step | at some step | in a step', { kind: 'ignore' }],
   ['will | be expected to | be guaranteed to', { kind: 'ignore', obligation: true }],
   // "p never happens again after q": again repeats nothing the formula does not say.
