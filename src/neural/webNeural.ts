@@ -5,6 +5,7 @@
 // (onnxruntime-web: its WebAssembly build, and its WebGPU build when a session asks for webgpu) into this bundle's
 // copies of the loaders, and hands back the same task handlers the Node inference thread runs (workerTasks.ts).
 import * as path from 'node:path';
+import { sharedWork } from '../core/sharedWork';
 import { useRuntime, type InferenceRuntime, type Ort } from './executionProvider';
 import { useModelFiles } from './modelFiles';
 import { tasks } from './workerTasks';
@@ -51,8 +52,7 @@ async function start(store: ReadonlyMap<string, Uint8Array>, extensionFile: (nam
     readText: (file) => new TextDecoder().decode(bytes(file)),
     readBytes: bytes,
   });
-  const loaded = new Map<keyof typeof ortBuilds, Promise<Ort>>();
-  const load = async (build: keyof typeof ortBuilds): Promise<Ort> => {
+  const load = sharedWork(async (build: keyof typeof ortBuilds): Promise<Ort> => {
     // Asked first, so that a browser with WebGPU but no adapter says so in its own words (onnxruntime-web's
     // message tells a developer to enable a Chrome flag), and the WebGPU build is not fetched for nothing.
     if (build === 'webgpu' && !(await navigator?.gpu?.requestAdapter())) throw new Error('this browser offers WebGPU but no adapter for it (no usable GPU)');
@@ -67,19 +67,9 @@ async function start(store: ReadonlyMap<string, Uint8Array>, extensionFile: (nam
     ort.env.wasm.proxy = false;
     ort.env.logLevel = 'fatal';
     return ort;
-  };
-  const ortFor = (ep: string): Promise<Ort> => {
-    const build = ep === 'webgpu' ? 'webgpu' : 'cpu';
-    let pending = loaded.get(build);
-    if (!pending) {
-      pending = load(build);
-      pending.catch(() => loaded.delete(build));
-      loaded.set(build, pending);
-    }
-    return pending;
-  };
+  });
   const runtime: InferenceRuntime = {
-    ort: ortFor,
+    ort: (ep) => load(ep === 'webgpu' ? 'webgpu' : 'cpu'),
     platform: 'browser',
     probe: () => ({
       target: 'the browser',

@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { ClientRequests } from '../core/protocol';
+import { sharedWork } from '../core/sharedWork';
 import type { modelsDir as ModelsDir, ortBuilds as OrtBuilds, WebNeural } from '../neural/webNeural';
 import type { TaskHandler } from '../neural/workerTasks';
 import type { NeuralFactory, NeuralService } from './neural';
@@ -28,35 +29,21 @@ declare const URL: { createObjectURL(blob: object): string; revokeObjectURL(url:
 
 export function browserNeural(connection: Connection): NeuralFactory {
   const store = new Map<string, Uint8Array>();
-  const folders = new Map<string, Promise<void>>();
   const fetchFiles = (folder: string, extensions: string[]): Promise<Files> => connection.sendRequest<Files>(ClientRequests.extensionFiles, { folder, extensions });
-  const preload = (folder: string): Promise<void> => {
-    let pending = folders.get(folder);
-    if (!pending) {
-      pending = fetchFiles(folder, modelExtensions).then((files) => {
-        for (const [name, bytes] of Object.entries(files)) store.set(path.join(folder, name), bytes);
-      });
-      pending.catch(() => folders.delete(folder));
-      folders.set(folder, pending);
-    }
-    return pending;
-  };
-
-  const webFiles = new Map<string, Promise<Uint8Array>>();
+  /** A model's folder, fetched into `store` once. */
+  const preload = sharedWork((folder: string) =>
+    fetchFiles(folder, modelExtensions).then((files) => {
+      for (const [name, bytes] of Object.entries(files)) store.set(path.join(folder, name), bytes);
+    }),
+  );
   /** One file of dist/web, fetched once. */
-  const webFile = (name: string): Promise<Uint8Array> => {
-    let pending = webFiles.get(name);
-    if (!pending) {
-      pending = fetchFiles(webDir, [name]).then((files) => {
-        const bytes = files[name];
-        if (!bytes) throw new Error(`The extension's ${webDir} lacks ${name}.`);
-        return bytes;
-      });
-      pending.catch(() => webFiles.delete(name));
-      webFiles.set(name, pending);
-    }
-    return pending;
-  };
+  const webFile = sharedWork((name: string) =>
+    fetchFiles(webDir, [name]).then((files) => {
+      const bytes = files[name];
+      if (!bytes) throw new Error(`The extension's ${webDir} lacks ${name}.`);
+      return bytes;
+    }),
+  );
 
   let started: Promise<Record<string, TaskHandler>> | undefined;
   const start = (): Promise<Record<string, TaskHandler>> => {
