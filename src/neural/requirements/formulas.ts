@@ -65,20 +65,27 @@ function reached(step: FormulaJson): FormulaJson {
   return peel(step, 'finally');
 }
 
+/**
+ * A sequence's first step, the rest of it and what the rest reaches first (a, F b and b in F (a & F b)), or
+ * undefined if `f` is no sequence.
+ */
+function stepsOf(f: FormulaJson): { first: FormulaJson; rest: FormulaJson; next: FormulaJson } | undefined {
+  const body = f.kind === 'finally' && !f.interval ? f.args[0]! : undefined;
+  if (body?.kind !== 'and') return undefined;
+  const rest = body.args[1]!;
+  return rest.kind === 'finally' && !rest.interval ? { first: body.args[0]!, rest, next: rest.args[0]! } : undefined;
+}
+
 /** The last step of a sequence (b in F (a & F b)), or undefined if `f` is none. */
 export function lastStep(f: FormulaJson): FormulaJson | undefined {
-  const body = f.kind === 'finally' && !f.interval ? f.args[0]! : undefined;
-  const rest = body?.kind === 'and' ? body.args[1]! : undefined;
-  if (!rest || rest.kind !== 'finally' || rest.interval) return undefined;
-  return lastStep(rest) ?? rest.args[0]!;
+  const steps = stepsOf(f);
+  return steps && (lastStep(steps.rest) ?? steps.next);
 }
 
 /** The sequence `seq` (F (a & F b)) with one more step at its end: F (a & F (b & F next)). */
 export function thenAlso(seq: FormulaJson, next: FormulaJson): FormulaJson {
-  const body = seq.kind === 'finally' && !seq.interval ? seq.args[0]! : undefined;
-  const rest = body?.kind === 'and' ? body.args[1]! : undefined;
-  if (body?.kind === 'and' && rest?.kind === 'finally' && !rest.interval) return un('finally', bin('and', body.args[0]!, thenAlso(rest, next)));
-  return then(seq, next);
+  const steps = stepsOf(seq);
+  return steps ? un('finally', bin('and', steps.first, thenAlso(steps.rest, next))) : then(seq, next);
 }
 
 export type Order = 'sequence' | 'ordered' | 'strict';
