@@ -7,7 +7,7 @@ import type { FormulaJson } from '../../languages/tl/api';
 import { bin, nexts, scoped, un, type Pattern } from './catalogue';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
-import { negation, peel } from './formulas';
+import { inSequence, negation, peel } from './formulas';
 import type { Item } from './items';
 import type { Word } from './words';
 
@@ -234,7 +234,7 @@ export abstract class ClauseReader {
     if (parts.via) {
       // "go through the blue room to the red room": the place passed, and later the one gone to.
       const to = place.findIndex((w, i) => i > 0 && ['to', 'into', 'towards'].includes(w.norm));
-      if (to > 0 && to < place.length - 1) return un('finally', bin('and', this.prop(place.slice(0, to)), un('finally', this.prop(place.slice(to + 1)))));
+      if (to > 0 && to < place.length - 1) return inSequence([this.prop(place.slice(0, to)), this.prop(place.slice(to + 1))]);
     }
     // "move the chair from the blue room to the red room": a command that takes something from one place to
     // another goes to the first, then to the second.
@@ -242,7 +242,7 @@ export abstract class ClauseReader {
     const to = place.findIndex((w, i) => from > 0 && i > from + 1 && ['to', 'into'].includes(w.norm));
     const carried = place[0]?.pos === 'VERB' && !parts.goal && !parts.avoid && parts.wraps.length === 0 && to > 0;
     if (carried && contentWords(place.slice(from + 1, to)).length > 0 && contentWords(place.slice(to + 1)).length > 0) {
-      return un('finally', bin('and', this.prop(place.slice(from + 1, to)), un('finally', this.prop(place.slice(to + 1)))));
+      return inSequence([this.prop(place.slice(from + 1, to)), this.prop(place.slice(to + 1))]);
     }
     // "it stays true forever": a pronoun said to hold is the condition's proposition.
     const pronoun = place.some(refersBack);
