@@ -1089,9 +1089,6 @@ class Reader extends RangeReader {
       }
     }
     if (steps.length === 0) return this.clause(a, b);
-    // "go to a and then to b, never pass by c": a prohibition after the last comma is no step; it holds throughout.
-    const lastComma = this.lastComma(start, b);
-    if (lastComma > start && this.forbids(lastComma + 1)) return bin('and', this.sequence(a, lastComma), this.clause(lastComma + 1, b));
     // "b holds afterwards": a "then" with nothing after it is "later"; "first visit a, b afterwards": after the part before.
     if (start === b && steps.length === 1) {
       const listed = this.splitCommas(...this.trim(...steps[0]!));
