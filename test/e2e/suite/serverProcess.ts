@@ -35,6 +35,14 @@ export function newServer(old?: number): Promise<number> {
   }, 60_000);
 }
 
+/**
+ * Freezes the server as a long computation on its only thread would (SIGSTOP): it answers nothing, the shutdown
+ * request included, until it is killed.
+ */
+export function hang(pid: number): void {
+  process.kill(pid, 'SIGSTOP');
+}
+
 /** Kills the server as a crash would (SIGKILL: no shutdown, no exit notification). */
 export function crash(pid: number): void {
   process.kill(pid, 'SIGKILL');
