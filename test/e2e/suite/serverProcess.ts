@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { waitFor } from './helpers';
 
 /**
- * The pids of the NeSy language servers this extension host runs. vscode-languageclient starts
+ * The pids of the NeSy language servers this extension host runs. The extension (nodeExtension.ts) forks
  * dist/server.js with `--clientProcessId=<its own pid>`, and the tests run in that same process.
  */
 export function serverPids(): number[] {
