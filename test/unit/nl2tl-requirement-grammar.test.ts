@@ -923,3 +923,23 @@ test('"every now and then", a deadline said as "you have N steps to", "park ther
   reads('Whenever your battery gets low, go plug in at the dock.', 'G (battery_low -> F dock)');
   reads('Set down on the helipad.', 'F helipad');
 });
+
+test('"must not V unless" a state is a condition at every moment; unless something has happened, a precedence', () => {
+  reads('The motor must not start unless the door is closed.', 'G (motor_start -> door_closed)');
+  reads("The car shall not start unless the driver's seatbelt is fastened.", 'G (car_start -> driver_seatbelt_fastened)');
+  reads('Always keep away from the pond unless you\'re carrying the net', 'G (pond -> carrying_net)');
+  reads('The system shall not transmit data unless the user has been authenticated.', '!system_transmit_data W user_authenticated');
+  reads("No entering the vault unless you've already picked up the key card.", '!entering_vault W picked_up_key_card');
+  reads('Do not go to the park unless you have visited the library.', '!park W library');
+  reads('the light stays green unless the button is pressed', 'light_green W button_pressed');
+});
+
+test('"within the next step", insistence after "never,", "over and over again", "stop visiting ... for good", "I don\'t care which", an addressee', () => {
+  reads('Whenever the brake pedal is pressed, the brake lights must turn on within the next step.', 'G (brake_pedal_pressed -> X brake_lights_turn_on)');
+  reads('Each time a is true, b must be true at the very next position.', 'G (a -> X b)');
+  reads('Never, under any circumstances, enter the server room.', 'G !server_room');
+  reads('Patrol aisles 1, 2 and 3 over and over again.', 'G F aisle_1 & G F aisle_2 & G F aisle_3');
+  reads('At some point you should stop visiting the lobby for good.', 'F G !lobby');
+  reads("Go to room 101 or room 102, I don't care which.", 'F room_101 | F room_102');
+  reads('Drone, fly to the tower, take a photo, then come back to the helipad.', 'F (tower & F (take_photo & F helipad))');
+});

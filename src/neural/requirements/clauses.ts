@@ -177,6 +177,12 @@ export abstract class ClauseReader {
     return this.items.slice(s, e).flatMap((it) => (it.kind === 'word' ? [it.word] : []));
   }
 
+  /** "the user has been authenticated", "you've already picked up the key": [s, e) says that it has happened. */
+  protected perfect(s: number, e: number): boolean {
+    const words = this.wordsIn(s, e).filter((w) => w.pos !== 'ADV');
+    return words.some((w, i) => w.lemma === 'have' && w.pos === 'AUX' && (words[i + 1]?.pos === 'VERB' || words[i + 1]?.lemma === 'be'));
+  }
+
   /** A noun phrase and nothing else ("in any order" and other empty phrases aside). */
   protected isBare(s: number, e: number): boolean {
     const items = this.items.slice(s, e).filter((it) => !(it.kind === 'cue' && it.cue.kind === 'ignore'));

@@ -159,7 +159,7 @@ export const cueTable: readonly [string, Cue][] = [
     'in the long run', unary([F])],
   ['it be eventually the case that | eventually it will be the case that', unary([F], true)],
   // Always eventually, eventually always.
-  ['infinitely often | infinitely many times | again and again | over and over | repeatedly | recurrently | periodically | ' +
+  ['infinitely often | infinitely many times | again and again | over and over | over and over again | repeatedly | recurrently | periodically | ' +
     'every night | every day | every morning | every evening | every hour | every week | daily | nightly | hourly | weekly | ' +
     'time and again | always eventually | continually | regularly | routinely | on a regular basis | every now and then | now and then | ' +
     'from time to time | every so often | once in a while', unary([G, F])],
@@ -191,7 +191,11 @@ export const cueTable: readonly [string, Cue][] = [
     'in the very next state | in the very next step | at the very next step | at the very next state | ' +
     'in the next time step | at the next time step | at the next timepoint | at the next time point | in the next timepoint | in the next cycle | at the next cycle | in the following step | ' +
     'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately | ' +
-    'in the following cycle | at the following cycle | in the following time step', unary([X])],
+    'in the following cycle | at the following cycle | in the following time step | ' +
+    // "the brake lights must turn on within the next step": no step between, so in it.
+    'within the next step | within the next state | within the next cycle | within one step | ' +
+    'in the next position | at the next position | at the very next position | in the very next position | ' +
+    'right in the next step | right at the next step | right in the next state', unary([X])],
   // "s holds at some point strictly afterwards": later, not now.
   ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that', unary([X, F])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +
@@ -327,6 +331,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['also', { kind: 'ignore' }],
   // "stay out of aisles 4 and 5 completely": emphasis says nothing more.
   ['completely | entirely | totally | altogether', { kind: 'ignore' }],
+  // "never, under any circumstances, enter the server room": so is insistence.
+  ['under any circumstances | in any circumstances | for any reason | no matter what | whatever happens', { kind: 'ignore' }],
   ['or | or else | otherwise | alternatively', binary('or')],
   // "if the door is locked, go to the office instead": the condition already says what is replaced.
   ['instead | instead of that', { kind: 'ignore' }],
@@ -427,11 +433,16 @@ export const cueTable: readonly [string, Cue][] = [
     'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
+    // "go to room 101 or room 102, I don't care which": the choice is the robot's, as "or" already says.
+    'i do not care which | i do not care which one | either be fine | either one be fine | either will do | either one will do | ' +
+    'it do not matter which | it do not matter which one | do not matter which | whichever you like | whichever you prefer | ' +
     'in no particular order | along the way | on the way | along your way | on your way | ' +
     'along the route | en route', { kind: 'ignore' }],
   ['avoid | skip | bypass | stay away from | keep away from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
     'stay off the | keep off the | stay off of | keep off of | ' +
-    'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit', { kind: 'avoid' }],
+    'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit | ' +
+    // "at some point stop visiting the lobby for good": from then on, no more visits.
+    'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to', { kind: 'avoid' }],
   // Framing: what comes before names who must see to the requirement, not part of it.
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +
     'shall hold that | should hold that | hold that | requirement be that | property be that | rule be that | goal be that | ' +

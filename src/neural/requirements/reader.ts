@@ -64,7 +64,14 @@ class Reader extends RangeReader {
     if (first?.kind === 'unary') {
       // "eventually at the next moment, A or B": a run of adverbials and a comma scope over the rest.
       const run = this.leadingUnary(a, b);
-      if (first.sentence || this.items[run]?.kind === 'comma' || this.cueAt(run)?.kind === 'if') return this.wrapAll(this.resolveRange(a, run), this.sentence(run, b));
+      if (first.sentence || this.items[run]?.kind === 'comma' || this.cueAt(run)?.kind === 'if') {
+        const wraps = this.resolveRange(a, run);
+        const rest = this.sentence(run, b);
+        // "never, under any circumstances, enter the server room": what is forbidden is the command's goal at any
+        // moment, not its eventually.
+        const forbids = wraps[wraps.length - 1]?.op === 'not' && this.imperative(run, b);
+        return this.wrapAll(wraps, forbids ? peel(rest, 'finally') : rest);
+      }
     }
     const scoped = this.patternScope(a, b);
     if (scoped) return scoped;
@@ -485,7 +492,9 @@ class Reader extends RangeReader {
         // "you may only enter the vault after visiting the guard post": "only" makes the order a precedence.
         const only = op === 'after' && this.find(lead, before, (j) => this.wordAt(j)?.norm === 'only') >= 0;
         const trailer = t >= 0 ? this.trailer(t) : undefined;
-        const f = timed ?? (only || (op === 'precededBy' && !trailer) ? this.onlyAfter(left, right, lead, before) : this.combine(op, left, right, trailer, grouped, rightGrouped));
+        // "... unless the user has been authenticated": what has happened once is an event, as a visit is.
+        const happened = op === 'unless' && right.kind !== 'finally' && this.perfect(k + 1, end) ? un('finally', right) : right;
+        const f = timed ?? (only || (op === 'precededBy' && !trailer) ? this.onlyAfter(left, right, lead, before) : this.combine(op, left, happened, trailer, grouped, rightGrouped));
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -618,9 +627,13 @@ class Reader extends RangeReader {
         return rightAsWritten ? this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, r, trailer) : eachGoal(r, (goal) => this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, goal, trailer));
       }
       case 'unless': {
-        // "w never holds unless v holds": w only when v; "do not go to a unless you have visited b": not before b.
+        // "w never holds unless v holds" and "the motor shall not start unless the guard is closed" (a state): w only
+        // when v, at every moment; "do not go to a unless you have visited b" (an event, done once): not before b.
         const visited = r.kind === 'finally' && !r.interval;
-        if (l.kind === 'globally' && !l.interval && l.args[0]!.kind === 'not' && !trailer && !visited) return un('globally', bin('implies', l.args[0]!.args[0]!, event));
+        const never = l.kind === 'globally' && !l.interval && l.args[0]!.kind === 'not' ? l.args[0]!.args[0]! : undefined;
+        const mustNot = l.kind === 'not' && !hasTemporal(l) && !hasTemporal(r) ? l.args[0]! : undefined;
+        const forbidden = never ?? mustNot;
+        if (forbidden && !trailer && !visited) return un('globally', bin('implies', forbidden, event));
         return this.untilLike('weak_until', left, event, trailer);
       }
       case 'releasedBy':
@@ -1145,6 +1158,24 @@ function withoutLabel(items: Item[]): Item[] {
 }
 
 /**
+ * "Drone, fly to the tower": who is addressed (a noun or two before a comma, "please" aside) is not a step,
+ * when a command follows.
+ */
+function withoutAddressee(items: Item[]): Item[] {
+  const comma = items.findIndex((it) => it.kind === 'comma');
+  if (comma < 1 || (items[comma] as { word: Word }).word.text === ':') return items;
+  const before = items.slice(0, comma);
+  const named = before.filter((it) => it.kind === 'word');
+  // The tagger takes a lone "Drone" for a verb.
+  const nameLike = named.length === 1 ? ['NOUN', 'PROPN', 'VERB'] : ['NOUN', 'PROPN'];
+  const addressee = named.length >= 1 && named.length <= 2 && named.every((it) => nameLike.includes((it as { word: Word }).word.pos)) &&
+    before.every((it) => it.kind === 'word' || (it.kind === 'cue' && it.cue.kind === 'ignore'));
+  const next = items[comma + 1];
+  const command = next?.kind === 'cue' ? next.cue.kind === 'goal' || next.cue.kind === 'avoid' : next?.kind === 'word' && next.word.pos === 'VERB' && next.word.lemma === next.word.norm;
+  return addressee && command ? items.slice(comma + 1) : items;
+}
+
+/**
  * "visit the bakery the pharmacy and the post office": a list of places typed without commas. Before the list's "and"
  * or "or", an article right after a noun starts the next place, so it gets the comma the writer left out; only after
  * a verb of going ("give the dog the bone" names two things, not a list).
@@ -1198,7 +1229,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   while (kept.length > 0 && stop(kept[kept.length - 1]!)) kept.pop();
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
-  const items = withoutLabel(toItems(unpunctuatedList(numberedList(separated))));
+  const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(separated)))));
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);
