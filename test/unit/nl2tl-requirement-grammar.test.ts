@@ -943,3 +943,10 @@ test('"within the next step", insistence after "never,", "over and over again", 
   reads("Go to room 101 or room 102, I don't care which.", 'F room_101 | F room_102');
   reads('Drone, fly to the tower, take a photo, then come back to the helipad.', 'F (tower & F (take_photo & F helipad))');
 });
+
+test('"from the third state on", "at every position", a response in the next step or the one after', () => {
+  reads('From the third state on, c holds.', 'X X G c');
+  reads('from the second step onwards, a holds', 'X G a');
+  reads('At every position, c is true only if d is true.', 'G (c -> d)');
+  reads('p is always followed by q either in the next step or in the step after that.', 'G (p -> X q | X X q)');
+});

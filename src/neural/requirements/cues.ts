@@ -145,6 +145,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['always | globally | at all times | at any time | at any point | for any state | for every state | for all states | in any state | ' +
     'at every time step | in every time step | at each time step | in each time step | at every timestep | at all time steps | in every step | ' +
     'at every time | at every moment | at every step | at each step | at any moment | all the time | ' +
+    'at every position | at each position | at all positions | in every position | in all positions | at any position | ' +
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
     'at every point in the execution | throughout the execution | ' +
@@ -385,6 +386,11 @@ export const cueTable: readonly [string, Cue][] = [
     'the state after that | in the state after that | the moment after | the moment after that', { kind: 'stepAfter' }],
   ['be never followed by | be not followed by | never be followed by | be not ever followed by', binary('neverFollowedBy')],
   ['from the next step on | from the next state on | from the next moment on | from the next step onwards', unary([X, G])],
+  // "from the third state on, c holds": the first state is now.
+  ...['second', 'third', 'fourth', 'fifth'].map((nth, i): [string, Cue] => [
+    ['state', 'step', 'position', 'moment'].flatMap((unit) => [`from the ${nth} ${unit} on`, `from the ${nth} ${unit} onwards`, `from the ${nth} ${unit} onward`]).join(' | '),
+    unary([...Array.from({ length: i + 1 }, () => X), G]),
+  ]),
   ['be immediately followed by | be followed immediately by | be followed in the next step by | be directly followed by', binary('immediateResponse')],
   ['respond to | responds to | be a response to | be triggered by | be caused by', binary('respondsTo')],
   ['precede | precedes | must precede | be a precondition for', binary('precedes')],

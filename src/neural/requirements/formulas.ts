@@ -4,7 +4,8 @@
 import type { FormulaJson } from '../../languages/tl/api';
 import { bin, hasTemporal, un } from './catalogue';
 
-export const isTemporal = (f: FormulaJson): boolean => ['globally', 'finally', 'next'].includes(f.kind);
+/** Whether `f` says when it holds: under G, F or X, or a choice of such ("in the next step or the one after"). */
+export const isTemporal = (f: FormulaJson): boolean => ['globally', 'finally', 'next'].includes(f.kind) || (f.kind === 'or' && f.args.every(isTemporal));
 
 /** `f` without an outer unbounded operator of this kind. */
 export function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson {
