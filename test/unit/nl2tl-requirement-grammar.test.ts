@@ -950,3 +950,12 @@ test('"from the third state on", "at every position", a response in the next ste
   reads('At every position, c is true only if d is true.', 'G (c -> d)');
   reads('p is always followed by q either in the next step or in the step after that.', 'G (p -> X q | X X q)');
 });
+
+test('a last part that only says the awaited event may never come makes until and release weak, whatever words restate it', () => {
+  reads('c stays true until d becomes true, although d is not required to ever happen.', 'c W d');
+  reads('c holds until d holds, even if d never holds.', 'c W d');
+  reads('a must hold up to and including the first position where b holds; if b never holds, a must hold forever.', 'b R a');
+  reads('r must hold up to and including the first moment s holds, and if s never holds, r holds forever.', 's R r');
+  reads('keep the lights on up to and including the moment the last person leaves; if nobody ever leaves just keep them on', 'last_person_leaves R lights_on');
+  reads('q must stay true up to and including the moment p becomes true', 'p R q');
+});

@@ -287,7 +287,10 @@ export const cueTable: readonly [string, Cue][] = [
     'no more than #n #unit after | less than #n #unit after', binary('withinOf')],
   ['via | through | by way of | by going through | by passing through | passing through | going through', binary('via')],
   ['up to and including the moment when | until and including when | until and including the moment when | up to and including when | ' +
-    'up to and including the moment | until and including the moment', binary('releasedBy')],
+    'up to and including the moment | until and including the moment | ' +
+    ['the first position where', 'the position where', 'the first moment where', 'the first moment when', 'the first moment', 'the first time', 'the point where', 'the point when',
+      'the first point where', 'the first state where', 'the first state in which', 'the state where', 'the first step where', 'the step where']
+      .map((end) => `up to and including ${end}`).join(' | '), binary('releasedBy')],
   ['up to and including a moment when', binary('strongReleasedBy')],
   ['at every moment since a moment when | ever since the moment when | at every moment since', binary('since')],
   // Bounded.

@@ -638,9 +638,9 @@ class Reader extends RangeReader {
       }
       case 'releasedBy':
         // "..., which happens eventually" makes the releasing moment a promise: strong release.
-        return this.untilLike(trailer && !trailer.weak ? 'strong_release' : 'release', l, r, trailer, true);
+        return this.untilLike(trailer && !trailer.weak ? 'strong_release' : 'release', l, event, trailer, true);
       case 'strongReleasedBy':
-        return this.untilLike('strong_release', l, r, trailer, true);
+        return this.untilLike('strong_release', l, event, trailer, true);
       case 'since':
         return this.untilLike('since', l, event, trailer);
     }
@@ -1220,13 +1220,39 @@ function numberedList(words: readonly Word[]): Word[] {
   return out;
 }
 
+/**
+ * "c holds until d holds, even if d never holds", "..., although d is not required to ever happen", "...; if b never
+ * holds, a must hold forever": a last part that only says the awaited event may never come is the weak trailer the
+ * cue table spells ", even if that never happens", whatever words restate the event, so it is read as that.
+ */
+function restatedWeakness(words: readonly Word[]): Word[] {
+  const lemmas = words.map((w) => w.lemma);
+  const waits = ['until', 'till', 'unless'].some((w) => lemmas.includes(w)) || lemmas.join(' ').includes('up to and include');
+  if (!waits) return [...words];
+  const says = (part: string): boolean => restates(part.replace(/^(and|but) /, ''));
+  const restates = (part: string): boolean =>
+    /^(even if|even when|even though) .*\b(never|not ever)\b/.test(part) ||
+    /^(although|though|but|even though) .*\b(be not require to|need not|need never|do not have to|may never|might never|can never|be not guarantee to)\b/.test(part) ||
+    /^whether or not\b/.test(part) ||
+    /^if .*\b(never|not ever|nobody ever|no one ever)\b/.test(part);
+  for (let cut = words.length - 1; cut > 0; cut--) {
+    if (![',', ';'].includes(words[cut]!.norm)) continue;
+    if (!says(lemmas.slice(cut + 1).join(' '))) continue;
+    const at = words[cut]!;
+    const word = (text: string, lemma: string, pos: string): Word => ({ text, norm: text, lemma, pos, start: at.start, end: at.start });
+    return [...words.slice(0, cut), word(',', ',', 'PUNCT'), word('even', 'even', 'ADV'), word('if', 'if', 'SCONJ'), word('that', 'that', 'PRON'), word('never', 'never', 'ADV'), word('happens', 'happen', 'VERB')];
+  }
+  return [...words];
+}
+
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
   // clauses, as a comma does. Commas and semicolons are items of their own.
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
-  const kept = [...words];
-  while (kept.length > 0 && stop(kept[kept.length - 1]!)) kept.pop();
+  const ended = [...words];
+  while (ended.length > 0 && stop(ended[ended.length - 1]!)) ended.pop();
+  const kept = restatedWeakness(ended);
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
   const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(separated)))));
