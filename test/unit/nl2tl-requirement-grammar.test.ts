@@ -632,7 +632,7 @@ test('textbook phrasings of the basic operators over single letters', () => {
 });
 
 test('a list of commands: each done at some point; "go back to"; "always B after A" is a response; a step done "first"', () => {
-  reads('go to the kitchen, pick up the cup, and bring it to the table', 'F kitchen & F (pick_up_cup & F bring_to_table)');
+  reads('go to the kitchen, pick up the cup, and bring it to the table', 'F kitchen & F (pick_up_cup & F table)');
   reads('whenever you reach a, go back to b', 'G (a -> F b)');
   reads('always go to b after reaching a', 'G (a -> F b)');
   reads('go to the blue room, but make sure to pass through the hallway first', 'F (hallway & F blue_room)');
@@ -958,4 +958,16 @@ test('a last part that only says the awaited event may never come makes until an
   reads('r must hold up to and including the first moment s holds, and if s never holds, r holds forever.', 's R r');
   reads('keep the lights on up to and including the moment the last person leaves; if nobody ever leaves just keep them on', 'last_person_leaves R lights_on');
   reads('q must stay true up to and including the moment p becomes true', 'p R q');
+});
+
+test('numbered steps are done in order; where a thing is brought is where the robot goes; going in, out to, around to, up to', () => {
+  reads('1) go to shelf A 2) pick up the box 3) bring it to the packing station', 'F (shelf_a & F (pick_up_box & F packing_station))');
+  reads('(1) go to a (2) go to b', 'F (a & F b)');
+  reads('Step 1: go to a. Step 2: go to b.', 'F (a & F b)');
+  reads('go to room 1. then go to room 2.', 'F (room_1 & F room_2)');
+  reads('Find the blue box and bring it to the table.', 'F (blue_box & F table)');
+  reads('if you find a ball, take it to the toy box', 'G (ball -> F toy_box)');
+  reads("Don't go out to the yard till the rain stops.", '!yard U rain_stops');
+  reads('Never go in the basement.', 'G !basement');
+  reads('Go up to the third floor.', 'F third_floor');
 });

@@ -439,7 +439,11 @@ export const cueTable: readonly [string, Cue][] = [
     'go near | get near | come near | approach | go close to | get close to | survey | inspect | ' +
     'head over to | go over to | swing by | drop by | pop over to | pop by | head for | make for | check on | go check on | ' +
     'go anywhere near | come anywhere near | get anywhere near | plug in at | charge at | land on | land at | touch down on | set down on | ' +
-    'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at', { kind: 'goal' }],
+    'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at | ' +
+    'go in | go out to | go outside to | go around to | go down to | go up to | go on to | ' +
+    // "pick up the box and bring it to the packing station": where the thing goes is where the robot goes.
+    'bring it to | bring them to | take it to | take them to | carry it to | carry them to | deliver it to | deliver them to | ' +
+    'bring it back to | take it back to | bring that to | take that to', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     // "go to room 101 or room 102, I don't care which": the choice is the robot's, as "or" already says.

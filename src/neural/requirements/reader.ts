@@ -879,7 +879,9 @@ class Reader extends RangeReader {
     // "go to the plaza and look for the fountain there": there, so after getting there.
     const there = (i: number) => this.wordAt(split[i]![1] - 1)?.norm === 'there';
     // "pick up the red block and put it in the bin": a command on what the command before took is its next step.
-    const onIt = (i: number) => this.imperative(...split[i]!) && this.imperative(...split[i - 1]!) && this.find(split[i]![0] + 1, split[i]![1], (k) => ['it', 'them'].includes(this.wordAt(k)?.norm ?? '')) >= 0;
+    // (Also when the command is a cue that says "it": "and bring it to the table".)
+    const it = (k: number) => [this.wordAt(k), ...this.cueWords(k)].some((w) => ['it', 'them'].includes(w?.norm ?? ''));
+    const onIt = (i: number) => this.imperative(...split[i]!) && this.imperative(...split[i - 1]!) && this.find(split[i]![0], split[i]![1], it) >= 0;
     const continues = (i: number) =>
       kind === 'and' &&
       ((this.cueAt(split[i]![0])?.kind === 'goal' && !ownTime(i) && (this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0 || comesBack(split[i]![0]) || there(i))) ||
@@ -1245,6 +1247,33 @@ function restatedWeakness(words: readonly Word[]): Word[] {
   return [...words];
 }
 
+/**
+ * "1) go to shelf A 2) pick up the box 3) bring it to the station", "(1) ... (2) ...", "Step 1: ... Step 2: ...": numbered
+ * steps, from 1 at the start of the sentence, each number then a command, are done in their order: ", then".
+ */
+function numberedSteps(words: readonly Word[]): Word[] {
+  const markers: [number, number][] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.pos !== 'NUM' || w.value !== markers.length + 1 || ![')', '.', ':'].includes(words[k + 1]?.norm ?? '')) continue;
+    const next = words[k + 2];
+    if (!next || next.pos !== 'VERB' || next.lemma !== next.norm) continue;
+    const start = ['(', 'step'].includes(words[k - 1]?.norm ?? '') ? k - 1 : k;
+    if (markers.length === 0 && start !== 0) return [...words];
+    markers.push([start, k + 2]);
+  }
+  if (markers.length < 2) return [...words];
+  const out: Word[] = [];
+  let from = 0;
+  markers.forEach(([start, end], i) => {
+    out.push(...words.slice(from, start));
+    const at = words[start]!;
+    if (i > 0) out.push({ text: ',', norm: ',', lemma: ',', pos: 'PUNCT', start: at.start, end: at.start }, { text: 'then', norm: 'then', lemma: 'then', pos: 'ADV', start: at.start, end: at.start });
+    from = end;
+  });
+  return [...out, ...words.slice(from)];
+}
+
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
@@ -1252,7 +1281,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
   const ended = [...words];
   while (ended.length > 0 && stop(ended[ended.length - 1]!)) ended.pop();
-  const kept = restatedWeakness(ended);
+  const kept = restatedWeakness(numberedSteps(ended));
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
   const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(separated)))));
