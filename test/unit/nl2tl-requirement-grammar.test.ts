@@ -971,3 +971,7 @@ test('numbered steps are done in order; where a thing is brought is where the ro
   reads('Never go in the basement.', 'G !basement');
   reads('Go up to the third floor.', 'F third_floor');
 });
+
+test('"while" inside a condition is both at once', () => {
+  reads('Whenever a holds while b does not, c must hold until b holds.', 'G (a & !b -> c U b)');
+});

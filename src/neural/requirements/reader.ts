@@ -687,6 +687,8 @@ class Reader extends RangeReader {
       case 'via':
         return un('finally', bin('and', peel(r, 'finally'), l.kind === 'finally' ? l : un('finally', l)));
       case 'while': {
+        // "whenever a holds while b does not, ...": inside a condition, both at once.
+        if (this.conditionDepth > 0 && !hasTemporal(l) && !hasTemporal(r)) return bin('and', l, r);
         // "reach a while avoiding b (and c)": both, not a condition.
         const avoiding = (f: FormulaJson): boolean => (f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'not') || (f.kind === 'and' && f.args.every(avoiding));
         if (avoiding(r)) return bin('and', l, r);
