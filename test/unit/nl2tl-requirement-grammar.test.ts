@@ -975,3 +975,10 @@ test('numbered steps are done in order; where a thing is brought is where the ro
 test('"while" inside a condition is both at once', () => {
   reads('Whenever a holds while b does not, c must hold until b holds.', 'G (a & !b -> c U b)');
 });
+
+test('adverbials before a command with a verb of its own apply to the places before it; "not allowed in"', () => {
+  reads("Keep visiting the front desk and the break room forever, and never go into the manager's office.", 'G F front_desk & G F break_room & G !manager_office');
+  reads('patrol a and b forever, and avoid c', 'G F a & G F b & G !c');
+  reads('you are not allowed in the basement', 'G !basement');
+  reads("after you've been to the attic you're never allowed in the basement again", 'G (attic -> G !basement)');
+});

@@ -441,6 +441,8 @@ export const cueTable: readonly [string, Cue][] = [
     'go anywhere near | come anywhere near | get anywhere near | plug in at | charge at | land on | land at | touch down on | set down on | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at | ' +
     'go in | go out to | go outside to | go around to | go down to | go up to | go on to | ' +
+    // "you're never allowed in the basement": where one may not be is a place one may not go.
+    'allowed in | allowed into | allowed inside | permitted in | permitted into | ' +
     // "pick up the box and bring it to the packing station": where the thing goes is where the robot goes.
     'bring it to | bring them to | take it to | take them to | carry it to | carry them to | deliver it to | deliver them to | ' +
     'bring it back to | take it back to | bring that to | take that to', { kind: 'goal' }],

@@ -1031,11 +1031,16 @@ class Reader extends RangeReader {
    */
   private sharedVerb(parts0: readonly [number, number][]): (() => FormulaJson[]) | undefined {
     if (parts0.length < 2) return undefined;
-    // "visit a and b infinitely often": adverbials after the last noun phrase apply to every part.
-    const [ls, le] = parts0[parts0.length - 1]!;
-    let tail = le;
-    while (tail > ls && this.cueAt(tail - 1)?.kind === 'unary') tail--;
-    const parts: [number, number][] = [...parts0.slice(0, -1), [ls, tail]];
+    // "visit a and b infinitely often": adverbials after the last noun phrase apply to every part its verb governs;
+    // so do those before a part with a verb of its own ("keep visiting a and b forever, and avoid c").
+    const tails = parts0.map(([s, e]) => {
+      let tail = e;
+      while (tail > s && this.cueAt(tail - 1)?.kind === 'unary') tail--;
+      return tail;
+    });
+    const ownVerb = (i: number) => i < parts0.length && !this.isBare(parts0[i]![0], tails[i]!) && this.placeVerb(parts0[i]![0], tails[i]!) !== undefined;
+    const endsGroup = parts0.map((_, i) => i === parts0.length - 1 || (i > 0 && ownVerb(i + 1) && !ownVerb(i)));
+    const parts = parts0.map(([s, e], i): [number, number] => [s, endsGroup[i] ? tails[i]! : e]);
     // "go to the kitchen and the bedroom, but not the bathroom": a place under "not" is one never to go to.
     const negated = parts.map(([s, e]) => this.isNegation(s) && this.isBare(s + 1, e));
     // "stop at the bank and also at the post office": the verb's preposition said again.
@@ -1046,7 +1051,9 @@ class Reader extends RangeReader {
     if (!parts.some((_, i) => i > 0 && bare(i))) return undefined;
     const governing = verbs.map((_, i) => verbs.slice(0, i + 1).reverse().find((v) => v)!);
     if (negated.some((n, i) => n && !governing[i]!.lead.goal)) return undefined;
-    if (tail < le) governing[governing.length - 1]!.lead.wraps.push(...this.clauseParts(tail, le, true).wraps);
+    parts0.forEach(([, e], i) => {
+      if (endsGroup[i] && tails[i]! < e) governing[i]!.lead.wraps.push(...this.clauseParts(tails[i]!, e, true).wraps);
+    });
     return () =>
       parts.map(([s, e], i) =>
         negated[i] ? un('globally', un('not', this.prop(this.wordsIn(s + 1, e)))) : this.applyWraps(governing[i]!.lead, this.prop(this.wordsIn(verbs[i] ? verbs[i]!.end : s, e))),
