@@ -980,5 +980,6 @@ test('adverbials before a command with a verb of its own apply to the places bef
   reads("Keep visiting the front desk and the break room forever, and never go into the manager's office.", 'G F front_desk & G F break_room & G !manager_office');
   reads('patrol a and b forever, and avoid c', 'G F a & G F b & G !c');
   reads('you are not allowed in the basement', 'G !basement');
+  reads('You are permitted in the garage only while its door is open.', 'G (garage -> door_open)');
   reads("after you've been to the attic you're never allowed in the basement again", 'G (attic -> G !basement)');
 });
