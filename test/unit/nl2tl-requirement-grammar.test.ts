@@ -983,3 +983,13 @@ test('adverbials before a command with a verb of its own apply to the places bef
   reads('You are permitted in the garage only while its door is open.', 'G (garage -> door_open)');
   reads("after you've been to the attic you're never allowed in the basement again", 'G (attic -> G !basement)');
 });
+
+test('"may only be V-ed after" is a precedence; a command under a condition after it; a condition set off after the subject; "and stay there" reached at a time of its own', () => {
+  reads('Data may only be transmitted after the connection has been established.', '!data_transmitted W connection_established');
+  reads('take the stairs if the elevator is out of order', 'elevator_out_of_order -> F take_stairs');
+  reads('The alarm, once triggered, remains active until it is acknowledged by the operator.', 'G (alarm_triggered -> alarm_active U acknowledged_by_operator)');
+  reads('The door, when open, must not be locked.', 'G (door_open -> !door_locked)');
+  reads('After a fault is detected, the controller must enter safe mode in the next step and stay there forever.', 'G (fault_detected -> X G safe_mode)');
+  reads('reach a within 5 steps and stay there forever', 'F[0,5] G a');
+  reads('go to a and stay there', 'F G a');
+});

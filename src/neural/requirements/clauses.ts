@@ -493,6 +493,8 @@ export abstract class ClauseReader {
       // "keep visiting a forever": a recurring visit already goes on forever; "p never holds from then on": never.
       const unbounded = (j: number, op: Wrap['op']) => wraps[j]?.op === op && wraps[j]!.lo === undefined;
       if (i >= 2 && unbounded(i, 'globally') && (unbounded(i - 1, 'finally') || wraps[i - 1]!.op === 'not') && unbounded(i - 2, 'globally')) return false;
+      // "enter safe mode in the next step and stay there": X G, the step says when it is reached.
+      if (w.reach && i > 0 && (wraps[i - 1]!.op === 'next' || (wraps[i - 1]!.op === 'finally' && wraps[i - 1]!.lo !== undefined))) return false;
       // "continuously during the next 4 steps", "always true for the next 5 steps": G[0,4], not G G[0,4].
       return !((w.op === 'finally' || w.op === 'globally') && w.lo === undefined && next?.op === w.op && next.lo !== undefined);
     });

@@ -18,6 +18,8 @@ export interface Wrap {
   some?: boolean;
   /** With `next`: the number counts steps even with no unit after it ("at time 3"). */
   steps?: boolean;
+  /** With `finally`: getting to the place ("and stay there"), which a time said for it replaces ("in the next step"). */
+  reach?: boolean;
 }
 
 export type BinaryCue =
@@ -174,7 +176,7 @@ export const cueTable: readonly [string, Cue][] = [
     'and remain in it | and stay in it | and remain at it | and stay at it | and do not leave it | and never leave it | and not leave it | ' +
     'and then wait there | and wait there forever | and hover there | and hover there forever | and hover there indefinitely | ' +
     'and stay there indefinitely | and remain there indefinitely | and wait there indefinitely | and park there | and park there for good | ' +
-    'and stay there for good | and remain there for good', unary([F, G])],
+    'and stay there for good | and remain there for good', unary([{ op: 'finally', reach: true }, G])],
   // "you have ten steps to reach the summit": a deadline on what follows.
   ['you have #n #unit to | you have #n #unit in which to | you get #n #unit to', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +

@@ -31,9 +31,15 @@ export const hasPast = (f: FormulaJson): boolean => pastKinds.has(f.kind) || ('a
 /** Not `f`: "b does not happen before a does not hold" waits for a, not for !!a. */
 export const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.args[0]! : un('not', f));
 
-/** "pick up the block and place it in the bin": each command of a list done at some point (a goal is already); "do not open it": never. */
-export const eventuallyEach = (f: FormulaJson): FormulaJson =>
-  f.kind === 'and' ? bin('and', eventuallyEach(f.args[0]!), eventuallyEach(f.args[1]!)) : hasTemporal(f) ? f : f.kind === 'not' ? un('globally', f) : un('finally', f);
+/**
+ * "pick up the block and place it in the bin": each command of a list done at some point (a goal is already); "do not
+ * open it": never; "take the stairs if the elevator is out of order": under its condition.
+ */
+export const eventuallyEach = (f: FormulaJson): FormulaJson => {
+  if (f.kind === 'and') return bin('and', eventuallyEach(f.args[0]!), eventuallyEach(f.args[1]!));
+  if (f.kind === 'implies' && !hasTemporal(f.args[0]!)) return bin('implies', f.args[0]!, eventuallyEach(f.args[1]!));
+  return hasTemporal(f) ? f : f.kind === 'not' ? un('globally', f) : un('finally', f);
+};
 
 /** Whether `f` has a temporal operator with no bound ("infinitely often", "eventually"), as opposed to "for 2 seconds" or "next". */
 export const hasUnbounded = (f: FormulaJson): boolean =>

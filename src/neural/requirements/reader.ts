@@ -481,7 +481,9 @@ class Reader extends RangeReader {
         // "p is true at some point after q is true", "the server shall restart after every crash": a statement after an
         // event responds to it; "visit a after b" (a goal) orders two visits.
         const going = this.find(lead, before, (j) => this.cueAt(j)?.kind === 'goal' || (this.cueAt(j) as { goal?: boolean } | undefined)?.goal === true) >= 0;
-        if (op === 'after' && t < 0 && !going && !hasTemporal(peel(left, 'finally')) && !hasTemporal(peel(right, 'finally'))) {
+        // "you may only enter the vault after visiting the guard post": "only" makes the order a precedence.
+        const only = op === 'after' && this.find(lead, before, (j) => this.wordAt(j)?.norm === 'only') >= 0;
+        if (op === 'after' && t < 0 && !going && !only && !hasTemporal(peel(left, 'finally')) && !hasTemporal(peel(right, 'finally'))) {
           // "the user shall not log in after three failed attempts": not from then on.
           const then = left.kind === 'finally' ? left : left.kind === 'not' ? un('globally', left) : un('finally', left);
           const response = un('globally', bin('implies', peel(right, 'finally'), then));
@@ -492,8 +494,6 @@ class Reader extends RangeReader {
         const grouped = this.items[lead]?.kind === 'open' && this.closing.get(lead) === before - 1;
         const rightGrouped = this.items[k + 1]?.kind === 'open' && this.closing.get(k + 1) === end - 1;
         const timed = timedOps.has(op) ? this.timedResponse(k, left, right) : undefined;
-        // "you may only enter the vault after visiting the guard post": "only" makes the order a precedence.
-        const only = op === 'after' && this.find(lead, before, (j) => this.wordAt(j)?.norm === 'only') >= 0;
         const trailer = t >= 0 ? this.trailer(t) : undefined;
         // "... unless the user has been authenticated": what has happened once is an event, as a visit is.
         const happened = op === 'unless' && right.kind !== 'finally' && this.perfect(k + 1, end) ? un('finally', right) : right;
@@ -1286,6 +1286,21 @@ function numberedSteps(words: readonly Word[]): Word[] {
   return [...out, ...words.slice(from)];
 }
 
+/**
+ * "The alarm, once triggered, remains active until ...", "the door, when open, must ...": a condition set off by commas
+ * after the subject is the condition said first ("once triggered, the alarm remains active ..."), whose missing
+ * subject the reader takes from the main clause.
+ */
+function frontedCondition(words: readonly Word[]): Word[] {
+  const first = words.findIndex((w) => w.norm === ',');
+  const subject = words.slice(0, first);
+  const nounPhrase = first >= 1 && first <= 5 && subject.every((w) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(w.pos)) && subject.some((w) => ['NOUN', 'PROPN'].includes(w.pos));
+  if (!nounPhrase || !['once', 'when', 'whenever', 'if', 'after', 'while'].includes(words[first + 1]?.norm ?? '')) return [...words];
+  const second = words.findIndex((w, k) => k > first + 1 && w.norm === ',');
+  if (second < 0 || second === words.length - 1) return [...words];
+  return [...words.slice(first + 1, second + 1), ...subject, ...words.slice(second + 1)];
+}
+
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
@@ -1293,7 +1308,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
   const ended = [...words];
   while (ended.length > 0 && stop(ended[ended.length - 1]!)) ended.pop();
-  const kept = restatedWeakness(numberedSteps(ended));
+  const kept = restatedWeakness(numberedSteps(frontedCondition(ended)));
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
   const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(separated)))));
