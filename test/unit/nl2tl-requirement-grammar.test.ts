@@ -107,7 +107,7 @@ test('textbook phrasings: impossible states, every state, whatever happens', () 
 test('scope words: "at the same time", "in that order", "once" (from then on), finitely often, "there is a point where"', () => {
   reads('after a, b never holds', 'G (a -> G !b)');
   reads('once the robot reaches a, it must never return to b', 'G (a -> G !b)');
-  reads('a must not happen before b', '!a U b');
+  reads('a must not happen before b', '!a W b');
   reads('never visit b before a', '!b U a');
   reads('a always holds until b holds', 'a U b');
   reads('a is true infinitely often and b is true only finitely often', 'G F a & F G !b');
@@ -341,7 +341,7 @@ test('the past relative to another clause, "only if" over the past, sentences jo
   reads('if q holds then (at every moment so far, p holds)', 'q -> H p');
   reads('a eventually holds and whenever a holds, b holds afterwards.', 'F a & G (a -> F b)');
   reads('Whenever a is true, the next state satisfies b.', 'G (a -> X b)');
-  reads('There is no b before the first a.', '!b U a');
+  reads('There is no b before the first a.', '!b W a');
   reads('a is true at some point and b is always false.', 'F a & G !b');
   reads('If a holds then b holds in the same step.', 'a -> b');
 });
@@ -414,7 +414,7 @@ test('"neither ... nor", "at least one of", "is never followed by", "from the ne
 });
 
 test('a clause opening with "no" is negated; a leading mode, state or domain is a standing condition', () => {
-  reads('No "doWork" calls occur before the workers begin to "Execute".', '!do_work_calls U workers_begin_to_execute');
+  reads('No "doWork" calls occur before the workers begin to "Execute".', '!do_work_calls W workers_begin_to_execute');
   reads('no request is lost', '!request_lost');
   reads('In landing mode the aircraft shall always satisfy gear_down', 'G (landing_mode -> gear_down)');
   reads('In a safe domain there is a single MCS provider at the top of each domain.', 'G (safe_domain -> single_mcs_provider_at_top)');
@@ -512,7 +512,7 @@ test('"twice in a row" is the clause now and at the next step', () => {
 
 test('a clause that holds at all times before R is the catalogue\'s universality before R', () => {
   reads('the door is always closed before the train arrives', 'F train_arrives -> door_closed U train_arrives');
-  reads('never open the door before the train stops', '!open_door U train_stops');
+  reads('never open the door before the train stops', '!open_door W train_stops');
 });
 
 test('"one of" a list is a disjunction, and "one of them" is the disjunction of the list said before', () => {
@@ -992,4 +992,12 @@ test('"may only be V-ed after" is a precedence; a command under a condition afte
   reads('After a fault is detected, the controller must enter safe mode in the next step and stay there forever.', 'G (fault_detected -> X G safe_mode)');
   reads('reach a within 5 steps and stay there forever', 'F[0,5] G a');
   reads('go to a and stay there', 'F G a');
+});
+
+test('a statement that something never happens before another is a precedence (W); a mission\'s "do not go to b before a" waits for a (U)', () => {
+  reads('q never happens before p has happened.', '!q W p');
+  reads('The thrusters shall not fire before separation from the launcher has been confirmed.', '!thrusters_fire W separation_from_launcher_confirmed');
+  reads('visit the museum and the town hall but don\'t visit the museum before the town hall', 'F museum & F town_hall & !museum U town_hall');
+  reads('Never enter the garden before visiting the shed and the barn.', '!garden U shed & !garden U barn');
+  reads('x1 remains true until x2 becomes true, but x2 is not required to ever happen.', 'x1 W x2');
 });

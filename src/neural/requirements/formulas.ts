@@ -113,3 +113,7 @@ export function inOrder(fs: readonly FormulaJson[], order: Order): FormulaJson {
   if (order === 'ordered') return ordered;
   return pairs.reduce((f, [first, later]) => bin('and', f, bin('until', un('not', first), bin('and', first, un('next', bin('until', un('not', first), later))))), ordered);
 }
+
+/** "not b until a" made weak (`!b W a`), in each conjunct: a precedence whose awaited event may never come. */
+export const weakly = (f: FormulaJson): FormulaJson =>
+  f.kind === 'until' && !f.interval && f.args[0]!.kind === 'not' ? { ...f, kind: 'weak_until' } : f.kind === 'and' ? bin('and', weakly(f.args[0]!), weakly(f.args[1]!)) : f;

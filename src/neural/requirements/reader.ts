@@ -11,7 +11,7 @@ import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type Chain
 import { NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
-import { conjuncts, eachGoal, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, type Order } from './formulas';
+import { conjuncts, eachGoal, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import { andOr, RangeReader } from './ranges';
 import type { Word } from './words';
@@ -497,7 +497,12 @@ class Reader extends RangeReader {
         const trailer = t >= 0 ? this.trailer(t) : undefined;
         // "... unless the user has been authenticated": what has happened once is an event, as a visit is.
         const happened = op === 'unless' && right.kind !== 'finally' && this.perfect(k + 1, end) ? un('finally', right) : right;
-        const f = timed ?? (only || (op === 'precededBy' && !trailer) ? this.onlyAfter(left, right, lead, before) : this.combine(op, left, happened, trailer, grouped, rightGrouped));
+        const combined = timed ?? (only || (op === 'precededBy' && !trailer) ? this.onlyAfter(left, right, lead, before) : this.combine(op, left, happened, trailer, grouped, rightGrouped));
+        // "b never holds before a holds", "the pump shall not start before ...": a statement's precedence, where a may
+        // never come, as the pattern catalogue maps it; "do not go to b before a" is part of a mission that visits a.
+        const mission = this.find(a, b, (j) => ['goal', 'avoid'].includes(this.cueAt(j)?.kind ?? '') || (this.cueAt(j) as { goal?: boolean } | undefined)?.goal === true) >= 0;
+        const forbids = left.kind === 'not' || (left.kind === 'globally' && !left.interval && left.args[0]!.kind === 'not');
+        const f = op === 'before' && forbids && !mission && !trailer ? weakly(combined) : combined;
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -1243,7 +1248,7 @@ function restatedWeakness(words: readonly Word[]): Word[] {
   const lemmas = words.map((w) => w.lemma);
   const waits = ['until', 'till', 'unless'].some((w) => lemmas.includes(w)) || lemmas.join(' ').includes('up to and include');
   if (!waits) return [...words];
-  const says = (part: string): boolean => restates(part.replace(/^(and|but) /, ''));
+  const says = (part: string): boolean => restates(part) || restates(part.replace(/^(and|but) /, ''));
   const restates = (part: string): boolean =>
     /^(even if|even when|even though) .*\b(never|not ever)\b/.test(part) ||
     /^(although|though|but|even though) .*\b(be not require to|need not|need never|do not have to|may never|might never|can never|be not guarantee to)\b/.test(part) ||
