@@ -720,7 +720,7 @@ test('a category before a colon, steps said twice, "always B when A", a choice t
 });
 
 test('"whichever is closer", "and do not leave it", "at the same time or later", "it is always true that", "from then on" at the end, "never false", relative clauses on a quantified object, "after each"', () => {
-  reads('enter the red room or the blue room, whichever is closer', 'F red_room | F blue_room');
+  reads('enter the red room or the blue room, whichever is closer', 'F (red_room | blue_room)');
   reads('go to the hallway and do not leave it', 'F G hallway');
   reads('If s holds, then t holds at the same time or later.', 'G (s -> F t)');
   reads('It is always true that s implies t.', 'G (s -> t)');
@@ -839,7 +839,7 @@ test('bare counts, commands of their own in a list, "while avoiding" a list, "fi
   reads('Go to the kitchen, grab a cup, and then head to the living room.', 'F (kitchen & F (grab_cup & F living_room))');
   reads('Go to the hospital while avoiding the highway and the bridge.', 'F hospital & (G !highway & G !bridge)');
   reads('Visit the school and the park, but go to the school first.', 'F (school & F park)');
-  reads('Visit either the library or the bookstore, but not the mall.', '(F library | F bookstore) & G !mall');
+  reads('Visit either the library or the bookstore, but not the mall.', 'F (library | bookstore) & G !mall');
   reads('Visit the pond, the barn and the field, one after another.', 'F (pond & F (barn & F field))');
   reads('Eventually p holds and q holds at the next step.', 'F (p & X q)');
   reads('p holds now and q holds at the next step', 'p & X q');
@@ -889,7 +889,7 @@ test('from the second helpers\' sentences: politeness, "head over to", "swing by
   reads('robot pls pick up the keys at the front desk and drop them off in room 204', 'F (pick_up_keys_at_front & F drop_off_in_room_204)');
   reads('stay off the highway till you get to the bridge', '!highway U bridge');
   reads('go to the copy room without stopping by the break room on the way', '!break_room U copy_room');
-  reads('hey drone fly to the red tower or the white tower and avoid the power lines', '(F red_tower | F white_tower) & G !power_lines');
+  reads('hey drone fly to the red tower or the white tower and avoid the power lines', 'F (red_tower | white_tower) & G !power_lines');
   reads('Only go to the pool after you have been to the gym.', 'F pool & !pool U gym');
   reads('only enter the vault when the guard is present', 'G (vault -> guard_present)');
   reads('whenever you pass reception make sure you stop by the printer afterwards', 'G (pass_reception -> F printer)');
@@ -940,7 +940,7 @@ test('"within the next step", insistence after "never,", "over and over again", 
   reads('Never, under any circumstances, enter the server room.', 'G !server_room');
   reads('Patrol aisles 1, 2 and 3 over and over again.', 'G F aisle_1 & G F aisle_2 & G F aisle_3');
   reads('At some point you should stop visiting the lobby for good.', 'F G !lobby');
-  reads("Go to room 101 or room 102, I don't care which.", 'F room_101 | F room_102');
+  reads("Go to room 101 or room 102, I don't care which.", 'F (room_101 | room_102)');
   reads('Drone, fly to the tower, take a photo, then come back to the helipad.', 'F (tower & F (take_photo & F helipad))');
 });
 

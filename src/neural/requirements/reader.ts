@@ -825,7 +825,11 @@ class Reader extends RangeReader {
       const each = byVerb();
       // "never go to a or b": avoiding either place is avoiding both.
       const avoided = (f: FormulaJson) => f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'not';
-      return kind === 'or' && each.every(avoided) ? each.reduce((x, y) => bin('and', x, y)) : combine(each);
+      if (kind === 'or' && each.every(avoided)) return each.reduce((x, y) => bin('and', x, y));
+      // "go to the cafe or the library": F (cafe | library), as people write it (F cafe | F library says the same).
+      const visit = (f: FormulaJson) => f.kind === 'finally' && !f.interval && !hasTemporal(f.args[0]!);
+      if (kind === 'or' && !exclusive && each.every(visit)) return un('finally', each.map((f) => peel(f, 'finally')).reduce((x, y) => bin('or', x, y)));
+      return combine(each);
     }
     // "at some point the light is green and remains green forever": one subject, so the leading adverbials scope over both verbs.
     const sharesSubject = split.some(([s, e], i) => i > 0 && this.opensWithVerb(s, e)) && this.subjectOf(...split[0]!) !== undefined;
