@@ -855,7 +855,7 @@ test('bare counts, commands of their own in a list, "while avoiding" a list, "fi
 });
 
 test('a prohibition after an ordered list; "survey", "inspect", "frequent"; "but before that" and "but not until" after a command; "at every step before that" after an event', () => {
-  reads('Visit the park and the school, in that order, and never fly over the highway.', 'F (park & F school) & G !fly_over_highway');
+  reads('Visit the park and the school, in that order, and never fly over the highway.', 'F (park & F school) & G !highway');
   reads('go to a, b, and never c', 'F a & F b & G !c');
   reads('Survey the field and the forest repeatedly.', 'G F field & G F forest');
   reads('frequent the coffee shop', 'G F coffee_shop');
@@ -875,7 +875,7 @@ test('from sentences written by someone else: a command "only after" asks for it
   reads('the relief valve shall be open, and it shall stay open until the pressure is normal.', 'relief_valve_open & relief_valve_open U pressure_normal');
   reads('visit the bakery the pharmacy and the post office in any order', 'F bakery & F pharmacy & F post_office');
   reads('give the dog the bone and leave', 'F give_dog_bone & F leave');
-  reads('Survey the bridge, the tower, and the harbor, in that order, without ever flying over the stadium.', 'F (bridge & F (tower & F harbor)) & G !flying_over_stadium');
+  reads('Survey the bridge, the tower, and the harbor, in that order, without ever flying over the stadium.', 'F (bridge & F (tower & F harbor)) & G !stadium');
   reads('once you\'ve been to the bank dont ever go to the courthouse', 'G (bank -> G !courthouse)');
   reads('q cannot occur unless p has occurred before it.', '!q W O p');
   reads('p holds exactly two steps from now.', 'X X p');
@@ -1000,4 +1000,16 @@ test('a statement that something never happens before another is a precedence (W
   reads('visit the museum and the town hall but don\'t visit the museum before the town hall', 'F museum & F town_hall & !museum U town_hall');
   reads('Never enter the garden before visiting the shed and the barn.', '!garden U shed & !garden U barn');
   reads('x1 remains true until x2 becomes true, but x2 is not required to ever happen.', 'x1 W x2');
+});
+
+test('riders\' "take me to", flying over, repeated circling and looping, "all day long", chat spellings', () => {
+  reads('Whenever the fuel is low, take me to a gas station.', 'G (fuel_low -> F gas_station)');
+  reads('Never fly over the river, and eventually reach the mountain.', 'G !river & F mountain');
+  reads("Once you reach the roof, don't fly over the park anymore.", 'G (roof -> G !park)');
+  reads('Keep circling the north field and the south field, and never cross over the red tower.', 'G F north_field & G F south_field & G !red_tower');
+  reads('Keep going back to the west lot, and eventually stop visiting the east lot for good.', 'G F west_lot & F G !east_lot');
+  reads('patrol back and forth between the crane and the site entrance', 'G F crane & G F site_entrance');
+  reads('i wanna go to the park', 'F park');
+  reads('dont go thru the park', 'G !park');
+  reads('m and n are never both true.', 'G !(m & n)');
 });

@@ -150,6 +150,7 @@ export const cueTable: readonly [string, Cue][] = [
     'at every position | at each position | at all positions | in every position | in all positions | at any position | ' +
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
+    'all day long | all day | all night long | the whole time | the entire time | the whole way | the entire way | ' +
     'at every point in the execution | throughout the execution | ' +
     'forever after | ever after | the whole time | the entire time | the whole way | the entire way | indefinitely | for good | ' +
     'in all future states | throughout', unary([G])],
@@ -168,6 +169,9 @@ export const cueTable: readonly [string, Cue][] = [
     'from time to time | every so often | once in a while', unary([G, F])],
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
     'go back and forth between | keep go back and forth between | move back and forth between | travel back and forth between | ' +
+    'patrol back and forth between | fly back and forth between | drive back and forth between | walk back and forth between | ' +
+    'loop between | keep loop between | cycle between | keep circle | keep monitor | keep go back to | keep come back to | keep check on | ' +
+    'keep an eye on | keep watch over | keep fly over | keep fly to | keep drive to | keep drive by | keep pass by | ' +
     'alternate between | shuttle between | keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
   ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | ' +
@@ -336,7 +340,7 @@ export const cueTable: readonly [string, Cue][] = [
   // "p also holds": no connective inside a clause.
   ['also', { kind: 'ignore' }],
   // "stay out of aisles 4 and 5 completely": emphasis says nothing more.
-  ['completely | entirely | totally | altogether', { kind: 'ignore' }],
+  ['completely | entirely | totally | altogether | anymore', { kind: 'ignore' }],
   // "never, under any circumstances, enter the server room": so is insistence.
   ['under any circumstances | in any circumstances | for any reason | no matter what | whatever happens', { kind: 'ignore' }],
   ['or | or else | otherwise | alternatively', binary('or')],
@@ -447,7 +451,10 @@ export const cueTable: readonly [string, Cue][] = [
     'allowed in | allowed into | allowed inside | permitted in | permitted into | ' +
     // "pick up the box and bring it to the packing station": where the thing goes is where the robot goes.
     'bring it to | bring them to | take it to | take them to | carry it to | carry them to | deliver it to | deliver them to | ' +
-    'bring it back to | take it back to | bring that to | take that to', { kind: 'goal' }],
+    'bring it back to | take it back to | bring that to | take that to | ' +
+    // "take me to the Chase bank", "route me to Trader Joe's": the rider goes where the car goes.
+    'take me to | drive me to | bring me to | get me to | route me to | navigate me to | guide me to | take us to | drive us to | get us to | ' +
+    'go survey | go inspect | go check | go see | go visit | cross over | fly over | pass over | allowed over', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     // "go to room 101 or room 102, I don't care which": the choice is the robot's, as "or" already says.
@@ -478,7 +485,9 @@ export const cueTable: readonly [string, Cue][] = [
     'on all computation paths | in all executions', { kind: 'ignore' }],
   // Obligations: nothing of their own, but they mark a requirement, which holds at every moment.
   ['must | should | shall | have to | has to | need to | needs to | be required to | ought to | be supposed to | ' +
-    'you should | you must | i need you to | i want you to | i would like you to', { kind: 'ignore', obligation: true }],
+    'you should | you must | i need you to | i want you to | i would like you to | ' +
+    // "im gonna grab coffee at Dunkin, then go to work": the speaker's own plan is the route asked for.
+    'i going | i be go to | i be going to | i want to | i would like to | i need to', { kind: 'ignore', obligation: true }],
   // The first moment is where a formula is read (so a condition at it is no rule for every moment), and "as well"
   // adds nothing.
   ['in the first step | in the first state | at the first step | initially | at the start | at the beginning | in the initial state | ' +

@@ -153,8 +153,23 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
       out.push({ ...w, norm: 'not', lemma: 'not', pos: 'PART' });
       continue;
     }
+    // Chat spellings the tagger keeps as they are ("dont go thru the park"); "pls" it already reads.
+    const spelled = chatSpellings.get(w.norm);
+    if (spelled) {
+      out.push({ ...w, norm: spelled.word, lemma: spelled.word, pos: spelled.pos });
+      continue;
+    }
     const value = w.pos === 'NUM' ? numbers(w.text) : undefined;
     out.push(value === undefined ? w : { ...w, value });
   }
   return out;
 }
+
+/** Chat spellings and what they stand for (none a single letter, which may name a proposition). */
+const chatSpellings = new Map<string, { word: string; pos: string }>([
+  ['thru', { word: 'through', pos: 'ADP' }],
+  ['tho', { word: 'though', pos: 'SCONJ' }],
+  ['gonna', { word: 'going', pos: 'VERB' }],
+  ['wanna', { word: 'want', pos: 'VERB' }],
+  ['im', { word: 'i', pos: 'PRON' }],
+]);
