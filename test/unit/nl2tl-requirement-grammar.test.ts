@@ -1013,3 +1013,10 @@ test('riders\' "take me to", flying over, repeated circling and looping, "all da
   reads('dont go thru the park', 'G !park');
   reads('m and n are never both true.', 'G !(m & n)');
 });
+
+test('a subject the tagger takes for a verb before "is"; until either of two events; reached at a step and kept until', () => {
+  reads('Once the emergency brake is applied, it shall remain applied until the train has come to a complete stop.', 'G (emergency_brake_applied -> emergency_brake_applied U complete_stop)');
+  reads('Once grant is asserted, it stays asserted until the request is withdrawn.', 'G (grant_asserted -> grant_asserted U request_withdrawn)');
+  reads('Whenever the heater is on, it shall remain on until the setpoint is reached or a window is opened.', 'G (heater_on -> heater_on U (setpoint | window_opened))');
+  reads('When a train approach is signalled, the barriers shall be lowered in the next cycle and shall remain lowered until the train has left the crossing.', 'G (signalled -> X (barriers_lowered U train_left_crossing))');
+});

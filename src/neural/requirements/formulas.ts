@@ -12,6 +12,9 @@ export function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson 
   return f.kind === kind && !('interval' in f && f.interval) && 'args' in f ? f.args[0]! : f;
 }
 
+/** What is awaited: "until the setpoint is reached or a window is opened" waits for either, not for F either. */
+export const eventOf = (f: FormulaJson): FormulaJson => (f.kind === 'or' ? bin('or', eventOf(f.args[0]!), eventOf(f.args[1]!)) : peel(f, 'finally'));
+
 /** The operands of a chain of and (a & (b & c): a, b, c). */
 export const conjuncts = (f: FormulaJson): FormulaJson[] => (f.kind === 'and' ? f.args.flatMap(conjuncts) : [f]);
 

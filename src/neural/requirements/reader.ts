@@ -11,7 +11,7 @@ import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type Chain
 import { NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
-import { conjuncts, eachGoal, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
+import { conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import { andOr, RangeReader } from './ranges';
 import type { Word } from './words';
@@ -626,13 +626,16 @@ class Reader extends RangeReader {
     const left = leftAsWritten ? l : this.negatedLeft(l);
     // What until waits for is an event, not a promise: "until you visit the red room" is until red_room
     // (a U F b would hold whenever F b does).
-    const event = rightAsWritten ? r : peel(r, 'finally');
+    const event = rightAsWritten ? r : eventOf(r);
     switch (op) {
       case 'until': {
         // "proceed to gate 3 and remain there until boarding starts": there, then there until.
+        // "the barriers shall be lowered in the next cycle and remain lowered until the train has left": from that step.
+        const reached = l.kind === 'and' && !trailer && !rightAsWritten ? this.reachedThenKept(l.args[0]!, l.args[1]!, event) : undefined;
+        if (reached) return reached;
         const stay = l.kind === 'finally' && !l.interval ? l.args[0]! : undefined;
         if (stay?.kind === 'globally' && !stay.interval && !trailer && !rightAsWritten) return un('finally', bin('and', stay.args[0]!, bin('until', stay.args[0]!, event)));
-        return rightAsWritten ? this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, r, trailer) : eachGoal(r, (goal) => this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, goal, trailer));
+        return rightAsWritten ? this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, r, trailer) : eachGoal(r.kind === 'or' ? event : r, (goal) => this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, goal, trailer));
       }
       case 'unless': {
         // "w never holds unless v holds" and "the motor shall not start unless the guard is closed" (a state): w only
@@ -929,6 +932,18 @@ class Reader extends RangeReader {
       if (staysAfter(y, x)) return un('finally', x);
     }
     return t;
+  }
+
+  /**
+   * `then` kept until `event`, from the step `when` says it begins: when = X p (or F p, X X p, ...) and then = p give
+   * X (p U event); else undefined.
+   */
+  private reachedThenKept(when: FormulaJson, then: FormulaJson, event: FormulaJson): FormulaJson | undefined {
+    if ((when.kind !== 'next' && when.kind !== 'finally') || ('interval' in when && when.interval)) return undefined;
+    const inner = when.args[0]!;
+    if (this.sameFormula(inner, then)) return un(when.kind, bin('until', then, event));
+    const deeper = this.reachedThenKept(inner, then, event);
+    return deeper ? un(when.kind, deeper) : undefined;
   }
 
   /** Whether f and g say the same, propositions compared by their content words. */

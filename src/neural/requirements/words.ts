@@ -84,6 +84,13 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     const index = raw[i + 1];
     if (w.pos === 'VERB' && index?.pos === 'NUM' && !['NOUN', 'PROPN', 'ADJ'].includes(raw[i + 2]?.pos ?? '') && /^[a-z]{3,}$/i.test(w.text)) w.pos = 'NOUN';
   });
+  // "the emergency brake is applied", "grant is asserted": a word right before an auxiliary is the subject's, not a
+  // verb, whatever wink says ("Flying is ..." aside: an -ing word may be a gerund subject).
+  raw.forEach((w, i) => {
+    const next = raw[i + 1];
+    const before = raw[i - 1];
+    if (w.pos === 'VERB' && next?.pos === 'AUX' && !/ing$/.test(w.norm) && (!before || ['DET', 'NOUN', 'PROPN', 'ADJ', 'ADV', 'SCONJ', 'PUNCT'].includes(before.pos))) w.pos = 'NOUN';
+  });
   // "the north tower": after an article comes a noun phrase; wink-nlp sometimes tags its words as adverbs and verbs
   // ("north/ADV tower/VERB"), compromise does not. Not after "a", which may be a proposition ("a holds").
   raw.forEach((w, i) => {
