@@ -1020,3 +1020,13 @@ test('a subject the tagger takes for a verb before "is"; until either of two eve
   reads('Whenever the heater is on, it shall remain on until the setpoint is reached or a window is opened.', 'G (heater_on -> heater_on U (setpoint | window_opened))');
   reads('When a train approach is signalled, the barriers shall be lowered in the next cycle and shall remain lowered until the train has left the crossing.', 'G (signalled -> X (barriers_lowered U train_left_crossing))');
 });
+
+test('commands with only commas or full stops between them are steps in turn, an avoidance among them beside all; "not ... at any point" is never', () => {
+  reads('Go to a. Go to b.', 'F (a & F b)');
+  reads('go to the kitchen, grab a cup', 'F (kitchen & F grab_cup)');
+  reads('Avoid the highway. Get to the warehouse.', 'F warehouse & G !highway');
+  reads('Do not go to the park, go to the bank', 'F bank & G !park');
+  reads('Do NOT fly over the highway at any point. Eventually you need to get to the warehouse.', 'F warehouse & G !highway');
+  reads('drone: fly over the red building infinitely often but never over the school', 'G F red_building & G !school');
+  reads('p does not hold at any time.', 'G !p');
+});

@@ -502,7 +502,7 @@ export abstract class ClauseReader {
     // duration or the step (G[0,5] !p, X !p); "does not always hold" and "not within 5 seconds" keep theirs.
     for (let i = 0; i + 1 < wraps.length; i++) {
       const next = wraps[i + 1]!;
-      if (wraps[i]!.op === 'not' && ((next.op === 'globally' && next.lo !== undefined) || next.op === 'next')) [wraps[i], wraps[i + 1]] = [next, wraps[i]!];
+      if (wraps[i]!.op === 'not' && ((next.op === 'globally' && (next.lo !== undefined || next.any)) || next.op === 'next')) [wraps[i], wraps[i + 1]] = [next, wraps[i]!];
     }
     const each = (w: Wrap, f: FormulaJson): FormulaJson => {
       const steps = Array.from({ length: (w.hi as number) - (w.lo as number) + 1 }, (_, i) => nexts((w.lo as number) + i, f));

@@ -20,6 +20,8 @@ export interface Wrap {
   steps?: boolean;
   /** With `finally`: getting to the place ("and stay there"), which a time said for it replaces ("in the next step"). */
   reach?: boolean;
+  /** With `globally`: said with "any" ("at any point"), which a negation before it scopes under ("not ... at any point": never). */
+  any?: boolean;
 }
 
 export type BinaryCue =
@@ -144,10 +146,12 @@ const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 /** Each entry: the pattern variants (`|`-separated) and the cue. */
 export const cueTable: readonly [string, Cue][] = [
   // Always.
-  ['always | globally | at all times | at any time | at any point | for any state | for every state | for all states | in any state | ' +
+  // "do not fly over the highway at any point": "any" under a negation is "never", not "not always".
+  ['at any time | at any point | for any state | in any state | at any moment | at any position', unary([{ op: 'globally', any: true }])],
+  ['always | globally | at all times | for every state | for all states | ' +
     'at every time step | in every time step | at each time step | in each time step | at every timestep | at all time steps | in every step | ' +
-    'at every time | at every moment | at every step | at each step | at any moment | all the time | ' +
-    'at every position | at each position | at all positions | in every position | in all positions | at any position | ' +
+    'at every time | at every moment | at every step | at each step | all the time | ' +
+    'at every position | at each position | at all positions | in every position | in all positions | ' +
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
     'all day long | all day | all night long | the whole time | the entire time | the whole way | the entire way | ' +
@@ -485,7 +489,7 @@ export const cueTable: readonly [string, Cue][] = [
     'on all computation paths | in all executions', { kind: 'ignore' }],
   // Obligations: nothing of their own, but they mark a requirement, which holds at every moment.
   ['must | should | shall | have to | has to | need to | needs to | be required to | ought to | be supposed to | ' +
-    'you should | you must | i need you to | i want you to | i would like you to | ' +
+    'you should | you must | you need to | you have to | you will | i need you to | i want you to | i would like you to | ' +
     // "im gonna grab coffee at Dunkin, then go to work": the speaker's own plan is the route asked for.
     'i going | i be go to | i be going to | i want to | i would like to | i need to', { kind: 'ignore', obligation: true }],
   // The first moment is where a formula is read (so a condition at it is no rule for every moment), and "as well"

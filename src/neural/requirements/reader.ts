@@ -1128,6 +1128,22 @@ class Reader extends RangeReader {
   }
 
   /** "A, then B, then C": A and later B and later C. */
+  /**
+   * "Go to a. Go to b.", "go to the kitchen, grab a cup": commands one after another with only commas (or full stops)
+   * between them are steps in turn; "Avoid the highway. Get to the warehouse.": an avoidance among them holds beside
+   * them all. Undefined unless [a, b) is two or more such commands.
+   */
+  private commandsInTurn(a: number, b: number): FormulaJson | undefined {
+    const parts = this.splitCommas(a, b).map(([s, e]) => this.trim(s, e));
+    // Past "do not", "never", "eventually" before the verb.
+    const verbAt = (s: number, e: number) => this.leadingUnary(this.wordAt(s)?.norm === 'do' && this.isNegation(s + 1) ? s + 1 : s, e);
+    if (parts.length < 2 || !parts.every(([s, e]) => this.imperative(verbAt(s, e), e))) return undefined;
+    const avoids = (s: number) => this.cueAt(s)?.kind === 'avoid' || this.isNegation(s) || this.isNegation(s + 1);
+    const steps = parts.filter(([s]) => !avoids(s)).map(([s, e]) => this.clause(s, e));
+    const kept = parts.filter(([s]) => avoids(s)).map(([s, e]) => this.clause(s, e));
+    return [...(steps.length > 0 ? [inSequence(steps)] : []), ...kept].reduce((x, y) => bin('and', x, y));
+  }
+
   private sequence(a: number, b: number): FormulaJson {
     const steps: [number, number][] = [];
     let start = a;
@@ -1139,7 +1155,7 @@ class Reader extends RangeReader {
         start = k + 1;
       }
     }
-    if (steps.length === 0) return this.clause(a, b);
+    if (steps.length === 0) return this.commandsInTurn(a, b) ?? this.clause(a, b);
     // "b holds afterwards": a "then" with nothing after it is "later"; "first visit a, b afterwards": after the part before.
     if (start === b && steps.length === 1) {
       const listed = this.splitCommas(...this.trim(...steps[0]!));
@@ -1196,12 +1212,12 @@ function withoutLabel(items: Item[]): Item[] {
 }
 
 /**
- * "Drone, fly to the tower": who is addressed (a noun or two before a comma, "please" aside) is not a step,
- * when a command follows.
+ * "Drone, fly to the tower", "drone: fly over ...": who is addressed (a noun or two before a comma or colon, "please"
+ * aside) is not a step, when a command follows.
  */
 function withoutAddressee(items: Item[]): Item[] {
   const comma = items.findIndex((it) => it.kind === 'comma');
-  if (comma < 1 || (items[comma] as { word: Word }).word.text === ':') return items;
+  if (comma < 1) return items;
   const before = items.slice(0, comma);
   const named = before.filter((it) => it.kind === 'word');
   // The tagger takes a lone "Drone" for a verb.
