@@ -1030,3 +1030,11 @@ test('commands with only commas or full stops between them are steps in turn, an
   reads('drone: fly over the red building infinitely often but never over the school', 'G F red_building & G !school');
   reads('p does not hold at any time.', 'G !p');
 });
+
+test('a step list\'s "next", "once you have,", "when you\'re finished", "right after it" and "straight away" (the very next step), "and stay put"', () => {
+  reads('first landmark 1. next landmark 2. after that landmark 3. finally the helipad.', 'F (landmark_1 & F (landmark_2 & F (landmark_3 & F helipad)))');
+  reads('Get to landmark 7, and once you have, never go back to landmark 6.', 'F (landmark_7 & G !landmark_6)');
+  reads("Survey the orchard and when you're finished come back to the helipad and stay put.", 'F (orchard & F G helipad)');
+  reads('Go to the bell tower and right after it the clock tower.', 'F (bell_tower & X clock_tower)');
+  reads("once you've been to the bank dont ever go to the courthouse", 'G (bank -> G !courthouse)');
+});

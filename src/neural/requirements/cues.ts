@@ -184,7 +184,7 @@ export const cueTable: readonly [string, Cue][] = [
     'and remain in it | and stay in it | and remain at it | and stay at it | and do not leave it | and never leave it | and not leave it | ' +
     'and then wait there | and wait there forever | and hover there | and hover there forever | and hover there indefinitely | ' +
     'and stay there indefinitely | and remain there indefinitely | and wait there indefinitely | and park there | and park there for good | ' +
-    'and stay there for good | and remain there for good', unary([{ op: 'finally', reach: true }, G])],
+    'and stay there for good | and remain there for good | and stay put | and stay put there', unary([{ op: 'finally', reach: true }, G])],
   // "you have ten steps to reach the summit": a deadline on what follows.
   ['you have #n #unit to | you have #n #unit in which to | you get #n #unit to', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
@@ -358,7 +358,12 @@ export const cueTable: readonly [string, Cue][] = [
     'once you be do there | and once you be do there | once you be finish there | when you be do there | when you be finish there | ' +
     'once do there | when do there | after you be do there | ' +
     'when you get there | and when you get there | once you arrive there | and once you arrive there | when you be there | and when you be there | ' +
-    ', finally | , lastly | and lastly | thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to', binary('then')],
+    ', finally | , lastly | and lastly | thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to | ' +
+    // "first landmark 1. next landmark 2.": a step list's "next" (a comma or full stop before it).
+    ', next | when you be finish | and when you be finish | once you be finish | when you be do | once you be do | and once you have , | once you have , | ' +
+    // "go to the bell tower and right after it the clock tower": the very next step (sequence() reads the X).
+    'right after it | and right after it | right after that | and right after that | straight away | and straight away | then straight away | ' +
+    'and then straight away', binary('then')],
   ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps', { kind: 'inARow', times: 2 }],
   ['for #n #step in a row | #n #step in a row | #n times in a row | #n time in a row | for #n consecutive #step | in #n consecutive #step | ' +
     'at #n consecutive #step | for #n successive #step | in #n successive #step', { kind: 'inARow' }],

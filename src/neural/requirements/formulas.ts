@@ -63,7 +63,7 @@ export function inSequence(steps: readonly FormulaJson[]): FormulaJson {
 
 /** One step, then what comes after it; a deadline on the step ("within 20 steps, then ...") bounds the whole. */
 function then(now: FormulaJson, later: FormulaJson): FormulaJson {
-  const fromThen = later.kind === 'finally' || (later.kind === 'globally' && !later.interval);
+  const fromThen = later.kind === 'finally' || later.kind === 'next' || (later.kind === 'globally' && !later.interval);
   const rest = fromThen ? later : un('finally', later);
   if (now.kind === 'finally' && now.interval) return { ...now, args: [bin('and', now.args[0]!, rest)] };
   return un('finally', bin('and', reached(now), rest));

@@ -1149,12 +1149,19 @@ class Reader extends RangeReader {
     let start = a;
     // "and then, when you get there, go to b": two cues for one step between them say it once.
     const empty = (s: number, e: number) => this.items.slice(s, e).every((it) => it.kind === 'comma');
+    /** The steps said to come right after the one before ("and right after it", "straight away"), by their start. */
+    const immediate = new Set<number>();
     for (let k = a; k < b; k = this.step(k)) {
       if (this.isBinary(k, new Set(['then']))) {
         if (k > start && !empty(start, k)) steps.push([start, k]);
         start = k + 1;
+        if (this.cueWords(k).some((w) => ['right', 'straight'].includes(w.norm))) immediate.add(start);
       }
     }
+    const step = ([s, e]: [number, number]): FormulaJson => {
+      const f = this.clause(...this.trim(s, e));
+      return immediate.has(s) ? un('next', peel(f, 'finally')) : f;
+    };
     if (steps.length === 0) return this.commandsInTurn(a, b) ?? this.clause(a, b);
     // "b holds afterwards": a "then" with nothing after it is "later"; "first visit a, b afterwards": after the part before.
     if (start === b && steps.length === 1) {
@@ -1179,7 +1186,7 @@ class Reader extends RangeReader {
     if (byVerb) return inSequence(byVerb());
     // "go to the kitchen, grab a cup, and then head to the living room": commands of their own are steps too.
     const commands = listed.length > steps.length && listed.every(([s, e]) => this.cueAt(s)?.kind === 'goal' || (this.wordAt(s)?.pos === 'VERB' && this.opensWithVerb(s, e)));
-    return inSequence((commands ? listed : steps).map(([s, e]) => this.clause(...this.trim(s, e))));
+    return inSequence((commands ? listed : steps).map(step));
   }
 }
 
