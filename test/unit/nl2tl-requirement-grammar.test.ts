@@ -1016,7 +1016,6 @@ test('riders\' "take me to", flying over, repeated circling and looping, "all da
 
 test('a subject the tagger takes for a verb before "is"; until either of two events; reached at a step and kept until', () => {
   reads('Once the emergency brake is applied, it shall remain applied until the train has come to a complete stop.', 'G (emergency_brake_applied -> emergency_brake_applied U complete_stop)');
-  reads('Once grant is asserted, it stays asserted until the request is withdrawn.', 'G (grant_asserted -> grant_asserted U request_withdrawn)');
   reads('Whenever the heater is on, it shall remain on until the setpoint is reached or a window is opened.', 'G (heater_on -> heater_on U (setpoint | window_opened))');
   reads('When a train approach is signalled, the barriers shall be lowered in the next cycle and shall remain lowered until the train has left the crossing.', 'G (signalled -> X (barriers_lowered U train_left_crossing))');
 });
@@ -1037,4 +1036,12 @@ test('a step list\'s "next", "once you have,", "when you\'re finished", "right a
   reads("Survey the orchard and when you're finished come back to the helipad and stay put.", 'F (orchard & F G helipad)');
   reads('Go to the bell tower and right after it the clock tower.', 'F (bell_tower & X clock_tower)');
   reads("once you've been to the bank dont ever go to the courthouse", 'G (bank -> G !courthouse)');
+});
+
+test('a signal named by a bare short word holds when high, asserted or raised, and not when low', () => {
+  reads('If req is raised and busy is low, then grant must be raised in the next state.', 'G (req & !busy -> X grant)');
+  reads('Once grant is asserted, it stays asserted until the request is withdrawn.', 'G (grant -> grant U request_withdrawn)');
+  reads('If ack is never received, then req stays high forever.', 'G (G !ack_received -> G req)');
+  reads('Whenever the pressure is high, the relief valve shall open.', 'G (pressure_high -> relief_valve_open)');
+  reads('The drone shall land when the battery is low.', 'G (battery_low -> drone_land)');
 });

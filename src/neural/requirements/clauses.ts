@@ -560,9 +560,27 @@ export abstract class ClauseReader {
   protected prop(words: Word[]): FormulaJson {
     const content = contentWords(words);
     if (content.length === 0) throw new NotRead('a clause with no proposition');
-    this.clauses.push({ words: content });
-    return { kind: 'prop', name: `#${this.clauses.length - 1}` };
+    const level = signalLevel(words, content);
+    this.clauses.push({ words: level ? [content[0]!] : content });
+    const p: FormulaJson = { kind: 'prop', name: `#${this.clauses.length - 1}` };
+    return level === 'low' ? un('not', p) : p;
   }
 
   abstract sentence(a: number, b: number): FormulaJson;
+}
+
+/**
+ * "req goes high", "busy is low", "grant is asserted": a signal named by one bare word (no article) holds when high
+ * and not when low, as hardware specifications write it. "High" and "low" count only after a signal's short name
+ * ("req", "busy", "x1"): "the pressure is high" and "temperature is high" name a state of their own.
+ */
+function signalLevel(words: readonly Word[], content: readonly Word[]): 'high' | 'low' | undefined {
+  // "req goes high": going is becoming.
+  const core = content.filter((w) => !['go', 'turn'].includes(w.lemma));
+  if (core.length !== 2 || words.some((w) => w.pos === 'DET')) return undefined;
+  const [name, level] = core as [Word, Word];
+  const short = /^[a-z]{1,5}\d*$|\d|_/i.test(name.text);
+  if (['asserted', 'raised'].includes(level.norm) || (short && level.norm === 'high')) return 'high';
+  if (level.norm === 'deasserted' || (short && level.norm === 'low')) return 'low';
+  return undefined;
 }
