@@ -1045,3 +1045,8 @@ test('a signal named by a bare short word holds when high, asserted or raised, a
   reads('Whenever the pressure is high, the relief valve shall open.', 'G (pressure_high -> relief_valve_open)');
   reads('The drone shall land when the battery is low.', 'G (battery_low -> drone_land)');
 });
+
+test('a condition within a condition is both at once; a lone participle names a signal', () => {
+  reads('While the alarm system is armed, the siren shall sound whenever a window is open.', 'G (alarm_system_armed & window_open -> siren_sound)');
+  reads('Whenever busy is high, it remains high until done becomes true.', 'G (busy -> busy U done)');
+});

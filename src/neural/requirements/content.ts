@@ -33,6 +33,8 @@ export function isContent(w: Word, next: Word | undefined): boolean {
 }
 
 export function contentWords(words: readonly Word[]): Word[] {
+  // "until done becomes true": a lone participle names a signal, though "is done" says only that something is.
+  if (words.length === 1 && words[0]!.pos === 'VERB' && /(ne|ed|en)$/.test(words[0]!.norm) && words[0]!.norm !== words[0]!.lemma) return [...words];
   const kept = words.filter((w, i) => isContent(w, words[i + 1]));
   // Prepositions at the edges name nothing ("to the goal", "the light is on" keeps "on" inside).
   while (kept.length > 1 && kept[0]!.pos === 'ADP') kept.shift();

@@ -915,12 +915,16 @@ class Reader extends RangeReader {
   }
 
   /**
-   * The simpler equivalent forms people write: F F a is F a, G G a is G a, and "eventually p becomes true and stays
-   * true forever" (F (p & G p)) is F G p.
+   * The simpler equivalent forms people write: F F a is F a, G G a is G a, "eventually p becomes true and stays
+   * true forever" (F (p & G p)) is F G p, and a -> (b -> c) is a & b -> c.
    */
   tidy(f: FormulaJson): FormulaJson {
     if (!('args' in f)) return f;
     const t = { ...f, args: f.args.map((g) => this.tidy(g)) } as FormulaJson;
+    // "while the system is armed, the siren shall sound whenever a window is open": both conditions at once.
+    if (t.kind === 'implies' && t.args[1]!.kind === 'implies' && !hasTemporal(t.args[0]!) && !hasTemporal(t.args[1]!.args[0]!)) {
+      return bin('implies', bin('and', t.args[0]!, t.args[1]!.args[0]!), t.args[1]!.args[1]!);
+    }
     if ((t.kind !== 'finally' && t.kind !== 'globally') || t.interval) return t;
     const inner = t.args[0]!;
     if (inner.kind === t.kind && !inner.interval) return inner;
