@@ -703,7 +703,10 @@ class Reader extends RangeReader {
         // "reach a while avoiding b (and c)": both, not a condition.
         const avoiding = (f: FormulaJson): boolean => (f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'not') || (f.kind === 'and' && f.args.every(avoiding));
         if (avoiding(r)) return bin('and', l, r);
-        return un('globally', bin('implies', r, peel(l, 'globally')));
+        // "while the system is armed, the siren shall sound whenever a window is open": both conditions at once.
+        const main = peel(l, 'globally');
+        if (main.kind === 'implies' && !hasTemporal(r) && !hasTemporal(main.args[0]!)) return un('globally', bin('implies', bin('and', r, main.args[0]!), main.args[1]!));
+        return un('globally', bin('implies', r, main));
       }
       default:
         throw new NotRead(`unexpected ${op}`);
@@ -916,15 +919,11 @@ class Reader extends RangeReader {
 
   /**
    * The simpler equivalent forms people write: F F a is F a, G G a is G a, "eventually p becomes true and stays
-   * true forever" (F (p & G p)) is F G p, and a -> (b -> c) is a & b -> c.
+   * true forever" (F (p & G p)) is F G p.
    */
   tidy(f: FormulaJson): FormulaJson {
     if (!('args' in f)) return f;
     const t = { ...f, args: f.args.map((g) => this.tidy(g)) } as FormulaJson;
-    // "while the system is armed, the siren shall sound whenever a window is open": both conditions at once.
-    if (t.kind === 'implies' && t.args[1]!.kind === 'implies' && !hasTemporal(t.args[0]!) && !hasTemporal(t.args[1]!.args[0]!)) {
-      return bin('implies', bin('and', t.args[0]!, t.args[1]!.args[0]!), t.args[1]!.args[1]!);
-    }
     if ((t.kind !== 'finally' && t.kind !== 'globally') || t.interval) return t;
     const inner = t.args[0]!;
     if (inner.kind === t.kind && !inner.interval) return inner;
