@@ -500,7 +500,9 @@ class Reader extends RangeReader {
         const combined = timed ?? (only || (op === 'precededBy' && !trailer) ? this.onlyAfter(left, right, lead, before) : this.combine(op, left, happened, trailer, grouped, rightGrouped));
         // "b never holds before a holds", "the pump shall not start before ...": a statement's precedence, where a may
         // never come, as the pattern catalogue maps it; "do not go to b before a" is part of a mission that visits a.
-        const mission = this.find(a, b, (j) => ['goal', 'avoid'].includes(this.cueAt(j)?.kind ?? '') || (this.cueAt(j) as { goal?: boolean } | undefined)?.goal === true) >= 0;
+        // (Not "the returned item": a goal verb after an article is an adjective.)
+        const toPlace = (j: number) => (['goal', 'avoid'].includes(this.cueAt(j)?.kind ?? '') || (this.cueAt(j) as { goal?: boolean } | undefined)?.goal === true) && this.wordAt(j - 1)?.pos !== 'DET';
+        const mission = this.find(a, b, toPlace) >= 0;
         const forbids = left.kind === 'not' || (left.kind === 'globally' && !left.interval && left.args[0]!.kind === 'not');
         const f = op === 'before' && forbids && !mission && !trailer ? weakly(combined) : combined;
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
@@ -919,11 +921,19 @@ class Reader extends RangeReader {
 
   /**
    * The simpler equivalent forms people write: F F a is F a, G G a is G a, "eventually p becomes true and stays
-   * true forever" (F (p & G p)) is F G p.
+   * true forever" (F (p & G p)) is F G p, and F b & a U b is a U b.
    */
   tidy(f: FormulaJson): FormulaJson {
     if (!('args' in f)) return f;
     const t = { ...f, args: f.args.map((g) => this.tidy(g)) } as FormulaJson;
+    // "a stays false until b becomes true, and b does eventually become true": until says so already.
+    if (t.kind === 'and') {
+      const [x, y] = t.args as [FormulaJson, FormulaJson];
+      const promised = (until: FormulaJson, eventually: FormulaJson) =>
+        until.kind === 'until' && !until.interval && eventually.kind === 'finally' && !eventually.interval && this.sameFormula(until.args[1]!, eventually.args[0]!);
+      if (promised(x, y)) return x;
+      if (promised(y, x)) return y;
+    }
     if ((t.kind !== 'finally' && t.kind !== 'globally') || t.interval) return t;
     const inner = t.args[0]!;
     if (inner.kind === t.kind && !inner.interval) return inner;
