@@ -1050,3 +1050,9 @@ test('a condition within a condition is both at once; a lone participle names a 
   reads('While the alarm system is armed, the siren shall sound whenever a window is open.', 'G (alarm_system_armed & window_open -> siren_sound)');
   reads('Whenever busy is high, it remains high until done becomes true.', 'G (busy -> busy U done)');
 });
+
+test('"the two processes", "two transactions": the first and the second, each a proposition of its own', () => {
+  reads('The two processes are never in their critical sections simultaneously.', 'G !(process_1_in_critical_sections & process_2_in_critical_sections)');
+  reads('Two transactions shall never hold the lock at the same time.', 'G !(transaction_1_lock & transaction_2_lock)');
+  reads('within two steps, a holds', 'F[0,2] a');
+});

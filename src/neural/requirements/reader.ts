@@ -1268,16 +1268,36 @@ function unpunctuatedList(words: readonly Word[]): Word[] {
 }
 
 /**
+ * "The two processes are never in their critical sections at the same time", "Two transactions shall never hold the
+ * lock at the same time": two things of one kind that open the sentence are the first and the second ("processes 1
+ * and 2"), each with a proposition of its own.
+ */
+function twoNamed(words: readonly Word[]): Word[] {
+  const at = words[0]?.norm === 'the' ? 1 : 0;
+  const [two, noun] = [words[at], words[at + 1]];
+  if (!two || !noun || two.value !== 2 || !/^(two|2)$/.test(two.norm) || noun.pos !== 'NOUN' || noun.lemma === noun.norm) return [...words];
+  const number = (text: string, value: number): Word => ({ text, norm: text, lemma: text, pos: 'NUM', start: two.start, end: two.end, value });
+  const and: Word = { text: 'and', norm: 'and', lemma: 'and', pos: 'CCONJ', start: two.end, end: two.end };
+  return [...words.slice(0, at), noun, number('1', 1), and, number('2', 2), ...words.slice(at + 2)];
+}
+
+/**
  * "stay out of aisles 4 and 5", "patrol rooms 1, 2 and 3": a plural noun before a list of numbers names one place per
  * number, so each number gets the noun again ("aisle 4 and aisle 5").
  */
-function numberedList(words: readonly Word[]): Word[] {
+function numberedList(words0: readonly Word[]): Word[] {
+  const words = twoNamed(words0);
   const out: Word[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     out.push(w);
     const plural = w.pos === 'NOUN' && w.lemma !== w.norm && words[k + 1]?.pos === 'NUM';
     if (!plural) continue;
+    // "neighbouring philosophers 1 and 2": the adjectives before the noun are each one's.
+    let first = k;
+    const modifier = (d: Word) => d.pos === 'ADJ' || (d.pos === 'VERB' && /ing$/.test(d.norm));
+    while (first > 0 && modifier(words[first - 1]!)) first--;
+    const described = words.slice(first, k);
     // The list: numbers separated by commas and one "and"/"or" before the last.
     let end = k + 1;
     while (words[end + 1] && [',', 'and', 'or'].includes(words[end + 1]!.norm) && (words[end + 2]?.pos === 'NUM' || (words[end + 1]!.norm === ',' && ['and', 'or'].includes(words[end + 2]?.norm ?? '') && words[end + 3]?.pos === 'NUM'))) {
@@ -1286,7 +1306,10 @@ function numberedList(words: readonly Word[]): Word[] {
     if (end === k + 1) continue;
     out[out.length - 1] = { ...w, text: w.lemma, norm: w.lemma };
     for (let j = k + 1; j <= end; j++) {
-      if (words[j]!.pos === 'NUM' && j > k + 1) out.push({ ...w, text: w.lemma, norm: w.lemma, start: words[j]!.start, end: words[j]!.start });
+      if (words[j]!.pos === 'NUM' && j > k + 1) {
+        out.push(...described.map((d) => ({ ...d, start: words[j]!.start, end: words[j]!.start })));
+        out.push({ ...w, text: w.lemma, norm: w.lemma, start: words[j]!.start, end: words[j]!.start });
+      }
       out.push(words[j]!);
     }
     k = end;
