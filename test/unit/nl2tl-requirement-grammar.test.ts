@@ -1056,3 +1056,13 @@ test('"the two processes", "two transactions": the first and the second, each a 
   reads('Two transactions shall never hold the lock at the same time.', 'G !(transaction_1_lock & transaction_2_lock)');
   reads('within two steps, a holds', 'F[0,2] a');
 });
+
+test('a list of places in any order, then a place after each; avoiding two places until; "is always immediately followed by"; sending a response to every request; "stop going near"', () => {
+  reads('visit a and b in any order, then go to c', 'F (a & F c) & F (b & F c)');
+  reads('survey the north field, east field and west field in whatever order, then return to base', 'F (north_field & F base) & F (east_field & F base) & F (west_field & F base)');
+  reads("Avoid both the ravine and the crater rim until you've got a GPS fix.", '(!ravine & !crater_rim) U gps_fix');
+  reads('Green is always immediately followed by yellow, and yellow is always immediately followed by red.', 'G (green -> X yellow) & G (yellow -> X red)');
+  reads('The web server shall eventually send a response to every request it receives.', 'G (request_receives -> F web_server_send)');
+  reads('The rover should eventually stop going near the cliff edge.', 'F G !cliff_edge');
+  reads('The engine shall not be started before the fuel pressure check has been completed.', '!engine_started W fuel_pressure_check_completed');
+});

@@ -409,8 +409,9 @@ export const cueTable: readonly [string, Cue][] = [
     ['state', 'step', 'position', 'moment'].flatMap((unit) => [`from the ${nth} ${unit} on`, `from the ${nth} ${unit} onwards`, `from the ${nth} ${unit} onward`]).join(' | '),
     unary([...Array.from({ length: i + 1 }, () => X), G]),
   ]),
-  ['be immediately followed by | be followed immediately by | be followed in the next step by | be directly followed by', binary('immediateResponse')],
-  ['respond to | responds to | be a response to | be triggered by | be caused by', binary('respondsTo')],
+  ['be immediately followed by | be followed immediately by | be followed in the next step by | be directly followed by | ' +
+    'be always immediately followed by | be always followed immediately by | be always directly followed by | always be immediately followed by', binary('immediateResponse')],
+  ['respond to | responds to | be a response to | be triggered by | be caused by | send a response to | send a reply to | reply to | answer to', binary('respondsTo')],
   ['precede | precedes | must precede | be a precondition for', binary('precedes')],
   ['be preceded by | be always preceded by | be enabled by | be only possible after', binary('precededBy')],
   // Dwyer, Avrunin and Corbett's global scope; the reader knows their "Before R,", "Between Q and R," and "After Q until R," too.
@@ -463,8 +464,9 @@ export const cueTable: readonly [string, Cue][] = [
     'bring it back to | take it back to | bring that to | take that to | ' +
     // "take me to the Chase bank", "route me to Trader Joe's": the rider goes where the car goes.
     'take me to | drive me to | bring me to | get me to | route me to | navigate me to | guide me to | take us to | drive us to | get us to | ' +
-    'go survey | go inspect | go check | go see | go visit | cross over | fly over | pass over | allowed over', { kind: 'goal' }],
-  ['in any order | in some order | in whatever order | no matter the order | order do not matter | the order do not matter | ' +
+    'go survey | go inspect | go check | go see | go visit | check out | cross over | fly over | pass over | allowed over', { kind: 'goal' }],
+  ['in any order | in some order | in whatever order | in whatever order you like | in whichever order | in whichever order you like | ' +
+    'in any order you like | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     // "go to room 101 or room 102, I don't care which": the choice is the robot's, as "or" already says.
     'i do not care which | i do not care which one | either be fine | either one be fine | either will do | either one will do | ' +
@@ -475,7 +477,7 @@ export const cueTable: readonly [string, Cue][] = [
     'stay off the | keep off the | stay off of | keep off of | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit | ' +
     // "at some point stop visiting the lobby for good": from then on, no more visits.
-    'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to', { kind: 'avoid' }],
+    'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to | stop go near | stop go into | stop go in', { kind: 'avoid' }],
   // Framing: what comes before names who must see to the requirement, not part of it.
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +
     'shall hold that | should hold that | hold that | requirement be that | property be that | rule be that | goal be that | ' +

@@ -770,6 +770,8 @@ class Reader extends RangeReader {
 
   /** "never X until Y" means X does not happen before Y: not X until Y; "X always holds until Y" is X until Y. */
   private negatedLeft(l: FormulaJson): FormulaJson {
+    // "avoid both the ravine and the crater rim until ...": each avoided until then.
+    if (l.kind === 'and' && l.args.every((g) => g.kind === 'and' || (g.kind === 'globally' && !g.interval && g.args[0]!.kind === 'not'))) return bin('and', this.negatedLeft(l.args[0]!), this.negatedLeft(l.args[1]!));
     // "b has never held before a" is the same precedence said in the perfect.
     return (l.kind === 'globally' || l.kind === 'historically') && 'args' in l && !l.interval ? l.args[0]! : l;
   }
@@ -782,6 +784,23 @@ class Reader extends RangeReader {
     if (commaThen > a && this.find(a, commaThen, (k) => this.isBinary(k, new Set(['or']))) >= 0) {
       const leftEnd = this.items[commaThen - 1]!.kind === 'comma' ? commaThen - 1 : commaThen;
       return inSequence([this.coordination(a, leftEnd, 'or'), this.coordination(commaThen + 1, b, 'or')]);
+    }
+    // "visit a and b (in any order), then go to c": each place of the list, and c after it.
+    const listThen = kind === 'and' ? this.find(a + 1, b, (k) => this.isBinary(k, new Set(['then'])) && (this.isCommaSeparator(k) || this.isCommaSeparator(k - 1))) : -1;
+    if (listThen > a && this.find(a, listThen, (k) => this.isBinary(k, andOr)) >= 0) {
+      const leftEnd = this.items[listThen - 1]!.kind === 'comma' ? listThen - 1 : listThen;
+      const places: [number, number][] = [];
+      let from = a;
+      for (let k = a; k < leftEnd; k = this.step(k)) {
+        if (!this.isBinary(k, new Set(['and']))) continue;
+        places.push([from, k]);
+        from = k + 1;
+      }
+      const byVerb = this.sharedVerb([...places, [from, leftEnd]].flatMap(([s, e]) => this.splitCommas(s, e)));
+      if (byVerb) {
+        const after = this.sequence(listThen + 1, b);
+        return byVerb().map((goal) => inSequence([goal, after])).reduce((x, y) => bin('and', x, y));
+      }
     }
     // "either A or B, but not both".
     const exclusive = kind === 'or' && this.find(a, b, (k) => this.cueAt(k)?.kind === 'trailer') === b - 1 && (this.cueAt(b - 1) as { exclusive?: boolean }).exclusive === true;
