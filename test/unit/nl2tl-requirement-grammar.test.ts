@@ -670,7 +670,7 @@ test('an obligation under a state condition holds at every moment, whatever its 
 });
 
 test('words after an article are a noun phrase, whatever wink-nlp tags them; "never again"; "don\'t ever"; "open and closed" of one thing', () => {
-  reads('Visit the north tower or the south tower, but not both.', 'F north_tower xor F south_tower');
+  reads('Visit the north tower or the south tower, but not both.', '(F north_tower | F south_tower) & !(F north_tower & F south_tower)');
   reads("Don't ever go near the pond.", 'G !pond');
   reads('x holds at the beginning and never again.', 'x & X G !x');
   reads('The valve is never open and closed at the same time.', 'G !(valve_open & !valve_open)');
@@ -1065,4 +1065,11 @@ test('a list of places in any order, then a place after each; avoiding two place
   reads('The web server shall eventually send a response to every request it receives.', 'G (request_receives -> F web_server_send)');
   reads('The rover should eventually stop going near the cliff edge.', 'F G !cliff_edge');
   reads('The engine shall not be started before the fuel pressure check has been completed.', '!engine_started W fuel_pressure_check_completed');
+});
+
+test('"every message sent must ...", "and forever if it never does"', () => {
+  reads('Every message sent must eventually be acknowledged.', 'G (message_sent -> F acknowledged)');
+  reads('Keep the dock light on until the boat has docked, and forever if it never does.', 'dock_light_on W boat_docked');
+  reads('Go to either rock 7 or rock 8, but not both.', '(F rock_7 | F rock_8) & !(F rock_7 & F rock_8)');
+  reads('either p holds or q holds, but not both', 'p xor q');
 });

@@ -314,8 +314,13 @@ export abstract class ClauseReader {
     const object = this.quantifiedObject(a, b);
     if (object) return object;
     if (first?.kind !== 'word' || !['every', 'each', 'any'].includes(first.word.lemma)) return undefined;
-    let end = a + 1;
+    // The word after "every" is a noun, whatever the tagger says ("every message/VERB sent").
+    let end = this.wordAt(a + 1) ? a + 2 : a + 1;
     while (end < b && this.wordAt(end) && !['AUX', 'VERB'].includes(this.wordAt(end)!.pos)) end++;
+    // "every message placed on the queue must ...": a participle after the noun says which; the verb is the auxiliary.
+    const participle = this.wordAt(end)?.pos === 'VERB' && /(ed|en|nt)$/.test(this.wordAt(end)!.norm);
+    const auxiliary = participle ? this.find(end + 1, b, (k) => this.wordAt(k)?.pos === 'AUX') : -1;
+    if (auxiliary > end && this.items.slice(end, auxiliary).every((it) => it.kind === 'word')) end = auxiliary;
     if (end === a + 1 || end === b) return undefined;
     const predicate = this.clauseParts(end, b, false);
     if (predicate.group) return undefined;

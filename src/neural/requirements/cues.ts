@@ -346,7 +346,7 @@ export const cueTable: readonly [string, Cue][] = [
   // "stay out of aisles 4 and 5 completely": emphasis says nothing more.
   ['completely | entirely | totally | altogether | anymore', { kind: 'ignore' }],
   // "never, under any circumstances, enter the server room": so is insistence.
-  ['under any circumstances | in any circumstances | for any reason | no matter what | whatever happens', { kind: 'ignore' }],
+  ['under any circumstances | in any circumstances | for any reason | no matter what | no matter what happen | whatever happens', { kind: 'ignore' }],
   ['or | or else | otherwise | alternatively', binary('or')],
   // "if the door is locked, go to the office instead": the condition already says what is replaced.
   ['instead | instead of that', { kind: 'ignore' }],

@@ -842,7 +842,12 @@ class Reader extends RangeReader {
     if (split.length === 0) throw new NotRead(`"${kind}" with nothing on either side`);
     const next = (s: number, e: number): FormulaJson => (kind === 'or' ? this.coordination(s, e, 'and') : this.sequence(s, e));
     const joined = exclusive ? 'xor' : kind;
-    const combine = (fs: FormulaJson[]): FormulaJson => (order ? inOrder(fs, order) : fs.reduce((x, y) => bin(joined, x, y)));
+    // "go to a or b, but not both": (F a | F b) & !(F a & F b), as people write it (F a xor F b says the same);
+    // "either p holds or q holds, but not both" stays p xor q, as explain() writes it.
+    const eitherNotBoth = (fs: FormulaJson[]): FormulaJson =>
+      bin('and', fs.reduce((x, y) => bin('or', x, y)), un('not', fs.reduce((x, y) => bin('and', x, y))));
+    const visits = (fs: FormulaJson[]) => fs.every((f) => f.kind === 'finally' && !f.interval && !hasTemporal(f.args[0]!));
+    const combine = (fs: FormulaJson[]): FormulaJson => (order ? inOrder(fs, order) : exclusive && fs.length === 2 && visits(fs) ? eitherNotBoth(fs) : fs.reduce((x, y) => bin(joined, x, y)));
     const byPredicate = this.sharedPredicate(split, order);
     if (byPredicate) return byPredicate(joined);
     const bySubject = this.sharedSubject(split, joined);
@@ -1344,12 +1349,14 @@ function numberedList(words0: readonly Word[]): Word[] {
 function restatedWeakness(words: readonly Word[]): Word[] {
   const lemmas = words.map((w) => w.lemma);
   const waits = ['until', 'till', 'unless'].some((w) => lemmas.includes(w)) || lemmas.join(' ').includes('up to and include');
-  if (!waits) return [...words];
-  const says = (part: string): boolean => restates(part) || restates(part.replace(/^(and|but) /, ''));
+  // Parentheses group the clauses explain() writes, whose ", or forever if that never happens" the cue table reads.
+  if (!waits || lemmas.includes('(')) return [...words];
+  const says = (part: string): boolean => restates(part) || restates(part.replace(/^(and|but|or) /, ''));
   const restates = (part: string): boolean =>
     /^(even if|even when|even though) .*\b(never|not ever)\b/.test(part) ||
     /^(although|though|but|even though) .*\b(be not require to|need not|need never|do not have to|may never|might never|can never|be not guarantee to)\b/.test(part) ||
     /^whether or not\b/.test(part) ||
+    /^(forever|for ever|indefinitely) if .*\b(never|not ever)\b/.test(part) ||
     /^if .*\b(never|not ever|nobody ever|no one ever)\b/.test(part);
   for (let cut = words.length - 1; cut > 0; cut--) {
     if (![',', ';'].includes(words[cut]!.norm)) continue;
