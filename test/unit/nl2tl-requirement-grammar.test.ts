@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { explain, parseFormula, printFormula, structEqual } from '../../src/languages/tl/api';
+import { cueTable } from '../../src/neural/requirements/cues';
 import { translateRequirement } from '../../src/neural/requirements/index';
 
 function read(sentence: string, declared: { name: string; description?: string }[] = []): string | undefined {
@@ -1072,4 +1073,11 @@ test('"every message sent must ...", "and forever if it never does"', () => {
   reads('Keep the dock light on until the boat has docked, and forever if it never does.', 'dock_light_on W boat_docked');
   reads('Go to either rock 7 or rock 8, but not both.', '(F rock_7 | F rock_8) & !(F rock_7 & F rock_8)');
   reads('either p holds or q holds, but not both', 'p xor q');
+});
+
+// One source of truth per phrase: a phrase listed twice is read by whichever entry comes first, so the other is dead.
+test('every cue phrase is listed once', () => {
+  const seen = new Set<string>();
+  const twice = cueTable.flatMap(([phrases]) => phrases.split('|').map((p) => p.trim())).filter((p) => seen.has(p) || !seen.add(p));
+  assert.deepEqual(twice, []);
 });

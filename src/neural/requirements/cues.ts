@@ -154,7 +154,7 @@ export const cueTable: readonly [string, Cue][] = [
     'at every position | at each position | at all positions | in every position | in all positions | ' +
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
-    'all day long | all day | all night long | the whole time | the entire time | the whole way | the entire way | ' +
+    'all day long | all day | all night long | ' +
     'at every point in the execution | throughout the execution | ' +
     'forever after | ever after | the whole time | the entire time | the whole way | the entire way | indefinitely | for good | ' +
     'in all future states | throughout', unary([G])],
@@ -346,7 +346,7 @@ export const cueTable: readonly [string, Cue][] = [
   // "stay out of aisles 4 and 5 completely": emphasis says nothing more.
   ['completely | entirely | totally | altogether | anymore', { kind: 'ignore' }],
   // "never, under any circumstances, enter the server room": so is insistence.
-  ['under any circumstances | in any circumstances | for any reason | no matter what | no matter what happen | whatever happens', { kind: 'ignore' }],
+  ['under any circumstances | in any circumstances | for any reason | no matter what', { kind: 'ignore' }],
   ['or | or else | otherwise | alternatively', binary('or')],
   // "if the door is locked, go to the office instead": the condition already says what is replaced.
   ['instead | instead of that', { kind: 'ignore' }],
@@ -511,7 +511,7 @@ export const cueTable: readonly [string, Cue][] = [
   // "b will not happen again": never again.
   ['again', { kind: 'ignore', again: true }],
   ['be the same | be equal | be equivalent | have the same value | be identical | be both true or both false', { kind: 'same' }],
-  ['would | can | could | may | might | make sure that | make sure to | ' +
+  ['would | can | could | may | might | make sure to | ' +
     'it be the case that | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
 ];
 
