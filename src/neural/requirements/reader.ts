@@ -497,7 +497,10 @@ class Reader extends RangeReader {
         const trailer = t >= 0 ? this.trailer(t) : undefined;
         // "... unless the user has been authenticated": what has happened once is an event, as a visit is.
         const happened = op === 'unless' && right.kind !== 'finally' && this.perfect(k + 1, end) ? un('finally', right) : right;
-        const combined = timed ?? (only || (op === 'precededBy' && !trailer) ? this.onlyAfter(left, right, lead, before) : this.combine(op, left, happened, trailer, grouped, rightGrouped));
+        // "up to and including the moment when eventually p holds" says its "eventually" (explain() writes F p so), which
+        // release keeps; "the moment p becomes true" only says when.
+        const saysEventually = (op === 'releasedBy' || op === 'strongReleasedBy') && (this.cueAt(k + 1) as { wraps?: Wrap[]; onset?: boolean } | undefined)?.wraps?.[0]?.op === 'finally' && !(this.cueAt(k + 1) as { onset?: boolean }).onset;
+        const combined = timed ?? (only || (op === 'precededBy' && !trailer) ? this.onlyAfter(left, right, lead, before) : this.combine(op, left, happened, trailer, grouped, rightGrouped || saysEventually));
         // "b never holds before a holds", "the pump shall not start before ...": a statement's precedence, where a may
         // never come, as the pattern catalogue maps it; "do not go to b before a" is part of a mission that visits a.
         // (Not "the returned item": a goal verb after an article is an adjective.)
