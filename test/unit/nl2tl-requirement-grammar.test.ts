@@ -1081,3 +1081,9 @@ test('every cue phrase is listed once', () => {
   const twice = cueTable.flatMap(([phrases]) => phrases.split('|').map((p) => p.trim())).filter((p) => seen.has(p) || !seen.add(p));
   assert.deepEqual(twice, []);
 });
+
+test('avoiding a place "the whole way there" is until there; keeping a state "while V-ing" is a condition', () => {
+  reads('Go to the library but avoid the construction zone the whole way there.', '!construction_zone U library');
+  reads('Keep the gripper closed while carrying the cup.', 'G (carrying_cup -> gripper_closed)');
+  reads('go to the market while staying on the sidewalk', 'F market & G sidewalk');
+});

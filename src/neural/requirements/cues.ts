@@ -156,7 +156,7 @@ export const cueTable: readonly [string, Cue][] = [
     'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
     'all day long | all day | all night long | ' +
     'at every point in the execution | throughout the execution | ' +
-    'forever after | ever after | the whole time | the entire time | the whole way | the entire way | indefinitely | for good | ' +
+    'forever after | ever after | the whole time | the entire time | indefinitely | for good | ' +
     'in all future states | throughout', unary([G])],
   ['it be always the case that | it always hold that | it be globally the case that | it be always true that', unary([G], true)],
   ['from then on | from that point on | from that moment on | from there on | from that time on | thereafter', { kind: 'unary', wraps: [G], fromThen: true }],
@@ -472,6 +472,7 @@ export const cueTable: readonly [string, Cue][] = [
     'i do not care which | i do not care which one | either be fine | either one be fine | either will do | either one will do | ' +
     'it do not matter which | it do not matter which one | do not matter which | whichever you like | whichever you prefer | ' +
     'in no particular order | along the way | on the way | along your way | on your way | ' +
+    'the whole way | the entire way | the whole way there | the entire way there | all the way there | on the way there | ' +
     'along the route | en route', { kind: 'ignore' }],
   ['avoid | skip | bypass | stay away from | keep away from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
     'stay off the | keep off the | stay off of | keep off of | ' +

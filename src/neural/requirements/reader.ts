@@ -452,7 +452,9 @@ class Reader extends RangeReader {
         // "eventually reach a while avoiding b" keeps its "eventually" with the goal: F a & G !b.
         const lead = level === levelOne || (op !== 'while' && this.plainTemporalLead(a, k)) ? this.leadingUnary(a, k) : a;
         // "go to the market while staying on the sidewalk": a command and what to keep doing meanwhile.
-        const staying = op === 'while' && this.imperative(a, k) && /ing$/.test(this.wordAt(k + 1)?.norm ?? '') && this.wordAt(k + 1)?.pos === 'VERB';
+        // ("keep the gripper closed while carrying the cup" keeps a state, not a way: the while is a condition.)
+        const moving = this.find(a, k, (j) => ['goal', 'avoid'].includes(this.cueAt(j)?.kind ?? '')) >= 0;
+        const staying = op === 'while' && moving && this.imperative(a, k) && /ing$/.test(this.wordAt(k + 1)?.norm ?? '') && this.wordAt(k + 1)?.pos === 'VERB';
         if (staying) return bin('and', this.connectives(a, k), un('globally', peel(this.sentence(k + 1, b), 'globally')));
         // "head towards the bridge; after crossing it, go to the old mill": an "after" clause that only says the goal
         // before it again ("it", "there") is a "then".
