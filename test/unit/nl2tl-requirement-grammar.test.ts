@@ -1087,3 +1087,10 @@ test('avoiding a place "the whole way there" is until there; keeping a state "wh
   reads('Keep the gripper closed while carrying the cup.', 'G (carrying_cup -> gripper_closed)');
   reads('go to the market while staying on the sidewalk', 'F market & G sidewalk');
 });
+
+test('"shall ... immediately" is at that moment, a command\'s "immediately" the next step; a condition inside a mode is both at once', () => {
+  reads('If the brake pedal is pressed, then the cruise control shall be disengaged immediately.', 'G (brake_pedal_pressed -> cruise_control_disengaged)');
+  reads('If the battery gets low, immediately head to the charger.', 'G (battery_low -> X charger)');
+  reads('When in safe mode, if the battery level is low, the satellite shall switch the payload off at the next timepoint.', 'G (safe_mode & battery_level_low -> X satellite_switch_payload_off)');
+  reads('After Q, S responds to P.', 'G (q -> G (p -> F s))');
+});

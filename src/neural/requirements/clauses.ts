@@ -414,7 +414,7 @@ export abstract class ClauseReader {
             onsets.add(eventually);
             parts.wraps.push(eventually);
           }
-        } else {
+        } else if (!(it.cue.immediate && this.findFlagged(a, b, 'obligation') >= 0 && !this.imperative(a, b))) {
           const wraps = this.resolve(k);
           if (it.cue.onset) onsets.add(wraps);
           parts.wraps.push(wraps);
@@ -572,6 +572,9 @@ export abstract class ClauseReader {
   }
 
   abstract sentence(a: number, b: number): FormulaJson;
+
+  /** Whether [a, b) is a command (RangeReader answers it). */
+  protected abstract imperative(a: number, b: number): boolean;
 }
 
 /**

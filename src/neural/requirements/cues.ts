@@ -69,6 +69,8 @@ export type Cue =
       fromThen?: boolean;
       /** "beforehand": before the moment another clause speaks of ("if b holds at some point, a held beforehand"). */
       relative?: boolean;
+      /** "immediately": the next step for a command ("immediately head to the charger"), the same one for an obligation ("shall be disengaged immediately"). */
+      immediate?: boolean;
     }
   | { kind: 'binary'; op: BinaryCue }
   /** Dwyer's global scope ("Globally, P is false"): G over a pattern body that has no temporal operator of its own. */
@@ -201,12 +203,14 @@ export const cueTable: readonly [string, Cue][] = [
   ['next , | holds next | hold next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
     'in the very next state | in the very next step | at the very next step | at the very next state | ' +
     'in the next time step | at the next time step | at the next timepoint | at the next time point | in the next timepoint | in the next cycle | at the next cycle | in the following step | ' +
-    'in the following state | one step later | after one step | immediately after that | immediately afterwards | immediately | ' +
+    'in the following state | one step later | after one step | immediately after that | immediately afterwards | ' +
     'in the following cycle | at the following cycle | in the following time step | ' +
     // "the brake lights must turn on within the next step": no step between, so in it.
     'within the next step | within the next state | within the next cycle | within one step | ' +
     'in the next position | at the next position | at the very next position | in the very next position | ' +
     'right in the next step | right at the next step | right in the next state', unary([X])],
+  // FRET and requirement writers read "shall ... immediately" as at that moment; a command's "immediately" is next.
+  ['immediately', { kind: 'unary', wraps: [X], immediate: true }],
   // "s holds at some point strictly afterwards": later, not now.
   ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that', unary([X, F])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +

@@ -286,6 +286,9 @@ class Reader extends RangeReader {
     // "once the test starts, no changes shall be allowed": a prohibition from then on.
     const prohibition = fromThenOn && main.kind === 'not' && !hasTemporal(main);
     const then = again ? un('next', main) : never && !fromThenOn ? peel(main, 'globally') : prohibition ? un('globally', main) : main;
+    // "When in safe mode, if the battery is low, the satellite shall ...": both conditions at once, not from then on.
+    const inner = then.kind === 'globally' && !then.interval ? then.args[0]! : undefined;
+    if (global && !fromThenOn && inner?.kind === 'implies' && !hasTemporal(cond) && !hasTemporal(inner.args[0]!)) return un('globally', bin('implies', bin('and', cond, inner.args[0]!), inner.args[1]!));
     return global ? un('globally', bin('implies', cond, then)) : bin('implies', cond, main);
   }
 
