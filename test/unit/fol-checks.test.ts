@@ -354,3 +354,18 @@ test('moving a class away from a parent that lists it twice removes both occurre
   assert.equal(moved, 'hierarchy h {\n  a { y }\n  b { x, z }\n}\n');
   assert.ok(!codes(await analyze(moved)).includes(FolCodes.twoParents));
 });
+
+test('a declaration the quick fix adds goes before the first rule only when no syntax error comes before it', async () => {
+  // Found by test/fuzz/edits.test.ts (3,000 runs): after a bare "rule" line the declaration became that rule's body.
+  const broken = 'predicate near(x, y)\nrule\nrule forall x}\nrule r3: forall x. near(x, x) -> fish(x)\n';
+  const a = await analyze(broken);
+  const fix = fixes(a, FolCodes.undeclaredPredicate).find((f) => /Declare predicate fish/.test(f.title))!;
+  const fixed = apply(a, fix);
+  const syntax = (x: FolAnalysis) => x.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error && /syntax/.test(String(d.code))).length;
+  const after = await analyze(fixed);
+  assert.ok(syntax(after) <= syntax(a), fixed);
+  assert.ok(!codes(after).includes(FolCodes.undeclaredPredicate), fixed);
+  // Where nothing is broken, it still goes right before the first rule.
+  const ok = await analyze('predicate near(x, y)\nrule r: forall x. near(x, x) -> fish(x)\n');
+  assert.equal(apply(ok, fixes(ok, FolCodes.undeclaredPredicate)[0]), 'predicate near(x, y)\npredicate fish(x)\nrule r: forall x. near(x, x) -> fish(x)\n');
+});

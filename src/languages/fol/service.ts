@@ -157,8 +157,14 @@ export function codeActionsFol(a: FolAnalysis, r: Range, diagnostics: Diagnostic
     const data = d.data as Record<string, unknown> | undefined;
     if (d.code === FolCodes.undeclaredPredicate && data) {
       const params = Array.from({ length: Number(data.arity) }, (_, i) => ['x', 'y', 'z', 'w'][i] ?? `x${i + 1}`).join(', ');
+      // Right before the first rule; where a syntax error comes first, the parser's recovery decides where that rule
+      // starts (after a bare "rule" line the declaration would become its body), so before the first statement read
+      // whole ahead of every error, or at the very start.
+      const firstError = Math.min(...a.file.problems.map((p) => p.start));
       const firstRule = a.file.statements.find((s) => s.kind === 'rule');
-      const at = a.document.positionAt(firstRule ? firstRule.start : text.length);
+      const firstRead = a.file.statements.find((s) => s.end <= firstError);
+      const offset = firstRule && firstRule.end <= firstError ? firstRule.start : a.file.problems.length > 0 ? (firstRead?.start ?? 0) : text.length;
+      const at = a.document.positionAt(offset);
       out.push({ title: `Declare predicate ${data.name}(${params})`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: edit([{ range: { start: at, end: at }, newText: `predicate ${data.name}(${params})\n` }]) });
     } else if (d.code === FolCodes.arityMismatch && data?.parens) {
       const parens = data.parens as { start: number; end: number };
