@@ -369,3 +369,11 @@ test('a declaration the quick fix adds goes before the first rule only when no s
   const ok = await analyze('predicate near(x, y)\nrule r: forall x. near(x, x) -> fish(x)\n');
   assert.equal(apply(ok, fixes(ok, FolCodes.undeclaredPredicate)[0]), 'predicate near(x, y)\npredicate fish(x)\nrule r: forall x. near(x, x) -> fish(x)\n');
 });
+
+test('an import path with a lone UTF-16 surrogate is refused in one line, not an analysis failure', async () => {
+  // Found by test/fuzz/lsp-edits.test.ts (3,000 runs): building the file URI threw "URI malformed".
+  const a = await analyze('hierarchy zoo from "zo\udc00o.json"\nrule r: forall x. lion(x) -> cat(x)\n');
+  const failed = a.diagnostics.filter((d) => d.code === FolCodes.importFailed).map((d) => d.message);
+  assert.equal(failed.length, 1);
+  assert.match(failed[0], /not a valid file name/);
+});

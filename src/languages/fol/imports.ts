@@ -30,6 +30,10 @@ export async function readImport(documentUri: string, relPath: string, host: Hos
   const files = host.files;
   if (doc.scheme === 'untitled') return { ok: false, message: `Cannot resolve '${relPath}' for a document that is not saved.` };
   if (!files) return { ok: false, message: `Cannot resolve '${relPath}': this host reads no files.` };
+  // A lone UTF-16 surrogate names no file, and a URI cannot hold it (encodeURIComponent throws).
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(relPath)) {
+    return { ok: false, message: `'${relPath}' is not a valid file name: it holds a lone UTF-16 surrogate.` };
+  }
   const docDir = Utils.dirname(doc);
   // On Windows (a drive letter in the document's path) a backslash separates folders, as Node's path.resolve read it.
   const target = Utils.resolvePath(docDir, /^\/[a-zA-Z]:\//.test(doc.path) ? relPath.replace(/\\/g, '/') : relPath);
