@@ -1094,3 +1094,13 @@ test('"shall ... immediately" is at that moment, a command\'s "immediately" the 
   reads('When in safe mode, if the battery level is low, the satellite shall switch the payload off at the next timepoint.', 'G (safe_mode & battery_level_low -> X satellite_switch_payload_off)');
   reads('After Q, S responds to P.', 'G (q -> G (p -> F s))');
 });
+
+test('a property\'s name before a colon is a label; "unless and until"; "it is guaranteed that"; reached and kept forever; chat "nd", "til"', () => {
+  reads('Formalise: p never holds.', 'G !p');
+  reads('Response after q: after q has occurred, every p is eventually followed by s.', 'G (q -> G (p -> F s))');
+  reads('Absence after q until r: once q holds, p is false until r holds, even if r never occurs.', 'G (q -> !p W r)');
+  reads('The robot arm shall stay in the home position unless and until a motion command is received.', 'robot_arm_home_position W motion_command_received');
+  reads('It is guaranteed that whenever p occurs, q follows eventually.', 'G (p -> F q_follows)');
+  reads('Once the end-of-life command is received, the satellite shall eventually enter safe mode and remain in safe mode forever.', 'G (end_of_life_command_received -> F G safe_mode)');
+  reads('pls go to room 5 nd wait there til the doctor comes', 'F (room_5 & room_5 U doctor_comes)');
+});

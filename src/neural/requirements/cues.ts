@@ -377,7 +377,7 @@ export const cueTable: readonly [string, Cue][] = [
     'then or in the future | now or in the future | then or at some later point', unary([F])],
   ['until then | until that happen | until that moment | until that point | until that time | till then', { kind: 'untilThen' }],
   ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
-  ['unless | at least until | until possibly', binary('unless')],
+  ['unless | at least until | until possibly | unless and until', binary('unless')],
   // Only the operator's own word: "the brake is released" is a clause (cue words match lemmas too).
   ['releases', binary('release')],
   ['since | ever since', binary('since')],
@@ -485,6 +485,7 @@ export const cueTable: readonly [string, Cue][] = [
     'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to | stop go near | stop go into | stop go in', { kind: 'avoid' }],
   // Framing: what comes before names who must see to the requirement, not part of it.
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +
+    'it be guarantee that | it be ensure that | it be required that | it must be ensure that | ' +
     'shall hold that | should hold that | hold that | requirement be that | property be that | rule be that | goal be that | ' +
     'specification be that | state that | specify that | mandate that | make sure | ensure', { kind: 'lead' }],
   ['never reach a state where | never reach a state in which | never get to a state where | never get into a state where | ' +

@@ -919,8 +919,10 @@ class Reader extends RangeReader {
         const f = this.withSubject(shared, () => next(s, e));
         // "p becomes true at some point and stays true": from that point on.
         const stays = shared && eventBefore && kind === 'and' && !hasTemporal(f) && ['stay', 'remain'].includes(this.verbAt(s, e)?.lemma ?? '');
-        if (stays) absorbed.add(i - 1);
-        fs.push(stays ? inSequence([before, un('globally', f)]) : f);
+        // "shall eventually enter safe mode and remain in safe mode forever": kept from the moment it is reached.
+        const kept = eventBefore && kind === 'and' && f.kind === 'globally' && !f.interval && this.sameFormula(f.args[0]!, before.args[0]!);
+        if (stays || kept) absorbed.add(i - 1);
+        fs.push(stays ? inSequence([before, un('globally', f)]) : kept ? inSequence([before, f]) : f);
         // "g holds, and it holds from that point on": "it" is the clause before.
         if (this.clauses.length > read) this.antecedent = this.clauses[read]!.words;
       }
@@ -1254,7 +1256,10 @@ function framingEnd(items: readonly Item[]): number {
 function withoutLabel(items: Item[]): Item[] {
   const colon = items.findIndex((it) => it.kind === 'comma' && it.word.text === ':');
   if (colon < 0) return items;
-  const label = colon <= 8 && items.slice(0, colon).every((it) => (it.kind === 'word' && it.word.pos !== 'VERB') || (it.kind === 'cue' && it.cue.kind === 'ignore'));
+  // "Absence before r: p does not occur before r occurs": a pattern's name, scope words and all, is a label too.
+  const first = items[0]?.kind === 'word' ? items[0].word.lemma : undefined;
+  const named = first !== undefined && patternNames.has(first);
+  const label = colon <= 8 && (named || items.slice(0, colon).every((it) => (it.kind === 'word' && it.word.pos !== 'VERB') || (it.kind === 'cue' && it.cue.kind === 'ignore')));
   if (label) return items.slice(colon + 1);
   let verb = colon - 1;
   while (verb >= 0 && items[verb]!.kind === 'word') verb--;
@@ -1262,6 +1267,12 @@ function withoutLabel(items: Item[]): Item[] {
   const places = cue?.kind === 'cue' && (cue.cue.kind === 'goal' || cue.cue.kind === 'avoid');
   return places && verb + 1 < colon ? [...items.slice(0, verb + 1), ...items.slice(colon + 1)] : items;
 }
+
+/** The names exercises give a property before a colon ("Weak fairness: ...", "Response after q: ..."). */
+const patternNames: ReadonlySet<string> = new Set([
+  'absence', 'existence', 'universality', 'precedence', 'response', 'bounded', 'chain', 'fairness', 'weak', 'strong', 'mutual',
+  'safety', 'liveness', 'invariant', 'invariance', 'formalise', 'formalize', 'property', 'exercise', 'persistence', 'recurrence',
+]);
 
 /**
  * "Drone, fly to the tower", "drone: fly over ...": who is addressed (a noun or two before a comma or colon, "please"

@@ -179,4 +179,6 @@ const chatSpellings = new Map<string, { word: string; pos: string }>([
   ['gonna', { word: 'going', pos: 'VERB' }],
   ['wanna', { word: 'want', pos: 'VERB' }],
   ['im', { word: 'i', pos: 'PRON' }],
+  ['nd', { word: 'and', pos: 'CCONJ' }],
+  ['til', { word: 'until', pos: 'ADP' }],
 ]);
