@@ -156,3 +156,13 @@ test('analysis never throws on hostile input', () => {
     assert.ok(Array.isArray(a.diagnostics));
   }
 });
+
+test('no "Remove the final `.`" fix where the name without its dot is a keyword: `prop.` would become `prop`', () => {
+  // Found by test/fuzz/edits.test.ts (2,000 runs): "prop." followed by a declaration turned into a broken `prop` line.
+  const a = analyze('prop.\nprop red "the light is red"\nspec s := G red\n');
+  const dotted = a.diagnostics.filter((d) => d.code === checkCodes.dottedName);
+  assert.ok(dotted.length > 0, codes(a).join(', '));
+  for (const d of dotted) assert.deepEqual(editorActions(a, d.range, [d]).filter((x) => x.title === 'Remove the final `.`'), []);
+  const ok = analyze('prop red "the light is red"\nspec s := G red.\n');
+  assert.equal(apply(ok, fixFor(ok, checkCodes.dottedName).action), 'prop red "the light is red"\nspec s := G red\n');
+});

@@ -71,8 +71,9 @@ function fixFor(a: TlAnalysis, d: Diagnostic): CodeAction | undefined {
     case checkCodes.gluedName:
     case checkCodes.dottedName:
     case checkCodes.mixedXor: {
-      const data = d.data as RewriteData;
-      return edit(a, data.title, CodeActionKind.QuickFix, [{ range: toRange(a.document, data), newText: data.replacement }], d);
+      // A diagnostic whose rewrite would break the file carries none (a dotted keyword, `prop.`).
+      const data = d.data as RewriteData | undefined;
+      return data && edit(a, data.title, CodeActionKind.QuickFix, [{ range: toRange(a.document, data), newText: data.replacement }], d);
     }
     case syntaxCodes.syntax: {
       // An operator or keyword where a name was expected (`V`, `TRUE`): the message says how to quote it.

@@ -7,6 +7,7 @@ import { hasParens, type CompareNode, type Formula, type Span, type Term, type T
 import { temporalBinaryLevel, binding } from './precedence';
 import { syntaxCodes } from './parser';
 import { toRange } from './positions';
+import { isBareName } from './printer';
 
 export const checkCodes = {
   intervalReversed: 'tl/interval-reversed',
@@ -256,10 +257,12 @@ export function runChecks(doc: TextDocument, tl: TlDocument, disabled: ReadonlyS
     if (name.endsWith('.') && on(checkCodes.dottedName)) {
       const replacement = name.replace(/\.+$/, '');
       if (replacement !== '') {
+        // Without its dot `prop.` is the keyword `prop`, which would swallow the next line: no fix there.
+        const fix: RewriteData | undefined = isBareName(replacement) ? { start, end, replacement, title: 'Remove the final `.`' } : undefined;
         out.push(
           diagnostic(doc, { start, end }, DiagnosticSeverity.Warning, checkCodes.dottedName,
             `\`${name}\` is one name: names may contain dots, as in Spot (\`P_0.b_c\`). If the \`.\` ends a sentence, remove it.`,
-            { start, end, replacement, title: 'Remove the final `.`' } satisfies RewriteData),
+            fix),
         );
       }
     }
