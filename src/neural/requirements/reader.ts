@@ -11,7 +11,7 @@ import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type Chain
 import { NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
-import { conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
+import { conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, isVisit, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import { andOr, RangeReader } from './ranges';
 import type { Word } from './words';
@@ -854,8 +854,7 @@ class Reader extends RangeReader {
     // "either p holds or q holds, but not both" stays p xor q, as explain() writes it.
     const eitherNotBoth = (fs: FormulaJson[]): FormulaJson =>
       bin('and', fs.reduce((x, y) => bin('or', x, y)), un('not', fs.reduce((x, y) => bin('and', x, y))));
-    const visits = (fs: FormulaJson[]) => fs.every((f) => f.kind === 'finally' && !f.interval && !hasTemporal(f.args[0]!));
-    const combine = (fs: FormulaJson[]): FormulaJson => (order ? inOrder(fs, order) : exclusive && fs.length === 2 && visits(fs) ? eitherNotBoth(fs) : fs.reduce((x, y) => bin(joined, x, y)));
+    const combine = (fs: FormulaJson[]): FormulaJson => (order ? inOrder(fs, order) : exclusive && fs.length === 2 && fs.every(isVisit) ? eitherNotBoth(fs) : fs.reduce((x, y) => bin(joined, x, y)));
     const byPredicate = this.sharedPredicate(split, order);
     if (byPredicate) return byPredicate(joined);
     const bySubject = this.sharedSubject(split, joined);
@@ -867,8 +866,7 @@ class Reader extends RangeReader {
       const avoided = (f: FormulaJson) => f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'not';
       if (kind === 'or' && each.every(avoided)) return each.reduce((x, y) => bin('and', x, y));
       // "go to the cafe or the library": F (cafe | library), as people write it (F cafe | F library says the same).
-      const visit = (f: FormulaJson) => f.kind === 'finally' && !f.interval && !hasTemporal(f.args[0]!);
-      if (kind === 'or' && !exclusive && each.every(visit)) return un('finally', each.map((f) => peel(f, 'finally')).reduce((x, y) => bin('or', x, y)));
+      if (kind === 'or' && !exclusive && each.every(isVisit)) return un('finally', each.map((f) => peel(f, 'finally')).reduce((x, y) => bin('or', x, y)));
       return combine(each);
     }
     // "at some point the light is green and remains green forever": one subject, so the leading adverbials scope over both verbs.
