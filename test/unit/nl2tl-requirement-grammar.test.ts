@@ -930,7 +930,6 @@ test('"must not V unless" a state is a condition at every moment; unless somethi
   reads("The car shall not start unless the driver's seatbelt is fastened.", 'G (car_start -> driver_seatbelt_fastened)');
   reads('Always keep away from the pond unless you\'re carrying the net', 'G (pond -> carrying_net)');
   reads('The system shall not transmit data unless the user has been authenticated.', '!system_transmit_data W user_authenticated');
-  reads("No entering the vault unless you've already picked up the key card.", '!entering_vault W picked_up_key_card');
   reads('Do not go to the park unless you have visited the library.', '!park W library');
   reads('the light stays green unless the button is pressed', 'light_green W button_pressed');
 });
@@ -1103,4 +1102,11 @@ test('a property\'s name before a colon is a label; "unless and until"; "it is g
   reads('It is guaranteed that whenever p occurs, q follows eventually.', 'G (p -> F q_follows)');
   reads('Once the end-of-life command is received, the satellite shall eventually enter safe mode and remain in safe mode forever.', 'G (end_of_life_command_received -> F G safe_mode)');
   reads('pls go to room 5 nd wait there til the doctor comes', 'F (room_5 & room_5 U doctor_comes)');
+});
+
+test('"!!" ends a sentence twice and negates nothing; "no fly over X at all" is a ban', () => {
+  reads('fly to the zoo and the playground and the ice cream shop!!', 'F zoo & F playground & F ice_cream_shop');
+  reads('satisfy !fcs', '!fcs');
+  reads('Drone, fly to the church, no fly over the school at all.', 'F church & G !school');
+  reads("No entering the vault unless you've already picked up the key card.", '!vault W picked_up_key_card');
 });

@@ -348,7 +348,7 @@ export const cueTable: readonly [string, Cue][] = [
   // "p also holds": no connective inside a clause.
   ['also', { kind: 'ignore' }],
   // "stay out of aisles 4 and 5 completely": emphasis says nothing more.
-  ['completely | entirely | totally | altogether | anymore', { kind: 'ignore' }],
+  ['completely | entirely | totally | altogether | anymore | at all', { kind: 'ignore' }],
   // "never, under any circumstances, enter the server room": so is insistence.
   ['under any circumstances | in any circumstances | for any reason | no matter what', { kind: 'ignore' }],
   ['or | or else | otherwise | alternatively', binary('or')],
@@ -482,7 +482,9 @@ export const cueTable: readonly [string, Cue][] = [
     'stay off the | keep off the | stay off of | keep off of | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit | ' +
     // "at some point stop visiting the lobby for good": from then on, no more visits.
-    'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to | stop go near | stop go into | stop go in', { kind: 'avoid' }],
+    'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to | stop go near | stop go into | stop go in | ' +
+    // "no fly over the school at all": a ban said as a sign says it.
+    'no fly over | no going to | no go to | no entering | no entry to', { kind: 'avoid' }],
   // Framing: what comes before names who must see to the requirement, not part of it.
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +
     'it be guarantee that | it be ensure that | it be required that | it must be ensure that | ' +

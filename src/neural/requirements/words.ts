@@ -155,8 +155,9 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     }
     // "the manager's office", "the dry cleaner's": a possessive names nothing of its own.
     if (w.pos === 'PART' && (w.norm === "'s" || w.norm === '’s')) continue;
-    // "satisfy !fcs": an exclamation mark written against the next word is negation, not the end of a sentence.
-    if (w.text === '!' && raw[i + 1]?.start === w.end) {
+    // "satisfy !fcs": an exclamation mark written against the next word is negation, not the end of a sentence
+    // ("the ice cream shop!!" ends one twice).
+    if (w.text === '!' && raw[i + 1]?.start === w.end && raw[i + 1]!.pos !== 'PUNCT') {
       out.push({ ...w, norm: 'not', lemma: 'not', pos: 'PART' });
       continue;
     }
