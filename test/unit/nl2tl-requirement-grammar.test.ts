@@ -774,7 +774,7 @@ test('"there" after a goal, a command not to do something, "becomes false" as an
 });
 
 test('"otherwise" after a condition: the other branch under its negation; "instead" says nothing', () => {
-  reads('if you see a, go to b, otherwise go to c', 'G ((see_a -> F b) & (!see_a -> F c))');
+  reads('if you see a, go to b, otherwise go to c', '(see_a -> F b) & (!see_a -> F c)');
   reads('Go to the lab, but if the door is locked, go to the office instead.', 'F lab & G (door_locked -> F office)');
 });
 
@@ -1109,4 +1109,9 @@ test('"!!" ends a sentence twice and negates nothing; "no fly over X at all" is 
   reads('satisfy !fcs', '!fcs');
   reads('Drone, fly to the church, no fly over the school at all.', 'F church & G !school');
   reads("No entering the vault unless you've already picked up the key card.", '!vault W picked_up_key_card');
+});
+
+test('a command\'s "if ..., otherwise ..." is a choice made once, each branch carried out at some point', () => {
+  reads('If the hallway door is open, go to the lab; otherwise go to the storage room.', '(hallway_door_open -> F lab) & (!hallway_door_open -> F storage_room)');
+  reads('if the door is locked, go around to the back entrance, otherwise just use the front door', '(door_locked -> F back_entrance) & (!door_locked -> F use_front_door)');
 });

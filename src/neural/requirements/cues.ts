@@ -348,7 +348,7 @@ export const cueTable: readonly [string, Cue][] = [
   // "p also holds": no connective inside a clause.
   ['also', { kind: 'ignore' }],
   // "stay out of aisles 4 and 5 completely": emphasis says nothing more.
-  ['completely | entirely | totally | altogether | anymore | at all', { kind: 'ignore' }],
+  ['completely | entirely | totally | altogether | anymore | at all | just', { kind: 'ignore' }],
   // "never, under any circumstances, enter the server room": so is insistence.
   ['under any circumstances | in any circumstances | for any reason | no matter what', { kind: 'ignore' }],
   ['or | or else | otherwise | alternatively', binary('or')],

@@ -134,8 +134,13 @@ class Reader extends RangeReader {
       const commaRule = this.isCommaSeparator(condEnd) && !initial && !hasTemporal(cond) && hasTemporal(main);
       const standing = global || commaRule || this.obliged(cond, mainStart, b) || this.imperative(mainStart, b);
       if (otherwise > mainStart) {
-        const branches = bin('and', bin('implies', cond, main), bin('implies', negation(cond), this.sentence(otherwise + 1, b)));
-        return standing ? un('globally', branches) : branches;
+        // (A command in the other branch is carried out at some point, as a goal is: "otherwise just use the front door".)
+        const other = this.sentence(otherwise + 1, b);
+        const branches = bin('and', bin('implies', cond, main), bin('implies', negation(cond), this.imperative(otherwise + 1, b) ? eventuallyEach(other) : other));
+        // "if the door is locked, use the back entrance; otherwise go in through the front door": a command's choice
+        // is made once, as every independent writer read it (4 rows); a rule ("whenever ..., otherwise ...") stands.
+        const choice = this.imperative(mainStart, b) && !global;
+        return standing && !choice ? un('globally', branches) : branches;
       }
       return this.conditional(cond, main, standing, opener.kind === 'if' && opener.onlyIf === true, fromThenOn, this.relativePast > before);
     }
