@@ -1115,3 +1115,8 @@ test('a command\'s "if ..., otherwise ..." is a choice made once, each branch ca
   reads('If the hallway door is open, go to the lab; otherwise go to the storage room.', '(hallway_door_open -> F lab) & (!hallway_door_open -> F storage_room)');
   reads('if the door is locked, go around to the back entrance, otherwise just use the front door', '(door_locked -> F back_entrance) & (!door_locked -> F use_front_door)');
 });
+
+test('a command to go somewhere "only when" a condition holds: being there needs it, at every moment', () => {
+  reads('Go to the charging dock only when the battery is low.', 'G (charging_dock -> battery_low)');
+  reads('go to the kitchen only if the door is open', 'G (kitchen -> door_open)');
+});

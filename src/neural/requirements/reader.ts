@@ -166,8 +166,9 @@ class Reader extends RangeReader {
         const standing = c.global || (this.obliged(cond, a, k) && this.findFlagged(k + 1, b, 'initial') < 0);
         if (only && !c.onlyIf) return this.conditional(cond, peel(main, 'finally'), standing || this.imperative(a, k), true, false);
         // "you are allowed in the garage only while its door is open": being there, not getting there, needs the door.
-        const going = c.onlyIf === true && !this.imperative(a, k) && this.find(a, k, (j) => this.cueAt(j)?.kind === 'goal') >= 0;
-        if (going) return this.conditional(cond, peel(main, 'finally'), standing, true, c.fromThenOn === true);
+        // "Go to the charging dock only when the battery is low": being there, at any moment, needs the battery low.
+        const going = c.onlyIf === true && this.find(a, k, (j) => this.cueAt(j)?.kind === 'goal') >= 0;
+        if (going) return this.conditional(cond, peel(main, 'finally'), standing || this.imperative(a, k), true, c.fromThenOn === true);
         return this.conditional(cond, c.later && !hasTemporal(main) ? un('finally', main) : main, standing, c.onlyIf === true, c.fromThenOn === true);
       }
     }
