@@ -1120,3 +1120,8 @@ test('a command to go somewhere "only when" a condition holds: being there needs
   reads('Go to the charging dock only when the battery is low.', 'G (charging_dock -> battery_low)');
   reads('go to the kitchen only if the door is open', 'G (kitchen -> door_open)');
 });
+
+test('"keep circling X until Y" is over X until Y, not visits again and again', () => {
+  reads('Keep circling the barn until the sheep are in the pen.', 'barn U sheep_in_pen');
+  reads('Keep flying over the harbor until the battery gets low, then land at the helipad.', 'harbor U (battery_low & F helipad)');
+});

@@ -645,10 +645,14 @@ class Reader extends RangeReader {
     const event = rightAsWritten ? r : eventOf(r);
     switch (op) {
       case 'until': {
-        // "proceed to gate 3 and remain there until boarding starts": there, then there until.
         // "the barriers shall be lowered in the next cycle and remain lowered until the train has left": from that step.
         const reached = l.kind === 'and' && !trailer && !rightAsWritten ? this.reachedThenKept(l.args[0]!, l.args[1]!, event) : undefined;
         if (reached) return reached;
+        // "keep circling the barn until the sheep are in the pen", "keep flying over the harbor until ...": over it until
+        // then, not visiting it again and again (G F x U y asks nothing a robot could do).
+        const circled = l.kind === 'globally' && !l.interval && isVisit(l.args[0]!) ? peel(l.args[0]!, 'finally') : undefined;
+        if (circled && !rightAsWritten) return eachGoal(r.kind === 'or' ? event : r, (goal) => this.untilLike(trailer?.weak ? 'weak_until' : 'until', circled, goal, trailer));
+        // "proceed to gate 3 and remain there until boarding starts": there, then there until.
         const stay = l.kind === 'finally' && !l.interval ? l.args[0]! : undefined;
         if (stay?.kind === 'globally' && !stay.interval && !trailer && !rightAsWritten) return un('finally', bin('and', stay.args[0]!, bin('until', stay.args[0]!, event)));
         return rightAsWritten ? this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, r, trailer) : eachGoal(r.kind === 'or' ? event : r, (goal) => this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, goal, trailer));
