@@ -12,6 +12,9 @@ export const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : 
 const temporalKinds = new Set(['globally', 'finally', 'next', 'until', 'weak_until', 'release', 'strong_release', 'historically', 'once', 'prev', 'since']);
 export const hasTemporal = (f: FormulaJson): boolean => temporalKinds.has(f.kind) || ('args' in f && f.args.some(hasTemporal));
 
+/** A plain visit, F a with no time of its own and nothing temporal inside ("go to the cafe"; the catalogue's existence). */
+export const isVisit = (f: FormulaJson): boolean => f.kind === 'finally' && !f.interval && !hasTemporal(f.args[0]!);
+
 export type Scope = 'globally' | 'before' | 'after' | 'between' | 'afterUntil';
 
 /** The chains of two events: the catalogue's only published instances of its chain patterns. */
@@ -37,7 +40,7 @@ export function patternOf(f: FormulaJson): Pattern | undefined {
   if (!hasTemporal(f)) return f.kind === 'not' ? { kind: 'absence', p: f.args[0]! } : { kind: 'universality', p: f };
   // "it is always the case that P" / "never P" as a scope's body: the same patterns, said with their G.
   if (f.kind === 'globally' && !f.interval && !hasTemporal(f.args[0]!)) return patternOf(f.args[0]!);
-  if (f.kind === 'finally' && !f.interval && !hasTemporal(f.args[0]!)) return { kind: 'existence', p: f.args[0]! };
+  if (isVisit(f)) return { kind: 'existence', p: (f as { args: FormulaJson[] }).args[0]! };
   if (f.kind === 'weak_until' && !f.interval && f.args[0]!.kind === 'not' && !hasTemporal(f.args[0]!) && !hasTemporal(f.args[1]!)) {
     return { kind: 'precedence', p: f.args[0]!.args[0]!, s: f.args[1]! };
   }

@@ -12,9 +12,6 @@ export function peel(f: FormulaJson, kind: 'globally' | 'finally'): FormulaJson 
   return f.kind === kind && !('interval' in f && f.interval) && 'args' in f ? f.args[0]! : f;
 }
 
-/** A plain visit, F a with no time of its own and nothing temporal inside ("go to the cafe"). */
-export const isVisit = (f: FormulaJson): boolean => f.kind === 'finally' && !f.interval && !hasTemporal(f.args[0]!);
-
 /** What is awaited: "until the setpoint is reached or a window is opened" waits for either, not for F either. */
 export const eventOf = (f: FormulaJson): FormulaJson => (f.kind === 'or' ? bin('or', eventOf(f.args[0]!), eventOf(f.args[1]!)) : peel(f, 'finally'));
 

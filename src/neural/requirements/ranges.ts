@@ -107,6 +107,12 @@ export abstract class RangeReader extends ClauseReader {
     return last;
   }
 
+  /** Whether a cue of going stands at k ("go to", "patrol"'s goal), or with `avoiding` one of avoiding too ("avoid"). */
+  protected goingAt(k: number, avoiding = false): boolean {
+    const cue = this.cueAt(k);
+    return cue?.kind === 'goal' || (avoiding && cue?.kind === 'avoid') || (cue as { goal?: boolean } | undefined)?.goal === true;
+  }
+
   /** Whether a prohibition opens at k: an avoidance ("avoid", "never go to") or a negation ("never", "do not"). */
   protected forbids(k: number): boolean {
     return this.cueAt(k)?.kind === 'avoid' || (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'not') === true;

@@ -7,11 +7,11 @@
 //   >  until, unless, before, after, while  >  or  >  and  >  then  >  one clause with its adverbials.
 // One clause and its adverbials are read by ClauseReader (clauses.ts); this class reads the structure around them.
 import type { FormulaJson } from '../../languages/tl/api';
-import { bin, hasTemporal, nexts, patternOf, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
+import { bin, hasTemporal, isVisit, nexts, patternOf, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
 import { NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
-import { conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, isVisit, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
+import { conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import { andOr, RangeReader } from './ranges';
 import type { Word } from './words';
@@ -462,7 +462,7 @@ class Reader extends RangeReader {
         const lead = level === levelOne || (op !== 'while' && this.plainTemporalLead(a, k)) ? this.leadingUnary(a, k) : a;
         // "go to the market while staying on the sidewalk": a command and what to keep doing meanwhile.
         // ("keep the gripper closed while carrying the cup" keeps a state, not a way: the while is a condition.)
-        const moving = this.find(a, k, (j) => ['goal', 'avoid'].includes(this.cueAt(j)?.kind ?? '')) >= 0;
+        const moving = this.find(a, k, (j) => this.goingAt(j, true)) >= 0;
         const staying = op === 'while' && moving && this.imperative(a, k) && /ing$/.test(this.wordAt(k + 1)?.norm ?? '') && this.wordAt(k + 1)?.pos === 'VERB';
         if (staying) return bin('and', this.connectives(a, k), un('globally', peel(this.sentence(k + 1, b), 'globally')));
         // "head towards the bridge; after crossing it, go to the old mill": an "after" clause that only says the goal
@@ -491,7 +491,7 @@ class Reader extends RangeReader {
         const right = this.sentence(k + 1, end);
         // "p is true at some point after q is true", "the server shall restart after every crash": a statement after an
         // event responds to it; "visit a after b" (a goal) orders two visits.
-        const going = this.find(lead, before, (j) => this.cueAt(j)?.kind === 'goal' || (this.cueAt(j) as { goal?: boolean } | undefined)?.goal === true) >= 0;
+        const going = this.find(lead, before, (j) => this.goingAt(j)) >= 0;
         // "you may only enter the vault after visiting the guard post": "only" makes the order a precedence.
         const only = op === 'after' && this.find(lead, before, (j) => this.wordAt(j)?.norm === 'only') >= 0;
         if (op === 'after' && t < 0 && !going && !only && !hasTemporal(peel(left, 'finally')) && !hasTemporal(peel(right, 'finally'))) {
@@ -515,8 +515,7 @@ class Reader extends RangeReader {
         // "b never holds before a holds", "the pump shall not start before ...": a statement's precedence, where a may
         // never come, as the pattern catalogue maps it; "do not go to b before a" is part of a mission that visits a.
         // (Not "the returned item": a goal verb after an article is an adjective.)
-        const toPlace = (j: number) => (['goal', 'avoid'].includes(this.cueAt(j)?.kind ?? '') || (this.cueAt(j) as { goal?: boolean } | undefined)?.goal === true) && this.wordAt(j - 1)?.pos !== 'DET';
-        const mission = this.find(a, b, toPlace) >= 0;
+        const mission = this.find(a, b, (j) => this.goingAt(j, true) && this.wordAt(j - 1)?.pos !== 'DET') >= 0;
         const forbids = left.kind === 'not' || (left.kind === 'globally' && !left.interval && left.args[0]!.kind === 'not');
         const f = op === 'before' && forbids && !mission && !trailer ? weakly(combined) : combined;
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
