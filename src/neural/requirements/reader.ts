@@ -1313,8 +1313,13 @@ function unpunctuatedList(words: readonly Word[]): Word[] {
   };
   return words.flatMap((w, k): Word[] => {
     const listed = k < lastJoin && w.norm === 'the' && w.pos === 'DET' && ['NOUN', 'PROPN'].includes(words[k - 1]?.pos ?? '') && going(k);
-    return listed ? [{ ...w, text: ',', norm: ',', lemma: ',', pos: 'PUNCT', end: w.start }, w] : [w];
+    return listed ? [inserted(',', ',', 'PUNCT', w.start), w] : [w];
   });
+}
+
+/** A word the normalisations below write into the sentence, empty-spanned at `at` (a comma, "then", "and"). */
+function inserted(text: string, lemma: string, pos: string, at: number): Word {
+  return { text, norm: text, lemma, pos, start: at, end: at };
 }
 
 /**
@@ -1327,8 +1332,7 @@ function twoNamed(words: readonly Word[]): Word[] {
   const [two, noun] = [words[at], words[at + 1]];
   if (!two || !noun || two.value !== 2 || !/^(two|2)$/.test(two.norm) || noun.pos !== 'NOUN' || noun.lemma === noun.norm) return [...words];
   const number = (text: string, value: number): Word => ({ text, norm: text, lemma: text, pos: 'NUM', start: two.start, end: two.end, value });
-  const and: Word = { text: 'and', norm: 'and', lemma: 'and', pos: 'CCONJ', start: two.end, end: two.end };
-  return [...words.slice(0, at), noun, number('1', 1), and, number('2', 2), ...words.slice(at + 2)];
+  return [...words.slice(0, at), noun, number('1', 1), inserted('and', 'and', 'CCONJ', two.end), number('2', 2), ...words.slice(at + 2)];
 }
 
 /**
@@ -1388,7 +1392,7 @@ function restatedWeakness(words: readonly Word[]): Word[] {
     if (![',', ';'].includes(words[cut]!.norm)) continue;
     if (!says(lemmas.slice(cut + 1).join(' '))) continue;
     const at = words[cut]!;
-    const word = (text: string, lemma: string, pos: string): Word => ({ text, norm: text, lemma, pos, start: at.start, end: at.start });
+    const word = (text: string, lemma: string, pos: string): Word => inserted(text, lemma, pos, at.start);
     return [...words.slice(0, cut), word(',', ',', 'PUNCT'), word('even', 'even', 'ADV'), word('if', 'if', 'SCONJ'), word('that', 'that', 'PRON'), word('never', 'never', 'ADV'), word('happens', 'happen', 'VERB')];
   }
   return [...words];
@@ -1415,7 +1419,7 @@ function numberedSteps(words: readonly Word[]): Word[] {
   markers.forEach(([start, end], i) => {
     out.push(...words.slice(from, start));
     const at = words[start]!;
-    if (i > 0) out.push({ text: ',', norm: ',', lemma: ',', pos: 'PUNCT', start: at.start, end: at.start }, { text: 'then', norm: 'then', lemma: 'then', pos: 'ADV', start: at.start, end: at.start });
+    if (i > 0) out.push(inserted(',', ',', 'PUNCT', at.start), inserted('then', 'then', 'ADV', at.start));
     from = end;
   });
   return [...out, ...words.slice(from)];
