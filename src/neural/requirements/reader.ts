@@ -1339,8 +1339,7 @@ function twoNamed(words: readonly Word[]): Word[] {
  * "stay out of aisles 4 and 5", "patrol rooms 1, 2 and 3": a plural noun before a list of numbers names one place per
  * number, so each number gets the noun again ("aisle 4 and aisle 5").
  */
-function numberedList(words0: readonly Word[]): Word[] {
-  const words = twoNamed(words0);
+function numberedList(words: readonly Word[]): Word[] {
   const out: Word[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
@@ -1450,7 +1449,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const kept = restatedWeakness(numberedSteps(frontedCondition(ended)));
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
-  const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(separated)))));
+  const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(twoNamed(separated))))));
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);
