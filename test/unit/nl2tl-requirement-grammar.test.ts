@@ -1025,6 +1025,7 @@ test('commands with only commas or full stops between them are steps in turn, an
   reads('go to the kitchen, grab a cup', 'F (kitchen & F grab_cup)');
   reads('Avoid the highway. Get to the warehouse.', 'F warehouse & G !highway');
   reads('Do not go to the park, go to the bank', 'F bank & G !park');
+  reads('Never fly over the river. Go to the bank.', 'F bank & G !river');
   reads('Do NOT fly over the highway at any point. Eventually you need to get to the warehouse.', 'F warehouse & G !highway');
   reads('drone: fly over the red building infinitely often but never over the school', 'G F red_building & G !school');
   reads('p does not hold at any time.', 'G !p');

@@ -1192,7 +1192,7 @@ class Reader extends RangeReader {
     // Past "do not", "never", "eventually" before the verb.
     const verbAt = (s: number, e: number) => this.leadingUnary(this.wordAt(s)?.norm === 'do' && this.isNegation(s + 1) ? s + 1 : s, e);
     if (parts.length < 2 || !parts.every(([s, e]) => this.imperative(verbAt(s, e), e))) return undefined;
-    const avoids = (s: number) => this.cueAt(s)?.kind === 'avoid' || this.isNegation(s) || this.isNegation(s + 1);
+    const avoids = (s: number) => this.forbids(s) || this.isNegation(s + 1);
     const steps = parts.filter(([s]) => !avoids(s)).map(([s, e]) => this.clause(s, e));
     const kept = parts.filter(([s]) => avoids(s)).map(([s, e]) => this.clause(s, e));
     return [...(steps.length > 0 ? [inSequence(steps)] : []), ...kept].reduce((x, y) => bin('and', x, y));
