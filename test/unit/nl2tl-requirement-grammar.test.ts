@@ -878,7 +878,7 @@ test('from sentences written by someone else: a command "only after" asks for it
   reads('give the dog the bone and leave', 'F give_dog_bone & F leave');
   reads('Survey the bridge, the tower, and the harbor, in that order, without ever flying over the stadium.', 'F (bridge & F (tower & F harbor)) & G !stadium');
   reads('once you\'ve been to the bank dont ever go to the courthouse', 'G (bank -> G !courthouse)');
-  reads('q cannot occur unless p has occurred before it.', '!q W O p');
+  reads('q cannot occur unless p has occurred before it.', '!q W p');
   reads('p holds exactly two steps from now.', 'X X p');
   reads('Whenever a holds, b holds continuously during the next 4 steps.', 'G (a -> G[0,4] b)');
   reads('At every point where q holds, p has held at every point so far.', 'G (q -> H p)');
@@ -1042,7 +1042,7 @@ test('a step list\'s "next", "once you have,", "when you\'re finished", "right a
 test('a signal named by a bare short word holds when high, asserted or raised, and not when low', () => {
   reads('If req is raised and busy is low, then grant must be raised in the next state.', 'G (req & !busy -> X grant)');
   reads('Once grant is asserted, it stays asserted until the request is withdrawn.', 'G (grant -> grant U request_withdrawn)');
-  reads('If ack is never received, then req stays high forever.', 'G (G !ack_received -> G req)');
+  reads('If ack is never received, then req stays high forever.', 'G !ack_received -> G req');
   reads('Whenever the pressure is high, the relief valve shall open.', 'G (pressure_high -> relief_valve_open)');
   reads('The drone shall land when the battery is low.', 'G (battery_low -> drone_land)');
 });
@@ -1125,4 +1125,45 @@ test('a command to go somewhere "only when" a condition holds: being there needs
 test('"keep circling X until Y" is over X until Y, not visits again and again', () => {
   reads('Keep circling the barn until the sheep are in the pen.', 'barn U sheep_in_pen');
   reads('Keep flying over the harbor until the battery gets low, then land at the helipad.', 'harbor U (battery_low & F helipad)');
+});
+
+test('a command not to do something is never; going verbs of water, air and stealth; "keep well away from"; "hold position there"', () => {
+  reads("don't touch the seabed", 'G !touch_seabed');
+  reads('do not go deeper than 50 meters under any circumstances', 'G !go_deeper_than_50_meters');
+  reads('do not fly through the elevator shaft', 'G !elevator_shaft');
+  reads('sneak into my sisters room without ever going in the hallway', 'F sisters_room & G !hallway');
+  reads('Head to the apple block but keep well away from the pond.', 'F apple_block & G !pond');
+  reads('descend to the wellhead and hold position there until the sonar scan is complete', 'F (wellhead & wellhead U sonar_scan_complete)');
+  // A statement's "not" stays a plain negation.
+  reads('the pump does not run', '!pump_run');
+});
+
+test('a list and then a step without a comma; commands joined by "and" before a "then"; "and repeat this loop forever"', () => {
+  reads('visit a and b then go to c', 'F (a & F c) & F (b & F c)');
+  reads('visit the lab and the office and then the kitchen', 'F (lab & F kitchen) & F (office & F kitchen)');
+  reads('go to a then b and c', 'F (a & F b) & F c');
+  reads('Go to the garage and pick up the toolbox, then return to the workshop.', 'F (garage & F (pick_up_toolbox & F workshop))');
+  reads('go to the bathroom then the garage then the backyard and at the end come back to the couch', 'F (bathroom & F (garage & F (backyard & F couch)))');
+  reads('Deliver to the dorm, then the chem lab, then back to the depot, and keep doing that loop forever.', 'G F (dorm & F (chem_lab & F depot))');
+  reads('go to a and b and repeat', 'G F a & G F b');
+});
+
+test('counted steps after an event; "it persists"; "becomes false and stays false"; the past "or present"; a signal named by a verb', () => {
+  reads('Two steps after req, grant holds.', 'G (req -> X X grant)');
+  reads('Two seconds after the alarm, the siren sounds.', 'G (alarm -> F[2,2] siren_sounds)');
+  reads('Once err occurs, it persists forever.', 'G (err -> G err)');
+  reads('Eventually busy becomes false and stays false.', 'F G !busy');
+  reads('eventually p becomes false and remains false forever', 'F G !p');
+  reads('Whenever ack holds, req must have held at some point in the past or present.', 'G (ack -> O req)');
+  // "tick occurs" is no command, so the implication between two temporal sides is not a rule for every moment.
+  reads('If busy holds continuously from some point on, then tick occurs infinitely often.', 'F G busy -> G F tick');
+});
+
+test('"never ... before" said of a subject is a statement; until what has once held is until it holds; no repeat of the trigger from its own moment', () => {
+  reads('A connection shall never enter the established state before the handshake completes.', '!established_state W handshake_completes');
+  reads('q cannot happen unless p has happened before.', '!q W p');
+  reads('After a dose is delivered, no further dose shall be delivered for at least 3 cycles.', 'G (dose_delivered -> G[1,3] !dose_delivered)');
+  reads('After every a, there is no further a until b has occurred.', 'G (a -> X (!a U b))');
+  reads('whenever p holds, p never holds afterwards', 'G (p -> X G !p)');
+  reads('whenever p holds, q never holds afterwards', 'G (p -> G !q)');
 });

@@ -5,7 +5,7 @@
 // "it" and "one of them" refer to, how deep in conditions the reader is).
 import type { FormulaJson } from '../../languages/tl/api';
 import { bin, nexts, scoped, un, type Pattern } from './catalogue';
-import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
+import { contentWords, isContent, isStateWord, nounLike, saysItHolds, refersBack } from './content';
 import type { BinaryCue, Cue, Wrap } from './cues';
 import { inSequence, negation, peel } from './formulas';
 import type { Item } from './items';
@@ -252,7 +252,7 @@ export abstract class ClauseReader {
     }
     // "it stays true forever": a pronoun said to hold is the condition's proposition.
     const pronoun = place.some(refersBack);
-    const onlyHolds = place.every((w) => w.pos === 'PRON' || ['true', 'hold', 'remain', 'stay', 'be', 'keep', 'still'].includes(w.lemma) || w.pos === 'AUX');
+    const onlyHolds = place.every((w) => w.pos === 'PRON' || saysItHolds(w) || w.pos === 'AUX');
     if (contentWords(place).length === 0 && pronoun && onlyHolds && this.antecedent) return this.applyWraps(parts, this.prop(this.antecedent));
     // "whenever the lamp is on, it is off in the next state": "it" as the subject is the condition's subject.
     const head = place[0] ?? parts.words[0];

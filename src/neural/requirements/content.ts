@@ -4,8 +4,16 @@ import type { Word } from './words';
 
 export const nounLike = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'ATOM', 'X', 'SYM', 'PRON']);
 const droppedPos = new Set(['DET', 'PRON', 'AUX', 'PART', 'PUNCT', 'CCONJ', 'SCONJ', 'INTJ']);
+// Words that say a clause holds, and nothing else: "it holds", "it persists", "it is still true".
+const holdingWords = new Set(['true', 'hold', 'remain', 'stay', 'be', 'keep', 'still', 'persist', 'continue']);
 // Verbs that say a proposition is true rather than what it is ("a holds", "the motor stays off").
-const truthVerbs = new Set(['hold', 'happen', 'occur', 'true', 'become', 'remain', 'stay', 'keep', 'be', 'do', 'have', 'get', 'still', 'now', 'currently', 'just', 'only', 'already', 'even', 'first', 'firstly', 'initially']);
+const truthVerbs = new Set([...holdingWords, 'happen', 'occur', 'become', 'do', 'have', 'get', 'now', 'currently', 'just', 'only', 'already', 'even', 'first', 'firstly', 'initially']);
+
+// "no further dose shall be delivered": a dose again is a dose; the proposition is the same as the one before.
+const againWords = new Set(['further', 'additional', 'subsequent']);
+
+/** A word that only says its clause holds: "it holds", "it persists", "it is still true". */
+export const saysItHolds = (w: Word): boolean => holdingWords.has(w.lemma);
 
 /** A word that says what state a thing is in ("green", "on", "closed"): a predicate with no verb of its own. */
 export const isStateWord = (w: Word): boolean => w.pos === 'ADJ' || ['on', 'off', 'open', 'closed', 'up', 'down', 'in', 'out'].includes(w.norm);
@@ -29,7 +37,7 @@ export function isContent(w: Word, next: Word | undefined): boolean {
     return !next || (!['NOUN', 'ADJ', 'PROPN', 'NUM', 'ADV', 'ATOM'].includes(next.pos) && !/^[a-z]$/i.test(next.text));
   }
   if (droppedPos.has(w.pos)) return false;
-  return !truthVerbs.has(w.lemma) && /[a-z0-9]/i.test(w.text);
+  return !truthVerbs.has(w.lemma) && !againWords.has(w.norm) && /[a-z0-9]/i.test(w.text);
 }
 
 export function contentWords(words: readonly Word[]): Word[] {

@@ -122,6 +122,8 @@ export type Cue =
   | { kind: 'satisfy' }
   /** Staying away: "avoid", "stay away from": always not. */
   | { kind: 'avoid' }
+  /** "..., and repeat this loop forever": everything said before it, again and again. */
+  | { kind: 'repeat' }
   /** Words that mean nothing to the formula: modal verbs, "it is the case that", "at the same time". */
   | { kind: 'ignore'; obligation?: boolean; initial?: boolean; again?: boolean }
   /** "a and b are the same": the coordinated clauses are equivalent. */
@@ -186,11 +188,13 @@ export const cueTable: readonly [string, Cue][] = [
     'and remain in it | and stay in it | and remain at it | and stay at it | and do not leave it | and never leave it | and not leave it | ' +
     'and then wait there | and wait there forever | and hover there | and hover there forever | and hover there indefinitely | ' +
     'and stay there indefinitely | and remain there indefinitely | and wait there indefinitely | and park there | and park there for good | ' +
-    'and stay there for good | and remain there for good | and stay put | and stay put there', unary([{ op: 'finally', reach: true }, G])],
+    'and stay there for good | and remain there for good | and stay put | and stay put there | ' +
+    'and hold position there | and hold your position there | and hold there | and keep position there', unary([{ op: 'finally', reach: true }, G])],
   // "you have ten steps to reach the summit": a deadline on what follows.
   ['you have #n #unit to | you have #n #unit in which to | you get #n #unit to', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
-    'after some point always | from some time on', unary([F, G])],
+    'after some point always | from some time on | continuously from some point on | continuously from some point onwards | ' +
+    'permanently from some point on', unary([F, G])],
   // Next.
   // Not a bare "next": "the next train" is a clause.
   ['the next state satisfy | the next state will satisfy | the following state satisfy | the next step satisfy', unary([X])],
@@ -252,7 +256,9 @@ export const cueTable: readonly [string, Cue][] = [
   // Past.
   // "neither a nor b ever holds": not at any time; "if a is ever true": whenever it is, so nothing in a condition.
   ['ever', { kind: 'unary', wraps: [F], onset: true }],
-  ['previously | at some point in the past | in the past | once before | at some earlier time', unary([O])],
+  ['previously | at some point in the past | in the past | once before | at some earlier time | ' +
+    'at some point in the past or present | in the past or present | in the past or now | at some point in the past or now | ' +
+    'now or in the past | now or at some point in the past', unary([O])],
   ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier | ' +
     'at some point before that | at some earlier point | before then',
     { kind: 'unary', wraps: [O], relative: true }],
@@ -362,7 +368,7 @@ export const cueTable: readonly [string, Cue][] = [
     'once you be do there | and once you be do there | once you be finish there | when you be do there | when you be finish there | ' +
     'once do there | when do there | after you be do there | ' +
     'when you get there | and when you get there | once you arrive there | and once you arrive there | when you be there | and when you be there | ' +
-    ', finally | , lastly | and lastly | thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to | ' +
+    ', finally | , lastly | and lastly | and at the end | , and at the end | and at the very end | and in the end | , and in the end |  thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to | ' +
     // "first landmark 1. next landmark 2.": a step list's "next" (a comma or full stop before it).
     ', next | when you be finish | and when you be finish | once you be finish | when you be do | once you be do | and once you have , | once you have , | ' +
     // "go to the bell tower and right after it the clock tower": the very next step (sequence() reads the X).
@@ -468,7 +474,10 @@ export const cueTable: readonly [string, Cue][] = [
     'bring it back to | take it back to | bring that to | take that to | ' +
     // "take me to the Chase bank", "route me to Trader Joe's": the rider goes where the car goes.
     'take me to | drive me to | bring me to | get me to | route me to | navigate me to | guide me to | take us to | drive us to | get us to | ' +
-    'go survey | go inspect | go check | go see | go visit | check out | cross over | fly over | pass over | allowed over', { kind: 'goal' }],
+    'go survey | go inspect | go check | go see | go visit | check out | cross over | fly over | pass over | allowed over | ' +
+    'fly through | drive through | walk through | move through | travel through | sail through | swim through | sneak into | sneak in to | ' +
+    'sneak to | run to | hurry to | rush to | dash to | zoom to | descend to | climb to | climb up to | ascend to | dive to | sail to | ' +
+    'swim to | roll to | surface at | make a stop at | deliver to', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | in whatever order you like | in whichever order | in whichever order you like | ' +
     'in any order you like | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
@@ -478,13 +487,20 @@ export const cueTable: readonly [string, Cue][] = [
     'in no particular order | along the way | on the way | along your way | on your way | ' +
     'the whole way | the entire way | the whole way there | the entire way there | all the way there | on the way there | ' +
     'along the route | en route', { kind: 'ignore' }],
-  ['avoid | skip | bypass | stay away from | keep away from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
+  ['avoid | skip | bypass | stay away from | keep away from | keep well away from | stay well away from | keep far away from | ' +
+    'stay far away from | keep well clear of | stay well clear of | keep your distance from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
     'stay off the | keep off the | stay off of | keep off of | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit | ' +
     // "at some point stop visiting the lobby for good": from then on, no more visits.
     'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to | stop go near | stop go into | stop go in | ' +
     // "no fly over the school at all": a ban said as a sign says it.
     'no fly over | no going to | no go to | no entering | no entry to', { kind: 'avoid' }],
+  ['and repeat | and repeat it | and repeat this | and repeat that | and repeat the loop | and repeat this loop | and repeat that loop | ' +
+    'and repeat the route | and repeat this route | and repeat the whole thing | and repeat the cycle | and repeat this cycle | ' +
+    'and repeat this loop forever | and repeat the loop forever | and repeat forever | and repeat that forever | and repeat it forever | ' +
+    'and keep do that loop forever | and keep do this loop forever | and keep do that forever | and keep do this forever | ' +
+    'and keep repeat | and keep repeat it | and keep repeat that | and do it again and again | and loop forever | and keep loop | ' +
+    'on repeat | in a loop forever | in an endless loop', { kind: 'repeat' }],
   // Framing: what comes before names who must see to the requirement, not part of it.
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +
     'it be guarantee that | it be ensure that | it be required that | it must be ensure that | ' +

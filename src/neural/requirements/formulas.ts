@@ -120,3 +120,7 @@ export function inOrder(fs: readonly FormulaJson[], order: Order): FormulaJson {
 /** "not b until a" made weak (`!b W a`), in each conjunct: a precedence whose awaited event may never come. */
 export const weakly = (f: FormulaJson): FormulaJson =>
   f.kind === 'until' && !f.interval && f.args[0]!.kind === 'not' ? { ...f, kind: 'weak_until' } : f.kind === 'and' ? bin('and', weakly(f.args[0]!), weakly(f.args[1]!)) : f;
+
+/** `f` again and again: each eventually of a mission (a visit, a sequence) infinitely often. */
+export const againAndAgain = (f: FormulaJson): FormulaJson =>
+  f.kind === 'and' ? bin('and', againAndAgain(f.args[0]!), againAndAgain(f.args[1]!)) : f.kind === 'finally' && !f.interval ? un('globally', f) : f;

@@ -27,7 +27,10 @@ export abstract class RangeReader extends ClauseReader {
     if (it?.kind === 'cue') return it.cue.kind === 'goal' || it.cue.kind === 'avoid';
     // A declared proposition that is itself a command ("perform a collaborative grasping action").
     const w = it?.kind === 'word' ? it.word.head ?? it.word : undefined;
-    return w !== undefined && w.pos === 'VERB' && w.lemma === w.norm && w.norm === w.text.toLowerCase();
+    // "tick occurs", "grant holds": a signal named by a verb, the subject of the verb after it.
+    const next = this.wordAt(a + 1);
+    const subject = next !== undefined && ((next.pos === 'VERB' && next.norm !== next.lemma && /s$/.test(next.norm)) || next.pos === 'AUX');
+    return w !== undefined && w.pos === 'VERB' && w.lemma === w.norm && w.norm === w.text.toLowerCase() && !subject;
   }
 
   /** The noun phrase that opens [s, e) before its verb ("the light" in "eventually the light is green"), if there is one. */
@@ -116,6 +119,18 @@ export abstract class RangeReader extends ClauseReader {
   /** Whether a prohibition opens at k: an avoidance ("avoid", "never go to") or a negation ("never", "do not"). */
   protected forbids(k: number): boolean {
     return this.cueAt(k)?.kind === 'avoid' || (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'not') === true;
+  }
+
+  /** Whether the clause at a opens with a noun phrase other than "you", "we" or "I" ("the pump ...", "a connection ..."). */
+  protected saidOfSubject(a: number): boolean {
+    const w = this.wordAt(a);
+    return w !== undefined && nounLike.has(w.pos) && !(/^[a-z]$/i.test(w.text) && w.pos !== 'DET') && !['you', 'we', 'i', 'u'].includes(w.norm);
+  }
+
+  /** Whether [a, b) is a command not to do something ("don't touch the seabed", "do not use elevator B"). */
+  protected forbiddenCommand(a: number, b: number): boolean {
+    const k = this.wordAt(a)?.norm === 'do' ? a + 1 : a;
+    return (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.at(-1)?.op === 'not' && this.imperative(k + 1, b);
   }
 
   /** Whether [s, e) is a clause of its own that ends with "at the next step" ("q holds at the next step"). */

@@ -10,8 +10,8 @@ import type { FormulaJson } from '../../languages/tl/api';
 import { bin, hasTemporal, isVisit, nexts, patternOf, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
 import { NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
-import type { BinaryCue, Cue, Wrap } from './cues';
-import { conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
+import { timeUnits, type BinaryCue, type Cue, type Wrap } from './cues';
+import { againAndAgain, conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import { andOr, RangeReader } from './ranges';
 import type { Word } from './words';
@@ -43,13 +43,16 @@ class Reader extends RangeReader {
     const domain = ['in', 'for'].includes(this.wordAt(a)?.norm ?? '') && ['all', 'every', 'each', 'any'].includes(this.wordAt(a + 1)?.norm ?? '');
     const comma = domain ? this.find(a + 2, b, (k) => this.items[k]!.kind !== 'word') : -1;
     if (comma > a + 2 && this.items[comma]!.kind === 'comma') return this.requirement(comma + 1, b);
+    // "go to a, then b, and repeat this loop forever": the whole mission, again and again.
+    if (b - 1 > a && this.cueAt(b - 1)?.kind === 'repeat') return againAndAgain(this.requirement(a, this.items[b - 2]!.kind === 'comma' ? b - 2 : b - 1));
     const read = this.sentence(a, b);
     // "move the chair to the green room": a command says what to get done, so with no temporal word, eventually;
     // "a must not occur": a prohibition with no temporal word holds at every moment.
     const modal = this.find(a, b, (k) => ['can', 'may', 'could'].includes(this.cueWord(k) ?? '')) >= 0;
     const obligation = this.findFlagged(a, b, 'obligation') >= 0;
     // "cannot stay on for three states in a row": steps counted from any moment are still no temporal word.
-    const prohibition = read.kind === 'not' && !hasTemporal(withoutNext(read)) && (modal || obligation);
+    // "don't touch the seabed": so is a command not to, as beside a goal ("go to the lab and don't touch the seabed").
+    const prohibition = read.kind === 'not' && !hasTemporal(withoutNext(read)) && (modal || obligation || this.forbiddenCommand(a, b));
     // "the reactor temperature shall stay below 500 degrees": an obligation with no temporal word, no condition and
     // no first moment ("at startup") holds at every moment too.
     const standing = !hasTemporal(read) && read.kind !== 'implies' && obligation && this.findFlagged(a, b, 'initial') < 0;
@@ -126,7 +129,8 @@ class Reader extends RangeReader {
       const obliged = this.willAt(mainStart, b) || (obligation >= 0 && this.wordAt(obligation + 1)?.lemma !== 'be');
       const later = !hasTemporal(read) && ((opener.kind === 'binary' && obliged) || (opener.kind === 'if' && opener.later === true));
       const main = later ? un('finally', read) : read;
-      const fromThenOn = opener.kind === 'binary' || opener.fromThenOn === true;
+      // "whenever p holds, q never holds afterwards": from then on, as after "once".
+      const fromThenOn = opener.kind === 'binary' || opener.fromThenOn === true || this.isBinary(b - 1, new Set(['then']));
       // "If a request occurs, it is acknowledged within two steps": a state condition set off by a comma, with a
       // consequence in time, is a rule for every moment, as requirements write it (explain() writes "if A then B",
       // without the comma, for a plain implication).
@@ -515,7 +519,8 @@ class Reader extends RangeReader {
         // "b never holds before a holds", "the pump shall not start before ...": a statement's precedence, where a may
         // never come, as the pattern catalogue maps it; "do not go to b before a" is part of a mission that visits a.
         // (Not "the returned item": a goal verb after an article is an adjective.)
-        const mission = this.find(a, b, (j) => this.goingAt(j, true) && this.wordAt(j - 1)?.pos !== 'DET') >= 0;
+        // ("A connection shall never enter the established state before ...": going said of a subject is a statement.)
+        const mission = this.find(a, b, (j) => this.goingAt(j, true) && this.wordAt(j - 1)?.pos !== 'DET') >= 0 && !this.saidOfSubject(a);
         const forbids = left.kind === 'not' || (left.kind === 'globally' && !left.interval && left.args[0]!.kind === 'not');
         const f = op === 'before' && forbids && !mission && !trailer ? weakly(combined) : combined;
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
@@ -802,8 +807,8 @@ class Reader extends RangeReader {
       const leftEnd = this.items[commaThen - 1]!.kind === 'comma' ? commaThen - 1 : commaThen;
       return inSequence([this.coordination(a, leftEnd, 'or'), this.coordination(commaThen + 1, b, 'or')]);
     }
-    // "visit a and b (in any order), then go to c": each place of the list, and c after it.
-    const listThen = kind === 'and' ? this.find(a + 1, b, (k) => this.isBinary(k, new Set(['then'])) && (this.isCommaSeparator(k) || this.isCommaSeparator(k - 1))) : -1;
+    // "visit a and b (in any order), then go to c", "visit a and b and then c": each place of the list, and c after it.
+    const listThen = kind === 'and' ? this.find(a + 1, b, (k) => this.isBinary(k, new Set(['then'])) && (this.isCommaSeparator(k) || this.isCommaSeparator(k - 1) || ['and', 'then'].includes(this.cueWord(k) ?? ''))) : -1;
     if (listThen > a && this.find(a, listThen, (k) => this.isBinary(k, andOr)) >= 0) {
       const leftEnd = this.items[listThen - 1]!.kind === 'comma' ? listThen - 1 : listThen;
       const places: [number, number][] = [];
@@ -893,7 +898,9 @@ class Reader extends RangeReader {
     let subject: Word[] | undefined;
     for (const [i, [s, e]] of split.entries()) {
       const before = fs[i - 1];
-      const shared = before && (this.opensWithVerb(s, e) || this.onlyAdjectives(s, e)) ? subject : undefined;
+      // "... becomes false and stays false": a predicate cue of staying is a verb phrase too.
+      const staysCue = (this.cueAt(s) as { predicate?: boolean } | undefined)?.predicate === true && ['stay', 'remain', 'keep'].includes(this.cueWords(s)[0]?.lemma ?? '') && onlyAdverbials(s, e);
+      const shared = before && (this.opensWithVerb(s, e) || this.onlyAdjectives(s, e) || staysCue) ? subject : undefined;
       const eventBefore = before?.kind === 'finally' && !before.interval;
       if (before && e === s + 1 && this.cueAt(s)?.kind === 'stepAfter') fs.push(un('next', before));
       // "at some point p holds and at the next step q holds": the next step after that point; "at that moment", the
@@ -907,7 +914,7 @@ class Reader extends RangeReader {
         absorbed.add(i - 1);
         fs.push(before);
       }
-      else if (before && onlyAdverbials(s, e)) fs.push(this.applyWraps({ ...this.clauseParts(s, e, true), words: [] }, this.sameClause(...split[i - 1]!)));
+      else if (before && onlyAdverbials(s, e) && !staysCue) fs.push(this.applyWraps({ ...this.clauseParts(s, e, true), words: [] }, this.sameClause(...split[i - 1]!)));
       // "b holds at some point, and a holds at every step before that": a until that point.
       else if (eventBefore && this.relativeEnd(e) && this.find(s, e - 1, (k) => (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'globally' && w.lo === undefined) === true) >= 0) {
         absorbed.add(i - 1);
@@ -925,7 +932,7 @@ class Reader extends RangeReader {
         if (subject && it && refersBack(it)) this.antecedentSubject = subject;
         const f = this.withSubject(shared, () => next(s, e));
         // "p becomes true at some point and stays true": from that point on.
-        const stays = shared && eventBefore && kind === 'and' && !hasTemporal(f) && ['stay', 'remain'].includes(this.verbAt(s, e)?.lemma ?? '');
+        const stays = shared && eventBefore && kind === 'and' && !hasTemporal(f) && (staysCue || ['stay', 'remain'].includes(this.verbAt(s, e)?.lemma ?? ''));
         // "shall eventually enter safe mode and remain in safe mode forever": kept from the moment it is reached.
         const kept = eventBefore && kind === 'and' && f.kind === 'globally' && !f.interval && this.sameFormula(f.args[0]!, before.args[0]!);
         if (stays || kept) absorbed.add(i - 1);
@@ -945,10 +952,14 @@ class Reader extends RangeReader {
     // (Also when the command is a cue that says "it": "and bring it to the table".)
     const it = (k: number) => [this.wordAt(k), ...this.cueWords(k)].some((w) => ['it', 'them'].includes(w?.norm ?? ''));
     const onIt = (i: number) => this.imperative(...split[i]!) && this.imperative(...split[i - 1]!) && this.find(split[i]![0], split[i]![1], it) >= 0;
+    // "go to the garage and pick up the toolbox, then return to the workshop": commands joined by "and" before a
+    // "then" are steps in turn too.
+    const stepsAfter = (i: number) => this.imperative(...split[i]!) && this.imperative(...split[i - 1]!) && this.find(...split[i]!, (k) => this.isBinary(k, new Set(['then']))) >= 0;
     const continues = (i: number) =>
       kind === 'and' &&
       ((this.cueAt(split[i]![0])?.kind === 'goal' && !ownTime(i) && (this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0 || comesBack(split[i]![0]) || there(i))) ||
-        onIt(i));
+        onIt(i) ||
+        stepsAfter(i));
     const merged = fs.reduce<FormulaJson[]>((out, f, i) => {
       if (absorbed.has(i)) return out;
       if (i > 0 && continues(i)) return [...out.slice(0, -1), thenAlso(out[out.length - 1]!, f)];
@@ -974,6 +985,18 @@ class Reader extends RangeReader {
         until.kind === 'until' && !until.interval && eventually.kind === 'finally' && !eventually.interval && this.sameFormula(until.args[1]!, eventually.args[0]!);
       if (promised(x, y)) return x;
       if (promised(y, x)) return y;
+    }
+    // "q cannot happen unless p has happened before": until the first p is until p has once held (!q W O p is !q W p).
+    if ((t.kind === 'until' || t.kind === 'weak_until') && t.args[1]!.kind === 'once' && !t.args[1]!.interval) return bin(t.kind, t.args[0]!, t.args[1]!.args[0]!);
+    // "after a dose is delivered, no further dose shall be delivered for 3 cycles": not again from the next step, as
+    // G (p -> G[0,3] !p) would forbid the very p it follows.
+    if (t.kind === 'implies') {
+      const [cond, then] = t.args as [FormulaJson, FormulaJson];
+      const never = then.kind === 'globally' && then.args[0]!.kind === 'not' && this.sameFormula(then.args[0]!.args[0]!, cond) && (then.interval?.[0] ?? 0) === 0;
+      if (never) return bin('implies', cond, then.interval ? un('globally', then.args[0]!, [1, then.interval[1]]) : un('next', then));
+      // "after every a, there is no further a until b": so is not p until q.
+      const notUntil = (then.kind === 'until' || then.kind === 'weak_until') && !then.interval && then.args[0]!.kind === 'not' && this.sameFormula(then.args[0]!.args[0]!, cond);
+      if (notUntil) return bin('implies', cond, un('next', then));
     }
     if ((t.kind !== 'finally' && t.kind !== 'globally') || t.interval) return t;
     const inner = t.args[0]!;
@@ -1111,7 +1134,8 @@ class Reader extends RangeReader {
    * after it, up to the next such verb ("go to a, avoiding b and c": F a, G !b, G !c).
    */
   private sharedVerb(parts0: readonly [number, number][]): (() => FormulaJson[]) | undefined {
-    if (parts0.length < 2) return undefined;
+    // "go to a then b and c": a part that is a sequence of its own is no noun phrase under the verb.
+    if (parts0.length < 2 || parts0.some(([s, e]) => this.find(s, e, (k) => this.isBinary(k, new Set(['then']))) >= 0)) return undefined;
     // "visit a and b infinitely often": adverbials after the last noun phrase apply to every part its verb governs;
     // so do those before a part with a verb of its own ("keep visiting a and b forever, and avoid c").
     const tails = parts0.map(([s, e]) => {
@@ -1330,7 +1354,8 @@ function inserted(text: string, lemma: string, pos: string, at: number): Word {
 function twoNamed(words: readonly Word[]): Word[] {
   const at = words[0]?.norm === 'the' ? 1 : 0;
   const [two, noun] = [words[at], words[at + 1]];
-  if (!two || !noun || two.value !== 2 || !/^(two|2)$/.test(two.norm) || noun.pos !== 'NOUN' || noun.lemma === noun.norm) return [...words];
+  // Not a time ("two steps after req"): counted units are no things.
+  if (!two || !noun || two.value !== 2 || !/^(two|2)$/.test(two.norm) || noun.pos !== 'NOUN' || noun.lemma === noun.norm || timeUnits.has(noun.norm)) return [...words];
   const number = (text: string, value: number): Word => ({ text, norm: text, lemma: text, pos: 'NUM', start: two.start, end: two.end, value });
   return [...words.slice(0, at), noun, number('1', 1), inserted('and', 'and', 'CCONJ', two.end), number('2', 2), ...words.slice(at + 2)];
 }
