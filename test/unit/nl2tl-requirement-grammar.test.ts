@@ -1167,3 +1167,11 @@ test('"never ... before" said of a subject is a statement; until what has once h
   reads('whenever p holds, p never holds afterwards', 'G (p -> X G !p)');
   reads('whenever p holds, q never holds afterwards', 'G (p -> G !q)');
 });
+
+test('"keep scanning" a list over and over; "in exactly this order"; ", any order,"; an acronym the tagger takes for an interjection is a place', () => {
+  reads('Keep scanning room A, room B and room C over and over.', 'G F room_a & G F room_b & G F room_c');
+  reads('Visit the gym, then the spa, in exactly this order.', 'F (gym & F spa)');
+  reads('restock crash carts on floor 2 and floor 3, any order, but do NOT use elevator B', 'F restock_crash_carts_on_floor & F floor_3 & G !use_elevator_b');
+  reads('keep circling between the ER and the pharmacy', 'G F er & G F pharmacy');
+  reads('If you detect gas, leave the building right away.', 'G (detect_gas -> X leave_building)');
+});

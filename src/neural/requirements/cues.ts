@@ -178,7 +178,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
     'go back and forth between | keep go back and forth between | move back and forth between | travel back and forth between | ' +
     'patrol back and forth between | fly back and forth between | drive back and forth between | walk back and forth between | ' +
-    'loop between | keep loop between | cycle between | keep circle | keep monitor | keep go back to | keep come back to | keep check on | ' +
+    'loop between | keep loop between | cycle between | keep circle between | circle between | keep circle | ' +
+    'keep scanning | keep inspecting | keep surveying | keep checking | keep monitor | keep go back to | keep come back to | keep check on | ' +
     'keep an eye on | keep watch over | keep fly over | keep fly to | keep drive to | keep drive by | keep pass by | ' +
     'alternate between | shuttle between | keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
@@ -214,7 +215,7 @@ export const cueTable: readonly [string, Cue][] = [
     'in the next position | at the next position | at the very next position | in the very next position | ' +
     'right in the next step | right at the next step | right in the next state', unary([X])],
   // FRET and requirement writers read "shall ... immediately" as at that moment; a command's "immediately" is next.
-  ['immediately', { kind: 'unary', wraps: [X], immediate: true }],
+  ['immediately | right away', { kind: 'unary', wraps: [X], immediate: true }],
   // "s holds at some point strictly afterwards": later, not now.
   ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that', unary([X, F])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +
@@ -442,7 +443,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['both | at the same time | simultaneously | together | at once | in parallel | in the same step | at the same step | in the same state | ' +
     'at the same moment', { kind: 'jointly' }],
   ['be mutually exclusive | be exclusive | exclude each other | be never true together | never hold together', { kind: 'jointly', wraps: [G, NOT] }],
-  ['in that order | in this order | in order | one after the other | one after another | in sequence | sequentially | in the order give | ' +
+  ['in that order | in this order | in exactly this order | in exactly that order | in order | one after the other | one after another | in sequence | sequentially | in the order give | ' +
     'in the given order | following this sequence | following the sequence | in this sequence | in the following sequence', { kind: 'inOrder' }],
   ['following this order | following the order | following the given order', { kind: 'inOrder', order: 'ordered' }],
   ['following the strict order | following this strict order | in strict order | in this strict order | strictly in this order | ' +
@@ -484,7 +485,8 @@ export const cueTable: readonly [string, Cue][] = [
     // "go to room 101 or room 102, I don't care which": the choice is the robot's, as "or" already says.
     'i do not care which | i do not care which one | either be fine | either one be fine | either will do | either one will do | ' +
     'it do not matter which | it do not matter which one | do not matter which | whichever you like | whichever you prefer | ' +
-    'in no particular order | along the way | on the way | along your way | on your way | ' +
+    'in no particular order | any order be ok | any order be fine | any order work | , any order | ' +
+    'along the way | on the way | along your way | on your way | ' +
     'the whole way | the entire way | the whole way there | the entire way there | all the way there | on the way there | ' +
     'along the route | en route', { kind: 'ignore' }],
   ['avoid | skip | bypass | stay away from | keep away from | keep well away from | stay well away from | keep far away from | ' +

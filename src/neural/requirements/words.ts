@@ -161,6 +161,11 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
       out.push({ ...w, norm: 'not', lemma: 'not', pos: 'PART' });
       continue;
     }
+    // "between ER and pharmacy": an acronym the tagger reads as an interjection is a name.
+    if (/^[A-Z]{2,5}$/.test(w.text) && ['INTJ', 'X', 'SYM'].includes(w.pos)) {
+      out.push({ ...w, pos: 'PROPN' });
+      continue;
+    }
     // Chat spellings the tagger keeps as they are ("dont go thru the park"); "pls" it already reads.
     const spelled = chatSpellings.get(w.norm);
     if (spelled) {
