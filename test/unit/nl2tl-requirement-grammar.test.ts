@@ -277,7 +277,8 @@ test('the catalogue\'s chains of two events, in every scope, as published', () =
 });
 
 test('bounded existence: "at most N times", with the catalogue\'s mapping repeated N times', () => {
-  reads('a occurs at most once', '!a W (a W G !a)');
+  reads('a occurs at most once', 'G (a -> X G !a)');
+  reads('visit the lab at most once', '!lab W (lab W G !lab)');
   reads('transitions to P-states occur at most 2 times', '!transitions_to_p_states W (transitions_to_p_states W (!transitions_to_p_states W (transitions_to_p_states W G !transitions_to_p_states)))');
   reads('visit a at most twice', '!a W (a W (!a W (a W G !a)))');
   readsShape('Before R, p occurs at most 3 times.', 'F r -> ((!p & !r) U (r | ((p & !r) U (r | ((!p & !r) U (r | ((p & !r) U (r | ((!p & !r) U (r | ((p & !r) U (r | (!p U r)))))))))))))');
@@ -653,7 +654,7 @@ test('on and off (open and closed, ...) of one thing in one sentence are one pro
 
 test('"N states in a row", "in exactly one state", "then or later"', () => {
   reads('the lamp cannot stay on for three states in a row', 'G !(lamp_on & X lamp_on & X X lamp_on)');
-  reads('the lamp is on in exactly one state', 'F lamp_on & !lamp_on W (lamp_on W G !lamp_on)');
+  reads('the lamp is on in exactly one state', 'F lamp_on & G (lamp_on -> X G !lamp_on)');
   reads('whenever the lamp is on, the fan will be on then or at some point in the future', 'G (lamp_on -> F fan_on)');
 });
 
@@ -1174,4 +1175,28 @@ test('"keep scanning" a list over and over; "in exactly this order"; ", any orde
   reads('restock crash carts on floor 2 and floor 3, any order, but do NOT use elevator B', 'F restock_crash_carts_on_floor & F floor_3 & G !use_elevator_b');
   reads('keep circling between the ER and the pharmacy', 'G F er & G F pharmacy');
   reads('If you detect gas, leave the building right away.', 'G (detect_gas -> X leave_building)');
+});
+
+test('"p holds at most once" is one step at most, a visit one stay; "leave" forbidden is staying; "get out of" right away; "immediately preceded by"', () => {
+  reads('p is true at most once.', 'G (p -> X G !p)');
+  reads("don't go to the reception more than once", '!reception W (reception W G !reception)');
+  reads("Don't leave the charging dock unless there's a new order.", 'charging_dock W new_order');
+  reads('Do not leave the charging station until you are fully charged', 'charging_station U fully_charged');
+  reads('never leave the house', 'G house');
+  reads('Navigate to the beacon, and once there, never leave it.', 'F G beacon');
+  reads('Whenever you enter the red zone, get out of it right away.', 'G (red_zone -> X !red_zone)');
+  // "leave" said of a train is no command: it stays a proposition.
+  reads('The barrier shall stay down until the last car has left.', 'barrier_down U last_car_left');
+  reads('Every a is immediately preceded by b.', 'G (a -> Y b)');
+});
+
+test('"shuttle back and forth between", "and last", "untill"; a command that goes on to B after "before" asks for B; a noun before a noun and a verb is no command; hyphenated subjects', () => {
+  reads('Tidy the kids room first, then the playroom, and last the living room pls', 'F (tidy_kids_room & F (playroom & F living_room))');
+  reads('hover above the main gate untill your battery is low', 'main_gate U battery_low');
+  reads('keep shuttling back and forth between the hotel and the station', 'G F hotel & G F station');
+  reads('Please deliver the meds to ward 4 before you go to the ICU.', '!icu U deliver_meds_ward_4 & F icu');
+  reads('Stop by the bank before the pharmacy.', '!pharmacy U bank');
+  reads('Whenever the water tank is empty, refill it at the pump before going back to the field.', 'G (water_tank_empty -> !field U refill_at_pump)');
+  reads('Once insulin delivery is suspended, it shall remain suspended until the user confirms the alarm.', 'G (insulin_delivery_suspended -> insulin_delivery_suspended U user_confirms_alarm)');
+  reads('Once the high-pressure alarm is raised, it shall remain active until the clinician acknowledges it.', 'G (high_pressure_alarm_raised -> high_pressure_alarm_active U clinician_acknowledges)');
 });

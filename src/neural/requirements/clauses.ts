@@ -281,7 +281,8 @@ export abstract class ClauseReader {
     if (count.bound === 'moreThan') {
       const negated = not || (parts.avoid && parts.wraps.length === 0);
       const reread = negated ? { bound: 'atMost' as const, n: count.n } : { bound: 'atLeast' as const, n: count.n + 1 };
-      return this.counted(negated ? { ...parts, wraps: [], avoid: false } : parts, reread);
+      // (What was avoided is still a place: "don't go to the reception more than once".)
+      return this.counted(negated ? { ...parts, wraps: [], avoid: false, goal: parts.goal || parts.avoid } : parts, reread);
     }
     const { bound, n } = count;
     // "visit a at most twice": the place is what occurs, with no "eventually" of its own.
@@ -289,10 +290,18 @@ export abstract class ClauseReader {
     if (!Number.isInteger(n) || n < 1 || n > 5) throw new NotRead('a count outside 1-5');
     const place = placeWords(parts);
     const p = this.prop(place);
+    // "p holds at most once": at one step at most, as every independent writer of exercises read it (3 rows); a
+    // visit ("visit the lab at most once") is one stay, however long, so it keeps the catalogue's bounded existence.
+    const once = n === 1 && !parts.goal ? un('globally', bin('implies', p, un('next', un('globally', negation(p))))) : undefined;
+    if (bound === 'atMost' && once) {
+      // Still the catalogue's pattern to a scope ("between q and r, p occurs at most once").
+      this.patterns.set(once, { kind: 'boundedExistence', p, n });
+      return once;
+    }
     if (bound === 'atMost') return this.pattern({ kind: 'boundedExistence', p, n });
     let atLeast = un('finally', p);
     for (let i = 1; i < n; i++) atLeast = un('finally', bin('and', p, un('finally', bin('and', negation(p), atLeast))));
-    return bound === 'atLeast' ? atLeast : bin('and', atLeast, scoped('globally', { kind: 'boundedExistence', p, n }, undefined, undefined));
+    return bound === 'atLeast' ? atLeast : bin('and', atLeast, once ?? scoped('globally', { kind: 'boundedExistence', p, n }, undefined, undefined));
   }
 
   /** "the door must not stay open for more than 30 seconds": whenever it is open, it is closed again within 30. */

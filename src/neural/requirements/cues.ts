@@ -39,6 +39,8 @@ export type BinaryCue =
   | 'iff'
   | 'response'
   | 'immediateResponse'
+  /** "every a is immediately preceded by b": whenever a, b at the step before. */
+  | 'immediatelyPrecededBy'
   /** "a is never followed by b": after a, never b. */
   | 'neverFollowedBy'
   | 'respondsTo'
@@ -181,7 +183,7 @@ export const cueTable: readonly [string, Cue][] = [
     'loop between | keep loop between | cycle between | keep circle between | circle between | keep circle | ' +
     'keep scanning | keep inspecting | keep surveying | keep checking | keep monitor | keep go back to | keep come back to | keep check on | ' +
     'keep an eye on | keep watch over | keep fly over | keep fly to | keep drive to | keep drive by | keep pass by | ' +
-    'alternate between | shuttle between | keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
+    'alternate between | shuttle between | shuttle back and forth between | go back and forth from | run back and forth between |  keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
   ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | ' +
     'keep within | always stay in | always remain in | hold position at | hold position in | hover at | hover over | hover above', goalUnary([G])],
@@ -190,7 +192,8 @@ export const cueTable: readonly [string, Cue][] = [
     'and then wait there | and wait there forever | and hover there | and hover there forever | and hover there indefinitely | ' +
     'and stay there indefinitely | and remain there indefinitely | and wait there indefinitely | and park there | and park there for good | ' +
     'and stay there for good | and remain there for good | and stay put | and stay put there | ' +
-    'and hold position there | and hold your position there | and hold there | and keep position there', unary([{ op: 'finally', reach: true }, G])],
+    'and hold position there | and hold your position there | and hold there | and keep position there | ' +
+    'and once there , never leave it | once there , never leave it | and then never leave it | and never leave it again', unary([{ op: 'finally', reach: true }, G])],
   // "you have ten steps to reach the summit": a deadline on what follows.
   ['you have #n #unit to | you have #n #unit in which to | you get #n #unit to', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
@@ -369,7 +372,7 @@ export const cueTable: readonly [string, Cue][] = [
     'once you be do there | and once you be do there | once you be finish there | when you be do there | when you be finish there | ' +
     'once do there | when do there | after you be do there | ' +
     'when you get there | and when you get there | once you arrive there | and once you arrive there | when you be there | and when you be there | ' +
-    ', finally | , lastly | and lastly | and at the end | , and at the end | and at the very end | and in the end | , and in the end |  thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to | ' +
+    ', finally | , lastly | and lastly | and last | , and last | and at the end | , and at the end | and at the very end | and in the end | , and in the end |  thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to | ' +
     // "first landmark 1. next landmark 2.": a step list's "next" (a comma or full stop before it).
     ', next | when you be finish | and when you be finish | once you be finish | when you be do | once you be do | and once you have , | once you have , | ' +
     // "go to the bell tower and right after it the clock tower": the very next step (sequence() reads the X).
@@ -424,6 +427,7 @@ export const cueTable: readonly [string, Cue][] = [
     'be always immediately followed by | be always followed immediately by | be always directly followed by | always be immediately followed by', binary('immediateResponse')],
   ['respond to | responds to | be a response to | be triggered by | be caused by | send a response to | send a reply to | reply to | answer to', binary('respondsTo')],
   ['precede | precedes | must precede | be a precondition for', binary('precedes')],
+  ['be immediately preceded by | be always immediately preceded by | be directly preceded by | be preceded immediately by', binary('immediatelyPrecededBy')],
   ['be preceded by | be always preceded by | be enabled by | be only possible after', binary('precededBy')],
   // Dwyer, Avrunin and Corbett's global scope; the reader knows their "Before R,", "Between Q and R," and "After Q until R," too.
   ['globally ,', { kind: 'scope' }],
@@ -503,6 +507,11 @@ export const cueTable: readonly [string, Cue][] = [
     'and keep do that loop forever | and keep do this loop forever | and keep do that forever | and keep do this forever | ' +
     'and keep repeat | and keep repeat it | and keep repeat that | and do it again and again | and loop forever | and keep loop | ' +
     'on repeat | in a loop forever | in an endless loop', { kind: 'repeat' }],
+  // "get out of the red zone right away": being there no more. ("leave" alone is also what a train does to a crossing.)
+  ['get out of | go out of | move out of | step out of | fly out of | back out of', { kind: 'unary', wraps: [NOT], goal: true }],
+  // "don't leave the dock until there's a new order": staying there.
+  ['do not leave | never leave | must not leave | shall not leave | should not leave | may not leave | cannot leave | can not leave | ' +
+    'do not ever leave | never ever leave', goalUnary([G])],
   // Framing: what comes before names who must see to the requirement, not part of it.
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +
     'it be guarantee that | it be ensure that | it be required that | it must be ensure that | ' +

@@ -22,7 +22,7 @@ export interface Reading {
   clauses: Clause[];
 }
 
-const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'neverFollowedBy', 'immediateResponse', 'respondsTo', 'precedes', 'precededBy']);
+const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'neverFollowedBy', 'immediateResponse', 'immediatelyPrecededBy', 'respondsTo', 'precedes', 'precededBy']);
 const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via', 'stepsAfter', 'withinOf']);
 /** The cues whose numbers time a response ("5 seconds after", "within 3 seconds of"): timedResponse reads them, not combine. */
 const timedOps: ReadonlySet<BinaryCue> = new Set(['stepsAfter', 'withinOf']);
@@ -522,7 +522,10 @@ class Reader extends RangeReader {
         // ("A connection shall never enter the established state before ...": going said of a subject is a statement.)
         const mission = this.find(a, b, (j) => this.goingAt(j, true) && this.wordAt(j - 1)?.pos !== 'DET') >= 0 && !this.saidOfSubject(a);
         const forbids = left.kind === 'not' || (left.kind === 'globally' && !left.interval && left.args[0]!.kind === 'not');
-        const f = op === 'before' && forbids && !mission && !trailer ? weakly(combined) : combined;
+        // "deliver the meds to ward 4 before you go to the ICU": a command that says it goes on to B asks for B too.
+        // (Not under a condition: "whenever ..., refill it before going back to the field" is a rule, not a mission.)
+        const goesOn = op === 'before' && !forbids && isVisit(right) && this.imperative(lead, k) && this.find(k + 1, end, (j) => this.goingAt(j)) >= 0 && this.find(0, lead, (j) => this.cueAt(j)?.kind === 'if') < 0;
+        const f = op === 'before' && forbids && !mission && !trailer ? weakly(combined) : goesOn ? bin('and', combined, right) : combined;
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -691,6 +694,8 @@ class Reader extends RangeReader {
         return un('globally', bin('implies', peel(l, 'globally'), un('globally', negation(peel(r, 'finally')))));
       case 'immediateResponse':
         return un('globally', bin('implies', peel(l, 'globally'), un('next', r)));
+      case 'immediatelyPrecededBy':
+        return un('globally', bin('implies', peel(l, 'globally'), un('prev', peel(r, 'finally'))));
       case 'respondsTo':
         return un('globally', bin('implies', r, isTemporal(l) ? l : un('finally', l)));
       case 'precedes':

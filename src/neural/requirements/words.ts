@@ -70,9 +70,13 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     const start = sentence.indexOf(text, at);
     const s = start >= 0 ? start : at;
     at = s + text.length;
-    // Not a proposition's letter or name ("then b holds", "c1").
-    const tag = (pos[i] === 'NOUN' || (pos[i] === 'PROPN' && i === 0)) && command(s) && /^[a-z]{3,}$/i.test(text) ? 'VERB' : pos[i]!;
-    return { text, norm: norms[i]!.toLowerCase(), lemma: lemmas[i]!.toLowerCase(), pos: tag, start: s, end: s + text.length };
+    // Not a proposition's letter or name ("then b holds", "c1"), nor a noun before a noun and a verb ("once insulin
+    // delivery is suspended").
+    const subject = pos[i + 1] === 'NOUN' && ['AUX', 'VERB'].includes(pos[i + 2] ?? '');
+    const tag = (pos[i] === 'NOUN' || (pos[i] === 'PROPN' && i === 0)) && command(s) && /^[a-z]{3,}$/i.test(text) && !subject ? 'VERB' : pos[i]!;
+    // "the high-pressure alarm": a hyphen inside a word joins the noun phrase (SYM names nothing of its own).
+    const joining = text === '-' && sentence[s - 1] !== ' ' && sentence[s + 1] !== ' ' && s > 0;
+    return { text, norm: norms[i]!.toLowerCase(), lemma: lemmas[i]!.toLowerCase(), pos: joining ? 'SYM' : tag, start: s, end: s + text.length };
   });
   // "the relief valve shall open": after a modal verb comes a verb's bare form, which wink may tag as an adjective.
   raw.forEach((w, i) => {
@@ -187,4 +191,5 @@ const chatSpellings = new Map<string, { word: string; pos: string }>([
   ['im', { word: 'i', pos: 'PRON' }],
   ['nd', { word: 'and', pos: 'CCONJ' }],
   ['til', { word: 'until', pos: 'ADP' }],
+  ['untill', { word: 'until', pos: 'ADP' }],
 ]);
