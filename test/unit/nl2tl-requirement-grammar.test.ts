@@ -1200,3 +1200,8 @@ test('"shuttle back and forth between", "and last", "untill"; a command that goe
   reads('Once insulin delivery is suspended, it shall remain suspended until the user confirms the alarm.', 'G (insulin_delivery_suspended -> insulin_delivery_suspended U user_confirms_alarm)');
   reads('Once the high-pressure alarm is raised, it shall remain active until the clinician acknowledges it.', 'G (high_pressure_alarm_raised -> high_pressure_alarm_active U clinician_acknowledges)');
 });
+
+test('an operator stated over two names before a colon is a label the rest explains', () => {
+  reads('q releases p: p must hold up to and including the first state in which q holds, and if q never holds, p holds forever.', 'q R p');
+  reads('a until b: a holds until b holds', 'a U b');
+});

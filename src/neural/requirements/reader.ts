@@ -1294,7 +1294,10 @@ function withoutLabel(items: Item[]): Item[] {
   if (colon < 0) return items;
   // "Absence before r: p does not occur before r occurs": a pattern's name, scope words and all, is a label too.
   const first = items[0]?.kind === 'word' ? items[0].word.lemma : undefined;
-  const named = first !== undefined && patternNames.has(first);
+  // "q releases p: p must hold up to ...": so is the operator's own statement over two names, which the rest explains.
+  const name = (it: Item | undefined) => it?.kind === 'word' && /^[a-z]\d*$/i.test(it.word.text);
+  const restated = colon === 3 && name(items[0]) && items[1]?.kind === 'cue' && items[1].cue.kind === 'binary' && name(items[2]);
+  const named = (first !== undefined && patternNames.has(first)) || restated;
   const label = colon <= 8 && (named || items.slice(0, colon).every((it) => (it.kind === 'word' && it.word.pos !== 'VERB') || (it.kind === 'cue' && it.cue.kind === 'ignore')));
   if (label) return items.slice(colon + 1);
   let verb = colon - 1;
