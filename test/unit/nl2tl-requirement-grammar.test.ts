@@ -1205,3 +1205,12 @@ test('an operator stated over two names before a colon is a label the rest expla
   reads('q releases p: p must hold up to and including the first state in which q holds, and if q never holds, p holds forever.', 'q R p');
   reads('a until b: a holds until b holds', 'a U b');
 });
+
+test('"goes high in the next cycle and remains high until done": the state kept until then, from the step it starts at', () => {
+  reads('Whenever irq is raised, busy goes high in the next cycle and remains high until done.', 'G (irq -> X (busy U done))');
+  reads('Whenever a fault is detected, the fault LED shall be turned on and stay on until reset.', 'G (fault_detected -> fault_led_on U reset)');
+  reads('When the emergency stop button is pressed, all actuators shall be de-energized within 50 ms and remain de-energized until a manual reset is performed.',
+    'G (emergency_stop_button_pressed -> F[0,50] (actuators_de_energized U manual_reset_performed))');
+  readsShape('If the remote control link is lost, the drone must start returning home in the next step and keep returning home until it has landed.',
+    'G (link_lost -> X (returning_home U landed))');
+});

@@ -490,8 +490,12 @@ class Reader extends RangeReader {
         const t = this.find(k + 1, b, (j) => this.cueAt(j)?.kind === 'trailer' && !(this.cueAt(j) as { exclusive?: boolean }).exclusive);
         const chained = chainOps.has(op) && t < 0 && lead === a && before === k ? this.chainPattern(op, [a, k], [k + 1, b]) : undefined;
         if (chained) return chained;
-        const left = this.connectives(lead, before);
         const end = t >= 0 ? t : b;
+        // "busy goes high in the next cycle and remains high until done": the state kept until then, from the step it
+        // starts at (the onset and the state kept are one proposition to every independent writer, 5 rows).
+        const kept = op === 'until' && t < 0 && before === k ? this.keptUntil(lead, k, this.sentence(k + 1, end)) : undefined;
+        if (kept) return lead > a ? this.wrapAll(this.resolveRange(a, lead), kept) : kept;
+        const left = this.connectives(lead, before);
         const right = this.sentence(k + 1, end);
         // "p is true at some point after q is true", "the server shall restart after every crash": a statement after an
         // event responds to it; "visit a after b" (a goal) orders two visits.
@@ -608,6 +612,29 @@ class Reader extends RangeReader {
     // "w holds at some point, but not before v holds": an "eventually" said in words asks for it too.
     const said = this.find(s, e, (j) => (this.cueAt(j) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'finally') === true) >= 0;
     return !may && left.kind === 'finally' && !left.interval && (this.imperative(s, e) || said) ? bin('and', left, order) : order;
+  }
+
+  /**
+   * [a, k) as "A and stays S" before an until whose other side is `right`: S until `right`, at the step A says (X X
+   * for "in the next two cycles"); undefined unless [a, k) ends with such a second part.
+   */
+  private keptUntil(a: number, k: number, right: FormulaJson): FormulaJson | undefined {
+    let join = -1;
+    for (let j = a; j < k; j = this.step(j)) if (this.isBinary(j, new Set(['and']))) join = j;
+    let verb = join + 1;
+    while (verb < k && this.cueAt(verb)?.kind === 'ignore') verb++;
+    const stayCue = (this.cueAt(verb) as { predicate?: boolean } | undefined)?.predicate === true && this.cueWords(verb).some((w) => ['stay', 'remain', 'keep'].includes(w.lemma));
+    if (join <= a || !(stayCue || ['stay', 'remain', 'keep'].includes(this.wordAt(verb)?.lemma ?? ''))) return undefined;
+    // When it starts: "in the next cycle" (X), "within 50 ms" (F[0,50]), "eventually" (F), around the onset.
+    const starts: FormulaJson[] = [];
+    let now = this.connectives(a, join);
+    for (; now.kind === 'next' || now.kind === 'finally'; now = now.args[0]!) starts.push(now);
+    if (hasTemporal(now)) return undefined;
+    // "busy goes high ... and remains high": with no subject the tagger can find, the state is what went high.
+    const subject = this.subjectOf(a, join);
+    const state = subject || !this.onlyAdjectives(verb + 1, k) ? peel(this.withSubject(subject, () => this.connectives(join + 1, k)), 'globally') : peel(now, 'finally');
+    if (hasTemporal(state)) return undefined;
+    return starts.reduceRight<FormulaJson>((f, start) => ({ ...start, args: [f] }) as FormulaJson, bin('until', state, peel(right, 'finally')));
   }
 
   /** "S shall respond to every R [within N]": G (R -> F[0,N] S_respond); the responder and the verb name the response. */
