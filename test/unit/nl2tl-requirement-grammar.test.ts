@@ -409,7 +409,7 @@ test('a bare "next" before a proposition\'s name; "globally," over a body that i
 });
 
 test('"neither ... nor", "at least one of", "is never followed by", "from the next step on"', () => {
-  reads('neither a nor b holds', '!(a | b)');
+  reads('neither a nor b holds', '!a & !b');
   reads('at least one of a and b holds at all times', 'G (a | b)');
   reads('a is never followed by b', 'G (a -> G !b)');
   reads('from the next step on, a always holds', 'X G a');
@@ -628,7 +628,7 @@ test('textbook phrasings of the basic operators over single letters', () => {
   reads('a has always been true', 'H a');
   reads('both a and b eventually hold', 'F a & F b');
   reads('a and b eventually hold at the same time', 'F (a & b)');
-  reads('neither a nor b ever holds', 'G !(a | b)');
+  reads('neither a nor b ever holds', 'G (!a & !b)');
   // A statement with no temporal word stays one; a prohibition holds at every moment.
   reads('a holds', 'a');
 });
@@ -1213,4 +1213,16 @@ test('"goes high in the next cycle and remains high until done": the state kept 
     'G (emergency_stop_button_pressed -> F[0,50] (actuators_de_energized U manual_reset_performed))');
   readsShape('If the remote control link is lost, the drone must start returning home in the next step and keep returning home until it has landed.',
     'G (link_lost -> X (returning_home U landed))');
+});
+
+test('"in every cycle", "sometime later", "must eventually be followed by"; adverbials set off at the end scope over the sentence; "neither ... nor" is each one not; a letter i; "while" under "infinitely often" is both at once', () => {
+  reads('In every cycle, either a or b is high, but never both.', 'G (a xor b)');
+  reads('a is high exactly when b is high, in every cycle.', 'G (a <-> b)');
+  reads('Sometime later, either stop or reset gets asserted.', 'F (stop | reset)');
+  reads('Every request must eventually be followed by a grant.', 'G (request -> F grant)');
+  reads('neither a nor b ever holds', 'G (!a & !b)');
+  reads('Neither e nor i is ever asserted.', 'G (!e & !i)');
+  reads('i want to go to the park', 'F park');
+  reads('Infinitely often, req is high while ack is low.', 'G F (req & !ack)');
+  reads('always, a holds while b holds', 'G (b -> a)');
 });

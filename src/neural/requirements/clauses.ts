@@ -60,6 +60,8 @@ export abstract class ClauseReader {
 
   /** How many conditions the reader is inside. */
   protected conditionDepth = 0;
+  /** How many leading "eventually"s ("infinitely often, ...") the reading is under: a "while" there is both at once. */
+  protected momentDepth = 0;
 
   /** The first proposition of the last condition read: what "it" stands for in "whenever a becomes true, it stays true". */
   protected antecedent: Word[] | undefined;

@@ -32,7 +32,9 @@ export const complements: ReadonlyMap<string, string> = new Map([
 /** Whether a word names part of a proposition. A lone "a" before a verb or a connective is the proposition a. */
 export function isContent(w: Word, next: Word | undefined): boolean {
   if (w.pos === 'ATOM') return true;
-  if (/^[a-z]$/i.test(w.text) && w.text.toLowerCase() !== 'i') {
+  // "neither e nor i is ever asserted": a lowercase i with a verb of the third person is a letter, not "I".
+  const letterI = w.text === 'i' && ['is', 'holds', 'has', 'was', 'does', 'occurs', 'becomes', 'remains', 'stays'].includes(next?.norm ?? '');
+  if (/^[a-z]$/i.test(w.text) && (w.text.toLowerCase() !== 'i' || letterI)) {
     if (w.text.toLowerCase() !== 'a' || w.pos === 'NOUN') return true;
     return !next || (!['NOUN', 'ADJ', 'PROPN', 'NUM', 'ADV', 'ATOM'].includes(next.pos) && !/^[a-z]$/i.test(next.text));
   }

@@ -163,13 +163,13 @@ export const cueTable: readonly [string, Cue][] = [
     'all day long | all day | all night long | ' +
     'at every point in the execution | throughout the execution | ' +
     'forever after | ever after | the whole time | the entire time | indefinitely | for good | ' +
-    'in all future states | throughout', unary([G])],
+    'in all future states | throughout | in every cycle | in each cycle | at every cycle | on every cycle | in all cycles | every cycle', unary([G])],
   ['it be always the case that | it always hold that | it be globally the case that | it be always true that', unary([G], true)],
   ['from then on | from that point on | from that moment on | from there on | from that time on | thereafter', { kind: 'unary', wraps: [G], fromThen: true }],
   // Eventually.
   ['eventually | finally | at some point | at some time | at some moment | sometime | some time | in the future | sooner or later | ' +
     'ultimately | at least once | at some point in the future | in the end | some day | at some later point | at a later time | later on | ' +
-    'at some future point | at a future point | at some future time | at some future moment | ' +
+    'at some future point | at a future point | at some future time | at some future moment | sometime later | some time later | ' +
     'in the long run', unary([F])],
   ['it be eventually the case that | eventually it will be the case that', unary([F], true)],
   // Always eventually, eventually always.
@@ -408,7 +408,7 @@ export const cueTable: readonly [string, Cue][] = [
     'exactly in the states where | in precisely the states where | at exactly the steps where | exactly at the steps where', binary('iff')],
   ['be followed by | be eventually followed by | be always followed by | be always eventually followed by | eventually lead to | lead to | ' +
     'leads to | triggers | causes | results in | must trigger | must cause | will trigger | will cause | be eventually succeeded by | ' +
-    'be succeeded by', binary('response')],
+    'be succeeded by | must eventually be followed by | will eventually be followed by | shall eventually be followed by | eventually be followed by', binary('response')],
   ['neither', { kind: 'listOf', negated: true }],
   ['nor', binary('or')],
   ['at least one of | either one of | one of | any one of | any of | either of', { kind: 'listOf', negated: false }],

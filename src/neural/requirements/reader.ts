@@ -69,13 +69,25 @@ class Reader extends RangeReader {
       const run = this.leadingUnary(a, b);
       if (first.sentence || this.items[run]?.kind === 'comma' || this.cueAt(run)?.kind === 'if') {
         const wraps = this.resolveRange(a, run);
-        const rest = this.sentence(run, b);
+        // "infinitely often, req is high while ack is low": at such moments both hold.
+        const moments = wraps[wraps.length - 1]?.op === 'finally';
+        if (moments) this.momentDepth++;
+        let rest: FormulaJson;
+        try {
+          rest = this.sentence(run, b);
+        } finally {
+          if (moments) this.momentDepth--;
+        }
         // "never, under any circumstances, enter the server room": what is forbidden is the command's goal at any
         // moment, not its eventually.
         const forbids = wraps[wraps.length - 1]?.op === 'not' && this.imperative(run, b);
         return this.wrapAll(wraps, forbids ? peel(rest, 'finally') : rest);
       }
     }
+    // "a is high exactly when b is high, in every cycle": adverbials set off at the end scope over all before them.
+    const lastComma = this.lastComma(a, b);
+    const trailing = lastComma > a && lastComma + 1 < b && this.items.slice(lastComma + 1, b).every((it) => it.kind === 'cue' && it.cue.kind === 'unary' && !it.cue.goal && it.cue.wraps.every((w) => w.op === 'globally' && w.lo === undefined));
+    if (trailing) return this.wrapAll(this.resolveRange(lastComma + 1, b), this.sentence(a, lastComma));
     const scoped = this.patternScope(a, b);
     if (scoped) return scoped;
     // "a eventually holds and whenever a holds, b holds afterwards": and/or before a subordinate clause joins sentences.
@@ -755,7 +767,7 @@ class Reader extends RangeReader {
         return un('finally', bin('and', peel(r, 'finally'), l.kind === 'finally' ? l : un('finally', l)));
       case 'while': {
         // "whenever a holds while b does not, ...": inside a condition, both at once.
-        if (this.conditionDepth > 0 && !hasTemporal(l) && !hasTemporal(r)) return bin('and', l, r);
+        if ((this.conditionDepth > 0 || this.momentDepth > 0) && !hasTemporal(l) && !hasTemporal(r)) return bin('and', l, r);
         // "reach a while avoiding b (and c)": both, not a condition.
         const avoiding = (f: FormulaJson): boolean => (f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'not') || (f.kind === 'and' && f.args.every(avoiding));
         if (avoiding(r)) return bin('and', l, r);
@@ -1156,8 +1168,10 @@ class Reader extends RangeReader {
       const body = props.reduce((x, y) => bin(kind, x, y));
       if (!listOf?.negated) return this.applyWraps({ ...outer, words: [] }, body);
       // "neither a nor b ever holds": not at any time, so never either; other adverbials say when neither holds.
-      if (eventually) return un('globally', un('not', body));
-      return this.applyWraps({ ...outer, words: [] }, un('not', body));
+      // Neither is each one not, as the independent writers put it (!a & !b, 2 rows), not !(a | b).
+      const neither = props.map((p) => negation(p)).reduce((x, y) => bin('and', x, y));
+      if (eventually) return un('globally', neither);
+      return this.applyWraps({ ...outer, words: [] }, neither);
     };
   }
 
