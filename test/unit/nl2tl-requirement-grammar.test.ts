@@ -1226,3 +1226,16 @@ test('"in every cycle", "sometime later", "must eventually be followed by"; adve
   reads('Infinitely often, req is high while ack is low.', 'G F (req & !ack)');
   reads('always, a holds while b holds', 'G (b -> a)');
 });
+
+test('a plural the lemmatiser does not know before numbers; adverbials after "in that order"; a comma list under one verb; "after V-ing, do B" is a mission\'s steps; "go home", "stay home"', () => {
+  reads('Patrol waypoints 1, 2 and 3 in that order forever.', 'G F (waypoint_1 & F (waypoint_2 & F waypoint_3))');
+  reads('visit a, b and c in that order forever', 'G F (a & F (b & F c))');
+  reads('Go to A, B, C, D in order.', 'F (a & F (b & F (c & F d)))');
+  reads('visit a, b, c', 'F a & F b & F c');
+  reads('After visiting the bank, go to the park.', 'F (bank & F park)');
+  reads('After visiting the bank, go home and stay home.', 'F (bank & F G home)');
+  // A rule for every visit stays one; so does what a subject does.
+  reads('after visiting the bakery, never go back to it', 'G (bakery -> X G !bakery)');
+  reads('keep vacuuming the carpet until the owner comes home', 'vacuuming_carpet U owner_comes_home');
+  reads('Stop by the bank before you go home.', '!home U bank & F home');
+});

@@ -130,6 +130,9 @@ class Reader extends RangeReader {
       // "Once armed, the alarm remains armed": a condition with no subject of its own is about the main clause's.
       const elliptical = this.onlyAdjectives(a + 1, condEnd) || (this.opensWithVerb(a + 1, condEnd) && this.wordAt(a + 1)?.pos === 'VERB' && this.wordAt(a + 1)!.norm.endsWith('ed'));
       const cond = this.condition(a + 1, condEnd, elliptical ? this.subjectOf(mainStart, b) : undefined);
+      // "after visiting the bank, go to the park": a mission's steps in turn, not a rule for every visit of the bank.
+      const step = opener.kind === 'binary' && !having && this.imperative(mainStart, b) && !hasTemporal(cond) && (this.wordAt(a + 1)?.pos === 'VERB' || this.goingAt(a + 1));
+      if (step) return inSequence([un('finally', cond), this.requirement(mainStart, b)]);
       const before = this.relativePast;
       // "if you see a, go to b, otherwise go to c": the other branch holds under the condition's negation.
       const otherwise = this.find(mainStart, b, (k) => this.isBinary(k, new Set(['or'])) && this.cueWord(k) === 'otherwise');
@@ -873,6 +876,9 @@ class Reader extends RangeReader {
     if (exclusive) b -= 1;
     // "visit a and b in that order"; "... following the strict order l1, l2, l3" names the places again.
     const orderAt = kind === 'and' ? this.find(a, b, (k) => this.cueAt(k)?.kind === 'inOrder') : -1;
+    // "patrol a, b and c in that order forever": adverbials after the order are the whole sequence's.
+    const afterOrder = orderAt >= 0 && orderAt + 1 < b && this.items.slice(orderAt + 1, b).every((it) => it.kind === 'cue' && it.cue.kind === 'unary');
+    if (afterOrder) return this.wrapAll(this.resolveRange(orderAt + 1, b), this.coordination(a, orderAt + 1, kind));
     const orderCue = orderAt >= 0 && (orderAt === b - 1 || this.repeats(orderAt + 1, b, a, orderAt)) ? this.cueAt(orderAt) : undefined;
     const order: Order | undefined = orderCue?.kind === 'inOrder' ? orderCue.order ?? 'sequence' : undefined;
     if (order) b = orderAt;
@@ -897,6 +903,9 @@ class Reader extends RangeReader {
       // "locations l1, l2, l3 must be surveilled": a comma list of places before their one predicate.
       const listed = this.sharedPredicate(this.splitCommas(a, b), order);
       if (listed) return listed('and');
+      // "go to A, B, C, D in order", "visit a, b, c": a comma list under one verb, without "and".
+      const byVerb = this.splitCommas(a, b).length > 1 ? this.sharedVerb(this.splitCommas(a, b)) : undefined;
+      if (byVerb) return order ? inOrder(byVerb(), order) : byVerb().reduce((x, y) => bin('and', x, y));
       // "go to a, then b, then c, in that order": the "then"s already order them.
       // "go to a, then b, avoiding c": a comma before an avoidance joins it to everything before.
       const comma = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.cueAt(k + 1)?.kind === 'avoid');
@@ -1390,6 +1399,23 @@ function unpunctuatedList(words: readonly Word[]): Word[] {
   });
 }
 
+/**
+ * "go home and stay home": "home" after a verb of going is the place gone to ("go to home"), after a verb of staying
+ * the place stayed at ("stay at home").
+ */
+function homeAsPlace(words: readonly Word[]): Word[] {
+  const going = new Set(['go', 'come', 'return', 'head', 'get', 'drive', 'fly', 'walk', 'back']);
+  const staying = new Set(['stay', 'remain', 'wait']);
+  return words.flatMap((w, k): Word[] => {
+    const before = words[k - 1]?.lemma ?? '';
+    // Not said of a subject ("until the owner comes home", "has gone home"): that is an event of its own.
+    const subject = ['NOUN', 'PROPN', 'AUX'].includes(words[k - 2]?.pos ?? '') || ['he', 'she', 'it', 'they'].includes(words[k - 2]?.norm ?? '');
+    if (w.norm !== 'home' || !(going.has(before) || staying.has(before)) || subject) return [w];
+    const to = going.has(before) ? 'to' : 'at';
+    return [inserted(to, to, 'ADP', w.start), { ...w, pos: 'NOUN' }];
+  });
+}
+
 /** A word the normalisations below write into the sentence, empty-spanned at `at` (a comma, "then", "and"). */
 function inserted(text: string, lemma: string, pos: string, at: number): Word {
   return { text, norm: text, lemma, pos, start: at, end: at };
@@ -1418,7 +1444,9 @@ function numberedList(words: readonly Word[]): Word[] {
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     out.push(w);
-    const plural = w.pos === 'NOUN' && w.lemma !== w.norm && words[k + 1]?.pos === 'NUM';
+    // (A plural the lemmatiser does not know, "waypoints", by its s.)
+    const singular = w.lemma !== w.norm ? w.lemma : /[^s]s$/.test(w.norm) ? w.norm.slice(0, -1) : undefined;
+    const plural = w.pos === 'NOUN' && singular !== undefined && words[k + 1]?.pos === 'NUM';
     if (!plural) continue;
     // "neighbouring philosophers 1 and 2": the adjectives before the noun are each one's.
     let first = k;
@@ -1431,11 +1459,11 @@ function numberedList(words: readonly Word[]): Word[] {
       end += words[end + 2]?.pos === 'NUM' ? 2 : 3;
     }
     if (end === k + 1) continue;
-    out[out.length - 1] = { ...w, text: w.lemma, norm: w.lemma };
+    out[out.length - 1] = { ...w, text: singular, norm: singular, lemma: singular };
     for (let j = k + 1; j <= end; j++) {
       if (words[j]!.pos === 'NUM' && j > k + 1) {
         out.push(...described.map((d) => ({ ...d, start: words[j]!.start, end: words[j]!.start })));
-        out.push({ ...w, text: w.lemma, norm: w.lemma, start: words[j]!.start, end: words[j]!.start });
+        out.push({ ...w, text: singular, norm: singular, lemma: singular, start: words[j]!.start, end: words[j]!.start });
       }
       out.push(words[j]!);
     }
@@ -1520,7 +1548,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
   const ended = [...words];
   while (ended.length > 0 && stop(ended[ended.length - 1]!)) ended.pop();
-  const kept = restatedWeakness(numberedSteps(frontedCondition(ended)));
+  const kept = restatedWeakness(numberedSteps(frontedCondition(homeAsPlace(ended))));
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
   const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(twoNamed(separated))))));
