@@ -1239,3 +1239,8 @@ test('a plural the lemmatiser does not know before numbers; adverbials after "in
   reads('keep vacuuming the carpet until the owner comes home', 'vacuuming_carpet U owner_comes_home');
   reads('Stop by the bank before you go home.', '!home U bank & F home');
 });
+
+test('until O p is until p only from the first moment: inside a rule, O p counts a p before that moment', () => {
+  reads('q cannot happen unless p has happened before.', '!q W p');
+  assert.equal(read('whenever r holds, q cannot happen unless p has happened before'), 'G (r -> !q W O p)');
+});

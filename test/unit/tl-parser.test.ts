@@ -204,3 +204,13 @@ test('recovery inside one statement: every error of the statement is reported, e
   assert.match(doc.problems[1]!.message, /`x` is not a bound/);
   assert.deepEqual(doc.statements.map((s) => s.kind), ['broken']);
 });
+
+test('a keyword right after `(` is the token the error names, with the hint to quote it', () => {
+  const text = 'region_b U (signal & F region_d)';
+  const doc = parseDocument(text);
+  const p = doc.problems[0]!;
+  assert.equal(text.slice(p.start, p.end), 'signal');
+  assert.match(p.message, /found `signal`.*write `"signal"` for a proposition named signal/);
+  // Quoted, it is a proposition.
+  assert.equal(parseDocument('region_b U ("signal" & F region_d)').problems.length, 0);
+});

@@ -183,8 +183,11 @@ const comparisonOps: ReadonlySet<TokenType> = new Set(Object.values(comparisonTo
 const intervalHelp = 'write it as `[lo,hi]`, for example `[0,10]` or `[5,inf]`';
 
 /** The message people read for one of Chevrotain's errors in a statement's tokens. */
-function problemOf(e: ChevrotainError, tokens: IToken[], text: string): SyntaxProblem {
+function problemOf(e0: ChevrotainError, tokens: IToken[], text: string): SyntaxProblem {
   const code = syntaxCodes.syntax;
+  // "a U (signal & b)": the parser's lookahead stops at `(`, but what is wrong is the keyword after it.
+  const inside = tokens[tokens.indexOf(e0.token) + 1];
+  const e = e0.token.tokenType === LParen && inside && [Prop, Spec, Signal].includes(inside.tokenType) ? { ...e0, token: inside } : e0;
   const atEnd = isEof(e.token);
   const last = tokens[tokens.length - 1]!;
   // At the end of the statement, the error is shown on its last token.

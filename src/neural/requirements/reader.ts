@@ -1039,8 +1039,6 @@ class Reader extends RangeReader {
       if (promised(x, y)) return x;
       if (promised(y, x)) return y;
     }
-    // "q cannot happen unless p has happened before": until the first p is until p has once held (!q W O p is !q W p).
-    if ((t.kind === 'until' || t.kind === 'weak_until') && t.args[1]!.kind === 'once' && !t.args[1]!.interval) return bin(t.kind, t.args[0]!, t.args[1]!.args[0]!);
     // "after a dose is delivered, no further dose shall be delivered for 3 cycles": not again from the next step, as
     // G (p -> G[0,3] !p) would forbid the very p it follows.
     if (t.kind === 'implies') {
@@ -1541,6 +1539,18 @@ function frontedCondition(words: readonly Word[]): Word[] {
   return [...words.slice(first + 1, second + 1), ...subject, ...words.slice(second + 1)];
 }
 
+/**
+ * "q cannot happen unless p has happened before" (!q W O p) is the catalogue's precedence !q W p: from the first
+ * moment, until the first p is until p has once held. (Only there: inside a G, O p may count a p before that moment.)
+ */
+function precedence(f: FormulaJson): FormulaJson {
+  const [left, right] = f.kind === 'until' || f.kind === 'weak_until' ? f.args : [];
+  const named = (g: FormulaJson | undefined) => g?.kind === 'prop';
+  if (f.kind !== 'until' && f.kind !== 'weak_until') return f;
+  if (f.interval || left?.kind !== 'not' || !named(left.args[0]) || right?.kind !== 'once' || right.interval || !named(right.args[0])) return f;
+  return bin(f.kind, left, right.args[0]!);
+}
+
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
@@ -1555,7 +1565,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);
-    return { formula: reader.tidy(reader.requirement(framingEnd(items), items.length)), clauses: reader.clauses };
+    return { formula: precedence(reader.tidy(reader.requirement(framingEnd(items), items.length))), clauses: reader.clauses };
   } catch (e) {
     if (e instanceof NotRead) return undefined;
     throw e;
