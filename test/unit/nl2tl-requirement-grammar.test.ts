@@ -660,7 +660,7 @@ test('"N states in a row", "in exactly one state", "then or later"', () => {
 
 test('coming back after a goal, "if ... ever", an onset under another adverbial, a trailing adverbial over adjectives, a deadline after an event', () => {
   reads('go to the store and come back home', 'F (store & F home)');
-  reads('If a is ever true, b is true at some later point.', 'G (a -> F b)');
+  reads('If a is ever true, b is true at some later point.', 'G (a -> X F b)');
   reads('Whenever a becomes true, b becomes true in the next step.', 'G (a -> X b)');
   reads('The light shall be green or red at all times.', 'G (light_green | light_red)');
   reads('The fan shall turn on at most 5 seconds after the temperature becomes high.', 'G (temperature_high -> F[0,5] fan_turn_on)');
@@ -1243,4 +1243,19 @@ test('a plural the lemmatiser does not know before numbers; adverbials after "in
 test('until O p is until p only from the first moment: inside a rule, O p counts a p before that moment', () => {
   reads('q cannot happen unless p has happened before.', '!q W p');
   assert.equal(read('whenever r holds, q cannot happen unless p has happened before'), 'G (r -> !q W O p)');
+});
+
+test('"at some later point" is strictly later; "in the very next step, go to X"; "either go to a or go to b"; "circle over"; "put X in Y"; "you may ... only if"; "from the next state on until"; avoiding X "on the way"', () => {
+  reads('Each time r holds, s holds at some later point.', 'G (r -> X F s)');
+  reads('At some point p holds, and at some later point q holds.', 'F (p & X F q)');
+  reads('In the very next step, move into the hallway.', 'X hallway');
+  reads('Either go to the red room or go to the yellow room.', 'F (red_room | yellow_room)');
+  reads('Circle over the wheat field forever and always stay away from the radio tower.', 'G F wheat_field & G !radio_tower');
+  reads('Put the red block in the blue bin.', 'F (red_block & F blue_bin)');
+  reads('pick up the cup and put it in the sink', 'F (pick_up_cup & F put_in_sink)');
+  reads('You may enter the server room only if the door is unlocked.', 'G (server_room -> door_unlocked)');
+  reads('Whenever c holds, d holds from the next state on until t holds.', 'G (c -> X (d U t))');
+  reads('If reset is asserted, then in the next cycle busy is low and it stays low until start is asserted.', 'G (reset -> X (!busy U start))');
+  reads('Head to the purple room, avoiding the red room on the way.', '!red_room U purple_room');
+  reads("Go to nurse station 5. Don't pass through pediatrics on the way.", '!pediatrics U nurse_station_5');
 });

@@ -252,6 +252,14 @@ export abstract class ClauseReader {
     if (carried && contentWords(place.slice(from + 1, to)).length > 0 && contentWords(place.slice(to + 1)).length > 0) {
       return inSequence([this.prop(place.slice(from + 1, to)), this.prop(place.slice(to + 1))]);
     }
+    // "put the red block in the blue bin": the thing, then where it goes, as the independent writers read it (4 rows;
+    // "bring" and "take" they read either way). ("put it in the bin" is the step after what the command before took.)
+    const placed = place[0]?.pos === 'VERB' && ['put', 'place'].includes(place[0].lemma) && !parts.goal && !parts.avoid && parts.wraps.length === 0 && from < 0;
+    const into = placed ? place.findIndex((w, i) => i > 1 && ['in', 'into', 'on', 'onto', 'to'].includes(w.norm)) : -1;
+    const thing = into > 0 ? place.slice(1, into) : [];
+    if (into > 0 && contentWords(thing).length > 0 && !thing.some(refersBack) && contentWords(place.slice(into + 1)).length > 0) {
+      return inSequence([this.prop(thing), this.prop(place.slice(into + 1))]);
+    }
     // "it stays true forever": a pronoun said to hold is the condition's proposition.
     const pronoun = place.some(refersBack);
     const onlyHolds = place.every((w) => w.pos === 'PRON' || saysItHolds(w) || w.pos === 'AUX');

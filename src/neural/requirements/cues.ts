@@ -168,7 +168,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['from then on | from that point on | from that moment on | from there on | from that time on | thereafter', { kind: 'unary', wraps: [G], fromThen: true }],
   // Eventually.
   ['eventually | finally | at some point | at some time | at some moment | sometime | some time | in the future | sooner or later | ' +
-    'ultimately | at least once | at some point in the future | in the end | some day | at some later point | at a later time | later on | ' +
+    'ultimately | at least once | at some point in the future | in the end | some day | later on | ' +
     'at some future point | at a future point | at some future time | at some future moment | sometime later | some time later | ' +
     'in the long run', unary([F])],
   ['it be eventually the case that | eventually it will be the case that', unary([F], true)],
@@ -179,6 +179,7 @@ export const cueTable: readonly [string, Cue][] = [
     'from time to time | every so often | once in a while', unary([G, F])],
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
     'go back and forth between | keep go back and forth between | move back and forth between | travel back and forth between | ' +
+    'circle over | circle around | orbit | keep orbit | ' +
     'patrol back and forth between | fly back and forth between | drive back and forth between | walk back and forth between | ' +
     'loop between | keep loop between | cycle between | keep circle between | circle between | keep circle | ' +
     'keep scanning | keep inspecting | keep surveying | keep checking | keep monitor | keep go back to | keep come back to | keep check on | ' +
@@ -220,7 +221,9 @@ export const cueTable: readonly [string, Cue][] = [
   // FRET and requirement writers read "shall ... immediately" as at that moment; a command's "immediately" is next.
   ['immediately | right away', { kind: 'unary', wraps: [X], immediate: true }],
   // "s holds at some point strictly afterwards": later, not now.
-  ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that', unary([X, F])],
+  // "s holds at some later point": later than now, as every independent writer read it (3 rows).
+  ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that | ' +
+    'at some later point | at a later point | at a later time | at some later time', unary([X, F])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +
     '#n #step from now | exactly #n #step from now',
     unary([{ op: 'next', lo: 'n0' }])],

@@ -21,7 +21,9 @@ export abstract class RangeReader extends ClauseReader {
    */
   protected imperative(a: number, b: number): boolean {
     // Past commas, politeness ("robot pls", "could you") and a leading "only" ("only go to the pool after ...").
-    const skipped = (k: number) => this.items[k]!.kind === 'comma' || (this.cueAt(k)?.kind === 'ignore' && this.findFlagged(k, k + 1, 'initial') < 0) || this.wordAt(k)?.norm === 'only';
+    // "You may enter the server room only if ...": a permission given to "you" is a command's.
+    const you = (k: number) => this.wordAt(k)?.norm === 'you' && ['can', 'may', 'could'].includes(this.cueWord(k + 1) ?? '');
+    const skipped = (k: number) => this.items[k]!.kind === 'comma' || (this.cueAt(k)?.kind === 'ignore' && this.findFlagged(k, k + 1, 'initial') < 0) || this.wordAt(k)?.norm === 'only' || you(k);
     while (a < b && skipped(a)) a++;
     const it = this.items[a];
     if (it?.kind === 'cue') return it.cue.kind === 'goal' || it.cue.kind === 'avoid';
@@ -125,6 +127,11 @@ export abstract class RangeReader extends ClauseReader {
   protected saidOfSubject(a: number): boolean {
     const w = this.wordAt(a);
     return w !== undefined && nounLike.has(w.pos) && !(/^[a-z]$/i.test(w.text) && w.pos !== 'DET') && !['you', 'we', 'i', 'u'].includes(w.norm);
+  }
+
+  /** Whether [s, e) says "on the way" ("along the route", "on your way"): what it avoids, it avoids until the goal. */
+  protected saysOnTheWay(s: number, e: number): boolean {
+    return this.find(s, e, (k) => this.cueAt(k)?.kind === 'ignore' && this.cueWords(k).some((w) => ['way', 'route'].includes(w.norm))) >= 0;
   }
 
   /** Whether [a, b) is a command not to do something ("don't touch the seabed", "do not use elevator B"). */

@@ -81,7 +81,9 @@ class Reader extends RangeReader {
         // "never, under any circumstances, enter the server room": what is forbidden is the command's goal at any
         // moment, not its eventually.
         const forbids = wraps[wraps.length - 1]?.op === 'not' && this.imperative(run, b);
-        return this.wrapAll(wraps, forbids ? peel(rest, 'finally') : rest);
+        // "in the very next step, move into the hallway": the time said for the goal is when it is reached.
+        const timed = wraps[wraps.length - 1]?.op === 'next' && this.imperative(run, b) && isVisit(rest);
+        return this.wrapAll(wraps, forbids || timed ? peel(rest, 'finally') : rest);
       }
     }
     // "a is high exactly when b is high, in every cycle": adverbials set off at the end scope over all before them.
@@ -394,12 +396,12 @@ class Reader extends RangeReader {
       const beforeThat = (this.cueAt(but + 1) as { relative?: boolean } | undefined)?.relative === true && this.cueWords(but + 1).some((w) => w.norm === 'before');
       const firstAt = this.wordAt(b - 1)?.norm === 'first' ? b - 1 : this.wordAt(but + 1)?.norm === 'first' || beforeThat ? but + 1 : -1;
       // "head to the office, but stop by the cafe on the way": a stop on the way comes first too.
-      const onTheWay = this.find(but + 1, b, (k) => this.cueAt(k)?.kind === 'ignore' && this.cueWords(k).some((w) => ['way', 'route'].includes(w.norm))) >= 0;
+      const onTheWay = this.saysOnTheWay(but + 1, b);
       if (firstAt > 0 || onTheWay) {
         const [left, right] = [this.connectives(a, but), firstAt === b - 1 ? this.connectives(but + 1, b - 1) : firstAt > 0 ? this.connectives(but + 2, b) : this.connectives(but + 1, b)];
         // "go to the red room but avoid the blue room on the way": not there until the goal is reached.
-        const avoided = right.kind === 'not' ? right : right.kind === 'globally' && !right.interval && right.args[0]!.kind === 'not' ? right.args[0]! : undefined;
-        if (onTheWay && left.kind === 'finally' && !left.interval && avoided) return bin('until', avoided, left.args[0]!);
+        const untilThere = onTheWay ? avoidedOnTheWay(right, left) : undefined;
+        if (untilThere) return untilThere;
         // "visit the school and the park, but go to the school first": that visit of the list, then the others.
         const goals = left.kind === 'and' ? conjuncts(left) : [];
         const again = right.kind === 'finally' ? goals.findIndex((g) => g.kind === 'finally' && this.sameProp(g.args[0]!, right.args[0]!)) : -1;
@@ -637,7 +639,8 @@ class Reader extends RangeReader {
     let join = -1;
     for (let j = a; j < k; j = this.step(j)) if (this.isBinary(j, new Set(['and']))) join = j;
     let verb = join + 1;
-    while (verb < k && this.cueAt(verb)?.kind === 'ignore') verb++;
+    // "... and it stays low until ...": "it" is what the onset spoke of.
+    while (verb < k && (this.cueAt(verb)?.kind === 'ignore' || (this.wordAt(verb) !== undefined && refersBack(this.wordAt(verb)!)))) verb++;
     const stayCue = (this.cueAt(verb) as { predicate?: boolean } | undefined)?.predicate === true && this.cueWords(verb).some((w) => ['stay', 'remain', 'keep'].includes(w.lemma));
     if (join <= a || !(stayCue || ['stay', 'remain', 'keep'].includes(this.wordAt(verb)?.lemma ?? ''))) return undefined;
     // When it starts: "in the next cycle" (X), "within 50 ms" (F[0,50]), "eventually" (F), around the onset.
@@ -647,7 +650,7 @@ class Reader extends RangeReader {
     if (hasTemporal(now)) return undefined;
     // "busy goes high ... and remains high": with no subject the tagger can find, the state is what went high.
     const subject = this.subjectOf(a, join);
-    const state = subject || !this.onlyAdjectives(verb + 1, k) ? peel(this.withSubject(subject, () => this.connectives(join + 1, k)), 'globally') : peel(now, 'finally');
+    const state = subject || !this.onlyAdjectives(verb + 1, k) ? peel(this.withSubject(subject, () => this.connectives(verb, k)), 'globally') : peel(now, 'finally');
     if (hasTemporal(state)) return undefined;
     return starts.reduceRight<FormulaJson>((f, start) => ({ ...start, args: [f] }) as FormulaJson, bin('until', state, peel(right, 'finally')));
   }
@@ -694,9 +697,11 @@ class Reader extends RangeReader {
     const event = rightAsWritten ? r : eventOf(r);
     switch (op) {
       case 'until': {
-        // "the barriers shall be lowered in the next cycle and remain lowered until the train has left": from that step.
-        const reached = l.kind === 'and' && !trailer && !rightAsWritten ? this.reachedThenKept(l.args[0]!, l.args[1]!, event) : undefined;
-        if (reached) return reached;
+        // "d holds from the next state on until t holds": from that step, d until t.
+        let steps = 0;
+        let from = l;
+        for (; from.kind === 'next'; from = from.args[0]!) steps++;
+        if (steps > 0 && from.kind === 'globally' && !from.interval && !trailer && !rightAsWritten) return nexts(steps, bin('until', from.args[0]!, event));
         // "keep circling the barn until the sheep are in the pen", "keep flying over the harbor until ...": over it until
         // then, not visiting it again and again (G F x U y asks nothing a robot could do).
         const circled = l.kind === 'globally' && !l.interval && isVisit(l.args[0]!) ? peel(l.args[0]!, 'finally') : undefined;
@@ -909,7 +914,10 @@ class Reader extends RangeReader {
       // "go to a, then b, then c, in that order": the "then"s already order them.
       // "go to a, then b, avoiding c": a comma before an avoidance joins it to everything before.
       const comma = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.cueAt(k + 1)?.kind === 'avoid');
-      return comma < 0 ? this.sequence(a, b) : bin('and', this.sequence(a, comma), this.sequence(comma + 1, b));
+      if (comma < 0) return this.sequence(a, b);
+      // "head to the purple room, avoiding the red room on the way": avoided until there.
+      const [goal, avoided] = [this.sequence(a, comma), this.sequence(comma + 1, b)];
+      return (this.saysOnTheWay(comma + 1, b) ? avoidedOnTheWay(avoided, goal) : undefined) ?? bin('and', goal, avoided);
     }
     if (!found) return this.coordination(a, b, 'and');
     parts.push([start, b]);
@@ -921,7 +929,14 @@ class Reader extends RangeReader {
     // "either p holds or q holds, but not both" stays p xor q, as explain() writes it.
     const eitherNotBoth = (fs: FormulaJson[]): FormulaJson =>
       bin('and', fs.reduce((x, y) => bin('or', x, y)), un('not', fs.reduce((x, y) => bin('and', x, y))));
-    const combine = (fs: FormulaJson[]): FormulaJson => (order ? inOrder(fs, order) : exclusive && fs.length === 2 && fs.every(isVisit) ? eitherNotBoth(fs) : fs.reduce((x, y) => bin(joined, x, y)));
+    // "go to the cafe or the library", "either go to a or go to b": F (cafe | library), as people write it (F cafe |
+    // F library says the same).
+    const eitherVisit = (fs: FormulaJson[]): FormulaJson => un('finally', fs.map((f) => peel(f, 'finally')).reduce((x, y) => bin('or', x, y)));
+    const combine = (fs: FormulaJson[]): FormulaJson =>
+      order ? inOrder(fs, order)
+      : exclusive && fs.length === 2 && fs.every(isVisit) ? eitherNotBoth(fs)
+      : kind === 'or' && !exclusive && fs.every(isVisit) ? eitherVisit(fs)
+      : fs.reduce((x, y) => bin(joined, x, y));
     const byPredicate = this.sharedPredicate(split, order);
     if (byPredicate) return byPredicate(joined);
     const bySubject = this.sharedSubject(split, joined);
@@ -932,8 +947,6 @@ class Reader extends RangeReader {
       // "never go to a or b": avoiding either place is avoiding both.
       const avoided = (f: FormulaJson) => f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'not';
       if (kind === 'or' && each.every(avoided)) return each.reduce((x, y) => bin('and', x, y));
-      // "go to the cafe or the library": F (cafe | library), as people write it (F cafe | F library says the same).
-      if (kind === 'or' && !exclusive && each.every(isVisit)) return un('finally', each.map((f) => peel(f, 'finally')).reduce((x, y) => bin('or', x, y)));
       return combine(each);
     }
     // "at some point the light is green and remains green forever": one subject, so the leading adverbials scope over both verbs.
@@ -988,8 +1001,11 @@ class Reader extends RangeReader {
         const stays = shared && eventBefore && kind === 'and' && !hasTemporal(f) && (staysCue || ['stay', 'remain'].includes(this.verbAt(s, e)?.lemma ?? ''));
         // "shall eventually enter safe mode and remain in safe mode forever": kept from the moment it is reached.
         const kept = eventBefore && kind === 'and' && f.kind === 'globally' && !f.interval && this.sameFormula(f.args[0]!, before.args[0]!);
-        if (stays || kept) absorbed.add(i - 1);
-        fs.push(stays ? inSequence([before, un('globally', f)]) : kept ? inSequence([before, f]) : f);
+        // "at some point p holds, and at some later point q holds": later than that point.
+        const laterCue = this.cueAt(s) as { kind: string; wraps?: Wrap[] } | undefined;
+        const afterIt = eventBefore && kind === 'and' && laterCue?.kind === 'unary' && laterCue.wraps?.length === 2 && laterCue.wraps[0]!.op === 'next' && laterCue.wraps[1]!.op === 'finally';
+        if (stays || kept || afterIt) absorbed.add(i - 1);
+        fs.push(stays ? inSequence([before, un('globally', f)]) : kept ? inSequence([before, f]) : afterIt ? un('finally', bin('and', before.args[0]!, f)) : f);
         // "g holds, and it holds from that point on": "it" is the clause before.
         if (this.clauses.length > read) this.antecedent = this.clauses[read]!.words;
       }
@@ -1060,18 +1076,6 @@ class Reader extends RangeReader {
       if (staysAfter(y, x)) return un('finally', x);
     }
     return t;
-  }
-
-  /**
-   * `then` kept until `event`, from the step `when` says it begins: when = X p (or F p, X X p, ...) and then = p give
-   * X (p U event); else undefined.
-   */
-  private reachedThenKept(when: FormulaJson, then: FormulaJson, event: FormulaJson): FormulaJson | undefined {
-    if ((when.kind !== 'next' && when.kind !== 'finally') || ('interval' in when && when.interval)) return undefined;
-    const inner = when.args[0]!;
-    if (this.sameFormula(inner, then)) return un(when.kind, bin('until', then, event));
-    const deeper = this.reachedThenKept(inner, then, event);
-    return deeper ? un(when.kind, deeper) : undefined;
   }
 
   /** Whether f and g say the same, propositions compared by their content words. */
@@ -1258,7 +1262,6 @@ class Reader extends RangeReader {
     return this.applyWraps({ ...first, words: [], wraps: [...first.wraps, ...trailing] }, props.reduce((x, y) => bin(kind, x, y)));
   }
 
-  /** "A, then B, then C": A and later B and later C. */
   /**
    * "Go to a. Go to b.", "go to the kitchen, grab a cup": commands one after another with only commas (or full stops)
    * between them are steps in turn; "Avoid the highway. Get to the warehouse.": an avoidance among them holds beside
@@ -1271,10 +1274,15 @@ class Reader extends RangeReader {
     if (parts.length < 2 || !parts.every(([s, e]) => this.imperative(verbAt(s, e), e))) return undefined;
     const avoids = (s: number) => this.forbids(s) || this.isNegation(s + 1);
     const steps = parts.filter(([s]) => !avoids(s)).map(([s, e]) => this.clause(s, e));
-    const kept = parts.filter(([s]) => avoids(s)).map(([s, e]) => this.clause(s, e));
+    // "Go to nurse station 5. Don't pass through pediatrics on the way.": avoided until there.
+    const kept = parts.filter(([s]) => avoids(s)).map(([s, e]) => {
+      const avoided = this.clause(s, e);
+      return (steps.length === 1 && this.saysOnTheWay(s, e) ? avoidedOnTheWay(avoided, steps[0]!) : undefined) ?? avoided;
+    });
     return [...(steps.length > 0 ? [inSequence(steps)] : []), ...kept].reduce((x, y) => bin('and', x, y));
   }
 
+  /** "A, then B, then C": A and later B and later C. */
   private sequence(a: number, b: number): FormulaJson {
     const steps: [number, number][] = [];
     let start = a;
@@ -1549,6 +1557,12 @@ function precedence(f: FormulaJson): FormulaJson {
   if (f.kind !== 'until' && f.kind !== 'weak_until') return f;
   if (f.interval || left?.kind !== 'not' || !named(left.args[0]) || right?.kind !== 'once' || right.interval || !named(right.args[0])) return f;
   return bin(f.kind, left, right.args[0]!);
+}
+
+/** "go to the red room, avoiding the blue room on the way": not there until the goal (a single visit) is reached. */
+function avoidedOnTheWay(avoidance: FormulaJson, goal: FormulaJson): FormulaJson | undefined {
+  const avoided = avoidance.kind === 'not' ? avoidance : avoidance.kind === 'globally' && !avoidance.interval && avoidance.args[0]!.kind === 'not' ? avoidance.args[0]! : undefined;
+  return avoided && goal.kind === 'finally' && !goal.interval ? bin('until', avoided, goal.args[0]!) : undefined;
 }
 
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
