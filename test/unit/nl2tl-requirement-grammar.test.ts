@@ -1259,3 +1259,10 @@ test('"at some later point" is strictly later; "in the very next step, go to X";
   reads('Head to the purple room, avoiding the red room on the way.', '!red_room U purple_room');
   reads("Go to nurse station 5. Don't pass through pediatrics on the way.", '!pediatrics U nurse_station_5');
 });
+
+test('"the transaction eventually commits or aborts" is eventually one or the other; a noun named by a capital letter after it', () => {
+  reads('Every transaction eventually either commits or aborts.', 'G (transaction -> F (transaction_commits | transaction_aborts))');
+  reads('the transaction eventually commits or aborts', 'F (transaction_commits | transaction_aborts)');
+  reads('Route A and route B shall never be locked at the same time.', 'G !(route_a_locked & route_b_locked)');
+  reads('Visit room A and room B', 'F room_a & F room_b');
+});

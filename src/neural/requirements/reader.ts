@@ -1037,6 +1037,9 @@ class Reader extends RangeReader {
     // "a is true and remains true": a verb phrase that says its subject's clause again says nothing more.
     const repeated = (f: FormulaJson) => fs.some((g, j) => elliptical.has(j) && g === f) && merged.some((g) => g !== f && this.sameProp(f, g));
     const distinct = kind === 'and' && !exclusive ? merged.filter((f) => !repeated(f)) : merged;
+    // "the transaction eventually commits or aborts": the subject's adverbial scopes over the verbs it shares.
+    const sharedEventually = kind === 'or' && distinct.length === fs.length && distinct[0]!.kind === 'finally' && !distinct[0]!.interval && distinct.every((f, i) => i === 0 || (elliptical.has(i) && !hasTemporal(f)));
+    if (sharedEventually) return un('finally', distinct.map((f) => peel(f, 'finally')).reduce((x, y) => bin(joined, x, y)));
     return distinct.length === 1 ? distinct[0]! : combine(distinct);
   }
 

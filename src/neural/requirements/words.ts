@@ -72,7 +72,8 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     at = s + text.length;
     // Not a proposition's letter or name ("then b holds", "c1"), nor a noun before a noun and a verb ("once insulin
     // delivery is suspended").
-    const subject = pos[i + 1] === 'NOUN' && ['AUX', 'VERB'].includes(pos[i + 2] ?? '');
+    // Nor a noun named by the letter or number after it ("Route A and route B shall ...", "Pump 2 must ...").
+    const subject = (pos[i + 1] === 'NOUN' && ['AUX', 'VERB'].includes(pos[i + 2] ?? '')) || /^([A-Z]|\d+)$/.test(texts[i + 1] ?? '');
     const tag = (pos[i] === 'NOUN' || (pos[i] === 'PROPN' && i === 0)) && command(s) && /^[a-z]{3,}$/i.test(text) && !subject ? 'VERB' : pos[i]!;
     // "the high-pressure alarm": a hyphen inside a word joins the noun phrase (SYM names nothing of its own).
     const joining = text === '-' && sentence[s - 1] !== ' ' && sentence[s + 1] !== ' ' && s > 0;
@@ -115,6 +116,8 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     if (w.text === 'a' && ['AUX', 'VERB', 'CCONJ'].includes(next?.pos ?? '')) w.pos = 'NOUN';
     // "Eventually A, B, and C": no article stands before a comma, a full stop or nothing.
     if (/^a$/i.test(w.text) && (!next || next.pos === 'PUNCT')) w.pos = 'NOUN';
+    // "route A and route B": a capital A right after a noun names it; no article follows a noun.
+    if (w.text === 'A' && ['NOUN', 'PROPN'].includes(raw[i - 1]?.pos ?? '')) w.pos = 'NOUN';
     if (w.text === 'a' && next?.pos === 'NOUN' && second.get(next.start)?.includes('Plural')) {
       w.pos = 'NOUN';
       next.pos = 'VERB';
