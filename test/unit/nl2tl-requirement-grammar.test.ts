@@ -1266,3 +1266,15 @@ test('"the transaction eventually commits or aborts" is eventually one or the ot
   reads('Route A and route B shall never be locked at the same time.', 'G !(route_a_locked & route_b_locked)');
   reads('Visit room A and room B', 'F room_a & F room_b');
 });
+
+test('"until you get there" is on the way; "exactly one of"; "b4", "fly 2 the park", "go hallway", ", wait there"; avoiding while going; "then either ... or ..."; an exception to a condition', () => {
+  reads('Reach the observation tower; stay clear of the highway until you get there.', '!highway U observation_tower');
+  reads('At every step exactly one of p and q is true.', 'G ((p | q) & !(p & q))');
+  reads('fly 2 the park b4 going to the museum', '!museum U park & F museum');
+  reads('go hallway, wait there till the front door opens, then go balcony', 'F (hallway & hallway U (front_door_opens & F balcony))');
+  reads('go straight to the lab', 'F lab');
+  reads('keep away from the power lines at all times while you go through the arch bridge to the park', 'G !power_lines & F (arch_bridge & F park)');
+  reads('never enter the kitchen while the robot is charging', 'G (robot_charging -> !kitchen)');
+  reads('first the footbridge then either the church or the school', 'F (footbridge & F (church | school))');
+  reads('The relief valve shall be open whenever the tank pressure is high, unless the manual lock is engaged.', 'G (tank_pressure_high & !manual_lock_engaged -> relief_valve_open)');
+});

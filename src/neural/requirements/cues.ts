@@ -102,7 +102,7 @@ export type Cue =
    * "neither a nor b", "at least one of a and b": the list that follows is a disjunction, negated for "neither";
    * "one of them": the list said before.
    */
-  | { kind: 'listOf'; negated: boolean; atMostOne?: boolean }
+  | { kind: 'listOf'; negated: boolean; atMostOne?: boolean; exactlyOne?: boolean }
   /** "b is true at that same moment": at the moment the clause before speaks of. */
   | { kind: 'thatMoment' }
   /** "b holds in the next step or the step after": one step after the step the part before names. */
@@ -127,7 +127,7 @@ export type Cue =
   /** "..., and repeat this loop forever": everything said before it, again and again. */
   | { kind: 'repeat' }
   /** Words that mean nothing to the formula: modal verbs, "it is the case that", "at the same time". */
-  | { kind: 'ignore'; obligation?: boolean; initial?: boolean; again?: boolean }
+  | { kind: 'ignore'; obligation?: boolean; initial?: boolean; again?: boolean; onTheWay?: boolean }
   /** "a and b are the same": the coordinated clauses are equivalent. */
   | { kind: 'same' }
   /**
@@ -194,7 +194,8 @@ export const cueTable: readonly [string, Cue][] = [
     'and stay there indefinitely | and remain there indefinitely | and wait there indefinitely | and park there | and park there for good | ' +
     'and stay there for good | and remain there for good | and stay put | and stay put there | ' +
     'and hold position there | and hold your position there | and hold there | and keep position there | ' +
-    'and once there , never leave it | once there , never leave it | and then never leave it | and never leave it again', unary([{ op: 'finally', reach: true }, G])],
+    'and once there , never leave it | once there , never leave it | and then never leave it | and never leave it again | ' +
+    ', wait there | , stay there | , remain there | , then wait there | , then stay there', unary([{ op: 'finally', reach: true }, G])],
   // "you have ten steps to reach the summit": a deadline on what follows.
   ['you have #n #unit to | you have #n #unit in which to | you get #n #unit to', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
@@ -346,6 +347,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['more than #n times | more than #n time', { kind: 'count', bound: 'moreThan' }],
   ['more than once', { kind: 'count', bound: 'moreThan', times: 1 }],
   ['more than twice', { kind: 'count', bound: 'moreThan', times: 2 }],
+  ['exactly one of | precisely one of', { kind: 'listOf', negated: false, exactlyOne: true }],
   ['exactly once | only once | in exactly one state | in exactly one step | at exactly one step | in only one state | in a single state | ' +
     'in just one state', { kind: 'count', bound: 'exactly', times: 1 }],
   ['exactly twice', { kind: 'count', bound: 'exactly', times: 2 }],
@@ -485,17 +487,20 @@ export const cueTable: readonly [string, Cue][] = [
     'go survey | go inspect | go check | go see | go visit | check out | cross over | fly over | pass over | allowed over | ' +
     'fly through | drive through | walk through | move through | travel through | sail through | swim through | sneak into | sneak in to | ' +
     'sneak to | run to | hurry to | rush to | dash to | zoom to | descend to | climb to | climb up to | ascend to | dive to | sail to | ' +
-    'swim to | roll to | surface at | make a stop at | deliver to', { kind: 'goal' }],
+    'swim to | roll to | surface at | make a stop at | deliver to | go straight to | head straight to | go directly to | ' +
+    'head directly to | come straight back to | go straight back to | come straight to', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | in whatever order you like | in whichever order | in whichever order you like | ' +
     'in any order you like | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     // "go to room 101 or room 102, I don't care which": the choice is the robot's, as "or" already says.
     'i do not care which | i do not care which one | either be fine | either one be fine | either will do | either one will do | ' +
     'it do not matter which | it do not matter which one | do not matter which | whichever you like | whichever you prefer | ' +
-    'in no particular order | any order be ok | any order be fine | any order work | , any order | ' +
-    'along the way | on the way | along your way | on your way | ' +
+    'in no particular order | any order be ok | any order be fine | any order work | , any order', { kind: 'ignore' }],
+  // "avoid the red room on the way": what is avoided, is avoided until the goal is reached.
+  ['along the way | on the way | along your way | on your way | ' +
     'the whole way | the entire way | the whole way there | the entire way there | all the way there | on the way there | ' +
-    'along the route | en route', { kind: 'ignore' }],
+    'along the route | en route | until you get there | until you arrive there | until you be there | until you reach it | ' +
+    'until you have reach it | till you get there | until you get to it', { kind: 'ignore', onTheWay: true }],
   ['avoid | skip | bypass | stay away from | keep away from | keep well away from | stay well away from | keep far away from | ' +
     'stay far away from | keep well clear of | stay well clear of | keep your distance from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
     'stay off the | keep off the | stay off of | keep off of | ' +

@@ -131,7 +131,7 @@ export abstract class RangeReader extends ClauseReader {
 
   /** Whether [s, e) says "on the way" ("along the route", "on your way"): what it avoids, it avoids until the goal. */
   protected saysOnTheWay(s: number, e: number): boolean {
-    return this.find(s, e, (k) => this.cueAt(k)?.kind === 'ignore' && this.cueWords(k).some((w) => ['way', 'route'].includes(w.norm))) >= 0;
+    return this.find(s, e, (k) => (this.cueAt(k) as { onTheWay?: boolean } | undefined)?.onTheWay === true) >= 0;
   }
 
   /** Whether [a, b) is a command not to do something ("don't touch the seabed", "do not use elevator B"). */

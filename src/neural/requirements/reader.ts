@@ -259,7 +259,12 @@ class Reader extends RangeReader {
     this.conditionDepth++;
     const first = this.clauses.length;
     try {
-      return this.withSubject(subject, () => this.sentence(a, b));
+      const cond = this.withSubject(subject, () => this.sentence(a, b));
+      // "whenever the tank pressure is high, unless the manual lock is engaged": an exception to the condition.
+      // (Only an "unless": explain()'s "p holds until q, or forever if that never happens" is a weak until.)
+      const unless = this.find(a, b, (k) => this.isBinary(k, new Set(['unless']))) >= 0;
+      const excepted = unless && cond.kind === 'weak_until' && !cond.interval && !hasTemporal(cond.args[0]!) && !hasTemporal(cond.args[1]!);
+      return excepted ? bin('and', cond.args[0]!, negation(cond.args[1]!)) : cond;
     } finally {
       this.conditionDepth--;
       if (this.clauses.length > first) this.antecedent = this.clauses[first]!.words;
@@ -779,6 +784,8 @@ class Reader extends RangeReader {
         // "reach a while avoiding b (and c)": both, not a condition.
         const avoiding = (f: FormulaJson): boolean => (f.kind === 'globally' && !f.interval && f.args[0]!.kind === 'not') || (f.kind === 'and' && f.args.every(avoiding));
         if (avoiding(r)) return bin('and', l, r);
+        // "keep away from the power lines while you go through the arch bridge to the park": so the other way round.
+        if (avoiding(l) && (isVisit(r) || lastStep(r) !== undefined)) return bin('and', l, r);
         // "while the system is armed, the siren shall sound whenever a window is open": both conditions at once.
         const main = peel(l, 'globally');
         if (main.kind === 'implies' && !hasTemporal(r) && !hasTemporal(main.args[0]!)) return un('globally', bin('implies', bin('and', r, main.args[0]!), main.args[1]!));
@@ -853,6 +860,9 @@ class Reader extends RangeReader {
   /** Splits at `or` (then `and`) cues; commas in such a list separate too. */
   private coordination(a: number, b: number, kind: 'or' | 'and'): FormulaJson {
     const parts: [number, number][] = [];
+    // "first the footbridge, then either the church or the school": an "either" after a "then" keeps its choice in that step.
+    const then = kind === 'or' ? this.find(a + 1, b, (k) => this.isBinary(k, new Set(['then']))) : -1;
+    if (then > a && this.cueWord(then + 1) === 'either' && this.find(a, then, (k) => this.isBinary(k, andOr)) < 0) return this.coordination(a, b, 'and');
     // "go to a or b, then go to c": a ", then" after a choice orders the choice and what follows.
     const commaThen = kind === 'or' ? this.find(a + 1, b, (k) => this.isBinary(k, new Set(['then'])) && (this.isCommaSeparator(k) || this.isCommaSeparator(k - 1))) : -1;
     if (commaThen > a && this.find(a, commaThen, (k) => this.isBinary(k, new Set(['or']))) >= 0) {
@@ -895,6 +905,8 @@ class Reader extends RangeReader {
     // "always a or b": over a list of names, a leading adverbial scopes over the whole list.
     const goalLead = this.find(a, lead, (k) => (this.cueAt(k) as { goal?: boolean } | undefined)?.goal === true) >= 0;
     if (lead > a && !goalLead && this.namesOnly(lead, b, kind)) return this.wrapAll(this.resolveRange(a, lead), this.coordination(lead, b, kind));
+    // "at every step exactly one of p and q is true": so does one before "one of".
+    if (lead > a && this.cueAt(lead)?.kind === 'listOf') return this.wrapAll(this.resolveRange(a, lead), this.coordination(lead, b, kind));
     let start = a;
     let found = false;
     for (let k = a; k < b; k = this.step(k)) {
@@ -1160,10 +1172,11 @@ class Reader extends RangeReader {
       const each = (p: FormulaJson) => (said ? this.applyWraps({ wraps: [said], words: [], goal: false, avoid: false }, p) : p);
       const outer: ClauseParts = { ...predicate, wraps: said ? predicate.wraps.slice(0, -1) : predicate.wraps };
       const props = subjects.map(([s, e]) => each(this.prop([...this.wordsIn(s, e), ...predicate.words])));
-      // "at most one of a and b is true": no two of them at once.
-      if (listOf?.atMostOne) {
+      // "at most one of a and b is true": no two of them at once; "exactly one of p and q": one, and no two.
+      if (listOf?.atMostOne || listOf?.exactlyOne) {
         const pairs = props.flatMap((x, i) => props.slice(i + 1).map((y) => un('not', bin('and', x, y))));
-        return this.applyWraps({ ...outer, words: [] }, pairs.reduce((x, y) => bin('and', x, y)));
+        const one = listOf.exactlyOne ? [props.reduce((x, y) => bin('or', x, y))] : [];
+        return this.applyWraps({ ...outer, words: [] }, [...one, ...pairs].reduce((x, y) => bin('and', x, y)));
       }
       // Goals distribute ("a and b must be visited": each eventually); other adverbials scope over the whole.
       if (predicate.goal || predicate.avoid) {
@@ -1301,7 +1314,8 @@ class Reader extends RangeReader {
       }
     }
     const step = ([s, e]: [number, number]): FormulaJson => {
-      const f = this.clause(...this.trim(s, e));
+      // "... then either the church or the school": a step that is a choice of its own.
+      const f = this.cueWord(s) === 'either' ? this.connectives(...this.trim(s, e)) : this.clause(...this.trim(s, e));
       return immediate.has(s) ? un('next', peel(f, 'finally')) : f;
     };
     if (steps.length === 0) return this.commandsInTurn(a, b) ?? this.clause(a, b);
@@ -1409,17 +1423,20 @@ function unpunctuatedList(words: readonly Word[]): Word[] {
 }
 
 /**
- * "go home and stay home": "home" after a verb of going is the place gone to ("go to home"), after a verb of staying
- * the place stayed at ("stay at home").
+ * "go home and stay home", "go hallway, wait there": a place right after a verb of going is the place gone to ("go to
+ * home"), "home" after a verb of staying the place stayed at ("stay at home").
  */
-function homeAsPlace(words: readonly Word[]): Word[] {
+function placeAfterVerb(words: readonly Word[]): Word[] {
   const going = new Set(['go', 'come', 'return', 'head', 'get', 'drive', 'fly', 'walk', 'back']);
   const staying = new Set(['stay', 'remain', 'wait']);
   return words.flatMap((w, k): Word[] => {
     const before = words[k - 1]?.lemma ?? '';
     // Not said of a subject ("until the owner comes home", "has gone home"): that is an event of its own.
     const subject = ['NOUN', 'PROPN', 'AUX'].includes(words[k - 2]?.pos ?? '') || ['he', 'she', 'it', 'they'].includes(words[k - 2]?.norm ?? '');
-    if (w.norm !== 'home' || !(going.has(before) || staying.has(before)) || subject) return [w];
+    const home = w.norm === 'home' && (going.has(before) || staying.has(before));
+    // "go hallway": a bare noun after "go" (a chat spelling of "go to the hallway").
+    const bare = before === 'go' && words[k - 1]!.norm === 'go' && ['NOUN', 'PROPN'].includes(w.pos);
+    if (!(home || bare) || subject) return [w];
     const to = going.has(before) ? 'to' : 'at';
     return [inserted(to, to, 'ADP', w.start), { ...w, pos: 'NOUN' }];
   });
@@ -1575,7 +1592,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
   const ended = [...words];
   while (ended.length > 0 && stop(ended[ended.length - 1]!)) ended.pop();
-  const kept = restatedWeakness(numberedSteps(frontedCondition(homeAsPlace(ended))));
+  const kept = restatedWeakness(numberedSteps(frontedCondition(placeAfterVerb(ended))));
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
   const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(twoNamed(separated))))));

@@ -141,6 +141,11 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
       out.push({ text: atom.text, norm: atom.text.toLowerCase(), lemma: atom.text.toLowerCase(), pos: 'ATOM', start: atom.start, end: atom.end, atom, head });
       continue;
     }
+    // "fly 2 the park": a 2 between the verb that opens a command and an article is "to".
+    if (w.text === '2' && (raw[i - 1]?.pos === 'VERB' || i === 1) && raw[i + 1]?.pos === 'DET') {
+      out.push({ ...w, norm: 'to', lemma: 'to', pos: 'ADP' });
+      continue;
+    }
     const last = cardinals.get(i);
     if (last !== undefined && last > i) {
       const text = sentence.slice(w.start, raw[last]!.end);
@@ -195,4 +200,5 @@ const chatSpellings = new Map<string, { word: string; pos: string }>([
   ['nd', { word: 'and', pos: 'CCONJ' }],
   ['til', { word: 'until', pos: 'ADP' }],
   ['untill', { word: 'until', pos: 'ADP' }],
+  ['b4', { word: 'before', pos: 'ADP' }],
 ]);
