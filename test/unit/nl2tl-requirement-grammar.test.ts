@@ -1278,3 +1278,22 @@ test('"until you get there" is on the way; "exactly one of"; "b4", "fly 2 the pa
   reads('first the footbridge then either the church or the school', 'F (footbridge & F (church | school))');
   reads('The relief valve shall be open whenever the tank pressure is high, unless the manual lock is engaged.', 'G (tank_pressure_high & !manual_lock_engaged -> relief_valve_open)');
 });
+
+test('the "position" register of graded exercises; "then so does q"; places named with no verb are where to go; spoken corrections, fillers and wishes', () => {
+  reads('From some position on, p holds at every position.', 'F G p');
+  reads('a holds at infinitely many positions.', 'G F a');
+  reads('z holds at only finitely many positions.', 'F G !z');
+  reads('r holds at every position except possibly the first.', 'X G r');
+  reads('Whenever p holds, q holds at some position strictly after it.', 'G (p -> X F q)');
+  reads('Whenever p holds, q holds at the next position or at the position after that.', 'G (p -> X q | X X q)');
+  reads('If a holds at the first position, then b holds at some position.', 'a -> F b');
+  reads('If p holds at infinitely many positions, then so does q.', 'G F p -> G F q');
+  reads('p holds at most once', 'G (p -> X G !p)');
+  reads('p occurs at most 1 times', '!p W (p W G !p)');
+  reads('baggage claim', 'F baggage_claim');
+  reads('ok um either the Asian art gallery or the photography exhibit I don\'t mind which', 'F (asian_art_gallery | photography_exhibit)');
+  reads('p or q', 'p | q');
+  reads('um can you take me to gate 12 no wait gate 14 sorry', 'F gate_14');
+  reads('can we go to Target no sorry I meant Macy\'s', 'F macy');
+  reads('I want the food court but only after we stop at the ATM and then Gap', 'F food_court & !food_court U (stop_at_atm & F gap)');
+});

@@ -41,8 +41,11 @@ export interface ClauseParts {
   goesTo?: boolean;
   /** "for more than 30 seconds": the longest the clause may hold, in the cue's numbers. */
   longerThan?: number;
-  /** "at most twice", "at least 3 times", "exactly once", "more than once": how often the clause occurs. */
-  count?: { bound: 'atMost' | 'atLeast' | 'exactly' | 'moreThan'; n: number };
+  /**
+   * "at most twice", "at least 3 times", "exactly once", "more than once": how often the clause occurs; `once` when
+   * the words say "once" ("at most once") rather than count to one ("at most 1 times").
+   */
+  count?: { bound: 'atMost' | 'atLeast' | 'exactly' | 'moreThan'; n: number; once?: boolean };
 }
 
 /** The words that name a clause's place ("the robot must reach the goal": the goal), or all its words if it has none. */
@@ -302,7 +305,8 @@ export abstract class ClauseReader {
     const p = this.prop(place);
     // "p holds at most once": at one step at most, as every independent writer of exercises read it (3 rows); a
     // visit ("visit the lab at most once") is one stay, however long, so it keeps the catalogue's bounded existence.
-    const once = n === 1 && !parts.goal ? un('globally', bin('implies', p, un('next', un('globally', negation(p))))) : undefined;
+    // ("p occurs at most 1 times", the catalogue's own words for its pattern, stays the catalogue's.)
+    const once = n === 1 && count.once === true && !parts.goal ? un('globally', bin('implies', p, un('next', un('globally', negation(p))))) : undefined;
     if (bound === 'atMost' && once) {
       // Still the catalogue's pattern to a scope ("between q and r, p occurs at most once").
       this.patterns.set(once, { kind: 'boundedExistence', p, n });
@@ -450,7 +454,7 @@ export abstract class ClauseReader {
       else if (it.cue.kind === 'satisfy') parts.place ??= parts.words.length;
       else if (it.cue.kind === 'count') {
         if (parts.count) throw new NotRead('two counts in one clause');
-        parts.count = { bound: it.cue.bound, n: it.cue.times ?? it.numbers[0]! };
+        parts.count = { bound: it.cue.bound, n: it.cue.times ?? it.numbers[0]!, ...(it.cue.times === 1 ? { once: true } : {}) };
       }
       else if (it.cue.kind === 'jointly' && it.cue.wraps) parts.wraps.push(it.cue.wraps);
       else if (it.cue.kind === 'ignore' && it.cue.again) again = true;

@@ -170,10 +170,12 @@ export const cueTable: readonly [string, Cue][] = [
   ['eventually | finally | at some point | at some time | at some moment | sometime | some time | in the future | sooner or later | ' +
     'ultimately | at least once | at some point in the future | in the end | some day | later on | ' +
     'at some future point | at a future point | at some future time | at some future moment | sometime later | some time later | ' +
+    'at some position | in some position | at some state | ' +
     'in the long run', unary([F])],
   ['it be eventually the case that | eventually it will be the case that', unary([F], true)],
   // Always eventually, eventually always.
-  ['infinitely often | infinitely many times | again and again | over and over | over and over again | repeatedly | recurrently | periodically | ' +
+  ['at infinitely many positions | at infinitely many steps | at infinitely many states | in infinitely many states | ' +
+    'at infinitely many points | infinitely often | infinitely many times | again and again | over and over | over and over again | repeatedly | recurrently | periodically | ' +
     'every night | every day | every morning | every evening | every hour | every week | daily | nightly | hourly | weekly | ' +
     'time and again | always eventually | continually | regularly | routinely | on a regular basis | every now and then | now and then | ' +
     'from time to time | every so often | once in a while', unary([G, F])],
@@ -199,6 +201,7 @@ export const cueTable: readonly [string, Cue][] = [
   // "you have ten steps to reach the summit": a deadline on what follows.
   ['you have #n #unit to | you have #n #unit in which to | you get #n #unit to', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
+    'from some position on | from some position onwards | from some step on | from some state on | ' +
     'after some point always | from some time on | continuously from some point on | continuously from some point onwards | ' +
     'permanently from some point on', unary([F, G])],
   // Next.
@@ -224,7 +227,8 @@ export const cueTable: readonly [string, Cue][] = [
   // "s holds at some point strictly afterwards": later, not now.
   // "s holds at some later point": later than now, as every independent writer read it (3 rows).
   ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that | ' +
-    'at some later point | at a later point | at a later time | at some later time', unary([X, F])],
+    'at some later point | at a later point | at a later time | at some later time | at some position strictly after it | ' +
+    'at some position strictly afterwards | at some later position | at a later position | at some position after it', unary([X, F])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +
     '#n #step from now | exactly #n #step from now',
     unary([{ op: 'next', lo: 'n0' }])],
@@ -250,6 +254,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['become false | turn false | become not true', { kind: 'unary', wraps: [NOT], predicate: true, onset: true }],
   ['be both true', { kind: 'ignore' }],
   ['in every state except possibly the first | in every state except the first | at every step except the first | ' +
+    'at every position except possibly the first | at every position except the first | ' +
     'at every step except possibly the first | except possibly the first | except the first | except in the first state', unary([X, G])],
   ['be always false | be false forever | be false at all times | be forever false | be never true', unary([G, NOT])],
   ['be never false | be always true | be true at all times', unary([G])],
@@ -349,6 +354,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['more than twice', { kind: 'count', bound: 'moreThan', times: 2 }],
   ['exactly one of | precisely one of', { kind: 'listOf', negated: false, exactlyOne: true }],
   ['exactly once | only once | in exactly one state | in exactly one step | at exactly one step | in only one state | in a single state | ' +
+    'at exactly one position | in exactly one position | at only one position | ' +
     'in just one state', { kind: 'count', bound: 'exactly', times: 1 }],
   ['exactly twice', { kind: 'count', bound: 'exactly', times: 2 }],
   // A bare count ("visit the cafe twice", "go to the library three times") asks for that many visits at least.
@@ -383,7 +389,8 @@ export const cueTable: readonly [string, Cue][] = [
     // "go to the bell tower and right after it the clock tower": the very next step (sequence() reads the X).
     'right after it | and right after it | right after that | and right after that | straight away | and straight away | then straight away | ' +
     'and then straight away', binary('then')],
-  ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps', { kind: 'inARow', times: 2 }],
+  ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps | ' +
+    'at two consecutive positions | at two successive positions | in two consecutive states | at two consecutive states', { kind: 'inARow', times: 2 }],
   ['for #n #step in a row | #n #step in a row | #n times in a row | #n time in a row | for #n consecutive #step | in #n consecutive #step | ' +
     'at #n consecutive #step | for #n successive #step | in #n successive #step', { kind: 'inARow' }],
   // "the fan will be on then or at some point in the future": now or later, which is eventually.
@@ -420,9 +427,10 @@ export const cueTable: readonly [string, Cue][] = [
   ['at most one of | no more than one of | not more than one of', { kind: 'listOf', negated: false, atMostOne: true }],
   ['at that same moment | at that moment | at that point | at that time | at that same time | at the very same moment', { kind: 'thatMoment' }],
   ['the step after | in the step after | the step after that | in the step after that | the state after | in the state after | ' +
+    'the position after that | at the position after that | the position after | at the position after | ' +
     'the state after that | in the state after that | the moment after | the moment after that', { kind: 'stepAfter' }],
   ['be never followed by | be not followed by | never be followed by | be not ever followed by', binary('neverFollowedBy')],
-  ['from the next step on | from the next state on | from the next moment on | from the next step onwards', unary([X, G])],
+  ['from the next step on | from the next state on | from the next moment on | from the next step onwards | from the next position on', unary([X, G])],
   // "from the third state on, c holds": the first state is now.
   ...['second', 'third', 'fourth', 'fifth'].map((nth, i): [string, Cue] => [
     ['state', 'step', 'position', 'moment'].flatMap((unit) => [`from the ${nth} ${unit} on`, `from the ${nth} ${unit} onwards`, `from the ${nth} ${unit} onward`]).join(' | '),
@@ -457,7 +465,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['following this order | following the order | following the given order', { kind: 'inOrder', order: 'ordered' }],
   ['following the strict order | following this strict order | in strict order | in this strict order | strictly in this order | ' +
     'strictly in that order | strictly in order', { kind: 'inOrder', order: 'strict' }],
-  ['only finitely often | finitely often | finitely many times | only finitely many times', unary([F, G, NOT])],
+  ['only finitely often | finitely often | finitely many times | only finitely many times | at only finitely many positions | ' +
+    'at finitely many positions | at only finitely many steps | at finitely many steps | in only finitely many states', unary([F, G, NOT])],
   // "there are infinitely many positions where p holds": textbooks' way to say infinitely often.
   [['positions', 'states', 'points', 'steps', 'moments', 'times', 'instants'].flatMap((n) => ['where', 'at which', 'in which', 'when'].map((w) => `there be infinitely many ${n} ${w}`)).join(' | '), unary([G, F], true)],
   ['there be a point where | there be a moment where | there be a state where | there be a point at which | ' +
@@ -487,13 +496,16 @@ export const cueTable: readonly [string, Cue][] = [
     'go survey | go inspect | go check | go see | go visit | check out | cross over | fly over | pass over | allowed over | ' +
     'fly through | drive through | walk through | move through | travel through | sail through | swim through | sneak into | sneak in to | ' +
     'sneak to | run to | hurry to | rush to | dash to | zoom to | descend to | climb to | climb up to | ascend to | dive to | sail to | ' +
+    // "I want the food court but only after ...": the place a rider wants is where to go.
+    'i want | we want | i would like | we would like | ' +
     'swim to | roll to | surface at | make a stop at | deliver to | go straight to | head straight to | go directly to | ' +
     'head directly to | come straight back to | go straight back to | come straight to', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | in whatever order you like | in whichever order | in whichever order you like | ' +
     'in any order you like | no matter the order | order do not matter | the order do not matter | ' +
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     // "go to room 101 or room 102, I don't care which": the choice is the robot's, as "or" already says.
-    'i do not care which | i do not care which one | either be fine | either one be fine | either will do | either one will do | ' +
+    'i do not care which | i do not care which one | i do not mind which | i do not mind which one | whichever order be fine | ' +
+    'whichever order you like | whichever order | whichever closer | whichever nearer | either be fine | either one be fine | either will do | either one will do | ' +
     'it do not matter which | it do not matter which one | do not matter which | whichever you like | whichever you prefer | ' +
     'in no particular order | any order be ok | any order be fine | any order work | , any order', { kind: 'ignore' }],
   // "avoid the red room on the way": what is avoided, is avoided until the goal is reached.
@@ -533,7 +545,9 @@ export const cueTable: readonly [string, Cue][] = [
   // No meaning of their own.
   // Chatty openers and politeness: "hey robot, can you head over to the coffee shop please".
   ['hey robot | hey drone | hey there | hey | hi robot | hi drone | ok robot | okay robot | robot pls | robot please | drone pls | ' +
-    'can you | could you | would you | will you | pls | plz | kindly | thanks | thank you', { kind: 'ignore' }],
+    'can you | could you | would you | will you | pls | plz | kindly | thanks | thank you | ' +
+    // Speech: fillers and "let's".
+    'um | uh | umm | uhh | erm | hmm | okay so | ok so | let s | let us | sorry', { kind: 'ignore' }],
   // Path quantifiers: every linear-time formula speaks of every execution already.
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
     'on all computation paths | in all executions', { kind: 'ignore' }],
@@ -541,10 +555,12 @@ export const cueTable: readonly [string, Cue][] = [
   ['must | should | shall | have to | has to | need to | needs to | be required to | ought to | be supposed to | ' +
     'you should | you must | you need to | you have to | you will | i need you to | i want you to | i would like you to | ' +
     // "im gonna grab coffee at Dunkin, then go to work": the speaker's own plan is the route asked for.
-    'i going | i be go to | i be going to | i want to | i would like to | i need to', { kind: 'ignore', obligation: true }],
+    'i going | i be go to | i be going to | i want to | i would like to | i need to | we want to | we would like to | we need to | ' +
+    'we be go to | we be going to', { kind: 'ignore', obligation: true }],
   // The first moment is where a formula is read (so a condition at it is no rule for every moment), and "as well"
   // adds nothing.
   ['in the first step | in the first state | at the first step | initially | at the start | at the beginning | in the initial state | ' +
+    'at the first position | in the first position | ' +
     'at time zero | at time 0 | now | right now | at this moment | at startup | at start-up | on startup | at power-up | on power-up', { kind: 'ignore', initial: true }],
   // "q is true at time 1": time 0 is now, and time counts steps (after the line above, so "at time 0" stays the first moment).
   ['at time #n | at time step #n | at step #n', unary([{ op: 'next', lo: 'n0', steps: true }])],

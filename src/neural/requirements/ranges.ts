@@ -129,6 +129,14 @@ export abstract class RangeReader extends ClauseReader {
     return w !== undefined && nounLike.has(w.pos) && !(/^[a-z]$/i.test(w.text) && w.pos !== 'DET') && !['you', 'we', 'i', 'u'].includes(w.norm);
   }
 
+  /** Whether [a, b) names places and nothing else: words of nouns (no verb, no letter for a name) and connectives. */
+  protected placesOnly(a: number, b: number): boolean {
+    const words = this.wordsIn(a, b);
+    const connective = (k: number) => this.items[k]!.kind === 'comma' || this.isBinary(k, andOr) || this.isBinary(k, new Set(['then'])) || this.cueAt(k)?.kind === 'ignore';
+    const onlyWordsAndConnectives = this.items.slice(a, b).every((it, i) => it.kind === 'word' || connective(a + i));
+    return onlyWordsAndConnectives && words.length > 0 && words.every((w) => !['VERB', 'AUX'].includes(w.pos) && w.pos !== 'ATOM') && contentWords(words).some((w) => w.text.length > 2);
+  }
+
   /** Whether [s, e) says "on the way" ("along the route", "on your way"): what it avoids, it avoids until the goal. */
   protected saysOnTheWay(s: number, e: number): boolean {
     return this.find(s, e, (k) => (this.cueAt(k) as { onTheWay?: boolean } | undefined)?.onTheWay === true) >= 0;

@@ -56,7 +56,10 @@ class Reader extends RangeReader {
     // "the reactor temperature shall stay below 500 degrees": an obligation with no temporal word, no condition and
     // no first moment ("at startup") holds at every moment too.
     const standing = !hasTemporal(read) && read.kind !== 'implies' && obligation && this.findFlagged(a, b, 'initial') < 0;
-    const body = this.imperative(a, b) ? eventuallyEach(read) : prohibition || standing ? un('globally', read) : read;
+    // "baggage claim", "either the Asian art gallery or the photography exhibit": places named with no verb at all
+    // are where to go (not letters, which an exercise names: "p or q").
+    const destination = !hasTemporal(read) && this.placesOnly(a, b);
+    const body = this.imperative(a, b) || destination ? eventuallyEach(read) : prohibition || standing ? un('globally', read) : read;
     return lead?.kind === 'lead' && lead.wraps ? this.wrapAll(lead.wraps, body) : body;
   }
 
@@ -132,6 +135,16 @@ class Reader extends RangeReader {
       // "Once armed, the alarm remains armed": a condition with no subject of its own is about the main clause's.
       const elliptical = this.onlyAdjectives(a + 1, condEnd) || (this.opensWithVerb(a + 1, condEnd) && this.wordAt(a + 1)?.pos === 'VERB' && this.wordAt(a + 1)!.norm.endsWith('ed'));
       const cond = this.condition(a + 1, condEnd, elliptical ? this.subjectOf(mainStart, b) : undefined);
+      // "if p holds at infinitely many positions, then so does q": the condition said again of q.
+      const so = this.wordAt(mainStart)?.norm === 'so' && ['do', 'be', 'will'].includes(this.wordAt(mainStart + 1)?.lemma ?? '') && mainStart + 2 < b ? this.wordsIn(mainStart + 2, b) : undefined;
+      const props = new Set<string>();
+      const collect = (f: FormulaJson): void => (f.kind === 'prop' ? void props.add(f.name) : 'args' in f ? f.args.forEach(collect) : undefined);
+      collect(cond);
+      if (so && props.size === 1) {
+        const again = this.prop(so);
+        const swap = (f: FormulaJson): FormulaJson => (f.kind === 'prop' ? again : 'args' in f ? ({ ...f, args: f.args.map(swap) } as FormulaJson) : f);
+        return bin('implies', cond, swap(cond));
+      }
       // "after visiting the bank, go to the park": a mission's steps in turn, not a rule for every visit of the bank.
       const step = opener.kind === 'binary' && !having && this.imperative(mainStart, b) && !hasTemporal(cond) && (this.wordAt(a + 1)?.pos === 'VERB' || this.goingAt(a + 1));
       if (step) return inSequence([un('finally', cond), this.requirement(mainStart, b)]);
@@ -1422,6 +1435,31 @@ function unpunctuatedList(words: readonly Word[]): Word[] {
   });
 }
 
+/** How speakers take back what they just said: "gate 12, no wait, gate 14", "the information desk, actually no, ...". */
+const corrections: readonly string[][] = [['actually', 'no'], ['no', 'actually'], ['no', 'wait'], ['no', 'sorry', 'i', 'meant'], ['no', 'sorry', 'i', 'mean'], ['sorry', 'i', 'meant'], ['sorry', 'i', 'mean'], ['no', 'sorry'], ['i', 'meant'], ['i', 'mean']];
+
+/**
+ * "take me to the information desk, actually no, the lost and found office": the place said again replaces the one
+ * before it (the noun phrase right before the correction), so only the corrected place is read.
+ */
+function corrected(words: readonly Word[]): Word[] {
+  const nounPhrase = new Set(['NOUN', 'PROPN', 'NUM', 'ADJ', 'DET']);
+  for (let m = 1; m < words.length; m++) {
+    const marker = corrections.find((c) => c.every((t, i) => words[m + i]?.norm === t));
+    if (!marker) continue;
+    let after = m + marker.length;
+    while (words[after]?.norm === ',') after++;
+    if (!nounPhrase.has(words[after]?.pos ?? '')) continue;
+    let start = m;
+    while (start > 0 && words[start - 1]!.norm === ',') start--;
+    const end = start;
+    while (start > 0 && nounPhrase.has(words[start - 1]!.pos)) start--;
+    if (start === end) continue;
+    return corrected([...words.slice(0, start), ...words.slice(after)]);
+  }
+  return [...words];
+}
+
 /**
  * "go home and stay home", "go hallway, wait there": a place right after a verb of going is the place gone to ("go to
  * home"), "home" after a verb of staying the place stayed at ("stay at home").
@@ -1592,7 +1630,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
   const ended = [...words];
   while (ended.length > 0 && stop(ended[ended.length - 1]!)) ended.pop();
-  const kept = restatedWeakness(numberedSteps(frontedCondition(placeAfterVerb(ended))));
+  const kept = restatedWeakness(numberedSteps(frontedCondition(placeAfterVerb(corrected(ended)))));
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
   const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(twoNamed(separated))))));
