@@ -1297,3 +1297,15 @@ test('the "position" register of graded exercises; "then so does q"; places name
   reads('can we go to Target no sorry I meant Macy\'s', 'F macy');
   reads('I want the food court but only after we stop at the ATM and then Gap', 'F food_court & !food_court U (stop_at_atm & F gap)');
 });
+
+test('typed in a hurry: "w/o", "2x", "+", ">", "rm", "sq"; more fillers; comparisons and implications keep their symbols', () => {
+  reads('go to venus rm then mercury rm then back to charger w/o entering kitchen', 'F (venus_rm & F (mercury_rm & F charger)) & !kitchen U charger');
+  reads('mop kitchen 2x tonight', 'F (mop_kitchen_tonight & F (!mop_kitchen_tonight & F mop_kitchen_tonight))');
+  reads('market sq + clock tower', 'F market_sq & F clock_tower');
+  reads('loop cathedral > town hall > market sq', 'F (loop_cathedral & F (town_hall & F market_sq))');
+  reads('keep cycling kitchen and reception', 'G F kitchen & G F reception');
+  reads('The vehicle shall always satisfy kias >= 0.0', 'G kias_0_0');
+  reads('visit the park at least twice', 'F (park & F (!park & F park))');
+  reads('Uh, keep going back and forth between, um, the east corridor and the west corridor.', 'G F east_corridor & G F west_corridor');
+  reads('Go to the, uh, radiology, no sorry, the lab.', 'F lab');
+});

@@ -181,7 +181,7 @@ export const cueTable: readonly [string, Cue][] = [
     'from time to time | every so often | once in a while', unary([G, F])],
   ['patrol | keep visit | keep go to | keep return to | keep reach | repeatedly visit | repeatedly go to | surveil | ' +
     'go back and forth between | keep go back and forth between | move back and forth between | travel back and forth between | ' +
-    'circle over | circle around | orbit | keep orbit | ' +
+    'circle over | circle around | orbit | keep orbit | keep cycling | keep cycling between | cycle through | keep looping | ' +
     'patrol back and forth between | fly back and forth between | drive back and forth between | walk back and forth between | ' +
     'loop between | keep loop between | cycle between | keep circle between | circle between | keep circle | ' +
     'keep scanning | keep inspecting | keep surveying | keep checking | keep monitor | keep go back to | keep come back to | keep check on | ' +
@@ -546,8 +546,8 @@ export const cueTable: readonly [string, Cue][] = [
   // Chatty openers and politeness: "hey robot, can you head over to the coffee shop please".
   ['hey robot | hey drone | hey there | hey | hi robot | hi drone | ok robot | okay robot | robot pls | robot please | drone pls | ' +
     'can you | could you | would you | will you | pls | plz | kindly | thanks | thank you | ' +
-    // Speech: fillers and "let's".
-    'um | uh | umm | uhh | erm | hmm | okay so | ok so | let s | let us | sorry', { kind: 'ignore' }],
+    // Speech ("um" and the like go before: reader.ts, withoutFillers), and "let's".
+    'okay so | ok so | let s | let us | sorry | you know | mate | whichever', { kind: 'ignore' }],
   // Path quantifiers: every linear-time formula speaks of every execution already.
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
     'on all computation paths | in all executions', { kind: 'ignore' }],

@@ -1435,6 +1435,24 @@ function unpunctuatedList(words: readonly Word[]): Word[] {
   });
 }
 
+/** What speakers say while they think, which transcripts keep: no word of the requirement. */
+const fillers: ReadonlySet<string> = new Set(['um', 'uh', 'umm', 'uhh', 'erm', 'hmm', 'yeah', 'basically']);
+
+/** "keep going between, um, the east corridor and ...": the fillers out, with the commas that set them off. */
+function withoutFillers(words: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (let k = 0; k < words.length; k++) {
+    if (!fillers.has(words[k]!.norm)) {
+      out.push(words[k]!);
+      continue;
+    }
+    // "between, um, the", "the, uh, radiology": the commas go with the filler.
+    if (words[k + 1]?.norm === ',') k++;
+    if (out[out.length - 1]?.norm === ',') out.pop();
+  }
+  return out;
+}
+
 /** How speakers take back what they just said: "gate 12, no wait, gate 14", "the information desk, actually no, ...". */
 const corrections: readonly string[][] = [['actually', 'no'], ['no', 'actually'], ['no', 'wait'], ['no', 'sorry', 'i', 'meant'], ['no', 'sorry', 'i', 'mean'], ['sorry', 'i', 'meant'], ['sorry', 'i', 'mean'], ['no', 'sorry'], ['i', 'meant'], ['i', 'mean']];
 
@@ -1630,7 +1648,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
   const ended = [...words];
   while (ended.length > 0 && stop(ended[ended.length - 1]!)) ended.pop();
-  const kept = restatedWeakness(numberedSteps(frontedCondition(placeAfterVerb(corrected(ended)))));
+  const kept = restatedWeakness(numberedSteps(frontedCondition(placeAfterVerb(corrected(withoutFillers(ended))))));
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
   const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(twoNamed(separated))))));

@@ -141,6 +141,29 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
       out.push({ text: atom.text, norm: atom.text.toLowerCase(), lemma: atom.text.toLowerCase(), pos: 'ATOM', start: atom.start, end: atom.end, atom, head });
       continue;
     }
+    // Typed in a hurry: "w/o" is without, "2x" twice ("3x" 3 times), "+" and, ">" then (not between numbers,
+    // where they compare or add).
+    const glued = (j: number) => j > 0 && raw[j] !== undefined && raw[j]!.start === raw[j - 1]!.end;
+    if (/^w$/i.test(w.text) && raw[i + 1]?.text === '/' && /^o$/i.test(raw[i + 2]?.text ?? '') && glued(i + 1) && glued(i + 2)) {
+      out.push({ ...w, text: 'w/o', norm: 'without', lemma: 'without', pos: 'ADP', end: raw[i + 2]!.end });
+      i += 2;
+      continue;
+    }
+    if (w.pos === 'NUM' && /^x$/i.test(raw[i + 1]?.text ?? '') && glued(i + 1)) {
+      const value = numbers(w.text);
+      if (value !== undefined) {
+        out.push({ ...w, norm: w.text, lemma: w.text, value }, { ...raw[i + 1]!, text: 'times', norm: 'times', lemma: 'time', pos: 'NOUN' });
+        i += 1;
+        continue;
+      }
+    }
+    const number = (t: Word | undefined) => t === undefined || t.pos === 'NUM' || /^[\d.]+$/.test(t.text);
+    const standsAlone = !glued(i) && !glued(i + 1) && i > 0;
+    if ((w.text === '+' || w.text === '>') && standsAlone && !number(raw[i + 1]) && !number(raw[i - 1])) {
+      const word = w.text === '+' ? 'and' : 'then';
+      out.push({ ...w, norm: word, lemma: word, pos: w.text === '+' ? 'CCONJ' : 'ADV' });
+      continue;
+    }
     // "fly 2 the park": a 2 between the verb that opens a command and an article is "to".
     if (w.text === '2' && (raw[i - 1]?.pos === 'VERB' || i === 1) && raw[i + 1]?.pos === 'DET') {
       out.push({ ...w, norm: 'to', lemma: 'to', pos: 'ADP' });
@@ -201,4 +224,10 @@ const chatSpellings = new Map<string, { word: string; pos: string }>([
   ['til', { word: 'until', pos: 'ADP' }],
   ['untill', { word: 'until', pos: 'ADP' }],
   ['b4', { word: 'before', pos: 'ADP' }],
+  ['rm', { word: 'room', pos: 'NOUN' }],
+  ['sq', { word: 'square', pos: 'NOUN' }],
+  ['rd', { word: 'road', pos: 'NOUN' }],
+  ['bldg', { word: 'building', pos: 'NOUN' }],
+  ['ave', { word: 'avenue', pos: 'NOUN' }],
+  ['asap', { word: 'immediately', pos: 'ADV' }],
 ]);
