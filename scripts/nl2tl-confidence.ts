@@ -2,9 +2,10 @@
 // writes models/nl2tl/confidence.json: for each evidence bucket, the share of right translations
 // (add-one smoothed). Prints the buckets, and the expected calibration error (10 equal-width bins)
 // both in-sample and 5-fold cross-validated (buckets fitted on four fifths, scored on the fifth).
-//   node --import tsx scripts/nl2tl-confidence.ts [--requirements FILE] [--navi FILE] [--lifted FILE] [--write]
-// Its inputs are our dev splits only: test/data/nl2tl-requirements/dev.jsonl, and the navigation
-// held-out slice and lifted dev split that training/nl2tl/prepare.py writes.
+//   node --import tsx scripts/nl2tl-confidence.ts [--requirements FILE] [--helpers FILE] [--navi FILE] [--lifted FILE] [--write]
+// Its inputs are our dev splits only: test/data/nl2tl-requirements/dev.jsonl, the sentences independent
+// writers wrote for us (helper-sentences.jsonl there), and the navigation held-out slice and lifted dev
+// split that training/nl2tl/prepare.py writes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,9 +26,10 @@ interface Row {
 const text = (t: string | string[]) => (Array.isArray(t) ? t.join(' ') : t);
 const lines = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, string | string[]>) : []);
 
-function rows(files: { requirements: string; navi: string; lifted: string }): Row[] {
+function rows(files: { requirements: string; helpers: string; navi: string; lifted: string }): Row[] {
   return [
     ...lines(files.requirements).map((r) => ({ sentence: text(r['sentence']!), gold: text(r['ltl']!), lifted: false, set: 'requirements' })),
+    ...lines(files.helpers).map((r) => ({ sentence: text(r['sentence']!), gold: text(r['ltl']!), lifted: false, set: 'helpers' })),
     ...lines(files.navi).map((r) => ({ sentence: text(r['sentence']!), gold: text(r['logic_ltl']!), lifted: true, set: 'navigation' })),
     ...lines(files.lifted).map((r) => ({ sentence: text(r['logic_sentence']!), gold: text(r['logic_ltl']!), lifted: true, set: 'lifted' })),
   ];
@@ -58,10 +60,11 @@ function ece(scored: { p: number; right: boolean }[]): number {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { requirements: { type: 'string' }, navi: { type: 'string' }, lifted: { type: 'string' }, write: { type: 'boolean' } },
+    options: { requirements: { type: 'string' }, helpers: { type: 'string' }, navi: { type: 'string' }, lifted: { type: 'string' }, write: { type: 'boolean' } },
   });
   const data = rows({
     requirements: values.requirements ?? 'test/data/nl2tl-requirements/dev.jsonl',
+    helpers: values.helpers ?? 'test/data/nl2tl-requirements/helper-sentences.jsonl',
     navi: values.navi ?? 'training/work/nl2tl/styled/navi_heldout.jsonl',
     lifted: values.lifted ?? 'training/work/nl2tl/styled/dev_lifted.jsonl',
   });
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
     for (const i of test) crossValidated.push({ p: table[samples[i]!.bucket] ?? 0.5, right: samples[i]!.right });
   }
   const perBucket = Object.fromEntries(Object.keys(buckets).map((b) => [b, samples.filter((s) => s.bucket === b).length]));
-  const perSet = Object.fromEntries(['requirements', 'navigation', 'lifted'].map((set) => [set, samples.filter((s) => s.set === set).length]));
+  const perSet = Object.fromEntries(['requirements', 'helpers', 'navigation', 'lifted'].map((set) => [set, samples.filter((s) => s.set === set).length]));
   // What "uncertain" means: how often the translations on each side of the threshold are right (cross-validated).
   const side = (uncertain: boolean) => {
     const rows = crossValidated.filter((s) => s.p < 0.5 === uncertain);
