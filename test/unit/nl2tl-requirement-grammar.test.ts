@@ -1309,3 +1309,13 @@ test('typed in a hurry: "w/o", "2x", "+", ">", "rm", "sq"; more fillers; compari
   reads('Uh, keep going back and forth between, um, the east corridor and the west corridor.', 'G F east_corridor & G F west_corridor');
   reads('Go to the, uh, radiology, no sorry, the lab.', 'F lab');
 });
+
+test('a restart said twice is said once; a prohibition typed after places with no verb holds at every moment; "town hall b4 castle"', () => {
+  reads("Don't go in the kitchen until, um, until you've finished reception.", '!kitchen U finished_reception');
+  reads("Wait at the city gate until, uh, until the group's back, and then we head to the castle.", 'wait_at_city_gate U (group_back & F castle)');
+  reads('lab then sterilisation unit, dont use elevator b at all', 'F (lab & F sterilisation_unit) & G !use_elevator_b');
+  reads("first landmark 3, after that landmark 1. dont touch landmark 2 before you've reached landmark 1", 'F (landmark_3 & F landmark_1) & !touch_landmark_2 U landmark_1');
+  reads('town hall b4 castle', '!castle U town_hall & F castle');
+  reads('visit the library before the cafe, and the cafe before the park', '!cafe U library & !park U cafe');
+  reads('again and again, p holds', 'G F p');
+});

@@ -379,13 +379,18 @@ class Reader extends RangeReader {
     // "visit the park and the school, in that order, and never fly over the highway": a prohibition after the last
     // comma of a command (a whole list or sequence before it, not a bare comma list) holds beside all of it.
     const lastComma = this.lastComma(a, b);
-    const prohibition = this.isBinary(lastComma + 1, andOr) && this.cueWord(lastComma + 1) === 'and' ? lastComma + 2 : lastComma + 1;
+    const afterComma = this.isBinary(lastComma + 1, andOr) && this.cueWord(lastComma + 1) === 'and' ? lastComma + 2 : lastComma + 1;
+    // ("..., dont use elevator b at all": past the "do" of "do not".)
+    const prohibition = this.wordAt(afterComma)?.norm === 'do' && this.forbids(afterComma + 1) ? afterComma + 1 : afterComma;
     const whole = (k: number) => this.isBinary(k, andOr) || this.isBinary(k, new Set(['then'])) || this.cueAt(k)?.kind === 'inOrder';
     // Not after "and once there,": the prohibition is then the next step.
     const stepBefore = this.isBinary(lastComma - 1, new Set(['then']));
-    const goalBefore = (k: number) => this.find(a, k, (j) => this.cueAt(j)?.kind === 'goal') >= 0;
+    // ("lab then sterilisation unit, dont use elevator b at all": places named with no verb are goals too.)
+    const goalBefore = (k: number) => this.find(a, k, (j) => this.cueAt(j)?.kind === 'goal') >= 0 || this.placesOnly(a, k);
     if (lastComma > a && !stepBefore && this.forbids(prohibition) && goalBefore(lastComma) && this.find(a, lastComma, whole) >= 0) {
-      return bin('and', this.connectives(a, lastComma), this.connectives(prohibition, b));
+      // A command not to ("don't use elevator b at all") holds at every moment, as on its own.
+      const forbidden = this.connectives(prohibition, b);
+      return bin('and', this.connectives(a, lastComma), hasTemporal(forbidden) ? forbidden : un('globally', forbidden));
     }
     // "fly to the red tower or the white tower and avoid the power lines": the avoidance is beside the whole choice.
     let andAvoid = -1;
@@ -563,8 +568,10 @@ class Reader extends RangeReader {
         const forbids = left.kind === 'not' || (left.kind === 'globally' && !left.interval && left.args[0]!.kind === 'not');
         // "deliver the meds to ward 4 before you go to the ICU": a command that says it goes on to B asks for B too.
         // (Not under a condition: "whenever ..., refill it before going back to the field" is a rule, not a mission.)
-        const goesOn = op === 'before' && !forbids && isVisit(right) && this.imperative(lead, k) && this.find(k + 1, end, (j) => this.goingAt(j)) >= 0 && this.find(0, lead, (j) => this.cueAt(j)?.kind === 'if') < 0;
-        const f = op === 'before' && forbids && !mission && !trailer ? weakly(combined) : goesOn ? bin('and', combined, right) : combined;
+        // ("town hall b4 castle": places with no verb at all in the sentence are a mission too.)
+        const named = this.placesOnly(lead, k) && this.placesOnly(k + 1, end) && this.find(0, this.items.length, (j) => this.goingAt(j, true)) < 0;
+        const goesOn = op === 'before' && !forbids && (named || (isVisit(right) && this.imperative(lead, k) && this.find(k + 1, end, (j) => this.goingAt(j)) >= 0)) && this.find(0, lead, (j) => this.cueAt(j)?.kind === 'if') < 0;
+        const f = op === 'before' && forbids && !mission && !trailer ? weakly(combined) : goesOn ? bin('and', combined, isVisit(right) ? right : un('finally', right)) : combined;
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -646,7 +653,7 @@ class Reader extends RangeReader {
     const order = this.combine('precededBy', may ? peel(left, 'finally') : left, right);
     // "w holds at some point, but not before v holds": an "eventually" said in words asks for it too.
     const said = this.find(s, e, (j) => (this.cueAt(j) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'finally') === true) >= 0;
-    return !may && left.kind === 'finally' && !left.interval && (this.imperative(s, e) || said) ? bin('and', left, order) : order;
+    return !may && left.kind === 'finally' && !left.interval && (this.imperative(s, e) || this.placesOnly(s, e) || said) ? bin('and', left, order) : order;
   }
 
   /**
@@ -1438,7 +1445,10 @@ function unpunctuatedList(words: readonly Word[]): Word[] {
 /** What speakers say while they think, which transcripts keep: no word of the requirement. */
 const fillers: ReadonlySet<string> = new Set(['um', 'uh', 'umm', 'uhh', 'erm', 'hmm', 'yeah', 'basically']);
 
-/** "keep going between, um, the east corridor and ...": the fillers out, with the commas that set them off. */
+/**
+ * "keep going between, um, the east corridor and ...": the fillers out, with the commas that set them off; and a
+ * restart around one ("until, um, until it stops raining", "if you, uh, if you ever ...") said once.
+ */
 function withoutFillers(words: readonly Word[]): Word[] {
   const out: Word[] = [];
   for (let k = 0; k < words.length; k++) {
@@ -1449,6 +1459,14 @@ function withoutFillers(words: readonly Word[]): Word[] {
     // "between, um, the", "the, uh, radiology": the commas go with the filler.
     if (words[k + 1]?.norm === ',') k++;
     if (out[out.length - 1]?.norm === ',') out.pop();
+    // The words before the filler said again right after it: once.
+    for (let n = 3; n >= 1; n--) {
+      const again = out.length >= n && Array.from({ length: n }, (_, i) => out[out.length - n + i]!.norm === words[k + 1 + i]?.norm).every(Boolean);
+      if (again) {
+        out.splice(out.length - n, n);
+        break;
+      }
+    }
   }
   return out;
 }
