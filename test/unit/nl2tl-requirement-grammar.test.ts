@@ -1319,3 +1319,15 @@ test('a restart said twice is said once; a prohibition typed after places with n
   reads('visit the library before the cafe, and the cafe before the park', '!cafe U library & !park U cafe');
   reads('again and again, p holds', 'G F p');
 });
+
+test('typed on a phone: "n", "u", "2", "lvl", "4ever", "rn"; spoken "like", "so", "okay" and "don\'t, don\'t"; letters keep their names', () => {
+  reads('get 2 fridge n never go near dish pit', 'F fridge & G !dish_pit');
+  reads('go 2 reading room 2 n stay there', 'F G reading_room_2');
+  reads('get 2 crane 3 w/o flying over scaffolding', '!scaffolding U crane_3');
+  reads('Neither m nor n ever holds.', 'G (!m & !n)');
+  reads('m and n holds', 'm & n');
+  reads('So, like, whenever a car shows up at the entrance, uh, go to the entrance.', 'G (car_shows_up_at_entrance -> F entrance)');
+  reads('So, uh, I need you to visit the reading room and the, um, the help desk, whatever order you like.', 'F reading_room & F help_desk');
+  reads('Uh, keep going back and forth between, um, the east corridor and the west corridor, like, forever basically.', 'G F east_corridor & G F west_corridor');
+  reads('the server is okay', 'server');
+});

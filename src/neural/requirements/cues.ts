@@ -407,6 +407,7 @@ export const cueTable: readonly [string, Cue][] = [
     'without first visit | without touch | without cross | without pass | without go past | without go by | without stop by | without stop at | ' +
     'without go into | but not through | ' +
     'but not via | but not pass through | without use | without take | without ride | without ever go through | without ever pass through | without ever visit | without ever enter | ' +
+    'without fly over | without fly through | without drive through | without go near | without walk through | ' +
     'without ever cross | without ever touch | without hit | without collide with | without bump into | without crash into', binary('before')],
   ['after | later than', binary('after')],
   // Precedence: "a happens only after b" forbids a before b, and needs no b.
@@ -505,7 +506,8 @@ export const cueTable: readonly [string, Cue][] = [
     'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     // "go to room 101 or room 102, I don't care which": the choice is the robot's, as "or" already says.
     'i do not care which | i do not care which one | i do not mind which | i do not mind which one | whichever order be fine | ' +
-    'whichever order you like | whichever order | whichever closer | whichever nearer | either be fine | either one be fine | either will do | either one will do | ' +
+    'whichever order you like | whichever order | whichever closer | whichever nearer | whatever order you like | whatever order | ' +
+    'either one | either be fine | either one be fine | either will do | either one will do | ' +
     'it do not matter which | it do not matter which one | do not matter which | whichever you like | whichever you prefer | ' +
     'in no particular order | any order be ok | any order be fine | any order work | , any order', { kind: 'ignore' }],
   // "avoid the red room on the way": what is avoided, is avoided until the goal is reached.

@@ -1451,8 +1451,21 @@ const fillers: ReadonlySet<string> = new Set(['um', 'uh', 'umm', 'uhh', 'erm', '
  */
 function withoutFillers(words: readonly Word[]): Word[] {
   const out: Word[] = [];
+  // "like", "so", "okay" are fillers only where speech puts them: set off by commas, or opening the sentence.
+  const comma = (k: number) => words[k]?.norm === ',';
+  const filler = (k: number) =>
+    fillers.has(words[k]!.norm) ||
+    (words[k]!.norm === 'like' && (comma(k - 1) || comma(k + 1))) ||
+    (['so', 'okay', 'ok', 'right'].includes(words[k]!.norm) && (k === 0 || (out.length === 0 && comma(k - 1))) && (comma(k + 1) || words[k]!.norm === 'so')) ||
+    // ", okay, and ...", "..., okay?"
+    (['okay', 'ok'].includes(words[k]!.norm) && comma(k - 1) && (comma(k + 1) || k === words.length - 1 || ['?', '.', '!'].includes(words[k + 1]!.norm)));
   for (let k = 0; k < words.length; k++) {
-    if (!fillers.has(words[k]!.norm)) {
+    // "don't, don't go", "or, or level four": a word said again after a comma, once.
+    if (comma(k) && k > 0 && out.length > 0 && out[out.length - 1]!.norm === words[k + 1]?.norm && /^[a-z]{2,}/.test(words[k + 1]!.norm)) {
+      out.pop();
+      continue;
+    }
+    if (!filler(k)) {
       out.push(words[k]!);
       continue;
     }

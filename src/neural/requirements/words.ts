@@ -149,6 +149,11 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
       i += 2;
       continue;
     }
+    if (w.text === '4' && raw[i + 1]?.text.toLowerCase() === 'ever' && glued(i + 1)) {
+      out.push({ ...w, text: '4ever', norm: 'forever', lemma: 'forever', pos: 'ADV', end: raw[i + 1]!.end });
+      i += 1;
+      continue;
+    }
     if (w.pos === 'NUM' && /^x$/i.test(raw[i + 1]?.text ?? '') && glued(i + 1)) {
       const value = numbers(w.text);
       if (value !== undefined) {
@@ -164,8 +169,22 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
       out.push({ ...w, norm: word, lemma: word, pos: w.text === '+' ? 'CCONJ' : 'ADV' });
       continue;
     }
-    // "fly 2 the park": a 2 between the verb that opens a command and an article is "to".
-    if (w.text === '2' && (raw[i - 1]?.pos === 'VERB' || i === 1) && raw[i + 1]?.pos === 'DET') {
+    // Letters typed for words: "lvl 3 n lvl 5" (and), "til u reach" (you); a letter before a verb of its own ("n
+    // holds", "u is set") stays a proposition's name.
+    const ownVerb = (t: Word | undefined) => t !== undefined && ((t.pos === 'VERB' && t.norm !== t.lemma) || t.pos === 'AUX');
+    // (Not after a connective or a preposition, "neither m nor n ever holds", where n is a name.)
+    const joined = (t: Word | undefined) => t !== undefined && ['CCONJ', 'SCONJ', 'ADP'].includes(t.pos);
+    if (w.text === 'n' && i > 0 && raw[i + 1] !== undefined && !ownVerb(raw[i + 1]) && raw[i + 1]!.pos !== 'PUNCT' && !joined(raw[i - 1]) && raw[i + 1]!.norm !== 'ever') {
+      out.push({ ...w, norm: 'and', lemma: 'and', pos: 'CCONJ' });
+      continue;
+    }
+    if (w.text === 'u' && raw[i + 1]?.pos === 'VERB' && !ownVerb(raw[i + 1])) {
+      out.push({ ...w, norm: 'you', lemma: 'you', pos: 'PRON' });
+      continue;
+    }
+    // "fly 2 the park", "go 2 reading room 2": a 2 after a verb of going, or between a verb and an article, is "to".
+    const going = ['go', 'get', 'come', 'head', 'back', 'fly', 'drive', 'walk', 'return'].includes(raw[i - 1]?.lemma ?? '');
+    if (w.text === '2' && (((raw[i - 1]?.pos === 'VERB' || i === 1) && raw[i + 1]?.pos === 'DET') || going)) {
       out.push({ ...w, norm: 'to', lemma: 'to', pos: 'ADP' });
       continue;
     }
@@ -224,6 +243,8 @@ const chatSpellings = new Map<string, { word: string; pos: string }>([
   ['til', { word: 'until', pos: 'ADP' }],
   ['untill', { word: 'until', pos: 'ADP' }],
   ['b4', { word: 'before', pos: 'ADP' }],
+  ['lvl', { word: 'level', pos: 'NOUN' }],
+  ['rn', { word: 'now', pos: 'ADV' }],
   ['rm', { word: 'room', pos: 'NOUN' }],
   ['sq', { word: 'square', pos: 'NOUN' }],
   ['rd', { word: 'road', pos: 'NOUN' }],
