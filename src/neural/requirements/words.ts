@@ -3,6 +3,7 @@
 // the chair"; "a requests the lock"). Spans the caller already knows
 // to be propositions (declared or quoted) become one word each, so no cue inside them is read.
 import type { ApSpan } from '../apRecognition';
+import { chatSpellings, shorthand } from './shorthand';
 
 export interface Word {
   /** The text as written. */
@@ -70,9 +71,8 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     const start = sentence.indexOf(text, at);
     const s = start >= 0 ? start : at;
     at = s + text.length;
-    // Not a proposition's letter or name ("then b holds", "c1"), nor a noun before a noun and a verb ("once insulin
-    // delivery is suspended").
-    // Nor a noun named by the letter or number after it ("Route A and route B shall ...", "Pump 2 must ...").
+    // Not a proposition's letter or name ("then b holds", "c1"), a noun before a noun and a verb ("once insulin
+    // delivery is suspended"), or a noun named by the letter or number after it ("Route A and route B shall ...").
     const subject = (pos[i + 1] === 'NOUN' && ['AUX', 'VERB'].includes(pos[i + 2] ?? '')) || /^([A-Z]|\d+)$/.test(texts[i + 1] ?? '');
     const tag = (pos[i] === 'NOUN' || (pos[i] === 'PROPN' && i === 0)) && command(s) && /^[a-z]{3,}$/i.test(text) && !subject ? 'VERB' : pos[i]!;
     // "the high-pressure alarm": a hyphen inside a word joins the noun phrase (SYM names nothing of its own).
@@ -141,51 +141,11 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
       out.push({ text: atom.text, norm: atom.text.toLowerCase(), lemma: atom.text.toLowerCase(), pos: 'ATOM', start: atom.start, end: atom.end, atom, head });
       continue;
     }
-    // Typed in a hurry: "w/o" is without, "2x" twice ("3x" 3 times), "+" and, ">" then (not between numbers,
-    // where they compare or add).
-    const glued = (j: number) => j > 0 && raw[j] !== undefined && raw[j]!.start === raw[j - 1]!.end;
-    if (/^w$/i.test(w.text) && raw[i + 1]?.text === '/' && /^o$/i.test(raw[i + 2]?.text ?? '') && glued(i + 1) && glued(i + 2)) {
-      out.push({ ...w, text: 'w/o', norm: 'without', lemma: 'without', pos: 'ADP', end: raw[i + 2]!.end });
-      i += 2;
-      continue;
-    }
-    if (w.text === '4' && raw[i + 1]?.text.toLowerCase() === 'ever' && glued(i + 1)) {
-      out.push({ ...w, text: '4ever', norm: 'forever', lemma: 'forever', pos: 'ADV', end: raw[i + 1]!.end });
-      i += 1;
-      continue;
-    }
-    if (w.pos === 'NUM' && /^x$/i.test(raw[i + 1]?.text ?? '') && glued(i + 1)) {
-      const value = numbers(w.text);
-      if (value !== undefined) {
-        out.push({ ...w, norm: w.text, lemma: w.text, value }, { ...raw[i + 1]!, text: 'times', norm: 'times', lemma: 'time', pos: 'NOUN' });
-        i += 1;
-        continue;
-      }
-    }
-    const number = (t: Word | undefined) => t === undefined || t.pos === 'NUM' || /^[\d.]+$/.test(t.text);
-    const standsAlone = !glued(i) && !glued(i + 1) && i > 0;
-    if ((w.text === '+' || w.text === '>') && standsAlone && !number(raw[i + 1]) && !number(raw[i - 1])) {
-      const word = w.text === '+' ? 'and' : 'then';
-      out.push({ ...w, norm: word, lemma: word, pos: w.text === '+' ? 'CCONJ' : 'ADV' });
-      continue;
-    }
-    // Letters typed for words: "lvl 3 n lvl 5" (and), "til u reach" (you); a letter before a verb of its own ("n
-    // holds", "u is set") stays a proposition's name.
-    const ownVerb = (t: Word | undefined) => t !== undefined && ((t.pos === 'VERB' && t.norm !== t.lemma) || t.pos === 'AUX');
-    // (Not after a connective or a preposition, "neither m nor n ever holds", where n is a name.)
-    const joined = (t: Word | undefined) => t !== undefined && ['CCONJ', 'SCONJ', 'ADP'].includes(t.pos);
-    if (w.text === 'n' && i > 0 && raw[i + 1] !== undefined && !ownVerb(raw[i + 1]) && raw[i + 1]!.pos !== 'PUNCT' && !joined(raw[i - 1]) && raw[i + 1]!.norm !== 'ever') {
-      out.push({ ...w, norm: 'and', lemma: 'and', pos: 'CCONJ' });
-      continue;
-    }
-    if (w.text === 'u' && raw[i + 1]?.pos === 'VERB' && !ownVerb(raw[i + 1])) {
-      out.push({ ...w, norm: 'you', lemma: 'you', pos: 'PRON' });
-      continue;
-    }
-    // "fly 2 the park", "go 2 reading room 2": a 2 after a verb of going, or between a verb and an article, is "to".
-    const going = ['go', 'get', 'come', 'head', 'back', 'fly', 'drive', 'walk', 'return'].includes(raw[i - 1]?.lemma ?? '');
-    if (w.text === '2' && (((raw[i - 1]?.pos === 'VERB' || i === 1) && raw[i + 1]?.pos === 'DET') || going)) {
-      out.push({ ...w, norm: 'to', lemma: 'to', pos: 'ADP' });
+    // Typed in a hurry ("w/o", "2x", "lvl 3 n lvl 5", "go 2 the lab"): the words meant.
+    const typed = shorthand(raw, i, numbers);
+    if (typed) {
+      out.push(...typed.words);
+      i += typed.used - 1;
       continue;
     }
     const last = cardinals.get(i);
@@ -232,23 +192,3 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   return out;
 }
 
-/** Chat spellings and what they stand for (none a single letter, which may name a proposition). */
-const chatSpellings = new Map<string, { word: string; pos: string }>([
-  ['thru', { word: 'through', pos: 'ADP' }],
-  ['tho', { word: 'though', pos: 'SCONJ' }],
-  ['gonna', { word: 'going', pos: 'VERB' }],
-  ['wanna', { word: 'want', pos: 'VERB' }],
-  ['im', { word: 'i', pos: 'PRON' }],
-  ['nd', { word: 'and', pos: 'CCONJ' }],
-  ['til', { word: 'until', pos: 'ADP' }],
-  ['untill', { word: 'until', pos: 'ADP' }],
-  ['b4', { word: 'before', pos: 'ADP' }],
-  ['lvl', { word: 'level', pos: 'NOUN' }],
-  ['rn', { word: 'now', pos: 'ADV' }],
-  ['rm', { word: 'room', pos: 'NOUN' }],
-  ['sq', { word: 'square', pos: 'NOUN' }],
-  ['rd', { word: 'road', pos: 'NOUN' }],
-  ['bldg', { word: 'building', pos: 'NOUN' }],
-  ['ave', { word: 'avenue', pos: 'NOUN' }],
-  ['asap', { word: 'immediately', pos: 'ADV' }],
-]);

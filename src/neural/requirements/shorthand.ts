@@ -1,0 +1,63 @@
+// How people type commands in a hurry, and chat spellings: the words they stand for. A hand-written table and a
+// few rules, because the taggers keep these tokens as they are and no npm library maps them. Each rule looks at
+// the tokens around one so that the same letters keep their meaning elsewhere: "n" is "and" in "lvl 3 n lvl 5"
+// but a proposition's name in "neither m nor n ever holds"; ">" is "then" between words, a comparison before a number.
+import type { Word } from './words';
+
+/** Chat spellings and what they stand for (none a single letter, which may name a proposition). */
+export const chatSpellings: ReadonlyMap<string, { word: string; pos: string }> = new Map([
+  ['thru', { word: 'through', pos: 'ADP' }],
+  ['tho', { word: 'though', pos: 'SCONJ' }],
+  ['gonna', { word: 'going', pos: 'VERB' }],
+  ['wanna', { word: 'want', pos: 'VERB' }],
+  ['im', { word: 'i', pos: 'PRON' }],
+  ['nd', { word: 'and', pos: 'CCONJ' }],
+  ['til', { word: 'until', pos: 'ADP' }],
+  ['untill', { word: 'until', pos: 'ADP' }],
+  ['b4', { word: 'before', pos: 'ADP' }],
+  ['lvl', { word: 'level', pos: 'NOUN' }],
+  ['rn', { word: 'now', pos: 'ADV' }],
+  ['rm', { word: 'room', pos: 'NOUN' }],
+  ['sq', { word: 'square', pos: 'NOUN' }],
+  ['rd', { word: 'road', pos: 'NOUN' }],
+  ['bldg', { word: 'building', pos: 'NOUN' }],
+  ['ave', { word: 'avenue', pos: 'NOUN' }],
+  ['asap', { word: 'immediately', pos: 'ADV' }],
+]);
+
+const goingVerbs: ReadonlySet<string> = new Set(['go', 'get', 'come', 'head', 'back', 'fly', 'drive', 'walk', 'return']);
+
+/**
+ * The words that the shorthand at `raw[i]` stands for, and how many tokens it takes ("w", "/", "o" are one), or
+ * undefined where `raw[i]` is no shorthand. `numbers` reads a number's value.
+ */
+export function shorthand(raw: readonly Word[], i: number, numbers: (text: string) => number | undefined): { words: Word[]; used: number } | undefined {
+  const w = raw[i]!;
+  const [before, after] = [raw[i - 1], raw[i + 1]];
+  const glued = (j: number) => j > 0 && raw[j] !== undefined && raw[j]!.start === raw[j - 1]!.end;
+  const as = (norm: string, pos: string, used = 1, text = w.text): { words: Word[]; used: number } => ({
+    words: [{ ...w, text, norm, lemma: norm, pos, end: raw[i + used - 1]!.end }],
+    used,
+  });
+  if (/^w$/i.test(w.text) && after?.text === '/' && /^o$/i.test(raw[i + 2]?.text ?? '') && glued(i + 1) && glued(i + 2)) return as('without', 'ADP', 3, 'w/o');
+  if (w.text === '4' && after?.text.toLowerCase() === 'ever' && glued(i + 1)) return as('forever', 'ADV', 2, '4ever');
+  // "2x" twice, "3x" three times.
+  if (w.pos === 'NUM' && /^x$/i.test(after?.text ?? '') && glued(i + 1)) {
+    const value = numbers(w.text);
+    if (value !== undefined) return { words: [{ ...w, norm: w.text, lemma: w.text, value }, { ...after!, text: 'times', norm: 'times', lemma: 'time', pos: 'NOUN' }], used: 2 };
+  }
+  // "+" and ">" between words (between numbers they add and compare).
+  const number = (t: Word | undefined) => t === undefined || t.pos === 'NUM' || /^[\d.]+$/.test(t.text);
+  if ((w.text === '+' || w.text === '>') && i > 0 && !glued(i) && !glued(i + 1) && !number(after) && !number(before)) {
+    return w.text === '+' ? as('and', 'CCONJ') : as('then', 'ADV');
+  }
+  // "lvl 3 n lvl 5" (and), "til u reach" (you). A letter before a verb of its own ("n holds", "u is set"), or after a
+  // connective or a preposition ("neither m nor n ever holds"), stays a proposition's name.
+  const ownVerb = (t: Word | undefined) => t !== undefined && ((t.pos === 'VERB' && t.norm !== t.lemma) || t.pos === 'AUX');
+  const joined = (t: Word | undefined) => t !== undefined && ['CCONJ', 'SCONJ', 'ADP'].includes(t.pos);
+  if (w.text === 'n' && before && after && !ownVerb(after) && after.pos !== 'PUNCT' && !joined(before) && after.norm !== 'ever') return as('and', 'CCONJ');
+  if (w.text === 'u' && after?.pos === 'VERB' && !ownVerb(after)) return as('you', 'PRON');
+  // "fly 2 the park", "go 2 reading room 2": a 2 after a verb of going, or between a verb and an article, is "to".
+  if (w.text === '2' && ((((before?.pos === 'VERB') || i === 1) && after?.pos === 'DET') || goingVerbs.has(before?.lemma ?? ''))) return as('to', 'ADP');
+  return undefined;
+}
