@@ -10,6 +10,15 @@ export const bin = (kind: Binary, a: FormulaJson, b: FormulaJson): FormulaJson =
 /** X applied k times: "three steps later" is X X X. */
 export const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : un('next', nexts(k - 1, f)));
 const temporalKinds = new Set(['globally', 'finally', 'next', 'until', 'weak_until', 'release', 'strong_release', 'historically', 'once', 'prev', 'since']);
+/** `f` with each proposition replaced by what `to` gives for it. */
+export const mapProps = (f: FormulaJson, to: (p: Extract<FormulaJson, { kind: 'prop' }>) => FormulaJson): FormulaJson =>
+  f.kind === 'prop' ? to(f) : 'args' in f ? ({ ...f, args: f.args.map((g) => mapProps(g, to)) } as FormulaJson) : f;
+/** The names of the propositions in `f`. */
+export const propNames = (f: FormulaJson): Set<string> => {
+  const names = new Set<string>();
+  mapProps(f, (p) => (names.add(p.name), p));
+  return names;
+};
 export const hasTemporal = (f: FormulaJson): boolean => temporalKinds.has(f.kind) || ('args' in f && f.args.some(hasTemporal));
 
 /** A plain visit, F a with no time of its own and nothing temporal inside ("go to the cafe"; the catalogue's existence). */
@@ -179,6 +188,5 @@ function chain(scope: Scope, pat: Extract<Pattern, { kind: ChainKind }>, q: Form
   const parsed = parseFormula(text);
   if (!parsed.ok) throw new Error(`the catalogue's ${pat.kind} mapping in scope ${scope} does not parse: ${text}`);
   const slots: Record<string, FormulaJson | undefined> = { p: pat.p, q, r, s: pat.s, t: pat.t, z: pat.z };
-  const fill = (f: FormulaJson): FormulaJson => (f.kind === 'prop' ? slots[f.name]! : 'args' in f ? { ...f, args: f.args.map(fill) } : f);
-  return fill(toJson(parsed.formula));
+  return mapProps(toJson(parsed.formula), (p) => slots[p.name]!);
 }

@@ -503,7 +503,7 @@ export const cueTable: readonly [string, Cue][] = [
     'head directly to | come straight back to | go straight back to | come straight to', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | in whatever order you like | in whichever order | in whichever order you like | ' +
     'in any order you like | no matter the order | order do not matter | the order do not matter | ' +
-    'whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
+    'whichever | whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     // "go to room 101 or room 102, I don't care which": the choice is the robot's, as "or" already says.
     'i do not care which | i do not care which one | i do not mind which | i do not mind which one | whichever order be fine | ' +
     'whichever order you like | whichever order | whichever closer | whichever nearer | whatever order you like | whatever order | ' +
@@ -549,7 +549,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['hey robot | hey drone | hey there | hey | hi robot | hi drone | ok robot | okay robot | robot pls | robot please | drone pls | ' +
     'can you | could you | would you | will you | pls | plz | kindly | thanks | thank you | ' +
     // Speech ("um" and the like go before: reader.ts, withoutFillers), and "let's".
-    'okay so | ok so | let s | let us | sorry | you know | mate | whichever', { kind: 'ignore' }],
+    'okay so | ok so | let s | let us | sorry | you know | mate', { kind: 'ignore' }],
   // Path quantifiers: every linear-time formula speaks of every execution already.
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
     'on all computation paths | in all executions', { kind: 'ignore' }],

@@ -4,6 +4,7 @@
 import { fromJson, type Formula, type FormulaJson } from '../../languages/tl/api';
 import { declaredSpans, markedSpans, mergeSpans, nameWords, type ApSpan, type Declared } from '../apRecognition';
 import { identifierFor, uniqueIdentifier } from '../grounding';
+import { mapProps } from './catalogue';
 import type { Clause } from './clauses';
 import { complements, contentWords, isStateWord } from './content';
 import { readRequirement } from './reader';
@@ -113,6 +114,5 @@ export function translateRequirement(sentence: string, declared: readonly Declar
     const positive = negates.get(i);
     return positive === undefined ? { kind: 'prop', name: names[i]! } : { kind: 'not', args: [{ kind: 'prop', name: names[positive]! }] };
   };
-  const rename = (j: FormulaJson): FormulaJson => (j.kind === 'prop' ? named(Number(j.name.slice(1))) : 'args' in j ? { ...j, args: j.args.map(rename) } : j);
-  return { formula: fromJson(rename(reading.formula)), props: [...byKey.values()] };
+  return { formula: fromJson(mapProps(reading.formula, (p) => named(Number(p.name.slice(1))))), props: [...byKey.values()] };
 }

@@ -7,6 +7,7 @@ import type { BinaryCue, Wrap } from './cues';
 import type { Word } from './words';
 
 export const andOr: ReadonlySet<BinaryCue> = new Set(['and', 'or']);
+export const thenCue: ReadonlySet<BinaryCue> = new Set(['then']);
 
 export abstract class RangeReader extends ClauseReader {
   /** Whether the separator at k is a comma, or a "then" that a comma opens (", then"). */
@@ -132,9 +133,14 @@ export abstract class RangeReader extends ClauseReader {
   /** Whether [a, b) names places and nothing else: words of nouns (no verb, no letter for a name) and connectives. */
   protected placesOnly(a: number, b: number): boolean {
     const words = this.wordsIn(a, b);
-    const connective = (k: number) => this.items[k]!.kind === 'comma' || this.isBinary(k, andOr) || this.isBinary(k, new Set(['then'])) || this.cueAt(k)?.kind === 'ignore';
+    const connective = (k: number) => this.items[k]!.kind === 'comma' || this.isBinary(k, andOr) || this.isBinary(k, thenCue) || this.cueAt(k)?.kind === 'ignore';
     const onlyWordsAndConnectives = this.items.slice(a, b).every((it, i) => it.kind === 'word' || connective(a + i));
     return onlyWordsAndConnectives && words.length > 0 && words.every((w) => !['VERB', 'AUX'].includes(w.pos) && w.pos !== 'ATOM') && contentWords(words).some((w) => w.text.length > 2);
+  }
+
+  /** Whether a predicate cue of staying stands at k ("stays false", "remains false", "keep false"). */
+  protected stayingCue(k: number): boolean {
+    return (this.cueAt(k) as { predicate?: boolean } | undefined)?.predicate === true && ['stay', 'remain', 'keep'].includes(this.cueWords(k)[0]?.lemma ?? '');
   }
 
   /** Whether [s, e) says "on the way" ("along the route", "on your way"): what it avoids, it avoids until the goal. */

@@ -7,13 +7,13 @@
 //   >  until, unless, before, after, while  >  or  >  and  >  then  >  one clause with its adverbials.
 // One clause and its adverbials are read by ClauseReader (clauses.ts); this class reads the structure around them.
 import type { FormulaJson } from '../../languages/tl/api';
-import { bin, hasTemporal, isVisit, nexts, patternOf, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
+import { bin, hasTemporal, isVisit, mapProps, nexts, patternOf, propNames, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
 import { NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
 import { timeUnits, type BinaryCue, type Cue, type Wrap } from './cues';
 import { againAndAgain, conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
 import { toItems, type Item } from './items';
-import { andOr, RangeReader } from './ranges';
+import { andOr, RangeReader, thenCue } from './ranges';
 import type { Word } from './words';
 
 export interface Reading {
@@ -137,13 +137,9 @@ class Reader extends RangeReader {
       const cond = this.condition(a + 1, condEnd, elliptical ? this.subjectOf(mainStart, b) : undefined);
       // "if p holds at infinitely many positions, then so does q": the condition said again of q.
       const so = this.wordAt(mainStart)?.norm === 'so' && ['do', 'be', 'will'].includes(this.wordAt(mainStart + 1)?.lemma ?? '') && mainStart + 2 < b ? this.wordsIn(mainStart + 2, b) : undefined;
-      const props = new Set<string>();
-      const collect = (f: FormulaJson): void => (f.kind === 'prop' ? void props.add(f.name) : 'args' in f ? f.args.forEach(collect) : undefined);
-      collect(cond);
-      if (so && props.size === 1) {
+      if (so && propNames(cond).size === 1) {
         const again = this.prop(so);
-        const swap = (f: FormulaJson): FormulaJson => (f.kind === 'prop' ? again : 'args' in f ? ({ ...f, args: f.args.map(swap) } as FormulaJson) : f);
-        return bin('implies', cond, swap(cond));
+        return bin('implies', cond, mapProps(cond, () => again));
       }
       // "after visiting the bank, go to the park": a mission's steps in turn, not a rule for every visit of the bank.
       const step = opener.kind === 'binary' && !having && this.imperative(mainStart, b) && !hasTemporal(cond) && (this.wordAt(a + 1)?.pos === 'VERB' || this.goingAt(a + 1));
@@ -160,7 +156,7 @@ class Reader extends RangeReader {
       const later = !hasTemporal(read) && ((opener.kind === 'binary' && obliged) || (opener.kind === 'if' && opener.later === true));
       const main = later ? un('finally', read) : read;
       // "whenever p holds, q never holds afterwards": from then on, as after "once".
-      const fromThenOn = opener.kind === 'binary' || opener.fromThenOn === true || this.isBinary(b - 1, new Set(['then']));
+      const fromThenOn = opener.kind === 'binary' || opener.fromThenOn === true || this.isBinary(b - 1, thenCue);
       // "If a request occurs, it is acknowledged within two steps": a state condition set off by a comma, with a
       // consequence in time, is a rule for every moment, as requirements write it (explain() writes "if A then B",
       // without the comma, for a plain implication).
@@ -382,9 +378,9 @@ class Reader extends RangeReader {
     const afterComma = this.isBinary(lastComma + 1, andOr) && this.cueWord(lastComma + 1) === 'and' ? lastComma + 2 : lastComma + 1;
     // ("..., dont use elevator b at all": past the "do" of "do not".)
     const prohibition = this.wordAt(afterComma)?.norm === 'do' && this.forbids(afterComma + 1) ? afterComma + 1 : afterComma;
-    const whole = (k: number) => this.isBinary(k, andOr) || this.isBinary(k, new Set(['then'])) || this.cueAt(k)?.kind === 'inOrder';
+    const whole = (k: number) => this.isBinary(k, andOr) || this.isBinary(k, thenCue) || this.cueAt(k)?.kind === 'inOrder';
     // Not after "and once there,": the prohibition is then the next step.
-    const stepBefore = this.isBinary(lastComma - 1, new Set(['then']));
+    const stepBefore = this.isBinary(lastComma - 1, thenCue);
     // ("lab then sterilisation unit, dont use elevator b at all": places named with no verb are goals too.)
     const goalBefore = (k: number) => this.find(a, k, (j) => this.cueAt(j)?.kind === 'goal') >= 0 || this.placesOnly(a, k);
     if (lastComma > a && !stepBefore && this.forbids(prohibition) && goalBefore(lastComma) && this.find(a, lastComma, whole) >= 0) {
@@ -666,8 +662,7 @@ class Reader extends RangeReader {
     let verb = join + 1;
     // "... and it stays low until ...": "it" is what the onset spoke of.
     while (verb < k && (this.cueAt(verb)?.kind === 'ignore' || (this.wordAt(verb) !== undefined && refersBack(this.wordAt(verb)!)))) verb++;
-    const stayCue = (this.cueAt(verb) as { predicate?: boolean } | undefined)?.predicate === true && this.cueWords(verb).some((w) => ['stay', 'remain', 'keep'].includes(w.lemma));
-    if (join <= a || !(stayCue || ['stay', 'remain', 'keep'].includes(this.wordAt(verb)?.lemma ?? ''))) return undefined;
+    if (join <= a || !(this.stayingCue(verb) || ['stay', 'remain', 'keep'].includes(this.wordAt(verb)?.lemma ?? ''))) return undefined;
     // When it starts: "in the next cycle" (X), "within 50 ms" (F[0,50]), "eventually" (F), around the onset.
     const starts: FormulaJson[] = [];
     let now = this.connectives(a, join);
@@ -846,7 +841,7 @@ class Reader extends RangeReader {
     if (this.items[a]!.kind === 'open' && this.closing.get(a) === b - 1) [a, b] = this.trim(a + 1, b - 1);
     let parts = this.splitCommas(a, b);
     if (parts.length === 1 && op !== 'response') {
-      const then = this.find(a, b, (k) => this.isBinary(k, new Set(['then'])));
+      const then = this.find(a, b, (k) => this.isBinary(k, thenCue));
       if (then >= 0) parts = [[a, then], [then + 1, b]];
     }
     if (parts.length !== 2) return undefined;
@@ -881,16 +876,16 @@ class Reader extends RangeReader {
   private coordination(a: number, b: number, kind: 'or' | 'and'): FormulaJson {
     const parts: [number, number][] = [];
     // "first the footbridge, then either the church or the school": an "either" after a "then" keeps its choice in that step.
-    const then = kind === 'or' ? this.find(a + 1, b, (k) => this.isBinary(k, new Set(['then']))) : -1;
+    const then = kind === 'or' ? this.find(a + 1, b, (k) => this.isBinary(k, thenCue)) : -1;
     if (then > a && this.cueWord(then + 1) === 'either' && this.find(a, then, (k) => this.isBinary(k, andOr)) < 0) return this.coordination(a, b, 'and');
     // "go to a or b, then go to c": a ", then" after a choice orders the choice and what follows.
-    const commaThen = kind === 'or' ? this.find(a + 1, b, (k) => this.isBinary(k, new Set(['then'])) && (this.isCommaSeparator(k) || this.isCommaSeparator(k - 1))) : -1;
+    const commaThen = kind === 'or' ? this.find(a + 1, b, (k) => this.isBinary(k, thenCue) && (this.isCommaSeparator(k) || this.isCommaSeparator(k - 1))) : -1;
     if (commaThen > a && this.find(a, commaThen, (k) => this.isBinary(k, new Set(['or']))) >= 0) {
       const leftEnd = this.items[commaThen - 1]!.kind === 'comma' ? commaThen - 1 : commaThen;
       return inSequence([this.coordination(a, leftEnd, 'or'), this.coordination(commaThen + 1, b, 'or')]);
     }
     // "visit a and b (in any order), then go to c", "visit a and b and then c": each place of the list, and c after it.
-    const listThen = kind === 'and' ? this.find(a + 1, b, (k) => this.isBinary(k, new Set(['then'])) && (this.isCommaSeparator(k) || this.isCommaSeparator(k - 1) || ['and', 'then'].includes(this.cueWord(k) ?? ''))) : -1;
+    const listThen = kind === 'and' ? this.find(a + 1, b, (k) => this.isBinary(k, thenCue) && (this.isCommaSeparator(k) || this.isCommaSeparator(k - 1) || ['and', 'then'].includes(this.cueWord(k) ?? ''))) : -1;
     if (listThen > a && this.find(a, listThen, (k) => this.isBinary(k, andOr)) >= 0) {
       const leftEnd = this.items[listThen - 1]!.kind === 'comma' ? listThen - 1 : listThen;
       const places: [number, number][] = [];
@@ -985,7 +980,7 @@ class Reader extends RangeReader {
     const sharesSubject = split.some(([s, e], i) => i > 0 && this.opensWithVerb(s, e)) && this.subjectOf(...split[0]!) !== undefined;
     if (lead > a && split[0]![0] === a && sharesSubject) return this.wrapAll(this.resolveRange(a, lead), this.coordination(lead, b, kind));
     // "eventually a happens and b never happens after that": a part that ends in "after that" follows the one before.
-    const later = (e: number) => kind === 'and' && this.isBinary(e - 1, new Set(['then']));
+    const later = (e: number) => kind === 'and' && this.isBinary(e - 1, thenCue);
     // "a holds now and in the next two steps": a part that is only adverbials says them of the clause before it.
     const onlyAdverbials = (s: number, e: number) => this.items.slice(s, e).every((it) => it.kind === 'cue' && it.cue.kind === 'unary');
     const fs: FormulaJson[] = [];
@@ -997,7 +992,7 @@ class Reader extends RangeReader {
     for (const [i, [s, e]] of split.entries()) {
       const before = fs[i - 1];
       // "... becomes false and stays false": a predicate cue of staying is a verb phrase too.
-      const staysCue = (this.cueAt(s) as { predicate?: boolean } | undefined)?.predicate === true && ['stay', 'remain', 'keep'].includes(this.cueWords(s)[0]?.lemma ?? '') && onlyAdverbials(s, e);
+      const staysCue = this.stayingCue(s) && onlyAdverbials(s, e);
       const shared = before && (this.opensWithVerb(s, e) || this.onlyAdjectives(s, e) || staysCue) ? subject : undefined;
       const eventBefore = before?.kind === 'finally' && !before.interval;
       if (before && e === s + 1 && this.cueAt(s)?.kind === 'stepAfter') fs.push(un('next', before));
@@ -1055,10 +1050,10 @@ class Reader extends RangeReader {
     const onIt = (i: number) => this.imperative(...split[i]!) && this.imperative(...split[i - 1]!) && this.find(split[i]![0], split[i]![1], it) >= 0;
     // "go to the garage and pick up the toolbox, then return to the workshop": commands joined by "and" before a
     // "then" are steps in turn too.
-    const stepsAfter = (i: number) => this.imperative(...split[i]!) && this.imperative(...split[i - 1]!) && this.find(...split[i]!, (k) => this.isBinary(k, new Set(['then']))) >= 0;
+    const stepsAfter = (i: number) => this.imperative(...split[i]!) && this.imperative(...split[i - 1]!) && this.find(...split[i]!, (k) => this.isBinary(k, thenCue)) >= 0;
     const continues = (i: number) =>
       kind === 'and' &&
-      ((this.cueAt(split[i]![0])?.kind === 'goal' && !ownTime(i) && (this.find(...split[i - 1]!, (k) => this.isBinary(k, new Set(['then']))) >= 0 || comesBack(split[i]![0]) || there(i))) ||
+      ((this.cueAt(split[i]![0])?.kind === 'goal' && !ownTime(i) && (this.find(...split[i - 1]!, (k) => this.isBinary(k, thenCue)) >= 0 || comesBack(split[i]![0]) || there(i))) ||
         onIt(i) ||
         stepsAfter(i));
     const merged = fs.reduce<FormulaJson[]>((out, f, i) => {
@@ -1228,7 +1223,7 @@ class Reader extends RangeReader {
    */
   private sharedVerb(parts0: readonly [number, number][]): (() => FormulaJson[]) | undefined {
     // "go to a then b and c": a part that is a sequence of its own is no noun phrase under the verb.
-    if (parts0.length < 2 || parts0.some(([s, e]) => this.find(s, e, (k) => this.isBinary(k, new Set(['then']))) >= 0)) return undefined;
+    if (parts0.length < 2 || parts0.some(([s, e]) => this.find(s, e, (k) => this.isBinary(k, thenCue)) >= 0)) return undefined;
     // "visit a and b infinitely often": adverbials after the last noun phrase apply to every part its verb governs;
     // so do those before a part with a verb of its own ("keep visiting a and b forever, and avoid c").
     const tails = parts0.map(([s, e]) => {
@@ -1327,7 +1322,7 @@ class Reader extends RangeReader {
     /** The steps said to come right after the one before ("and right after it", "straight away"), by their start. */
     const immediate = new Set<number>();
     for (let k = a; k < b; k = this.step(k)) {
-      if (this.isBinary(k, new Set(['then']))) {
+      if (this.isBinary(k, thenCue)) {
         if (k > start && !empty(start, k)) steps.push([start, k]);
         start = k + 1;
         if (this.cueWords(k).some((w) => ['right', 'straight'].includes(w.norm))) immediate.add(start);
@@ -1350,7 +1345,7 @@ class Reader extends RangeReader {
     }
     steps.push([start, b]);
     // "avoid the construction zone on your way to the office": avoided until there.
-    const onTheWay = this.find(a, b, (k) => this.isBinary(k, new Set(['then'])) && this.cueWords(k).some((w) => w.norm === 'way'));
+    const onTheWay = this.find(a, b, (k) => this.isBinary(k, thenCue) && this.cueWords(k).some((w) => w.norm === 'way'));
     if (steps.length === 2 && onTheWay >= 0) {
       const [avoided, goal] = steps.map(([s, e]) => this.clause(...this.trim(s, e))) as [FormulaJson, FormulaJson];
       if (avoided.kind === 'globally' && !avoided.interval && avoided.args[0]!.kind === 'not') return bin('until', avoided.args[0]!, peel(goal, 'finally'));
