@@ -1331,3 +1331,12 @@ test('typed on a phone: "n", "u", "2", "lvl", "4ever", "rn"; spoken "like", "so"
   reads('Uh, keep going back and forth between, um, the east corridor and the west corridor, like, forever basically.', 'G F east_corridor & G F west_corridor');
   reads('the server is okay', 'server');
 });
+
+test('alternation: "p toggles" is G (p <-> X !p), "a and b alternate" each followed by the other; a verb with an object or an adjective is no alternation', () => {
+  reads('The signal p toggles at every step.', 'G (signal_p <-> X !signal_p)');
+  reads('g alternates between true and false.', 'G (g <-> X !g)');
+  reads('a and b are true in alternating states.', 'G ((a -> X b) & (b -> X a))');
+  reads('x1 and x2 alternate.', 'G ((x1 -> X x2) & (x2 -> X x1))');
+  reads('take the alternate route to the park', 'F take_alternate_route_to_park');
+  reads('toggle the lights and then leave the kitchen', 'F (toggle_lights & F leave_kitchen)');
+});

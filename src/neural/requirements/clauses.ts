@@ -35,6 +35,8 @@ export interface ClauseParts {
   inARow?: number;
   /** "a and b are the same": the coordinated subjects are equivalent. */
   same?: boolean;
+  /** "p toggles", "a and b alternate": each step's value is followed by the other at the next. */
+  alternate?: boolean;
   /** Wraps said of the clause itself ("is false"), the last group of `wraps`: said of each subject of a list. */
   said?: Wrap[];
   /** The goal is a place gone to ("return to its home position"), not stayed in: "always" makes it recurring. */
@@ -229,6 +231,7 @@ export abstract class ClauseReader {
     const parts = this.clauseParts(a, b, false);
     if (parts.count) return this.counted(parts, parts.count);
     if (parts.longerThan !== undefined) return this.atMostFor(parts, parts.longerThan);
+    if (parts.alternate) return this.alternation(parts, [this.prop(parts.words)]);
     if (parts.inARow !== undefined) {
       if (parts.group || parts.goal || parts.avoid) throw new NotRead('"in a row" beside a place or a group');
       if (!Number.isInteger(parts.inARow) || parts.inARow < 2 || parts.inARow > 10) throw new NotRead('a run of steps outside 2-10');
@@ -316,6 +319,20 @@ export abstract class ClauseReader {
     let atLeast = un('finally', p);
     for (let i = 1; i < n; i++) atLeast = un('finally', bin('and', p, un('finally', bin('and', negation(p), atLeast))));
     return bound === 'atLeast' ? atLeast : bin('and', atLeast, once ?? scoped('globally', { kind: 'boundedExistence', p, n }, undefined, undefined));
+  }
+
+  /**
+   * "p toggles (at every step)": G (p <-> X !p), as three of the four independent writers put it; "a and b
+   * alternate": G ((a -> X b) & (b -> X a)). Said at every step anyway, so a bare "always" adds nothing.
+   */
+  protected alternation(parts: ClauseParts, props: FormulaJson[]): FormulaJson {
+    const wraps = parts.wraps.flat();
+    if (parts.group || parts.goal || parts.avoid || props.length > 2 || wraps.some((w) => w.op !== 'globally' || w.lo !== undefined)) {
+      throw new NotRead('an alternation beside a place, a group, adverbials or more than two clauses');
+    }
+    const [a, b] = props as [FormulaJson, FormulaJson?];
+    if (!b) return un('globally', bin('iff', a, un('next', negation(a))));
+    return un('globally', bin('and', bin('implies', a, un('next', b)), bin('implies', b, un('next', a))));
   }
 
   /** "the door must not stay open for more than 30 seconds": whenever it is open, it is closed again within 30. */
@@ -460,6 +477,7 @@ export abstract class ClauseReader {
       else if (it.cue.kind === 'ignore' && it.cue.again) again = true;
       else if (it.cue.kind === 'ignore' || it.cue.kind === 'jointly' || it.cue.kind === 'inOrder' || it.cue.kind === 'thatMoment') continue;
       else if (it.cue.kind === 'same') parts.same = true;
+      else if (it.cue.kind === 'alternate') parts.alternate = true;
       // "c holds in the step after": one step after the step the clause before spoke of.
       else if (it.cue.kind === 'stepAfter') parts.wraps.push(Array.from({ length: this.lastSteps + 1 }, () => ({ op: 'next' as const })));
       // "head to a, and make sure you never go to b": a framing lead inside the sentence frames the clause after it.

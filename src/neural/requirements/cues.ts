@@ -130,6 +130,8 @@ export type Cue =
   | { kind: 'ignore'; obligation?: boolean; initial?: boolean; again?: boolean; onTheWay?: boolean }
   /** "a and b are the same": the coordinated clauses are equivalent. */
   | { kind: 'same' }
+  /** "p toggles": p at every step exactly when not at the next; "a and b alternate": each is followed by the other. */
+  | { kind: 'alternate' }
   /**
    * The end of a framing lead ("the system shall ensure that", "the requirement is that"): the requirement follows
    * it, under the lead's wraps if it has any ("the system never reaches a state where": always not).
@@ -571,6 +573,10 @@ export const cueTable: readonly [string, Cue][] = [
   // "p never happens again after q": again repeats nothing the formula does not say.
   // "b will not happen again": never again.
   ['again', { kind: 'ignore', again: true }],
+  ['toggle | alternate | flip | alternate between true and false | toggle between true and false | flip between true and false | ' +
+    'alternate between on and off | toggle between on and off | flip between on and off | hold alternately | be true alternately | occur alternately | ' +
+    'be true in alternating states | hold in alternating states | be true in alternate states | hold in alternate states | ' +
+    'take turns | change value at every step | change its value at every step', { kind: 'alternate' }],
   ['be the same | be equal | be equivalent | have the same value | be identical | be both true or both false', { kind: 'same' }],
   ['would | can | could | may | might | make sure to | ' +
     'it be the case that | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],

@@ -98,6 +98,8 @@ export function toItems(words: readonly Word[]): Item[] {
   return items.flatMap((it, k): Item[] => {
     const word = (j: number) => (items[j]?.kind === 'word' ? (items[j] as { word: Word }).word : undefined);
     const range = it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'and' && word(k - 1)?.pos === 'NUM' && word(k + 1)?.pos === 'NUM' && word(k - 2)?.norm === 'between' && word(k + 2)?.pos === 'NOUN';
-    return range ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
+    // "toggle the lights", "the alternate route": a verb with an object, or an adjective, is no alternation.
+    const transitive = it.kind === 'cue' && it.cue.kind === 'alternate' && items[k + 1]?.kind === 'word';
+    return range || transitive ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
   });
 }

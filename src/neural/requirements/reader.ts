@@ -1177,7 +1177,7 @@ class Reader extends RangeReader {
     const predicate = this.clauseParts(subjectEnd, le, true);
     // Only places are visited in order ("l1, l2 and l3 must be patrolled in sequence").
     if (order && !predicate.goal) return undefined;
-    if (predicate.same && parts.length !== 2) return undefined;
+    if ((predicate.same || predicate.alternate) && parts.length !== 2) return undefined;
     return (kind0) => {
       const kind = predicate.same ? 'iff' : listOf ? 'or' : kind0;
       const subjects = [...parts.slice(0, -1), [ls, subjectEnd] as [number, number]];
@@ -1187,6 +1187,7 @@ class Reader extends RangeReader {
       const each = (p: FormulaJson) => (said ? this.applyWraps({ wraps: [said], words: [], goal: false, avoid: false }, p) : p);
       const outer: ClauseParts = { ...predicate, wraps: said ? predicate.wraps.slice(0, -1) : predicate.wraps };
       const props = subjects.map(([s, e]) => each(this.prop([...this.wordsIn(s, e), ...predicate.words])));
+      if (predicate.alternate) return this.alternation(outer, props);
       // "at most one of a and b is true": no two of them at once; "exactly one of p and q": one, and no two.
       if (listOf?.atMostOne || listOf?.exactlyOne) {
         const pairs = props.flatMap((x, i) => props.slice(i + 1).map((y) => un('not', bin('and', x, y))));
