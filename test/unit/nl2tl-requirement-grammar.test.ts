@@ -1340,3 +1340,10 @@ test('alternation: "p toggles" is G (p <-> X !p), "a and b alternate" each follo
   reads('take the alternate route to the park', 'F take_alternate_route_to_park');
   reads('toggle the lights and then leave the kitchen', 'F (toggle_lights & F leave_kitchen)');
 });
+
+test('"only" before the verb is "only if": the condition is needed for the main clause, not the other way round', () => {
+  reads('A refund shall only be issued if the payment was captured.', 'G (refund_issued -> payment_captured)');
+  reads('The door may only be opened when the car is stopped.', 'G (door_opened -> car_stopped)');
+  reads('the robot must only enter the lab if the door is open', 'G (lab -> door_open)');
+  reads('the robot must enter the lab if the door is open', 'G (door_open -> F lab)');
+});

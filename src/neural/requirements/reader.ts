@@ -188,9 +188,10 @@ class Reader extends RangeReader {
       if (c?.kind === 'if') {
         const always = first?.kind === 'unary' && first.wraps.length === 1 && first.wraps[0]!.op === 'globally' && first.wraps[0]!.lo === undefined && !first.goal && a + 1 < k;
         if (always && !c.onlyIf) return this.conditional(this.condition(k + 1, b), this.sentence(a + 1, k), true, false, c.fromThenOn === true);
-        // "only enter the vault when the guard is present": "only" before the main clause is "only when".
-        const only = this.wordAt(a)?.norm === 'only';
-        const main = this.sentence(only ? a + 1 : a, k);
+        // "only enter the vault when the guard is present", "a refund shall only be issued if ...": "only" before the
+        // main clause or its verb is "only when".
+        const only = this.wordAt(a)?.norm === 'only' || this.find(a + 1, k, (j) => this.wordAt(j)?.norm === 'only' && (['VERB', 'AUX'].includes(this.wordAt(j + 1)?.pos ?? '') || this.cueAt(j + 1)?.kind === 'goal')) >= 0;
+        const main = this.sentence(this.wordAt(a)?.norm === 'only' ? a + 1 : a, k);
         const cond = this.condition(k + 1, b);
         // "a will be true in the next state if b is true now": a condition at the first moment is no standing rule.
         const standing = c.global || (this.obliged(cond, a, k) && this.findFlagged(k + 1, b, 'initial') < 0);
