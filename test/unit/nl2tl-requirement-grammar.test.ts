@@ -1347,3 +1347,10 @@ test('"only" before the verb is "only if": the condition is needed for the main 
   reads('the robot must only enter the lab if the door is open', 'G (lab -> door_open)');
   reads('the robot must enter the lab if the door is open', 'G (door_open -> F lab)');
 });
+
+test('"stay off" before a place, with or without "the", keeps off it; after its subject it is a state', () => {
+  reads('Stay off Powder Bowl until avalanche control is done.', '!powder_bowl U avalanche_control');
+  reads('keep off wet grass', 'G !wet_grass');
+  reads('the heater stays off overnight', 'heater_off_overnight');
+  reads('the motor must stay off until the reset', 'motor_off U reset');
+});

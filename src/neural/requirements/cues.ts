@@ -519,7 +519,8 @@ export const cueTable: readonly [string, Cue][] = [
     'until you have reach it | till you get there | until you get to it', { kind: 'ignore', onTheWay: true }],
   ['avoid | skip | bypass | stay away from | keep away from | keep well away from | stay well away from | keep far away from | ' +
     'stay far away from | keep well clear of | stay well clear of | keep your distance from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
-    'stay off the | keep off the | stay off of | keep off of | ' +
+    // ("the motor stays off" is a state; "stay off Powder Bowl", with a place after it, is not.)
+    'stay off the | keep off the | stay off of | keep off of | stay off >noun | keep off >noun | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit | ' +
     // "at some point stop visiting the lobby for good": from then on, no more visits.
     'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to | stop go near | stop go into | stop go in | ' +

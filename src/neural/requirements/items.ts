@@ -8,7 +8,8 @@ export type Item =
   /** Commas and semicolons separate clauses; parentheses group them. */
   | { kind: 'comma' | 'open' | 'close'; word: Word };
 
-type Slot = { literal: string } | { slot: 'n' | 'unit' | 'step'; optional: boolean } | { optionalLiteral: string };
+/** `>noun` looks ahead: the next word must be a noun or a name, and stays outside the cue. */
+type Slot = { literal: string } | { slot: 'n' | 'unit' | 'step'; optional: boolean } | { optionalLiteral: string } | { ahead: 'noun' };
 
 interface Pattern {
   slots: Slot[];
@@ -25,6 +26,7 @@ function compile(): Pattern[] {
         .map((w): Slot => {
           const optional = w.endsWith('?');
           const bare = optional ? w.slice(0, -1) : w;
+          if (bare === '>noun') return { ahead: 'noun' };
           if (bare === '#n' || bare === '#unit' || bare === '#step') return { slot: bare.slice(1) as 'n' | 'unit' | 'step', optional };
           return optional ? { optionalLiteral: bare } : { literal: bare };
         });
@@ -57,6 +59,8 @@ function match(p: Pattern, words: readonly Word[], i: number): { length: number;
     if ('literal' in s) {
       if (!matchesWord(words[at], s.literal)) return undefined;
       at++;
+    } else if ('ahead' in s) {
+      if (!['NOUN', 'PROPN', 'ADJ'].includes(words[at]?.pos ?? '')) return undefined;
     } else if ('optionalLiteral' in s) {
       if (matchesWord(words[at], s.optionalLiteral)) at++;
     } else if (s.slot === 'n') {
@@ -100,6 +104,8 @@ export function toItems(words: readonly Word[]): Item[] {
     const range = it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'and' && word(k - 1)?.pos === 'NUM' && word(k + 1)?.pos === 'NUM' && word(k - 2)?.norm === 'between' && word(k + 2)?.pos === 'NOUN';
     // "toggle the lights", "the alternate route": a verb with an object, or an adjective, is no alternation.
     const transitive = it.kind === 'cue' && it.cue.kind === 'alternate' && items[k + 1]?.kind === 'word';
-    return range || transitive ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
+    // "the heater stays off overnight": "stay off" right after its subject is a state, not a place kept off.
+    const state = it.kind === 'cue' && it.cue.kind === 'avoid' && it.words.length === 2 && it.words[1]!.norm === 'off' && items[k - 1]?.kind === 'word';
+    return range || transitive || state ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
   });
 }
