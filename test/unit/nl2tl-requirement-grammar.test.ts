@@ -1354,3 +1354,8 @@ test('"stay off" before a place, with or without "the", keeps off it; after its 
   reads('the heater stays off overnight', 'heater_off_overnight');
   reads('the motor must stay off until the reset', 'motor_off U reset');
 });
+
+test('a statement, a comma and a command are two clauses: the statement is no agent to drop', () => {
+  reads('the valve opens, must eventually get back to normal operation', 'valve_opens & F normal_operation');
+  reads('the robot, must eventually get back to the dock', 'F dock');
+});

@@ -389,6 +389,14 @@ class Reader extends RangeReader {
       const forbidden = this.connectives(prohibition, b);
       return bin('and', this.connectives(a, lastComma), hasTemporal(forbidden) ? forbidden : un('globally', forbidden));
     }
+    // "the valve opens, must eventually get back to normal operation": a statement of plain words, a comma, and a
+    // command or clause with no comma of its own are two clauses side by side (the first is no agent of the second).
+    const opening = this.conditionDepth === 0 && (a === 0 || this.cueAt(a - 1)?.kind === 'lead');
+    const splice = opening ? this.find(a + 2, b, (k) => this.items[k]!.kind === 'comma') : -1;
+    if (splice > a && this.statementWords(a, splice) && this.find(splice + 1, b, (k) => this.items[k]!.kind === 'comma') < 0) {
+      const rest = this.leadingUnary(splice + 1, b);
+      if (this.opensWithVerb(rest, b) || this.find(rest, b, (k) => this.cueAt(k)?.kind === 'goal') >= 0) return bin('and', this.connectives(a, splice), this.connectives(splice + 1, b));
+    }
     // "fly to the red tower or the white tower and avoid the power lines": the avoidance is beside the whole choice.
     let andAvoid = -1;
     for (let k = a + 1; k < b - 1; k = this.step(k)) if (this.isBinary(k, new Set(['and'])) && this.cueWord(k) === 'and' && this.forbids(k + 1)) andAvoid = k;
@@ -588,6 +596,16 @@ class Reader extends RangeReader {
       }
     }
     return out.length >= 1 && out.every(([s, e]) => this.isBare(s, e)) ? out : undefined;
+  }
+
+  /** Whether [a, b) is words only, a subject and then its finite verb ("the valve opens", "the tank is empty"). */
+  private statementWords(a: number, b: number): boolean {
+    if (this.items.slice(a, b).some((it) => it.kind !== 'word')) return false;
+    const verb = this.find(a + 1, b, (k) => {
+      const w = this.wordAt(k)!;
+      return w.pos === 'AUX' || (w.pos === 'VERB' && w.norm !== w.lemma && !w.norm.endsWith('ing'));
+    });
+    return verb > a && nounLike.has(this.wordAt(verb - 1)?.pos ?? '');
   }
 
   /** Two whole clauses joined by and/or; "p holds until q holds, or p holds forever" is a weak until. */
