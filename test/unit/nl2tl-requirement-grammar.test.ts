@@ -1359,3 +1359,13 @@ test('a statement, a comma and a command are two clauses: the statement is no ag
   reads('the valve opens, must eventually get back to normal operation', 'valve_opens & F normal_operation');
   reads('the robot, must eventually get back to the dock', 'F dock');
 });
+
+test('a last part that only says the awaited event may never come makes the wait weak: after a full stop, in brackets, "indefinitely if no ...", "if no ... happens", "the clearance may never come", after "before"', () => {
+  reads("Don't fly over the main stage until the show is over. If the show never ends, just never fly there.", '!main_stage W show');
+  reads('grant must not occur before the first req; if req never occurs, grant never occurs.', '!grant W req');
+  reads('the valve must remain closed until an operator performs a manual reset, indefinitely if no reset is performed.', 'valve_closed W operator_performs_manual_reset');
+  reads('keep it reduced till docked (forever if never docked)', 'reduced W docked');
+  reads('the valve must remain closed until a reset; if no reset happens, it stays closed forever.', 'valve_closed W reset');
+  reads('You must remain inside the safe corridor up to and including the moment you get landing clearance; the clearance may never come.', 'landing_clearance R safe_corridor');
+  reads('the valve must remain closed until a reset, and the door may never open', 'valve_closed U reset & G !door_open');
+});

@@ -576,7 +576,8 @@ class Reader extends RangeReader {
         // ("town hall b4 castle": places with no verb at all in the sentence are a mission too.)
         const named = this.placesOnly(lead, k) && this.placesOnly(k + 1, end) && this.find(0, this.items.length, (j) => this.goingAt(j, true)) < 0;
         const goesOn = op === 'before' && !forbids && (named || (isVisit(right) && this.imperative(lead, k) && this.find(k + 1, end, (j) => this.goingAt(j)) >= 0)) && this.find(0, lead, (j) => this.cueAt(j)?.kind === 'if') < 0;
-        const f = op === 'before' && forbids && !mission && !trailer ? weakly(combined) : goesOn ? bin('and', combined, isVisit(right) ? right : un('finally', right)) : combined;
+        // ("..., even if a never comes" only says so again.)
+        const f = op === 'before' && forbids && !mission && (!trailer || trailer.weak) ? weakly(combined) : goesOn ? bin('and', combined, isVisit(right) ? right : un('finally', right)) : combined;
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -761,14 +762,16 @@ class Reader extends RangeReader {
         return this.untilLike('weak_until', left, event, trailer);
       }
       case 'releasedBy':
-        // "..., which happens eventually" makes the releasing moment a promise: strong release.
-        return this.untilLike(trailer && !trailer.weak ? 'strong_release' : 'release', l, event, trailer, true);
+        // "..., which happens eventually" makes the releasing moment a promise: strong release. ("remain inside the
+        // corridor up to and including ...": staying is what release says of every moment until then.)
+        return this.untilLike(trailer && !trailer.weak ? 'strong_release' : 'release', l.kind === 'globally' && !l.interval && !leftAsWritten ? l.args[0]! : l, event, trailer, true);
       case 'strongReleasedBy':
         return this.untilLike('strong_release', l, event, trailer, true);
       case 'since':
         return this.untilLike('since', l, event, trailer);
     }
-    if (trailer) throw new NotRead(`a qualifier after ${op}`);
+    // ("a must not happen before b, even if b never comes": what a precedence says anyway; the caller weakens it.)
+    if (trailer && !(op === 'before' && trailer.weak && !trailer.window)) throw new NotRead(`a qualifier after ${op}`);
     switch (op) {
       case 'implies':
         return bin('implies', l, r);
@@ -1607,22 +1610,34 @@ function numberedList(words: readonly Word[]): Word[] {
  */
 function restatedWeakness(words: readonly Word[]): Word[] {
   const lemmas = words.map((w) => w.lemma);
-  const waits = ['until', 'till', 'unless'].some((w) => lemmas.includes(w)) || lemmas.join(' ').includes('up to and include');
-  // Parentheses group the clauses explain() writes, whose ", or forever if that never happens" the cue table reads.
-  if (!waits || lemmas.includes('(')) return [...words];
-  const says = (part: string): boolean => restates(part) || restates(part.replace(/^(and|but|or) /, ''));
+  const waits = ['until', 'till', 'unless', 'before'].some((w) => lemmas.includes(w)) || lemmas.join(' ').includes('up to and include');
+  if (!waits) return [...words];
+  const says = (part: string): boolean => restates(part) || restates(part.replace(/^(and|but|or|just) /, ''));
   const restates = (part: string): boolean =>
     /^(even if|even when|even though) .*\b(never|not ever)\b/.test(part) ||
     /^(although|though|but|even though) .*\b(be not require to|need not|need never|do not have to|may never|might never|can never|be not guarantee to)\b/.test(part) ||
     /^whether or not\b/.test(part) ||
-    /^(forever|for ever|indefinitely) if .*\b(never|not ever)\b/.test(part) ||
-    /^if .*\b(never|not ever|nobody ever|no one ever)\b/.test(part);
+    /^(forever|for ever|indefinitely) if\b/.test(part) ||
+    /^never ,? if\b/.test(part) ||
+    /^if (no|nothing|none)\b/.test(part) ||
+    /^if .*\b(never|not ever|nobody ever|no one ever)\b/.test(part) ||
+    // "the clearance may never come": the event may not happen, not a ban ("the door may never open" is one).
+    /^[a-z0-9 ]*\b(may|might|could) never (come|happen|arrive|occur|be give|be grant|be receive)\b/.test(part);
+  const weak = (k: number): Word[] => {
+    const word = (text: string, lemma: string, pos: string): Word => inserted(text, lemma, pos, words[k]!.start);
+    return [word(',', ',', 'PUNCT'), word('even', 'even', 'ADV'), word('if', 'if', 'SCONJ'), word('that', 'that', 'PRON'), word('never', 'never', 'ADV'), word('happens', 'happen', 'VERB')];
+  };
+  // "keep it reduced till docked (forever if never docked)": the same said in brackets at the end.
+  const open = lemmas.lastIndexOf('(');
+  if (open > 0 && lemmas[lemmas.length - 1] === ')' && lemmas.indexOf(')', open) === lemmas.length - 1 && says(lemmas.slice(open + 1, -1).join(' '))) {
+    return [...words.slice(0, open), ...weak(open)];
+  }
+  // Parentheses group the clauses explain() writes, whose ", or forever if that never happens" the cue table reads.
+  if (lemmas.includes('(')) return [...words];
   for (let cut = words.length - 1; cut > 0; cut--) {
-    if (![',', ';'].includes(words[cut]!.norm)) continue;
+    if (![',', ';', '.'].includes(words[cut]!.norm)) continue;
     if (!says(lemmas.slice(cut + 1).join(' '))) continue;
-    const at = words[cut]!;
-    const word = (text: string, lemma: string, pos: string): Word => inserted(text, lemma, pos, at.start);
-    return [...words.slice(0, cut), word(',', ',', 'PUNCT'), word('even', 'even', 'ADV'), word('if', 'if', 'SCONJ'), word('that', 'that', 'PRON'), word('never', 'never', 'ADV'), word('happens', 'happen', 'VERB')];
+    return [...words.slice(0, cut), ...weak(cut)];
   }
   return [...words];
 }
