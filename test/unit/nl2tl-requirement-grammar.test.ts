@@ -1369,3 +1369,11 @@ test('a last part that only says the awaited event may never come makes the wait
   reads('You must remain inside the safe corridor up to and including the moment you get landing clearance; the clearance may never come.', 'landing_clearance R safe_corridor');
   reads('the valve must remain closed until a reset, and the door may never open', 'valve_closed U reset & G !door_open');
 });
+
+test('"your very next move must be into X" and a command\'s last word "next" are the next step; "go down Valley Run" goes there', () => {
+  reads('As soon as gas is detected, your very next move must be into the refuge chamber.', 'G (gas_detected -> X refuge_chamber)');
+  reads("Every time you're at Kelp Bay, your very next position has to be Buoy 12.", 'G (kelp_bay -> X buoy_12)');
+  reads('Every time you are at the top of gondola 1, go down Valley Run next.', 'G (top_of_gondola_1 -> X valley_run)');
+  reads('visit the next room', 'F next_room');
+  reads('the temperature goes down', 'temperature_goes_down');
+});

@@ -495,6 +495,11 @@ export abstract class ClauseReader {
       parts.wraps.push(predicate);
       parts.said = predicate;
     }
+    // "go down Valley Run next": a command's last word "next" is the next step.
+    if (parts.goal && parts.words.length > 1 && parts.words[parts.words.length - 1]!.norm === 'next') {
+      parts.words.pop();
+      parts.wraps.push([{ op: 'next' }]);
+    }
     // "b will not happen again": never again.
     if (again && this.soleWrap(parts.wraps)?.op === 'not') parts.wraps = [[{ op: 'globally' }, { op: 'not' }]];
     if (parts.same && !predicateOnly) throw new NotRead('"the same" with nothing to compare');

@@ -224,6 +224,9 @@ export const cueTable: readonly [string, Cue][] = [
     'within the next step | within the next state | within the next cycle | within one step | ' +
     'in the next position | at the next position | at the very next position | in the very next position | ' +
     'right in the next step | right at the next step | right in the next state', unary([X])],
+  // "your very next move must be into the refuge chamber": where the agent is at the next step.
+  [['move', 'position', 'stop', 'destination', 'step', 'location'].flatMap((noun) => ['must be', 'have to be', 'should be', 'be', 'will be', 'need to be'].map((be) =>
+    `your very? next ${noun} ${be} into? at? to? in?`)).join(' | '), { kind: 'unary', wraps: [X], goal: true }],
   // FRET and requirement writers read "shall ... immediately" as at that moment; a command's "immediately" is next.
   ['immediately | right away', { kind: 'unary', wraps: [X], immediate: true }],
   // "s holds at some point strictly afterwards": later, not now.
@@ -489,6 +492,8 @@ export const cueTable: readonly [string, Cue][] = [
     'go anywhere near | come anywhere near | get anywhere near | plug in at | charge at | land on | land at | touch down on | set down on | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at | ' +
     'go in | go out to | go outside to | go around to | go down to | go up to | go on to | ' +
+    // "go down Valley Run": a run or a street gone down is a place ("prices go down", no place after it, is no goal).
+    'go down the | go down >noun | go up the | go up >noun | ski down | ski to | ' +
     // "you're never allowed in the basement": where one may not be is a place one may not go.
     'allowed in | allowed into | allowed inside | permitted in | permitted into | ' +
     // "pick up the box and bring it to the packing station": where the thing goes is where the robot goes.
