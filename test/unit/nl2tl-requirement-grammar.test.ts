@@ -1377,3 +1377,10 @@ test('"your very next move must be into X" and a command\'s last word "next" are
   reads('visit the next room', 'F next_room');
   reads('the temperature goes down', 'temperature_goes_down');
 });
+
+test('a comment\'s marks around a property ("-- ...", "/* ... */", "// ...") are no words of it; "!p" keeps its negation', () => {
+  reads('-- whenever req is raised, ack must hold in one of the next two steps', 'G (req -> X ack | X X ack)');
+  reads('/* grant never holds */', 'G !grant');
+  reads('// p holds', 'p');
+  reads('!p holds', '!p');
+});

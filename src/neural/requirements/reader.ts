@@ -1707,8 +1707,11 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
   // clauses, as a comma does. Commas and semicolons are items of their own.
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
+  // "-- whenever req is raised, ...", "/* grant never holds */": a comment's marks around a property in a model file.
+  const commentMark = (w: Word | undefined) => w !== undefined && ['PUNCT', 'SYM'].includes(w.pos) && /^[-/*#%>]+$/.test(w.text);
   const ended = [...words];
-  while (ended.length > 0 && stop(ended[ended.length - 1]!)) ended.pop();
+  while (commentMark(ended[0])) ended.shift();
+  while (ended.length > 0 && (stop(ended[ended.length - 1]!) || commentMark(ended[ended.length - 1]))) ended.pop();
   const kept = restatedWeakness(numberedSteps(frontedCondition(placeAfterVerb(corrected(withoutFillers(ended))))));
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
