@@ -1384,3 +1384,14 @@ test('a comment\'s marks around a property ("-- ...", "/* ... */", "// ...") are
   reads('// p holds', 'p');
   reads('!p holds', '!p');
 });
+
+test('"the cycle after that"; "in at most one state" is at most once; "in no later state"; "the immediately preceding step" is Y, "at some strictly earlier step" Y O; "at some point before or at that moment" is O; a question asking how to write the property', () => {
+  reads('Whenever a curtailment command is received, output power must be reduced in the next cycle or the cycle after that.', 'G (curtailment_command_received -> X output_power_reduced | X X output_power_reduced)');
+  reads('err is true in at most one state of the run', 'G (err -> X G !err)');
+  reads('the alarm sounds in at most 3 seconds', 'F[0,3] alarm_sounds');
+  reads('p holds in the initial state and in no later state.', 'p & X G !p');
+  reads('An ack may only occur if req held in the immediately preceding step.', 'G (ack -> Y req)');
+  reads('A refund shall only be issued if the payment was captured at some strictly earlier step.', 'G (refund_issued -> Y O payment_captured)');
+  reads('How do I express that whenever p holds, q has held at some point before or at that moment?', 'G (p -> O q)');
+  reads('I want to specify that a never happens before b', '!a W b');
+});

@@ -276,14 +276,21 @@ export const cueTable: readonly [string, Cue][] = [
   ['ever', { kind: 'unary', wraps: [F], onset: true }],
   ['previously | at some point in the past | in the past | once before | at some earlier time | ' +
     'at some point in the past or present | in the past or present | in the past or now | at some point in the past or now | ' +
-    'now or in the past | now or at some point in the past', unary([O])],
+    'now or in the past | now or at some point in the past | at some point before or at that moment | at some point before or at that time | ' +
+    'before or at that moment | before or at that time | at or before that moment | at or before that point | at that moment or before | ' +
+    'at that moment or earlier | then or earlier | then or before', unary([O])],
   ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier | ' +
     'at some point before that | at some earlier point | before then',
     { kind: 'unary', wraps: [O], relative: true }],
   ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time', unary([H])],
   ['have never | have not ever | have never once', unary([H, NOT])],
   ['in the previous step | in the previous state | at the previous step | at the previous state | one step before | one step earlier | ' +
-    'in the last step | at the last step', unary([Y])],
+    'in the last step | at the last step | in the immediately preceding step | in the immediately preceding state | ' +
+    'at the immediately preceding step | in the preceding step | in the preceding state | at the preceding step | in the prior step | ' +
+    'in the previous cycle | in the preceding cycle | at the previous cycle', unary([Y])],
+  // "the payment was captured at some strictly earlier step": before now, not now.
+  ['at some strictly earlier step | at some strictly earlier point | at some strictly earlier time | at a strictly earlier step | ' +
+    'strictly earlier | strictly before now | at some strictly earlier state | in some strictly earlier state', unary([Y, O])],
   // The windows of explain()'s readings (src/languages/tl/explain.ts), so that a reading reads back.
   ['at every moment within the next #n #unit', unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
   ['at every moment between #n and #n #unit from now', unary([{ op: 'globally', lo: 'n0', hi: 'n1' }])],
@@ -321,6 +328,9 @@ export const cueTable: readonly [string, Cue][] = [
   [', at least #n #unit ago', { kind: 'trailer', wraps: [{ op: 'once', lo: 'n0', hi: null }] }],
   [', but not both | but not both | , but never both | but never both | , but not both at once | , but never at the same time', { kind: 'trailer', exclusive: true }],
   ['#n #unit after | #n #unit later than | exactly #n #unit after', binary('stepsAfter')],
+  // "err is true in at most one state": a count, not "within at most 1 time unit" (the same length, so first here).
+  ['in at most one state | in at most one step | at at most one step | in at most one position | at at most one position | ' +
+    'at most at one position | at most at one step', { kind: 'count', bound: 'atMost', times: 1 }],
   ['within #n #unit of | no later than #n #unit of | at most #n #unit after | within #n #unit after | no later than #n #unit after | ' +
     'no more than #n #unit after | less than #n #unit after', binary('withinOf')],
   ['via | through | by way of | by going through | by passing through | passing through | going through', binary('via')],
@@ -349,6 +359,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['at most #n time | at most #n times | no more than #n times | not more than #n times | at most #n occasion | at most #n occasions',
     { kind: 'count', bound: 'atMost' }],
   ['at most once | no more than once | not more than once', { kind: 'count', bound: 'atMost', times: 1 }],
+  // "p holds in the initial state and in no later state": not at any step after this one.
+  ['in no later state | in no later step | at no later step | at no later position | in no later position | at no later time | ' +
+    'at no later point | in no subsequent state | at no subsequent step', unary([X, G, NOT])],
   ['at most twice | no more than twice | not more than twice', { kind: 'count', bound: 'atMost', times: 2 }],
   ['at least #n times | no fewer than #n times | at least #n separate times', { kind: 'count', bound: 'atLeast' }],
   ['at least twice | no fewer than twice', { kind: 'count', bound: 'atLeast', times: 2 }],
@@ -434,7 +447,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['at that same moment | at that moment | at that point | at that time | at that same time | at the very same moment', { kind: 'thatMoment' }],
   ['the step after | in the step after | the step after that | in the step after that | the state after | in the state after | ' +
     'the position after that | at the position after that | the position after | at the position after | ' +
-    'the state after that | in the state after that | the moment after | the moment after that', { kind: 'stepAfter' }],
+    'the state after that | in the state after that | the moment after | the moment after that | ' +
+    'the cycle after | in the cycle after | the cycle after that | in the cycle after that | the tick after | the tick after that | ' +
+    'the one after | the one after that', { kind: 'stepAfter' }],
   ['be never followed by | be not followed by | never be followed by | be not ever followed by', binary('neverFollowedBy')],
   ['from the next step on | from the next state on | from the next moment on | from the next step onwards | from the next position on', unary([X, G])],
   // "from the third state on, c holds": the first state is now.
@@ -546,7 +561,12 @@ export const cueTable: readonly [string, Cue][] = [
   ['ensure that | guarantee that | make sure that | require that | be require that | demand that | must hold that | ' +
     'it be guarantee that | it be ensure that | it be required that | it must be ensure that | ' +
     'shall hold that | should hold that | hold that | requirement be that | property be that | rule be that | goal be that | ' +
-    'specification be that | state that | specify that | mandate that | make sure | ensure', { kind: 'lead' }],
+    'specification be that | state that | specify that | mandate that | make sure | ensure | ' +
+    // A question asking how to write the property: "How do I express that whenever p holds, ...?"
+    'how do i express that | how can i express that | how do i say that | how can i say that | how do i write that | how can i write that | ' +
+    'how do i specify that | how can i specify that | how would i express that | how would i write that | how do you express that | ' +
+    'how to express that | how to say that | how to write that | how to specify that | i want to express that | i want to say that | ' +
+    'i want to specify that | i need to express that | i need to specify that', { kind: 'lead' }],
   ['never reach a state where | never reach a state in which | never get to a state where | never get into a state where | ' +
     'never enter a state where | never be in a state where', { kind: 'lead', wraps: [G, NOT] }],
   ['eventually reach a state where | eventually reach a state in which | eventually get to a state where', { kind: 'lead', wraps: [F] }],
@@ -558,9 +578,11 @@ export const cueTable: readonly [string, Cue][] = [
     'can you | could you | would you | will you | pls | plz | kindly | thanks | thank you | ' +
     // Speech ("um" and the like go before: reader.ts, withoutFillers), and "let's".
     'okay so | ok so | let s | let us | sorry | you know | mate', { kind: 'ignore' }],
-  // Path quantifiers: every linear-time formula speaks of every execution already.
+  // Path quantifiers: every linear-time formula speaks of every execution already ("err is true in at most one state
+  // of the run").
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
-    'on all computation paths | in all executions', { kind: 'ignore' }],
+    'on all computation paths | in all executions | of the run | of the trace | of the execution | of any run | of every run | ' +
+    'on every run | in every run | on any run | along every run | along the run | in any execution', { kind: 'ignore' }],
   // Obligations: nothing of their own, but they mark a requirement, which holds at every moment.
   ['must | should | shall | have to | has to | need to | needs to | be required to | ought to | be supposed to | ' +
     'you should | you must | you need to | you have to | you will | i need you to | i want you to | i would like you to | ' +
