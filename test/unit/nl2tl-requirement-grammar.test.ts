@@ -1395,3 +1395,10 @@ test('"the cycle after that"; "in at most one state" is at most once; "in no lat
   reads('How do I express that whenever p holds, q has held at some point before or at that moment?', 'G (p -> O q)');
   reads('I want to specify that a never happens before b', '!a W b');
 });
+
+test('"drive into X" goes there; a "both" that opens a list further on leaves a leading "never" to its own clause; "and charging bay 2" is a place', () => {
+  reads('Never drive into the terrain park, and eventually get to both chairlift 2 and chairlift 3.', 'G !terrain_park & F chairlift_2 & F chairlift_3');
+  reads('Always avoid level 1, and eventually reach both level 5 and charging bay 2.', 'G !level_1 & F level_5 & F charging_bay_2');
+  reads('never both a and b hold', 'G !(a & b)');
+  reads('At no point do e and f both hold.', 'G !(e & f)');
+});

@@ -936,7 +936,10 @@ class Reader extends RangeReader {
     if (order) b = orderAt;
     // "eventually a and b hold at the same time": the leading adverbials scope over the coordination.
     const lead = this.leadingUnary(a, b);
-    if (lead > a && this.find(lead, b, (k) => this.cueAt(k)?.kind === 'jointly') >= 0 && this.find(lead, b, (k) => this.isBinary(k, new Set([kind]))) >= 0) {
+    // ("never go to a, and eventually get to both b and c": a "both" that opens a list further on says nothing of
+    // time; "never both a and b", right after the adverbial, is never the two together.)
+    const together = (k: number) => this.cueAt(k)?.kind === 'jointly' && !(k > lead && this.cueWord(k) === 'both' && this.items[k + 1]?.kind === 'word' && this.items[k - 1]?.kind !== 'word');
+    if (lead > a && this.find(lead, b, together) >= 0 && this.find(lead, b, (k) => this.isBinary(k, new Set([kind]))) >= 0) {
       return this.wrapAll(this.resolveRange(a, lead), this.coordination(lead, b, kind));
     }
     // "always a or b": over a list of names, a leading adverbial scopes over the whole list.

@@ -96,6 +96,11 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     const before = raw[i - 1];
     if (w.pos === 'VERB' && next?.pos === 'AUX' && !/ing$/.test(w.norm) && (!before || ['DET', 'NOUN', 'PROPN', 'ADJ', 'ADV', 'SCONJ', 'PUNCT'].includes(before.pos))) w.pos = 'NOUN';
   });
+  // "level 5 and charging bay 2": an -ing word after a connective, before a noun, names a kind of place ("loading
+  // dock", "waiting room"), as it would after an article.
+  raw.forEach((w, i) => {
+    if (w.pos === 'VERB' && /ing$/.test(w.norm) && raw[i - 1]?.pos === 'CCONJ' && raw[i + 1]?.pos === 'NOUN') w.pos = 'ADJ';
+  });
   // "the north tower": after an article comes a noun phrase; wink-nlp sometimes tags its words as adverbs and verbs
   // ("north/ADV tower/VERB"), compromise does not. Not after "a", which may be a proposition ("a holds").
   raw.forEach((w, i) => {
