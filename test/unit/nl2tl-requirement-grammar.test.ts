@@ -1402,3 +1402,9 @@ test('"drive into X" goes there; a "both" that opens a list further on leaves a 
   reads('never both a and b hold', 'G !(a & b)');
   reads('At no point do e and f both hold.', 'G !(e & f)');
 });
+
+test('a place checked is a place gone to ("check the haunted house", "check rooms 101 and 102"), not inside a compound noun ("each health-check ping")', () => {
+  reads('Check the Haunted House, but not before you have inspected the Bumper Cars.', 'F haunted_house & !haunted_house U bumper_cars');
+  reads('Check rooms 101 and 102 repeatedly and never go into room 103.', 'G F room_101 & G F room_102 & G !room_103');
+  reads('The service must answer each health-check ping within 5 seconds.', 'G (health_check_ping -> F[0,5] service_answer)');
+});

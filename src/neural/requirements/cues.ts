@@ -517,6 +517,8 @@ export const cueTable: readonly [string, Cue][] = [
     // "take me to the Chase bank", "route me to Trader Joe's": the rider goes where the car goes.
     'take me to | drive me to | bring me to | get me to | route me to | navigate me to | guide me to | take us to | drive us to | get us to | ' +
     'go survey | go inspect | go check | go see | go visit | check out | cross over | fly over | pass over | allowed over | ' +
+    // "check the haunted house": a place checked is a place gone to ("check that ..." frames a property).
+    'check the | check >noun | ' +
     'drive into | fly into | walk into | run into | ride into | sail into | drive onto | walk onto | ride to | ' +
     'fly through | drive through | walk through | move through | travel through | sail through | swim through | sneak into | sneak in to | ' +
     'sneak to | run to | hurry to | rush to | dash to | zoom to | descend to | climb to | climb up to | ascend to | dive to | sail to | ' +

@@ -106,6 +106,8 @@ export function toItems(words: readonly Word[]): Item[] {
     const transitive = it.kind === 'cue' && it.cue.kind === 'alternate' && items[k + 1]?.kind === 'word';
     // "the heater stays off overnight": "stay off" right after its subject is a state, not a place kept off.
     const state = it.kind === 'cue' && it.cue.kind === 'avoid' && it.words.length === 2 && it.words[1]!.norm === 'off' && items[k - 1]?.kind === 'word';
-    return range || transitive || state ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
+    // "each health-check ping": "check" inside a compound noun goes nowhere.
+    const compound = it.kind === 'cue' && it.cue.kind === 'goal' && it.words[0]!.norm === 'check' && ['SYM', 'NOUN', 'ADJ'].includes(word(k - 1)?.pos ?? '');
+    return range || transitive || state || compound ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
   });
 }
