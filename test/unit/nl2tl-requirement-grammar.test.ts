@@ -1408,3 +1408,8 @@ test('a place checked is a place gone to ("check the haunted house", "check room
   reads('Check rooms 101 and 102 repeatedly and never go into room 103.', 'G F room_101 & G F room_102 & G !room_103');
   reads('The service must answer each health-check ping within 5 seconds.', 'G (health_check_ping -> F[0,5] service_answer)');
 });
+
+test('"walk/fly/travel between A and B" goes back and forth; "between A and B" joins two noun phrases whatever the taggers say of B', () => {
+  reads('fly between the tower and the bridge', 'G F tower & G F bridge');
+  reads('patrol between the dock and market', 'G F dock & G F market');
+});

@@ -188,6 +188,7 @@ export const cueTable: readonly [string, Cue][] = [
     'loop between | keep loop between | cycle between | keep circle between | circle between | keep circle | ' +
     'keep scanning | keep inspecting | keep surveying | keep checking | keep monitor | keep go back to | keep come back to | keep check on | ' +
     'keep an eye on | keep watch over | keep fly over | keep fly to | keep drive to | keep drive by | keep pass by | ' +
+    'walk between | fly between | drive between | move between | travel between | go between | run between | commute between | ' +
     'alternate between | shuttle between | shuttle back and forth between | go back and forth from | run back and forth between |  keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
   ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | ' +

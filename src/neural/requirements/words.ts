@@ -101,6 +101,13 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   raw.forEach((w, i) => {
     if (w.pos === 'VERB' && /ing$/.test(w.norm) && raw[i - 1]?.pos === 'CCONJ' && raw[i + 1]?.pos === 'NOUN') w.pos = 'ADJ';
   });
+  // "walk between tavern and market": "between A and B" joins two noun phrases, whatever the taggers say of B.
+  raw.forEach((w, i) => {
+    if (w.norm !== 'and' || raw[i + 1]?.pos !== 'VERB') return;
+    const from = raw.slice(0, i).map((t) => t.norm).lastIndexOf('between');
+    const phrase = from >= 0 && i - from <= 5 ? raw.slice(from + 1, i) : [];
+    if (phrase.length > 0 && phrase.every((t) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(t.pos))) raw[i + 1]!.pos = 'NOUN';
+  });
   // "the north tower": after an article comes a noun phrase; wink-nlp sometimes tags its words as adverbs and verbs
   // ("north/ADV tower/VERB"), compromise does not. Not after "a", which may be a proposition ("a holds").
   raw.forEach((w, i) => {
