@@ -1024,10 +1024,10 @@ test('a subject the tagger takes for a verb before "is"; until either of two eve
 test('commands with only commas or full stops between them are steps in turn, an avoidance among them beside all; "not ... at any point" is never', () => {
   reads('Go to a. Go to b.', 'F (a & F b)');
   reads('go to the kitchen, grab a cup', 'F (kitchen & F grab_cup)');
-  reads('Avoid the highway. Get to the warehouse.', 'F warehouse & G !highway');
+  reads('Avoid the highway. Get to the warehouse.', 'G !highway & F warehouse');
   reads('Do not go to the park, go to the bank', 'F bank & G !park');
-  reads('Never fly over the river. Go to the bank.', 'F bank & G !river');
-  reads('Do NOT fly over the highway at any point. Eventually you need to get to the warehouse.', 'F warehouse & G !highway');
+  reads('Never fly over the river. Go to the bank.', 'G !river & F bank');
+  reads('Do NOT fly over the highway at any point. Eventually you need to get to the warehouse.', 'G !highway & F warehouse');
   reads('drone: fly over the red building infinitely often but never over the school', 'G F red_building & G !school');
   reads('p does not hold at any time.', 'G !p');
 });
@@ -1412,4 +1412,11 @@ test('a place checked is a place gone to ("check the haunted house", "check room
 test('"walk/fly/travel between A and B" goes back and forth; "between A and B" joins two noun phrases whatever the taggers say of B', () => {
   reads('fly between the tower and the bridge', 'G F tower & G F bridge');
   reads('patrol between the dock and market', 'G F dock & G F market');
+});
+
+test('sentences that each stand on their own are read one by one, side by side; one that opens with "then" or points back ("there", "on the way") is read with the one before', () => {
+  reads('Keep out of the boiler room and the morgue. Deliver to the laundry, then the elevator lobby, then the loading dock.', 'G !boiler_room & G !morgue & F (laundry & F (elevator_lobby & F loading_dock))');
+  reads('Do not fly below floor 5. Do not approach the antenna mast. Clean floor 22, and after that floor 23.', 'G !fly_below_floor_5 & G !antenna_mast & F (clean_floor_22 & F floor_23)');
+  reads('Go to nurse station 5. Don\'t pass through pediatrics on the way.', '!pediatrics U nurse_station_5');
+  reads('go to a. then go to b.', 'F (a & F b)');
 });

@@ -1716,6 +1716,51 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   while (commentMark(ended[0])) ended.shift();
   while (ended.length > 0 && (stop(ended[ended.length - 1]!) || commentMark(ended[ended.length - 1]))) ended.pop();
   const kept = restatedWeakness(numberedSteps(frontedCondition(placeAfterVerb(corrected(withoutFillers(ended))))));
+  // "Keep out of the boiler room. Deliver to the laundry, then the loading dock.": sentences that each stand on their
+  // own are read one by one, side by side, so the second's "then" orders only its own steps.
+  const sentences = standingSentences(kept);
+  if (sentences.length > 1) {
+    const readings = sentences.map((ws) => readSentence(ws, stop));
+    if (readings.every((r) => r !== undefined)) {
+      let offset = 0;
+      const shifted = readings.map((r) => {
+        const f = mapProps(r!.formula, (p) => ({ kind: 'prop', name: `#${Number(p.name.slice(1)) + offset}` }));
+        offset += r!.clauses.length;
+        return f;
+      });
+      return { formula: shifted.reduce((x, y) => bin('and', x, y)), clauses: readings.flatMap((r) => r!.clauses) };
+    }
+  }
+  return readSentence(kept, stop);
+}
+
+/**
+ * Splits at full stops into sentences that stand on their own: none after the first opens with a word that ties it to
+ * the one before ("Then ...", "Once there, ...", "After that: ...") or points back to it ("it", "there"). Otherwise
+ * the whole, as one sentence.
+ */
+function standingSentences(words: readonly Word[]): Word[][] {
+  const out: Word[][] = [[]];
+  for (const w of words) {
+    if (['.', '!', '?'].includes(w.norm) && out[out.length - 1]!.length > 0) out.push([]);
+    else out[out.length - 1]!.push(w);
+  }
+  const sentences = out.filter((ws) => ws.length > 0);
+  const opensTied = (ws: readonly Word[]) => ['then', 'after', 'afterwards', 'afterward', 'next', 'finally', 'later', 'subsequently', 'once', 'when', 'and', 'but', 'or', 'so', 'also', 'otherwise', 'if', 'until', 'unless', 'before', 'while'].includes(ws[0]!.norm);
+  const pointsBack = (ws: readonly Word[]) => ws.some((w) => ['it', 'there', 'them', 'same', 'again', 'way'].includes(w.norm));
+  // ("... come home to the barn at the end. Cheers.", "Reception first.": two words are no requirement of their own.)
+  const short = (ws: readonly Word[]) => ws.filter((w) => w.pos !== 'PUNCT').length < 3;
+  // ("Go to a. Go to b.": commands to go, one after another, are steps in turn.)
+  const goesOnly = (ws: readonly Word[]) => {
+    const cues = toItems(ws).flatMap((it) => (it.kind === 'cue' ? [it.cue] : []));
+    return cues.some((c) => c.kind === 'goal') && !cues.some((c) => c.kind === 'avoid' || c.kind === 'if' || (c.kind === 'unary' && c.wraps.some((w) => w.op === 'not')));
+  };
+  const steps = sentences.some((ws, i) => i > 0 && goesOnly(ws) && goesOnly(sentences[i - 1]!));
+  return sentences.length > 1 && !steps && !sentences.some(short) && sentences.slice(1).every((ws) => !opensTied(ws) && !pointsBack(ws)) ? sentences : [[...words]];
+}
+
+/** Reads one sentence's words, its stops already dropped at the end. */
+function readSentence(kept: readonly Word[], stop: (w: Word) => boolean): Reading | undefined {
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
   const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(twoNamed(separated))))));
