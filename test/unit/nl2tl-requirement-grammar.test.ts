@@ -1420,3 +1420,12 @@ test('sentences that each stand on their own are read one by one, side by side; 
   reads('Go to nurse station 5. Don\'t pass through pediatrics on the way.', '!pediatrics U nurse_station_5');
   reads('go to a. then go to b.', 'F (a & F b)');
 });
+
+test('past and "strictly after" phrasings of exercises; a participle named as a signal ("whenever done is true"); an operator over two names said to hold labels the rest', () => {
+  reads('Whenever q holds, r holds at some point strictly after it.', 'G (q -> X F r)');
+  reads('Whenever done is true, start has held at some point in the past or at the current moment.', 'G (done -> O start)');
+  reads('Whenever done holds, err has never held up to and including the current step.', 'G (done -> H !err)');
+  reads('If r eventually occurs, then p does not hold at any point before the first occurrence of r.', 'F r -> !p W r');
+  reads('a holds unless b: a stays true until b becomes true, and if b never becomes true, a stays true forever.', 'a W b');
+  reads('the task is done', 'task');
+});

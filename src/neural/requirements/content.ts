@@ -44,8 +44,10 @@ export function isContent(w: Word, next: Word | undefined): boolean {
 
 export function contentWords(words: readonly Word[]): Word[] {
   // "until done becomes true": a lone participle names a signal, though "is done" says only that something is.
-  if (words.length === 1 && words[0]!.pos === 'VERB' && /(ne|ed|en)$/.test(words[0]!.norm) && words[0]!.norm !== words[0]!.lemma) return [...words];
+  // So does one before words that only say it holds ("whenever done is true", "done holds").
+  const participle = (w: Word) => ['VERB', 'NOUN'].includes(w.pos) && /(ne|ed|en)$/.test(w.norm) && w.norm !== w.lemma;
   const kept = words.filter((w, i) => isContent(w, words[i + 1]));
+  if (kept.length === 0 && words.length > 0 && participle(words[0]!) && words.slice(1).every((w) => holdingWords.has(w.lemma) || droppedPos.has(w.pos))) return [words[0]!];
   // Prepositions at the edges name nothing ("to the goal", "the light is on" keeps "on" inside).
   while (kept.length > 1 && kept[0]!.pos === 'ADP') kept.shift();
   while (kept.length > 1 && kept[kept.length - 1]!.pos === 'ADP' && !['on', 'off', 'in', 'out', 'up', 'down'].includes(kept[kept.length - 1]!.norm)) kept.pop();

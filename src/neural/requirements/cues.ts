@@ -234,7 +234,8 @@ export const cueTable: readonly [string, Cue][] = [
   // "s holds at some later point": later than now, as every independent writer read it (3 rows).
   ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that | ' +
     'at some later point | at a later point | at a later time | at some later time | at some position strictly after it | ' +
-    'at some position strictly afterwards | at some later position | at a later position | at some position after it', unary([X, F])],
+    'at some position strictly afterwards | at some later position | at a later position | at some position after it | ' +
+    'at some point strictly after it | strictly after it | at some point strictly after that | at some step strictly after it', unary([X, F])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +
     '#n #step from now | exactly #n #step from now',
     unary([{ op: 'next', lo: 'n0' }])],
@@ -279,12 +280,19 @@ export const cueTable: readonly [string, Cue][] = [
     'at some point in the past or present | in the past or present | in the past or now | at some point in the past or now | ' +
     'now or in the past | now or at some point in the past | at some point before or at that moment | at some point before or at that time | ' +
     'before or at that moment | before or at that time | at or before that moment | at or before that point | at that moment or before | ' +
-    'at that moment or earlier | then or earlier | then or before', unary([O])],
+    'at that moment or earlier | then or earlier | then or before | at some point in the past or at the current moment | ' +
+    'in the past or at the current moment | at some earlier or current moment | at some earlier or the current moment | ' +
+    'at some earlier or current step | at the current moment or earlier', unary([O])],
   ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier | ' +
     'at some point before that | at some earlier point | before then',
     { kind: 'unary', wraps: [O], relative: true }],
   ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time', unary([H])],
   ['have never | have not ever | have never once', unary([H, NOT])],
+  // "err has never held up to and including the current step": the past up to now is what "has never" says.
+  ['up to and including the current step | up to and including the current moment | up to and including now | ' +
+    'up to and including the current state | up to now | until now', { kind: 'ignore' }],
+  // "p does not hold at any point before the first occurrence of r": before the first r is before r.
+  ['the first occurrence of | the first time that | the first time | its first occurrence of', { kind: 'ignore' }],
   ['in the previous step | in the previous state | at the previous step | at the previous state | one step before | one step earlier | ' +
     'in the last step | at the last step | in the immediately preceding step | in the immediately preceding state | ' +
     'at the immediately preceding step | in the preceding step | in the preceding state | at the preceding step | in the prior step | ' +

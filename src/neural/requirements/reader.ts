@@ -1410,7 +1410,11 @@ function withoutLabel(items: Item[]): Item[] {
   const first = items[0]?.kind === 'word' ? items[0].word.lemma : undefined;
   // "q releases p: p must hold up to ...": so is the operator's own statement over two names, which the rest explains.
   const name = (it: Item | undefined) => it?.kind === 'word' && /^[a-z]\d*$/i.test(it.word.text);
-  const restated = colon === 3 && name(items[0]) && items[1]?.kind === 'cue' && items[1].cue.kind === 'binary' && name(items[2]);
+  // ("a holds unless b: ...": the names may be said to hold.)
+  const before = items.slice(0, colon);
+  const binaryCue = (it: Item) => it.kind === 'cue' && it.cue.kind === 'binary';
+  const holding = (it: Item) => it.kind === 'word' && ['hold', 'be', 'true'].includes(it.word.lemma);
+  const restated = colon <= 6 && before.filter(name).length === 2 && before.filter(binaryCue).length === 1 && before.every((it) => name(it) || binaryCue(it) || holding(it));
   const named = (first !== undefined && patternNames.has(first)) || restated;
   const label = colon <= 8 && (named || items.slice(0, colon).every((it) => (it.kind === 'word' && it.word.pos !== 'VERB') || (it.kind === 'cue' && it.cue.kind === 'ignore')));
   if (label) return items.slice(colon + 1);
