@@ -1429,3 +1429,9 @@ test('past and "strictly after" phrasings of exercises; a participle named as a 
   reads('a holds unless b: a stays true until b becomes true, and if b never becomes true, a stays true forever.', 'a W b');
   reads('the task is done', 'task');
 });
+
+test('"either A or B eventually": the "eventually" after an opened choice is said of the whole choice; "every submitted flight plan"', () => {
+  reads('either a holds or b holds eventually', 'F (a | b)');
+  reads('Either c holds now or d holds in the next cycle.', 'c | X d');
+  reads('Every submitted flight plan shall eventually be either approved or rejected.', 'G (submitted_flight_plan -> F (submitted_flight_plan_approved | submitted_flight_plan_rejected))');
+});

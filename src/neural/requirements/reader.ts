@@ -897,6 +897,17 @@ class Reader extends RangeReader {
   /** Splits at `or` (then `and`) cues; commas in such a list separate too. */
   private coordination(a: number, b: number, kind: 'or' | 'and'): FormulaJson {
     const parts: [number, number][] = [];
+    // "either the link is restored or return-to-home is initiated eventually": "either" opens the choice, so what
+    // follows its last part is said of the whole choice.
+    if (kind === 'or' && this.cueWord(a) === 'either') {
+      let tail = b;
+      // (Only "eventually": "or d holds in the next cycle" says when d holds, and the first part may say its own time.)
+      const eventually = (k: number) => { const c = this.cueAt(k); return c?.kind === 'unary' && !c.goal && c.wraps.length === 1 && c.wraps[0]!.op === 'finally' && c.wraps[0]!.lo === undefined; };
+      while (tail > a + 1 && eventually(tail - 1)) tail--;
+      const or = this.find(a, tail, (k) => this.isBinary(k, new Set(['or'])));
+      const ownTime = this.find(a + 1, or, (k) => this.cueAt(k)?.kind === 'unary' || this.findFlagged(k, k + 1, 'initial') >= 0) >= 0;
+      if (tail < b && or >= 0 && !ownTime) return this.wrapAll(this.resolveRange(tail, b), this.coordination(a, tail, 'or'));
+    }
     // "first the footbridge, then either the church or the school": an "either" after a "then" keeps its choice in that step.
     const then = kind === 'or' ? this.find(a + 1, b, (k) => this.isBinary(k, thenCue)) : -1;
     if (then > a && this.cueWord(then + 1) === 'either' && this.find(a, then, (k) => this.isBinary(k, andOr)) < 0) return this.coordination(a, b, 'and');

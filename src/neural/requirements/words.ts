@@ -101,6 +101,11 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   raw.forEach((w, i) => {
     if (w.pos === 'VERB' && /ing$/.test(w.norm) && raw[i - 1]?.pos === 'CCONJ' && raw[i + 1]?.pos === 'NOUN') w.pos = 'ADJ';
   });
+  // "every submitted flight plan", "the detected fault": a participle between an article and a noun describes it.
+  raw.forEach((w, i) => {
+    const det = raw[i - 1];
+    if (w.pos === 'VERB' && /ed$/.test(w.norm) && w.norm !== w.lemma && det?.pos === 'DET' && !['a', 'all'].includes(det.norm) && raw[i + 1]?.pos === 'NOUN') w.pos = 'ADJ';
+  });
   // "walk between tavern and market": "between A and B" joins two noun phrases, whatever the taggers say of B.
   raw.forEach((w, i) => {
     if (w.norm !== 'and' || raw[i + 1]?.pos !== 'VERB') return;
