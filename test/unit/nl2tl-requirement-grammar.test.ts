@@ -1435,3 +1435,9 @@ test('"either A or B eventually": the "eventually" after an opened choice is sai
   reads('Either c holds now or d holds in the next cycle.', 'c | X d');
   reads('Every submitted flight plan shall eventually be either approved or rejected.', 'G (submitted_flight_plan -> F (submitted_flight_plan_approved | submitted_flight_plan_rejected))');
 });
+
+test('a ban with a verb of its own after a list of places is a clause beside the list; "over and over without end"', () => {
+  reads('keep going back and forth between the press house and row 2 and never touch row 3', 'G F press_house & G F row_2 & G !touch_row_3');
+  reads('patrol a and b, and never touch c', 'G F a & G F b & G !touch_c');
+  reads('Patrol the Destiny lab, the Harmony node and Kibo over and over without end.', 'G F destiny_lab & G F harmony_node & G F kibo');
+});

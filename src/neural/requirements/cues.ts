@@ -164,7 +164,7 @@ export const cueTable: readonly [string, Cue][] = [
     'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
     'all day long | all day | all night long | ' +
     'at every point in the execution | throughout the execution | ' +
-    'forever after | ever after | the whole time | the entire time | indefinitely | for good | ' +
+    'forever after | ever after | the whole time | the entire time | indefinitely | for good | without end | endlessly | nonstop | non-stop | ' +
     'in all future states | throughout | in every cycle | in each cycle | at every cycle | on every cycle | in all cycles | every cycle', unary([G])],
   ['it be always the case that | it always hold that | it be globally the case that | it be always true that', unary([G], true)],
   ['from then on | from that point on | from that moment on | from there on | from that time on | thereafter', { kind: 'unary', wraps: [G], fromThen: true }],

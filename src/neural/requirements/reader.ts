@@ -1277,8 +1277,13 @@ class Reader extends RangeReader {
     const withPreposition = ([s, e]: [number, number]) => this.wordAt(s)?.pos === 'ADP' && this.isBare(s + 1, e);
     const bare = (i: number) => negated[i] || this.isBare(...parts[i]!) || (i > 0 && withPreposition(parts[i]!));
     const verbs = parts.map(([s, e], i) => (bare(i) ? undefined : this.placeVerb(s, e)));
-    if (!verbs[0] || parts.some((_, i) => !verbs[i] && !bare(i))) return undefined;
-    if (!parts.some((_, i) => i > 0 && bare(i))) return undefined;
+    // "keep going back and forth between a and b and never touch c": a ban with a verb of its own at the end is a
+    // clause beside the list, not a part of it.
+    let end = parts.length;
+    while (end > 2 && !bare(end - 1) && !verbs[end - 1] && this.negated(...parts0[end - 1]!)) end--;
+    const listed = (i: number) => i < end;
+    if (!verbs[0] || parts.some((_, i) => listed(i) && !verbs[i] && !bare(i))) return undefined;
+    if (!parts.some((_, i) => i > 0 && listed(i) && bare(i))) return undefined;
     const governing = verbs.map((_, i) => verbs.slice(0, i + 1).reverse().find((v) => v)!);
     if (negated.some((n, i) => n && !governing[i]!.lead.goal)) return undefined;
     parts0.forEach(([, e], i) => {
@@ -1286,7 +1291,11 @@ class Reader extends RangeReader {
     });
     return () =>
       parts.map(([s, e], i) =>
-        negated[i] ? un('globally', un('not', this.prop(this.wordsIn(s + 1, e)))) : this.applyWraps(governing[i]!.lead, this.prop(this.wordsIn(verbs[i] ? verbs[i]!.end : s, e))),
+        !listed(i)
+          ? this.connectives(...parts0[i]!)
+          : negated[i]
+            ? un('globally', un('not', this.prop(this.wordsIn(s + 1, e))))
+            : this.applyWraps(governing[i]!.lead, this.prop(this.wordsIn(verbs[i] ? verbs[i]!.end : s, e))),
       );
   }
 
