@@ -327,7 +327,7 @@ test('textbook phrasings: onsets in conditions, second states, states never reac
 
 test('robot commands: how many visits (at least, exactly), staying in a place, finding a thing, waiting there', () => {
   reads('go to a at least twice', 'F (a & F (!a & F a))');
-  reads('visit the kitchen exactly once', 'F kitchen & (!kitchen W (kitchen W G !kitchen))');
+  reads('visit the kitchen exactly once', '!kitchen U (kitchen & kitchen U G !kitchen)');
   reads('stay in the purple room', 'G purple_room');
   reads('find the red block', 'F red_block');
   reads('head to the office and wait there', 'F G office');
@@ -654,7 +654,7 @@ test('on and off (open and closed, ...) of one thing in one sentence are one pro
 
 test('"N states in a row", "in exactly one state", "then or later"', () => {
   reads('the lamp cannot stay on for three states in a row', 'G !(lamp_on & X lamp_on & X X lamp_on)');
-  reads('the lamp is on in exactly one state', 'F lamp_on & G (lamp_on -> X G !lamp_on)');
+  reads('the lamp is on in exactly one state', '!lamp_on U (lamp_on & X G !lamp_on)');
   reads('whenever the lamp is on, the fan will be on then or at some point in the future', 'G (lamp_on -> F fan_on)');
 });
 
@@ -783,7 +783,7 @@ test('"it" after a sentence joined by and/or; a verb after a modal; "only once" 
   reads('a holds at least once, and whenever it holds, b holds at the same time.', 'F a & G (a -> b)');
   reads('Whenever the pressure is high, the relief valve shall open and stay open until the pressure is normal.', 'G (pressure_high -> relief_valve_open U pressure_normal)');
   reads('Go to the bank, but only once you have been to the pharmacy.', 'F bank & !bank U pharmacy');
-  reads('Visit the cafe only once.', 'F cafe & !cafe W (cafe W G !cafe)');
+  reads('Visit the cafe only once.', '!cafe U (cafe & cafe U G !cafe)');
   reads('Do not visit the garden until you have been to both the shed and the barn.', '!garden U shed & !garden U barn');
   reads('Never enter the garden before visiting the shed and the barn.', '!garden U shed & !garden U barn');
   // States at once are one event.
@@ -1440,4 +1440,12 @@ test('a ban with a verb of its own after a list of places is a clause beside the
   reads('keep going back and forth between the press house and row 2 and never touch row 3', 'G F press_house & G F row_2 & G !touch_row_3');
   reads('patrol a and b, and never touch c', 'G F a & G F b & G !touch_c');
   reads('Patrol the Destiny lab, the Harmony node and Kibo over and over without end.', 'G F destiny_lab & G F harmony_node & G F kibo');
+});
+
+test('"exactly once": a visit is one stay that ends for good, a statement one step, as the independent writers put them; "dock at Pier 3"; "at most" after "dock at" still counts', () => {
+  reads('Visit the hill exactly once.', '!hill U (hill & hill U G !hill)');
+  reads('Dock at Pier 3 exactly one time.', '!pier_3 U (pier_3 & pier_3 U G !pier_3)');
+  reads('p holds exactly once.', '!p U (p & X G !p)');
+  reads('You may pass through the charging dock at most once.', '!charging_dock W (charging_dock W G !charging_dock)');
+  reads('visit a exactly twice', 'F (a & F (!a & F a)) & !a W (a W (!a W (a W G !a)))');
 });

@@ -316,6 +316,10 @@ export abstract class ClauseReader {
       return once;
     }
     if (bound === 'atMost') return this.pattern({ kind: 'boundedExistence', p, n });
+    // "visit the hill exactly once": not there, then there for one stay that ends for good; "p holds exactly once":
+    // for one step. Both as every independent writer of such a sentence put them (9 rows), the same meaning as the
+    // catalogue's existence with bounded existence, written the short way.
+    if (bound === 'exactly' && n === 1) return bin('until', negation(p), bin('and', p, parts.goal ? bin('until', p, un('globally', negation(p))) : un('next', un('globally', negation(p)))));
     let atLeast = un('finally', p);
     for (let i = 1; i < n; i++) atLeast = un('finally', bin('and', p, un('finally', bin('and', negation(p), atLeast))));
     return bound === 'atLeast' ? atLeast : bin('and', atLeast, once ?? scoped('globally', { kind: 'boundedExistence', p, n }, undefined, undefined));

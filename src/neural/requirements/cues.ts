@@ -382,7 +382,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['exactly one of | precisely one of', { kind: 'listOf', negated: false, exactlyOne: true }],
   ['exactly once | only once | in exactly one state | in exactly one step | at exactly one step | in only one state | in a single state | ' +
     'at exactly one position | in exactly one position | at only one position | ' +
-    'in just one state', { kind: 'count', bound: 'exactly', times: 1 }],
+    'in just one state | exactly one time | one time only | only one time | just once | one single time', { kind: 'count', bound: 'exactly', times: 1 }],
   ['exactly twice', { kind: 'count', bound: 'exactly', times: 2 }],
   // A bare count ("visit the cafe twice", "go to the library three times") asks for that many visits at least.
   ['twice', { kind: 'count', bound: 'atLeast', times: 2 }],
@@ -527,7 +527,7 @@ export const cueTable: readonly [string, Cue][] = [
     'take me to | drive me to | bring me to | get me to | route me to | navigate me to | guide me to | take us to | drive us to | get us to | ' +
     'go survey | go inspect | go check | go see | go visit | check out | cross over | fly over | pass over | allowed over | ' +
     // "check the haunted house": a place checked is a place gone to ("check that ..." frames a property).
-    'check the | check >noun | ' +
+    'check the | check >noun | dock at the | dock at >noun | berth at the | berth at >noun | moor at the | moor at >noun | ' +
     'drive into | fly into | walk into | run into | ride into | sail into | drive onto | walk onto | ride to | ' +
     'fly through | drive through | walk through | move through | travel through | sail through | swim through | sneak into | sneak in to | ' +
     'sneak to | run to | hurry to | rush to | dash to | zoom to | descend to | climb to | climb up to | ascend to | dive to | sail to | ' +

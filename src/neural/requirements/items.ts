@@ -60,7 +60,8 @@ function match(p: Pattern, words: readonly Word[], i: number): { length: number;
       if (!matchesWord(words[at], s.literal)) return undefined;
       at++;
     } else if ('ahead' in s) {
-      if (!['NOUN', 'PROPN', 'ADJ'].includes(words[at]?.pos ?? '')) return undefined;
+      // ("dock at most once": "at most" counts.)
+      if (!['NOUN', 'PROPN', 'ADJ'].includes(words[at]?.pos ?? '') || ['most', 'least'].includes(words[at]!.norm)) return undefined;
     } else if ('optionalLiteral' in s) {
       if (matchesWord(words[at], s.optionalLiteral)) at++;
     } else if (s.slot === 'n') {
