@@ -1191,7 +1191,7 @@ test('"p holds at most once" is one step at most, a visit one stay; "leave" forb
 });
 
 test('"shuttle back and forth between", "and last", "untill"; a command that goes on to B after "before" asks for B; a noun before a noun and a verb is no command; hyphenated subjects', () => {
-  reads('Tidy the kids room first, then the playroom, and last the living room pls', 'F (tidy_kids_room & F (playroom & F living_room))');
+  reads('Tidy the kids room first, then the playroom, and last the living room pls', 'F (kids_room & F (playroom & F living_room))');
   reads('hover above the main gate untill your battery is low', 'main_gate U battery_low');
   reads('keep shuttling back and forth between the hotel and the station', 'G F hotel & G F station');
   reads('Please deliver the meds to ward 4 before you go to the ICU.', '!icu U deliver_meds_ward_4 & F icu');
@@ -1448,4 +1448,12 @@ test('"exactly once": a visit is one stay that ends for good, a statement one st
   reads('p holds exactly once.', '!p U (p & X G !p)');
   reads('You may pass through the charging dock at most once.', '!charging_dock W (charging_dock W G !charging_dock)');
   reads('visit a exactly twice', 'F (a & F (!a & F a)) & !a W (a W (!a W (a W G !a)))');
+});
+
+test('work done at a place goes there ("clean the east face"), but work going on is an activity ("keep vacuuming the carpet until ..."); "do not be on X" keeps off it', () => {
+  reads('clean the south face and the east face in whatever order but stay away from the helipad', 'F south_face & F east_face & G !helipad');
+  reads("Clean the east face, but not until you've topped up at the water refill station.", 'F east_face & !east_face U topped_up_at_water_refill');
+  reads('keep vacuuming the carpet until the owner comes home', 'vacuuming_carpet U owner_comes_home');
+  reads('if it is snowing then do not be on the hill road', 'G (snowing -> !hill_road)');
+  reads('The green light and the red light shall never be on together.', 'G !(green_light_on & red_light_on)');
 });

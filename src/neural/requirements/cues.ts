@@ -152,6 +152,9 @@ const goalUnary = (wraps: Wrap[]): Cue => ({ kind: 'unary', wraps, goal: true })
 const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 
 /** Each entry: the pattern variants (`|`-separated) and the cue. */
+/** Work a robot does at a place ("clean the east face"): the place is where it goes. */
+export const taskVerbs: readonly string[] = ['clean', 'mow', 'spray', 'harvest', 'groom', 'sweep', 'mop', 'vacuum', 'scan', 'water', 'serve', 'photograph', 'film', 'paint', 'tidy', 'tidy up', 'dust'];
+
 export const cueTable: readonly [string, Cue][] = [
   // Always.
   // "do not fly over the highway at any point": "any" under a negation is "never", not "not always".
@@ -527,6 +530,8 @@ export const cueTable: readonly [string, Cue][] = [
     'take me to | drive me to | bring me to | get me to | route me to | navigate me to | guide me to | take us to | drive us to | get us to | ' +
     'go survey | go inspect | go check | go see | go visit | check out | cross over | fly over | pass over | allowed over | ' +
     // "check the haunted house": a place checked is a place gone to ("check that ..." frames a property).
+    // "clean the east face", "serve the Elm Street stop": work done at a place is done there.
+    taskVerbs.map((verb) => `${verb} the | `).join('') +
     'check the | check >noun | dock at the | dock at >noun | berth at the | berth at >noun | moor at the | moor at >noun | ' +
     'drive into | fly into | walk into | run into | ride into | sail into | drive onto | walk onto | ride to | ' +
     'fly through | drive through | walk through | move through | travel through | sail through | swim through | sneak into | sneak in to | ' +
@@ -554,6 +559,8 @@ export const cueTable: readonly [string, Cue][] = [
     // ("the motor stays off" is a state; "stay off Powder Bowl", with a place after it, is not.)
     'stay off the | keep off the | stay off of | keep off of | stay off >noun | keep off >noun | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit | ' +
+    // "if it is snowing, do not be on the hill road": where one may not be is where one may not go.
+    'do not be on | do not be in | do not be at | do not be near | ' +
     // "at some point stop visiting the lobby for good": from then on, no more visits.
     'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to | stop go near | stop go into | stop go in | ' +
     // "no fly over the school at all": a ban said as a sign says it.

@@ -1,5 +1,5 @@
 // Turns tagged words into the reader's items: cue phrases (longest match first) and content words.
-import { cueTable, stepUnits, timeUnits, type Cue } from './cues';
+import { cueTable, stepUnits, taskVerbs, timeUnits, type Cue } from './cues';
 import type { Word } from './words';
 
 export type Item =
@@ -109,6 +109,8 @@ export function toItems(words: readonly Word[]): Item[] {
     const state = it.kind === 'cue' && it.cue.kind === 'avoid' && it.words.length === 2 && it.words[1]!.norm === 'off' && items[k - 1]?.kind === 'word';
     // "each health-check ping": "check" inside a compound noun goes nowhere.
     const compound = it.kind === 'cue' && it.cue.kind === 'goal' && it.words[0]!.norm === 'check' && ['SYM', 'NOUN', 'ADJ'].includes(word(k - 1)?.pos ?? '');
-    return range || transitive || state || compound ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
+    // "keep vacuuming the carpet until ...": work going on is an activity, not a place to get to.
+    const activity = it.kind === 'cue' && it.cue.kind === 'goal' && taskVerbs.includes(it.words[0]!.lemma) && it.words[0]!.norm.endsWith('ing');
+    return range || transitive || state || compound || activity ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
   });
 }
