@@ -1457,3 +1457,8 @@ test('work done at a place goes there ("clean the east face"), but work going on
   reads('if it is snowing then do not be on the hill road', 'G (snowing -> !hill_road)');
   reads('The green light and the red light shall never be on together.', 'G !(green_light_on & red_light_on)');
 });
+
+test('a semicolon separates sentences that stand on their own, a condition of its own among them; one that points back ("they") stays with the one before', () => {
+  reads('Reach row 15, but only after stopping at the tool shed; once you have been in row 15, never visit row 16.', 'F row_15 & !row_15 U stopping_at_tool_shed & G (row_15 -> G !row_16)');
+  reads("Don't switch off the headlights before you reach the tunnel exit; they should still be on at that moment.", '!switch_off_headlights U tunnel_exit_on');
+});

@@ -1759,19 +1759,20 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
 }
 
 /**
- * Splits at full stops into sentences that stand on their own: none after the first opens with a word that ties it to
- * the one before ("Then ...", "Once there, ...", "After that: ...") or points back to it ("it", "there"). Otherwise
- * the whole, as one sentence.
+ * Splits at full stops and semicolons into sentences that stand on their own: none after the first opens with a word
+ * that ties it to the one before ("Then ...", "After that: ...") or points back to it ("it", "they", "there"); a
+ * condition of its own ("...; once you have been in row 15, never visit row 16") stands. Otherwise the whole, as one
+ * sentence.
  */
 function standingSentences(words: readonly Word[]): Word[][] {
   const out: Word[][] = [[]];
   for (const w of words) {
-    if (['.', '!', '?'].includes(w.norm) && out[out.length - 1]!.length > 0) out.push([]);
+    if (['.', '!', '?', ';'].includes(w.norm) && out[out.length - 1]!.length > 0) out.push([]);
     else out[out.length - 1]!.push(w);
   }
   const sentences = out.filter((ws) => ws.length > 0);
-  const opensTied = (ws: readonly Word[]) => ['then', 'after', 'afterwards', 'afterward', 'next', 'finally', 'later', 'subsequently', 'once', 'when', 'and', 'but', 'or', 'so', 'also', 'otherwise', 'if', 'until', 'unless', 'before', 'while'].includes(ws[0]!.norm);
-  const pointsBack = (ws: readonly Word[]) => ws.some((w) => ['it', 'there', 'them', 'same', 'again', 'way'].includes(w.norm));
+  const opensTied = (ws: readonly Word[]) => ['then', 'after', 'afterwards', 'afterward', 'next', 'finally', 'later', 'subsequently', 'and', 'but', 'or', 'so', 'also', 'otherwise', 'until', 'unless', 'before', 'while'].includes(ws[0]!.norm);
+  const pointsBack = (ws: readonly Word[]) => ws.some((w) => ['it', 'its', 'they', 'their', 'there', 'them', 'same', 'again', 'way'].includes(w.norm));
   // ("... come home to the barn at the end. Cheers.", "Reception first.": two words are no requirement of their own.)
   const short = (ws: readonly Word[]) => ws.filter((w) => w.pos !== 'PUNCT').length < 3;
   // ("Go to a. Go to b.": commands to go, one after another, are steps in turn.)
