@@ -1462,3 +1462,7 @@ test('a semicolon separates sentences that stand on their own, a condition of it
   reads('Reach row 15, but only after stopping at the tool shed; once you have been in row 15, never visit row 16.', 'F row_15 & !row_15 U stopping_at_tool_shed & G (row_15 -> G !row_16)');
   reads("Don't switch off the headlights before you reach the tunnel exit; they should still be on at that moment.", '!switch_off_headlights U tunnel_exit_on');
 });
+
+test('"during the shift", "during the route" name the mission itself', () => {
+  reads('Serve the Elm Street stop at least two separate times during the route.', 'F (elm_street_stop & F (!elm_street_stop & F elm_street_stop))');
+});

@@ -517,7 +517,8 @@ export const cueTable: readonly [string, Cue][] = [
     'go near | get near | come near | approach | go close to | get close to | survey | inspect | ' +
     'head over to | go over to | swing by | drop by | pop over to | pop by | head for | make for | check on | go check on | ' +
     'go anywhere near | come anywhere near | get anywhere near | plug in at | charge at | land on | land at | touch down on | set down on | ' +
-    'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at | ' +
+    'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at | end up park at | end up park in | ' +
+    'end up dock at | end up stop at | '  +
     'go in | go out to | go outside to | go around to | go down to | go up to | go on to | ' +
     // "go down Valley Run": a run or a street gone down is a place ("prices go down", no place after it, is no goal).
     'go down the | go down >noun | go up the | go up >noun | ski down | ski to | ' +
@@ -597,6 +598,9 @@ export const cueTable: readonly [string, Cue][] = [
     'can you | could you | would you | will you | pls | plz | kindly | thanks | thank you | ' +
     // Speech ("um" and the like go before: reader.ts, withoutFillers), and "let's".
     'okay so | ok so | let s | let us | sorry | you know | mate', { kind: 'ignore' }],
+  // "visit berth 2 exactly once during the shift": the mission is the shift.
+  ['during the shift | during your shift | during the route | during the mission | during the tour | during the trip | during the run | ' +
+    'during the patrol | during the night | during the day | during the task', { kind: 'ignore' }],
   // Path quantifiers: every linear-time formula speaks of every execution already ("err is true in at most one state
   // of the run").
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
