@@ -1466,3 +1466,9 @@ test('a semicolon separates sentences that stand on their own, a condition of it
 test('"during the shift", "during the route" name the mission itself', () => {
   reads('Serve the Elm Street stop at least two separate times during the route.', 'F (elm_street_stop & F (!elm_street_stop & F elm_street_stop))');
 });
+
+test('in a condition "any door is open" is a door open; "no other train is approaching" is a state, not a goal', () => {
+  reads('whenever any door is open, the shuttle must not move', 'G (door_open -> !shuttle_move)');
+  reads('any request is eventually granted', 'G (request -> F granted)');
+  reads('whenever no train is approaching, p holds', 'G (!train_approaching -> p)');
+});

@@ -353,6 +353,8 @@ export abstract class ClauseReader {
   /** "every request is eventually acknowledged": at every moment, a request is eventually acknowledged. */
   protected quantified(a: number, b: number): FormulaJson | undefined {
     const first = this.items[a];
+    // "never in motion while any door is open": in a condition, any door open is a door open.
+    if (first?.kind === 'word' && first.word.lemma === 'any' && this.conditionDepth > 0) return undefined;
     const relative = this.relativeSubject(a, b);
     if (relative) return relative;
     const object = this.quantifiedObject(a, b);
