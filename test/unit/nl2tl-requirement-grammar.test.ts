@@ -1472,3 +1472,12 @@ test('in a condition "any door is open" is a door open; "no other train is appro
   reads('any request is eventually granted', 'G (request -> F granted)');
   reads('whenever no train is approaching, p holds', 'G (!train_approaching -> p)');
 });
+
+test('a bulleted rule whose label names an event holds whenever the event does; an exercise\'s number is no word of it', () => {
+  reads('- Grid loss: blades feathered within 3 s', 'G (grid_loss -> F[0,3] blades_feathered)');
+  reads('- Departure: only with all doors closed and locked', 'G (departure -> doors_closed & doors_locked)');
+  reads('- Barrier lowering: only if the lights were flashing in the previous cycle', 'G (barrier_lowering -> Y lights_flashing)');
+  reads('- go to the kitchen', 'F kitchen');
+  reads('2. gnt must not occur before req has occurred for the first time; if req never occurs, gnt never occurs.', '!gnt W req');
+  reads('1) go to a 2) go to b', 'F (a & F b)');
+});

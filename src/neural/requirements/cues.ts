@@ -480,7 +480,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['in every interval from | in each interval from | in any interval from | in every period from', { kind: 'intervalFrom' }],
   // Subordinators.
   ['if | in case | provided that | assuming that | given that | in the case that | on condition that', { kind: 'if', global: false }],
-  ['only if | only happen if | only hold if | only occur if | only be true if | only be possible if', { kind: 'if', global: false, onlyIf: true }],
+  ['only if | only happen if | only hold if | only occur if | only be true if | only be possible if | only with', { kind: 'if', global: false, onlyIf: true }],
   ['only when | only while | only whenever | only at times when', { kind: 'if', global: true, onlyIf: true }],
   ['whenever | upon | every time | each time | each moment that | every moment that | ' +
     'every time that | at every moment when | when | in every state where | in all states where | every time when | ' +

@@ -1736,8 +1736,11 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
   // "-- whenever req is raised, ...", "/* grant never holds */": a comment's marks around a property in a model file.
   const commentMark = (w: Word | undefined) => w !== undefined && ['PUNCT', 'SYM'].includes(w.pos) && /^[-/*#%>]+$/.test(w.text);
-  const ended = [...words];
+  const { words: ended, rule } = bulletedRule(words);
   while (commentMark(ended[0])) ended.shift();
+  // "2. gnt must not occur before req ...": an exercise's number is no word of it (numberedSteps reads a list of them).
+  const marker = (k: number) => ended[k]?.pos === 'NUM' && ['.', ')'].includes(ended[k + 1]?.norm ?? '');
+  if (marker(0) && ended.length > 2 && !ended.some((_, k) => k > 0 && marker(k))) ended.splice(0, 2);
   while (ended.length > 0 && (stop(ended[ended.length - 1]!) || commentMark(ended[ended.length - 1]))) ended.pop();
   const kept = restatedWeakness(numberedSteps(frontedCondition(placeAfterVerb(corrected(withoutFillers(ended))))));
   // "Keep out of the boiler room. Deliver to the laundry, then the loading dock.": sentences that each stand on their
@@ -1755,7 +1758,24 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
       return { formula: shifted.reduce((x, y) => bin('and', x, y)), clauses: readings.flatMap((r) => r!.clauses) };
     }
   }
-  return readSentence(kept, stop);
+  const reading = readSentence(kept, stop);
+  // A bulleted rule is one of a list of requirements: it holds at every moment.
+  return reading && rule && !hasTemporal(reading.formula) ? { ...reading, formula: un('globally', reading.formula) } : reading;
+}
+
+/**
+ * "- Grid loss: blades feathered within 3 s": a bullet whose label names an event says what follows it, whenever the
+ * event happens ("- Departure: only with all doors closed" is the event only with them). Other words as they are.
+ */
+function bulletedRule(words: readonly Word[]): { words: Word[]; rule: boolean } {
+  const colon = words.findIndex((w) => w.norm === ':');
+  const label = words.slice(1, colon);
+  const named = label.length > 0 && label.length <= 4 && label.every((w) => ['NOUN', 'PROPN', 'ADJ', 'SYM'].includes(w.pos) || (w.pos === 'VERB' && /ing$/.test(w.norm)));
+  if (!['-', '*', '•'].includes(words[0]?.text ?? '') || colon < 0 || !named || colon + 1 >= words.length) return { words: [...words], rule: false };
+  const rest = words.slice(colon + 1);
+  if (rest[0]!.norm === 'only') return { words: [...label, ...rest], rule: true };
+  const at = words[0]!.start;
+  return { words: [inserted('whenever', 'whenever', 'SCONJ', at), ...label, inserted(',', ',', 'PUNCT', words[colon]!.start), ...rest], rule: true };
 }
 
 /**
