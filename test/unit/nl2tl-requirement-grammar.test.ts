@@ -800,7 +800,7 @@ test('carrying from one place to another, a stop on the way, "regularly", "unles
   reads('Head to the office, but stop by the cafe on the way.', 'F (cafe & F office)');
   reads('Go to the park, but pick up some coffee along the way.', 'F (pick_up_coffee & F park)');
   // Not passing something on the way is avoiding it until there.
-  reads("drive to the stadium but don't pass the school on the way", '!pass_school U stadium');
+  reads("drive to the stadium but don't pass the school on the way", '!school U stadium');
   reads('go to the red room but avoid the blue room on the way', '!blue_room U red_room');
   reads('Visit the lab regularly.', 'G F lab');
   reads('Do not go to the park unless you have visited the library.', '!park W library');
@@ -894,7 +894,7 @@ test('from the second helpers\' sentences: politeness, "head over to", "swing by
   reads('hey drone fly to the red tower or the white tower and avoid the power lines', 'F (red_tower | white_tower) & G !power_lines');
   reads('Only go to the pool after you have been to the gym.', 'F pool & !pool U gym');
   reads('only enter the vault when the guard is present', 'G (vault -> guard_present)');
-  reads('whenever you pass reception make sure you stop by the printer afterwards', 'G (pass_reception -> F printer)');
+  reads('whenever you pass reception make sure you stop by the printer afterwards', 'G (reception -> F printer)');
   reads('if you see a dog go to the kitchen', 'G (see_dog -> F kitchen)');
   reads('when location l2 is reached action a must be executed', 'G (location_l2 -> action_a_executed)');
   reads('Deliver the coffee from the kitchen to the manager\'s office, then come back to the kitchen.', 'F (kitchen & F (manager_office & F kitchen))');
@@ -1295,7 +1295,7 @@ test('the "position" register of graded exercises; "then so does q"; places name
   reads('p or q', 'p | q');
   reads('um can you take me to gate 12 no wait gate 14 sorry', 'F gate_14');
   reads('can we go to Target no sorry I meant Macy\'s', 'F macy');
-  reads('I want the food court but only after we stop at the ATM and then Gap', 'F food_court & !food_court U (stop_at_atm & F gap)');
+  reads('I want the food court but only after we stop at the ATM and then Gap', 'F food_court & !food_court U (atm & F gap)');
 });
 
 test('typed in a hurry: "w/o", "2x", "+", ">", "rm", "sq"; more fillers; comparisons and implications keep their symbols', () => {
@@ -1459,7 +1459,7 @@ test('work done at a place goes there ("clean the east face"), but work going on
 });
 
 test('a semicolon separates sentences that stand on their own, a condition of its own among them; one that points back ("they") stays with the one before', () => {
-  reads('Reach row 15, but only after stopping at the tool shed; once you have been in row 15, never visit row 16.', 'F row_15 & !row_15 U stopping_at_tool_shed & G (row_15 -> G !row_16)');
+  reads('Reach row 15, but only after stopping at the tool shed; once you have been in row 15, never visit row 16.', 'F row_15 & !row_15 U tool_shed & G (row_15 -> G !row_16)');
   reads("Don't switch off the headlights before you reach the tunnel exit; they should still be on at that moment.", '!switch_off_headlights U tunnel_exit_on');
 });
 
@@ -1480,4 +1480,17 @@ test('a bulleted rule whose label names an event holds whenever the event does; 
   reads('- go to the kitchen', 'F kitchen');
   reads('2. gnt must not occur before req has occurred for the first time; if req never occurs, gnt never occurs.', '!gnt W req');
   reads('1) go to a 2) go to b', 'F (a & F b)');
+});
+
+test('a message\'s greeting and sign-off, a grader\'s and a reviewer\'s framing, "suppose" and "separately" are no part of the property; steps after the initial one; "at that step and at each of the following 3 steps"', () => {
+  reads('Dear pilot team, the drone should visit the rooftop set at least once, and whenever it is over the rooftop set its camera must be recording. Thanks, Priya', 'F rooftop_set & G (rooftop_set -> camera_recording)');
+  reads('Dear skipper, the boat should pass the lighthouse infinitely often and Gull Cove infinitely often, and it must never enter the restricted reef. Best, Ana', 'G F lighthouse & G F gull_cove & G !restricted_reef');
+  reads('go to a. Thank you!', 'F a');
+  reads('go to a, best route', 'F a & F best_route');
+  reads('Your formula should say that whenever p holds, q holds at every step starting from the next one.', 'G (p -> X G q)');
+  reads('Review comment: this spec should require that once lock becomes true, it stays true at least until unlock holds, even if unlock never comes.', 'G (lock -> lock W unlock)');
+  reads('p holds exactly two steps after the initial step.', 'X X p');
+  reads('Whenever err holds, reset holds at that step and at each of the following 3 steps.', 'G (err -> G[0,3] reset)');
+  reads('reset may hold only at steps where err held in the previous step.', 'G (reset -> Y err)');
+  reads('drone: hit saloon set, then harbor set, never go in the no-fly zone over the crowd', 'F (saloon_set & F harbor_set) & G !fly_zone_over_crowd');
 });

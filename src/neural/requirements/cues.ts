@@ -158,7 +158,7 @@ export const taskVerbs: readonly string[] = ['clean', 'mow', 'spray', 'harvest',
 export const cueTable: readonly [string, Cue][] = [
   // Always.
   // "do not fly over the highway at any point": "any" under a negation is "never", not "not always".
-  ['at any time | at any point | for any state | in any state | at any moment | at any position', unary([{ op: 'globally', any: true }])],
+  ['at any time | at any point | for any state | in any state | at any moment | at any position | at any step | in any step | at any time step', unary([{ op: 'globally', any: true }])],
   ['always | globally | at all times | for every state | for all states | ' +
     'at every time step | in every time step | at each time step | in each time step | at every timestep | at all time steps | in every step | ' +
     'at every time | at every moment | at every step | at each step | all the time | ' +
@@ -235,13 +235,23 @@ export const cueTable: readonly [string, Cue][] = [
   ['immediately | right away', { kind: 'unary', wraps: [X], immediate: true }],
   // "s holds at some point strictly afterwards": later, not now.
   // "s holds at some later point": later than now, as every independent writer read it (3 rows).
+  // "q holds at every step starting from the next one": from the next step on.
+  ['at every step starting from the next one | at every step starting from the next step | starting from the next step | ' +
+    'starting from the next one | at every later step | ' +
+    'at every subsequent step | in every later state | in all later states', unary([X, G])],
   ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that | ' +
     'at some later point | at a later point | at a later time | at some later time | at some position strictly after it | ' +
     'at some position strictly afterwards | at some later position | at a later position | at some position after it | ' +
     'at some point strictly after it | strictly after it | at some point strictly after that | at some step strictly after it', unary([X, F])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +
-    '#n #step from now | exactly #n #step from now',
+    '#n #step from now | exactly #n #step from now | #n #step after the initial step | exactly #n #step after the initial step | ' +
+    '#n #step after the initial state | exactly #n #step after the initial state | #n #step after the start | exactly #n #step after the start',
     unary([{ op: 'next', lo: 'n0' }])],
+  // "reset holds at that step and at each of the following 3 steps": now and at the next three, G[0,3].
+  ['at that step and at each of the following #n #step | at that step and the following #n #step | in the current step and in each of the following #n #step | ' +
+    'in the current step and the following #n #step | at that step and in each of the following #n #step | now and at each of the following #n #step | ' +
+    'now and in each of the following #n #step | at that step and during the following #n #step',
+    unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
   ['in the next #n #step | at the next #n #step | in each of the next #n #step | at each of the next #n #step',
     unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
   ['in at least one of the next #n #step | at least once in the next #n #step | in one of the next #n #step | at some of the next #n #step',
@@ -481,7 +491,8 @@ export const cueTable: readonly [string, Cue][] = [
   // Subordinators.
   ['if | in case | provided that | assuming that | given that | in the case that | on condition that', { kind: 'if', global: false }],
   ['only if | only happen if | only hold if | only occur if | only be true if | only be possible if | only with', { kind: 'if', global: false, onlyIf: true }],
-  ['only when | only while | only whenever | only at times when', { kind: 'if', global: true, onlyIf: true }],
+  ['only when | only while | only whenever | only at times when | only at steps where | only at steps in which | only in states where | ' +
+    'only at positions where | only in steps where', { kind: 'if', global: true, onlyIf: true }],
   ['whenever | upon | every time | each time | each moment that | every moment that | ' +
     'every time that | at every moment when | when | in every state where | in all states where | every time when | ' +
     'always when | always if | at every point where | at every point at which | at each point where | at every moment where | ' +
@@ -531,6 +542,8 @@ export const cueTable: readonly [string, Cue][] = [
     'take me to | drive me to | bring me to | get me to | route me to | navigate me to | guide me to | take us to | drive us to | get us to | ' +
     'go survey | go inspect | go check | go see | go visit | check out | cross over | fly over | pass over | allowed over | ' +
     // "check the haunted house": a place checked is a place gone to ("check that ..." frames a property).
+    // "hit saloon set, then harbor set": a place hit is a place reached.
+    'hit the | hit >noun | stop at the | stop at >noun | pass the | pass >noun | ' +
     // "clean the east face", "serve the Elm Street stop": work done at a place is done there.
     taskVerbs.map((verb) => `${verb} the | `).join('') +
     'check the | check >noun | dock at the | dock at >noun | berth at the | berth at >noun | moor at the | moor at >noun | ' +
@@ -582,6 +595,10 @@ export const cueTable: readonly [string, Cue][] = [
     'it be guarantee that | it be ensure that | it be required that | it must be ensure that | ' +
     'shall hold that | should hold that | hold that | requirement be that | property be that | rule be that | goal be that | ' +
     'specification be that | state that | specify that | mandate that | make sure | ensure | ' +
+    // A grader's or a reviewer's words about the property: "Your formula should say that ...".
+    'your formula should say that | the formula should say that | your formula must say that | the formula must say that | ' +
+    'this spec should require that | the spec should require that | this specification should require that | this spec must require that | ' +
+    'i need a formula for | give me a formula for | write a formula for | i need a formula saying that | i need a formula that say | ' +
     // A question asking how to write the property: "How do I express that whenever p holds, ...?"
     'how do i express that | how can i express that | how do i say that | how can i say that | how do i write that | how can i write that | ' +
     'how do i specify that | how can i specify that | how would i express that | how would i write that | how do you express that | ' +
@@ -603,6 +620,8 @@ export const cueTable: readonly [string, Cue][] = [
     'during the patrol | during the night | during the day | during the task', { kind: 'ignore' }],
   // Path quantifiers: every linear-time formula speaks of every execution already ("err is true in at most one state
   // of the run").
+  // Asides that frame the next words: "Suppose the robot must go to ...", "Separately, it must never ...".
+  ['suppose that | suppose | separately | separately ,', { kind: 'ignore' }],
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
     'on all computation paths | in all executions | of the run | of the trace | of the execution | of any run | of every run | ' +
     'on every run | in every run | on any run | along every run | along the run | in any execution', { kind: 'ignore' }],

@@ -1449,6 +1449,7 @@ function withoutLabel(items: Item[]): Item[] {
 const patternNames: ReadonlySet<string> = new Set([
   'absence', 'existence', 'universality', 'precedence', 'response', 'bounded', 'chain', 'fairness', 'weak', 'strong', 'mutual',
   'safety', 'liveness', 'invariant', 'invariance', 'formalise', 'formalize', 'property', 'exercise', 'persistence', 'recurrence',
+  'review', 'comment', 'task', 'note', 'hint', 'feedback', 'question',
 ]);
 
 /**
@@ -1736,7 +1737,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
   // "-- whenever req is raised, ...", "/* grant never holds */": a comment's marks around a property in a model file.
   const commentMark = (w: Word | undefined) => w !== undefined && ['PUNCT', 'SYM'].includes(w.pos) && /^[-/*#%>]+$/.test(w.text);
-  const { words: ended, rule } = bulletedRule(words);
+  const { words: ended, rule } = bulletedRule(withoutGreetings(words));
   while (commentMark(ended[0])) ended.shift();
   // "2. gnt must not occur before req ...": an exercise's number is no word of it (numberedSteps reads a list of them).
   const marker = (k: number) => ended[k]?.pos === 'NUM' && ['.', ')'].includes(ended[k + 1]?.norm ?? '');
@@ -1761,6 +1762,27 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const reading = readSentence(kept, stop);
   // A bulleted rule is one of a list of requirements: it holds at every moment.
   return reading && rule && !hasTemporal(reading.formula) ? { ...reading, formula: un('globally', reading.formula) } : reading;
+}
+
+/**
+ * "Hi Marco, the tug should ... Regards, Dana", "Dear pilot team, ... Thanks, Priya": a message's greeting and its
+ * sign-off are no part of what it asks for.
+ */
+function withoutGreetings(words: readonly Word[]): Word[] {
+  let from = 0;
+  const comma = words.findIndex((w) => w.norm === ',');
+  if (['hi', 'hello', 'hey', 'dear', 'greetings'].includes(words[0]?.norm ?? '') && comma > 0 && comma <= 4) from = comma + 1;
+  let to = words.length;
+  // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Kind regards": up to four words after the last sentence.
+  const signOff = (tail: readonly Word[]) =>
+    ['thanks', 'thank', 'regards', 'cheers', 'sincerely', 'cordially', 'thx'].includes(tail[0]!.norm) ||
+    (['many', 'kind', 'warm', 'best'].includes(tail[0]!.norm) && ['thanks', 'regards', 'wishes', ','].includes(tail[1]?.norm ?? ''));
+  for (let k = words.length - 1; k > from; k--) {
+    if (![',', '.', '!', '?', ';'].includes(words[k]!.norm)) continue;
+    const tail = words.slice(k + 1);
+    if (tail.length > 0 && tail.filter((w) => w.pos !== 'PUNCT').length <= 4 && signOff(tail)) to = k;
+  }
+  return words.slice(from, to);
 }
 
 /**
