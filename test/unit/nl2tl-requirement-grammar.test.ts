@@ -1494,3 +1494,10 @@ test('a message\'s greeting and sign-off, a grader\'s and a reviewer\'s framing,
   reads('reset may hold only at steps where err held in the previous step.', 'G (reset -> Y err)');
   reads('drone: hit saloon set, then harbor set, never go in the no-fly zone over the crowd', 'F (saloon_set & F harbor_set) & G !fly_zone_over_crowd');
 });
+
+test('fairness needs no "always"; "and stay locked forever if no reset ever occurs" is weak; "It must ..." opening a rule of its own names the agent', () => {
+  reads('Fairness: if err occurs infinitely often, then reset also occurs infinitely often.', 'G F err -> G F reset');
+  reads('Once a lockout begins, the door must stay locked until an administrator reset occurs, and stay locked forever if no reset ever occurs.', 'G (lockout_begins -> door_locked W administrator_reset)');
+  reads('Whenever the call button in Room 8 is pressed, the robot must eventually go to Room 8. It must never enter the medication storeroom.', 'G (call_button_in_room_8 -> F room_8) & G !medication_storeroom');
+  reads('Whenever the fuel leak alarm sounds, the tug must eventually drive to the maintenance bay. Separately, it must never enter the fuel farm.', 'G (fuel_leak_alarm_sounds -> F maintenance_bay) & G !fuel_farm');
+});

@@ -331,6 +331,10 @@ class Reader extends RangeReader {
     // "When in safe mode, if the battery is low, the satellite shall ...": both conditions at once, not from then on.
     const inner = then.kind === 'globally' && !then.interval ? then.args[0]! : undefined;
     if (global && !fromThenOn && inner?.kind === 'implies' && !hasTemporal(cond) && !hasTemporal(inner.args[0]!)) return un('globally', bin('implies', bin('and', cond, inner.args[0]!), inner.args[1]!));
+    // "if err occurs infinitely often, then reset also occurs infinitely often": what holds infinitely often holds so
+    // from any moment, so the rule needs no "always" (fairness, as every writer puts it).
+    const recurring = (f: FormulaJson) => !('interval' in f && f.interval) && ((f.kind === 'globally' && f.args[0]!.kind === 'finally') || (f.kind === 'finally' && f.args[0]!.kind === 'globally'));
+    if (recurring(cond) && recurring(then)) return bin('implies', cond, then);
     return global ? un('globally', bin('implies', cond, then)) : bin('implies', cond, main);
   }
 
@@ -1646,6 +1650,8 @@ function restatedWeakness(words: readonly Word[]): Word[] {
     /^(although|though|but|even though) .*\b(be not require to|need not|need never|do not have to|may never|might never|can never|be not guarantee to)\b/.test(part) ||
     /^whether or not\b/.test(part) ||
     /^(forever|for ever|indefinitely) if\b/.test(part) ||
+    // "..., and stay locked forever if no reset ever occurs".
+    /^(stay|remain|keep|be|hold)\b.{0,40}\b(forever|for ever|indefinitely) if\b/.test(part) ||
     /^never ,? if\b/.test(part) ||
     /^if (no|nothing|none)\b/.test(part) ||
     /^if .*\b(never|not ever|nobody ever|no one ever)\b/.test(part) ||
@@ -1814,7 +1820,14 @@ function standingSentences(words: readonly Word[]): Word[][] {
   }
   const sentences = out.filter((ws) => ws.length > 0);
   const opensTied = (ws: readonly Word[]) => ['then', 'after', 'afterwards', 'afterward', 'next', 'finally', 'later', 'subsequently', 'and', 'but', 'or', 'so', 'also', 'otherwise', 'until', 'unless', 'before', 'while'].includes(ws[0]!.norm);
-  const pointsBack = (ws: readonly Word[]) => ws.some((w) => ['it', 'its', 'they', 'their', 'there', 'them', 'same', 'again', 'way'].includes(w.norm));
+  // ("It must never enter the storeroom.": "it" as the subject of a rule of its own is the agent, whoever it is.)
+  const agent = (ws: readonly Word[], k: number) => {
+    const first = ws.findIndex((w) => !['separately', 'also', 'additionally', 'moreover', ','].includes(w.norm));
+    // (Not "they should still be on at that moment", which speaks of the moment the sentence before named.)
+    if (ws.some((w) => ['still', 'that', 'then'].includes(w.norm))) return false;
+    return k === first && ['must', 'should', 'shall', 'may', 'can', 'has', 'have', 'need', 'needs', 'will', 'is', 'are'].includes(ws[k + 1]?.norm ?? '');
+  };
+  const pointsBack = (ws: readonly Word[]) => ws.some((w, k) => ['it', 'its', 'they', 'their', 'there', 'them', 'same', 'again', 'way'].includes(w.norm) && !(['it', 'they'].includes(w.norm) && agent(ws, k)));
   // ("... come home to the barn at the end. Cheers.", "Reception first.": two words are no requirement of their own.)
   const short = (ws: readonly Word[]) => ws.filter((w) => w.pos !== 'PUNCT').length < 3;
   // ("Go to a. Go to b.": commands to go, one after another, are steps in turn.)
