@@ -1501,3 +1501,9 @@ test('fairness needs no "always"; "and stay locked forever if no reset ever occu
   reads('Whenever the call button in Room 8 is pressed, the robot must eventually go to Room 8. It must never enter the medication storeroom.', 'G (call_button_in_room_8 -> F room_8) & G !medication_storeroom');
   reads('Whenever the fuel leak alarm sounds, the tug must eventually drive to the maintenance bay. Separately, it must never enter the fuel farm.', 'G (fuel_leak_alarm_sounds -> F maintenance_bay) & G !fuel_farm');
 });
+
+test('words to the reader before a colon ("Think of the robot\'s rounds:", "A patrol in LTL:") label what follows; "and stay moored there"', () => {
+  reads("Think of the robot's rounds: it checks Room 3, Room 4 and Room 5 again and again, forever.", 'G F room_3 & G F room_4 & G F room_5');
+  reads('A patrol in LTL: the keeper robot visits the elephant house infinitely often and the giraffe yard infinitely often.', 'G F elephant_house & G F giraffe_yard');
+  reads('visit Seal Cove, then the lighthouse, then return to the marina and stay moored there.', 'F (seal_cove & F (lighthouse & F G marina))');
+});

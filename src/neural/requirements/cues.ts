@@ -201,6 +201,8 @@ export const cueTable: readonly [string, Cue][] = [
     'and then wait there | and wait there forever | and hover there | and hover there forever | and hover there indefinitely | ' +
     'and stay there indefinitely | and remain there indefinitely | and wait there indefinitely | and park there | and park there for good | ' +
     'and stay there for good | and remain there for good | and stay put | and stay put there | ' +
+    'and stay moored there | and stay parked there | and stay docked there | and remain moored there | and remain parked there | ' +
+    'and remain docked there | and stay there always | and then stay there always | and always stay there | ' +
     'and hold position there | and hold your position there | and hold there | and keep position there | ' +
     'and once there , never leave it | once there , never leave it | and then never leave it | and never leave it again | ' +
     ', wait there | , stay there | , remain there | , then wait there | , then stay there', unary([{ op: 'finally', reach: true }, G])],

@@ -1439,7 +1439,10 @@ function withoutLabel(items: Item[]): Item[] {
   const binaryCue = (it: Item) => it.kind === 'cue' && it.cue.kind === 'binary';
   const holding = (it: Item) => it.kind === 'word' && ['hold', 'be', 'true'].includes(it.word.lemma);
   const restated = colon <= 6 && before.filter(name).length === 2 && before.filter(binaryCue).length === 1 && before.every((it) => name(it) || binaryCue(it) || holding(it));
-  const named = (first !== undefined && patternNames.has(first)) || restated;
+  // ("Think of the robot's rounds:", "A patrol in LTL:", "I need a formula:": words to the reader about the property.)
+  const aboutIt = items.slice(0, colon).some((it) => it.kind === 'word' && ['ltl', 'formula', 'spec', 'specification'].includes(it.word.lemma)) ||
+    ['think', 'create', 'consider', 'imagine', 'here', 'note', 'write', 'translate', 'express'].includes(first ?? '');
+  const named = (first !== undefined && patternNames.has(first)) || restated || aboutIt;
   const label = colon <= 8 && (named || items.slice(0, colon).every((it) => (it.kind === 'word' && it.word.pos !== 'VERB') || (it.kind === 'cue' && it.cue.kind === 'ignore')));
   if (label) return items.slice(colon + 1);
   let verb = colon - 1;
