@@ -1507,3 +1507,9 @@ test('words to the reader before a colon ("Think of the robot\'s rounds:", "A pa
   reads('A patrol in LTL: the keeper robot visits the elephant house infinitely often and the giraffe yard infinitely often.', 'G F elephant_house & G F giraffe_yard');
   reads('visit Seal Cove, then the lighthouse, then return to the marina and stay moored there.', 'F (seal_cove & F (lighthouse & F G marina))');
 });
+
+test('a command ending "next step" is the next step; "chk"; "if nobody resets it, ..." restates a weak wait', () => {
+  reads('if u hear the escape siren go straight to the feed store next step', 'G (u_hear_escape_siren -> X feed_store)');
+  reads('chk the boiler room then go to stairwell D', 'F (boiler_room & F stairwell_d)');
+  reads('the valve stays closed until a reset; if nobody resets it, it stays closed forever', 'valve_closed W reset');
+});

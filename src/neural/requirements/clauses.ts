@@ -501,9 +501,12 @@ export abstract class ClauseReader {
       parts.wraps.push(predicate);
       parts.said = predicate;
     }
-    // "go down Valley Run next": a command's last word "next" is the next step.
-    if (parts.goal && parts.words.length > 1 && parts.words[parts.words.length - 1]!.norm === 'next') {
-      parts.words.pop();
+    // "go down Valley Run next", "go straight to the feed store next step": a command's last words "next (step)" are
+    // the next step.
+    const last = (k: number) => parts.words[parts.words.length - k]?.norm;
+    const stepWord = ['step', 'cycle', 'tick'].includes(last(1) ?? '') && last(2) === 'next' ? 2 : last(1) === 'next' ? 1 : 0;
+    if (parts.goal && stepWord > 0 && parts.words.length > stepWord) {
+      parts.words.splice(parts.words.length - stepWord);
       parts.wraps.push([{ op: 'next' }]);
     }
     // "b will not happen again": never again.

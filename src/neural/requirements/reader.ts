@@ -1656,7 +1656,7 @@ function restatedWeakness(words: readonly Word[]): Word[] {
     // "..., and stay locked forever if no reset ever occurs".
     /^(stay|remain|keep|be|hold)\b.{0,40}\b(forever|for ever|indefinitely) if\b/.test(part) ||
     /^never ,? if\b/.test(part) ||
-    /^if (no|nothing|none)\b/.test(part) ||
+    /^if (no|nothing|none|nobody|no one)\b/.test(part) ||
     /^if .*\b(never|not ever|nobody ever|no one ever)\b/.test(part) ||
     // "the clearance may never come": the event may not happen, not a ban ("the door may never open" is one).
     /^[a-z0-9 ]*\b(may|might|could) never (come|happen|arrive|occur|be give|be grant|be receive)\b/.test(part);

@@ -23,6 +23,7 @@ export const chatSpellings: ReadonlyMap<string, { word: string; pos: string }> =
   ['bldg', { word: 'building', pos: 'NOUN' }],
   ['ave', { word: 'avenue', pos: 'NOUN' }],
   ['asap', { word: 'immediately', pos: 'ADV' }],
+  ['chk', { word: 'check', pos: 'VERB' }],
 ]);
 
 const goingVerbs: ReadonlySet<string> = new Set(['go', 'get', 'come', 'head', 'back', 'fly', 'drive', 'walk', 'return']);
