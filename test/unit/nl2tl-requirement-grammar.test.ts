@@ -1513,3 +1513,9 @@ test('a command ending "next step" is the next step; "chk"; "if nobody resets it
   reads('chk the boiler room then go to stairwell D', 'F (boiler_room & F stairwell_d)');
   reads('the valve stays closed until a reset; if nobody resets it, it stays closed forever', 'valve_closed W reset');
 });
+
+test('"Willow Way" does not point back as "on the way" does; "minimum two separate times", "with leaving in between"; "pick up at X" goes there', () => {
+  reads('Avoid the highway and the bridge. Pick up at Birch Court and Willow Way in any order.', 'G !highway & G !bridge & (F birch_court & F willow_way)');
+  reads('Drone please visit floor 12 minimum two separate times.', 'F (floor_12 & F (!floor_12 & F floor_12))');
+  reads('Carrier please visit berth 5 minimum two times, with leaving in between.', 'F (berth_5 & F (!berth_5 & F berth_5))');
+});

@@ -387,7 +387,10 @@ export const cueTable: readonly [string, Cue][] = [
   ['in no later state | in no later step | at no later step | at no later position | in no later position | at no later time | ' +
     'at no later point | in no subsequent state | at no subsequent step', unary([X, G, NOT])],
   ['at most twice | no more than twice | not more than twice', { kind: 'count', bound: 'atMost', times: 2 }],
-  ['at least #n times | no fewer than #n times | at least #n separate times', { kind: 'count', bound: 'atLeast' }],
+  // "visit berth 5 at least twice, with leaving in between": separate visits are what the count means.
+  [', with leave in between | with leave in between | , leave in between | leave in between | with a break in between', { kind: 'ignore' }],
+  ['at least #n times | no fewer than #n times | at least #n separate times | minimum #n times | minimum #n separate times | ' +
+    'a minimum of #n times | at minimum #n times', { kind: 'count', bound: 'atLeast' }],
   ['at least twice | no fewer than twice', { kind: 'count', bound: 'atLeast', times: 2 }],
   ['exactly #n times | exactly #n time', { kind: 'count', bound: 'exactly' }],
   // "do not go to a more than twice": at most twice; without the negation, at least once more.
@@ -545,7 +548,7 @@ export const cueTable: readonly [string, Cue][] = [
     'go survey | go inspect | go check | go see | go visit | check out | cross over | fly over | pass over | allowed over | ' +
     // "check the haunted house": a place checked is a place gone to ("check that ..." frames a property).
     // "hit saloon set, then harbor set": a place hit is a place reached.
-    'hit the | hit >noun | stop at the | stop at >noun | pass the | pass >noun | ' +
+    'hit the | hit >noun | stop at the | stop at >noun | pass the | pass >noun | pick up at | pick up from | collect from | ' +
     // "clean the east face", "serve the Elm Street stop": work done at a place is done there.
     taskVerbs.map((verb) => `${verb} the | `).join('') +
     'check the | check >noun | dock at the | dock at >noun | berth at the | berth at >noun | moor at the | moor at >noun | ' +

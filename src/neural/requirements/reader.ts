@@ -1830,7 +1830,9 @@ function standingSentences(words: readonly Word[]): Word[][] {
     if (ws.some((w) => ['still', 'that', 'then'].includes(w.norm))) return false;
     return k === first && ['must', 'should', 'shall', 'may', 'can', 'has', 'have', 'need', 'needs', 'will', 'is', 'are'].includes(ws[k + 1]?.norm ?? '');
   };
-  const pointsBack = (ws: readonly Word[]) => ws.some((w, k) => ['it', 'its', 'they', 'their', 'there', 'them', 'same', 'again', 'way'].includes(w.norm) && !(['it', 'they'].includes(w.norm) && agent(ws, k)));
+  // ("on the way", "along the way": the way to the place before; not "Willow Way".)
+  const theWay = (ws: readonly Word[], k: number) => ws[k]!.norm === 'way' && ws[k - 1]?.norm === 'the' && ['on', 'along', 'all'].includes(ws[k - 2]?.norm ?? '');
+  const pointsBack = (ws: readonly Word[]) => ws.some((w, k) => (['it', 'its', 'they', 'their', 'there', 'them', 'same', 'again'].includes(w.norm) && !(['it', 'they'].includes(w.norm) && agent(ws, k))) || theWay(ws, k));
   // ("... come home to the barn at the end. Cheers.", "Reception first.": two words are no requirement of their own.)
   const short = (ws: readonly Word[]) => ws.filter((w) => w.pos !== 'PUNCT').length < 3;
   // ("Go to a. Go to b.": commands to go, one after another, are steps in turn.)
