@@ -1519,3 +1519,11 @@ test('"Willow Way" does not point back as "on the way" does; "minimum two separa
   reads('Drone please visit floor 12 minimum two separate times.', 'F (floor_12 & F (!floor_12 & F floor_12))');
   reads('Carrier please visit berth 5 minimum two times, with leaving in between.', 'F (berth_5 & F (!berth_5 & F berth_5))');
 });
+
+test('a sentence about one quoted property asks for that property; exam, lecture and manual labels', () => {
+  reads("Exam question: formalise 'a and b are never true at the same time'.", 'G !(a & b)');
+  reads("From the model checker manual: the property 'every fail is eventually followed by recover' is written as follows.", 'G (fail -> F recover)');
+  reads('go to "the red room" and then b', 'F (red_room & F b)');
+  reads('Lecture notes: p holds in the third state.', 'X X p');
+  reads('Past-time: every ack is immediately preceded by a req.', 'G (ack -> Y req)');
+});

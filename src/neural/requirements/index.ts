@@ -84,12 +84,26 @@ function complementsOf(clauses: readonly Clause[]): Map<number, number> {
   return out;
 }
 
+/** The words of a quoted property, tagged on their own (a quote mark glued to a word is no part of it), at their offsets in the sentence. */
+function quotedWords(quote: ApSpan, atoms: readonly ApSpan[], tag: typeof readWords): Word[] {
+  const at = quote.start;
+  const inside = atoms.filter((a) => a.start >= quote.start && a.end <= quote.end).map((a) => ({ ...a, start: a.start - at, end: a.end - at }));
+  const shift = (w: Word): Word => ({ ...w, start: w.start + at, end: w.end + at, ...(w.head ? { head: shift(w.head) } : {}), ...(w.atom ? { atom: { ...w.atom, start: w.atom.start + at, end: w.atom.end + at } } : {}) });
+  return tag(quote.text, inside).map(shift);
+}
+
 /** `tag` is the part-of-speech tagger (wink-nlp's; scripts/nl2tl-taggers.ts measures compromise's in its place). */
 export function translateRequirement(sentence: string, declared: readonly Declared[] = [], tag: typeof readWords = readWords): SymbolicTranslation | undefined {
   // Quoted spans are propositions; parentheses group clauses here, as in the formulas' English readings.
-  const quoted = markedSpans(sentence).filter((s) => sentence[s.start - 1 - (sentence.slice(0, s.start).length - sentence.slice(0, s.start).trimEnd().length)] !== '(');
+  // ("formalise 'a and b are never true at the same time'": a quoted property is read, not named.)
+  const property = (text: string) => text.split(/\s+/).length >= 4 && /\b(never|always|eventually|until|whenever|every|each|followed|must|shall|infinitely|if|true|holds?)\b/i.test(text);
+  const quoted = markedSpans(sentence).filter((s) => sentence[s.start - 1 - (sentence.slice(0, s.start).length - sentence.slice(0, s.start).trimEnd().length)] !== '(' && !property(s.text));
   const atoms: ApSpan[] = mergeSpans(declaredSpans(sentence, declared), quoted, identifierSpans(sentence));
-  const reading = readRequirement(tag(sentence, atoms));
+  // "From the manual: the property 'every fail is eventually followed by recover' is written as follows": a sentence
+  // about one quoted property asks for that property.
+  const properties = markedSpans(sentence).filter((s) => property(s.text) && `'"“`.includes(sentence[s.start - 1] ?? ''));
+  const inQuote = properties.length === 1 ? properties[0]! : undefined;
+  const reading = readRequirement(inQuote ? quotedWords(inQuote, atoms, tag) : tag(sentence, atoms));
   if (!reading) return undefined;
   const keys = declaredKeys(declared);
   const taken = new Set(declared.map((d) => d.name));

@@ -1456,7 +1456,8 @@ function withoutLabel(items: Item[]): Item[] {
 const patternNames: ReadonlySet<string> = new Set([
   'absence', 'existence', 'universality', 'precedence', 'response', 'bounded', 'chain', 'fairness', 'weak', 'strong', 'mutual',
   'safety', 'liveness', 'invariant', 'invariance', 'formalise', 'formalize', 'property', 'exercise', 'persistence', 'recurrence',
-  'review', 'comment', 'task', 'note', 'hint', 'feedback', 'question',
+  'review', 'comment', 'task', 'note', 'hint', 'feedback', 'question', 'lecture', 'exam', 'learner', 'past', 'dwyer', 'homework', 'quiz',
+  'slide', 'manual', 'example', 'pattern',
 ]);
 
 /**
