@@ -1527,3 +1527,13 @@ test('a sentence about one quoted property asks for that property; exam, lecture
   reads('Lecture notes: p holds in the third state.', 'X X p');
   reads('Past-time: every ack is immediately preceded by a req.', 'G (ack -> Y req)');
 });
+
+test('"circulating between", "no more, no less", "whichever order is quicker", ", back and forth,", "refill at", "up to that moment", "off limits"', () => {
+  reads('Keep circulating between the sun deck and the lido bar indefinitely.', 'G F sun_deck & G F lido_bar');
+  reads('Stop by the galley exactly once on this run, no more, no less.', '!galley U (galley & galley U G !galley)');
+  reads("Check on Miller's Hut and Granite Hut, whichever order is quicker.", 'F miller_hut & F granite_hut');
+  reads('keep patrolling kingsway and riverside stations, back and forth, forever', 'G F kingsway & G F riverside_stations');
+  reads('If the water level gets low, go refill at the water tank.', 'G (water_level_low -> F water_tank)');
+  reads('A spillway gate may begin opening only if the downstream warning siren has been sounded at some point up to that moment.', 'G (spillway_gate_begin_opening -> O downstream_warning_siren_sounded)');
+  reads("Once you've reached Wolf Peak, the avalanche zone is off-limits from then on.", 'G (wolf_peak -> G !avalanche_zone)');
+});

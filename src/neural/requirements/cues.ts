@@ -192,6 +192,7 @@ export const cueTable: readonly [string, Cue][] = [
     'keep scanning | keep inspecting | keep surveying | keep checking | keep monitor | keep go back to | keep come back to | keep check on | ' +
     'keep an eye on | keep watch over | keep fly over | keep fly to | keep drive to | keep drive by | keep pass by | ' +
     'walk between | fly between | drive between | move between | travel between | go between | run between | commute between | ' +
+    'circulate between | keep circulate between | keep circulating between | shuttle back and forth | ' +
     'alternate between | shuttle between | shuttle back and forth between | go back and forth from | run back and forth between |  keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
   ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | ' +
@@ -297,7 +298,9 @@ export const cueTable: readonly [string, Cue][] = [
     'before or at that moment | before or at that time | at or before that moment | at or before that point | at that moment or before | ' +
     'at that moment or earlier | then or earlier | then or before | at some point in the past or at the current moment | ' +
     'in the past or at the current moment | at some earlier or current moment | at some earlier or the current moment | ' +
-    'at some earlier or current step | at the current moment or earlier', unary([O])],
+    'at some earlier or current step | at the current moment or earlier | at some point up to that moment | at some point up to now | ' +
+    'at some point up to and including that moment | up to that moment | at some point up to and including the current position | ' +
+    'at some point up to and including now', unary([O])],
   ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier | ' +
     'at some point before that | at some earlier point | before then',
     { kind: 'unary', wraps: [O], relative: true }],
@@ -387,6 +390,14 @@ export const cueTable: readonly [string, Cue][] = [
   ['in no later state | in no later step | at no later step | at no later position | in no later position | at no later time | ' +
     'at no later point | in no subsequent state | at no subsequent step', unary([X, G, NOT])],
   ['at most twice | no more than twice | not more than twice', { kind: 'count', bound: 'atMost', times: 2 }],
+  // "Stop by the galley exactly once on this run, no more, no less": the count says it already.
+  [', no more , no less | no more , no less | , no more no less | no more no less | , no more | on this run | on this trip | on this shift | ' +
+    'per run | per trip | per shift', { kind: 'ignore' }],
+  // "check on Miller's Hut and Granite Hut, whichever order is quicker": any order.
+  ['whichever order be quicker | whichever order be fast | whichever order be faster | whichever order be short | whichever order be shorter | ' +
+    'whichever be quicker | whichever be faster | whichever be shorter | whichever be easier', { kind: 'ignore' }],
+  // "keep patrolling a and b, back and forth, forever": the patrol says so already.
+  [', back and forth ,', { kind: 'ignore' }],
   // "visit berth 5 at least twice, with leaving in between": separate visits are what the count means.
   [', with leave in between | with leave in between | , leave in between | leave in between | with a break in between', { kind: 'ignore' }],
   ['at least #n times | no fewer than #n times | at least #n separate times | minimum #n times | minimum #n separate times | ' +
@@ -549,6 +560,7 @@ export const cueTable: readonly [string, Cue][] = [
     // "check the haunted house": a place checked is a place gone to ("check that ..." frames a property).
     // "hit saloon set, then harbor set": a place hit is a place reached.
     'hit the | hit >noun | stop at the | stop at >noun | pass the | pass >noun | pick up at | pick up from | collect from | ' +
+    'refill at | refuel at | recharge at | ride the | ' +
     // "clean the east face", "serve the Elm Street stop": work done at a place is done there.
     taskVerbs.map((verb) => `${verb} the | `).join('') +
     'check the | check >noun | dock at the | dock at >noun | berth at the | berth at >noun | moor at the | moor at >noun | ' +
@@ -580,6 +592,8 @@ export const cueTable: readonly [string, Cue][] = [
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit | ' +
     // "if it is snowing, do not be on the hill road": where one may not be is where one may not go.
     'do not be on | do not be in | do not be at | do not be near | ' +
+    // "the avalanche zone is off-limits from then on": said of the place, a ban on going there.
+    'be off limits | be off - limits | be out of bounds | be off bound | be off bounds | ' +
     // "at some point stop visiting the lobby for good": from then on, no more visits.
     'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to | stop go near | stop go into | stop go in | ' +
     // "no fly over the school at all": a ban said as a sign says it.
@@ -606,6 +620,7 @@ export const cueTable: readonly [string, Cue][] = [
     'i need a formula for | give me a formula for | write a formula for | i need a formula saying that | i need a formula that say | ' +
     // A question asking how to write the property: "How do I express that whenever p holds, ...?"
     'how do i express that | how can i express that | how do i say that | how can i say that | how do i write that | how can i write that | ' +
+    'how do i write in ltl that | how do i express in ltl that | how do i say in ltl that | how can i write in ltl that | how to write in ltl that | ' +
     'how do i specify that | how can i specify that | how would i express that | how would i write that | how do you express that | ' +
     'how to express that | how to say that | how to write that | how to specify that | i want to express that | i want to say that | ' +
     'i want to specify that | i need to express that | i need to specify that', { kind: 'lead' }],
