@@ -1537,3 +1537,8 @@ test('"circulating between", "no more, no less", "whichever order is quicker", "
   reads('A spillway gate may begin opening only if the downstream warning siren has been sounded at some point up to that moment.', 'G (spillway_gate_begin_opening -> O downstream_warning_siren_sounded)');
   reads("Once you've reached Wolf Peak, the avalanche zone is off-limits from then on.", 'G (wolf_peak -> G !avalanche_zone)');
 });
+
+test('with no comma after a condition, a pronoun opening the main clause ends it', () => {
+  reads('once busy becomes true it stays true forever', 'G (busy -> G busy)');
+  reads('if the door opens it must close within 5 seconds', 'G (door_opens -> F[0,5] door_close)');
+});

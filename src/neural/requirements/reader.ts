@@ -1708,6 +1708,16 @@ function numberedSteps(words: readonly Word[]): Word[] {
 }
 
 /**
+ * "once busy becomes true it stays true forever": with no comma after the condition, a pronoun that opens the main
+ * clause is where the condition ends.
+ */
+function pronounAfterCondition(words: readonly Word[]): Word[] {
+  if (!['once', 'when', 'whenever', 'if', 'after'].includes(words[0]?.norm ?? '') || words.some((w) => w.norm === ',')) return [...words];
+  const k = words.findIndex((w, i) => i > 2 && ['it', 'they'].includes(w.norm) && ['ADJ', 'VERB', 'NOUN', 'PROPN', 'ADV'].includes(words[i - 1]!.pos));
+  return k < 0 ? [...words] : [...words.slice(0, k), inserted(',', ',', 'PUNCT', words[k]!.start), ...words.slice(k)];
+}
+
+/**
  * "The alarm, once triggered, remains active until ...", "the door, when open, must ...": a condition set off by commas
  * after the subject is the condition said first ("once triggered, the alarm remains active ..."), whose missing
  * subject the reader takes from the main clause.
@@ -1753,7 +1763,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const marker = (k: number) => ended[k]?.pos === 'NUM' && ['.', ')'].includes(ended[k + 1]?.norm ?? '');
   if (marker(0) && ended.length > 2 && !ended.some((_, k) => k > 0 && marker(k))) ended.splice(0, 2);
   while (ended.length > 0 && (stop(ended[ended.length - 1]!) || commentMark(ended[ended.length - 1]))) ended.pop();
-  const kept = restatedWeakness(numberedSteps(frontedCondition(placeAfterVerb(corrected(withoutFillers(ended))))));
+  const kept = restatedWeakness(numberedSteps(frontedCondition(placeAfterVerb(corrected(withoutFillers(pronounAfterCondition(ended)))))));
   // "Keep out of the boiler room. Deliver to the laundry, then the loading dock.": sentences that each stand on their
   // own are read one by one, side by side, so the second's "then" orders only its own steps.
   const sentences = standingSentences(kept);
