@@ -1542,3 +1542,14 @@ test('with no comma after a condition, a pronoun opening the main clause ends it
   reads('once busy becomes true it stays true forever', 'G (busy -> G busy)');
   reads('if the door opens it must close within 5 seconds', 'G (door_opens -> F[0,5] door_close)');
 });
+
+test('exercise phrasings: the previous step said twice, a time said again in brackets, "at every position from the initial state up to now", "it stays busy", "without clearance it never departs", "from the next cycle on for at least 5 cycles", "ever again", "set foot in"', () => {
+  reads('Past-time: every ack is immediately preceded by a req in the previous step.', 'G (ack -> Y req)');
+  reads('Lecture notes: p holds in the third state of the trace (two steps after the initial state).', 'X X p');
+  reads('Past-time safety: whenever c holds, a has held at every position from the initial state up to now.', 'G (c -> H a)');
+  reads('whenever busy holds, it stays busy until idle holds', 'G (busy -> busy U idle)');
+  reads('The cable car shall not depart before the operator has given clearance; without clearance it never departs.', '!cable_car_depart W operator_given_clearance');
+  reads('Once the battery is low, the low-battery alarm must sound from the next cycle on for at least 5 cycles.', 'G (battery_low -> G[1,5] low_battery_alarm_sound)');
+  reads("After you pass through the high-voltage section, don't set foot in the maintenance pit ever again.", 'G (high_voltage_section -> G !maintenance_pit)');
+  reads("don't go to the pit ever again", 'G !pit');
+});

@@ -272,7 +272,12 @@ export abstract class ClauseReader {
     if (contentWords(place).length === 0 && pronoun && onlyHolds && this.antecedent) return this.applyWraps(parts, this.prop(this.antecedent));
     // "whenever the lamp is on, it is off in the next state": "it" as the subject is the condition's subject.
     const head = place[0] ?? parts.words[0];
-    if (head && refersBack(head) && this.antecedentSubject && contentWords(place.slice(1)).length > 0) return this.applyWraps(parts, this.prop([...this.antecedentSubject, ...place.slice(1)]));
+    if (head && refersBack(head) && this.antecedentSubject && contentWords(place.slice(1)).length > 0) {
+      // ("whenever busy holds, it stays busy": the state it is said to be in is the subject's own name.)
+      const lemmas = (ws: readonly Word[]) => contentWords(ws).map((w) => w.lemma).join(' ');
+      const same = lemmas(place.slice(1)) === lemmas(this.antecedentSubject);
+      return this.applyWraps(parts, this.prop(same ? this.antecedentSubject : [...this.antecedentSubject, ...place.slice(1)]));
+    }
     return this.applyWraps(parts, this.prop(place));
   }
 
@@ -523,7 +528,10 @@ export abstract class ClauseReader {
     const close = this.closing.get(open)!;
     const inner = this.items.slice(open + 1, close);
     if (inner.length > 0 && inner.every((it) => it.kind === 'cue' && it.cue.kind === 'unary')) {
-      for (let k = open + 1; k < close; k++) parts.wraps.push(this.resolve(k));
+      // "in the third state (two steps after the initial state)": the same time said again in brackets adds nothing.
+      const said = (ws: Wrap[]) => JSON.stringify(ws);
+      const again = (k: number) => parts.wraps.some((ws) => said(ws) === said(this.resolve(k)));
+      for (let k = open + 1; k < close; k++) if (!again(k)) parts.wraps.push(this.resolve(k));
       return;
     }
     // "when the pilot is not in control (not standby)", "a request (of some resource) occurs": brackets after a

@@ -153,7 +153,10 @@ const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 
 /** Each entry: the pattern variants (`|`-separated) and the cue. */
 /** Work a robot does at a place ("clean the east face"): the place is where it goes. */
-export const taskVerbs: readonly string[] = ['clean', 'mow', 'spray', 'harvest', 'groom', 'sweep', 'mop', 'vacuum', 'scan', 'water', 'serve', 'photograph', 'film', 'paint', 'tidy', 'tidy up', 'dust'];
+export const taskVerbs: readonly string[] = [
+  'clean', 'mow', 'spray', 'harvest', 'groom', 'sweep', 'mop', 'vacuum', 'scan', 'water', 'serve', 'photograph', 'film', 'paint', 'tidy',
+  'tidy up', 'dust', 'restock', 'wipe', 'wash', 'scrub', 'polish', 'empty', 'feed',
+];
 
 export const cueTable: readonly [string, Cue][] = [
   // Always.
@@ -304,7 +307,13 @@ export const cueTable: readonly [string, Cue][] = [
   ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier | ' +
     'at some point before that | at some earlier point | before then',
     { kind: 'unary', wraps: [O], relative: true }],
-  ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time', unary([H])],
+  ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time | ' +
+    'at every position from the initial state up to now | at every step from the initial state up to now | at every position up to now | ' +
+    'at every step up to now | at all positions up to now | at every position so far | from the initial state up to now', unary([H])],
+  // "the alarm must sound from the next cycle on for at least 5 cycles": steps 1 to 5 from now.
+  ['from the next cycle on for at least #n #step | from the next step on for at least #n #step | from the next cycle on for #n #step | ' +
+    'from the next step on for #n #step | starting in the next cycle for at least #n #step | starting at the next step for at least #n #step',
+    unary([{ op: 'globally', lo: 1, hi: 'n0' }])],
   ['have never | have not ever | have never once', unary([H, NOT])],
   // "err has never held up to and including the current step": the past up to now is what "has never" says.
   ['up to and including the current step | up to and including the current moment | up to and including now | ' +
@@ -560,7 +569,7 @@ export const cueTable: readonly [string, Cue][] = [
     // "check the haunted house": a place checked is a place gone to ("check that ..." frames a property).
     // "hit saloon set, then harbor set": a place hit is a place reached.
     'hit the | hit >noun | stop at the | stop at >noun | pass the | pass >noun | pick up at | pick up from | collect from | ' +
-    'refill at | refuel at | recharge at | ride the | ' +
+    'refill at | refuel at | recharge at | ride the | set foot in | set foot on | step into | step onto | ' +
     // "clean the east face", "serve the Elm Street stop": work done at a place is done there.
     taskVerbs.map((verb) => `${verb} the | `).join('') +
     'check the | check >noun | dock at the | dock at >noun | berth at the | berth at >noun | moor at the | moor at >noun | ' +
@@ -662,7 +671,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['will | be expected to | be guaranteed to', { kind: 'ignore', obligation: true }],
   // "p never happens again after q": again repeats nothing the formula does not say.
   // "b will not happen again": never again.
-  ['again', { kind: 'ignore', again: true }],
+  ['again | ever again', { kind: 'ignore', again: true }],
   ['toggle | alternate | flip | alternate between true and false | toggle between true and false | flip between true and false | ' +
     'alternate between on and off | toggle between on and off | flip between on and off | hold alternately | be true alternately | occur alternately | ' +
     'be true in alternating states | hold in alternating states | be true in alternate states | hold in alternate states | ' +

@@ -787,8 +787,11 @@ class Reader extends RangeReader {
         return un('globally', bin('implies', peel(l, 'globally'), un('globally', negation(peel(r, 'finally')))));
       case 'immediateResponse':
         return un('globally', bin('implies', peel(l, 'globally'), un('next', r)));
-      case 'immediatelyPrecededBy':
-        return un('globally', bin('implies', peel(l, 'globally'), un('prev', peel(r, 'finally'))));
+      case 'immediatelyPrecededBy': {
+        // ("... immediately preceded by a req in the previous step": the previous step said twice.)
+        const before = peel(r, 'finally');
+        return un('globally', bin('implies', peel(l, 'globally'), before.kind === 'prev' && !before.interval ? before : un('prev', before)));
+      }
       case 'respondsTo':
         return un('globally', bin('implies', r, isTemporal(l) ? l : un('finally', l)));
       case 'precedes':
@@ -1653,6 +1656,8 @@ function restatedWeakness(words: readonly Word[]): Word[] {
     /^(even if|even when|even though) .*\b(never|not ever)\b/.test(part) ||
     /^(although|though|but|even though) .*\b(be not require to|need not|need never|do not have to|may never|might never|can never|be not guarantee to)\b/.test(part) ||
     /^whether or not\b/.test(part) ||
+    // "...; without clearance it never departs": without the awaited event, what waits for it never comes.
+    /^without\b.*\bnever\b/.test(part) ||
     /^(forever|for ever|indefinitely) if\b/.test(part) ||
     // "..., and stay locked forever if no reset ever occurs".
     /^(stay|remain|keep|be|hold)\b.{0,40}\b(forever|for ever|indefinitely) if\b/.test(part) ||
