@@ -1172,7 +1172,7 @@ test('"never ... before" said of a subject is a statement; until what has once h
 test('"keep scanning" a list over and over; "in exactly this order"; ", any order,"; an acronym the tagger takes for an interjection is a place', () => {
   reads('Keep scanning room A, room B and room C over and over.', 'G F room_a & G F room_b & G F room_c');
   reads('Visit the gym, then the spa, in exactly this order.', 'F (gym & F spa)');
-  reads('restock crash carts on floor 2 and floor 3, any order, but do NOT use elevator B', 'F restock_crash_carts_on_floor & F floor_3 & G !use_elevator_b');
+  reads('restock crash carts on floor 2 and floor 3, any order, but do NOT use elevator B', 'F crash_carts_on_floor_2 & F floor_3 & G !use_elevator_b');
   reads('keep circling between the ER and the pharmacy', 'G F er & G F pharmacy');
   reads('If you detect gas, leave the building right away.', 'G (detect_gas -> X leave_building)');
 });
@@ -1300,7 +1300,7 @@ test('the "position" register of graded exercises; "then so does q"; places name
 
 test('typed in a hurry: "w/o", "2x", "+", ">", "rm", "sq"; more fillers; comparisons and implications keep their symbols', () => {
   reads('go to venus rm then mercury rm then back to charger w/o entering kitchen', 'F (venus_rm & F (mercury_rm & F charger)) & !kitchen U charger');
-  reads('mop kitchen 2x tonight', 'F (mop_kitchen_tonight & F (!mop_kitchen_tonight & F mop_kitchen_tonight))');
+  reads('mop kitchen 2x tonight', 'F (kitchen_tonight & F (!kitchen_tonight & F kitchen_tonight))');
   reads('market sq + clock tower', 'F market_sq & F clock_tower');
   reads('loop cathedral > town hall > market sq', 'F (loop_cathedral & F (town_hall & F market_sq))');
   reads('keep cycling kitchen and reception', 'G F kitchen & G F reception');
@@ -1416,7 +1416,7 @@ test('"walk/fly/travel between A and B" goes back and forth; "between A and B" j
 
 test('sentences that each stand on their own are read one by one, side by side; one that opens with "then" or points back ("there", "on the way") is read with the one before', () => {
   reads('Keep out of the boiler room and the morgue. Deliver to the laundry, then the elevator lobby, then the loading dock.', 'G !boiler_room & G !morgue & F (laundry & F (elevator_lobby & F loading_dock))');
-  reads('Do not fly below floor 5. Do not approach the antenna mast. Clean floor 22, and after that floor 23.', 'G !fly_below_floor_5 & G !antenna_mast & F (clean_floor_22 & F floor_23)');
+  reads('Do not fly below floor 5. Do not approach the antenna mast. Clean floor 22, and after that floor 23.', 'G !fly_below_floor_5 & G !antenna_mast & F (floor_22 & F floor_23)');
   reads('Go to nurse station 5. Don\'t pass through pediatrics on the way.', '!pediatrics U nurse_station_5');
   reads('go to a. then go to b.', 'F (a & F b)');
 });
@@ -1552,4 +1552,18 @@ test('exercise phrasings: the previous step said twice, a time said again in bra
   reads('Once the battery is low, the low-battery alarm must sound from the next cycle on for at least 5 cycles.', 'G (battery_low -> G[1,5] low_battery_alarm_sound)');
   reads("After you pass through the high-voltage section, don't set foot in the maintenance pit ever again.", 'G (high_voltage_section -> G !maintenance_pit)');
   reads("don't go to the pit ever again", 'G !pit');
+});
+
+test('", if it ever is", ", however long that takes", "where b need not occur"; "at that moment and for the following 30 seconds"; "round the clock"; "a second time"; "X is prohibited"; "within at most"; "there is a position at which"; a command after a condition with no comma', () => {
+  reads('Keep clear of the bottling line until it has been shut down, however long that takes.', '!bottling_line W shut_down');
+  reads('Exercise 3.2: Express in LTL that a never occurs before the first occurrence of b, where b need not occur at all.', '!a W b');
+  reads('Whenever the motor turns off, the courtesy light is required to be on at that moment and for the following 30 seconds.', 'G (motor_turns_off -> G[0,30] courtesy_light_on)');
+  reads('Patrol the cellar deck and the drilling deck continuously, round the clock.', 'G F cellar_deck & G F drilling_deck');
+  reads('Do Market Street, then King Street, then Market Street a second time.', 'F (market_street & F (king_street & F market_street))');
+  reads('After a missing-step fault is detected, running is prohibited until the fault has been cleared, and the fault must eventually be cleared.', 'G (a_missing_step_fault_detected -> !running U fault_cleared)');
+  reads('Every req must be answered by an ack within at most 3 steps.', 'G (req -> F[0,3] answered_by_ack)');
+  reads('There is at least one position at which a and b hold together.', 'F (a & b)');
+  reads('whenever a helicopter is landing dont be on the helideck', 'G (helicopter_landing -> !helideck)');
+  reads('plough maple road and cedar lane whatever order', 'F maple_road & F cedar_lane');
+  reads('The boiler shall be shut down if the water level is low.', 'G (water_level_low -> boiler_shut_down)');
 });

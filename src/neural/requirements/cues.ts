@@ -155,7 +155,7 @@ const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 /** Work a robot does at a place ("clean the east face"): the place is where it goes. */
 export const taskVerbs: readonly string[] = [
   'clean', 'mow', 'spray', 'harvest', 'groom', 'sweep', 'mop', 'vacuum', 'scan', 'water', 'serve', 'photograph', 'film', 'paint', 'tidy',
-  'tidy up', 'dust', 'restock', 'wipe', 'wash', 'scrub', 'polish', 'empty', 'feed',
+  'tidy up', 'dust', 'restock', 'wipe', 'wash', 'scrub', 'polish', 'empty', 'feed', 'plough', 'plow', 'grit', 'salt',
 ];
 
 export const cueTable: readonly [string, Cue][] = [
@@ -171,6 +171,7 @@ export const cueTable: readonly [string, Cue][] = [
     'all day long | all day | all night long | ' +
     'at every point in the execution | throughout the execution | ' +
     'forever after | ever after | the whole time | the entire time | indefinitely | for good | without end | endlessly | nonstop | non-stop | ' +
+    'round the clock | around the clock | day and night | at that moment and from then on | now and from then on | at that moment and forever after | ' +
     'in all future states | throughout | in every cycle | in each cycle | at every cycle | on every cycle | in all cycles | every cycle', unary([G])],
   ['it be always the case that | it always hold that | it be globally the case that | it be always true that', unary([G], true)],
   ['from then on | from that point on | from that moment on | from there on | from that time on | thereafter', { kind: 'unary', wraps: [G], fromThen: true }],
@@ -212,7 +213,8 @@ export const cueTable: readonly [string, Cue][] = [
     ', wait there | , stay there | , remain there | , then wait there | , then stay there', unary([{ op: 'finally', reach: true }, G])],
   // "you have ten steps to reach the summit": a deadline on what follows.
   ['you have #n #unit to | you have #n #unit in which to | you get #n #unit to', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
-  ['from some point on | from some point onwards | eventually forever | eventually always | eventually permanently | ' +
+  ['from some point on | from some point onwards | from some point onward | from some moment onward | from some moment onwards | ' +
+    'from some step onward | from some position onward | eventually forever | eventually always | eventually permanently | ' +
     'from some position on | from some position onwards | from some step on | from some state on | ' +
     'after some point always | from some time on | continuously from some point on | continuously from some point onwards | ' +
     'permanently from some point on', unary([F, G])],
@@ -254,11 +256,14 @@ export const cueTable: readonly [string, Cue][] = [
     '#n #step after the initial state | exactly #n #step after the initial state | #n #step after the start | exactly #n #step after the start',
     unary([{ op: 'next', lo: 'n0' }])],
   // "reset holds at that step and at each of the following 3 steps": now and at the next three, G[0,3].
-  ['at that step and at each of the following #n #step | at that step and the following #n #step | in the current step and in each of the following #n #step | ' +
+  ['in the current cycle and each of the following #n #step | in the current step and each of the following #n #step | ' +
+    'at that moment and for the following #n #unit | now and for the following #n #unit | at that moment and during the following #n #unit | ' +
+    'at that step and at each of the following #n #step | at that step and the following #n #step | in the current step and in each of the following #n #step | ' +
     'in the current step and the following #n #step | at that step and in each of the following #n #step | now and at each of the following #n #step | ' +
     'now and in each of the following #n #step | at that step and during the following #n #step',
     unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
-  ['in the next #n #step | at the next #n #step | in each of the next #n #step | at each of the next #n #step',
+  ['in the next #n #step | at the next #n #step | in each of the next #n #step | at each of the next #n #step | at every one of the next #n #step | ' +
+    'in every one of the next #n #step',
     unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
   ['in at least one of the next #n #step | at least once in the next #n #step | in one of the next #n #step | at some of the next #n #step',
     unary([{ op: 'next', lo: 1, hi: 'n0', each: true, some: true }])],
@@ -378,7 +383,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['up to and including a moment when', binary('strongReleasedBy')],
   ['at every moment since a moment when | ever since the moment when | at every moment since', binary('since')],
   // Bounded.
-  ['within #n #unit? | in less than #n #unit? | in at most #n #unit? | no later than #n #unit? | at most #n #unit? later | ' +
+  ['within #n #unit? | within at most #n #unit? | in less than #n #unit? | in at most #n #unit? | no later than #n #unit? | at most #n #unit? later | ' +
     'within the next #n #unit? | in no more than #n #unit? | before #n #unit? elapse | before #n #unit? pass', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['for #n #unit? | for at least #n #unit? | for the next #n #unit? | during the next #n #unit? | for the following #n #unit? | ' +
     'throughout the next #n #unit? | over the next #n #unit? | during the first #n #unit? | in the first #n #unit? | for the first #n #unit?',
@@ -399,6 +404,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['in no later state | in no later step | at no later step | at no later position | in no later position | at no later time | ' +
     'at no later point | in no subsequent state | at no subsequent step', unary([X, G, NOT])],
   ['at most twice | no more than twice | not more than twice', { kind: 'count', bound: 'atMost', times: 2 }],
+  // "Do Market Street, then King Street, then Market Street a second time": a visit again is a visit.
+  ['a second time | one more time | once more | a third time', { kind: 'ignore' }],
   // "Stop by the galley exactly once on this run, no more, no less": the count says it already.
   [', no more , no less | no more , no less | , no more no less | no more no less | , no more | on this run | on this trip | on this shift | ' +
     'per run | per trip | per shift', { kind: 'ignore' }],
@@ -572,6 +579,8 @@ export const cueTable: readonly [string, Cue][] = [
     'refill at | refuel at | recharge at | ride the | set foot in | set foot on | step into | step onto | ' +
     // "clean the east face", "serve the Elm Street stop": work done at a place is done there.
     taskVerbs.map((verb) => `${verb} the | `).join('') +
+    // ("plough maple road", "mop kitchen": with no article, only verbs that are seldom nouns before a noun; not "water level".)
+    ['clean', 'mow', 'spray', 'harvest', 'sweep', 'mop', 'vacuum', 'tidy', 'restock', 'wipe', 'scrub', 'plough', 'plow'].map((verb) => `${verb} >noun | `).join('') +
     'check the | check >noun | dock at the | dock at >noun | berth at the | berth at >noun | moor at the | moor at >noun | ' +
     'drive into | fly into | walk into | run into | ride into | sail into | drive onto | walk onto | ride to | ' +
     'fly through | drive through | walk through | move through | travel through | sail through | swim through | sneak into | sneak in to | ' +
@@ -603,6 +612,7 @@ export const cueTable: readonly [string, Cue][] = [
     'do not be on | do not be in | do not be at | do not be near | ' +
     // "the avalanche zone is off-limits from then on": said of the place, a ban on going there.
     'be off limits | be off - limits | be out of bounds | be off bound | be off bounds | ' +
+    'be prohibited | be forbidden | be not permitted | be not allowed | ' +
     // "at some point stop visiting the lobby for good": from then on, no more visits.
     'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to | stop go near | stop go into | stop go in | ' +
     // "no fly over the school at all": a ban said as a sign says it.
@@ -629,13 +639,16 @@ export const cueTable: readonly [string, Cue][] = [
     'i need a formula for | give me a formula for | write a formula for | i need a formula saying that | i need a formula that say | ' +
     // A question asking how to write the property: "How do I express that whenever p holds, ...?"
     'how do i express that | how can i express that | how do i say that | how can i say that | how do i write that | how can i write that | ' +
+    'express in ltl that | formalise that | formalize that | express that | ' +
     'how do i write in ltl that | how do i express in ltl that | how do i say in ltl that | how can i write in ltl that | how to write in ltl that | ' +
     'how do i specify that | how can i specify that | how would i express that | how would i write that | how do you express that | ' +
     'how to express that | how to say that | how to write that | how to specify that | i want to express that | i want to say that | ' +
     'i want to specify that | i need to express that | i need to specify that', { kind: 'lead' }],
   ['never reach a state where | never reach a state in which | never get to a state where | never get into a state where | ' +
     'never enter a state where | never be in a state where', { kind: 'lead', wraps: [G, NOT] }],
-  ['eventually reach a state where | eventually reach a state in which | eventually get to a state where', { kind: 'lead', wraps: [F] }],
+  ['eventually reach a state where | eventually reach a state in which | eventually get to a state where | there be at least one position at which | ' +
+    'there be a position at which | there be some position at which | there be a step at which | there be some step at which | ' +
+    'there be at least one step at which | there be a state in which | there be some state in which', { kind: 'lead', wraps: [F] }],
   ['there be a state after which | there be a point after which | there be a moment after which | there be a time after which',
     { kind: 'lead', wraps: [F, G] }],
   // No meaning of their own.

@@ -110,7 +110,8 @@ export function toItems(words: readonly Word[]): Item[] {
     // "each health-check ping": "check" inside a compound noun goes nowhere.
     const compound = it.kind === 'cue' && it.cue.kind === 'goal' && it.words[0]!.norm === 'check' && ['SYM', 'NOUN', 'ADJ'].includes(word(k - 1)?.pos ?? '');
     // "keep vacuuming the carpet until ...": work going on is an activity, not a place to get to.
-    const activity = it.kind === 'cue' && it.cue.kind === 'goal' && taskVerbs.includes(it.words[0]!.lemma) && it.words[0]!.norm.endsWith('ing');
+    // ("the clean room", "a sweep pattern": after an article the word describes a noun.)
+    const activity = it.kind === 'cue' && it.cue.kind === 'goal' && taskVerbs.includes(it.words[0]!.lemma) && (it.words[0]!.norm.endsWith('ing') || word(k - 1)?.pos === 'DET');
     // "no other train is approaching": a going verb in the progressive after "is" says where a thing is, not a goal.
     const progressive = it.kind === 'cue' && it.cue.kind === 'goal' && it.words.length === 1 && it.words[0]!.norm.endsWith('ing') && ['be'].includes(word(k - 1)?.lemma ?? '');
     return range || transitive || state || compound || activity || progressive ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];

@@ -1656,6 +1656,10 @@ function restatedWeakness(words: readonly Word[]): Word[] {
     /^(even if|even when|even though) .*\b(never|not ever)\b/.test(part) ||
     /^(although|though|but|even though) .*\b(be not require to|need not|need never|do not have to|may never|might never|can never|be not guarantee to)\b/.test(part) ||
     /^whether or not\b/.test(part) ||
+    // "..., if it ever is", "..., however long that takes", "..., where b need not occur at all".
+    /^if (it|one|he|she|they|that|this) ever (be|do|happen|come|arrive|occur)\b/.test(part) ||
+    /^however long (that|it) take\b/.test(part) ||
+    /^where\b.*\b(need not|may not|might not|need never)\b/.test(part) ||
     // "...; without clearance it never departs": without the awaited event, what waits for it never comes.
     /^without\b.*\bnever\b/.test(part) ||
     /^(forever|for ever|indefinitely) if\b/.test(part) ||
@@ -1718,7 +1722,9 @@ function numberedSteps(words: readonly Word[]): Word[] {
  */
 function pronounAfterCondition(words: readonly Word[]): Word[] {
   if (!['once', 'when', 'whenever', 'if', 'after'].includes(words[0]?.norm ?? '') || words.some((w) => w.norm === ',')) return [...words];
-  const k = words.findIndex((w, i) => i > 2 && ['it', 'they'].includes(w.norm) && ['ADJ', 'VERB', 'NOUN', 'PROPN', 'ADV'].includes(words[i - 1]!.pos));
+  // (So does a command: "whenever a helicopter is landing dont be on the helideck".)
+  const opensMain = (w: Word, i: number) => ['it', 'they', 'never'].includes(w.norm) || (w.norm === 'do' && ['not', 'nt', "n't"].includes(words[i + 1]?.norm ?? ''));
+  const k = words.findIndex((w, i) => i > 2 && opensMain(w, i) && ['ADJ', 'VERB', 'NOUN', 'PROPN', 'ADV'].includes(words[i - 1]!.pos));
   return k < 0 ? [...words] : [...words.slice(0, k), inserted(',', ',', 'PUNCT', words[k]!.start), ...words.slice(k)];
 }
 
