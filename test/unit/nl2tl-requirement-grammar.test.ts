@@ -1181,7 +1181,7 @@ test('"p holds at most once" is one step at most, a visit one stay; "leave" forb
   reads('p is true at most once.', 'G (p -> X G !p)');
   reads("don't go to the reception more than once", '!reception W (reception W G !reception)');
   reads("Don't leave the charging dock unless there's a new order.", 'charging_dock W new_order');
-  reads('Do not leave the charging station until you are fully charged', 'charging_station U fully_charged');
+  reads('Do not leave the charging station until you are fully charged', 'charging_station U charged');
   reads('never leave the house', 'G house');
   reads('Navigate to the beacon, and once there, never leave it.', 'F G beacon');
   reads('Whenever you enter the red zone, get out of it right away.', 'G (red_zone -> X !red_zone)');
@@ -1566,4 +1566,12 @@ test('", if it ever is", ", however long that takes", "where b need not occur"; 
   reads('whenever a helicopter is landing dont be on the helideck', 'G (helicopter_landing -> !helideck)');
   reads('plough maple road and cedar lane whatever order', 'F maple_road & F cedar_lane');
   reads('The boiler shall be shut down if the water level is low.', 'G (water_level_low -> boiler_shut_down)');
+});
+
+test('"in each of the next 5 steps" is G[1,5]; "now or at some later point" is F; "take place" is to occur; "fully closed" is closed', () => {
+  reads('c holds in each of the next 5 steps.', 'G[1,5] c');
+  reads('If p holds now, then p also holds in each of the next three steps.', 'p -> G[1,3] p');
+  reads('Existence pattern: r holds now or at some later point.', 'F r');
+  reads('Every schedule trigger shall eventually be followed by a watering run, and no watering run may take place while the water tank is empty.', 'G (schedule_trigger -> F watering_run) & G (water_tank_empty -> !watering_run)');
+  reads('Once the door is fully closed, it must remain closed until an open command is received, if one ever is.', 'G (door_closed -> door_closed W open_command_received)');
 });

@@ -11,6 +11,8 @@ const truthVerbs = new Set([...holdingWords, 'happen', 'occur', 'become', 'do', 
 
 // "no further dose shall be delivered": a dose again is a dose; the proposition is the same as the one before.
 const againWords = new Set(['further', 'additional', 'subsequent']);
+// "once the door is fully closed, it must remain closed": how fully a state holds names no other state.
+const degreeWords = new Set(['fully', 'completely', 'totally', 'entirely']);
 
 /** A word that only says its clause holds: "it holds", "it persists", "it is still true". */
 export const saysItHolds = (w: Word): boolean => holdingWords.has(w.lemma);
@@ -39,7 +41,7 @@ export function isContent(w: Word, next: Word | undefined): boolean {
     return !next || (!['NOUN', 'ADJ', 'PROPN', 'NUM', 'ADV', 'ATOM'].includes(next.pos) && !/^[a-z]$/i.test(next.text));
   }
   if (droppedPos.has(w.pos)) return false;
-  return !truthVerbs.has(w.lemma) && !againWords.has(w.norm) && /[a-z0-9]/i.test(w.text);
+  return !truthVerbs.has(w.lemma) && !againWords.has(w.norm) && !degreeWords.has(w.norm) && /[a-z0-9]/i.test(w.text);
 }
 
 export function contentWords(words: readonly Word[]): Word[] {

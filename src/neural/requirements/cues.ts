@@ -262,9 +262,14 @@ export const cueTable: readonly [string, Cue][] = [
     'in the current step and the following #n #step | at that step and in each of the following #n #step | now and at each of the following #n #step | ' +
     'now and in each of the following #n #step | at that step and during the following #n #step',
     unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
-  ['in the next #n #step | at the next #n #step | in each of the next #n #step | at each of the next #n #step | at every one of the next #n #step | ' +
-    'in every one of the next #n #step',
-    unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
+  ['in the next #n #step | at the next #n #step', unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
+  // "c holds in each of the next 5 steps": at steps 1 to 5, as three of the four independent writers put it.
+  ['in each of the next #n #step | at each of the next #n #step | at every one of the next #n #step | in every one of the next #n #step',
+    unary([{ op: 'globally', lo: 1, hi: 'n0' }])],
+  // "r holds now or at some later point": eventually.
+  ['now or at some later point | now or at a later point | now or at some point later | now or at some later time | now or later on', unary([F])],
+  // "no watering run may take place": taking place is occurring.
+  ['take place', { kind: 'ignore' }],
   ['in at least one of the next #n #step | at least once in the next #n #step | in one of the next #n #step | at some of the next #n #step',
     unary([{ op: 'next', lo: 1, hi: 'n0', each: true, some: true }])],
   // Negation and never.
