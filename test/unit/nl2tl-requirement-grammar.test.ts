@@ -1575,3 +1575,8 @@ test('"in each of the next 5 steps" is G[1,5]; "now or at some later point" is F
   reads('Every schedule trigger shall eventually be followed by a watering run, and no watering run may take place while the water tank is empty.', 'G (schedule_trigger -> F watering_run) & G (water_tank_empty -> !watering_run)');
   reads('Once the door is fully closed, it must remain closed until an open command is received, if one ever is.', 'G (door_closed -> door_closed W open_command_received)');
 });
+
+test('an article that opens a time belongs to it: "the sensor stops at the previous step" is no stop at a place', () => {
+  reads('whenever the drone closes , the sensor stops at the previous step', 'G (drone_closes -> Y sensor_stops)');
+  reads('stop at the kitchen', 'F kitchen');
+});

@@ -76,6 +76,9 @@ function match(p: Pattern, words: readonly Word[], i: number): { length: number;
       at += n;
     }
   }
+  // "the sensor stops at the previous step": an article that opens a time ("the previous step") belongs to it.
+  const last = p.slots[p.slots.length - 1];
+  if (last && 'literal' in last && last.literal === 'the' && ['previous', 'next', 'same', 'following', 'preceding'].includes(words[at]?.norm ?? '')) return undefined;
   return at > i ? { length: at - i, numbers, steps } : undefined;
 }
 
