@@ -1580,3 +1580,16 @@ test('an article that opens a time belongs to it: "the sensor stops at the previ
   reads('whenever the drone closes , the sensor stops at the previous step', 'G (drone_closes -> Y sensor_stops)');
   reads('stop at the kitchen', 'F kitchen');
 });
+
+test('mission durations ("all night", "during the reception"); "on three separate occasions"; "within the first 10 steps"; "at the current step and at each of the 4 following steps"; "during the following 180 seconds"; a lone last place after a going verb; "Ever." and "What is the formula?" said after', () => {
+  reads('keep looping ballroom and garden all night pls', 'G F ballroom & G F garden');
+  reads('walk between tavern and market forever pls', 'G F tavern & G F market');
+  reads('Please visit table 12 at least twice during the reception.', 'F (table_12 & F (!table_12 & F table_12))');
+  reads('Visit the playground on three separate occasions.', 'F (playground & F (!playground & F (playground & F (!playground & F playground))))');
+  reads('b must occur within the first 10 steps.', 'F[0,10] b');
+  reads('Whenever a holds, it holds at the current step and at each of the 4 following steps.', 'G (a -> G[0,4] a)');
+  reads('Whenever the compressor is stopped, it shall not be switched on again during the following 180 seconds.', 'G (compressor_stopped -> G[0,180] !compressor_switched_on)');
+  reads('Never go to the ice shelf edge. Ever.', 'G !ice_shelf_edge');
+  reads('never go to a, ever', 'G !a');
+  reads('go to the kitchen and wait forever', 'F kitchen & G wait');
+});

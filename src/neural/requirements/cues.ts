@@ -168,7 +168,9 @@ export const cueTable: readonly [string, Cue][] = [
     'at every position | at each position | at all positions | in every position | in all positions | ' +
     'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
     'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
-    'all day long | all day | all night long | ' +
+    'all day long | all day | all night long | all night | all evening | all shift long | the entire shift | the whole night | ' +
+    'for the whole game | for the rest of the evening | for the rest of the day | for the rest of the night | for the whole shift | ' +
+    'for the whole day | for the whole night | for the entire shift | for as long as the voyage last | for the entire game | ' +
     'at every point in the execution | throughout the execution | ' +
     'forever after | ever after | the whole time | the entire time | indefinitely | for good | without end | endlessly | nonstop | non-stop | ' +
     'round the clock | around the clock | day and night | at that moment and from then on | now and from then on | at that moment and forever after | ' +
@@ -256,7 +258,9 @@ export const cueTable: readonly [string, Cue][] = [
     '#n #step after the initial state | exactly #n #step after the initial state | #n #step after the start | exactly #n #step after the start',
     unary([{ op: 'next', lo: 'n0' }])],
   // "reset holds at that step and at each of the following 3 steps": now and at the next three, G[0,3].
-  ['in the current cycle and each of the following #n #step | in the current step and each of the following #n #step | ' +
+  ['at the current step and at each of the #n following #step | at the current step and the #n following #step | ' +
+    'during the following #n #unit | for the following #n #unit | throughout the following #n #unit | ' +
+    'in the current cycle and each of the following #n #step | in the current step and each of the following #n #step | ' +
     'at that moment and for the following #n #unit | now and for the following #n #unit | at that moment and during the following #n #unit | ' +
     'at that step and at each of the following #n #step | at that step and the following #n #step | in the current step and in each of the following #n #step | ' +
     'in the current step and the following #n #step | at that step and in each of the following #n #step | now and at each of the following #n #step | ' +
@@ -311,7 +315,8 @@ export const cueTable: readonly [string, Cue][] = [
     'before or at that moment | before or at that time | at or before that moment | at or before that point | at that moment or before | ' +
     'at that moment or earlier | then or earlier | then or before | at some point in the past or at the current moment | ' +
     'in the past or at the current moment | at some earlier or current moment | at some earlier or the current moment | ' +
-    'at some earlier or current step | at the current moment or earlier | at some point up to that moment | at some point up to now | ' +
+    'at some earlier or current step | at the current moment or earlier | at some earlier or the current time | at some earlier or current time | ' +
+    'at some point up to that moment | at some point up to now | ' +
     'at some point up to and including that moment | up to that moment | at some point up to and including the current position | ' +
     'at some point up to and including now', unary([O])],
   ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier | ' +
@@ -388,7 +393,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['up to and including a moment when', binary('strongReleasedBy')],
   ['at every moment since a moment when | ever since the moment when | at every moment since', binary('since')],
   // Bounded.
-  ['within #n #unit? | within at most #n #unit? | in less than #n #unit? | in at most #n #unit? | no later than #n #unit? | at most #n #unit? later | ' +
+  ['within #n #unit? | within at most #n #unit? | within the first #n #unit | in the first #n #unit | in less than #n #unit? | in at most #n #unit? | no later than #n #unit? | at most #n #unit? later | ' +
     'within the next #n #unit? | in no more than #n #unit? | before #n #unit? elapse | before #n #unit? pass', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['for #n #unit? | for at least #n #unit? | for the next #n #unit? | during the next #n #unit? | for the following #n #unit? | ' +
     'throughout the next #n #unit? | over the next #n #unit? | during the first #n #unit? | in the first #n #unit? | for the first #n #unit?',
@@ -422,7 +427,7 @@ export const cueTable: readonly [string, Cue][] = [
   // "visit berth 5 at least twice, with leaving in between": separate visits are what the count means.
   [', with leave in between | with leave in between | , leave in between | leave in between | with a break in between', { kind: 'ignore' }],
   ['at least #n times | no fewer than #n times | at least #n separate times | minimum #n times | minimum #n separate times | ' +
-    'a minimum of #n times | at minimum #n times', { kind: 'count', bound: 'atLeast' }],
+    'a minimum of #n times | at minimum #n times | on #n separate occasions | on #n different occasions | on #n occasions', { kind: 'count', bound: 'atLeast' }],
   ['at least twice | no fewer than twice', { kind: 'count', bound: 'atLeast', times: 2 }],
   ['exactly #n times | exactly #n time', { kind: 'count', bound: 'exactly' }],
   // "do not go to a more than twice": at most twice; without the negation, at least once more.
@@ -508,7 +513,8 @@ export const cueTable: readonly [string, Cue][] = [
     'the position after that | at the position after that | the position after | at the position after | ' +
     'the state after that | in the state after that | the moment after | the moment after that | ' +
     'the cycle after | in the cycle after | the cycle after that | in the cycle after that | the tick after | the tick after that | ' +
-    'the one after | the one after that', { kind: 'stepAfter' }],
+    'the one after | the one after that | in the step right after it | in the step right after that | in the step immediately after it | ' +
+    'in the step immediately after that | at the step right after it', { kind: 'stepAfter' }],
   ['be never followed by | be not followed by | never be followed by | be not ever followed by', binary('neverFollowedBy')],
   ['from the next step on | from the next state on | from the next moment on | from the next step onwards | from the next position on', unary([X, G])],
   // "from the third state on, c holds": the first state is now.
@@ -663,7 +669,8 @@ export const cueTable: readonly [string, Cue][] = [
     // Speech ("um" and the like go before: reader.ts, withoutFillers), and "let's".
     'okay so | ok so | let s | let us | sorry | you know | mate', { kind: 'ignore' }],
   // "visit berth 2 exactly once during the shift": the mission is the shift.
-  ['during the shift | during your shift | during the route | during the mission | during the tour | during the trip | during the run | ' +
+  ['during the reception | during the game | during the event | during the party | during the match | during the ceremony | ' +
+    'during the shift | during your shift | during the route | during the mission | during the tour | during the trip | during the run | ' +
     'during the patrol | during the night | during the day | during the task', { kind: 'ignore' }],
   // Path quantifiers: every linear-time formula speaks of every execution already ("err is true in at most one state
   // of the run").

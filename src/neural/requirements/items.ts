@@ -101,6 +101,22 @@ export function toItems(words: readonly Word[]): Item[] {
       i++;
     }
   }
+  // "patrol ballroom and garden forever": after a going verb, a lone word after "and" with only adverbials after it
+  // is the list's last place, whatever the tagger says of it ("garden/VERB").
+  items.forEach((it, k) => {
+    const verb = it.kind === 'cue' && (it.cue.kind === 'goal' || (it.cue.kind === 'unary' && it.cue.goal === true));
+    if (!verb || items[k + 1]?.kind !== 'word') return;
+    let j = k + 1;
+    while (items[j]?.kind === 'word') j++;
+    const and = items[j];
+    const last = items[j + 1];
+    if (and?.kind !== 'cue' || and.cue.kind !== 'binary' || and.cue.op !== 'and' || last?.kind !== 'word' || last.word.pos !== 'VERB' || last.word.norm !== last.word.lemma) return;
+    const after = items.slice(j + 2);
+    if (!after.some((a) => a.kind === 'cue' && a.cue.kind === 'unary') || !after.every((a) => a.kind === 'cue' && (a.cue.kind === 'unary' || a.cue.kind === 'ignore'))) return;
+    // ("go to the kitchen and wait forever": a command of its own.)
+    if (['wait', 'stop', 'stay', 'rest', 'return', 'land', 'hover', 'park', 'come', 'go', 'leave', 'sleep', 'charge', 'recharge', 'idle'].includes(last.word.lemma)) return;
+    items[j + 1] = { kind: 'word', word: { ...last.word, pos: 'NOUN' } };
+  });
   // "the pressure must stay between 2 and 5 bar": a range of values in a unit, not two clauses (a range of time
   // units is a cue of its own, matched above).
   return items.flatMap((it, k): Item[] => {

@@ -1272,7 +1272,8 @@ class Reader extends RangeReader {
     // so do those before a part with a verb of its own ("keep visiting a and b forever, and avoid c").
     const tails = parts0.map(([s, e]) => {
       let tail = e;
-      while (tail > s && this.cueAt(tail - 1)?.kind === 'unary') tail--;
+      // (Past "pls" too: "keep looping ballroom and garden all night pls".)
+      while (tail > s && (this.cueAt(tail - 1)?.kind === 'unary' || (this.cueAt(tail - 1)?.kind === 'ignore' && tail === e))) tail--;
       return tail;
     });
     const ownVerb = (i: number) => i < parts0.length && !this.isBare(parts0[i]![0], tails[i]!) && this.placeVerb(parts0[i]![0], tails[i]!) !== undefined;
@@ -1805,7 +1806,10 @@ function withoutGreetings(words: readonly Word[]): Word[] {
   if (['hi', 'hello', 'hey', 'dear', 'greetings'].includes(words[0]?.norm ?? '') && comma > 0 && comma <= 4) from = comma + 1;
   let to = words.length;
   // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Kind regards": up to four words after the last sentence.
+  // So are a last question about the formula ("What is the formula?") and a last word said for emphasis ("Ever.").
+  const asides = /^(ever|never|ever again|at all|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right)$/;
   const signOff = (tail: readonly Word[]) =>
+    asides.test(tail.filter((w) => w.pos !== 'PUNCT').map((w) => w.norm).join(' ')) ||
     ['thanks', 'thank', 'regards', 'cheers', 'sincerely', 'cordially', 'thx'].includes(tail[0]!.norm) ||
     (['many', 'kind', 'warm', 'best'].includes(tail[0]!.norm) && ['thanks', 'regards', 'wishes', ','].includes(tail[1]?.norm ?? ''));
   for (let k = words.length - 1; k > from; k--) {
