@@ -1593,3 +1593,8 @@ test('mission durations ("all night", "during the reception"); "on three separat
   reads('never go to a, ever', 'G !a');
   reads('go to the kitchen and wait forever', 'F kitchen & G wait');
 });
+
+test('a place under "never" after a going verb is one never to go to ("go to a, never b" lost the goal)', () => {
+  reads('go to the kitchen, never the garage', 'F kitchen & G !garage');
+  reads('go to a, never b', 'F a & G !b');
+});

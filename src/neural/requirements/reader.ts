@@ -1280,7 +1280,9 @@ class Reader extends RangeReader {
     const endsGroup = parts0.map((_, i) => i === parts0.length - 1 || (i > 0 && ownVerb(i + 1) && !ownVerb(i)));
     const parts = parts0.map(([s, e], i): [number, number] => [s, endsGroup[i] ? tails[i]! : e]);
     // "go to the kitchen and the bedroom, but not the bathroom": a place under "not" is one never to go to.
-    const negated = parts.map(([s, e]) => this.isNegation(s) && this.isBare(s + 1, e));
+    // ("go to the kitchen, never the garage": so is one under "never".)
+    const never = (k: number) => { const c = this.cueAt(k); return c?.kind === 'unary' && c.wraps.length === 2 && c.wraps[0]!.op === 'globally' && c.wraps[1]!.op === 'not'; };
+    const negated = parts.map(([s, e]) => (this.isNegation(s) || never(s)) && this.isBare(s + 1, e));
     // "stop at the bank and also at the post office": the verb's preposition said again.
     const withPreposition = ([s, e]: [number, number]) => this.wordAt(s)?.pos === 'ADP' && this.isBare(s + 1, e);
     const bare = (i: number) => negated[i] || this.isBare(...parts[i]!) || (i > 0 && withPreposition(parts[i]!));
