@@ -1312,7 +1312,7 @@ test('typed in a hurry: "w/o", "2x", "+", ">", "rm", "sq"; more fillers; compari
 
 test('a restart said twice is said once; a prohibition typed after places with no verb holds at every moment; "town hall b4 castle"', () => {
   reads("Don't go in the kitchen until, um, until you've finished reception.", '!kitchen U finished_reception');
-  reads("Wait at the city gate until, uh, until the group's back, and then we head to the castle.", 'wait_at_city_gate U (group_back & F castle)');
+  reads("Wait at the city gate until, uh, until the group's back, and then we head to the castle.", 'city_gate U (group_back & F castle)');
   reads('lab then sterilisation unit, dont use elevator b at all', 'F (lab & F sterilisation_unit) & G !use_elevator_b');
   reads("first landmark 3, after that landmark 1. dont touch landmark 2 before you've reached landmark 1", 'F (landmark_3 & F landmark_1) & !touch_landmark_2 U landmark_1');
   reads('town hall b4 castle', '!castle U town_hall & F castle');
@@ -1597,4 +1597,11 @@ test('mission durations ("all night", "during the reception"); "on three separat
 test('a place under "never" after a going verb is one never to go to ("go to a, never b" lost the goal)', () => {
   reads('go to the kitchen, never the garage', 'F kitchen & G !garage');
   reads('go to a, never b', 'F a & G !b');
+});
+
+test('"wait at X until Y" stays at X; "and just stay there afterwards"; "Once you\'re there, stay put"; "head out to"; a customer waiting at a desk is a state', () => {
+  reads('wait at garage hut until the radio call comes', 'garage_hut U radio_call_comes');
+  reads('Okay so go to the purple classroom and just stay there afterwards.', 'F G purple_classroom');
+  reads("Head out to the garden. Once you're there, stay put for the rest of the evening.", 'F G garden');
+  reads('Whenever a customer is waiting at the front desk, go there and then come back to the stockroom.', 'G (customer_waiting_at_front_desk -> F (go & F stockroom))');
 });

@@ -201,7 +201,7 @@ export const cueTable: readonly [string, Cue][] = [
     'circulate between | keep circulate between | keep circulating between | shuttle back and forth | ' +
     'alternate between | shuttle between | shuttle back and forth between | go back and forth from | run back and forth between |  keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
-  ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | ' +
+  ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | wait at the | wait at >noun | wait in the | ' +
     'keep within | always stay in | always remain in | hold position at | hold position in | hover at | hover over | hover above', goalUnary([G])],
   ['and stay there | and remain there | and stay there forever | and then stay there | and remain there forever | and wait there | ' +
     'and remain in it | and stay in it | and remain at it | and stay at it | and do not leave it | and never leave it | and not leave it | ' +
@@ -210,6 +210,9 @@ export const cueTable: readonly [string, Cue][] = [
     'and stay there for good | and remain there for good | and stay put | and stay put there | ' +
     'and stay moored there | and stay parked there | and stay docked there | and remain moored there | and remain parked there | ' +
     'and remain docked there | and stay there always | and then stay there always | and always stay there | ' +
+    'and just stay there | and stay there afterwards | and just stay there afterwards | and then just stay there | and stay there after that | ' +
+    'once you be there , stay put | once you be there , stay there | once you get there , stay there | once you get there , stay put | ' +
+    'once there , stay put | once there , stay there | once you arrive , stay there | once you arrive , stay put | ' +
     'and hold position there | and hold your position there | and hold there | and keep position there | ' +
     'and once there , never leave it | once there , never leave it | and then never leave it | and never leave it again | ' +
     ', wait there | , stay there | , remain there | , then wait there | , then stay there', unary([{ op: 'finally', reach: true }, G])],
@@ -569,7 +572,7 @@ export const cueTable: readonly [string, Cue][] = [
     'pass through | pass by | go by | drive by | walk by | stop by | make it to | end up at | end up in | be visit | be reach | be enter | be cover | make your way to | ' +
     'make its way to | make their way to | find your way to | find its way to | find | search for | look for | ' +
     'go near | get near | come near | approach | go close to | get close to | survey | inspect | ' +
-    'head over to | go over to | swing by | drop by | pop over to | pop by | head for | make for | check on | go check on | ' +
+    'head out to | head over to | go over to | swing by | drop by | pop over to | pop by | head for | make for | check on | go check on | ' +
     'go anywhere near | come anywhere near | get anywhere near | plug in at | charge at | land on | land at | touch down on | set down on | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at | end up park at | end up park in | ' +
     'end up dock at | end up stop at | '  +

@@ -132,7 +132,9 @@ export function toItems(words: readonly Word[]): Item[] {
     // ("the clean room", "a sweep pattern": after an article the word describes a noun.)
     const activity = it.kind === 'cue' && it.cue.kind === 'goal' && taskVerbs.includes(it.words[0]!.lemma) && (it.words[0]!.norm.endsWith('ing') || word(k - 1)?.pos === 'DET');
     // "no other train is approaching": a going verb in the progressive after "is" says where a thing is, not a goal.
-    const progressive = it.kind === 'cue' && it.cue.kind === 'goal' && it.words.length === 1 && it.words[0]!.norm.endsWith('ing') && ['be'].includes(word(k - 1)?.lemma ?? '');
+    // ("a customer is waiting at the front desk": the same with staying.)
+    const going = it.kind === 'cue' && (it.cue.kind === 'goal' || (it.cue.kind === 'unary' && it.cue.goal === true));
+    const progressive = going && it.words[0]!.norm.endsWith('ing') && (it.words.length === 1 || it.words[0]!.lemma === 'wait') && ['be'].includes(word(k - 1)?.lemma ?? '');
     return range || transitive || state || compound || activity || progressive ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
   });
 }

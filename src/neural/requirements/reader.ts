@@ -1724,10 +1724,13 @@ function numberedSteps(words: readonly Word[]): Word[] {
  * clause is where the condition ends.
  */
 function pronounAfterCondition(words: readonly Word[]): Word[] {
-  if (!['once', 'when', 'whenever', 'if', 'after'].includes(words[0]?.norm ?? '') || words.some((w) => w.norm === ',')) return [...words];
+  // (Also after a framing "that": "I want to say that whenever req is true it stays true ...".)
+  const opener = ['once', 'when', 'whenever', 'if', 'after'];
+  const at = opener.includes(words[0]?.norm ?? '') ? 0 : words.findIndex((w, i) => i > 0 && i < 8 && opener.includes(w.norm) && words[i - 1]!.norm === 'that');
+  if (at < 0 || words.slice(at).some((w) => w.norm === ',')) return [...words];
   // (So does a command: "whenever a helicopter is landing dont be on the helideck".)
   const opensMain = (w: Word, i: number) => ['it', 'they', 'never'].includes(w.norm) || (w.norm === 'do' && ['not', 'nt', "n't"].includes(words[i + 1]?.norm ?? ''));
-  const k = words.findIndex((w, i) => i > 2 && opensMain(w, i) && ['ADJ', 'VERB', 'NOUN', 'PROPN', 'ADV'].includes(words[i - 1]!.pos));
+  const k = words.findIndex((w, i) => i > at + 2 && opensMain(w, i) && ['ADJ', 'VERB', 'NOUN', 'PROPN', 'ADV'].includes(words[i - 1]!.pos));
   return k < 0 ? [...words] : [...words.slice(0, k), inserted(',', ',', 'PUNCT', words[k]!.start), ...words.slice(k)];
 }
 
