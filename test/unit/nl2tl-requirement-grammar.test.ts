@@ -1605,3 +1605,8 @@ test('"wait at X until Y" stays at X; "and just stay there afterwards"; "Once yo
   reads("Head out to the garden. Once you're there, stay put for the rest of the evening.", 'F G garden');
   reads('Whenever a customer is waiting at the front desk, go there and then come back to the stockroom.', 'G (customer_waiting_at_front_desk -> F (go & F stockroom))');
 });
+
+test('adverbials set off at the end of a command are said of its places; after a statement they scope over the sentence', () => {
+  reads('Patrol the yellow classroom, the nap room and the playground, over and over, forever.', 'G F yellow_classroom & G F nap_room & G F playground');
+  reads('a is high exactly when b is high, in every cycle.', 'G (a <-> b)');
+});

@@ -1841,6 +1841,22 @@ function bulletedRule(words: readonly Word[]): { words: Word[]; rule: boolean } 
 }
 
 /**
+ * "Patrol the yellow classroom, the nap room and the playground, over and over, forever": adverbials set off by
+ * commas at the very end of a command are said of the places before them, as they are without the commas.
+ */
+function adverbialsAtTheEnd(items: Item[]): Item[] {
+  let k = items.length;
+  const adverbial = (it: Item) => it.kind === 'comma' || (it.kind === 'cue' && ((it.cue.kind === 'unary' && !it.cue.goal) || it.cue.kind === 'ignore'));
+  while (k > 0 && adverbial(items[k - 1]!)) k--;
+  const tail = items.slice(k);
+  // (Only after places gone to: set off after a statement, "a is high exactly when b is high, in every cycle", they
+  // scope over the whole sentence.)
+  const going = items.slice(0, k).some((it) => it.kind === 'cue' && (it.cue.kind === 'goal' || (it.cue.kind === 'unary' && it.cue.goal === true)));
+  if (k === 0 || !going || tail[0]?.kind !== 'comma' || !tail.some((it) => it.kind === 'cue' && it.cue.kind === 'unary')) return items;
+  return [...items.slice(0, k), ...tail.filter((it) => it.kind !== 'comma')];
+}
+
+/**
  * Splits at full stops and semicolons into sentences that stand on their own: none after the first opens with a word
  * that ties it to the one before ("Then ...", "After that: ...") or points back to it ("it", "they", "there"); a
  * condition of its own ("...; once you have been in row 15, never visit row 16") stands. Otherwise the whole, as one
@@ -1879,7 +1895,7 @@ function standingSentences(words: readonly Word[]): Word[][] {
 function readSentence(kept: readonly Word[], stop: (w: Word) => boolean): Reading | undefined {
   // The comma keeps the colon's text, so a colon after a category can be told apart (withoutCategory).
   const separated = kept.flatMap((w, k): Word[] => (!stop(w) ? [w] : k > 0 && !stop(kept[k - 1]!) && kept[k - 1]!.norm !== ',' ? [{ ...w, text: w.norm === ':' ? ':' : ',', norm: ',', lemma: ',' }] : []));
-  const items = withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(twoNamed(separated))))));
+  const items = adverbialsAtTheEnd(withoutAddressee(withoutLabel(toItems(unpunctuatedList(numberedList(twoNamed(separated)))))));
   if (items.length === 0) return undefined;
   try {
     const reader = new Reader(items);
