@@ -1610,3 +1610,16 @@ test('adverbials set off at the end of a command are said of its places; after a
   reads('Patrol the yellow classroom, the nap room and the playground, over and over, forever.', 'G F yellow_classroom & G F nap_room & G F playground');
   reads('a is high exactly when b is high, in every cycle.', 'G (a <-> b)');
 });
+
+test('"circle X" goes round it; ", never stopping", ", your choice"; "at any point" in a condition; "N separate times"; past and present-and-future exercise phrasings', () => {
+  reads('Circle Pier 1, Pier 2 and Pier 4 again and again.', 'G F pier_1 & G F pier_2 & G F pier_4');
+  reads('Circle the block until a parking spot opens up.', 'block U parking_spot_opens_up');
+  reads('Keep shuttling between the pharmacy and Ward A for the whole shift, never stopping.', 'G F pharmacy & G F ward_a');
+  reads('keep circling between ER and pharmacy, never stop in cafeteria', 'G F er & G F pharmacy & G !stop_in_cafeteria');
+  reads('If the battery runs low at any point, head to the charging pad on the library rooftop.', 'G (battery_runs_low -> F charging_pad_on_library_rooftop)');
+  reads('Pass over Victoria Park three separate times.', 'F (victoria_park & F (!victoria_park & F (victoria_park & F (!victoria_park & F victoria_park))))');
+  reads('p holds exactly two steps from the initial state.', 'X X p');
+  reads('Whenever tx holds, rx holds in the current state and in each of the next 3 states.', 'G (tx -> G[0,3] rx)');
+  reads('Once q holds, p is false in that state and in all subsequent states.', 'G (q -> G !p)');
+  reads('After the fire alarm input becomes active, the barrier must be up in the next cycle and from then on.', 'G (fire_alarm_input_active -> X G barrier_up)');
+});

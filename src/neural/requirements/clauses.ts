@@ -566,6 +566,8 @@ export abstract class ClauseReader {
       // "continuously during the next 4 steps", "always true for the next 5 steps": G[0,4], not G G[0,4].
       return !((w.op === 'finally' || w.op === 'globally') && w.lo === undefined && next?.op === w.op && next.lo !== undefined);
     });
+    // "if the battery runs low at any point, ...": a condition holds at any point it holds, so "any" adds nothing there.
+    if (this.conditionDepth > 0 && wraps.some((w) => w.any)) wraps = wraps.filter((w) => !w.any);
     // "must not start for 5 seconds", "cannot hold in the next step": the negation is of the clause, under the
     // duration or the step (G[0,5] !p, X !p); "does not always hold" and "not within 5 seconds" keep theirs.
     for (let i = 0; i + 1 < wraps.length; i++) {

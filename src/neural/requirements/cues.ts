@@ -174,6 +174,8 @@ export const cueTable: readonly [string, Cue][] = [
     'at every point in the execution | throughout the execution | ' +
     'forever after | ever after | the whole time | the entire time | indefinitely | for good | without end | endlessly | nonstop | non-stop | ' +
     'round the clock | around the clock | day and night | at that moment and from then on | now and from then on | at that moment and forever after | ' +
+    'in that state and in all subsequent states | in that state and all subsequent states | in that state and every later state | ' +
+    'in that state and in every later state | in that state and all later states | at that step and at every later step | ' +
     'in all future states | throughout | in every cycle | in each cycle | at every cycle | on every cycle | in all cycles | every cycle', unary([G])],
   ['it be always the case that | it always hold that | it be globally the case that | it be always true that', unary([G], true)],
   ['from then on | from that point on | from that moment on | from there on | from that time on | thereafter', { kind: 'unary', wraps: [G], fromThen: true }],
@@ -201,6 +203,8 @@ export const cueTable: readonly [string, Cue][] = [
     'circulate between | keep circulate between | keep circulating between | shuttle back and forth | ' +
     'alternate between | shuttle between | shuttle back and forth between | go back and forth from | run back and forth between |  keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
+  // "circle pier 1 and pier 2 again and again", "circle the block until a spot opens up": going round and round.
+  ['circle the | circle >noun', goalUnary([G, F])],
   ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | wait at the | wait at >noun | wait in the | ' +
     'keep within | always stay in | always remain in | hold position at | hold position in | hover at | hover over | hover above', goalUnary([G])],
   ['and stay there | and remain there | and stay there forever | and then stay there | and remain there forever | and wait there | ' +
@@ -258,10 +262,13 @@ export const cueTable: readonly [string, Cue][] = [
     'at some point strictly after it | strictly after it | at some point strictly after that | at some step strictly after it', unary([X, F])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +
     '#n #step from now | exactly #n #step from now | #n #step after the initial step | exactly #n #step after the initial step | ' +
-    '#n #step after the initial state | exactly #n #step after the initial state | #n #step after the start | exactly #n #step after the start',
+    '#n #step after the initial state | exactly #n #step after the initial state | #n #step after the start | exactly #n #step after the start | ' +
+    '#n #step from the initial state | exactly #n #step from the initial state | #n #step from the start | exactly #n #step from the start',
     unary([{ op: 'next', lo: 'n0' }])],
   // "reset holds at that step and at each of the following 3 steps": now and at the next three, G[0,3].
-  ['at the current step and at each of the #n following #step | at the current step and the #n following #step | ' +
+  ['in the current state and in each of the next #n #step | in the current step and in each of the next #n #step | ' +
+    'at the current state and at each of the next #n #step | now and in each of the next #n #step | now and at each of the next #n #step | ' +
+    'at the current step and at each of the #n following #step | at the current step and the #n following #step | ' +
     'during the following #n #unit | for the following #n #unit | throughout the following #n #unit | ' +
     'in the current cycle and each of the following #n #step | in the current step and each of the following #n #step | ' +
     'at that moment and for the following #n #unit | now and for the following #n #unit | at that moment and during the following #n #unit | ' +
@@ -327,7 +334,9 @@ export const cueTable: readonly [string, Cue][] = [
     { kind: 'unary', wraps: [O], relative: true }],
   ['always in the past | so far always | have always be | have always hold | at all previous times | at every earlier time | ' +
     'at every position from the initial state up to now | at every step from the initial state up to now | at every position up to now | ' +
-    'at every step up to now | at all positions up to now | at every position so far | from the initial state up to now', unary([H])],
+    'at every step up to now | at all positions up to now | at every position so far | from the initial state up to now | ' +
+    'in every state up to and including the current one | at every state up to and including the current one | ' +
+    'in all states up to and including the current one | at every step up to and including the current one | in every state up to now', unary([H])],
   // "the alarm must sound from the next cycle on for at least 5 cycles": steps 1 to 5 from now.
   ['from the next cycle on for at least #n #step | from the next step on for at least #n #step | from the next cycle on for #n #step | ' +
     'from the next step on for #n #step | starting in the next cycle for at least #n #step | starting at the next step for at least #n #step',
@@ -424,13 +433,15 @@ export const cueTable: readonly [string, Cue][] = [
     'per run | per trip | per shift', { kind: 'ignore' }],
   // "check on Miller's Hut and Granite Hut, whichever order is quicker": any order.
   ['whichever order be quicker | whichever order be fast | whichever order be faster | whichever order be short | whichever order be shorter | ' +
-    'whichever be quicker | whichever be faster | whichever be shorter | whichever be easier', { kind: 'ignore' }],
+    'whichever be quicker | whichever be faster | whichever be shorter | whichever be easier | , your choice | your choice | , up to you | ' +
+    ', your call | , never stopping | never stopping | without stopping', { kind: 'ignore' }],
   // "keep patrolling a and b, back and forth, forever": the patrol says so already.
   [', back and forth ,', { kind: 'ignore' }],
   // "visit berth 5 at least twice, with leaving in between": separate visits are what the count means.
   [', with leave in between | with leave in between | , leave in between | leave in between | with a break in between', { kind: 'ignore' }],
   ['at least #n times | no fewer than #n times | at least #n separate times | minimum #n times | minimum #n separate times | ' +
-    'a minimum of #n times | at minimum #n times | on #n separate occasions | on #n different occasions | on #n occasions', { kind: 'count', bound: 'atLeast' }],
+    'a minimum of #n times | at minimum #n times | on #n separate occasions | on #n different occasions | on #n occasions | #n separate times | ' +
+    '#n different times', { kind: 'count', bound: 'atLeast' }],
   ['at least twice | no fewer than twice', { kind: 'count', bound: 'atLeast', times: 2 }],
   ['exactly #n times | exactly #n time', { kind: 'count', bound: 'exactly' }],
   // "do not go to a more than twice": at most twice; without the negation, at least once more.
@@ -519,7 +530,8 @@ export const cueTable: readonly [string, Cue][] = [
     'the one after | the one after that | in the step right after it | in the step right after that | in the step immediately after it | ' +
     'in the step immediately after that | at the step right after it', { kind: 'stepAfter' }],
   ['be never followed by | be not followed by | never be followed by | be not ever followed by', binary('neverFollowedBy')],
-  ['from the next step on | from the next state on | from the next moment on | from the next step onwards | from the next position on', unary([X, G])],
+  ['from the next step on | from the next state on | from the next moment on | from the next step onwards | from the next position on | ' +
+    'in the next cycle and from then on | in the next step and from then on | in the next state and from then on | at the next step and from then on', unary([X, G])],
   // "from the third state on, c holds": the first state is now.
   ...['second', 'third', 'fourth', 'fifth'].map((nth, i): [string, Cue] => [
     ['state', 'step', 'position', 'moment'].flatMap((unit) => [`from the ${nth} ${unit} on`, `from the ${nth} ${unit} onwards`, `from the ${nth} ${unit} onward`]).join(' | '),
