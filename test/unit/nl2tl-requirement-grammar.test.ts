@@ -1623,3 +1623,8 @@ test('"circle X" goes round it; ", never stopping", ", your choice"; "at any poi
   reads('Once q holds, p is false in that state and in all subsequent states.', 'G (q -> G !p)');
   reads('After the fire alarm input becomes active, the barrier must be up in the next cycle and from then on.', 'G (fire_alarm_input_active -> X G barrier_up)');
 });
+
+test('"No scan, no vault." and "maybe clearance never come" restate a weak wait', () => {
+  reads("Don't go into the vault until a guard has scanned their badge. No scan, no vault.", '!vault W guard_scanned_badge');
+  reads('do not enter airport zone until tower give clearance. maybe clearance never come, then never enter.', '!airport_zone W tower_give_clearance');
+});

@@ -1662,6 +1662,9 @@ function restatedWeakness(words: readonly Word[]): Word[] {
     // "..., if it ever is", "..., however long that takes", "..., where b need not occur at all".
     /^if (it|one|he|she|they|that|this) ever (be|do|happen|come|arrive|occur)\b/.test(part) ||
     /^however long (that|it) take\b/.test(part) ||
+    // "No scan, no vault.", "maybe clearance never come, then never enter".
+    /^no [a-z]+ , no [a-z]+$/.test(part) ||
+    /^(maybe|perhaps)\b.*\bnever\b/.test(part) ||
     /^where\b.*\b(need not|may not|might not|need never)\b/.test(part) ||
     // "...; without clearance it never departs": without the awaited event, what waits for it never comes.
     /^without\b.*\bnever\b/.test(part) ||
