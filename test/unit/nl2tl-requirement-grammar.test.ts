@@ -1628,3 +1628,17 @@ test('"No scan, no vault." and "maybe clearance never come" restate a weak wait'
   reads("Don't go into the vault until a guard has scanned their badge. No scan, no vault.", '!vault W guard_scanned_badge');
   reads('do not enter airport zone until tower give clearance. maybe clearance never come, then never enter.', '!airport_zone W tower_give_clearance');
 });
+
+test('"dont ... ever" is never; "at the very next moment"; "do laps between"; ", your pick"; "leaving it in between"; "in every strictly later state"; "from step 0 through step 4"; "might not finish today at all"; "and to stay off indefinitely if ..."; "no go near"', () => {
+  reads('dont fly over the crowd ever', 'G !crowd');
+  reads('if a ever holds, b holds', 'a -> b');
+  reads('When the starting gun fires, you have to be airborne at the very next moment.', 'G (starting_gun_fires -> X airborne)');
+  reads('Keep doing laps between hole 5 and the driving range.', 'G F hole_5 & G F driving_range');
+  reads('Hole 4 or hole 6, your pick, then the clubhouse.', 'F ((hole_4 | hole_6) & F clubhouse)');
+  reads('Stop at the halfway hut twice during the round, leaving it in between.', 'F (halfway_hut & F (!halfway_hut & F halfway_hut))');
+  reads('Once p holds, q holds in every strictly later state.', 'G (p -> X G q)');
+  reads('b holds continuously from step 0 through step 4.', 'G[0,4] b');
+  reads('Bay 6 is off limits until the spraying is finished. The spraying might not finish today at all, in which case just never go in.', '!bay_6 W spraying_finished');
+  reads('Once an overpressure is detected, the pump is required to remain off until the operator performs a reset, and to stay off indefinitely if no reset is ever performed.', 'G (overpressure_detected -> pump_off W operator_performs_reset)');
+  reads('You no go near finish line until breakaway pass checkpoint 4.', '!finish_line U checkpoint_4');
+});

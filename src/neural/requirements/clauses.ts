@@ -514,8 +514,9 @@ export abstract class ClauseReader {
       parts.words.splice(parts.words.length - stepWord);
       parts.wraps.push([{ op: 'next' }]);
     }
-    // "b will not happen again": never again.
-    if (again && this.soleWrap(parts.wraps)?.op === 'not') parts.wraps = [[{ op: 'globally' }, { op: 'not' }]];
+    // "b will not happen again": never again; "dont fly over the crowd ever": never.
+    const notEver = parts.wraps.length === 2 && parts.wraps[0]!.length === 1 && parts.wraps[0]![0]!.op === 'not' && onsets.has(parts.wraps[1]!) && parts.wraps[1]!.length === 1 && parts.wraps[1]![0]!.op === 'finally';
+    if ((again && this.soleWrap(parts.wraps)?.op === 'not') || notEver) parts.wraps = [[{ op: 'globally' }, { op: 'not' }]];
     if (parts.same && !predicateOnly) throw new NotRead('"the same" with nothing to compare');
     const referent = this.antecedent !== undefined && parts.words.some(refersBack);
     const hasContent = contentWords(parts.words).length > 0 || referent || this.elided !== undefined || parts.words.some((w) => w.norm === 'true' || w.norm === 'false');

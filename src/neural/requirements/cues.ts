@@ -200,6 +200,7 @@ export const cueTable: readonly [string, Cue][] = [
     'keep scanning | keep inspecting | keep surveying | keep checking | keep monitor | keep go back to | keep come back to | keep check on | ' +
     'keep an eye on | keep watch over | keep fly over | keep fly to | keep drive to | keep drive by | keep pass by | ' +
     'walk between | fly between | drive between | move between | travel between | go between | run between | commute between | ' +
+    'do laps between | keep do laps between | do laps around | keep do laps around | ' +
     'circulate between | keep circulate between | keep circulating between | shuttle back and forth | ' +
     'alternate between | shuttle between | shuttle back and forth between | go back and forth from | run back and forth between |  keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
     'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
@@ -243,7 +244,8 @@ export const cueTable: readonly [string, Cue][] = [
     'in the following cycle | at the following cycle | in the following time step | ' +
     // "the brake lights must turn on within the next step": no step between, so in it.
     'within the next step | within the next state | within the next cycle | within one step | ' +
-    'in the next position | at the next position | at the very next position | in the very next position | ' +
+    'in the next position | at the next position | at the very next position | in the very next position | at the very next moment | ' +
+    'in the very next moment | at the very next cycle | in the very next cycle | ' +
     'right in the next step | right at the next step | right in the next state', unary([X])],
   // "your very next move must be into the refuge chamber": where the agent is at the next step.
   [['move', 'position', 'stop', 'destination', 'step', 'location'].flatMap((noun) => ['must be', 'have to be', 'should be', 'be', 'will be', 'need to be'].map((be) =>
@@ -255,7 +257,8 @@ export const cueTable: readonly [string, Cue][] = [
   // "q holds at every step starting from the next one": from the next step on.
   ['at every step starting from the next one | at every step starting from the next step | starting from the next step | ' +
     'starting from the next one | at every later step | ' +
-    'at every subsequent step | in every later state | in all later states', unary([X, G])],
+    'at every subsequent step | in every later state | in all later states | in every strictly later state | at every strictly later step | ' +
+    'in all strictly later states | at every strictly later position', unary([X, G])],
   ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that | ' +
     'at some later point | at a later point | at a later time | at some later time | at some position strictly after it | ' +
     'at some position strictly afterwards | at some later position | at a later position | at some position after it | ' +
@@ -266,7 +269,9 @@ export const cueTable: readonly [string, Cue][] = [
     '#n #step from the initial state | exactly #n #step from the initial state | #n #step from the start | exactly #n #step from the start',
     unary([{ op: 'next', lo: 'n0' }])],
   // "reset holds at that step and at each of the following 3 steps": now and at the next three, G[0,3].
-  ['in the current state and in each of the next #n #step | in the current step and in each of the next #n #step | ' +
+  ['in that cycle and in each of the following #n #step | in that cycle and each of the following #n #step | ' +
+    'in that step and in each of the following #n #step | in that state and in each of the following #n #step | ' +
+    'in the current state and in each of the next #n #step | in the current step and in each of the next #n #step | ' +
     'at the current state and at each of the next #n #step | now and in each of the next #n #step | now and at each of the next #n #step | ' +
     'at the current step and at each of the #n following #step | at the current step and the #n following #step | ' +
     'during the following #n #unit | for the following #n #unit | throughout the following #n #unit | ' +
@@ -280,6 +285,9 @@ export const cueTable: readonly [string, Cue][] = [
   // "c holds in each of the next 5 steps": at steps 1 to 5, as three of the four independent writers put it.
   ['in each of the next #n #step | at each of the next #n #step | at every one of the next #n #step | in every one of the next #n #step',
     unary([{ op: 'globally', lo: 1, hi: 'n0' }])],
+  // "b holds continuously from step 0 through step 4".
+  ['from step #n through step #n | from step #n to step #n | between step #n and step #n | from position #n through position #n | ' +
+    'from position #n to position #n', unary([{ op: 'globally', lo: 'n0', hi: 'n1' }])],
   // "r holds now or at some later point": eventually.
   ['now or at some later point | now or at a later point | now or at some point later | now or at some later time | now or later on', unary([F])],
   // "no watering run may take place": taking place is occurring.
@@ -434,7 +442,8 @@ export const cueTable: readonly [string, Cue][] = [
   // "check on Miller's Hut and Granite Hut, whichever order is quicker": any order.
   ['whichever order be quicker | whichever order be fast | whichever order be faster | whichever order be short | whichever order be shorter | ' +
     'whichever be quicker | whichever be faster | whichever be shorter | whichever be easier | , your choice | your choice | , up to you | ' +
-    ', your call | , never stopping | never stopping | without stopping', { kind: 'ignore' }],
+    ', your call | , never stopping | never stopping | without stopping | , your pick | your pick | , leave them in between | ' +
+    ', leave it in between | leave them in between | leave it in between', { kind: 'ignore' }],
   // "keep patrolling a and b, back and forth, forever": the patrol says so already.
   [', back and forth ,', { kind: 'ignore' }],
   // "visit berth 5 at least twice, with leaving in between": separate visits are what the count means.
@@ -638,7 +647,7 @@ export const cueTable: readonly [string, Cue][] = [
     'do not be on | do not be in | do not be at | do not be near | ' +
     // "the avalanche zone is off-limits from then on": said of the place, a ban on going there.
     'be off limits | be off - limits | be out of bounds | be off bound | be off bounds | ' +
-    'be prohibited | be forbidden | be not permitted | be not allowed | ' +
+    'be prohibited | be forbidden | be not permitted | be not allowed | no go near | you no go near | ' +
     // "at some point stop visiting the lobby for good": from then on, no more visits.
     'stop visit | stop go to | stop enter | stop come to | stop come back to | stop return to | stop go near | stop go into | stop go in | ' +
     // "no fly over the school at all": a ban said as a sign says it.
@@ -686,7 +695,8 @@ export const cueTable: readonly [string, Cue][] = [
   // "visit berth 2 exactly once during the shift": the mission is the shift.
   ['during the reception | during the game | during the event | during the party | during the match | during the ceremony | ' +
     'during the shift | during your shift | during the route | during the mission | during the tour | during the trip | during the run | ' +
-    'during the patrol | during the night | during the day | during the task', { kind: 'ignore' }],
+    'during the patrol | during the night | during the day | during the task | during this shift | during the round | during this run | ' +
+    'during this mission', { kind: 'ignore' }],
   // Path quantifiers: every linear-time formula speaks of every execution already ("err is true in at most one state
   // of the run").
   // Asides that frame the next words: "Suppose the robot must go to ...", "Separately, it must never ...".

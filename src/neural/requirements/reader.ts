@@ -1670,7 +1670,9 @@ function restatedWeakness(words: readonly Word[]): Word[] {
     /^without\b.*\bnever\b/.test(part) ||
     /^(forever|for ever|indefinitely) if\b/.test(part) ||
     // "..., and stay locked forever if no reset ever occurs".
-    /^(stay|remain|keep|be|hold)\b.{0,40}\b(forever|for ever|indefinitely) if\b/.test(part) ||
+    /^(to )?(stay|remain|keep|be|hold)\b.{0,40}\b(forever|for ever|indefinitely) if\b/.test(part) ||
+    // "The spraying might not finish today at all, in which case just never go in."
+    /^[a-z0-9 ]*\b(might|may) not (finish|happen|come|arrive|occur|end)\b/.test(part) ||
     /^never ,? if\b/.test(part) ||
     /^if (no|nothing|none|nobody|no one)\b/.test(part) ||
     /^if .*\b(never|not ever|nobody ever|no one ever)\b/.test(part) ||
