@@ -1642,3 +1642,7 @@ test('"dont ... ever" is never; "at the very next moment"; "do laps between"; ",
   reads('Once an overpressure is detected, the pump is required to remain off until the operator performs a reset, and to stay off indefinitely if no reset is ever performed.', 'G (overpressure_detected -> pump_off W operator_performs_reset)');
   reads('You no go near finish line until breakaway pass checkpoint 4.', '!finish_line U checkpoint_4');
 });
+
+test('"stay out from X until" keeps off X until then', () => {
+  reads('Robot please go the turbine hall first and then control room, and stay out from cooling towers untill you reach the control room', 'F (go_turbine_hall & F control_room) & !cooling_towers U control_room');
+});

@@ -639,7 +639,7 @@ export const cueTable: readonly [string, Cue][] = [
     'along the route | en route | until you get there | until you arrive there | until you be there | until you reach it | ' +
     'until you have reach it | till you get there | until you get to it', { kind: 'ignore', onTheWay: true }],
   ['avoid | skip | bypass | stay away from | keep away from | keep well away from | stay well away from | keep far away from | ' +
-    'stay far away from | keep well clear of | stay well clear of | keep your distance from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
+    'stay out from | keep out from | stay far away from | keep well clear of | stay well clear of | keep your distance from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
     // ("the motor stays off" is a state; "stay off Powder Bowl", with a place after it, is not.)
     'stay off the | keep off the | stay off of | keep off of | stay off >noun | keep off >noun | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit | ' +
