@@ -1646,3 +1646,8 @@ test('"dont ... ever" is never; "at the very next moment"; "do laps between"; ",
 test('"stay out from X until" keeps off X until then', () => {
   reads('Robot please go the turbine hall first and then control room, and stay out from cooling towers untill you reach the control room', 'F (go_turbine_hall & F control_room) & !cooling_towers U control_room');
 });
+
+test('"closed in the next cycle and remain closed until ..., or forever if ..." is the kept state, weak', () => {
+  reads('Once the high-level alarm of a tank is raised, the inlet valve shall be closed in the next cycle and remain closed until the alarm is reset, or forever if it is never reset.', 'G (high_level_alarm_of_tank -> X (inlet_valve_closed W alarm_reset))');
+  reads('busy goes high in the next cycle and remains high until done', 'X (busy U done)');
+});

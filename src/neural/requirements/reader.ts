@@ -542,7 +542,9 @@ class Reader extends RangeReader {
         const end = t >= 0 ? t : b;
         // "busy goes high in the next cycle and remains high until done": the state kept until then, from the step it
         // starts at (the onset and the state kept are one proposition to every independent writer, 5 rows).
-        const kept = op === 'until' && t < 0 && before === k ? this.keptUntil(lead, k, this.sentence(k + 1, end)) : undefined;
+        // ("..., and remain closed until the alarm is reset, or forever if it is never reset": the same, weak.)
+        const weakTrailer = t >= 0 && t === b - 1 && this.trailer(t).weak && !this.trailer(t).window;
+        const kept = op === 'until' && (t < 0 || weakTrailer) && before === k ? this.keptUntil(lead, k, this.sentence(k + 1, end), weakTrailer) : undefined;
         if (kept) return lead > a ? this.wrapAll(this.resolveRange(a, lead), kept) : kept;
         const left = this.connectives(lead, before);
         const right = this.sentence(k + 1, end);
@@ -680,7 +682,7 @@ class Reader extends RangeReader {
    * [a, k) as "A and stays S" before an until whose other side is `right`: S until `right`, at the step A says (X X
    * for "in the next two cycles"); undefined unless [a, k) ends with such a second part.
    */
-  private keptUntil(a: number, k: number, right: FormulaJson): FormulaJson | undefined {
+  private keptUntil(a: number, k: number, right: FormulaJson, weak = false): FormulaJson | undefined {
     let join = -1;
     for (let j = a; j < k; j = this.step(j)) if (this.isBinary(j, new Set(['and']))) join = j;
     let verb = join + 1;
@@ -696,7 +698,7 @@ class Reader extends RangeReader {
     const subject = this.subjectOf(a, join);
     const state = subject || !this.onlyAdjectives(verb + 1, k) ? peel(this.withSubject(subject, () => this.connectives(verb, k)), 'globally') : peel(now, 'finally');
     if (hasTemporal(state)) return undefined;
-    return starts.reduceRight<FormulaJson>((f, start) => ({ ...start, args: [f] }) as FormulaJson, bin('until', state, peel(right, 'finally')));
+    return starts.reduceRight<FormulaJson>((f, start) => ({ ...start, args: [f] }) as FormulaJson, bin(weak ? 'weak_until' : 'until', state, peel(right, 'finally')));
   }
 
   /** "S shall respond to every R [within N]": G (R -> F[0,N] S_respond); the responder and the verb name the response. */
