@@ -1651,3 +1651,17 @@ test('"closed in the next cycle and remain closed until ..., or forever if ..." 
   reads('Once the high-level alarm of a tank is raised, the inlet valve shall be closed in the next cycle and remain closed until the alarm is reset, or forever if it is never reset.', 'G (high_level_alarm_of_tank -> X (inlet_valve_closed W alarm_reset))');
   reads('busy goes high in the next cycle and remains high until done', 'X (busy U done)');
 });
+
+test('a ban before a list of places is a clause beside it; "even if never done" weakens a mission\'s ban; "back and forth"; "refrain from entering"; "and stay there after"; "Also ..." stands; "the next thing it does must be"; "up to and including the present one"; "positions 0 through 3"; "the current or some earlier position"', () => {
+  reads('Never touch the deck, and keep circling pillar 2 and pillar 5 forever.', 'G !touch_deck & G F pillar_2 & G F pillar_5');
+  reads('dont go to station 7 before the quality check is done, and if it is never done dont go at all', '!station_7 W quality_check');
+  reads('do not go to b before a', '!b U a');
+  reads('Patrol gate 3 and gate 4 back and forth all night long.', 'G F gate_3 & G F gate_4');
+  reads('Would you kindly refrain from entering the first-class lounge until the restroom by gate 12 has been cleaned? Thank you very much.', '!class_lounge U restroom_by_gate_12_cleaned');
+  reads('go to main restroom and stay there after', 'F G main_restroom');
+  reads('Whenever there is traffic on the deck, do not fly over the deck. Also inspect pillar 4.', 'G (traffic_on_deck -> !deck) & F pillar_4');
+  reads('Each time the rover reaches the crater rim, the next thing it does must be taking a photo.', 'G (crater_rim -> X taking_photo)');
+  reads('Whenever r holds, p has held at every position up to and including the present one.', 'G (r -> H p)');
+  reads('p holds at each of the positions 0 through 3.', 'G[0,3] p');
+  reads('Whenever ack holds, req has held at the current or some earlier position.', 'G (ack -> O req)');
+});

@@ -216,6 +216,7 @@ export const cueTable: readonly [string, Cue][] = [
     'and stay moored there | and stay parked there | and stay docked there | and remain moored there | and remain parked there | ' +
     'and remain docked there | and stay there always | and then stay there always | and always stay there | ' +
     'and just stay there | and stay there afterwards | and just stay there afterwards | and then just stay there | and stay there after that | ' +
+    'and stay there after | and once you be there , wait there | once you be there , wait there | once there , wait there | ' +
     'once you be there , stay put | once you be there , stay there | once you get there , stay there | once you get there , stay put | ' +
     'once there , stay put | once there , stay there | once you arrive , stay there | once you arrive , stay put | ' +
     'and hold position there | and hold your position there | and hold there | and keep position there | ' +
@@ -248,6 +249,8 @@ export const cueTable: readonly [string, Cue][] = [
     'in the very next moment | at the very next cycle | in the very next cycle | ' +
     'right in the next step | right at the next step | right in the next state', unary([X])],
   // "your very next move must be into the refuge chamber": where the agent is at the next step.
+  // "the next thing it does must be taking a photo".
+  ['the next thing it do must be | the next thing you do must be | the next thing it do be | the next thing must be', { kind: 'unary', wraps: [X], goal: true }],
   [['move', 'position', 'stop', 'destination', 'step', 'location'].flatMap((noun) => ['must be', 'have to be', 'should be', 'be', 'will be', 'need to be'].map((be) =>
     `your very? next ${noun} ${be} into? at? to? in?`)).join(' | '), { kind: 'unary', wraps: [X], goal: true }],
   // FRET and requirement writers read "shall ... immediately" as at that moment; a command's "immediately" is next.
@@ -286,7 +289,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['in each of the next #n #step | at each of the next #n #step | at every one of the next #n #step | in every one of the next #n #step',
     unary([{ op: 'globally', lo: 1, hi: 'n0' }])],
   // "b holds continuously from step 0 through step 4".
-  ['from step #n through step #n | from step #n to step #n | between step #n and step #n | from position #n through position #n | ' +
+  ['at each of the positions #n through #n | at positions #n through #n | at each of positions #n to #n | at each of the positions #n to #n | ' +
+    'from step #n through step #n | from step #n to step #n | between step #n and step #n | from position #n through position #n | ' +
     'from position #n to position #n', unary([{ op: 'globally', lo: 'n0', hi: 'n1' }])],
   // "r holds now or at some later point": eventually.
   ['now or at some later point | now or at a later point | now or at some point later | now or at some later time | now or later on', unary([F])],
@@ -334,6 +338,8 @@ export const cueTable: readonly [string, Cue][] = [
     'at that moment or earlier | then or earlier | then or before | at some point in the past or at the current moment | ' +
     'in the past or at the current moment | at some earlier or current moment | at some earlier or the current moment | ' +
     'at some earlier or current step | at the current moment or earlier | at some earlier or the current time | at some earlier or current time | ' +
+    'at the current or some earlier position | at the current or an earlier position | at the current or some earlier step | ' +
+    'at the current or an earlier time | at the current or some earlier time | at the current or an earlier step | ' +
     'at some point up to that moment | at some point up to now | ' +
     'at some point up to and including that moment | up to that moment | at some point up to and including the current position | ' +
     'at some point up to and including now', unary([O])],
@@ -344,6 +350,7 @@ export const cueTable: readonly [string, Cue][] = [
     'at every position from the initial state up to now | at every step from the initial state up to now | at every position up to now | ' +
     'at every step up to now | at all positions up to now | at every position so far | from the initial state up to now | ' +
     'in every state up to and including the current one | at every state up to and including the current one | ' +
+    'at every position up to and including the present one | at every step up to and including the present one | ' +
     'in all states up to and including the current one | at every step up to and including the current one | in every state up to now', unary([H])],
   // "the alarm must sound from the next cycle on for at least 5 cycles": steps 1 to 5 from now.
   ['from the next cycle on for at least #n #step | from the next step on for at least #n #step | from the next cycle on for #n #step | ' +
@@ -360,7 +367,7 @@ export const cueTable: readonly [string, Cue][] = [
     'at the immediately preceding step | in the preceding step | in the preceding state | at the preceding step | in the prior step | ' +
     'in the previous cycle | in the preceding cycle | at the previous cycle', unary([Y])],
   // "the payment was captured at some strictly earlier step": before now, not now.
-  ['at some strictly earlier step | at some strictly earlier point | at some strictly earlier time | at a strictly earlier step | ' +
+  ['at some strictly earlier position | at some strictly earlier step | at some strictly earlier point | at some strictly earlier time | at a strictly earlier step | ' +
     'strictly earlier | strictly before now | at some strictly earlier state | in some strictly earlier state', unary([Y, O])],
   // The windows of explain()'s readings (src/languages/tl/explain.ts), so that a reading reads back.
   ['at every moment within the next #n #unit', unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
@@ -443,7 +450,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['whichever order be quicker | whichever order be fast | whichever order be faster | whichever order be short | whichever order be shorter | ' +
     'whichever be quicker | whichever be faster | whichever be shorter | whichever be easier | , your choice | your choice | , up to you | ' +
     ', your call | , never stopping | never stopping | without stopping | , your pick | your pick | , leave them in between | ' +
-    ', leave it in between | leave them in between | leave it in between', { kind: 'ignore' }],
+    ', leave it in between | leave them in between | leave it in between | back and forth', { kind: 'ignore' }],
   // "keep patrolling a and b, back and forth, forever": the patrol says so already.
   [', back and forth ,', { kind: 'ignore' }],
   // "visit berth 5 at least twice, with leaving in between": separate visits are what the count means.
@@ -639,7 +646,8 @@ export const cueTable: readonly [string, Cue][] = [
     'along the route | en route | until you get there | until you arrive there | until you be there | until you reach it | ' +
     'until you have reach it | till you get there | until you get to it', { kind: 'ignore', onTheWay: true }],
   ['avoid | skip | bypass | stay away from | keep away from | keep well away from | stay well away from | keep far away from | ' +
-    'stay out from | keep out from | stay far away from | keep well clear of | stay well clear of | keep your distance from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
+    'stay out from | keep out from | refrain from enter | refrain from go into | refrain from go to | refrain from visit | ' +
+    'stay far away from | keep well clear of | stay well clear of | keep your distance from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
     // ("the motor stays off" is a state; "stay off Powder Bowl", with a place after it, is not.)
     'stay off the | keep off the | stay off of | keep off of | stay off >noun | keep off >noun | ' +
     'do not go to | do not visit | do not enter | must not go to | must not enter | must not visit | ' +

@@ -583,7 +583,8 @@ class Reader extends RangeReader {
         const named = this.placesOnly(lead, k) && this.placesOnly(k + 1, end) && this.find(0, this.items.length, (j) => this.goingAt(j, true)) < 0;
         const goesOn = op === 'before' && !forbids && (named || (isVisit(right) && this.imperative(lead, k) && this.find(k + 1, end, (j) => this.goingAt(j)) >= 0)) && this.find(0, lead, (j) => this.cueAt(j)?.kind === 'if') < 0;
         // ("..., even if a never comes" only says so again.)
-        const f = op === 'before' && forbids && !mission && (!trailer || trailer.weak) ? weakly(combined) : goesOn ? bin('and', combined, isVisit(right) ? right : un('finally', right)) : combined;
+        // (A mission's ban waits for the place it visits, unless the sentence says the place may never come.)
+        const f = op === 'before' && forbids && (trailer?.weak || (!mission && !trailer)) ? weakly(combined) : goesOn ? bin('and', combined, isVisit(right) ? right : un('finally', right)) : combined;
         if (t >= 0 && t + 1 < b) throw new NotRead('words after an until clause\'s qualifier');
         const scoped = before < k ? this.wrapAll(this.resolve(before), f) : f;
         return lead > a ? this.wrapAll(this.resolveRange(a, lead), scoped) : scoped;
@@ -1291,15 +1292,19 @@ class Reader extends RangeReader {
     const verbs = parts.map(([s, e], i) => (bare(i) ? undefined : this.placeVerb(s, e)));
     // "keep going back and forth between a and b and never touch c": a ban with a verb of its own at the end is a
     // clause beside the list, not a part of it.
+    // ("never touch the deck, and keep circling pillar 2 and pillar 5 forever": so is one before it.)
+    const ownBan = (i: number) => !bare(i) && !verbs[i] && this.negated(...parts0[i]!);
     let end = parts.length;
-    while (end > 2 && !bare(end - 1) && !verbs[end - 1] && this.negated(...parts0[end - 1]!)) end--;
-    const listed = (i: number) => i < end;
-    if (!verbs[0] || parts.some((_, i) => listed(i) && !verbs[i] && !bare(i))) return undefined;
-    if (!parts.some((_, i) => i > 0 && listed(i) && bare(i))) return undefined;
-    const governing = verbs.map((_, i) => verbs.slice(0, i + 1).reverse().find((v) => v)!);
-    if (negated.some((n, i) => n && !governing[i]!.lead.goal)) return undefined;
+    while (end > 2 && ownBan(end - 1)) end--;
+    let start = 0;
+    while (start < end - 2 && ownBan(start)) start++;
+    const listed = (i: number) => i >= start && i < end;
+    if (!verbs[start] || parts.some((_, i) => listed(i) && !verbs[i] && !bare(i))) return undefined;
+    if (!parts.some((_, i) => i > start && listed(i) && bare(i))) return undefined;
+    const governing = verbs.map((_, i) => verbs.slice(start, i + 1).reverse().find((v) => v));
+    if (negated.some((n, i) => n && listed(i) && !governing[i]!.lead.goal)) return undefined;
     parts0.forEach(([, e], i) => {
-      if (endsGroup[i] && tails[i]! < e) governing[i]!.lead.wraps.push(...this.clauseParts(tails[i]!, e, true).wraps);
+      if (listed(i) && endsGroup[i] && tails[i]! < e) governing[i]!.lead.wraps.push(...this.clauseParts(tails[i]!, e, true).wraps);
     });
     return () =>
       parts.map(([s, e], i) =>
@@ -1876,7 +1881,7 @@ function standingSentences(words: readonly Word[]): Word[][] {
     else out[out.length - 1]!.push(w);
   }
   const sentences = out.filter((ws) => ws.length > 0);
-  const opensTied = (ws: readonly Word[]) => ['then', 'after', 'afterwards', 'afterward', 'next', 'finally', 'later', 'subsequently', 'and', 'but', 'or', 'so', 'also', 'otherwise', 'until', 'unless', 'before', 'while'].includes(ws[0]!.norm);
+  const opensTied = (ws: readonly Word[]) => ['then', 'after', 'afterwards', 'afterward', 'next', 'finally', 'later', 'subsequently', 'and', 'but', 'or', 'so', 'otherwise', 'until', 'unless', 'before', 'while'].includes(ws[0]!.norm);
   // ("It must never enter the storeroom.": "it" as the subject of a rule of its own is the agent, whoever it is.)
   const agent = (ws: readonly Word[], k: number) => {
     const first = ws.findIndex((w) => !['separately', 'also', 'additionally', 'moreover', ','].includes(w.norm));
