@@ -1665,3 +1665,13 @@ test('a ban before a list of places is a clause beside it; "even if never done" 
   reads('p holds at each of the positions 0 through 3.', 'G[0,3] p');
   reads('Whenever ack holds, req has held at the current or some earlier position.', 'G (ack -> O req)');
 });
+
+test('a reason given for a requirement is no part of it; "on" and "off" alone name signals of their own; "the very next stop must be"; "in at least one state"; "exactly two steps after the initial one"', () => {
+  reads('Please patrol the first floor and the second floor continuously, because visitors may need help on both.', 'G F floor & G F second_floor');
+  reads('Because the birds are nesting, stay out of the bird sanctuary until you get the all-clear.', '!bird_sanctuary U clear');
+  reads('Whenever on holds, off held in the previous state.', 'G (on -> Y off)');
+  reads('the light is on now and off in the next state', 'light_on & X !light_on');
+  reads('The very next stop must be City Hall.', 'X city_hall');
+  reads('p holds in at least one state.', 'F p');
+  reads('p holds in the state exactly two steps after the initial one.', 'X X p');
+});

@@ -250,7 +250,8 @@ export const cueTable: readonly [string, Cue][] = [
     'right in the next step | right at the next step | right in the next state', unary([X])],
   // "your very next move must be into the refuge chamber": where the agent is at the next step.
   // "the next thing it does must be taking a photo".
-  ['the next thing it do must be | the next thing you do must be | the next thing it do be | the next thing must be', { kind: 'unary', wraps: [X], goal: true }],
+  ['the next thing it do must be | the next thing you do must be | the next thing it do be | the next thing must be | the next thing you do be | ' +
+    'the very next stop must be | the next stop must be | the next stop have to be | the very next stop have to be | the next stop be', { kind: 'unary', wraps: [X], goal: true }],
   [['move', 'position', 'stop', 'destination', 'step', 'location'].flatMap((noun) => ['must be', 'have to be', 'should be', 'be', 'will be', 'need to be'].map((be) =>
     `your very? next ${noun} ${be} into? at? to? in?`)).join(' | '), { kind: 'unary', wraps: [X], goal: true }],
   // FRET and requirement writers read "shall ... immediately" as at that moment; a command's "immediately" is next.
@@ -269,7 +270,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +
     '#n #step from now | exactly #n #step from now | #n #step after the initial step | exactly #n #step after the initial step | ' +
     '#n #step after the initial state | exactly #n #step after the initial state | #n #step after the start | exactly #n #step after the start | ' +
-    '#n #step from the initial state | exactly #n #step from the initial state | #n #step from the start | exactly #n #step from the start',
+    '#n #step from the initial state | exactly #n #step from the initial state | #n #step from the start | exactly #n #step from the start | ' +
+    'in the state exactly #n #step after the initial one | exactly #n #step after the initial one | #n #step after the initial one',
     unary([{ op: 'next', lo: 'n0' }])],
   // "reset holds at that step and at each of the following 3 steps": now and at the next three, G[0,3].
   ['in that cycle and in each of the following #n #step | in that cycle and each of the following #n #step | ' +
@@ -292,6 +294,10 @@ export const cueTable: readonly [string, Cue][] = [
   ['at each of the positions #n through #n | at positions #n through #n | at each of positions #n to #n | at each of the positions #n to #n | ' +
     'from step #n through step #n | from step #n to step #n | between step #n and step #n | from position #n through position #n | ' +
     'from position #n to position #n', unary([{ op: 'globally', lo: 'n0', hi: 'n1' }])],
+  // "p holds in at least one state": at some state.
+  ['in at least one state | at least in one state | in at least one position | at least at one position | in some state', unary([F])],
+  // "serve a, b and c in a loop, forever": again and again.
+  ['in a loop | on a loop | in a cycle', unary([G, F])],
   // "r holds now or at some later point": eventually.
   ['now or at some later point | now or at a later point | now or at some point later | now or at some later time | now or later on', unary([F])],
   // "no watering run may take place": taking place is occurring.

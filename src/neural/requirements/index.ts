@@ -76,7 +76,8 @@ function complementsOf(clauses: readonly Clause[]): Map<number, number> {
   const out = new Map<number, number>();
   lemmas.forEach((ws, i) => {
     const at = ws.findIndex((w) => complements.has(w));
-    if (at < 0) return;
+    // ("on and off are never true at the same time": a state word alone names a signal of its own.)
+    if (at < 0 || ws.length === 1) return;
     const positive = [...ws.slice(0, at), complements.get(ws[at]!)!, ...ws.slice(at + 1)].join(' ');
     const j = lemmas.findIndex((other) => other.join(' ') === positive);
     if (j >= 0) out.set(i, j);

@@ -1786,7 +1786,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
   // "-- whenever req is raised, ...", "/* grant never holds */": a comment's marks around a property in a model file.
   const commentMark = (w: Word | undefined) => w !== undefined && ['PUNCT', 'SYM'].includes(w.pos) && /^[-/*#%>]+$/.test(w.text);
-  const { words: ended, rule } = bulletedRule(withoutGreetings(words));
+  const { words: ended, rule } = bulletedRule(withoutReasons(withoutGreetings(words)));
   while (commentMark(ended[0])) ended.shift();
   // "2. gnt must not occur before req ...": an exercise's number is no word of it (numberedSteps reads a list of them).
   const marker = (k: number) => ended[k]?.pos === 'NUM' && ['.', ')'].includes(ended[k + 1]?.norm ?? '');
@@ -1835,6 +1835,19 @@ function withoutGreetings(words: readonly Word[]): Word[] {
     if (tail.length > 0 && tail.filter((w) => w.pos !== 'PUNCT').length <= 4 && signOff(tail)) to = k;
   }
   return words.slice(from, to);
+}
+
+/**
+ * "Never go to the front door at night, because she gets frightened", "Because the birds are nesting, stay out of ...":
+ * the reason given for a requirement is no part of it.
+ */
+function withoutReasons(words: readonly Word[]): Word[] {
+  const because = words.findIndex((w) => ['because', 'becuase', 'cause', 'coz'].includes(w.norm));
+  if (because < 0) return [...words];
+  const comma = words.findIndex((w, k) => k > because && [',', '.', ';'].includes(w.norm));
+  if (because === 0) return comma > 0 ? words.slice(comma + 1) : [...words];
+  const before = words[because - 1]?.norm === ',' ? because - 1 : because;
+  return [...words.slice(0, before), ...(comma > 0 ? words.slice(comma) : [])];
 }
 
 /**
