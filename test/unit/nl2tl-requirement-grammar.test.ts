@@ -1675,3 +1675,11 @@ test('a reason given for a requirement is no part of it; "on" and "off" alone na
   reads('p holds in at least one state.', 'F p');
   reads('p holds in the state exactly two steps after the initial one.', 'X X p');
 });
+
+test('commands said the other way round: "Not until X should you Y", "Only after X are you allowed Y", "When you\'re done with X, go to Y"; "and stay" at the end; "as soon as you can"', () => {
+  reads('Not until you\'ve served table 1 should you head into the kitchen.', '!head_into_kitchen U served_table_1');
+  reads('Only after you\'ve been to the green classroom are you allowed on the playground.', '!allowed_on_playground W green_classroom');
+  reads("When you're done with High Street, go to the depot and stay there.", 'F (high_street & F G depot)');
+  reads('check gift shop, then impressionist gallery, then go to charging station and stay', 'F (gift_shop & F (impressionist_gallery & F G charging_station))');
+  reads('If the harbour master calls, get to Pier 9 as soon as you can.', 'G (harbour_master_calls -> F pier_9)');
+});

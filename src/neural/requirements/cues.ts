@@ -456,7 +456,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['whichever order be quicker | whichever order be fast | whichever order be faster | whichever order be short | whichever order be shorter | ' +
     'whichever be quicker | whichever be faster | whichever be shorter | whichever be easier | , your choice | your choice | , up to you | ' +
     ', your call | , never stopping | never stopping | without stopping | , your pick | your pick | , leave them in between | ' +
-    ', leave it in between | leave them in between | leave it in between | back and forth', { kind: 'ignore' }],
+    ', leave it in between | leave them in between | leave it in between | back and forth | as soon as you can | as soon as possible | ' +
+    'as quickly as you can | as fast as you can', { kind: 'ignore' }],
   // "keep patrolling a and b, back and forth, forever": the patrol says so already.
   [', back and forth ,', { kind: 'ignore' }],
   // "visit berth 5 at least twice, with leaving in between": separate visits are what the count means.

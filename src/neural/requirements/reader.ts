@@ -1786,7 +1786,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const stop = (w: Word) => ['.', '!', '?', ':'].includes(w.norm);
   // "-- whenever req is raised, ...", "/* grant never holds */": a comment's marks around a property in a model file.
   const commentMark = (w: Word | undefined) => w !== undefined && ['PUNCT', 'SYM'].includes(w.pos) && /^[-/*#%>]+$/.test(w.text);
-  const { words: ended, rule } = bulletedRule(withoutReasons(withoutGreetings(words)));
+  const { words: ended, rule } = bulletedRule(commandsInOrder(withoutReasons(withoutGreetings(words))));
   while (commentMark(ended[0])) ended.shift();
   // "2. gnt must not occur before req ...": an exercise's number is no word of it (numberedSteps reads a list of them).
   const marker = (k: number) => ended[k]?.pos === 'NUM' && ['.', ')'].includes(ended[k + 1]?.norm ?? '');
@@ -1824,7 +1824,7 @@ function withoutGreetings(words: readonly Word[]): Word[] {
   let to = words.length;
   // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Kind regards": up to four words after the last sentence.
   // So are a last question about the formula ("What is the formula?") and a last word said for emphasis ("Ever.").
-  const asides = /^(ever|never|ever again|at all|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right)$/;
+  const asides = /^(ever|never|ever again|at all|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
   const signOff = (tail: readonly Word[]) =>
     asides.test(tail.filter((w) => w.pos !== 'PUNCT').map((w) => w.norm).join(' ')) ||
     ['thanks', 'thank', 'regards', 'cheers', 'sincerely', 'cordially', 'thx'].includes(tail[0]!.norm) ||
@@ -1835,6 +1835,37 @@ function withoutGreetings(words: readonly Word[]): Word[] {
     if (tail.length > 0 && tail.filter((w) => w.pos !== 'PUNCT').length <= 4 && signOff(tail)) to = k;
   }
   return words.slice(from, to);
+}
+
+/**
+ * Ways of ordering commands said the other way round, put the way the grammar reads them: "Not until you've served
+ * table 1 should you head into the kitchen" is "do not head into the kitchen until ..."; "Only after you've been to
+ * the green classroom are you allowed on the playground" is "you are allowed on the playground only after ..."; "When
+ * you're done with High Street, go to the depot" is "after visiting High Street, go to the depot" (a step of the
+ * mission, not a response to it); a command ending "and stay" stays there.
+ */
+function commandsInOrder(all: readonly Word[]): Word[] {
+  // (The sentence's own full stop stays at its end.)
+  let end = all.length;
+  while (end > 0 && ['.', '!', '?'].includes(all[end - 1]!.norm)) end--;
+  const words = all.slice(0, end);
+  const at = (k: number) => words[k]!.start;
+  const word = (text: string, lemma: string, pos: string, k: number): Word => inserted(text, lemma, pos, at(k));
+  const norms = words.map((w) => w.norm);
+  const modal = (k: number) => ['should', 'may', 'can', 'will', 'must', 'shall', 'could', 'are', 'do'].includes(norms[k] ?? '') && norms[k + 1] === 'you';
+  if (norms[0] === 'not' && norms[1] === 'until') {
+    const m = norms.findIndex((_, k) => k > 2 && modal(k));
+    if (m > 0) return [word('do', 'do', 'AUX', 0), word('not', 'not', 'PART', 0), ...words.slice(m + 2), word('until', 'until', 'ADP', 1), ...words.slice(2, m), ...all.slice(end)];
+  }
+  if (norms[0] === 'only' && norms[1] === 'after') {
+    const m = norms.findIndex((_, k) => k > 2 && modal(k));
+    if (m > 0) return [word('you', 'you', 'PRON', m), ...words.slice(m, m + 1), ...words.slice(m + 2), word('only', 'only', 'ADV', 0), word('after', 'after', 'ADP', 1), ...words.slice(2, m), ...all.slice(end)];
+  }
+  const done = norms.findIndex((n, k) => ['when', 'once', 'after'].includes(n) && norms[k + 1] === 'you' && ['be', "'re", 'are', 'have', "'ve"].includes(norms[k + 2] ?? '') && ['done', 'finished', 'through'].includes(norms[k + 3] ?? '') && norms[k + 4] === 'with');
+  if (done >= 0) return [...words.slice(0, done), word('after', 'after', 'ADP', done), word('visiting', 'visit', 'VERB', done), ...words.slice(done + 5), ...all.slice(end)];
+  const last = norms.length - 1;
+  if (norms[last] === 'stay' && ['and', 'n'].includes(norms[last - 1] ?? '')) return [...words, word('there', 'there', 'ADV', last), ...all.slice(end)];
+  return [...all];
 }
 
 /**
