@@ -1683,3 +1683,8 @@ test('commands said the other way round: "Not until X should you Y", "Only after
   reads('check gift shop, then impressionist gallery, then go to charging station and stay', 'F (gift_shop & F (impressionist_gallery & F G charging_station))');
   reads('If the harbour master calls, get to Pier 9 as soon as you can.', 'G (harbour_master_calls -> F pier_9)');
 });
+
+test('longer sign-offs and "one of them is enough" said after are no part of the command', () => {
+  reads('Survey Crown Peak or Falcon Peak; one of them is enough.', 'F (crown_peak | falcon_peak)');
+  reads('go to a. Thank you very much for your help today!', 'F a');
+});

@@ -1822,7 +1822,8 @@ function withoutGreetings(words: readonly Word[]): Word[] {
   const comma = words.findIndex((w) => w.norm === ',');
   if (['hi', 'hello', 'hey', 'dear', 'greetings'].includes(words[0]?.norm ?? '') && comma > 0 && comma <= 4) from = comma + 1;
   let to = words.length;
-  // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Kind regards": up to four words after the last sentence.
+  // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Thank you very much for your help today": up to eight words after
+  // the last sentence.
   // So are a last question about the formula ("What is the formula?") and a last word said for emphasis ("Ever.").
   const asides = /^(ever|never|ever again|at all|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
   const signOff = (tail: readonly Word[]) =>
@@ -1832,7 +1833,7 @@ function withoutGreetings(words: readonly Word[]): Word[] {
   for (let k = words.length - 1; k > from; k--) {
     if (![',', '.', '!', '?', ';'].includes(words[k]!.norm)) continue;
     const tail = words.slice(k + 1);
-    if (tail.length > 0 && tail.filter((w) => w.pos !== 'PUNCT').length <= 4 && signOff(tail)) to = k;
+    if (tail.length > 0 && tail.filter((w) => w.pos !== 'PUNCT').length <= 8 && signOff(tail)) to = k;
   }
   return words.slice(from, to);
 }
