@@ -2,7 +2,7 @@
 // file events, trust, crash policy) and restarting it. nodeExtension.ts starts the server (dist/server.js)
 // over IPC; browserExtension.ts starts dist/web/server.js in a web worker.
 import * as vscode from 'vscode';
-import { type BaseLanguageClient, CloseAction, type CloseHandlerResult, type ErrorHandler, type LanguageClientOptions } from 'vscode-languageclient';
+import { type BaseLanguageClient, CloseAction, type CloseHandlerResult, ErrorAction, type ErrorHandler, type ErrorHandlerResult, type LanguageClientOptions } from 'vscode-languageclient';
 import { languageIds } from './languages';
 
 /** What the server is told at start-up; it is re-read on every (re)start so that granted trust takes effect. */
@@ -54,7 +54,12 @@ function announcingRestarts(createDefault: () => ErrorHandler): ErrorHandler {
   let policy: ErrorHandler | undefined;
   const current = () => (policy ??= createDefault());
   return {
-    error: (error, message, count) => current().error(error, message, count),
+    // A server killed while the client writes to it fails each write ("write EPIPE"); the library's handler shuts the
+    // client down after three such errors, and a shut-down client is not restarted, so a crash at a busy moment left
+    // no server (seen in CI: the crash after a restart, while models loaded). The process's exit reaches closed(),
+    // which applies the restart policy; until then the errors are the crash's echo.
+    error: (error, message, count): ErrorHandlerResult | Promise<ErrorHandlerResult> =>
+      /EPIPE|ECONNRESET|ERR_STREAM_DESTROYED/.test(`${error.message} ${(error as NodeJS.ErrnoException).code ?? ''}`) ? { action: ErrorAction.Continue } : current().error(error, message, count),
     async closed(): Promise<CloseHandlerResult> {
       const result = await current().closed();
       if (result.action === CloseAction.Restart) return { ...result, message: restartingMessage };

@@ -88,4 +88,19 @@ describe('Language server crashes', function () {
     pid = await newServer(pid);
     await serverKnows(editor, 'G (red');
   });
+
+  it('a crash while the client is writing to the server is restarted too', async () => {
+    // Edits keep the client writing (didChange) while the server dies, so writes fail with EPIPE: the library's
+    // handler shut the client down after three such errors, and a shut-down client was not restarted (seen in CI).
+    const uri = editor.document.uri;
+    const writing = Array.from({ length: 40 }, (_, i) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), i % 2 === 0 ? ' ' : '');
+      return vscode.workspace.applyEdit(edit);
+    });
+    crash(pid);
+    await Promise.all(writing);
+    pid = await newServer(pid);
+    await serverKnows(editor, 'G (red');
+  });
 });
