@@ -1688,3 +1688,10 @@ test('longer sign-offs and "one of them is enough" said after are no part of the
   reads('Survey Crown Peak or Falcon Peak; one of them is enough.', 'F (crown_peak | falcon_peak)');
   reads('go to a. Thank you very much for your help today!', 'F a');
 });
+
+test('a later step that stays somewhere stays from when it gets there: "go to a, then stay in the lobby"', () => {
+  reads('go to a, then stay in the lobby', 'F (a & F G lobby)');
+  reads('Go down to the basement, and then stay in the storage room forever.', 'F (basement & F G storage_room)');
+  reads('Eventually p becomes true and stays true forever.', 'F G p');
+  reads('p holds at some point, and after that q always holds.', 'F (p & G q)');
+});

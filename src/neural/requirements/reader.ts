@@ -1420,7 +1420,15 @@ class Reader extends RangeReader {
     if (byVerb) return inSequence(byVerb());
     // "go to the kitchen, grab a cup, and then head to the living room": commands of their own are steps too.
     const commands = listed.length > steps.length && listed.every(([s, e]) => this.cueAt(s)?.kind === 'goal' || (this.wordAt(s)?.pos === 'VERB' && this.opensWithVerb(s, e)));
-    return inSequence((commands ? listed : steps).map(step));
+    // "go to a, then stay in the lobby": a later step that stays somewhere stays from when it gets there, not from a.
+    const staying = (s: number) => {
+      const cue = this.cueAt(this.trim(s, b)[0]);
+      return cue?.kind === 'unary' && cue.goal === true && cue.wraps.length === 1 && cue.wraps[0]!.op === 'globally' && cue.wraps[0]!.lo === undefined;
+    };
+    return inSequence((commands ? listed : steps).map((range, i) => {
+      const f = step(range);
+      return i > 0 && staying(range[0]) && f.kind === 'globally' && !f.interval ? un('finally', f) : f;
+    }));
   }
 }
 
