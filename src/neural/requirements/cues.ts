@@ -149,6 +149,9 @@ const Y: Wrap = { op: 'prev' };
 const unary = (wraps: Wrap[], sentence = false): Cue => ({ kind: 'unary', wraps, ...(sentence ? { sentence } : {}) });
 /** A verb that both goes somewhere and says how often: "patrol a" is always eventually a. */
 const goalUnary = (wraps: Wrap[]): Cue => ({ kind: 'unary', wraps, goal: true });
+
+/** Whether a cue goes somewhere: a going verb ("go to") or an adverbial of going ("patrol", "stay in"). */
+export const goesSomewhere = (cue: Cue | undefined): boolean => cue?.kind === 'goal' || (cue?.kind === 'unary' && cue.goal === true);
 const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 
 /** Each entry: the pattern variants (`|`-separated) and the cue. */

@@ -98,11 +98,12 @@ export function translateRequirement(sentence: string, declared: readonly Declar
   // Quoted spans are propositions; parentheses group clauses here, as in the formulas' English readings.
   // ("formalise 'a and b are never true at the same time'": a quoted property is read, not named.)
   const property = (text: string) => text.split(/\s+/).length >= 4 && /\b(never|always|eventually|until|whenever|every|each|followed|must|shall|infinitely|if|true|holds?)\b/i.test(text);
-  const quoted = markedSpans(sentence).filter((s) => sentence[s.start - 1 - (sentence.slice(0, s.start).length - sentence.slice(0, s.start).trimEnd().length)] !== '(' && !property(s.text));
+  const marked = markedSpans(sentence);
+  const quoted = marked.filter((s) => sentence[s.start - 1 - (sentence.slice(0, s.start).length - sentence.slice(0, s.start).trimEnd().length)] !== '(' && !property(s.text));
   const atoms: ApSpan[] = mergeSpans(declaredSpans(sentence, declared), quoted, identifierSpans(sentence));
   // "From the manual: the property 'every fail is eventually followed by recover' is written as follows": a sentence
   // about one quoted property asks for that property.
-  const properties = markedSpans(sentence).filter((s) => property(s.text) && `'"“`.includes(sentence[s.start - 1] ?? ''));
+  const properties = marked.filter((s) => property(s.text) && `'"“`.includes(sentence[s.start - 1] ?? ''));
   const inQuote = properties.length === 1 ? properties[0]! : undefined;
   const reading = readRequirement(inQuote ? quotedWords(inQuote, atoms, tag) : tag(sentence, atoms));
   if (!reading) return undefined;

@@ -1,5 +1,5 @@
 // Turns tagged words into the reader's items: cue phrases (longest match first) and content words.
-import { cueTable, stepUnits, taskVerbs, timeUnits, type Cue } from './cues';
+import { cueTable, goesSomewhere, stepUnits, taskVerbs, timeUnits, type Cue } from './cues';
 import type { Word } from './words';
 
 export type Item =
@@ -104,8 +104,7 @@ export function toItems(words: readonly Word[]): Item[] {
   // "patrol ballroom and garden forever": after a going verb, a lone word after "and" with only adverbials after it
   // is the list's last place, whatever the tagger says of it ("garden/VERB").
   items.forEach((it, k) => {
-    const verb = it.kind === 'cue' && (it.cue.kind === 'goal' || (it.cue.kind === 'unary' && it.cue.goal === true));
-    if (!verb || items[k + 1]?.kind !== 'word') return;
+    if (it.kind !== 'cue' || !goesSomewhere(it.cue) || items[k + 1]?.kind !== 'word') return;
     let j = k + 1;
     while (items[j]?.kind === 'word') j++;
     const and = items[j];
@@ -133,8 +132,7 @@ export function toItems(words: readonly Word[]): Item[] {
     const activity = it.kind === 'cue' && it.cue.kind === 'goal' && taskVerbs.includes(it.words[0]!.lemma) && (it.words[0]!.norm.endsWith('ing') || word(k - 1)?.pos === 'DET');
     // "no other train is approaching": a going verb in the progressive after "is" says where a thing is, not a goal.
     // ("a customer is waiting at the front desk": the same with staying.)
-    const going = it.kind === 'cue' && (it.cue.kind === 'goal' || (it.cue.kind === 'unary' && it.cue.goal === true));
-    const progressive = going && it.words[0]!.norm.endsWith('ing') && (it.words.length === 1 || it.words[0]!.lemma === 'wait') && ['be'].includes(word(k - 1)?.lemma ?? '');
+    const progressive = it.kind === 'cue' && goesSomewhere(it.cue) && it.words[0]!.norm.endsWith('ing') && (it.words.length === 1 || it.words[0]!.lemma === 'wait') && ['be'].includes(word(k - 1)?.lemma ?? '');
     return range || transitive || state || compound || activity || progressive ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
   });
 }

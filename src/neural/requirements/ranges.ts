@@ -3,7 +3,7 @@
 // ends with "before that" or "at the next step". Questions only: nothing here reads a formula or a proposition.
 import { ClauseReader, type ClauseParts } from './clauses';
 import { contentWords, isStateWord, nounLike, refersBack } from './content';
-import type { BinaryCue, Wrap } from './cues';
+import { goesSomewhere, type BinaryCue, type Wrap } from './cues';
 import type { Word } from './words';
 
 export const andOr: ReadonlySet<BinaryCue> = new Set(['and', 'or']);
@@ -116,7 +116,7 @@ export abstract class RangeReader extends ClauseReader {
   /** Whether a cue of going stands at k ("go to", "patrol"'s goal), or with `avoiding` one of avoiding too ("avoid"). */
   protected goingAt(k: number, avoiding = false): boolean {
     const cue = this.cueAt(k);
-    return cue?.kind === 'goal' || (avoiding && cue?.kind === 'avoid') || (cue as { goal?: boolean } | undefined)?.goal === true;
+    return goesSomewhere(cue) || (avoiding && cue?.kind === 'avoid');
   }
 
   /** Whether a prohibition opens at k: an avoidance ("avoid", "never go to") or a negation ("never", "do not"). */

@@ -10,7 +10,7 @@ import type { FormulaJson } from '../../languages/tl/api';
 import { bin, hasTemporal, isVisit, mapProps, nexts, patternOf, propNames, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
 import { NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
-import { timeUnits, type BinaryCue, type Cue, type Wrap } from './cues';
+import { goesSomewhere, timeUnits, type BinaryCue, type Cue, type Wrap } from './cues';
 import { againAndAgain, conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import { andOr, RangeReader, thenCue } from './ranges';
@@ -1916,7 +1916,7 @@ function adverbialsAtTheEnd(items: Item[]): Item[] {
   const tail = items.slice(k);
   // (Only after places gone to: set off after a statement, "a is high exactly when b is high, in every cycle", they
   // scope over the whole sentence.)
-  const going = items.slice(0, k).some((it) => it.kind === 'cue' && (it.cue.kind === 'goal' || (it.cue.kind === 'unary' && it.cue.goal === true)));
+  const going = items.slice(0, k).some((it) => it.kind === 'cue' && goesSomewhere(it.cue));
   if (k === 0 || !going || tail[0]?.kind !== 'comma' || !tail.some((it) => it.kind === 'cue' && it.cue.kind === 'unary')) return items;
   return [...items.slice(0, k), ...tail.filter((it) => it.kind !== 'comma')];
 }
