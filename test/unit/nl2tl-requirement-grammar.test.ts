@@ -1695,3 +1695,8 @@ test('a later step that stays somewhere stays from when it gets there: "go to a,
   reads('Eventually p becomes true and stays true forever.', 'F G p');
   reads('p holds at some point, and after that q always holds.', 'F (p & G q)');
 });
+
+test('a greeting set off by "!" or "." is no part of the command either', () => {
+  reads('Hi! Please patrol the east wing and the lab all night. Thanks, Sam', 'G F east_wing & G F lab');
+  reads('Hello team. Go to a.', 'F a');
+});

@@ -1827,7 +1827,8 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
  */
 function withoutGreetings(words: readonly Word[]): Word[] {
   let from = 0;
-  const comma = words.findIndex((w) => w.norm === ',');
+  // ("Hi Marco,", "Hi!", "Hello team.")
+  const comma = words.findIndex((w) => [',', '!', '.'].includes(w.norm));
   if (['hi', 'hello', 'hey', 'dear', 'greetings'].includes(words[0]?.norm ?? '') && comma > 0 && comma <= 4) from = comma + 1;
   let to = words.length;
   // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Thank you very much for your help today": up to eight words after
