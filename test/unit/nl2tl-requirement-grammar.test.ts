@@ -1700,3 +1700,9 @@ test('a greeting set off by "!" or "." is no part of the command either', () => 
   reads('Hi! Please patrol the east wing and the lab all night. Thanks, Sam', 'G F east_wing & G F lab');
   reads('Hello team. Go to a.', 'F a');
 });
+
+test('a patrolled list ends before a ban with a verb of its own, and a place may be named with "of"', () => {
+  reads('Loop between a and b forever and never park in c.', 'G F a & G F b & G !park_in_c');
+  reads('patrol a and b forever and never stop in c', 'G F a & G F b & G !stop_in_c');
+  reads('Keep going back and forth between the east gate and the west gate of campus, forever.', 'G F east_gate & G F west_gate_of_campus');
+});

@@ -190,10 +190,12 @@ export abstract class ClauseReader {
     return words.some((w, i) => w.lemma === 'have' && w.pos === 'AUX' && (words[i + 1]?.pos === 'VERB' || words[i + 1]?.lemma === 'be'));
   }
 
-  /** A noun phrase and nothing else ("in any order" and other empty phrases aside). */
+  /** A noun phrase and nothing else ("in any order" and other empty phrases aside), perhaps with "of" ("the west gate of campus"). */
   protected isBare(s: number, e: number): boolean {
     const items = this.items.slice(s, e).filter((it) => !(it.kind === 'cue' && it.cue.kind === 'ignore'));
-    return items.length > 0 && items.every((it) => it.kind === 'word' && nounLike.has(it.word.pos));
+    const noun = (it: Item | undefined) => it?.kind === 'word' && nounLike.has(it.word.pos);
+    const of = (it: Item, k: number) => it.kind === 'word' && it.word.norm === 'of' && k > 0 && noun(items[k - 1]) && noun(items[k + 1]);
+    return items.length > 0 && items.every((it, k) => noun(it) || of(it, k));
   }
 
   /** Whether [a, b) is only a proposition's name (a letter, p1, a declared or quoted one), perhaps with "holds" (and "will", with `modal`). */

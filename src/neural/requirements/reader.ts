@@ -1279,13 +1279,16 @@ class Reader extends RangeReader {
       while (tail > s && (this.cueAt(tail - 1)?.kind === 'unary' || (this.cueAt(tail - 1)?.kind === 'ignore' && tail === e))) tail--;
       return tail;
     });
-    const ownVerb = (i: number) => i < parts0.length && !this.isBare(parts0[i]![0], tails[i]!) && this.placeVerb(parts0[i]![0], tails[i]!) !== undefined;
-    const endsGroup = parts0.map((_, i) => i === parts0.length - 1 || (i > 0 && ownVerb(i + 1) && !ownVerb(i)));
-    const parts = parts0.map(([s, e], i): [number, number] => [s, endsGroup[i] ? tails[i]! : e]);
     // "go to the kitchen and the bedroom, but not the bathroom": a place under "not" is one never to go to.
     // ("go to the kitchen, never the garage": so is one under "never".)
     const never = (k: number) => { const c = this.cueAt(k); return c?.kind === 'unary' && c.wraps.length === 2 && c.wraps[0]!.op === 'globally' && c.wraps[1]!.op === 'not'; };
-    const negated = parts.map(([s, e]) => (this.isNegation(s) || never(s)) && this.isBare(s + 1, e));
+    const negatedPlace = ([s, e]: readonly [number, number]) => (this.isNegation(s) || never(s)) && this.isBare(s + 1, e);
+    const ownVerb = (i: number) => i < parts0.length && !this.isBare(parts0[i]![0], tails[i]!) && this.placeVerb(parts0[i]![0], tails[i]!) !== undefined;
+    // ("loop between a and b forever and never park in c": the list, and its adverbials, end before a ban of its own.)
+    const ownBanNext = (i: number) => i + 1 < parts0.length && this.negated(...parts0[i + 1]!) && !negatedPlace(parts0[i + 1]!);
+    const endsGroup = parts0.map((_, i) => i === parts0.length - 1 || (i > 0 && (ownVerb(i + 1) || ownBanNext(i)) && !ownVerb(i)));
+    const parts = parts0.map(([s, e], i): [number, number] => [s, endsGroup[i] ? tails[i]! : e]);
+    const negated = parts.map(negatedPlace);
     // "stop at the bank and also at the post office": the verb's preposition said again.
     const withPreposition = ([s, e]: [number, number]) => this.wordAt(s)?.pos === 'ADP' && this.isBare(s + 1, e);
     const bare = (i: number) => negated[i] || this.isBare(...parts[i]!) || (i > 0 && withPreposition(parts[i]!));
