@@ -1300,7 +1300,7 @@ test('the "position" register of graded exercises; "then so does q"; places name
 
 test('typed in a hurry: "w/o", "2x", "+", ">", "rm", "sq"; more fillers; comparisons and implications keep their symbols', () => {
   reads('go to venus rm then mercury rm then back to charger w/o entering kitchen', 'F (venus_rm & F (mercury_rm & F charger)) & !kitchen U charger');
-  reads('mop kitchen 2x tonight', 'F (kitchen_tonight & F (!kitchen_tonight & F kitchen_tonight))');
+  reads('mop kitchen 2x tonight', 'F (kitchen & F (!kitchen & F kitchen))');
   reads('market sq + clock tower', 'F market_sq & F clock_tower');
   reads('loop cathedral > town hall > market sq', 'F (loop_cathedral & F (town_hall & F market_sq))');
   reads('keep cycling kitchen and reception', 'G F kitchen & G F reception');
@@ -1705,4 +1705,15 @@ test('a patrolled list ends before a ban with a verb of its own, and a place may
   reads('Loop between a and b forever and never park in c.', 'G F a & G F b & G !park_in_c');
   reads('patrol a and b forever and never stop in c', 'G F a & G F b & G !stop_in_c');
   reads('Keep going back and forth between the east gate and the west gate of campus, forever.', 'G F east_gate & G F west_gate_of_campus');
+});
+
+test('visits counted as trips or occasions, places gone up to, around or across, and the day a mission is for', () => {
+  reads('Make at least two passes by the carousel, please.', 'F (carousel & F (!carousel & F carousel))');
+  reads('Make two separate trips to the malt store.', 'F (malt_store & F (!malt_store & F malt_store))');
+  reads('Swim through the kelp forest on at least two separate occasions.', 'F (kelp_forest & F (!kelp_forest & F kelp_forest))');
+  reads('Do three laps around the track, then go to the pit.', 'F (track & F (!track & F (track & F (!track & F (track & F pit)))))');
+  reads('Sweep Mill Road at least twice tonight.', 'F (mill_road & F (!mill_road & F mill_road))');
+  reads('Every time someone scores, fly up to the scoreboard.', 'G (scores -> F scoreboard)');
+  reads('Whenever the alarm goes off, get yourself over to the ventilation panel.', 'G (alarm_goes_off -> F ventilation_panel)');
+  reads('make a trip to the well', 'F make_trip_to_well');
 });

@@ -467,6 +467,7 @@ export const cueTable: readonly [string, Cue][] = [
   [', with leave in between | with leave in between | , leave in between | leave in between | with a break in between', { kind: 'ignore' }],
   ['at least #n times | no fewer than #n times | at least #n separate times | minimum #n times | minimum #n separate times | ' +
     'a minimum of #n times | at minimum #n times | on #n separate occasions | on #n different occasions | on #n occasions | #n separate times | ' +
+    'on at least #n separate occasions | on at least #n different occasions | on at least #n occasions | ' +
     '#n different times', { kind: 'count', bound: 'atLeast' }],
   ['at least twice | no fewer than twice', { kind: 'count', bound: 'atLeast', times: 2 }],
   ['exactly #n times | exactly #n time', { kind: 'count', bound: 'exactly' }],
@@ -492,6 +493,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['also', { kind: 'ignore' }],
   // "stay out of aisles 4 and 5 completely": emphasis says nothing more.
   ['completely | entirely | totally | altogether | anymore | at all | just', { kind: 'ignore' }],
+  // "go past the koi pond twice today": the day a mission is given for is no part of what it asks.
+  ['today | tonight | this morning | this afternoon | this evening', { kind: 'ignore' }],
   // "never, under any circumstances, enter the server room": so is insistence.
   ['under any circumstances | in any circumstances | for any reason | no matter what', { kind: 'ignore' }],
   ['or | or else | otherwise | alternatively', binary('or')],
@@ -614,7 +617,10 @@ export const cueTable: readonly [string, Cue][] = [
     'go anywhere near | come anywhere near | get anywhere near | plug in at | charge at | land on | land at | touch down on | set down on | ' +
     'end at | end in | finish at | finish in | end your route at | terminate at | have be to | have be at | end up park at | end up park in | ' +
     'end up dock at | end up stop at | '  +
-    'go in | go out to | go outside to | go around to | go down to | go up to | go on to | ' +
+    'go in | go out to | go outside to | go around to | go down to | go up to | go on to | fly up to | fly down to | fly out to | fly over to | ' +
+    'get yourself to | get yourself over to | get yourself down to | get yourself up to | take yourself to | ' +
+    // "do three laps around the track" (countedTrips: "go around the track 3 times"): a place gone around or across.
+    'go around the | go around >noun | go along the | go along >noun | go across the | go across >noun | ' +
     // "go down Valley Run": a run or a street gone down is a place ("prices go down", no place after it, is no goal).
     'go down the | go down >noun | go up the | go up >noun | ski down | ski to | ' +
     // "you're never allowed in the basement": where one may not be is a place one may not go.

@@ -1607,6 +1607,31 @@ function placeAfterVerb(words: readonly Word[]): Word[] {
   });
 }
 
+/**
+ * "Make at least two passes by the carousel", "do two separate runs over the ridge": trips counted by their number are
+ * visits counted, "go by the carousel at least 2 times".
+ */
+function countedTrips(words: readonly Word[]): Word[] {
+  const trips = new Set(['pass', 'passes', 'trip', 'trips', 'visit', 'visits', 'run', 'runs', 'lap', 'laps', 'sweep', 'sweeps']);
+  const k = words.findIndex((w) => ['make', 'do', 'take'].includes(w.lemma));
+  if (k < 0) return [...words];
+  let at = k + 1;
+  const atLeast = words[at]?.norm === 'at' && words[at + 1]?.norm === 'least';
+  if (atLeast) at += 2;
+  const count = words[at];
+  if (count?.pos !== 'NUM' || !(count.value! >= 2)) return [...words];
+  at++;
+  if (['separate', 'different', 'distinct', 'full'].includes(words[at]?.norm ?? '')) at++;
+  const preposition = words[at + 1];
+  if (!trips.has(words[at]?.norm ?? '') || !['by', 'over', 'past', 'to', 'through', 'around', 'across', 'of', 'at', 'along'].includes(preposition?.norm ?? '')) return [...words];
+  let end = at + 2;
+  while (end < words.length && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(words[end]!.pos)) end++;
+  if (end === at + 2) return [...words];
+  const there = words[end - 1]!.end;
+  const word = (text: string, pos: string) => inserted(text, text, pos, there);
+  return [...words.slice(0, k), inserted('go', 'go', 'VERB', words[k]!.start), ...words.slice(at + 1, end), word('at', 'ADP'), word('least', 'ADJ'), count, word('times', 'NOUN'), ...words.slice(end)];
+}
+
 /** A word the normalisations below write into the sentence, empty-spanned at `at` (a comma, "then", "and"). */
 function inserted(text: string, lemma: string, pos: string, at: number): Word {
   return { text, norm: text, lemma, pos, start: at, end: at };
@@ -1803,7 +1828,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const marker = (k: number) => ended[k]?.pos === 'NUM' && ['.', ')'].includes(ended[k + 1]?.norm ?? '');
   if (marker(0) && ended.length > 2 && !ended.some((_, k) => k > 0 && marker(k))) ended.splice(0, 2);
   while (ended.length > 0 && (stop(ended[ended.length - 1]!) || commentMark(ended[ended.length - 1]))) ended.pop();
-  const kept = restatedWeakness(numberedSteps(frontedCondition(placeAfterVerb(corrected(withoutFillers(pronounAfterCondition(ended)))))));
+  const kept = restatedWeakness(numberedSteps(frontedCondition(countedTrips(placeAfterVerb(corrected(withoutFillers(pronounAfterCondition(ended))))))));
   // "Keep out of the boiler room. Deliver to the laundry, then the loading dock.": sentences that each stand on their
   // own are read one by one, side by side, so the second's "then" orders only its own steps.
   const sentences = standingSentences(kept);
