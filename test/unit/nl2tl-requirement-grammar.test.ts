@@ -1717,3 +1717,11 @@ test('visits counted as trips or occasions, places gone up to, around or across,
   reads('Whenever the alarm goes off, get yourself over to the ventilation panel.', 'G (alarm_goes_off -> F ventilation_panel)');
   reads('make a trip to the well', 'F make_trip_to_well');
 });
+
+test('places visited in any order and then a place stayed at for good: F a & F b & F G c, said once', () => {
+  reads('Visit a and b in any order, then go to c and stay there.', 'F a & F b & F G c');
+  reads('Inspect the crane, the scaffolding and the foundation pit in any order you like, then finish at the site trailer and stay there.', 'F crane & F scaffolding & F foundation_pit & F G site_trailer');
+  // A sequence's last step stays where it is.
+  reads('go to a, and go to b then stay at c', 'F (a & F (b & F G c))');
+  reads('go to the lounge then to the balcony and stay there', 'F (lounge & F G balcony)');
+});

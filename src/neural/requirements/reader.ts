@@ -1130,6 +1130,20 @@ class Reader extends RangeReader {
         until.kind === 'until' && !until.interval && eventually.kind === 'finally' && !eventually.interval && this.sameFormula(until.args[1]!, eventually.args[0]!);
       if (promised(x, y)) return x;
       if (promised(y, x)) return y;
+      // "visit a and b in any order, then end at c and stay there": F (a & F G c) & F (b & F G c) is F a & F b & F G c,
+      // since whether c holds forever from some moment on does not depend on the moment asked (nor does "infinitely
+      // often"). Only for places visited in any order: a sequence's last step stays where writers put it.
+      const all = conjuncts(t);
+      const anyMoment = (g: FormulaJson) => (g.kind === 'finally' || g.kind === 'globally') && !g.interval && (g.args[0]!.kind === 'finally' || g.args[0]!.kind === 'globally') && g.args[0]!.kind !== g.kind && !(g.args[0] as { interval?: unknown }).interval && !hasPast(g);
+      const visitThen = (g: FormulaJson) => (g.kind === 'finally' && !g.interval && g.args[0]!.kind === 'and' && anyMoment(g.args[0]!.args[1]!) ? g.args[0]!.args as [FormulaJson, FormulaJson] : undefined);
+      const split = all.map(visitThen);
+      const shared = split.find((v) => v)?.[1];
+      // (Read bottom up, the first two of three places may have been rewritten already: F a & F b & F G c & F (d & F G c).)
+      const rewritten = (g: FormulaJson) => this.sameFormula(g, shared!) || (g.kind === 'finally' && !g.interval && !hasTemporal(g.args[0]!));
+      const fits = shared && all.every((g, i) => (split[i] && this.sameFormula(split[i]![1], shared)) || rewritten(g));
+      if (fits && (split.filter((v) => v).length > 1 || all.some((g) => this.sameFormula(g, shared)))) {
+        return [...all.map((g, i) => (split[i] ? un('finally', split[i]![0]) : g)).filter((g) => !this.sameFormula(g, shared)), shared].reduce((l, r) => bin('and', l, r));
+      }
     }
     // "after a dose is delivered, no further dose shall be delivered for 3 cycles": not again from the next step, as
     // G (p -> G[0,3] !p) would forbid the very p it follows.
