@@ -1725,3 +1725,13 @@ test('places visited in any order and then a place stayed at for good: F a & F b
   reads('go to a, and go to b then stay at c', 'F (a & F (b & F G c))');
   reads('go to the lounge then to the balcony and stay there', 'F (lounge & F G balcony)');
 });
+
+test('a subject\'s "never" before a coordination said to hold together: never both', () => {
+  reads('The HVAC controller shall never run heating and cooling at the same time.', 'G !(hvac_controller_run_heating & hvac_controller_cooling)');
+  reads('the arm never grips and rotates at the same time', 'G !(arm_grips & arm_rotates)');
+  readsShape('The north-south and east-west signals shall never both be green.', 'G !(a & b)');
+  readsShape('The controller shall never activate the forward relay and the reverse relay at the same time.', 'G !(a & b)');
+  // Not together: each is never.
+  reads('The robot shall never enter a and b', 'G !a & G !b');
+  reads('The pump and the valve shall never both be open.', 'G !(pump_open & valve_open)');
+});

@@ -1646,6 +1646,28 @@ function countedTrips(words: readonly Word[]): Word[] {
   return [...words.slice(0, k), inserted('go', 'go', 'VERB', words[k]!.start), ...words.slice(at + 1, end), word('at', 'ADP'), word('least', 'ADJ'), count, word('times', 'NOUN'), ...words.slice(end)];
 }
 
+/**
+ * "The HVAC controller shall never run heating and cooling at the same time", "the arm never grips and rotates at the
+ * same time", "The north-south and east-west signals shall never both be green": a subject's "never" before a
+ * coordination said to hold together scopes over the whole clause, as "never the arm grips and rotates at the same
+ * time" says, which the reader reads as never both.
+ */
+function neverTogether(words: readonly Word[]): Word[] {
+  const never = words.findIndex((w) => w.norm === 'never');
+  if (never <= 0) return [...words];
+  const modals = new Set(['shall', 'must', 'should', 'will', 'may', 'can', 'could', 'would']);
+  let subjectEnd = never;
+  while (subjectEnd > 0 && modals.has(words[subjectEnd - 1]!.norm)) subjectEnd--;
+  const subject = words.slice(0, subjectEnd);
+  // (A hyphenated word's parts may be tagged anything: "north-south" is north/ADJ -/SYM south/ADV.)
+  const hyphenated = (k: number) => subject[k]!.text === '-' || subject[k - 1]?.text === '-';
+  const nounPhrase = subject.some((w) => ['NOUN', 'PROPN'].includes(w.pos)) && subject.every((w, k) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ'].includes(w.pos) || hyphenated(k));
+  const rest = words.slice(never + 1).map((w) => w.norm).join(' ');
+  const together = /\b(at the same time|simultaneously|at once)$/.test(rest) || /^both\b/.test(rest);
+  if (!nounPhrase || !together || !words.some((w) => w.norm === 'and') || words.some((w) => [',', ';', 'if', 'when', 'while', 'until', 'unless'].includes(w.norm))) return [...words];
+  return [words[never]!, ...subject, ...words.slice(never + 1)];
+}
+
 /** A word the normalisations below write into the sentence, empty-spanned at `at` (a comma, "then", "and"). */
 function inserted(text: string, lemma: string, pos: string, at: number): Word {
   return { text, norm: text, lemma, pos, start: at, end: at };
@@ -1842,7 +1864,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const marker = (k: number) => ended[k]?.pos === 'NUM' && ['.', ')'].includes(ended[k + 1]?.norm ?? '');
   if (marker(0) && ended.length > 2 && !ended.some((_, k) => k > 0 && marker(k))) ended.splice(0, 2);
   while (ended.length > 0 && (stop(ended[ended.length - 1]!) || commentMark(ended[ended.length - 1]))) ended.pop();
-  const kept = restatedWeakness(numberedSteps(frontedCondition(countedTrips(placeAfterVerb(corrected(withoutFillers(pronounAfterCondition(ended))))))));
+  const kept = restatedWeakness(numberedSteps(frontedCondition(neverTogether(countedTrips(placeAfterVerb(corrected(withoutFillers(pronounAfterCondition(ended)))))))));
   // "Keep out of the boiler room. Deliver to the laundry, then the loading dock.": sentences that each stand on their
   // own are read one by one, side by side, so the second's "then" orders only its own steps.
   const sentences = standingSentences(kept);
