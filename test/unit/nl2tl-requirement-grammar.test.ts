@@ -1735,3 +1735,13 @@ test('a subject\'s "never" before a coordination said to hold together: never bo
   reads('The robot shall never enter a and b', 'G !a & G !b');
   reads('The pump and the valve shall never both be open.', 'G !(pump_open & valve_open)');
 });
+
+test('a last part that only says the awaited event does come adds nothing to "until"; "is guaranteed to"; "until a point where"', () => {
+  reads('p holds until q holds, and q is guaranteed to occur.', 'p U q');
+  reads('Whenever the GPS fix is lost, the drone must hold its position until either the fix is restored or the timer expires, and one of the two must eventually happen.', 'G (gps_fix_lost -> drone_position U (fix_restored | timer_expires))');
+  reads('q is guaranteed to occur', 'F q');
+  reads('p holds until a state where q holds', 'p U q');
+  reads('p must stay true until a point where p and q hold together, and such a point must eventually come.', 'q M p');
+  // Not a restatement: a place of its own.
+  reads('stay in a until b, and it must eventually reach c', 'a U b & F c');
+});

@@ -187,6 +187,8 @@ export const cueTable: readonly [string, Cue][] = [
     'ultimately | at least once | at some point in the future | in the end | some day | later on | ' +
     'at some future point | at a future point | at some future time | at some future moment | sometime later | some time later | ' +
     'at some position | in some position | at some state | ' +
+    // "q is guaranteed to occur": what is sure to happen happens at some point.
+    'be guarantee to | be sure to | be bound to | be certain to | ' +
     'in the long run', unary([F])],
   ['it be eventually the case that | eventually it will be the case that', unary([F], true)],
   // Always eventually, eventually always.
@@ -523,7 +525,9 @@ export const cueTable: readonly [string, Cue][] = [
     'at the same time or later | at that time or later | at the same moment or later | at the same time or afterwards | ' +
     'then or in the future | now or in the future | then or at some later point', unary([F])],
   ['until then | until that happen | until that moment | until that point | until that time | till then', { kind: 'untilThen' }],
-  ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not', binary('until')],
+  ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not | ' +
+    'until a point where | until a point at which | until a point when | until a moment where | until a moment when | until a state where | ' +
+    'until a step where | until a state in which | until the first point where | until the first state where | until the first step where', binary('until')],
   ['unless | at least until | until possibly | unless and until', binary('unless')],
   // Only the operator's own word: "the brake is released" is a clause (cue words match lemmas too).
   ['releases', binary('release')],

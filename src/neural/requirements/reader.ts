@@ -1155,6 +1155,14 @@ class Reader extends RangeReader {
       const notUntil = (then.kind === 'until' || then.kind === 'weak_until') && !then.interval && then.args[0]!.kind === 'not' && this.sameFormula(then.args[0]!.args[0]!, cond);
       if (notUntil) return bin('implies', cond, un('next', then));
     }
+    // "p stays true until a point where p and q hold together": p U (p & q) is q M p, as writers put it.
+    if (t.kind === 'until' && !t.interval) {
+      const [held, awaited] = t.args as [FormulaJson, FormulaJson];
+      // (Of a proposition only: the catalogue's scopes wait with !r U (p & !r), which writers keep as it is.)
+      const [x, y] = awaited.kind === 'and' && held.kind === 'prop' ? (awaited.args as [FormulaJson, FormulaJson]) : [];
+      if (x && y && this.sameFormula(x, held) && !this.sameFormula(y, held)) return bin('strong_release', y, held);
+      if (x && y && this.sameFormula(y, held) && !this.sameFormula(x, held)) return bin('strong_release', x, held);
+    }
     if ((t.kind !== 'finally' && t.kind !== 'globally') || t.interval) return t;
     const inner = t.args[0]!;
     if (inner.kind === t.kind && !inner.interval) return inner;
@@ -1777,6 +1785,23 @@ function restatedWeakness(words: readonly Word[]): Word[] {
 }
 
 /**
+ * "hold position until the fix is restored or the timer expires, and one of the two must eventually happen": a last
+ * part that only says the awaited event does come says what "until" says already, so it goes.
+ */
+function restatedStrength(words: readonly Word[]): Word[] {
+  const lemmas = words.map((w) => w.lemma);
+  if (!lemmas.includes('until') && !lemmas.includes('till')) return [...words];
+  const event = '(one of (the two|them|these|those|the two event|both)|either( one)?( of them)?|such a (point|moment|state|step|time)|that (point|moment|event)|it|this|that|the latter)';
+  const comes = new RegExp(`^(and |but )?${event} (must |will |shall |should |do |be guarantee to |be guaranteed to |be sure to |have to )?(eventually |finally |at some point |also )?(happen|occur|come|arrive|take place|be reach)$`);
+  for (let cut = words.length - 1; cut > 0; cut--) {
+    if (![',', ';', 'and'].includes(words[cut]!.norm)) continue;
+    const from = words[cut]!.norm === 'and' ? cut : cut + 1;
+    if (comes.test(lemmas.slice(from).join(' '))) return words.slice(0, cut);
+  }
+  return [...words];
+}
+
+/**
  * "1) go to shelf A 2) pick up the box 3) bring it to the station", "(1) ... (2) ...", "Step 1: ... Step 2: ...": numbered
  * steps, from 1 at the start of the sentence, each number then a command, are done in their order: ", then".
  */
@@ -1851,6 +1876,20 @@ function avoidedOnTheWay(avoidance: FormulaJson, goal: FormulaJson): FormulaJson
   return avoided && goal.kind === 'finally' && !goal.interval ? bin('until', avoided, goal.args[0]!) : undefined;
 }
 
+/** The rewrites of a sentence's words into the shapes the reader reads, in the order they apply. */
+const normalisations: ((words: readonly Word[]) => Word[])[] = [
+  pronounAfterCondition,
+  withoutFillers,
+  corrected,
+  placeAfterVerb,
+  countedTrips,
+  neverTogether,
+  frontedCondition,
+  numberedSteps,
+  restatedWeakness,
+  restatedStrength,
+];
+
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
 export function readRequirement(words: readonly Word[]): Reading | undefined {
   // Sentence punctuation carries nothing at the end; between sentences ("go to a. then go to b.") it separates
@@ -1864,7 +1903,7 @@ export function readRequirement(words: readonly Word[]): Reading | undefined {
   const marker = (k: number) => ended[k]?.pos === 'NUM' && ['.', ')'].includes(ended[k + 1]?.norm ?? '');
   if (marker(0) && ended.length > 2 && !ended.some((_, k) => k > 0 && marker(k))) ended.splice(0, 2);
   while (ended.length > 0 && (stop(ended[ended.length - 1]!) || commentMark(ended[ended.length - 1]))) ended.pop();
-  const kept = restatedWeakness(numberedSteps(frontedCondition(neverTogether(countedTrips(placeAfterVerb(corrected(withoutFillers(pronounAfterCondition(ended)))))))));
+  const kept = normalisations.reduce<Word[]>((ws, normalise) => normalise(ws), ended);
   // "Keep out of the boiler room. Deliver to the laundry, then the loading dock.": sentences that each stand on their
   // own are read one by one, side by side, so the second's "then" orders only its own steps.
   const sentences = standingSentences(kept);
