@@ -1745,3 +1745,21 @@ test('a last part that only says the awaited event does come adds nothing to "un
   // Not a restatement: a place of its own.
   reads('stay in a until b, and it must eventually reach c', 'a U b & F c');
 });
+
+test('"and off otherwise", a labelled ban, "even if that takes forever", "b is not required to ever occur", and more past and step phrasings', () => {
+  reads('Your headlamp should be on exactly when you are inside the tunnel, and off otherwise.', 'G (headlamp_on <-> tunnel)');
+  reads("The bow light must be on when we're in the shipping lane, and off otherwise.", 'G (bow_light_on <-> shipping_lane)');
+  reads('Lion enclosure: off limits. Always.', 'G !lion_enclosure');
+  reads('Roof - forbidden', 'G !roof');
+  reads('Remain in the lander until the dust storm has passed, even if that takes forever.', 'lander W dust_storm_passed');
+  reads('a remains true unless b becomes true; b is not required to ever occur.', 'a W b');
+  reads('p holds until q, which need not occur at all', 'p W q');
+  reads('a and b have the same truth value at every position.', 'G (a <-> b)');
+  reads('Whenever grant holds, req has held at some step in the past or at the current step.', 'G (grant -> O req)');
+  reads('Thrusters shall fire only if an arm command was received in the immediately preceding cycle.', 'G (thrusters_fire -> Y arm_command_received)');
+  reads('Charging shall be enabled only if the charger has remained connected at every step since the most recent successful authentication.', 'G (charging_enabled -> charger_connected S successful_authentication)');
+  reads('at some step p holds, and at a strictly later step q holds', 'F (p & X F q)');
+  // In a condition, "at some step" is at any step.
+  reads('If err holds at some step, then rst held at the immediately preceding step.', 'G (err -> Y rst)');
+  reads("Drop the parcel at the blue house, and after you've done that, don't ever return to the cul-de-sac.", 'F (drop_parcel_at_blue_house & G !cul_de_sac)');
+});

@@ -187,8 +187,9 @@ export const cueTable: readonly [string, Cue][] = [
     'ultimately | at least once | at some point in the future | in the end | some day | later on | ' +
     'at some future point | at a future point | at some future time | at some future moment | sometime later | some time later | ' +
     'at some position | in some position | at some state | ' +
-    // "q is guaranteed to occur": what is sure to happen happens at some point.
-    'be guarantee to | be sure to | be bound to | be certain to | ' +
+    // "q is guaranteed to occur": what is sure to happen happens at some point ("is guaranteed to be valid" is an obligation).
+    'be guarantee to occur | be guarantee to happen | be guarantee to arrive | be guarantee to come | be sure to occur | be sure to happen | ' +
+    'be bound to occur | be bound to happen | be certain to occur | be certain to happen | ' +
     'in the long run', unary([F])],
   ['it be eventually the case that | eventually it will be the case that', unary([F], true)],
   // Always eventually, eventually always.
@@ -271,7 +272,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that | ' +
     'at some later point | at a later point | at a later time | at some later time | at some position strictly after it | ' +
     'at some position strictly afterwards | at some later position | at a later position | at some position after it | ' +
-    'at some point strictly after it | strictly after it | at some point strictly after that | at some step strictly after it', unary([X, F])],
+    'at some point strictly after it | strictly after it | at some point strictly after that | at some step strictly after it | ' +
+    'at a strictly later step | at some strictly later step | at a strictly later position | at some strictly later position | at a later step | at some later step', unary([X, F])],
   ['#n #step later | after #n #step | in #n #step | #n #step after that | #n #step afterwards | after exactly #n #step | exactly #n #step later | ' +
     '#n #step from now | exactly #n #step from now | #n #step after the initial step | exactly #n #step after the initial step | ' +
     '#n #step after the initial state | exactly #n #step after the initial state | #n #step after the start | exactly #n #step after the start | ' +
@@ -342,6 +344,8 @@ export const cueTable: readonly [string, Cue][] = [
   // Past.
   // "neither a nor b ever holds": not at any time; "if a is ever true": whenever it is, so nothing in a condition.
   ['ever', { kind: 'unary', wraps: [F], onset: true }],
+  // "at some step p holds": eventually; "if err holds at some step, ...": at any step it does.
+  ['at some step | in some step | at some instant', { kind: 'unary', wraps: [F], onset: true }],
   ['previously | at some point in the past | in the past | once before | at some earlier time | ' +
     'at some point in the past or present | in the past or present | in the past or now | at some point in the past or now | ' +
     'now or in the past | now or at some point in the past | at some point before or at that moment | at some point before or at that time | ' +
@@ -353,7 +357,8 @@ export const cueTable: readonly [string, Cue][] = [
     'at the current or an earlier time | at the current or some earlier time | at the current or an earlier step | ' +
     'at some point up to that moment | at some point up to now | ' +
     'at some point up to and including that moment | up to that moment | at some point up to and including the current position | ' +
-    'at some point up to and including now', unary([O])],
+    'at some point up to and including now | at some step in the past or at the current step | at some step in the past or at the current one | ' +
+    'at some earlier or the current step | at the current step or earlier | at the current step or before', unary([O])],
   ['beforehand | somewhere beforehand | at some point before | before that | sometime before | some time before | earlier | ' +
     'at some point before that | at some earlier point | before then',
     { kind: 'unary', wraps: [O], relative: true }],
@@ -376,7 +381,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['in the previous step | in the previous state | at the previous step | at the previous state | one step before | one step earlier | ' +
     'in the last step | at the last step | in the immediately preceding step | in the immediately preceding state | ' +
     'at the immediately preceding step | in the preceding step | in the preceding state | at the preceding step | in the prior step | ' +
-    'in the previous cycle | in the preceding cycle | at the previous cycle', unary([Y])],
+    'in the previous cycle | in the preceding cycle | at the previous cycle | in the immediately preceding cycle | in the cycle before', unary([Y])],
   // "the payment was captured at some strictly earlier step": before now, not now.
   ['at some strictly earlier position | at some strictly earlier step | at some strictly earlier point | at some strictly earlier time | at a strictly earlier step | ' +
     'strictly earlier | strictly before now | at some strictly earlier state | in some strictly earlier state', unary([Y, O])],
@@ -515,7 +520,8 @@ export const cueTable: readonly [string, Cue][] = [
     ', next | when you be finish | and when you be finish | once you be finish | when you be do | once you be do | and once you have , | once you have , | ' +
     // "go to the bell tower and right after it the clock tower": the very next step (sequence() reads the X).
     'right after it | and right after it | right after that | and right after that | straight away | and straight away | then straight away | ' +
-    'and then straight away', binary('then')],
+    'and then straight away | , and after you have do that , | and after you have do that , | after you have do that , | ' +
+    'and once you have do that , | once you have do that , | and when you have do that , | when you have do that ,', binary('then')],
   ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps | ' +
     'at two consecutive positions | at two successive positions | in two consecutive states | at two consecutive states', { kind: 'inARow', times: 2 }],
   ['for #n #step in a row | #n #step in a row | #n times in a row | #n time in a row | for #n consecutive #step | in #n consecutive #step | ' +
@@ -531,7 +537,10 @@ export const cueTable: readonly [string, Cue][] = [
   ['unless | at least until | until possibly | unless and until', binary('unless')],
   // Only the operator's own word: "the brake is released" is a clause (cue words match lemmas too).
   ['releases', binary('release')],
-  ['since | ever since', binary('since')],
+  // "p has held ever since the most recent r", "connected at every step since the last authentication": since r.
+  ['since | ever since | since the most recent | ever since the most recent | since the last | ever since the last | ' +
+    'since the most recent occurrence of | ever since the most recent occurrence of | since the last occurrence of | ' +
+    'at every step since | at every step since the most recent | at every step since the last | in every step since | at all steps since', binary('since')],
   ['before | prior to | earlier than | ahead of | without pass through | without go through | without visit | without enter | ' +
     'without first visit | without touch | without cross | without pass | without go past | without go by | without stop by | without stop at | ' +
     'without go into | but not through | ' +
@@ -659,7 +668,7 @@ export const cueTable: readonly [string, Cue][] = [
     'whichever order you like | whichever order | whichever closer | whichever nearer | whatever order you like | whatever order | ' +
     'either one | either be fine | either one be fine | either will do | either one will do | ' +
     'it do not matter which | it do not matter which one | do not matter which | whichever you like | whichever you prefer | ' +
-    'in no particular order | any order be ok | any order be fine | any order work | , any order', { kind: 'ignore' }],
+    'in no particular order | any order be ok | any order be fine | any order work | , any order | in either order | , in either order | either order', { kind: 'ignore' }],
   // "avoid the red room on the way": what is avoided, is avoided until the goal is reached.
   ['along the way | on the way | along your way | on your way | ' +
     'the whole way | the entire way | the whole way there | the entire way there | all the way there | on the way there | ' +
@@ -745,7 +754,7 @@ export const cueTable: readonly [string, Cue][] = [
     'at time zero | at time 0 | now | right now | at this moment | at startup | at start-up | on startup | at power-up | on power-up', { kind: 'ignore', initial: true }],
   // "q is true at time 1": time 0 is now, and time counts steps (after the line above, so "at time 0" stays the first moment).
   ['at time #n | at time step #n | at step #n', unary([{ op: 'next', lo: 'n0', steps: true }])],
-  ['as well | too | in some step | at some step | in a step', { kind: 'ignore' }],
+  ['as well | too | in a step', { kind: 'ignore' }],
   ['will | be expected to | be guaranteed to', { kind: 'ignore', obligation: true }],
   // "p never happens again after q": again repeats nothing the formula does not say.
   // "b will not happen again": never again.
@@ -754,7 +763,7 @@ export const cueTable: readonly [string, Cue][] = [
     'alternate between on and off | toggle between on and off | flip between on and off | hold alternately | be true alternately | occur alternately | ' +
     'be true in alternating states | hold in alternating states | be true in alternate states | hold in alternate states | ' +
     'take turns | change value at every step | change its value at every step', { kind: 'alternate' }],
-  ['be the same | be equal | be equivalent | have the same value | be identical | be both true or both false', { kind: 'same' }],
+  ['be the same | be equal | be equivalent | have the same value | be identical | be both true or both false | have the same truth value', { kind: 'same' }],
   ['would | can | could | may | might | make sure to | ' +
     'it be the case that | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
 ];

@@ -1676,6 +1676,37 @@ function neverTogether(words: readonly Word[]): Word[] {
   return [words[never]!, ...subject, ...words.slice(never + 1)];
 }
 
+/**
+ * "The headlamp should be on exactly when you are inside the tunnel, and off otherwise", "the bow light must be on
+ * when we're in the lane, never otherwise": the state's opposite the rest of the time is what "exactly when" says,
+ * so the last part goes and a plain "when" becomes "exactly when".
+ */
+function offOtherwise(words: readonly Word[]): Word[] {
+  const lemmas = words.map((w) => w.lemma);
+  const tail = /(^| )(, )?(and |but )?(be |stay |remain |keep it )?(off|never|false|not|low|closed|dark|out) (otherwise|at all other times|the rest of the time|at any other time)$/.exec(lemmas.join(' '));
+  if (!tail) return [...words];
+  const cut = lemmas.join(' ').slice(0, tail.index).split(' ').filter((x) => x !== '').length;
+  const kept = words.slice(0, cut);
+  const exactly = lemmas.slice(0, cut).join(' ').match(/\b(exactly when|precisely when|if and only if|iff|exactly while)\b/);
+  if (exactly) return kept;
+  const when = kept.findIndex((w) => ['when', 'whenever', 'while', 'if'].includes(w.norm));
+  if (when <= 0) return [...words];
+  return [...kept.slice(0, when), inserted('exactly', 'exactly', 'ADV', kept[when]!.start), { ...kept[when]!, text: 'when', norm: 'when', lemma: 'when' }, ...kept.slice(when + 1)];
+}
+
+/**
+ * "Lion enclosure: off limits.", "Roof - forbidden": a place labelled with a ban, as a sign or a list writes it, is
+ * the place said to be off limits.
+ */
+function labelledBan(words: readonly Word[]): Word[] {
+  const mark = words.findIndex((w) => [':', '-', '—', '–'].includes(w.text));
+  const label = words.slice(0, mark);
+  if (mark < 1 || mark > 5 || !label.some((w) => ['NOUN', 'PROPN'].includes(w.pos)) || !label.every((w) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(w.pos))) return [...words];
+  const ban = words.slice(mark + 1).map((w) => w.norm).join(' ');
+  if (!/^(strictly |completely )?(off limits|off - limits|out of bounds|forbidden|prohibited|no go|no - go|not allowed|closed|restricted)( [.,;!]|$)/.test(ban)) return [...words];
+  return [...label, inserted('is', 'be', 'AUX', words[mark]!.start), ...words.slice(mark + 1)];
+}
+
 /** A word the normalisations below write into the sentence, empty-spanned at `at` (a comma, "then", "and"). */
 function inserted(text: string, lemma: string, pos: string, at: number): Word {
   return { text, norm: text, lemma, pos, start: at, end: at };
@@ -1749,6 +1780,9 @@ function restatedWeakness(words: readonly Word[]): Word[] {
     // "..., if it ever is", "..., however long that takes", "..., where b need not occur at all".
     /^if (it|one|he|she|they|that|this) ever (be|do|happen|come|arrive|occur)\b/.test(part) ||
     /^however long (that|it) take\b/.test(part) ||
+    // "..., even if that takes forever"; "...; b is not required to ever occur", "..., which is not required to happen".
+    /^even if (that|it|this) take forever$/.test(part) ||
+    /^(which|[a-z0-9_]+|the [a-z0-9_ ]{1,30}) (be not require to|need not|need never|do not have to|be not guarantee to) (ever )?(occur|happen|hold|come|arrive|become true|be true)( at all| ever)?$/.test(part) ||
     // "No scan, no vault.", "maybe clearance never come, then never enter".
     /^no [a-z]+ , no [a-z]+$/.test(part) ||
     /^(maybe|perhaps)\b.*\bnever\b/.test(part) ||
@@ -1878,6 +1912,7 @@ function avoidedOnTheWay(avoidance: FormulaJson, goal: FormulaJson): FormulaJson
 
 /** The rewrites of a sentence's words into the shapes the reader reads, in the order they apply. */
 const normalisations: ((words: readonly Word[]) => Word[])[] = [
+  labelledBan,
   pronounAfterCondition,
   withoutFillers,
   corrected,
@@ -1888,6 +1923,7 @@ const normalisations: ((words: readonly Word[]) => Word[])[] = [
   numberedSteps,
   restatedWeakness,
   restatedStrength,
+  offOtherwise,
 ];
 
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
@@ -1937,7 +1973,7 @@ function withoutGreetings(words: readonly Word[]): Word[] {
   // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Thank you very much for your help today": up to eight words after
   // the last sentence.
   // So are a last question about the formula ("What is the formula?") and a last word said for emphasis ("Ever.").
-  const asides = /^(ever|never|ever again|at all|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
+  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
   const signOff = (tail: readonly Word[]) =>
     asides.test(tail.filter((w) => w.pos !== 'PUNCT').map((w) => w.norm).join(' ')) ||
     ['thanks', 'thank', 'regards', 'cheers', 'sincerely', 'cordially', 'thx'].includes(tail[0]!.norm) ||
