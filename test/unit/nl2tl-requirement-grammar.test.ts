@@ -1763,3 +1763,18 @@ test('"and off otherwise", a labelled ban, "even if that takes forever", "b is n
   reads('If err holds at some step, then rst held at the immediately preceding step.', 'G (err -> Y rst)');
   reads("Drop the parcel at the blue house, and after you've done that, don't ever return to the cul-de-sac.", 'F (drop_parcel_at_blue_house & G !cul_de_sac)');
 });
+
+test('work kept up at places is a round of them, unless it goes on until something happens; "go sample"; "after" as "then"; a last "don\'t ever stop"', () => {
+  reads('keep sweeping a and b', 'G F a & G F b');
+  reads('Keep sweeping the east flank and the west flank of the fire, and never drop below minimum altitude.', 'G F east_flank & G F west_flank_of_fire & G !drop_below_minimum_altitude');
+  reads('keep cleaning the kitchen until the guests arrive', 'cleaning_kitchen U guests_arrive');
+  reads('If the remote control link is lost, the drone must start returning home in the next step and keep returning home until it has landed.', 'G (remote_control_link_lost -> X (drone_returning_home U remote_control_link_landed))');
+  reads('go sample the chlorine tank', 'F chlorine_tank');
+  reads('Drone must to fly to ice cave, after go to moraine, after come back to camp.', 'F (ice_cave & F (moraine & F camp))');
+  reads("keep going back and forth between the intake screen and the settling basin, don't ever stop", 'G F intake_screen & G F settling_basin');
+  reads('Could you please swing by the shark tank and the jellyfish room, whichever order suits you, but stay out of the quarantine area the whole time?', 'F shark_tank & F jellyfish_room & G !quarantine_area');
+});
+
+test('the same words tagged apart in two places are one proposition', () => {
+  reads('Go to the cooling tower and the reactor hall, but the reactor hall only after the cooling tower.', 'F cooling_tower & F reactor_hall & !reactor_hall W cooling_tower');
+});

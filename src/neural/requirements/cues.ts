@@ -158,7 +158,7 @@ const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 /** Work a robot does at a place ("clean the east face"): the place is where it goes. */
 export const taskVerbs: readonly string[] = [
   'clean', 'mow', 'spray', 'harvest', 'groom', 'sweep', 'mop', 'vacuum', 'scan', 'water', 'serve', 'photograph', 'film', 'paint', 'tidy',
-  'tidy up', 'dust', 'restock', 'wipe', 'wash', 'scrub', 'polish', 'empty', 'feed', 'plough', 'plow', 'grit', 'salt',
+  'tidy up', 'dust', 'restock', 'wipe', 'wash', 'scrub', 'polish', 'empty', 'feed', 'plough', 'plow', 'grit', 'salt', 'sample',
 ];
 
 export const cueTable: readonly [string, Cue][] = [
@@ -209,7 +209,9 @@ export const cueTable: readonly [string, Cue][] = [
     'do laps between | keep do laps between | do laps around | keep do laps around | ' +
     'circulate between | keep circulate between | keep circulating between | shuttle back and forth | ' +
     'alternate between | shuttle between | shuttle back and forth between | go back and forth from | run back and forth between |  keep go between | keep move between | keep travel between | keep drive between | frequent the | ' +
-    'visit infinitely often | go infinitely often to | be surveilled | be patrolled', goalUnary([G, F])],
+    'visit infinitely often | go infinitely often to | be surveilled | be patrolled | ' +
+    // "keep sweeping the east flank and the west flank": work kept up at places is a round of them.
+    taskVerbs.map((verb) => `keep ${verb} the | keep ${verb} >noun`).join(' | '), goalUnary([G, F])],
   // "circle pier 1 and pier 2 again and again", "circle the block until a spot opens up": going round and round.
   ['circle the | circle >noun', goalUnary([G, F])],
   ['stay in | remain in | stay inside | remain inside | stay within | remain within | stay at | remain at | wait at the | wait at >noun | wait in the | ' +
@@ -460,7 +462,8 @@ export const cueTable: readonly [string, Cue][] = [
   // "Do Market Street, then King Street, then Market Street a second time": a visit again is a visit.
   ['a second time | one more time | once more | a third time', { kind: 'ignore' }],
   // "Stop by the galley exactly once on this run, no more, no less": the count says it already.
-  [', no more , no less | no more , no less | , no more no less | no more no less | , no more | on this run | on this trip | on this shift | ' +
+  [', no second pass | no second pass | , no second time | no second time | , no second visit | no second visit | , no repeats | no repeats | ' +
+    ', no more , no less | no more , no less | , no more no less | no more no less | , no more | on this run | on this trip | on this shift | ' +
     'per run | per trip | per shift', { kind: 'ignore' }],
   // "check on Miller's Hut and Granite Hut, whichever order is quicker": any order.
   ['whichever order be quicker | whichever order be fast | whichever order be faster | whichever order be short | whichever order be shorter | ' +
@@ -644,6 +647,8 @@ export const cueTable: readonly [string, Cue][] = [
     // "take me to the Chase bank", "route me to Trader Joe's": the rider goes where the car goes.
     'take me to | drive me to | bring me to | get me to | route me to | navigate me to | guide me to | take us to | drive us to | get us to | ' +
     'go survey | go inspect | go check | go see | go visit | check out | cross over | fly over | pass over | allowed over | ' +
+    // "go sample the chlorine tank": work gone to do is done at its place.
+    taskVerbs.map((verb) => `go ${verb} the | `).join('') +
     // "check the haunted house": a place checked is a place gone to ("check that ..." frames a property).
     // "hit saloon set, then harbor set": a place hit is a place reached.
     'hit the | hit >noun | stop at the | stop at >noun | pass the | pass >noun | pick up at | pick up from | collect from | ' +
@@ -665,7 +670,7 @@ export const cueTable: readonly [string, Cue][] = [
     'whichever | whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     // "go to room 101 or room 102, I don't care which": the choice is the robot's, as "or" already says.
     'i do not care which | i do not care which one | i do not mind which | i do not mind which one | whichever order be fine | ' +
-    'whichever order you like | whichever order | whichever closer | whichever nearer | whatever order you like | whatever order | ' +
+    'whichever order you like | whichever order suit you | whatever order suit you | whichever suit you | whichever order | whichever closer | whichever nearer | whatever order you like | whatever order | ' +
     'either one | either be fine | either one be fine | either will do | either one will do | ' +
     'it do not matter which | it do not matter which one | do not matter which | whichever you like | whichever you prefer | ' +
     'in no particular order | any order be ok | any order be fine | any order work | , any order | in either order | , in either order | either order', { kind: 'ignore' }],

@@ -110,11 +110,14 @@ export function translateRequirement(sentence: string, declared: readonly Declar
   const keys = declaredKeys(declared);
   const taken = new Set(declared.map((d) => d.name));
   const byKey = new Map<string, ReadProp>();
+  const bySpelling = new Map<string, ReadProp>();
   const negates = complementsOf(reading.clauses);
   const names = reading.clauses.map((clause, i) => {
     if (negates.has(i)) return '';
     const k = key(clause.words);
-    const known = byKey.get(k);
+    // (The same words may be tagged, so lemmatised, apart in two places: "the cooling tower" as a noun and as a verb.)
+    const spelled = clause.words.map((w) => w.norm).join(' ');
+    const known = byKey.get(k) ?? bySpelling.get(spelled);
     if (known) return known.name;
     const first = clause.words[0]!;
     const last = clause.words[clause.words.length - 1]!;
@@ -123,7 +126,9 @@ export function translateRequirement(sentence: string, declared: readonly Declar
     const quoted = clause.words.length === 1 && clause.words[0]!.atom;
     const name = declaredName ?? (quoted ? identifierFor(first.text, taken) : uniqueIdentifier(clause.words.flatMap((w) => nameWords(w.text)).slice(0, 5), taken));
     taken.add(name);
-    byKey.set(k, { name, text: sentence.slice(first.start, last.end), start: first.start, end: last.end, declared: declaredName !== undefined, content: clause.words.map((w) => w.text).join(' ') });
+    const prop = { name, text: sentence.slice(first.start, last.end), start: first.start, end: last.end, declared: declaredName !== undefined, content: clause.words.map((w) => w.text).join(' ') };
+    byKey.set(k, prop);
+    bySpelling.set(spelled, prop);
     return name;
   });
   const named = (i: number): FormulaJson => {

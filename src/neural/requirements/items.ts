@@ -133,6 +133,8 @@ export function toItems(words: readonly Word[]): Item[] {
     // "no other train is approaching": a going verb in the progressive after "is" says where a thing is, not a goal.
     // ("a customer is waiting at the front desk": the same with staying.)
     const progressive = it.kind === 'cue' && goesSomewhere(it.cue) && it.words[0]!.norm.endsWith('ing') && (it.words.length === 1 || it.words[0]!.lemma === 'wait') && ['be'].includes(word(k - 1)?.lemma ?? '');
-    return range || transitive || state || compound || activity || progressive ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
+    // ("keep sweeping the porch unless it starts raining": so is work kept up until something happens.)
+    const keptUp = it.kind === 'cue' && it.words[0]!.lemma === 'keep' && taskVerbs.includes(it.words[1]?.lemma ?? '') && items.slice(k + 1).some((a) => a.kind === 'cue' && a.cue.kind === 'binary' && ['until', 'unless'].includes(a.cue.op));
+    return range || transitive || state || compound || activity || progressive || keptUp ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
   });
 }

@@ -1707,6 +1707,18 @@ function labelledBan(words: readonly Word[]): Word[] {
   return [...label, inserted('is', 'be', 'AUX', words[mark]!.start), ...words.slice(mark + 1)];
 }
 
+/**
+ * "fly to the ice cave, after go to the moraine, after come back to camp": "after" before a command's bare verb, as some
+ * non-native speakers write it, is "then".
+ */
+function afterAsThen(words: readonly Word[]): Word[] {
+  return words.map((w, k) => {
+    const next = words[k + 1];
+    const command = next?.pos === 'VERB' && next.norm === next.lemma && !next.norm.endsWith('ing');
+    return w.norm === 'after' && words[k - 1]?.norm === ',' && command ? { ...w, text: 'then', norm: 'then', lemma: 'then', pos: 'ADV' } : w;
+  });
+}
+
 /** A word the normalisations below write into the sentence, empty-spanned at `at` (a comma, "then", "and"). */
 function inserted(text: string, lemma: string, pos: string, at: number): Word {
   return { text, norm: text, lemma, pos, start: at, end: at };
@@ -1917,6 +1929,7 @@ const normalisations: ((words: readonly Word[]) => Word[])[] = [
   withoutFillers,
   corrected,
   placeAfterVerb,
+  afterAsThen,
   countedTrips,
   neverTogether,
   frontedCondition,
@@ -1973,7 +1986,7 @@ function withoutGreetings(words: readonly Word[]): Word[] {
   // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Thank you very much for your help today": up to eight words after
   // the last sentence.
   // So are a last question about the formula ("What is the formula?") and a last word said for emphasis ("Ever.").
-  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
+  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|do not ever stop|do not stop|never stop|nonstop|non - stop|no stopping|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
   const signOff = (tail: readonly Word[]) =>
     asides.test(tail.filter((w) => w.pos !== 'PUNCT').map((w) => w.norm).join(' ')) ||
     ['thanks', 'thank', 'regards', 'cheers', 'sincerely', 'cordially', 'thx'].includes(tail[0]!.norm) ||

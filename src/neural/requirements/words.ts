@@ -3,6 +3,7 @@
 // the chair"; "a requests the lock"). Spans the caller already knows
 // to be propositions (declared or quoted) become one word each, so no cue inside them is read.
 import type { ApSpan } from '../apRecognition';
+import { taskVerbs } from './cues';
 import { chatSpellings, shorthand } from './shorthand';
 
 export interface Word {
@@ -28,7 +29,7 @@ let wink: Wink | undefined;
 let compromise: typeof import('compromise').default | undefined;
 
 /** Loads the English models on first use (about 0.3 s), so importing this module costs nothing. */
-function models(): { nlp: Wink; numbers: (text: string) => number | undefined; tags: (text: string) => Map<number, string[]> } {
+function models(): { nlp: Wink; numbers: (text: string) => number | undefined; tags: (text: string) => Map<number, string[]>; infinitive: (gerund: string) => string } {
   if (!wink) wink = (require('wink-nlp') as typeof import('wink-nlp').default)(require('wink-eng-lite-web-model'));
   if (!compromise) {
     const mod = require('compromise') as typeof import('compromise').default & { default?: typeof import('compromise').default };
@@ -41,6 +42,8 @@ function models(): { nlp: Wink; numbers: (text: string) => number | undefined; t
       const terms = (c(text).json({ offset: true }) as { terms: { tags: string[]; offset: { start: number } }[] }[]).flatMap((s) => s.terms);
       return new Map(terms.map((t) => [t.offset.start, t.tags]));
     },
+    // (compromise reads "sweeping" alone as an adjective; in "we were sweeping it", as the verb it is.)
+    infinitive: (gerund) => c(`we were ${gerund} it`).verbs().toInfinitive().text().split(' ').pop() || gerund,
     numbers: (text) => {
       const digits = Number(text.replace(/,/g, ''));
       if (Number.isFinite(digits)) return digits;
@@ -52,7 +55,7 @@ function models(): { nlp: Wink; numbers: (text: string) => number | undefined; t
 
 /** Tags the sentence; `atoms` (non-overlapping, any order) each become one ATOM word. */
 export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word[] {
-  const { nlp, numbers, tags } = models();
+  const { nlp, numbers, tags, infinitive } = models();
   const its = nlp.its;
   const doc = nlp.readDoc(sentence);
   const texts = doc.tokens().out() as string[];
@@ -82,6 +85,15 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   // "the relief valve shall open": after a modal verb comes a verb's bare form, which wink may tag as an adjective.
   raw.forEach((w, i) => {
     if (i > 0 && second.get(raw[i - 1]!.start)?.includes('Modal') && ['ADJ', 'NOUN'].includes(w.pos) && command(w.start)) w.pos = 'VERB';
+  });
+  // "keep sweeping the east flank": after "keep" an -ing word of work done at a place is a verb, which wink may tag as
+  // an adjective.
+  raw.forEach((w, i) => {
+    if (raw[i - 1]?.lemma !== 'keep' || !/^[a-z]+ing$/.test(w.norm) || !['ADJ', 'NOUN'].includes(w.pos)) return;
+    const verb = infinitive(w.norm);
+    if (!taskVerbs.includes(verb)) return;
+    w.pos = 'VERB';
+    w.lemma = verb;
   });
   // "process 1 and process 2 are ...": a word with an index after it is a name, whatever the taggers say of its
   // verb reading ("visit 2 rooms" counts rooms, so the number must end the phrase).
