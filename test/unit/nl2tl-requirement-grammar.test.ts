@@ -1778,3 +1778,13 @@ test('work kept up at places is a round of them, unless it goes on until somethi
 test('the same words tagged apart in two places are one proposition', () => {
   reads('Go to the cooling tower and the reactor hall, but the reactor hall only after the cooling tower.', 'F cooling_tower & F reactor_hall & !reactor_hall W cooling_tower');
 });
+
+test('an order that forbids skipping ahead, said in the sentence or in one of its own after the steps, bans each place before the one ahead of it', () => {
+  reads('hit rooftop A then rooftop B then rooftop C. strict order, no skipping ahead', 'F (rooftop_a & F (rooftop_b & F rooftop_c)) & !rooftop_b U rooftop_a & !rooftop_c U rooftop_b');
+  reads('First the library, then the science building, then the dorms. Deliver in exactly that order, no skipping ahead.', 'F (library & F (science_building & F dorms)) & !science_building U library & !dorms U science_building');
+  reads('go to a, then b, then c, no skipping ahead', 'F (a & F (b & F c)) & !b U a & !c U b');
+  reads('hit rooftop A then rooftop B then rooftop C, following this order', 'F (rooftop_a & F (rooftop_b & F rooftop_c)) & !rooftop_b U rooftop_a & !rooftop_c U rooftop_b');
+  // Asking for every step, or the order alone, adds nothing to the "then"s.
+  reads('bookstore, then dorm b, then lab. skip nothing', 'F (bookstore & F (dorm_b & F lab))');
+  reads('go to a then b then c, in that order', 'F (a & F (b & F c))');
+});

@@ -609,7 +609,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['be mutually exclusive | be exclusive | exclude each other | be never true together | never hold together', { kind: 'jointly', wraps: [G, NOT] }],
   ['in that order | in this order | in exactly this order | in exactly that order | in order | one after the other | one after another | in sequence | sequentially | in the order give | ' +
     'in the given order | following this sequence | following the sequence | in this sequence | in the following sequence', { kind: 'inOrder' }],
-  ['following this order | following the order | following the given order', { kind: 'inOrder', order: 'ordered' }],
+  ['following this order | following the order | following the given order | no skip ahead | without skip ahead | do not skip ahead', { kind: 'inOrder', order: 'ordered' }],
   ['following the strict order | following this strict order | in strict order | in this strict order | strictly in this order | ' +
     'strictly in that order | strictly in order', { kind: 'inOrder', order: 'strict' }],
   ['only finitely often | finitely often | finitely many times | only finitely many times | at only finitely many positions | ' +

@@ -86,6 +86,12 @@ function stepsOf(f: FormulaJson): { first: FormulaJson; rest: FormulaJson; next:
   return rest.kind === 'finally' && !rest.interval ? { first: body.args[0]!, rest, next: rest.args[0]! } : undefined;
 }
 
+/** The visits of a sequence, each eventually (F a, F b, F c for F (a & F (b & F c))); `f` alone if it is none. */
+export function visitsInTurn(f: FormulaJson): FormulaJson[] {
+  const steps = stepsOf(f);
+  return steps ? [un('finally', steps.first), ...visitsInTurn(steps.rest)] : [f];
+}
+
 /** The last step of a sequence (b in F (a & F b)), or undefined if `f` is none. */
 export function lastStep(f: FormulaJson): FormulaJson | undefined {
   const steps = stepsOf(f);

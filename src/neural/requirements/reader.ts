@@ -11,7 +11,7 @@ import { bin, hasTemporal, isVisit, mapProps, nexts, patternOf, propNames, scope
 import { NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
 import { goesSomewhere, timeUnits, type BinaryCue, type Cue, type Wrap } from './cues';
-import { againAndAgain, conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, weakly, type Order } from './formulas';
+import { againAndAgain, conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, visitsInTurn, weakly, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import { andOr, RangeReader, thenCue } from './ranges';
 import type { Word } from './words';
@@ -987,7 +987,8 @@ class Reader extends RangeReader {
       // "go to a, then b, then c, in that order": the "then"s already order them.
       // "go to a, then b, avoiding c": a comma before an avoidance joins it to everything before.
       const comma = this.find(a, b, (k) => this.items[k]!.kind === 'comma' && this.cueAt(k + 1)?.kind === 'avoid');
-      if (comma < 0) return this.sequence(a, b);
+      // ("... then c, following this order": an order that forbids skipping ahead adds its bans to the "then"s.)
+      if (comma < 0) return order === 'ordered' || order === 'strict' ? inOrder(visitsInTurn(this.sequence(a, b)), order) : this.sequence(a, b);
       // "head to the purple room, avoiding the red room on the way": avoided until there.
       const [goal, avoided] = [this.sequence(a, comma), this.sequence(comma + 1, b)];
       return (this.saysOnTheWay(comma + 1, b) ? avoidedOnTheWay(avoided, goal) : undefined) ?? bin('and', goal, avoided);
@@ -1719,6 +1720,26 @@ function afterAsThen(words: readonly Word[]): Word[] {
   });
 }
 
+/**
+ * "hit rooftop A then rooftop B then rooftop C. strict order, no skipping ahead", "... Deliver in exactly that order,
+ * no skipping ahead.": a last sentence that only says the order is the order of the steps before it. Skipping ahead
+ * forbidden, or the order strict, no place comes before the one ahead of it ("following this order"); otherwise the
+ * steps are in order already.
+ */
+function orderSaidAfter(words: readonly Word[]): Word[] {
+  const stop = words.map((w) => w.norm).lastIndexOf('.');
+  if (stop <= 0) return [...words];
+  const said = words.slice(stop + 1).map((w) => w.lemma).join(' ');
+  const order = '((deliver|do|visit|go|hit) (it |them )?)?(in |strictly in |follow )?(exactly |the |this |that |strict |a strict |the exact |that exact )*(order|sequence)';
+  const skipping = '(no skip( ahead)?|without skip( ahead)?|skip nothing|do not skip( ahead| any)?|no skip any)';
+  const only = new RegExp(`^(${order}( ,)?( ${skipping})?|${skipping})$`);
+  if (!only.test(said)) return [...words];
+  const at = words[stop]!.start;
+  // ("skip nothing" asks for every step, which the steps say already.)
+  const follows = /skip( any)? ahead|strict/.test(said) ? [inserted(',', ',', 'PUNCT', at), inserted('following', 'follow', 'VERB', at), inserted('this', 'this', 'DET', at), inserted('order', 'order', 'NOUN', at)] : [];
+  return [...words.slice(0, stop), ...follows];
+}
+
 /** A word the normalisations below write into the sentence, empty-spanned at `at` (a comma, "then", "and"). */
 function inserted(text: string, lemma: string, pos: string, at: number): Word {
   return { text, norm: text, lemma, pos, start: at, end: at };
@@ -1937,6 +1958,7 @@ const normalisations: ((words: readonly Word[]) => Word[])[] = [
   restatedWeakness,
   restatedStrength,
   offOtherwise,
+  orderSaidAfter,
 ];
 
 /** Reads the sentence's words as a formula over clauses, or undefined when it is outside the fragment. */
