@@ -1788,3 +1788,11 @@ test('an order that forbids skipping ahead, said in the sentence or in one of it
   reads('bookstore, then dorm b, then lab. skip nothing', 'F (bookstore & F (dorm_b & F lab))');
   reads('go to a then b then c, in that order', 'F (a & F (b & F c))');
 });
+
+test('where a command fetches a thing from is a place gone to', () => {
+  reads('grab the item from shelf B3 and bring it to packing station 2', 'F (shelf_b3 & F packing_station_2)');
+  reads('Collect ore from either the east face or the west face, then bring it to the crusher.', 'F ((east_face | west_face) & F crusher)');
+  reads('pick up the box from the shelf and take it to the truck', 'F (shelf & F truck)');
+  // Not said of a subject.
+  reads('The robot must collect data from the sensor', 'G robot_collect_data_from_sensor');
+});

@@ -666,7 +666,7 @@ export const cueTable: readonly [string, Cue][] = [
     'swim to | roll to | surface at | make a stop at | deliver to | go straight to | head straight to | go directly to | ' +
     'head directly to | come straight back to | go straight back to | come straight to', { kind: 'goal' }],
   ['in any order | in some order | in whatever order | in whatever order you like | in whichever order | in whichever order you like | ' +
-    'in any order you like | no matter the order | order do not matter | the order do not matter | ' +
+    'in any order you like | no matter the order | obviously | of course | , obviously , | , of course , | order do not matter | the order do not matter | ' +
     'whichever | whichever be closer | whichever be nearer | whichever come first | whichever be first | ' +
     // "go to room 101 or room 102, I don't care which": the choice is the robot's, as "or" already says.
     'i do not care which | i do not care which one | i do not mind which | i do not mind which one | whichever order be fine | ' +

@@ -1740,6 +1740,26 @@ function orderSaidAfter(words: readonly Word[]): Word[] {
   return [...words.slice(0, stop), ...follows];
 }
 
+/**
+ * "grab the costumes from wardrobe and take them to stage four", "get me cough syrup from the pharmacy": where a thing
+ * is fetched from is a place gone to ("go to wardrobe and take them to stage four").
+ */
+function fetchedFrom(words: readonly Word[]): Word[] {
+  const out = [...words];
+  for (let k = 0; k < out.length; k++) {
+    const phrasal = out[k]!.lemma === 'pick' && out[k + 1]?.norm === 'up' ? 2 : 1;
+    // (A command's verb: first, or after "and", "then", "please" or a comma; not "the robot must collect data from ...".)
+    const command = k === 0 || [',', 'and', 'then', 'please', 'pls', 'first'].includes(out[k - 1]!.norm);
+    if (!command || !['grab', 'get', 'fetch', 'collect', 'pick', 'retrieve'].includes(out[k]!.lemma) || (out[k]!.lemma === 'pick' && phrasal === 1)) continue;
+    let from = k + phrasal;
+    while (from < out.length && from - k - phrasal < 5 && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(out[from]!.pos) || ['me', 'us'].includes(out[from]!.norm))) from++;
+    if (from === k + phrasal || out[from]?.norm !== 'from' || !['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(out[from + 1]?.pos ?? '') && out[from + 1]?.norm !== 'either') continue;
+    const at = out[k]!.start;
+    out.splice(k, from - k + 1, inserted('go', 'go', 'VERB', at), inserted('to', 'to', 'ADP', at));
+  }
+  return out;
+}
+
 /** A word the normalisations below write into the sentence, empty-spanned at `at` (a comma, "then", "and"). */
 function inserted(text: string, lemma: string, pos: string, at: number): Word {
   return { text, norm: text, lemma, pos, start: at, end: at };
@@ -1950,6 +1970,7 @@ const normalisations: ((words: readonly Word[]) => Word[])[] = [
   withoutFillers,
   corrected,
   placeAfterVerb,
+  fetchedFrom,
   afterAsThen,
   countedTrips,
   neverTogether,
