@@ -1425,7 +1425,7 @@ test('past and "strictly after" phrasings of exercises; a participle named as a 
   reads('Whenever q holds, r holds at some point strictly after it.', 'G (q -> X F r)');
   reads('Whenever done is true, start has held at some point in the past or at the current moment.', 'G (done -> O start)');
   reads('Whenever done holds, err has never held up to and including the current step.', 'G (done -> H !err)');
-  reads('If r eventually occurs, then p does not hold at any point before the first occurrence of r.', 'F r -> !p W r');
+  reads('If r eventually occurs, then p does not hold at any point before the first occurrence of r.', 'F r -> !p U r');
   reads('a holds unless b: a stays true until b becomes true, and if b never becomes true, a stays true forever.', 'a W b');
   reads('the task is done', 'task');
 });
@@ -1795,4 +1795,15 @@ test('where a command fetches a thing from is a place gone to', () => {
   reads('pick up the box from the shelf and take it to the truck', 'F (shelf & F truck)');
   // Not said of a subject.
   reads('The robot must collect data from the sensor', 'G robot_collect_data_from_sensor');
+});
+
+test('"keep the rover out of X", a state kept with no time said, absence before an r that comes, and sentences read in groups', () => {
+  reads('Keep the rover out of the canyon until it has collected a sample at the dry riverbed.', '!canyon U collected_sample_at_dry_riverbed');
+  reads('keep the drone away from the crowd', 'G !crowd');
+  reads('keep the lights on', 'G lights_on');
+  reads('go to the lab and keep your lights on', 'F lab & G lights_on');
+  reads('Keep the motor off until the operator presses start.', 'motor_off U operator_presses_start');
+  reads("Whenever you're inside the tunnel, keep the headlights on.", 'G (tunnel -> headlights_on)');
+  reads('If r eventually happens, then p does not occur before r.', 'F r -> !p U r');
+  reads('Visit the penguin colony. Later, visit the ice shelf. Once you have been to the ice shelf, never visit the penguin colony again.', 'F (penguin_colony & F ice_shelf) & G (ice_shelf -> G !penguin_colony)');
 });

@@ -1150,6 +1150,10 @@ class Reader extends RangeReader {
     // G (p -> G[0,3] !p) would forbid the very p it follows.
     if (t.kind === 'implies') {
       const [cond, then] = t.args as [FormulaJson, FormulaJson];
+      // "if r eventually happens, then p does not occur before r": given that r comes, not before it is until it
+      // (the catalogue's absence before r, F r -> (!p U r)).
+      const comes = cond.kind === 'finally' && !cond.interval && then.kind === 'weak_until' && !then.interval && this.sameFormula(then.args[1]!, cond.args[0]!);
+      if (comes) return bin('implies', cond, { ...then, kind: 'until' });
       const never = then.kind === 'globally' && then.args[0]!.kind === 'not' && this.sameFormula(then.args[0]!.args[0]!, cond) && (then.interval?.[0] ?? 0) === 0;
       if (never) return bin('implies', cond, then.interval ? un('globally', then.args[0]!, [1, then.interval[1]]) : un('next', then));
       // "after every a, there is no further a until b": so is not p until q.
@@ -1760,6 +1764,40 @@ function fetchedFrom(words: readonly Word[]): Word[] {
   return out;
 }
 
+/**
+ * "Keep the rover out of the canyon until ...", "keep the drone away from the crowd": what the command keeps out of a
+ * place is the one it speaks to, so it keeps out of the place.
+ */
+function keptOut(words: readonly Word[]): Word[] {
+  const k = words.findIndex((w) => w.lemma === 'keep');
+  if (k < 0) return [...words];
+  let end = k + 1;
+  while (end < words.length && end - k <= 4 && (['DET', 'ADJ', 'NOUN', 'PROPN'].includes(words[end]!.pos) || ['it', 'them', 'yourself'].includes(words[end]!.norm))) end++;
+  const away = [words[end]?.norm, words[end + 1]?.norm].join(' ');
+  if (end === k + 1 || !['out of', 'away from', 'clear of', 'well clear of'].some((p) => away.startsWith(p))) return [...words];
+  return [...words.slice(0, k + 1), ...words.slice(end)];
+}
+
+/**
+ * "keep the lights on", "Keep the floodlights on; ...": a state a command keeps, with nothing said of how long, is kept
+ * always ("always keep the lights on"), not reached once. A time said for it ("until", "while", "forever") reads as it is.
+ */
+function keptState(words: readonly Word[]): Word[] {
+  const ends = [',', ';', '.', 'and', 'but', 'then'];
+  const out = [...words];
+  for (let k = out.length - 1; k >= 0; k--) {
+    if (out[k]!.lemma !== 'keep' || !(k === 0 || [',', ';', '.', 'and', 'please', 'pls'].includes(out[k - 1]!.norm))) continue;
+    // ("Whenever you're inside the tunnel, keep the headlights on": under a condition, at its moments.)
+    if (out.slice(0, k).some((w) => ['if', 'when', 'whenever', 'while', 'once', 'during', 'as'].includes(w.norm))) continue;
+    let j = k + 1;
+    while (j < out.length && j - k <= 4 && (['DET', 'NOUN', 'PROPN'].includes(out[j]!.pos) || ['it', 'them', 'your', 'its', 'their', 'all'].includes(out[j]!.norm))) j++;
+    const state = out[j];
+    if (j === k + 1 || !state || !isStateWord(state) || (j + 1 < out.length && !ends.includes(out[j + 1]!.norm))) continue;
+    out.splice(k, 0, inserted('always', 'always', 'ADV', out[k]!.start));
+  }
+  return out;
+}
+
 /** A word the normalisations below write into the sentence, empty-spanned at `at` (a comma, "then", "and"). */
 function inserted(text: string, lemma: string, pos: string, at: number): Word {
   return { text, norm: text, lemma, pos, start: at, end: at };
@@ -1971,6 +2009,8 @@ const normalisations: ((words: readonly Word[]) => Word[])[] = [
   corrected,
   placeAfterVerb,
   fetchedFrom,
+  keptOut,
+  keptState,
   afterAsThen,
   countedTrips,
   neverTogether,
@@ -2140,16 +2180,34 @@ function standingSentences(words: readonly Word[]): Word[][] {
   };
   // ("on the way", "along the way": the way to the place before; not "Willow Way".)
   const theWay = (ws: readonly Word[], k: number) => ws[k]!.norm === 'way' && ws[k - 1]?.norm === 'the' && ['on', 'along', 'all'].includes(ws[k - 2]?.norm ?? '');
-  const pointsBack = (ws: readonly Word[]) => ws.some((w, k) => (['it', 'its', 'they', 'their', 'there', 'them', 'same', 'again'].includes(w.norm) && !(['it', 'they'].includes(w.norm) && agent(ws, k))) || theWay(ws, k));
+  // ("Once you have been to b, never visit a again": "again" in a condition's sentence speaks of what it names itself.)
+  const condition = (ws: readonly Word[]) => ['once', 'when', 'whenever', 'if', 'after'].includes(ws[0]!.norm);
+  const backWord = (ws: readonly Word[], w: Word, k: number) =>
+    ['it', 'its', 'they', 'their', 'there', 'them', 'same', 'again'].includes(w.norm) && !(['it', 'they'].includes(w.norm) && agent(ws, k)) && !(w.norm === 'again' && condition(ws));
+  const pointsBack = (ws: readonly Word[]) => ws.some((w, k) => backWord(ws, w, k) || theWay(ws, k));
   // ("... come home to the barn at the end. Cheers.", "Reception first.": two words are no requirement of their own.)
   const short = (ws: readonly Word[]) => ws.filter((w) => w.pos !== 'PUNCT').length < 3;
-  // ("Go to a. Go to b.": commands to go, one after another, are steps in turn.)
+  // ("Go to a. Go to b.": commands to go, one after another, are steps in turn, read together.)
   const goesOnly = (ws: readonly Word[]) => {
     const cues = toItems(ws).flatMap((it) => (it.kind === 'cue' ? [it.cue] : []));
     return cues.some((c) => c.kind === 'goal') && !cues.some((c) => c.kind === 'avoid' || c.kind === 'if' || (c.kind === 'unary' && c.wraps.some((w) => w.op === 'not')));
   };
-  const steps = sentences.some((ws, i) => i > 0 && goesOnly(ws) && goesOnly(sentences[i - 1]!));
-  return sentences.length > 1 && !steps && !sentences.some(short) && sentences.slice(1).every((ws) => !opensTied(ws) && !pointsBack(ws)) ? sentences : [[...words]];
+  const step = (i: number) => goesOnly(sentences[i]!) && goesOnly(sentences[i - 1]!);
+  if (sentences.length < 2 || sentences.some(short)) return [[...words]];
+  // "Visit a. Later, visit b. Once you have been to b, never visit a again.": a sentence tied to the one before, or
+  // pointing back to it, is read with it (their full stop kept, as a comma); the groups stand on their own.
+  const groups: Word[][] = [];
+  let from = 0;
+  sentences.forEach((ws, i) => {
+    const stopAt = words.indexOf(ws[0]!) - 1;
+    if (i > 0 && (opensTied(ws) || pointsBack(ws) || step(i))) return;
+    if (i > 0) {
+      groups.push(words.slice(from, stopAt));
+      from = stopAt + 1;
+    }
+  });
+  groups.push(words.slice(from));
+  return groups.length > 1 ? groups : [[...words]];
 }
 
 /** Reads one sentence's words, its stops already dropped at the end. */
