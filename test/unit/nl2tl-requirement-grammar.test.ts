@@ -1807,3 +1807,14 @@ test('"keep the rover out of X", a state kept with no time said, absence before 
   reads('If r eventually happens, then p does not occur before r.', 'F r -> !p U r');
   reads('Visit the penguin colony. Later, visit the ice shelf. Once you have been to the ice shelf, never visit the penguin colony again.', 'F (penguin_colony & F ice_shelf) & G (ice_shelf -> G !penguin_colony)');
 });
+
+test('a letter that holds at least twice holds at two positions; "in every state after the first one"; a participle subject after "and"', () => {
+  reads('p occurs at least twice.', 'F (p & X F p)');
+  reads('p is true at two or more different positions of the trace.', 'F (p & X F p)');
+  // Visits are separate: leaving in between.
+  reads('visit a at least twice', 'F (a & F (!a & F a))');
+  reads('p holds in every state after the first one.', 'X G p');
+  reads('p holds in the initial state, and q holds in every state after the initial one.', 'p & X G q');
+  reads('busy and done are never true at the same time.', 'G !(busy & done)');
+  reads('Motor and brake must never be active at the same time.', 'G !(motor_active & brake_active)');
+});

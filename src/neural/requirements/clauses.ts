@@ -327,8 +327,12 @@ export abstract class ClauseReader {
     // for one step. Both as every independent writer of such a sentence put them (9 rows), the same meaning as the
     // catalogue's existence with bounded existence, written the short way.
     if (bound === 'exactly' && n === 1) return bin('until', negation(p), bin('and', p, parts.goal ? bin('until', p, un('globally', negation(p))) : un('next', un('globally', negation(p)))));
+    // "visit a at least twice": separate visits, with leaving in between; "p holds at least twice", of a letter: at two
+    // positions, F (p & X F p), as four of the five independent writers of such an exercise put it.
+    const named = contentWords(place);
+    const letter = !parts.goal && named.length === 1 && /^[a-z]\d*$/i.test(named[0]!.text);
     let atLeast = un('finally', p);
-    for (let i = 1; i < n; i++) atLeast = un('finally', bin('and', p, un('finally', bin('and', negation(p), atLeast))));
+    for (let i = 1; i < n; i++) atLeast = un('finally', bin('and', p, letter ? un('next', atLeast) : un('finally', bin('and', negation(p), atLeast))));
     return bound === 'atLeast' ? atLeast : bin('and', atLeast, once ?? scoped('globally', { kind: 'boundedExistence', p, n }, undefined, undefined));
   }
 

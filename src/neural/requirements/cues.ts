@@ -270,7 +270,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['at every step starting from the next one | at every step starting from the next step | starting from the next step | ' +
     'starting from the next one | at every later step | ' +
     'at every subsequent step | in every later state | in all later states | in every strictly later state | at every strictly later step | ' +
-    'in all strictly later states | at every strictly later position', unary([X, G])],
+    'in all strictly later states | at every strictly later position | in every state after the first one | in every state after the first | ' +
+    'in every state after the initial one | in every state after the initial state | at every step after the first one | at every step after the first | ' +
+    'in all states after the first one | in all states after the first | at every position after the first | at every position after the first one', unary([X, G])],
   ['at some point strictly afterwards | strictly afterwards | strictly later | at some strictly later point | strictly after that | ' +
     'at some later point | at a later point | at a later time | at some later time | at some position strictly after it | ' +
     'at some position strictly afterwards | at some later position | at a later position | at some position after it | ' +
@@ -479,7 +481,8 @@ export const cueTable: readonly [string, Cue][] = [
     'a minimum of #n times | at minimum #n times | on #n separate occasions | on #n different occasions | on #n occasions | #n separate times | ' +
     'on at least #n separate occasions | on at least #n different occasions | on at least #n occasions | ' +
     '#n different times', { kind: 'count', bound: 'atLeast' }],
-  ['at least twice | no fewer than twice', { kind: 'count', bound: 'atLeast', times: 2 }],
+  ['at least twice | no fewer than twice | at two or more different positions | at two or more positions | at two distinct positions | ' +
+    'at two different positions | at two or more different steps | at two distinct steps | at two different steps', { kind: 'count', bound: 'atLeast', times: 2 }],
   ['exactly #n times | exactly #n time', { kind: 'count', bound: 'exactly' }],
   // "do not go to a more than twice": at most twice; without the negation, at least once more.
   ['more than #n times | more than #n time', { kind: 'count', bound: 'moreThan' }],
@@ -745,7 +748,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['suppose that | suppose | separately | separately ,', { kind: 'ignore' }],
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
     'on all computation paths | in all executions | of the run | of the trace | of the execution | of any run | of every run | ' +
-    'on every run | in every run | on any run | along every run | along the run | in any execution', { kind: 'ignore' }],
+    'on every run | in every run | on any run | along every run | along the run | in any execution | along the whole trace | along the trace | ' +
+    'in the trace | on the trace | in the run', { kind: 'ignore' }],
   // Obligations: nothing of their own, but they mark a requirement, which holds at every moment.
   ['must | should | shall | have to | has to | need to | needs to | be required to | ought to | be supposed to | ' +
     'you should | you must | you need to | you have to | you will | i need you to | i want you to | i would like you to | ' +

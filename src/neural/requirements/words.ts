@@ -106,7 +106,8 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   raw.forEach((w, i) => {
     const next = raw[i + 1];
     const before = raw[i - 1];
-    if (w.pos === 'VERB' && next?.pos === 'AUX' && !/ing$/.test(w.norm) && (!before || ['DET', 'NOUN', 'PROPN', 'ADJ', 'ADV', 'SCONJ', 'PUNCT'].includes(before.pos))) w.pos = 'NOUN';
+    // ("busy and done are never true at the same time": so is one after "and".)
+    if (w.pos === 'VERB' && next?.pos === 'AUX' && !/ing$/.test(w.norm) && (!before || ['DET', 'NOUN', 'PROPN', 'ADJ', 'ADV', 'SCONJ', 'PUNCT', 'CCONJ'].includes(before.pos))) w.pos = 'NOUN';
   });
   // "level 5 and charging bay 2": an -ing word after a connective, before a noun, names a kind of place ("loading
   // dock", "waiting room"), as it would after an article.
