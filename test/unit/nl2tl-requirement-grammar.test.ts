@@ -1818,3 +1818,9 @@ test('a letter that holds at least twice holds at two positions; "in every state
   reads('busy and done are never true at the same time.', 'G !(busy & done)');
   reads('Motor and brake must never be active at the same time.', 'G !(motor_active & brake_active)');
 });
+
+test('a ban on one place right after another is a ban at the next step after it', () => {
+  reads('Never go straight from the freezer into the loading bay.', 'G (freezer -> X !loading_bay)');
+  reads('Never go to the pool right after the sauna.', 'G (sauna -> X !pool)');
+  reads('never go to the lab', 'G !lab');
+});

@@ -1798,6 +1798,42 @@ function keptState(words: readonly Word[]): Word[] {
   return out;
 }
 
+/**
+ * "Never go straight from the freezer into the loading bay", "Never go to the pool right after the sauna": a ban on
+ * one place right after another is a ban at the next step after it ("whenever you are in the sauna, you must not be
+ * in the pool in the next step").
+ */
+function neverStraightAfter(words: readonly Word[]): Word[] {
+  const lemmas = words.map((w) => w.lemma);
+  const ban = lemmas[0] === 'never' ? 1 : lemmas[0] === 'do' && lemmas[1] === 'not' ? 2 : 0;
+  if (ban === 0) return [...words];
+  let k = ban + (lemmas[ban] === 'ever' ? 1 : 0);
+  const going = ['go', 'move', 'drive', 'fly', 'walk', 'head', 'come', 'travel', 'run', 'sail'];
+  const right = ['straight', 'directly', 'right', 'immediately'];
+  const nounPhrase = (ws: readonly Word[]) => ws.length > 0 && ws.some((w) => ['NOUN', 'PROPN'].includes(w.pos)) && ws.every((w) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(w.pos) || w.text === '-');
+  let from: Word[] | undefined;
+  let to: Word[] | undefined;
+  if (going.includes(lemmas[k] ?? '')) {
+    k++;
+    if (right.includes(lemmas[k] ?? '')) k++;
+    if (lemmas[k] === 'from') {
+      const into = lemmas.findIndex((l, j) => j > k && ['into', 'to', 'onto'].includes(l));
+      [from, to] = into > 0 ? [words.slice(k + 1, into), words.slice(into + 1)] : [];
+    } else if (lemmas[k] === 'to') {
+      const after = lemmas.findIndex((l, j) => j > k + 1 && right.includes(l) && lemmas[j + 1] === 'after');
+      [to, from] = after > 0 ? [words.slice(k + 1, after), words.slice(after + 2)] : [];
+    }
+  }
+  if (!from || !to || !nounPhrase(from) || !nounPhrase(to)) return [...words];
+  const at = words[0]!.start;
+  const word = (text: string, lemma: string, pos: string) => inserted(text, lemma, pos, at);
+  return [
+    word('whenever', 'whenever', 'SCONJ'), word('you', 'you', 'PRON'), word('are', 'be', 'AUX'), word('in', 'in', 'ADP'), ...from, word(',', ',', 'PUNCT'),
+    word('you', 'you', 'PRON'), word('must', 'must', 'AUX'), word('not', 'not', 'PART'), word('be', 'be', 'AUX'), word('in', 'in', 'ADP'), ...to,
+    word('in', 'in', 'ADP'), word('the', 'the', 'DET'), word('next', 'next', 'ADJ'), word('step', 'step', 'NOUN'),
+  ];
+}
+
 /** A word the normalisations below write into the sentence, empty-spanned at `at` (a comma, "then", "and"). */
 function inserted(text: string, lemma: string, pos: string, at: number): Word {
   return { text, norm: text, lemma, pos, start: at, end: at };
@@ -2011,6 +2047,7 @@ const normalisations: ((words: readonly Word[]) => Word[])[] = [
   fetchedFrom,
   keptOut,
   keptState,
+  neverStraightAfter,
   afterAsThen,
   countedTrips,
   neverTogether,
