@@ -1824,3 +1824,8 @@ test('a ban on one place right after another is a ban at the next step after it'
   reads('Never go to the pool right after the sauna.', 'G (sauna -> X !pool)');
   reads('never go to the lab', 'G !lab');
 });
+
+test('a command to keep a state in step with another keeps it so at every moment', () => {
+  reads('Flash your lights exactly when you are inside the tunnel.', 'G (flash_lights <-> tunnel)');
+  reads("keep the hatch light on exactly when you're in the docking port", 'G (hatch_light_on <-> docking_port)');
+});

@@ -36,12 +36,14 @@ export const negation = (f: FormulaJson): FormulaJson => (f.kind === 'not' ? f.a
 
 /**
  * "pick up the block and place it in the bin": each command of a list done at some point (a goal is already); "do not
- * open it": never; "take the stairs if the elevator is out of order": under its condition.
+ * open it": never; "take the stairs if the elevator is out of order": under its condition; "flash your lights exactly
+ * when ...": always.
  */
 export const eventuallyEach = (f: FormulaJson): FormulaJson => {
   if (f.kind === 'and') return bin('and', eventuallyEach(f.args[0]!), eventuallyEach(f.args[1]!));
   if (f.kind === 'implies' && !hasTemporal(f.args[0]!)) return bin('implies', f.args[0]!, eventuallyEach(f.args[1]!));
-  return hasTemporal(f) ? f : f.kind === 'not' ? un('globally', f) : un('finally', f);
+  // ("flash your lights exactly when you are inside the tunnel": a state kept in step with another, at every moment.)
+  return hasTemporal(f) ? f : f.kind === 'not' || f.kind === 'iff' ? un('globally', f) : un('finally', f);
 };
 
 /** Whether `f` has a temporal operator with no bound ("infinitely often", "eventually"), as opposed to "for 2 seconds" or "next". */
