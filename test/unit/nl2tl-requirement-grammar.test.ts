@@ -1829,3 +1829,8 @@ test('a command to keep a state in step with another keeps it so at every moment
   reads('Flash your lights exactly when you are inside the tunnel.', 'G (flash_lights <-> tunnel)');
   reads("keep the hatch light on exactly when you're in the docking port", 'G (hatch_light_on <-> docking_port)');
 });
+
+test('a noun phrase after an article is fixed past its first words ("the dessert counter", counter/VERB to wink)', () => {
+  reads('go to the salad bar or the dessert counter', 'F (salad_bar | dessert_counter)');
+  reads('the door opens', 'door_opens');
+});

@@ -133,7 +133,12 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     for (let j = i + 1; j < Math.min(i + 4, raw.length); j++) {
       const t = raw[j]!;
       const theirs = second.get(t.start) ?? [];
-      if (!['VERB', 'ADV'].includes(t.pos) || theirs.includes('Verb')) break;
+      // ("the dessert counter": past the nouns and adjectives wink got right, to a bare word it did not; not an
+      // inflected verb, which says what the noun phrase does: "the pump starts", "all doors closed".)
+      if (['NOUN', 'ADJ'].includes(t.pos) && j === i + 1) continue;
+      // (Nor one with an object after it: "the rooftop set its camera".)
+      const verbLike = (t.norm !== t.lemma && !t.norm.endsWith('ing')) || ['DET', 'PRON'].includes(raw[j + 1]?.pos ?? '');
+      if (!['VERB', 'ADV'].includes(t.pos) || theirs.includes('Verb') || (j > i + 1 && verbLike)) break;
       if (theirs.includes('Noun')) t.pos = 'NOUN';
       else if (theirs.includes('Adjective')) t.pos = 'ADJ';
       else break;
