@@ -509,7 +509,7 @@ test('every scope phrasing of the pattern generator maps to the catalogue\'s sco
 });
 
 test('"twice in a row" is the clause now and at the next step', () => {
-  reads('b never holds twice in a row', 'G !(b & X b)');
+  reads('b never holds twice in a row', 'G (b -> X !b)');
 });
 
 test('a clause that holds at all times before R is the catalogue\'s universality before R', () => {
@@ -1194,7 +1194,7 @@ test('"shuttle back and forth between", "and last", "untill"; a command that goe
   reads('Tidy the kids room first, then the playroom, and last the living room pls', 'F (kids_room & F (playroom & F living_room))');
   reads('hover above the main gate untill your battery is low', 'main_gate U battery_low');
   reads('keep shuttling back and forth between the hotel and the station', 'G F hotel & G F station');
-  reads('Please deliver the meds to ward 4 before you go to the ICU.', '!icu U deliver_meds_ward_4 & F icu');
+  reads('Please deliver the meds to ward 4 before you go to the ICU.', '!icu U ward_4 & F icu');
   reads('Stop by the bank before the pharmacy.', '!pharmacy U bank');
   reads('Whenever the water tank is empty, refill it at the pump before going back to the field.', 'G (water_tank_empty -> !field U refill_at_pump)');
   reads('Once insulin delivery is suspended, it shall remain suspended until the user confirms the alarm.', 'G (insulin_delivery_suspended -> insulin_delivery_suspended U user_confirms_alarm)');
@@ -1761,7 +1761,7 @@ test('"and off otherwise", a labelled ban, "even if that takes forever", "b is n
   reads('at some step p holds, and at a strictly later step q holds', 'F (p & X F q)');
   // In a condition, "at some step" is at any step.
   reads('If err holds at some step, then rst held at the immediately preceding step.', 'G (err -> Y rst)');
-  reads("Drop the parcel at the blue house, and after you've done that, don't ever return to the cul-de-sac.", 'F (drop_parcel_at_blue_house & G !cul_de_sac)');
+  reads("Drop the parcel at the blue house, and after you've done that, don't ever return to the cul-de-sac.", 'F (blue_house & G !cul_de_sac)');
 });
 
 test('work kept up at places is a round of them, unless it goes on until something happens; "go sample"; "after" as "then"; a last "don\'t ever stop"', () => {
@@ -1833,4 +1833,15 @@ test('a command to keep a state in step with another keeps it so at every moment
 test('a noun phrase after an article is fixed past its first words ("the dessert counter", counter/VERB to wink)', () => {
   reads('go to the salad bar or the dessert counter', 'F (salad_bar | dessert_counter)');
   reads('the door opens', 'door_opens');
+});
+
+test('"never in two consecutive steps" is G (p -> X !p); places things are left at or brought to; more ways to leave the order open; "always agree"', () => {
+  reads('p never holds in two consecutive positions.', 'G (p -> X !p)');
+  reads('p never holds twice in a row', 'G (p -> X !p)');
+  reads('It is never the case that r holds in two consecutive states.', 'G !(r & X r)');
+  reads("Leave the package at the front porch or the side door, whichever's easier.", 'F (front_porch | side_door)');
+  reads('Bring the mic stand to the stage, but not before the soundcheck is done.', 'F stage & !stage U soundcheck');
+  reads('Put the red block in the blue bin.', 'F (red_block & F blue_bin)');
+  reads("Could you please swing by the fish market and the old bell tower? Either order's fine.", 'F fish_market & F old_bell_tower');
+  reads('p and q always agree', 'G (p <-> q)');
 });

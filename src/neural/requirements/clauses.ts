@@ -238,6 +238,10 @@ export abstract class ClauseReader {
       if (parts.group || parts.goal || parts.avoid) throw new NotRead('"in a row" beside a place or a group');
       if (!Number.isInteger(parts.inARow) || parts.inARow < 2 || parts.inARow > 10) throw new NotRead('a run of steps outside 2-10');
       const p = this.prop(parts.words);
+      // "p never holds in two consecutive steps": after every p, no p next, G (p -> X !p), as seven of the nine
+      // independent writers put it ("it is never the case that r holds in two consecutive states" says G !(r & X r)).
+      const never = parts.wraps.length === 1 && parts.wraps[0]!.length === 2 && parts.wraps[0]![0]!.op === 'globally' && parts.wraps[0]![1]!.op === 'not' && !parts.wraps[0]![0]!.lo;
+      if (never && parts.inARow === 2) return un('globally', bin('implies', p, un('next', un('not', p))));
       return this.applyWraps(parts, Array.from({ length: parts.inARow }, (_, i) => nexts(i, p)).reduce((x, y) => bin('and', x, y)));
     }
     if (parts.group) return this.applyWraps(parts, this.sentence(...parts.group));

@@ -528,7 +528,8 @@ export const cueTable: readonly [string, Cue][] = [
     'right after it | and right after it | right after that | and right after that | straight away | and straight away | then straight away | ' +
     'and then straight away | , and after you have do that , | and after you have do that , | after you have do that , | ' +
     'and once you have do that , | once you have do that , | and when you have do that , | when you have do that ,', binary('then')],
-  ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps | ' +
+  ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps | in two consecutive positions | ' +
+    'in two successive positions | at two successive steps | in two successive states | ' +
     'at two consecutive positions | at two successive positions | in two consecutive states | at two consecutive states', { kind: 'inARow', times: 2 }],
   ['for #n #step in a row | #n #step in a row | #n times in a row | #n time in a row | for #n consecutive #step | in #n consecutive #step | ' +
     'at #n consecutive #step | for #n successive #step | in #n successive #step', { kind: 'inARow' }],
@@ -676,7 +677,9 @@ export const cueTable: readonly [string, Cue][] = [
     'whichever order you like | whichever order suit you | whatever order suit you | whichever suit you | whichever order | whichever closer | whichever nearer | whatever order you like | whatever order | ' +
     'either one | either be fine | either one be fine | either will do | either one will do | ' +
     'it do not matter which | it do not matter which one | do not matter which | whichever you like | whichever you prefer | ' +
-    'in no particular order | any order be ok | any order be fine | any order work | , any order | in either order | , in either order | either order', { kind: 'ignore' }],
+    'in no particular order | any order be ok | any order be fine | any order work | , any order | in either order | , in either order | either order | ' +
+    'any order you like | any order you want | any order u like | either order fine | either order be fine | either order be ok | whichever easy | ' +
+    'whichever be easy | whichever easier', { kind: 'ignore' }],
   // "avoid the red room on the way": what is avoided, is avoided until the goal is reached.
   ['along the way | on the way | along your way | on your way | ' +
     'the whole way | the entire way | the whole way there | the entire way there | all the way there | on the way there | ' +
@@ -772,7 +775,8 @@ export const cueTable: readonly [string, Cue][] = [
     'alternate between on and off | toggle between on and off | flip between on and off | hold alternately | be true alternately | occur alternately | ' +
     'be true in alternating states | hold in alternating states | be true in alternate states | hold in alternate states | ' +
     'take turns | change value at every step | change its value at every step', { kind: 'alternate' }],
-  ['be the same | be equal | be equivalent | have the same value | be identical | be both true or both false | have the same truth value', { kind: 'same' }],
+  ['be the same | be equal | be equivalent | have the same value | be identical | be both true or both false | have the same truth value | ' +
+    'agree', { kind: 'same' }],
   ['would | can | could | may | might | make sure to | ' +
     'it be the case that | either | the case that | it hold that | it be true that | true that | that | please', { kind: 'ignore' }],
 ];

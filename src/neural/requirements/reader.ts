@@ -1746,18 +1746,24 @@ function orderSaidAfter(words: readonly Word[]): Word[] {
 
 /**
  * "grab the costumes from wardrobe and take them to stage four", "get me cough syrup from the pharmacy": where a thing
- * is fetched from is a place gone to ("go to wardrobe and take them to stage four").
+ * is fetched from is a place gone to ("go to wardrobe and take them to stage four"); so is where a thing is left or
+ * brought ("leave the package at the front porch", "bring the mic stand to the stage").
  */
 function fetchedFrom(words: readonly Word[]): Word[] {
   const out = [...words];
+  const fetching = ['grab', 'get', 'fetch', 'collect', 'pick', 'retrieve'];
+  // (Not "put the red block in the blue bin": a block picked and placed is a place visited, as the writers put it.)
+  const leaving = ['leave', 'drop', 'deliver', 'bring', 'carry'];
   for (let k = 0; k < out.length; k++) {
-    const phrasal = out[k]!.lemma === 'pick' && out[k + 1]?.norm === 'up' ? 2 : 1;
+    const phrasal = ['pick', 'drop'].includes(out[k]!.lemma) && ['up', 'off'].includes(out[k + 1]?.norm ?? '') ? 2 : 1;
     // (A command's verb: first, or after "and", "then", "please" or a comma; not "the robot must collect data from ...".)
     const command = k === 0 || [',', 'and', 'then', 'please', 'pls', 'first'].includes(out[k - 1]!.norm);
-    if (!command || !['grab', 'get', 'fetch', 'collect', 'pick', 'retrieve'].includes(out[k]!.lemma) || (out[k]!.lemma === 'pick' && phrasal === 1)) continue;
+    const verb = out[k]!.lemma;
+    if (!command || ![...fetching, ...leaving].includes(verb) || (verb === 'pick' && phrasal === 1)) continue;
     let from = k + phrasal;
     while (from < out.length && from - k - phrasal < 5 && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(out[from]!.pos) || ['me', 'us'].includes(out[from]!.norm))) from++;
-    if (from === k + phrasal || out[from]?.norm !== 'from' || !['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(out[from + 1]?.pos ?? '') && out[from + 1]?.norm !== 'either') continue;
+    const prepositions = fetching.includes(verb) ? ['from'] : ['at', 'to', 'in', 'into', 'on', 'onto'];
+    if (from === k + phrasal || !prepositions.includes(out[from]?.norm ?? '') || !['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(out[from + 1]?.pos ?? '') && out[from + 1]?.norm !== 'either') continue;
     const at = out[k]!.start;
     out.splice(k, from - k + 1, inserted('go', 'go', 'VERB', at), inserted('to', 'to', 'ADP', at));
   }
