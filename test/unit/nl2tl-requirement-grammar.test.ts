@@ -1845,3 +1845,15 @@ test('"never in two consecutive steps" is G (p -> X !p); places things are left 
   reads("Could you please swing by the fish market and the old bell tower? Either order's fine.", 'F fish_market & F old_bell_tower');
   reads('p and q always agree', 'G (p <-> q)');
 });
+
+test('the awaited event named again ("and ack does arrive"), release made strong, "continuously since", "hold off on entering", freedom after the wait, more framings', () => {
+  reads('p keeps holding until r shows up, and r is guaranteed to show up.', 'p U r_shows_up');
+  reads('b must hold until and including the moment a holds, and a must eventually happen.', 'a M b');
+  reads('b must hold until and including the moment a holds', 'a R b');
+  reads('Whenever alarm is on, it has been continuously on ever since some trigger occurred.', 'G (alarm_on -> alarm_on S trigger)');
+  reads('Hold off on entering the tunnel until the light turns green.', '!tunnel U light_turns_green');
+  reads('Keep to the road until you spot the oasis, after that go wherever you want.', 'road U spot_oasis');
+  reads('Write a formula saying that grant holds in the state right after the initial one.', 'X grant');
+  // Not a restatement: a state of its own.
+  reads('stay in a until b, and the door must eventually open', 'a U b & F door_open');
+});

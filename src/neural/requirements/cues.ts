@@ -245,6 +245,8 @@ export const cueTable: readonly [string, Cue][] = [
     ['state', 'step', 'position', 'moment', 'instant'].flatMap((unit) => [`in the ${nth} ${unit}`, `at the ${nth} ${unit}`]).join(' | '),
     unary(Array.from({ length: i + 1 }, () => X)),
   ]),
+  ['in the state right after the initial one | in the state right after the initial state | in the state just after the initial one | ' +
+    'in the step right after the initial one | at the step right after the initial one', unary([X])],
   ['in the state after the next | in the step after the next | at the step after the next | in the state after next | in the step after next', unary([X, X])],
   ['next , | holds next | hold next | in the next step | in the next state | at the next step | at the next state | in the next moment | at the next moment | ' +
     'in the very next state | in the very next step | at the very next step | at the very next state | ' +
@@ -687,6 +689,7 @@ export const cueTable: readonly [string, Cue][] = [
     'until you have reach it | till you get there | until you get to it', { kind: 'ignore', onTheWay: true }],
   ['avoid | skip | bypass | stay away from | keep away from | keep well away from | stay well away from | keep far away from | ' +
     'stay out from | keep out from | refrain from enter | refrain from go into | refrain from go to | refrain from visit | ' +
+    'hold off on enter | hold off on go into | hold off on go to | hold off on visit | hold off enter | ' +
     'stay far away from | keep well clear of | stay well clear of | keep your distance from | keep out of | stay out of | steer clear of | stay clear of | keep clear of | never go to | never visit | never enter | ' +
     // ("the motor stays off" is a state; "stay off Powder Bowl", with a place after it, is not.)
     'stay off the | keep off the | stay off of | keep off of | stay off >noun | keep off >noun | ' +
@@ -726,7 +729,9 @@ export const cueTable: readonly [string, Cue][] = [
     'how do i write in ltl that | how do i express in ltl that | how do i say in ltl that | how can i write in ltl that | how to write in ltl that | ' +
     'how do i specify that | how can i specify that | how would i express that | how would i write that | how do you express that | ' +
     'how to express that | how to say that | how to write that | how to specify that | i want to express that | i want to say that | ' +
-    'i want to specify that | i need to express that | i need to specify that', { kind: 'lead' }],
+    'i want to specify that | i need to express that | i need to specify that | write a formula saying that | write a formula say that | ' +
+    'write a formula expressing that | write a formula express that | give a formula saying that | write an ltl formula saying that | ' +
+    'using ltl , state that | using ltl state that | in ltl , state that | in ltl state that', { kind: 'lead' }],
   ['never reach a state where | never reach a state in which | never get to a state where | never get into a state where | ' +
     'never enter a state where | never be in a state where', { kind: 'lead', wraps: [G, NOT] }],
   ['eventually reach a state where | eventually reach a state in which | eventually get to a state where | there be at least one position at which | ' +

@@ -1131,6 +1131,11 @@ class Reader extends RangeReader {
         until.kind === 'until' && !until.interval && eventually.kind === 'finally' && !eventually.interval && this.sameFormula(until.args[1]!, eventually.args[0]!);
       if (promised(x, y)) return x;
       if (promised(y, x)) return y;
+      // "b holds until and including the moment a holds, and a must eventually happen": a R b & F a is a M b.
+      const released = (r: FormulaJson, eventually: FormulaJson) =>
+        r.kind === 'release' && !r.interval && eventually.kind === 'finally' && !eventually.interval && this.sameFormula(r.args[0]!, eventually.args[0]!);
+      if (released(x, y)) return { ...x, kind: 'strong_release' } as FormulaJson;
+      if (released(y, x)) return { ...y, kind: 'strong_release' } as FormulaJson;
       // "visit a and b in any order, then end at c and stay there": F (a & F G c) & F (b & F G c) is F a & F b & F G c,
       // since whether c holds forever from some moment on does not depend on the moment asked (nor does "infinitely
       // often"). Only for places visited in any order: a sequence's last step stays where writers put it.
@@ -1160,6 +1165,8 @@ class Reader extends RangeReader {
       const notUntil = (then.kind === 'until' || then.kind === 'weak_until') && !then.interval && then.args[0]!.kind === 'not' && this.sameFormula(then.args[0]!.args[0]!, cond);
       if (notUntil) return bin('implies', cond, un('next', then));
     }
+    // "it has been continuously on ever since some trigger occurred": held at every step since is what since says.
+    if (t.kind === 'since' && !t.interval && t.args[0]!.kind === 'globally' && !t.args[0]!.interval) return bin('since', t.args[0]!.args[0]!, t.args[1]!);
     // "p stays true until a point where p and q hold together": p U (p & q) is q M p, as writers put it.
     if (t.kind === 'until' && !t.interval) {
       const [held, awaited] = t.args as [FormulaJson, FormulaJson];
@@ -1957,13 +1964,18 @@ function restatedWeakness(words: readonly Word[]): Word[] {
  */
 function restatedStrength(words: readonly Word[]): Word[] {
   const lemmas = words.map((w) => w.lemma);
-  if (!lemmas.includes('until') && !lemmas.includes('till')) return [...words];
-  const event = '(one of (the two|them|these|those|the two event|both)|either( one)?( of them)?|such a (point|moment|state|step|time)|that (point|moment|event)|it|this|that|the latter)';
-  const comes = new RegExp(`^(and |but )?${event} (must |will |shall |should |do |be guarantee to |be guaranteed to |be sure to |have to )?(eventually |finally |at some point |also )?(happen|occur|come|arrive|take place|be reach)$`);
+  // (Not after "until and including", a release: tidy() makes "a R b, and a must come" a M b.)
+  if ((!lemmas.includes('until') && !lemmas.includes('till')) || lemmas.includes('include')) return [...words];
+  // ("..., and ack does arrive", "and r is guaranteed to show up": the event named again, in a word or two.)
+  const event = '(one of (the two|them|these|those|the two event|both)|either( one)?( of them)?|such a (point|moment|state|step|time)|that (point|moment|event)|it|this|that|the latter|[a-z0-9_]+|the [a-z0-9_]+)';
+  const comes = new RegExp(`^(and |but )?${event} (must |will |shall |should |do |be guarantee to |be guaranteed to |be sure to |have to )?(eventually |finally |at some point |also |really )?(happen|occur|come|arrive|take place|be reach|show up|turn up)$`);
+  // ("..., after that go wherever you want": freedom after the wait asks for nothing.)
+  const free = /^(and )?(after that|then|afterwards|from then on|after it)? ?,? ?(you can |you may |feel free to )?(go|roam|wander|do) (wherever|anywhere|whatever)( you)?( want| like| please)?$/;
   for (let cut = words.length - 1; cut > 0; cut--) {
     if (![',', ';', 'and'].includes(words[cut]!.norm)) continue;
     const from = words[cut]!.norm === 'and' ? cut : cut + 1;
-    if (comes.test(lemmas.slice(from).join(' '))) return words.slice(0, cut);
+    const tail = lemmas.slice(from).join(' ');
+    if (comes.test(tail) || free.test(tail)) return words.slice(0, cut);
   }
   return [...words];
 }
