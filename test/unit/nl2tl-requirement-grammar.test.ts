@@ -1857,3 +1857,8 @@ test('the awaited event named again ("and ack does arrive"), release made strong
   // Not a restatement: a state of its own.
   reads('stay in a until b, and the door must eventually open', 'a U b & F door_open');
 });
+
+test('a mode named by an identifier ("In fault_mode, ..."); "in the previous control cycle"', () => {
+  reads('In fault_mode, the rover shall always satisfy wheels_stopped.', 'G (fault_mode -> wheels_stopped)');
+  reads('The docking mechanism shall release the latches only if the hatch was closed in the previous control cycle.', 'G (docking_mechanism_release_latches -> Y hatch_closed)');
+});

@@ -387,7 +387,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['in the previous step | in the previous state | at the previous step | at the previous state | one step before | one step earlier | ' +
     'in the last step | at the last step | in the immediately preceding step | in the immediately preceding state | ' +
     'at the immediately preceding step | in the preceding step | in the preceding state | at the preceding step | in the prior step | ' +
-    'in the previous cycle | in the preceding cycle | at the previous cycle | in the immediately preceding cycle | in the cycle before', unary([Y])],
+    'in the previous cycle | in the preceding cycle | at the previous cycle | in the immediately preceding cycle | in the cycle before | ' +
+    'in the previous control cycle | in the preceding control cycle | in the previous clock cycle | in the previous scan cycle', unary([Y])],
   // "the payment was captured at some strictly earlier step": before now, not now.
   ['at some strictly earlier position | at some strictly earlier step | at some strictly earlier point | at some strictly earlier time | at a strictly earlier step | ' +
     'strictly earlier | strictly before now | at some strictly earlier state | in some strictly earlier state', unary([Y, O])],

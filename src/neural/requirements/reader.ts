@@ -307,7 +307,8 @@ class Reader extends RangeReader {
       if (it.kind !== 'word' || !nounLike.has(it.word.pos)) return undefined;
       // A declared proposition may hold the whole noun phrase ("a safe domain").
       const atom = it.word.pos === 'ATOM';
-      const head = atom ? it.word.norm.split(/\s+/).pop()! : it.word.lemma;
+      // ("In fault_mode, ...": an identifier's last part names it too.)
+      const head = (atom ? it.word.norm.split(/\s+/).pop()! : it.word.lemma).split('_').pop()!;
       if (['mode', 'state', 'domain', 'phase', 'configuration'].includes(head) && (j > a + 1 || atom)) {
         const main = this.items[j + 1]!.kind === 'comma' ? j + 2 : j + 1;
         return main < b ? [j + 1, main] : undefined;
