@@ -1862,3 +1862,9 @@ test('a mode named by an identifier ("In fault_mode, ..."); "in the previous con
   reads('In fault_mode, the rover shall always satisfy wheels_stopped.', 'G (fault_mode -> wheels_stopped)');
   reads('The docking mechanism shall release the latches only if the hatch was closed in the previous control cycle.', 'G (docking_mechanism_release_latches -> Y hatch_closed)');
 });
+
+test('an ordered list ends at its order, before a command of its own; a thing kept inside a place stays there', () => {
+  reads('visit a, b and c in that order and keep away from d', 'F (a & F (b & F c)) & G !d');
+  reads('Clean rows 1, 2 and 3 in that order and keep away from the inverter shed.', 'F (row_1 & F (row_2 & F row_3)) & G !inverter_shed');
+  reads('Keep the boat inside the channel markers, always.', 'G channel_markers');
+});

@@ -953,6 +953,12 @@ class Reader extends RangeReader {
     // "patrol a, b and c in that order forever": adverbials after the order are the whole sequence's.
     const afterOrder = orderAt >= 0 && orderAt + 1 < b && this.items.slice(orderAt + 1, b).every((it) => it.kind === 'cue' && it.cue.kind === 'unary');
     if (afterOrder) return this.wrapAll(this.resolveRange(orderAt + 1, b), this.coordination(a, orderAt + 1, kind));
+    // "visit a, b and c in that order and keep away from d": the order ends its list; what follows "and" is a command
+    // of its own.
+    const joinedAfter = orderAt >= 0 && orderAt + 2 < b && (this.isBinary(orderAt + 1, new Set(['and'])) || this.items[orderAt + 1]!.kind === 'comma');
+    if (joinedAfter && this.cueAt(orderAt + 2)?.kind !== undefined && this.cueAt(orderAt + 2)!.kind !== 'inOrder') {
+      return bin('and', this.coordination(a, orderAt + 1, kind), this.coordination(orderAt + 2, b, kind));
+    }
     const orderCue = orderAt >= 0 && (orderAt === b - 1 || this.repeats(orderAt + 1, b, a, orderAt)) ? this.cueAt(orderAt) : undefined;
     const order: Order | undefined = orderCue?.kind === 'inOrder' ? orderCue.order ?? 'sequence' : undefined;
     if (order) b = orderAt;
@@ -1780,7 +1786,7 @@ function fetchedFrom(words: readonly Word[]): Word[] {
 
 /**
  * "Keep the rover out of the canyon until ...", "keep the drone away from the crowd": what the command keeps out of a
- * place is the one it speaks to, so it keeps out of the place.
+ * place is the one it speaks to, so it keeps out of the place (and stays in one it is kept inside).
  */
 function keptOut(words: readonly Word[]): Word[] {
   const k = words.findIndex((w) => w.lemma === 'keep');
@@ -1788,6 +1794,8 @@ function keptOut(words: readonly Word[]): Word[] {
   let end = k + 1;
   while (end < words.length && end - k <= 4 && (['DET', 'ADJ', 'NOUN', 'PROPN'].includes(words[end]!.pos) || ['it', 'them', 'yourself'].includes(words[end]!.norm))) end++;
   const away = [words[end]?.norm, words[end + 1]?.norm].join(' ');
+  // ("Keep the boat inside the channel markers": kept in a place, it stays there.)
+  if (end > k + 1 && ['inside', 'within'].includes(words[end]?.norm ?? '')) return [...words.slice(0, k), { ...words[k]!, text: 'stay', norm: 'stay', lemma: 'stay' }, ...words.slice(end)];
   if (end === k + 1 || !['out of', 'away from', 'clear of', 'well clear of'].some((p) => away.startsWith(p))) return [...words];
   return [...words.slice(0, k + 1), ...words.slice(end)];
 }
