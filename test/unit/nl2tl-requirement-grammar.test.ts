@@ -1868,3 +1868,11 @@ test('an ordered list ends at its order, before a command of its own; a thing ke
   reads('Clean rows 1, 2 and 3 in that order and keep away from the inverter shed.', 'F (row_1 & F (row_2 & F row_3)) & G !inverter_shed');
   reads('Keep the boat inside the channel markers, always.', 'G channel_markers');
 });
+
+test('"in the next control cycle", "for at least the next 3 steps", "there is some point at which", "until and including a moment where", "definitely arrives"', () => {
+  reads('As soon as smoke is detected, the sprinkler system shall be activated in the next control cycle.', 'G (smoke_detected -> X sprinkler_system_activated)');
+  reads('Once p is observed, it stays true for at least the next 3 steps.', 'G (p_observed -> G[0,3] p_observed)');
+  reads('There is some point at which p holds and q holds in the following step.', 'F (p & X q)');
+  reads('b holds until and including a moment where a holds, and a must eventually hold.', 'a M b');
+  reads('Formalize: busy stays up until done, and done definitely arrives.', 'busy U done');
+});

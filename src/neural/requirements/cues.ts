@@ -252,7 +252,8 @@ export const cueTable: readonly [string, Cue][] = [
     'in the very next state | in the very next step | at the very next step | at the very next state | ' +
     'in the next time step | at the next time step | at the next timepoint | at the next time point | in the next timepoint | in the next cycle | at the next cycle | in the following step | ' +
     'in the following state | one step later | after one step | immediately after that | immediately afterwards | ' +
-    'in the following cycle | at the following cycle | in the following time step | ' +
+    'in the following cycle | at the following cycle | in the following time step | in the next control cycle | in the following control cycle | ' +
+    'in the next clock cycle | in the next scan cycle | at the next control cycle | ' +
     // "the brake lights must turn on within the next step": no step between, so in it.
     'within the next step | within the next state | within the next cycle | within one step | ' +
     'in the next position | at the next position | at the very next position | in the very next position | at the very next moment | ' +
@@ -440,12 +441,12 @@ export const cueTable: readonly [string, Cue][] = [
     ['the first position where', 'the position where', 'the first moment where', 'the first moment when', 'the first moment', 'the first time', 'the point where', 'the point when',
       'the first point where', 'the first state where', 'the first state in which', 'the state where', 'the first step where', 'the step where']
       .map((end) => `up to and including ${end}`).join(' | '), binary('releasedBy')],
-  ['up to and including a moment when', binary('strongReleasedBy')],
+  ['up to and including a moment when | up to and including a moment where | until and including a moment when | until and including a moment where', binary('strongReleasedBy')],
   ['at every moment since a moment when | ever since the moment when | at every moment since', binary('since')],
   // Bounded.
   ['within #n #unit? | within at most #n #unit? | within the first #n #unit | in the first #n #unit | in less than #n #unit? | in at most #n #unit? | no later than #n #unit? | at most #n #unit? later | ' +
     'within the next #n #unit? | in no more than #n #unit? | before #n #unit? elapse | before #n #unit? pass', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
-  ['for #n #unit? | for at least #n #unit? | for the next #n #unit? | during the next #n #unit? | for the following #n #unit? | ' +
+  ['for #n #unit? | for at least #n #unit? | for the next #n #unit? | for at least the next #n #unit? | during the next #n #unit? | for the following #n #unit? | ' +
     'throughout the next #n #unit? | over the next #n #unit? | during the first #n #unit? | in the first #n #unit? | for the first #n #unit?',
     unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
   ['for the next #n to #n #unit? | during the next #n to #n #unit? | throughout the next #n to #n #unit? | for #n to #n #unit? | ' +
@@ -623,7 +624,8 @@ export const cueTable: readonly [string, Cue][] = [
     'at finitely many positions | at only finitely many steps | at finitely many steps | in only finitely many states', unary([F, G, NOT])],
   // "there are infinitely many positions where p holds": textbooks' way to say infinitely often.
   [['positions', 'states', 'points', 'steps', 'moments', 'times', 'instants'].flatMap((n) => ['where', 'at which', 'in which', 'when'].map((w) => `there be infinitely many ${n} ${w}`)).join(' | '), unary([G, F], true)],
-  ['there be a point where | there be a moment where | there be a state where | there be a point at which | ' +
+  ['there be a point where | there be a moment where | there be a state where | there be a point at which | there be some point at which | ' +
+    'there be some point where | there be some moment at which | there be some moment when | ' +
     'there will be a point where | there will be a moment where | there will be a state where | there will be a state in which | ' +
     'there will be a moment when | there will be a time when | ' +
     'there be a time when | there be a moment when', unary([F], true)],

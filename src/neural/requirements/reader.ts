@@ -1139,8 +1139,9 @@ class Reader extends RangeReader {
       if (promised(x, y)) return x;
       if (promised(y, x)) return y;
       // "b holds until and including the moment a holds, and a must eventually happen": a R b & F a is a M b.
+      // (A M b & F a is a M b already.)
       const released = (r: FormulaJson, eventually: FormulaJson) =>
-        r.kind === 'release' && !r.interval && eventually.kind === 'finally' && !eventually.interval && this.sameFormula(r.args[0]!, eventually.args[0]!);
+        (r.kind === 'release' || r.kind === 'strong_release') && !r.interval && eventually.kind === 'finally' && !eventually.interval && this.sameFormula(r.args[0]!, eventually.args[0]!);
       if (released(x, y)) return { ...x, kind: 'strong_release' } as FormulaJson;
       if (released(y, x)) return { ...y, kind: 'strong_release' } as FormulaJson;
       // "visit a and b in any order, then end at c and stay there": F (a & F G c) & F (b & F G c) is F a & F b & F G c,
@@ -1977,7 +1978,7 @@ function restatedStrength(words: readonly Word[]): Word[] {
   if ((!lemmas.includes('until') && !lemmas.includes('till')) || lemmas.includes('include')) return [...words];
   // ("..., and ack does arrive", "and r is guaranteed to show up": the event named again, in a word or two.)
   const event = '(one of (the two|them|these|those|the two event|both)|either( one)?( of them)?|such a (point|moment|state|step|time)|that (point|moment|event)|it|this|that|the latter|[a-z0-9_]+|the [a-z0-9_]+)';
-  const comes = new RegExp(`^(and |but )?${event} (must |will |shall |should |do |be guarantee to |be guaranteed to |be sure to |have to )?(eventually |finally |at some point |also |really )?(happen|occur|come|arrive|take place|be reach|show up|turn up)$`);
+  const comes = new RegExp(`^(and |but )?${event} (must |will |shall |should |do |be guarantee to |be guaranteed to |be sure to |have to )?(eventually |finally |at some point |also |really |definitely |certainly |surely )?(happen|occur|come|arrive|take place|be reach|show up|turn up)$`);
   // ("..., after that go wherever you want": freedom after the wait asks for nothing.)
   const free = /^(and )?(after that|then|afterwards|from then on|after it)? ?,? ?(you can |you may |feel free to )?(go|roam|wander|do) (wherever|anywhere|whatever)( you)?( want| like| please)?$/;
   for (let cut = words.length - 1; cut > 0; cut--) {
