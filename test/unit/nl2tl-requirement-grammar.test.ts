@@ -1337,7 +1337,7 @@ test('alternation: "p toggles" is G (p <-> X !p), "a and b alternate" each follo
   reads('g alternates between true and false.', 'G (g <-> X !g)');
   reads('a and b are true in alternating states.', 'G ((a -> X b) & (b -> X a))');
   reads('x1 and x2 alternate.', 'G ((x1 -> X x2) & (x2 -> X x1))');
-  reads('take the alternate route to the park', 'F take_alternate_route_to_park');
+  reads('take the alternate route to the park', 'F park');
   reads('toggle the lights and then leave the kitchen', 'F (toggle_lights & F leave_kitchen)');
 });
 
@@ -1875,4 +1875,9 @@ test('"in the next control cycle", "for at least the next 3 steps", "there is so
   reads('There is some point at which p holds and q holds in the following step.', 'F (p & X q)');
   reads('b holds until and including a moment where a holds, and a must eventually hold.', 'a M b');
   reads('Formalize: busy stays up until done, and done definitely arrives.', 'busy U done');
+});
+
+test('where a command takes a thing is the place gone to', () => {
+  reads('Take the books to the history section, but only after you have picked them up at the returns desk.', 'F history_section & !history_section U desk');
+  reads('take me to the station', 'F station');
 });

@@ -1768,7 +1768,7 @@ function fetchedFrom(words: readonly Word[]): Word[] {
   const out = [...words];
   const fetching = ['grab', 'get', 'fetch', 'collect', 'pick', 'retrieve'];
   // (Not "put the red block in the blue bin": a block picked and placed is a place visited, as the writers put it.)
-  const leaving = ['leave', 'drop', 'deliver', 'bring', 'carry'];
+  const leaving = ['leave', 'drop', 'deliver', 'bring', 'carry', 'take'];
   for (let k = 0; k < out.length; k++) {
     const phrasal = ['pick', 'drop'].includes(out[k]!.lemma) && ['up', 'off'].includes(out[k + 1]?.norm ?? '') ? 2 : 1;
     // (A command's verb: first, or after "and", "then", "please" or a comma; not "the robot must collect data from ...".)
