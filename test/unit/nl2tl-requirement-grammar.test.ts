@@ -1881,3 +1881,10 @@ test('where a command takes a thing is the place gone to', () => {
   reads('Take the books to the history section, but only after you have picked them up at the returns desk.', 'F history_section & !history_section U desk');
   reads('take me to the station', 'F station');
 });
+
+test('"on the next tick", "very next move", and asides at the end ("no detours", "I\'m not fussed which", "like on the very next tick")', () => {
+  reads('as soon as a car pulls in, brushes on the next tick', 'G (car_pulls_in -> X brushes)');
+  reads('any time the cell block alarm trips you go straight to block C, very next move, no detours', 'G (time_cell_block_alarm_trips -> X block_c)');
+  reads("Drop the water jugs at either the north oasis or the south oasis, I'm not fussed which.", 'F (north_oasis | south_oasis)');
+  reads('If the sonar picks up a diver, kill the engine right away, like on the very next tick.', 'G (sonar_picks_up_diver -> X kill_engine)');
+});

@@ -253,6 +253,7 @@ export const cueTable: readonly [string, Cue][] = [
     'in the next time step | at the next time step | at the next timepoint | at the next time point | in the next timepoint | in the next cycle | at the next cycle | in the following step | ' +
     'in the following state | one step later | after one step | immediately after that | immediately afterwards | ' +
     'in the following cycle | at the following cycle | in the following time step | in the next control cycle | in the following control cycle | ' +
+    'on the next tick | on the very next tick | at the next tick | on your next move | on your very next move | your very next move | very next move | ' +
     'in the next clock cycle | in the next scan cycle | at the next control cycle | ' +
     // "the brake lights must turn on within the next step": no step between, so in it.
     'within the next step | within the next state | within the next cycle | within one step | ' +

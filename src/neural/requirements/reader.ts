@@ -2134,7 +2134,7 @@ function withoutGreetings(words: readonly Word[]): Word[] {
   // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Thank you very much for your help today": up to eight words after
   // the last sentence.
   // So are a last question about the formula ("What is the formula?") and a last word said for emphasis ("Ever.").
-  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|do not ever stop|do not stop|never stop|nonstop|non - stop|no stopping|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
+  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|do not ever stop|do not stop|never stop|nonstop|non - stop|no stopping|no detours|whichever first|whichever first (does|do) not matter( to me)?|like (on|at|in) the (very )?next (tick|step|move)|(does|do) not matter to me|(i 'm|i'm|i am) not fussed( which)?|not fussed which|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
   const signOff = (tail: readonly Word[]) =>
     asides.test(tail.filter((w) => w.pos !== 'PUNCT').map((w) => w.norm).join(' ')) ||
     ['thanks', 'thank', 'regards', 'cheers', 'sincerely', 'cordially', 'thx'].includes(tail[0]!.norm) ||
