@@ -1888,3 +1888,11 @@ test('"on the next tick", "very next move", and asides at the end ("no detours",
   reads("Drop the water jugs at either the north oasis or the south oasis, I'm not fussed which.", 'F (north_oasis | south_oasis)');
   reads('If the sonar picks up a diver, kill the engine right away, like on the very next tick.', 'G (sonar_picks_up_diver -> X kill_engine)');
 });
+
+test('held "continuously" or "at all times" since an event is since; an explicit "at every moment" before since keeps its G', () => {
+  reads('Whenever c holds, b has held continuously since the last time a held.', 'G (c -> b S a)');
+  reads('The CNC spindle shall start only if the tool clamp has stayed engaged at all times since the last tool change.', 'G (cnc_spindle_start -> tool_clamp_engaged S tool_change)');
+  const f = parseFormula('G q S q');
+  assert.ok(f.ok);
+  reads(explain(f.formula), 'G q S q');
+});

@@ -551,7 +551,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['releases', binary('release')],
   // "p has held ever since the most recent r", "connected at every step since the last authentication": since r.
   ['since | ever since | since the most recent | ever since the most recent | since the last | ever since the last | ' +
-    'since the most recent occurrence of | ever since the most recent occurrence of | since the last occurrence of | ' +
+    'since the most recent occurrence of | ever since the most recent occurrence of | since the last occurrence of | since the last time | ' +
+    'ever since the last time | ' +
     'at every step since | at every step since the most recent | at every step since the last | in every step since | at all steps since', binary('since')],
   ['before | prior to | earlier than | ahead of | without pass through | without go through | without visit | without enter | ' +
     'without first visit | without touch | without cross | without pass | without go past | without go by | without stop by | without stop at | ' +

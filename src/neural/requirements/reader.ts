@@ -1173,8 +1173,6 @@ class Reader extends RangeReader {
       const notUntil = (then.kind === 'until' || then.kind === 'weak_until') && !then.interval && then.args[0]!.kind === 'not' && this.sameFormula(then.args[0]!.args[0]!, cond);
       if (notUntil) return bin('implies', cond, un('next', then));
     }
-    // "it has been continuously on ever since some trigger occurred": held at every step since is what since says.
-    if (t.kind === 'since' && !t.interval && t.args[0]!.kind === 'globally' && !t.args[0]!.interval) return bin('since', t.args[0]!.args[0]!, t.args[1]!);
     // "p stays true until a point where p and q hold together": p U (p & q) is q M p, as writers put it.
     if (t.kind === 'until' && !t.interval) {
       const [held, awaited] = t.args as [FormulaJson, FormulaJson];
