@@ -1,0 +1,617 @@
+// The rewrites of a requirement's words into the shapes the reader (reader.ts) reads: each a small function of the
+// words, from what a message says besides the requirement (greetings, reasons, asides) to phrasings the grammar
+// reads another way ("keep the rover out of the canyon" as "keep out of the canyon"). Words in, words out: the
+// reading itself is reader.ts's.
+import { isStateWord, nounLike } from './content';
+import { timeUnits } from './cues';
+import type { Word } from './words';
+
+/**
+ * "visit the bakery the pharmacy and the post office": a list of places typed without commas. Before the list's "and"
+ * or "or", an article right after a noun starts the next place, so it gets the comma the writer left out; only after
+ * a verb of going ("give the dog the bone" names two things, not a list).
+ */
+export function unpunctuatedList(words: readonly Word[]): Word[] {
+  const lastJoin = words.reduce((at, w, k) => (['and', 'or'].includes(w.norm) ? k : at), -1);
+  const going = (k: number): boolean => {
+    let j = k - 1;
+    while (j >= 0 && (nounLike.has(words[j]!.pos) || words[j]!.norm === ',')) j--;
+    return j >= 0 && ['visit', 'to', 'reach', 'patrol', 'survey', 'inspect', 'between', 'through', 'avoid'].includes(words[j]!.lemma);
+  };
+  return words.flatMap((w, k): Word[] => {
+    const listed = k < lastJoin && w.norm === 'the' && w.pos === 'DET' && ['NOUN', 'PROPN'].includes(words[k - 1]?.pos ?? '') && going(k);
+    return listed ? [inserted(',', ',', 'PUNCT', w.start), w] : [w];
+  });
+}
+
+/** What speakers say while they think, which transcripts keep: no word of the requirement. */
+const fillers: ReadonlySet<string> = new Set(['um', 'uh', 'umm', 'uhh', 'erm', 'hmm', 'yeah', 'basically']);
+
+/**
+ * "keep going between, um, the east corridor and ...": the fillers out, with the commas that set them off; and a
+ * restart around one ("until, um, until it stops raining", "if you, uh, if you ever ...") said once.
+ */
+function withoutFillers(words: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  // "like", "so", "okay" are fillers only where speech puts them: set off by commas, or opening the sentence.
+  const comma = (k: number) => words[k]?.norm === ',';
+  const filler = (k: number) =>
+    fillers.has(words[k]!.norm) ||
+    (words[k]!.norm === 'like' && (comma(k - 1) || comma(k + 1))) ||
+    (['so', 'okay', 'ok', 'right'].includes(words[k]!.norm) && (k === 0 || (out.length === 0 && comma(k - 1))) && (comma(k + 1) || words[k]!.norm === 'so')) ||
+    // ", okay, and ...", "..., okay?"
+    (['okay', 'ok'].includes(words[k]!.norm) && comma(k - 1) && (comma(k + 1) || k === words.length - 1 || ['?', '.', '!'].includes(words[k + 1]!.norm)));
+  for (let k = 0; k < words.length; k++) {
+    // "don't, don't go", "or, or level four": a word said again after a comma, once.
+    if (comma(k) && k > 0 && out.length > 0 && out[out.length - 1]!.norm === words[k + 1]?.norm && /^[a-z]{2,}/.test(words[k + 1]!.norm)) {
+      out.pop();
+      continue;
+    }
+    if (!filler(k)) {
+      out.push(words[k]!);
+      continue;
+    }
+    // "between, um, the", "the, uh, radiology": the commas go with the filler.
+    if (words[k + 1]?.norm === ',') k++;
+    if (out[out.length - 1]?.norm === ',') out.pop();
+    // The words before the filler said again right after it: once.
+    for (let n = 3; n >= 1; n--) {
+      const again = out.length >= n && Array.from({ length: n }, (_, i) => out[out.length - n + i]!.norm === words[k + 1 + i]?.norm).every(Boolean);
+      if (again) {
+        out.splice(out.length - n, n);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** How speakers take back what they just said: "gate 12, no wait, gate 14", "the information desk, actually no, ...". */
+const corrections: readonly string[][] = [['actually', 'no'], ['no', 'actually'], ['no', 'wait'], ['no', 'sorry', 'i', 'meant'], ['no', 'sorry', 'i', 'mean'], ['sorry', 'i', 'meant'], ['sorry', 'i', 'mean'], ['no', 'sorry'], ['i', 'meant'], ['i', 'mean']];
+
+/**
+ * "take me to the information desk, actually no, the lost and found office": the place said again replaces the one
+ * before it (the noun phrase right before the correction), so only the corrected place is read.
+ */
+function corrected(words: readonly Word[]): Word[] {
+  const nounPhrase = new Set(['NOUN', 'PROPN', 'NUM', 'ADJ', 'DET']);
+  for (let m = 1; m < words.length; m++) {
+    const marker = corrections.find((c) => c.every((t, i) => words[m + i]?.norm === t));
+    if (!marker) continue;
+    let after = m + marker.length;
+    while (words[after]?.norm === ',') after++;
+    if (!nounPhrase.has(words[after]?.pos ?? '')) continue;
+    let start = m;
+    while (start > 0 && words[start - 1]!.norm === ',') start--;
+    const end = start;
+    while (start > 0 && nounPhrase.has(words[start - 1]!.pos)) start--;
+    if (start === end) continue;
+    return corrected([...words.slice(0, start), ...words.slice(after)]);
+  }
+  return [...words];
+}
+
+/**
+ * "go home and stay home", "go hallway, wait there": a place right after a verb of going is the place gone to ("go to
+ * home"), "home" after a verb of staying the place stayed at ("stay at home").
+ */
+function placeAfterVerb(words: readonly Word[]): Word[] {
+  const going = new Set(['go', 'come', 'return', 'head', 'get', 'drive', 'fly', 'walk', 'back']);
+  const staying = new Set(['stay', 'remain', 'wait']);
+  return words.flatMap((w, k): Word[] => {
+    const before = words[k - 1]?.lemma ?? '';
+    // Not said of a subject ("until the owner comes home", "has gone home"): that is an event of its own.
+    const subject = ['NOUN', 'PROPN', 'AUX'].includes(words[k - 2]?.pos ?? '') || ['he', 'she', 'it', 'they'].includes(words[k - 2]?.norm ?? '');
+    const home = w.norm === 'home' && (going.has(before) || staying.has(before));
+    // "go hallway": a bare noun after "go" (a chat spelling of "go to the hallway").
+    const bare = before === 'go' && words[k - 1]!.norm === 'go' && ['NOUN', 'PROPN'].includes(w.pos);
+    if (!(home || bare) || subject) return [w];
+    const to = going.has(before) ? 'to' : 'at';
+    return [inserted(to, to, 'ADP', w.start), { ...w, pos: 'NOUN' }];
+  });
+}
+
+/**
+ * "Make at least two passes by the carousel", "do two separate runs over the ridge": trips counted by their number are
+ * visits counted, "go by the carousel at least 2 times".
+ */
+function countedTrips(words: readonly Word[]): Word[] {
+  const trips = new Set(['pass', 'passes', 'trip', 'trips', 'visit', 'visits', 'run', 'runs', 'lap', 'laps', 'sweep', 'sweeps']);
+  const k = words.findIndex((w) => ['make', 'do', 'take'].includes(w.lemma));
+  if (k < 0) return [...words];
+  let at = k + 1;
+  const atLeast = words[at]?.norm === 'at' && words[at + 1]?.norm === 'least';
+  if (atLeast) at += 2;
+  const count = words[at];
+  if (count?.pos !== 'NUM' || !(count.value! >= 2)) return [...words];
+  at++;
+  if (['separate', 'different', 'distinct', 'full'].includes(words[at]?.norm ?? '')) at++;
+  const preposition = words[at + 1];
+  if (!trips.has(words[at]?.norm ?? '') || !['by', 'over', 'past', 'to', 'through', 'around', 'across', 'of', 'at', 'along'].includes(preposition?.norm ?? '')) return [...words];
+  let end = at + 2;
+  while (end < words.length && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(words[end]!.pos)) end++;
+  if (end === at + 2) return [...words];
+  const there = words[end - 1]!.end;
+  const word = (text: string, pos: string) => inserted(text, text, pos, there);
+  return [...words.slice(0, k), inserted('go', 'go', 'VERB', words[k]!.start), ...words.slice(at + 1, end), word('at', 'ADP'), word('least', 'ADJ'), count, word('times', 'NOUN'), ...words.slice(end)];
+}
+
+/**
+ * "The HVAC controller shall never run heating and cooling at the same time", "the arm never grips and rotates at the
+ * same time", "The north-south and east-west signals shall never both be green": a subject's "never" before a
+ * coordination said to hold together scopes over the whole clause, as "never the arm grips and rotates at the same
+ * time" says, which the reader reads as never both.
+ */
+function neverTogether(words: readonly Word[]): Word[] {
+  const never = words.findIndex((w) => w.norm === 'never');
+  if (never <= 0) return [...words];
+  const modals = new Set(['shall', 'must', 'should', 'will', 'may', 'can', 'could', 'would']);
+  let subjectEnd = never;
+  while (subjectEnd > 0 && modals.has(words[subjectEnd - 1]!.norm)) subjectEnd--;
+  const subject = words.slice(0, subjectEnd);
+  // (A hyphenated word's parts may be tagged anything: "north-south" is north/ADJ -/SYM south/ADV.)
+  const hyphenated = (k: number) => subject[k]!.text === '-' || subject[k - 1]?.text === '-';
+  const nounPhrase = subject.some((w) => ['NOUN', 'PROPN'].includes(w.pos)) && subject.every((w, k) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ'].includes(w.pos) || hyphenated(k));
+  const rest = words.slice(never + 1).map((w) => w.norm).join(' ');
+  const together = /\b(at the same time|simultaneously|at once)$/.test(rest) || /^both\b/.test(rest);
+  if (!nounPhrase || !together || !words.some((w) => w.norm === 'and') || words.some((w) => [',', ';', 'if', 'when', 'while', 'until', 'unless'].includes(w.norm))) return [...words];
+  return [words[never]!, ...subject, ...words.slice(never + 1)];
+}
+
+/**
+ * "The headlamp should be on exactly when you are inside the tunnel, and off otherwise", "the bow light must be on
+ * when we're in the lane, never otherwise": the state's opposite the rest of the time is what "exactly when" says,
+ * so the last part goes and a plain "when" becomes "exactly when".
+ */
+function offOtherwise(words: readonly Word[]): Word[] {
+  const lemmas = words.map((w) => w.lemma);
+  const tail = /(^| )(, )?(and |but )?(be |stay |remain |keep it )?(off|never|false|not|low|closed|dark|out) (otherwise|at all other times|the rest of the time|at any other time)$/.exec(lemmas.join(' '));
+  if (!tail) return [...words];
+  const cut = lemmas.join(' ').slice(0, tail.index).split(' ').filter((x) => x !== '').length;
+  const kept = words.slice(0, cut);
+  const exactly = lemmas.slice(0, cut).join(' ').match(/\b(exactly when|precisely when|if and only if|iff|exactly while)\b/);
+  if (exactly) return kept;
+  const when = kept.findIndex((w) => ['when', 'whenever', 'while', 'if'].includes(w.norm));
+  if (when <= 0) return [...words];
+  return [...kept.slice(0, when), inserted('exactly', 'exactly', 'ADV', kept[when]!.start), { ...kept[when]!, text: 'when', norm: 'when', lemma: 'when' }, ...kept.slice(when + 1)];
+}
+
+/**
+ * "Lion enclosure: off limits.", "Roof - forbidden": a place labelled with a ban, as a sign or a list writes it, is
+ * the place said to be off limits.
+ */
+function labelledBan(words: readonly Word[]): Word[] {
+  const mark = words.findIndex((w) => [':', '-', '—', '–'].includes(w.text));
+  const label = words.slice(0, mark);
+  if (mark < 1 || mark > 5 || !label.some((w) => ['NOUN', 'PROPN'].includes(w.pos)) || !label.every((w) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(w.pos))) return [...words];
+  const ban = words.slice(mark + 1).map((w) => w.norm).join(' ');
+  if (!/^(strictly |completely )?(off limits|off - limits|out of bounds|forbidden|prohibited|no go|no - go|not allowed|closed|restricted)( [.,;!]|$)/.test(ban)) return [...words];
+  return [...label, inserted('is', 'be', 'AUX', words[mark]!.start), ...words.slice(mark + 1)];
+}
+
+/**
+ * "fly to the ice cave, after go to the moraine, after come back to camp": "after" before a command's bare verb, as some
+ * non-native speakers write it, is "then".
+ */
+function afterAsThen(words: readonly Word[]): Word[] {
+  return words.map((w, k) => {
+    const next = words[k + 1];
+    const command = next?.pos === 'VERB' && next.norm === next.lemma && !next.norm.endsWith('ing');
+    return w.norm === 'after' && words[k - 1]?.norm === ',' && command ? { ...w, text: 'then', norm: 'then', lemma: 'then', pos: 'ADV' } : w;
+  });
+}
+
+/**
+ * "hit rooftop A then rooftop B then rooftop C. strict order, no skipping ahead", "... Deliver in exactly that order,
+ * no skipping ahead.": a last sentence that only says the order is the order of the steps before it. Skipping ahead
+ * forbidden, or the order strict, no place comes before the one ahead of it ("following this order"); otherwise the
+ * steps are in order already.
+ */
+function orderSaidAfter(words: readonly Word[]): Word[] {
+  const stop = words.map((w) => w.norm).lastIndexOf('.');
+  if (stop <= 0) return [...words];
+  const said = words.slice(stop + 1).map((w) => w.lemma).join(' ');
+  const order = '((deliver|do|visit|go|hit) (it |them )?)?(in |strictly in |follow )?(exactly |the |this |that |strict |a strict |the exact |that exact )*(order|sequence)';
+  const skipping = '(no skip( ahead)?|without skip( ahead)?|skip nothing|do not skip( ahead| any)?|no skip any)';
+  const only = new RegExp(`^(${order}( ,)?( ${skipping})?|${skipping})$`);
+  if (!only.test(said)) return [...words];
+  const at = words[stop]!.start;
+  // ("skip nothing" asks for every step, which the steps say already.)
+  const follows = /skip( any)? ahead|strict/.test(said) ? [inserted(',', ',', 'PUNCT', at), inserted('following', 'follow', 'VERB', at), inserted('this', 'this', 'DET', at), inserted('order', 'order', 'NOUN', at)] : [];
+  return [...words.slice(0, stop), ...follows];
+}
+
+/**
+ * "grab the costumes from wardrobe and take them to stage four", "get me cough syrup from the pharmacy": where a thing
+ * is fetched from is a place gone to ("go to wardrobe and take them to stage four"); so is where a thing is left or
+ * brought ("leave the package at the front porch", "bring the mic stand to the stage").
+ */
+function fetchedFrom(words: readonly Word[]): Word[] {
+  const out = [...words];
+  const fetching = ['grab', 'get', 'fetch', 'collect', 'pick', 'retrieve'];
+  // (Not "put the red block in the blue bin": a block picked and placed is a place visited, as the writers put it.)
+  const leaving = ['leave', 'drop', 'deliver', 'bring', 'carry', 'take'];
+  for (let k = 0; k < out.length; k++) {
+    const phrasal = ['pick', 'drop'].includes(out[k]!.lemma) && ['up', 'off'].includes(out[k + 1]?.norm ?? '') ? 2 : 1;
+    // (A command's verb: first, or after "and", "then", "please" or a comma; not "the robot must collect data from ...".)
+    const command = k === 0 || [',', 'and', 'then', 'please', 'pls', 'first'].includes(out[k - 1]!.norm);
+    const verb = out[k]!.lemma;
+    if (!command || ![...fetching, ...leaving].includes(verb) || (verb === 'pick' && phrasal === 1)) continue;
+    let from = k + phrasal;
+    while (from < out.length && from - k - phrasal < 5 && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(out[from]!.pos) || ['me', 'us'].includes(out[from]!.norm))) from++;
+    const prepositions = fetching.includes(verb) ? ['from'] : ['at', 'to', 'in', 'into', 'on', 'onto'];
+    if (from === k + phrasal || !prepositions.includes(out[from]?.norm ?? '') || !['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(out[from + 1]?.pos ?? '') && out[from + 1]?.norm !== 'either') continue;
+    const at = out[k]!.start;
+    out.splice(k, from - k + 1, inserted('go', 'go', 'VERB', at), inserted('to', 'to', 'ADP', at));
+  }
+  return out;
+}
+
+/**
+ * "Keep the rover out of the canyon until ...", "keep the drone away from the crowd": what the command keeps out of a
+ * place is the one it speaks to, so it keeps out of the place (and stays in one it is kept inside).
+ */
+function keptOut(words: readonly Word[]): Word[] {
+  const k = words.findIndex((w) => w.lemma === 'keep');
+  if (k < 0) return [...words];
+  let end = k + 1;
+  while (end < words.length && end - k <= 4 && (['DET', 'ADJ', 'NOUN', 'PROPN'].includes(words[end]!.pos) || ['it', 'them', 'yourself'].includes(words[end]!.norm))) end++;
+  const away = [words[end]?.norm, words[end + 1]?.norm].join(' ');
+  // ("Keep the boat inside the channel markers": kept in a place, it stays there.)
+  if (end > k + 1 && ['inside', 'within'].includes(words[end]?.norm ?? '')) return [...words.slice(0, k), { ...words[k]!, text: 'stay', norm: 'stay', lemma: 'stay' }, ...words.slice(end)];
+  if (end === k + 1 || !['out of', 'away from', 'clear of', 'well clear of'].some((p) => away.startsWith(p))) return [...words];
+  return [...words.slice(0, k + 1), ...words.slice(end)];
+}
+
+/**
+ * "keep the lights on", "Keep the floodlights on; ...": a state a command keeps, with nothing said of how long, is kept
+ * always ("always keep the lights on"), not reached once. A time said for it ("until", "while", "forever") reads as it is.
+ */
+function keptState(words: readonly Word[]): Word[] {
+  const ends = [',', ';', '.', 'and', 'but', 'then'];
+  const out = [...words];
+  for (let k = out.length - 1; k >= 0; k--) {
+    if (out[k]!.lemma !== 'keep' || !(k === 0 || [',', ';', '.', 'and', 'please', 'pls'].includes(out[k - 1]!.norm))) continue;
+    // ("Whenever you're inside the tunnel, keep the headlights on": under a condition, at its moments.)
+    if (out.slice(0, k).some((w) => ['if', 'when', 'whenever', 'while', 'once', 'during', 'as'].includes(w.norm))) continue;
+    let j = k + 1;
+    while (j < out.length && j - k <= 4 && (['DET', 'NOUN', 'PROPN'].includes(out[j]!.pos) || ['it', 'them', 'your', 'its', 'their', 'all'].includes(out[j]!.norm))) j++;
+    const state = out[j];
+    if (j === k + 1 || !state || !isStateWord(state) || (j + 1 < out.length && !ends.includes(out[j + 1]!.norm))) continue;
+    out.splice(k, 0, inserted('always', 'always', 'ADV', out[k]!.start));
+  }
+  return out;
+}
+
+/**
+ * "Never go straight from the freezer into the loading bay", "Never go to the pool right after the sauna": a ban on
+ * one place right after another is a ban at the next step after it ("whenever you are in the sauna, you must not be
+ * in the pool in the next step").
+ */
+function neverStraightAfter(words: readonly Word[]): Word[] {
+  const lemmas = words.map((w) => w.lemma);
+  const ban = lemmas[0] === 'never' ? 1 : lemmas[0] === 'do' && lemmas[1] === 'not' ? 2 : 0;
+  if (ban === 0) return [...words];
+  let k = ban + (lemmas[ban] === 'ever' ? 1 : 0);
+  const going = ['go', 'move', 'drive', 'fly', 'walk', 'head', 'come', 'travel', 'run', 'sail'];
+  const right = ['straight', 'directly', 'right', 'immediately'];
+  const nounPhrase = (ws: readonly Word[]) => ws.length > 0 && ws.some((w) => ['NOUN', 'PROPN'].includes(w.pos)) && ws.every((w) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(w.pos) || w.text === '-');
+  let from: Word[] | undefined;
+  let to: Word[] | undefined;
+  if (going.includes(lemmas[k] ?? '')) {
+    k++;
+    if (right.includes(lemmas[k] ?? '')) k++;
+    if (lemmas[k] === 'from') {
+      const into = lemmas.findIndex((l, j) => j > k && ['into', 'to', 'onto'].includes(l));
+      [from, to] = into > 0 ? [words.slice(k + 1, into), words.slice(into + 1)] : [];
+    } else if (lemmas[k] === 'to') {
+      const after = lemmas.findIndex((l, j) => j > k + 1 && right.includes(l) && lemmas[j + 1] === 'after');
+      [to, from] = after > 0 ? [words.slice(k + 1, after), words.slice(after + 2)] : [];
+    }
+  }
+  if (!from || !to || !nounPhrase(from) || !nounPhrase(to)) return [...words];
+  const at = words[0]!.start;
+  const word = (text: string, lemma: string, pos: string) => inserted(text, lemma, pos, at);
+  return [
+    word('whenever', 'whenever', 'SCONJ'), word('you', 'you', 'PRON'), word('are', 'be', 'AUX'), word('in', 'in', 'ADP'), ...from, word(',', ',', 'PUNCT'),
+    word('you', 'you', 'PRON'), word('must', 'must', 'AUX'), word('not', 'not', 'PART'), word('be', 'be', 'AUX'), word('in', 'in', 'ADP'), ...to,
+    word('in', 'in', 'ADP'), word('the', 'the', 'DET'), word('next', 'next', 'ADJ'), word('step', 'step', 'NOUN'),
+  ];
+}
+
+/** A word the normalisations below write into the sentence, empty-spanned at `at` (a comma, "then", "and"). */
+function inserted(text: string, lemma: string, pos: string, at: number): Word {
+  return { text, norm: text, lemma, pos, start: at, end: at };
+}
+
+/**
+ * "The two processes are never in their critical sections at the same time", "Two transactions shall never hold the
+ * lock at the same time": two things of one kind that open the sentence are the first and the second ("processes 1
+ * and 2"), each with a proposition of its own.
+ */
+export function twoNamed(words: readonly Word[]): Word[] {
+  const at = words[0]?.norm === 'the' ? 1 : 0;
+  const [two, noun] = [words[at], words[at + 1]];
+  // Not a time ("two steps after req"): counted units are no things.
+  if (!two || !noun || two.value !== 2 || !/^(two|2)$/.test(two.norm) || noun.pos !== 'NOUN' || noun.lemma === noun.norm || timeUnits.has(noun.norm)) return [...words];
+  const number = (text: string, value: number): Word => ({ text, norm: text, lemma: text, pos: 'NUM', start: two.start, end: two.end, value });
+  return [...words.slice(0, at), noun, number('1', 1), inserted('and', 'and', 'CCONJ', two.end), number('2', 2), ...words.slice(at + 2)];
+}
+
+/**
+ * "stay out of aisles 4 and 5", "patrol rooms 1, 2 and 3": a plural noun before a list of numbers names one place per
+ * number, so each number gets the noun again ("aisle 4 and aisle 5").
+ */
+export function numberedList(words: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    out.push(w);
+    // (A plural the lemmatiser does not know, "waypoints", by its s.)
+    const singular = w.lemma !== w.norm ? w.lemma : /[^s]s$/.test(w.norm) ? w.norm.slice(0, -1) : undefined;
+    const plural = w.pos === 'NOUN' && singular !== undefined && words[k + 1]?.pos === 'NUM';
+    if (!plural) continue;
+    // "neighbouring philosophers 1 and 2": the adjectives before the noun are each one's.
+    let first = k;
+    const modifier = (d: Word) => d.pos === 'ADJ' || (d.pos === 'VERB' && /ing$/.test(d.norm));
+    while (first > 0 && modifier(words[first - 1]!)) first--;
+    const described = words.slice(first, k);
+    // The list: numbers separated by commas and one "and"/"or" before the last.
+    let end = k + 1;
+    while (words[end + 1] && [',', 'and', 'or'].includes(words[end + 1]!.norm) && (words[end + 2]?.pos === 'NUM' || (words[end + 1]!.norm === ',' && ['and', 'or'].includes(words[end + 2]?.norm ?? '') && words[end + 3]?.pos === 'NUM'))) {
+      end += words[end + 2]?.pos === 'NUM' ? 2 : 3;
+    }
+    if (end === k + 1) continue;
+    out[out.length - 1] = { ...w, text: singular, norm: singular, lemma: singular };
+    for (let j = k + 1; j <= end; j++) {
+      if (words[j]!.pos === 'NUM' && j > k + 1) {
+        out.push(...described.map((d) => ({ ...d, start: words[j]!.start, end: words[j]!.start })));
+        out.push({ ...w, text: singular, norm: singular, lemma: singular, start: words[j]!.start, end: words[j]!.start });
+      }
+      out.push(words[j]!);
+    }
+    k = end;
+  }
+  return out;
+}
+
+/**
+ * "c holds until d holds, even if d never holds", "..., although d is not required to ever happen", "...; if b never
+ * holds, a must hold forever": a last part that only says the awaited event may never come is the weak trailer the
+ * cue table spells ", even if that never happens", whatever words restate the event, so it is read as that.
+ */
+function restatedWeakness(words: readonly Word[]): Word[] {
+  const lemmas = words.map((w) => w.lemma);
+  const waits = ['until', 'till', 'unless', 'before'].some((w) => lemmas.includes(w)) || lemmas.join(' ').includes('up to and include');
+  if (!waits) return [...words];
+  const says = (part: string): boolean => restates(part) || restates(part.replace(/^(and|but|or|just) /, ''));
+  const restates = (part: string): boolean =>
+    /^(even if|even when|even though) .*\b(never|not ever)\b/.test(part) ||
+    /^(although|though|but|even though) .*\b(be not require to|need not|need never|do not have to|may never|might never|can never|be not guarantee to)\b/.test(part) ||
+    /^whether or not\b/.test(part) ||
+    // "..., if it ever is", "..., however long that takes", "..., where b need not occur at all".
+    /^if (it|one|he|she|they|that|this) ever (be|do|happen|come|arrive|occur)\b/.test(part) ||
+    /^however long (that|it) take\b/.test(part) ||
+    // "..., even if that takes forever"; "...; b is not required to ever occur", "..., which is not required to happen".
+    /^even if (that|it|this) take forever$/.test(part) ||
+    /^(which|[a-z0-9_]+|the [a-z0-9_ ]{1,30}) (be not require to|need not|need never|do not have to|be not guarantee to) (ever )?(occur|happen|hold|come|arrive|become true|be true)( at all| ever)?$/.test(part) ||
+    // "No scan, no vault.", "maybe clearance never come, then never enter".
+    /^no [a-z]+ , no [a-z]+$/.test(part) ||
+    /^(maybe|perhaps)\b.*\bnever\b/.test(part) ||
+    /^where\b.*\b(need not|may not|might not|need never)\b/.test(part) ||
+    // "...; without clearance it never departs": without the awaited event, what waits for it never comes.
+    /^without\b.*\bnever\b/.test(part) ||
+    /^(forever|for ever|indefinitely) if\b/.test(part) ||
+    // "..., and stay locked forever if no reset ever occurs".
+    /^(to )?(stay|remain|keep|be|hold)\b.{0,40}\b(forever|for ever|indefinitely) if\b/.test(part) ||
+    // "The spraying might not finish today at all, in which case just never go in."
+    /^[a-z0-9 ]*\b(might|may) not (finish|happen|come|arrive|occur|end)\b/.test(part) ||
+    /^never ,? if\b/.test(part) ||
+    /^if (no|nothing|none|nobody|no one)\b/.test(part) ||
+    /^if .*\b(never|not ever|nobody ever|no one ever)\b/.test(part) ||
+    // "the clearance may never come": the event may not happen, not a ban ("the door may never open" is one).
+    /^[a-z0-9 ]*\b(may|might|could) never (come|happen|arrive|occur|be give|be grant|be receive)\b/.test(part);
+  const weak = (k: number): Word[] => {
+    const word = (text: string, lemma: string, pos: string): Word => inserted(text, lemma, pos, words[k]!.start);
+    return [word(',', ',', 'PUNCT'), word('even', 'even', 'ADV'), word('if', 'if', 'SCONJ'), word('that', 'that', 'PRON'), word('never', 'never', 'ADV'), word('happens', 'happen', 'VERB')];
+  };
+  // "keep it reduced till docked (forever if never docked)": the same said in brackets at the end.
+  const open = lemmas.lastIndexOf('(');
+  if (open > 0 && lemmas[lemmas.length - 1] === ')' && lemmas.indexOf(')', open) === lemmas.length - 1 && says(lemmas.slice(open + 1, -1).join(' '))) {
+    return [...words.slice(0, open), ...weak(open)];
+  }
+  // Parentheses group the clauses explain() writes, whose ", or forever if that never happens" the cue table reads.
+  if (lemmas.includes('(')) return [...words];
+  for (let cut = words.length - 1; cut > 0; cut--) {
+    if (![',', ';', '.'].includes(words[cut]!.norm)) continue;
+    if (!says(lemmas.slice(cut + 1).join(' '))) continue;
+    return [...words.slice(0, cut), ...weak(cut)];
+  }
+  return [...words];
+}
+
+/**
+ * "hold position until the fix is restored or the timer expires, and one of the two must eventually happen": a last
+ * part that only says the awaited event does come says what "until" says already, so it goes.
+ */
+function restatedStrength(words: readonly Word[]): Word[] {
+  const lemmas = words.map((w) => w.lemma);
+  // (Not after "until and including", a release: tidy() makes "a R b, and a must come" a M b.)
+  if ((!lemmas.includes('until') && !lemmas.includes('till')) || lemmas.includes('include')) return [...words];
+  // ("..., and ack does arrive", "and r is guaranteed to show up": the event named again, in a word or two.)
+  const event = '(one of (the two|them|these|those|the two event|both)|either( one)?( of them)?|such a (point|moment|state|step|time)|that (point|moment|event)|it|this|that|the latter|[a-z0-9_]+|the [a-z0-9_]+)';
+  const comes = new RegExp(`^(and |but )?${event} (must |will |shall |should |do |be guarantee to |be guaranteed to |be sure to |have to )?(eventually |finally |at some point |also |really |definitely |certainly |surely )?(happen|occur|come|arrive|take place|be reach|show up|turn up)$`);
+  // ("..., after that go wherever you want": freedom after the wait asks for nothing.)
+  const free = /^(and )?(after that|then|afterwards|from then on|after it)? ?,? ?(you can |you may |feel free to )?(go|roam|wander|do) (wherever|anywhere|whatever)( you)?( want| like| please)?$/;
+  for (let cut = words.length - 1; cut > 0; cut--) {
+    if (![',', ';', 'and'].includes(words[cut]!.norm)) continue;
+    const from = words[cut]!.norm === 'and' ? cut : cut + 1;
+    const tail = lemmas.slice(from).join(' ');
+    if (comes.test(tail) || free.test(tail)) return words.slice(0, cut);
+  }
+  return [...words];
+}
+
+/**
+ * "1) go to shelf A 2) pick up the box 3) bring it to the station", "(1) ... (2) ...", "Step 1: ... Step 2: ...": numbered
+ * steps, from 1 at the start of the sentence, each number then a command, are done in their order: ", then".
+ */
+function numberedSteps(words: readonly Word[]): Word[] {
+  const markers: [number, number][] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.pos !== 'NUM' || w.value !== markers.length + 1 || ![')', '.', ':'].includes(words[k + 1]?.norm ?? '')) continue;
+    const next = words[k + 2];
+    if (!next || next.pos !== 'VERB' || next.lemma !== next.norm) continue;
+    const start = ['(', 'step'].includes(words[k - 1]?.norm ?? '') ? k - 1 : k;
+    if (markers.length === 0 && start !== 0) return [...words];
+    markers.push([start, k + 2]);
+  }
+  if (markers.length < 2) return [...words];
+  const out: Word[] = [];
+  let from = 0;
+  markers.forEach(([start, end], i) => {
+    out.push(...words.slice(from, start));
+    const at = words[start]!;
+    if (i > 0) out.push(inserted(',', ',', 'PUNCT', at.start), inserted('then', 'then', 'ADV', at.start));
+    from = end;
+  });
+  return [...out, ...words.slice(from)];
+}
+
+/**
+ * "once busy becomes true it stays true forever": with no comma after the condition, a pronoun that opens the main
+ * clause is where the condition ends.
+ */
+function pronounAfterCondition(words: readonly Word[]): Word[] {
+  // (Also after a framing "that": "I want to say that whenever req is true it stays true ...".)
+  const opener = ['once', 'when', 'whenever', 'if', 'after'];
+  const at = opener.includes(words[0]?.norm ?? '') ? 0 : words.findIndex((w, i) => i > 0 && i < 8 && opener.includes(w.norm) && words[i - 1]!.norm === 'that');
+  if (at < 0 || words.slice(at).some((w) => w.norm === ',')) return [...words];
+  // (So does a command: "whenever a helicopter is landing dont be on the helideck".)
+  const opensMain = (w: Word, i: number) => ['it', 'they', 'never'].includes(w.norm) || (w.norm === 'do' && ['not', 'nt', "n't"].includes(words[i + 1]?.norm ?? ''));
+  const k = words.findIndex((w, i) => i > at + 2 && opensMain(w, i) && ['ADJ', 'VERB', 'NOUN', 'PROPN', 'ADV'].includes(words[i - 1]!.pos));
+  return k < 0 ? [...words] : [...words.slice(0, k), inserted(',', ',', 'PUNCT', words[k]!.start), ...words.slice(k)];
+}
+
+/**
+ * "The alarm, once triggered, remains active until ...", "the door, when open, must ...": a condition set off by commas
+ * after the subject is the condition said first ("once triggered, the alarm remains active ..."), whose missing
+ * subject the reader takes from the main clause.
+ */
+function frontedCondition(words: readonly Word[]): Word[] {
+  const first = words.findIndex((w) => w.norm === ',');
+  const subject = words.slice(0, first);
+  const nounPhrase = first >= 1 && first <= 5 && subject.every((w) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(w.pos)) && subject.some((w) => ['NOUN', 'PROPN'].includes(w.pos));
+  if (!nounPhrase || !['once', 'when', 'whenever', 'if', 'after', 'while'].includes(words[first + 1]?.norm ?? '')) return [...words];
+  const second = words.findIndex((w, k) => k > first + 1 && w.norm === ',');
+  if (second < 0 || second === words.length - 1) return [...words];
+  return [...words.slice(first + 1, second + 1), ...subject, ...words.slice(second + 1)];
+}
+
+/** The rewrites of a sentence's words into the shapes the reader reads, in the order they apply. */
+export const normalisations: ((words: readonly Word[]) => Word[])[] = [
+  labelledBan,
+  pronounAfterCondition,
+  withoutFillers,
+  corrected,
+  placeAfterVerb,
+  fetchedFrom,
+  keptOut,
+  keptState,
+  neverStraightAfter,
+  afterAsThen,
+  countedTrips,
+  neverTogether,
+  frontedCondition,
+  numberedSteps,
+  restatedWeakness,
+  restatedStrength,
+  offOtherwise,
+  orderSaidAfter,
+];
+
+/**
+ * "Hi Marco, the tug should ... Regards, Dana", "Dear pilot team, ... Thanks, Priya": a message's greeting and its
+ * sign-off are no part of what it asks for.
+ */
+export function withoutGreetings(words: readonly Word[]): Word[] {
+  let from = 0;
+  // ("Hi Marco,", "Hi!", "Hello team.")
+  const comma = words.findIndex((w) => [',', '!', '.'].includes(w.norm));
+  if (['hi', 'hello', 'hey', 'dear', 'greetings'].includes(words[0]?.norm ?? '') && comma > 0 && comma <= 4) from = comma + 1;
+  let to = words.length;
+  // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Thank you very much for your help today": up to eight words after
+  // the last sentence.
+  // So are a last question about the formula ("What is the formula?") and a last word said for emphasis ("Ever.").
+  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|do not ever stop|do not stop|never stop|nonstop|non - stop|no stopping|no detours|whichever first|whichever first (does|do) not matter( to me)?|like (on|at|in) the (very )?next (tick|step|move)|(does|do) not matter to me|(i 'm|i'm|i am) not fussed( which)?|not fussed which|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
+  const signOff = (tail: readonly Word[]) =>
+    asides.test(tail.filter((w) => w.pos !== 'PUNCT').map((w) => w.norm).join(' ')) ||
+    ['thanks', 'thank', 'regards', 'cheers', 'sincerely', 'cordially', 'thx'].includes(tail[0]!.norm) ||
+    (['many', 'kind', 'warm', 'best'].includes(tail[0]!.norm) && ['thanks', 'regards', 'wishes', ','].includes(tail[1]?.norm ?? ''));
+  for (let k = words.length - 1; k > from; k--) {
+    if (![',', '.', '!', '?', ';'].includes(words[k]!.norm)) continue;
+    const tail = words.slice(k + 1);
+    if (tail.length > 0 && tail.filter((w) => w.pos !== 'PUNCT').length <= 8 && signOff(tail)) to = k;
+  }
+  return words.slice(from, to);
+}
+
+/**
+ * Ways of ordering commands said the other way round, put the way the grammar reads them: "Not until you've served
+ * table 1 should you head into the kitchen" is "do not head into the kitchen until ..."; "Only after you've been to
+ * the green classroom are you allowed on the playground" is "you are allowed on the playground only after ..."; "When
+ * you're done with High Street, go to the depot" is "after visiting High Street, go to the depot" (a step of the
+ * mission, not a response to it); a command ending "and stay" stays there.
+ */
+export function commandsInOrder(all: readonly Word[]): Word[] {
+  // (The sentence's own full stop stays at its end.)
+  let end = all.length;
+  while (end > 0 && ['.', '!', '?'].includes(all[end - 1]!.norm)) end--;
+  const words = all.slice(0, end);
+  const at = (k: number) => words[k]!.start;
+  const word = (text: string, lemma: string, pos: string, k: number): Word => inserted(text, lemma, pos, at(k));
+  const norms = words.map((w) => w.norm);
+  const modal = (k: number) => ['should', 'may', 'can', 'will', 'must', 'shall', 'could', 'are', 'do'].includes(norms[k] ?? '') && norms[k + 1] === 'you';
+  if (norms[0] === 'not' && norms[1] === 'until') {
+    const m = norms.findIndex((_, k) => k > 2 && modal(k));
+    if (m > 0) return [word('do', 'do', 'AUX', 0), word('not', 'not', 'PART', 0), ...words.slice(m + 2), word('until', 'until', 'ADP', 1), ...words.slice(2, m), ...all.slice(end)];
+  }
+  if (norms[0] === 'only' && norms[1] === 'after') {
+    const m = norms.findIndex((_, k) => k > 2 && modal(k));
+    if (m > 0) return [word('you', 'you', 'PRON', m), ...words.slice(m, m + 1), ...words.slice(m + 2), word('only', 'only', 'ADV', 0), word('after', 'after', 'ADP', 1), ...words.slice(2, m), ...all.slice(end)];
+  }
+  const done = norms.findIndex((n, k) => ['when', 'once', 'after'].includes(n) && norms[k + 1] === 'you' && ['be', "'re", 'are', 'have', "'ve"].includes(norms[k + 2] ?? '') && ['done', 'finished', 'through'].includes(norms[k + 3] ?? '') && norms[k + 4] === 'with');
+  if (done >= 0) return [...words.slice(0, done), word('after', 'after', 'ADP', done), word('visiting', 'visit', 'VERB', done), ...words.slice(done + 5), ...all.slice(end)];
+  const last = norms.length - 1;
+  if (norms[last] === 'stay' && ['and', 'n'].includes(norms[last - 1] ?? '')) return [...words, word('there', 'there', 'ADV', last), ...all.slice(end)];
+  return [...all];
+}
+
+/**
+ * "Never go to the front door at night, because she gets frightened", "Because the birds are nesting, stay out of ...":
+ * the reason given for a requirement is no part of it.
+ */
+export function withoutReasons(words: readonly Word[]): Word[] {
+  const because = words.findIndex((w) => ['because', 'becuase', 'cause', 'coz'].includes(w.norm));
+  if (because < 0) return [...words];
+  const comma = words.findIndex((w, k) => k > because && [',', '.', ';'].includes(w.norm));
+  if (because === 0) return comma > 0 ? words.slice(comma + 1) : [...words];
+  const before = words[because - 1]?.norm === ',' ? because - 1 : because;
+  return [...words.slice(0, before), ...(comma > 0 ? words.slice(comma) : [])];
+}
+
+/**
+ * "- Grid loss: blades feathered within 3 s": a bullet whose label names an event says what follows it, whenever the
+ * event happens ("- Departure: only with all doors closed" is the event only with them). Other words as they are.
+ */
+export function bulletedRule(words: readonly Word[]): { words: Word[]; rule: boolean } {
+  const colon = words.findIndex((w) => w.norm === ':');
+  const label = words.slice(1, colon);
+  const named = label.length > 0 && label.length <= 4 && label.every((w) => ['NOUN', 'PROPN', 'ADJ', 'SYM'].includes(w.pos) || (w.pos === 'VERB' && /ing$/.test(w.norm)));
+  if (!['-', '*', '•'].includes(words[0]?.text ?? '') || colon < 0 || !named || colon + 1 >= words.length) return { words: [...words], rule: false };
+  const rest = words.slice(colon + 1);
+  if (rest[0]!.norm === 'only') return { words: [...label, ...rest], rule: true };
+  const at = words[0]!.start;
+  return { words: [inserted('whenever', 'whenever', 'SCONJ', at), ...label, inserted(',', ',', 'PUNCT', words[colon]!.start), ...rest], rule: true };
+}
