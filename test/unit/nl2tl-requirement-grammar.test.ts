@@ -1896,3 +1896,9 @@ test('held "continuously" or "at all times" since an event is since; an explicit
   assert.ok(f.ok);
   reads(explain(f.formula), 'G q S q');
 });
+
+test('the event a mission is for ("during the race"), "after to" as "then", and a last "got it?"', () => {
+  reads('Swing by the north reef at least twice during the survey.', 'F (north_reef & F (!north_reef & F north_reef))');
+  reads('First you go to house number 5, after to house number 9, and at the end you come back to the shop.', 'F (house_number_5 & F (house_number_9 & F shop))');
+  reads("You don't set foot outside the bunker unless the airstrike is over, understood?", 'G (set_foot_outside_bunker -> airstrike)');
+});

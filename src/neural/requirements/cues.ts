@@ -754,6 +754,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['during the reception | during the game | during the event | during the party | during the match | during the ceremony | ' +
     'during the shift | during your shift | during the route | during the mission | during the tour | during the trip | during the run | ' +
     'during the patrol | during the night | during the day | during the task | during this shift | during the round | during this run | ' +
+    'during the race | during the show | during the survey | during the flight | ' +
+    'during the dive | ' +
     'during this mission', { kind: 'ignore' }],
   // Path quantifiers: every linear-time formula speaks of every execution already ("err is true in at most one state
   // of the run").

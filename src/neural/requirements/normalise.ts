@@ -196,7 +196,8 @@ function labelledBan(words: readonly Word[]): Word[] {
 function afterAsThen(words: readonly Word[]): Word[] {
   return words.map((w, k) => {
     const next = words[k + 1];
-    const command = next?.pos === 'VERB' && next.norm === next.lemma && !next.norm.endsWith('ing');
+    // ("..., after to house number 9": so before the place gone to next.)
+    const command = (next?.pos === 'VERB' && next.norm === next.lemma && !next.norm.endsWith('ing')) || next?.norm === 'to';
     return w.norm === 'after' && words[k - 1]?.norm === ',' && command ? { ...w, text: 'then', norm: 'then', lemma: 'then', pos: 'ADV' } : w;
   });
 }
@@ -544,7 +545,7 @@ export function withoutGreetings(words: readonly Word[]): Word[] {
   // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Thank you very much for your help today": up to eight words after
   // the last sentence.
   // So are a last question about the formula ("What is the formula?") and a last word said for emphasis ("Ever.").
-  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|do not ever stop|do not stop|never stop|nonstop|non - stop|no stopping|no detours|whichever first|whichever first (does|do) not matter( to me)?|like (on|at|in) the (very )?next (tick|step|move)|(does|do) not matter to me|(i 'm|i'm|i am) not fussed( which)?|not fussed which|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
+  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|do not ever stop|do not stop|never stop|nonstop|non - stop|no stopping|no detours|whichever first|whichever first (does|do) not matter( to me)?|got it|simple as that|understood|like (on|at|in) the (very )?next (tick|step|move)|(does|do) not matter to me|(i 'm|i'm|i am) not fussed( which)?|not fussed which|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
   const signOff = (tail: readonly Word[]) =>
     asides.test(tail.filter((w) => w.pos !== 'PUNCT').map((w) => w.norm).join(' ')) ||
     ['thanks', 'thank', 'regards', 'cheers', 'sincerely', 'cordially', 'thx'].includes(tail[0]!.norm) ||
