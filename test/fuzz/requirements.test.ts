@@ -15,7 +15,11 @@ const cueWords = [...new Set(cueTable.flatMap(([variants]) => variants.split(/[|
 const otherWords = ['a', 'b', 'p1', 'the', 'door', 'pump', 'room', 'red', 'is', 'open', 'off', 'on', 'closed', 'runs', 'it', 'stays', 'remains',
   'every', 'that', 'you', 'first', ':', 'ms.', 'task1_done', 'process 1', '3', 'two', 'seconds', 'steps', 'times', ',', '(', ')', '.', '!', ';',
   // Greetings and sign-offs, reasons, bullets, comment marks and quotes, which are taken off before reading.
-  'hi', 'dear', 'thanks', 'regards', 'because', '-', '*', '--', '/*', '*/', '"', "'", '?', 'ever', 'what', 'formula', '2.'];
+  'hi', 'dear', 'thanks', 'regards', 'because', '-', '*', '--', '/*', '*/', '"', "'", '?', 'ever', 'what', 'formula', '2.',
+  // The words the normalisations rewrite around (normalise.ts): things fetched, left or kept, places right after
+  // others, a last sentence about the order, asides and labelled bans.
+  'keep', 'grab', 'leave', 'from', 'at', 'straight', 'inside', 'otherwise', 'limits', 'make', 'passes', 'strict', 'order', 'skipping',
+  'later', 'whichever', 'fussed', 'matter', 'shall', 'never', 'both', 'simultaneously', 'sweeping'];
 const sentence = fc.array(fc.constantFrom(...cueWords, ...otherWords), { minLength: 1, maxLength: 16 }).map((ws) => ws.join(' '));
 
 test('any sentence of cue words reads to a formula over its reported propositions, or is given up, without throwing', () => {
