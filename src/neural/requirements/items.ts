@@ -135,9 +135,9 @@ export function toItems(words: readonly Word[]): Item[] {
     const progressive = it.kind === 'cue' && goesSomewhere(it.cue) && it.words[0]!.norm.endsWith('ing') && (it.words.length === 1 || it.words[0]!.lemma === 'wait') && ['be'].includes(word(k - 1)?.lemma ?? '');
     // "it has been continuously on ever since some trigger occurred": held at every step since is what "since" says
     // (explain()'s "(at every moment, r holds) ... since" keeps its G).
-    const since = items.findIndex((a, j) => j > k && a.kind === 'cue' && a.cue.kind === 'binary' && a.cue.op === 'since');
     const held = it.kind === 'cue' && ['continuously', 'at all times'].includes(it.words.map((w) => w.norm).join(' '));
-    if (held && since > k && !items.slice(k + 1, since).some((a) => a.kind === 'comma')) return [];
+    const since = held ? items.findIndex((a, j) => j > k && a.kind === 'cue' && a.cue.kind === 'binary' && a.cue.op === 'since') : -1;
+    if (since > k && !items.slice(k + 1, since).some((a) => a.kind === 'comma')) return [];
     // ("keep sweeping the porch unless it starts raining": so is work kept up until something happens.)
     const keptUp = it.kind === 'cue' && it.words[0]!.lemma === 'keep' && taskVerbs.includes(it.words[1]?.lemma ?? '') && items.slice(k + 1).some((a) => a.kind === 'cue' && a.cue.kind === 'binary' && ['until', 'unless'].includes(a.cue.op));
     return range || transitive || state || compound || activity || progressive || keptUp ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];

@@ -6,6 +6,13 @@ import { isStateWord, nounLike } from './content';
 import { timeUnits } from './cues';
 import type { Word } from './words';
 
+/** A word of a noun phrase as the rewrites below find one: an article, an adjective, a number, a noun or a name. */
+const inPhrase = (w: Word | undefined): boolean => w !== undefined && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(w.pos);
+
+/** Words that are a noun phrase with a noun or a name in it; `also` admits other words where a rewrite needs them. */
+const isNounPhrase = (ws: readonly Word[], also: (w: Word, k: number) => boolean = () => false): boolean =>
+  ws.some((w) => ['NOUN', 'PROPN'].includes(w.pos)) && ws.every((w, k) => inPhrase(w) || also(w, k));
+
 /**
  * "visit the bakery the pharmacy and the post office": a list of places typed without commas. Before the list's "and"
  * or "or", an article right after a noun starts the next place, so it gets the comma the writer left out; only after
@@ -129,7 +136,7 @@ function countedTrips(words: readonly Word[]): Word[] {
   const preposition = words[at + 1];
   if (!trips.has(words[at]?.norm ?? '') || !['by', 'over', 'past', 'to', 'through', 'around', 'across', 'of', 'at', 'along'].includes(preposition?.norm ?? '')) return [...words];
   let end = at + 2;
-  while (end < words.length && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(words[end]!.pos)) end++;
+  while (end < words.length && inPhrase(words[end])) end++;
   if (end === at + 2) return [...words];
   const there = words[end - 1]!.end;
   const word = (text: string, pos: string) => inserted(text, text, pos, there);
@@ -151,7 +158,7 @@ function neverTogether(words: readonly Word[]): Word[] {
   const subject = words.slice(0, subjectEnd);
   // (A hyphenated word's parts may be tagged anything: "north-south" is north/ADJ -/SYM south/ADV.)
   const hyphenated = (k: number) => subject[k]!.text === '-' || subject[k - 1]?.text === '-';
-  const nounPhrase = subject.some((w) => ['NOUN', 'PROPN'].includes(w.pos)) && subject.every((w, k) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ'].includes(w.pos) || hyphenated(k));
+  const nounPhrase = isNounPhrase(subject, (w, k) => w.pos === 'CCONJ' || hyphenated(k));
   const rest = words.slice(never + 1).map((w) => w.norm).join(' ');
   const together = /\b(at the same time|simultaneously|at once)$/.test(rest) || /^both\b/.test(rest);
   if (!nounPhrase || !together || !words.some((w) => w.norm === 'and') || words.some((w) => [',', ';', 'if', 'when', 'while', 'until', 'unless'].includes(w.norm))) return [...words];
@@ -183,7 +190,7 @@ function offOtherwise(words: readonly Word[]): Word[] {
 function labelledBan(words: readonly Word[]): Word[] {
   const mark = words.findIndex((w) => [':', '-', '—', '–'].includes(w.text));
   const label = words.slice(0, mark);
-  if (mark < 1 || mark > 5 || !label.some((w) => ['NOUN', 'PROPN'].includes(w.pos)) || !label.every((w) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(w.pos))) return [...words];
+  if (mark < 1 || mark > 5 || !isNounPhrase(label)) return [...words];
   const ban = words.slice(mark + 1).map((w) => w.norm).join(' ');
   if (!/^(strictly |completely )?(off limits|off - limits|out of bounds|forbidden|prohibited|no go|no - go|not allowed|closed|restricted)( [.,;!]|$)/.test(ban)) return [...words];
   return [...label, inserted('is', 'be', 'AUX', words[mark]!.start), ...words.slice(mark + 1)];
@@ -239,9 +246,10 @@ function fetchedFrom(words: readonly Word[]): Word[] {
     const verb = out[k]!.lemma;
     if (!command || ![...fetching, ...leaving].includes(verb) || (verb === 'pick' && phrasal === 1)) continue;
     let from = k + phrasal;
-    while (from < out.length && from - k - phrasal < 5 && (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(out[from]!.pos) || ['me', 'us'].includes(out[from]!.norm))) from++;
+    while (from < out.length && from - k - phrasal < 5 && (inPhrase(out[from]) || ['me', 'us'].includes(out[from]!.norm))) from++;
     const prepositions = fetching.includes(verb) ? ['from'] : ['at', 'to', 'in', 'into', 'on', 'onto'];
-    if (from === k + phrasal || !prepositions.includes(out[from]?.norm ?? '') || !['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(out[from + 1]?.pos ?? '') && out[from + 1]?.norm !== 'either') continue;
+    const place = inPhrase(out[from + 1]) || out[from + 1]?.norm === 'either';
+    if (from === k + phrasal || !prepositions.includes(out[from]?.norm ?? '') || !place) continue;
     const at = out[k]!.start;
     out.splice(k, from - k + 1, inserted('go', 'go', 'VERB', at), inserted('to', 'to', 'ADP', at));
   }
@@ -296,7 +304,7 @@ function neverStraightAfter(words: readonly Word[]): Word[] {
   let k = ban + (lemmas[ban] === 'ever' ? 1 : 0);
   const going = ['go', 'move', 'drive', 'fly', 'walk', 'head', 'come', 'travel', 'run', 'sail'];
   const right = ['straight', 'directly', 'right', 'immediately'];
-  const nounPhrase = (ws: readonly Word[]) => ws.length > 0 && ws.some((w) => ['NOUN', 'PROPN'].includes(w.pos)) && ws.every((w) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(w.pos) || w.text === '-');
+  const nounPhrase = (ws: readonly Word[]) => isNounPhrase(ws, (w) => w.text === '-');
   let from: Word[] | undefined;
   let to: Word[] | undefined;
   if (going.includes(lemmas[k] ?? '')) {
@@ -503,7 +511,7 @@ function pronounAfterCondition(words: readonly Word[]): Word[] {
 function frontedCondition(words: readonly Word[]): Word[] {
   const first = words.findIndex((w) => w.norm === ',');
   const subject = words.slice(0, first);
-  const nounPhrase = first >= 1 && first <= 5 && subject.every((w) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(w.pos)) && subject.some((w) => ['NOUN', 'PROPN'].includes(w.pos));
+  const nounPhrase = first >= 1 && first <= 5 && isNounPhrase(subject);
   if (!nounPhrase || !['once', 'when', 'whenever', 'if', 'after', 'while'].includes(words[first + 1]?.norm ?? '')) return [...words];
   const second = words.findIndex((w, k) => k > first + 1 && w.norm === ',');
   if (second < 0 || second === words.length - 1) return [...words];
