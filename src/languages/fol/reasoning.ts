@@ -27,8 +27,13 @@ interface LogicApi {
   equiv(a: LogicTerm, b: LogicTerm): LogicFormula;
 }
 // The Node bundles keep logic-solver external (scripts/build.mjs) and load it from node_modules; the web
-// worker's bundle includes it, since a worker has no node_modules.
-const Logic = require('logic-solver') as LogicApi;
+// worker's bundle includes it, since a worker has no node_modules. It is loaded on first use: loading its
+// MiniSat build takes ~140 ms, which every `nesy` command and the server's start paid though most never
+// reason over rules.
+let loadedLogic: LogicApi | undefined;
+function logic(): LogicApi {
+  return (loadedLogic ??= require('logic-solver') as LogicApi);
+}
 
 export interface UnsatisfiableClass {
   className: string;
@@ -108,7 +113,7 @@ class MeteredSolver {
     this.meter.spend(this.held + size);
     this.held += left;
     return withoutMinisatOutput(() => {
-      const solver = (this.solver ??= new Logic.Solver());
+      const solver = (this.solver ??= new (logic().Solver)());
       for (const f of this.pending) solver.require(f());
       this.pending = [];
       return solver.solveAssuming(assumption) !== null;
@@ -145,17 +150,17 @@ class Encoder {
       case 'var':
         return this.variable(p.name);
       case 'bool':
-        return p.value ? Logic.TRUE : Logic.FALSE;
+        return p.value ? logic().TRUE : logic().FALSE;
       case 'not':
-        return Logic.not(this.encode(p.arg));
+        return logic().not(this.encode(p.arg));
       case 'and':
-        return Logic.and(...p.args.map((a) => this.encode(a)));
+        return logic().and(...p.args.map((a) => this.encode(a)));
       case 'or':
-        return Logic.or(...p.args.map((a) => this.encode(a)));
+        return logic().or(...p.args.map((a) => this.encode(a)));
       case 'implies':
-        return Logic.implies(this.encode(p.left), this.encode(p.right));
+        return logic().implies(this.encode(p.left), this.encode(p.right));
       case 'iff':
-        return Logic.equiv(this.encode(p.left), this.encode(p.right));
+        return logic().equiv(this.encode(p.left), this.encode(p.right));
     }
   }
 }
@@ -216,16 +221,16 @@ function answer(axioms: PropRule[], rules: PropRule[], classes: string[], report
   const solver = new MeteredSolver(meter);
   for (const a of axioms) solver.require(() => enc.encode(a.body), propSize(a.body));
   const ruleSel = rules.map((r, i) => {
-    solver.require(() => Logic.implies(`r${i}`, enc.encode(r.body)), ruleSize[i] + 2);
+    solver.require(() => logic().implies(`r${i}`, enc.encode(r.body)), ruleSize[i] + 2);
     return `r${i}`;
   });
-  const sat = (assume: LogicTerm[]): boolean => (assume.length === 1 ? solver.satisfiable(assume[0], 1) : solver.satisfiable(Logic.and(...assume), assume.length, 1));
+  const sat = (assume: LogicTerm[]): boolean => (assume.length === 1 ? solver.satisfiable(assume[0], 1) : solver.satisfiable(logic().and(...assume), assume.length, 1));
   // Suffix selectors: `s{k}` switches on rules k..n-1, so "these rules and every rule from k on" is a short assumption.
   let suffixes: string[] | undefined;
   const suffixFrom = (k: number): string[] => {
     if (!suffixes) {
       suffixes = ruleSel.map((_, i) => `s${i}`);
-      suffixes.forEach((s, i) => solver.require(() => Logic.implies(s, i + 1 < ruleSel.length ? Logic.and(ruleSel[i], suffixes![i + 1]) : ruleSel[i]), 4));
+      suffixes.forEach((s, i) => solver.require(() => logic().implies(s, i + 1 < ruleSel.length ? logic().and(ruleSel[i], suffixes![i + 1]) : ruleSel[i]), 4));
     }
     return k < suffixes.length ? [suffixes[k]] : [];
   };
@@ -245,7 +250,7 @@ function answer(axioms: PropRule[], rules: PropRule[], classes: string[], report
   };
   // One formula object for "every rule holds": logic-solver encodes a formula once, so each class question
   // adds a two-literal conjunction rather than one over every selector.
-  const everyRule = ruleSel.length === 1 ? ruleSel[0] : Logic.and(...ruleSel);
+  const everyRule = ruleSel.length === 1 ? ruleSel[0] : logic().and(...ruleSel);
   if (holdEverywhere === 0n && !solver.satisfiable(everyRule, ruleSel.length)) {
     const rs = rulesIn(core([]));
     findings.contradiction = { rules: rs.map((r) => r.name), axioms: explainer.explain(rs.map((r) => r.body), []) };
@@ -262,7 +267,7 @@ function answer(axioms: PropRule[], rules: PropRule[], classes: string[], report
   rules.forEach((r, i) => {
     // A candidate model where the rule fails shows it is neither always true nor implied by the axioms.
     if ((candidates.models & ~candidates.holds(r.body)) !== 0n) return;
-    const negated = Logic.not(enc.encode(r.body));
+    const negated = logic().not(enc.encode(r.body));
     if (!tautologies.satisfiable(negated, ruleSize[i] + 1)) {
       findings.redundant.push({ rule: r.name, by: [], tautology: true });
     } else if ([...propVars(r.body)].every((n) => !classSet.has(n) || classSat(n)) && !solver.satisfiable(negated, ruleSize[i] + 1)) {
@@ -298,15 +303,15 @@ class Explainer {
   explain(facts: Prop[], assumptions: Prop[]): PropRule[] {
     if (!this.solver) {
       const solver = (this.solver = new MeteredSolver(this.meter));
-      this.axioms.forEach((a, i) => solver.require(() => Logic.implies(`e${i}`, this.enc.encode(a.body)), propSize(a.body) + 2));
+      this.axioms.forEach((a, i) => solver.require(() => logic().implies(`e${i}`, this.enc.encode(a.body)), propSize(a.body) + 2));
     }
     const solver = this.solver;
     const factSel = `f${this.calls++}`;
     const given = [...facts, ...assumptions];
-    solver.require(() => Logic.implies(factSel, Logic.and(...given.map((f) => this.enc.encode(f)))), given.reduce((n, f) => n + propSize(f), 2));
+    solver.require(() => logic().implies(factSel, logic().and(...given.map((f) => this.enc.encode(f)))), given.reduce((n, f) => n + propSize(f), 2));
     const satisfiable = (ids: Iterable<number>) => {
       const selectors = [factSel, ...[...ids].map((i) => `e${i}`)];
-      return solver.satisfiable(Logic.and(...selectors), selectors.length, 1);
+      return solver.satisfiable(logic().and(...selectors), selectors.length, 1);
     };
     // Grow a neighbourhood of axioms around the facts' classes until it suffices, then minimise it.
     const vars = new Set<string>();
