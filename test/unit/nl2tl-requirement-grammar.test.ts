@@ -1902,3 +1902,44 @@ test('the event a mission is for ("during the race"), "after to" as "then", and 
   reads('First you go to house number 5, after to house number 9, and at the end you come back to the shop.', 'F (house_number_5 & F (house_number_9 & F shop))');
   reads("You don't set foot outside the bunker unless the airstrike is over, understood?", 'G (set_foot_outside_bunker -> airstrike)');
 });
+
+test('crowd workers\' missions: a ban after "after visiting", an addressee before a patrol or a ban, "hover there", "to get there"', () => {
+  reads('after visiting aisle 1, never go to aisle 3', 'G (aisle_1 -> G !aisle_3)');
+  reads('after visiting the bank, go home and stay home', 'F (bank & F G home)');
+  reads('Robot, patrol the hallway and the yellow room continuously.', 'G F hallway & G F yellow_room');
+  reads("drone, don't fly over the park", 'G !park');
+  reads('fly to the park and just hover there dont leave', 'F G park');
+  reads("head to the gym, once you get there don't leave", 'F G gym');
+  reads('go to the bank but avoid the park to get there', '!park U bank');
+  reads('clean the kitchen and the bathroom, i dont care which one first', 'F kitchen & F bathroom');
+});
+
+test('orders said again or twice: "must not come first", two banned orders, a fronted "until", a step after it', () => {
+  reads('stop by the cafeteria before going to the library, the library must not come first', '!library U cafeteria & F library');
+  reads("go to a then b. don't visit b first", 'F (a & F b) & !b U a');
+  reads('dont enter aisle 2 before aisle 1 or aisle 4 before aisle 2', '!aisle_2 U aisle_1 & !aisle_4 U aisle_2');
+  reads('never go to b before a, or c before b', '!b U a & !c U b');
+  reads('till you get to the lab stay out of the kitchen', '!kitchen U lab');
+  reads('Until you reach the gym avoid the cafeteria, and after the gym go to the dorms.', '!cafeteria U gym & F (gym & F dorms)');
+  reads('after the pharmacy go to the elevator', 'F (pharmacy & F elevator)');
+});
+
+test('typed shorthand: an arrow between clauses is a rule, a chain of arrows a route; "by the next cycle"', () => {
+  reads('heartbeat lost -> failover in <= 5s', 'G (heartbeat_lost -> F[0,5] failover)');
+  reads('brake pedal pressed => cruise control off by the next control cycle', 'G (brake_pedal_pressed -> X cruise_control_off)');
+  reads('a -> b', 'a -> b');
+  reads('home -> gym -> grocery store', 'F (home & F (gym & F grocery_store))');
+  reads('material yard then-> crane 1 then-> gate c', 'F (material_yard & F (crane_1 & F gate_c))');
+});
+
+test('exercises: a chain said with "which in turn", "while" between two timed clauses, some step of an interval', () => {
+  reads('Every req is eventually followed by an ack, which in turn is eventually followed by a grant.', 'G (req -> F (ack & F grant))');
+  reads('q holds infinitely often, while p holds only finitely many times.', 'G F q & F G !p');
+  reads('b holds at some step between step 2 and step 5, inclusive.', 'F[2,5] b');
+  reads('eventually p holds for 5 steps', 'F G[0,5] p');
+});
+
+test('two obligations joined by "and" keep their own until; a state reached and then kept is one', () => {
+  reads('If a ground fault is detected, charging must stop within 1 second and must not resume until the fault has been cleared.', 'G (ground_fault_detected -> F[0,1] charging_stop & !resume U fault_cleared)');
+  readsShape('When a train approach is signalled, the barriers shall be lowered in the next cycle and shall remain lowered until the train has left the crossing.', 'G (a -> X (b U c))');
+});

@@ -511,7 +511,9 @@ export abstract class ClauseReader {
       else if (it.cue.kind === 'inARow') parts.inARow = it.cue.times ?? it.numbers[0];
       else throw new NotRead(`a ${it.cue.kind} cue inside a clause`);
     }
-    if (parts.wraps.some((ws) => !onsets.has(ws) && ws.some((w) => w.op !== 'not'))) parts.wraps = parts.wraps.filter((ws) => !onsets.has(ws));
+    // (Not before an interval named alone: "at some step between step 2 and step 5" is F[2,5], applyWraps.)
+    const laterInterval = parts.wraps.every((ws) => onsets.has(ws) || ws.every((w) => w.span === true));
+    if (!laterInterval && parts.wraps.some((ws) => !onsets.has(ws) && ws.some((w) => w.op !== 'not'))) parts.wraps = parts.wraps.filter((ws) => !onsets.has(ws));
     if (predicate.length > 0) {
       parts.wraps.push(predicate);
       parts.said = predicate;
@@ -564,6 +566,10 @@ export abstract class ClauseReader {
     if (parts.goal && !temporal && (this.conditionDepth === 0 || wraps.length > 0)) wraps = wraps.length > 0 ? [{ op: 'globally' }, ...wraps] : [{ op: 'finally' }];
     // "the robot shall always return to its home position": again and again.
     else if (parts.goesTo && this.conditionDepth === 0 && wraps.length === 1 && wraps[0]!.op === 'globally' && wraps[0]!.lo === undefined) wraps = [...wraps, { op: 'finally' }];
+    // "b holds at some step between step 2 and step 5": some moment of the interval, F[2,5]. (Not "eventually p holds
+    // for 5 steps" or "eventually at every moment between 2 and 10 time units from now": F G.)
+    const someMomentOf = (i: number) => wraps[i]!.op === 'finally' && wraps[i]!.lo === undefined && !wraps[i]!.reach && wraps[i + 1]?.span === true;
+    wraps = wraps.flatMap((w, i): Wrap[] => (someMomentOf(i) ? [] : i > 0 && someMomentOf(i - 1) ? [{ op: 'finally', lo: w.lo, hi: w.hi }] : [w]));
     // "always avoid": one G; "eventually reach the goal within 10 seconds": F[0,10], not F F[0,10].
     wraps = wraps.filter((w, i) => {
       const next = wraps[i + 1];
@@ -618,7 +624,7 @@ export abstract class ClauseReader {
       }
       const hi = num(w.hi);
       if (hi !== null && hi !== undefined && hi < lo) throw new NotRead('a reversed interval');
-      return [{ op: w.op, lo, hi: hi ?? null }];
+      return [{ op: w.op, lo, hi: hi ?? null, ...(w.span ? { span: true } : {}) }];
     });
   }
 

@@ -22,6 +22,8 @@ export interface Wrap {
   reach?: boolean;
   /** With `globally`: said with "any" ("at any point"), which a negation before it scopes under ("not ... at any point": never). */
   any?: boolean;
+  /** With an interval: named with no "every" ("between step 2 and step 5"), so "at some step" before it is one of its moments. */
+  span?: boolean;
 }
 
 export type BinaryCue =
@@ -223,10 +225,12 @@ export const cueTable: readonly [string, Cue][] = [
     'and stay there for good | and remain there for good | and stay put | and stay put there | ' +
     'and stay moored there | and stay parked there | and stay docked there | and remain moored there | and remain parked there | ' +
     'and remain docked there | and stay there always | and then stay there always | and always stay there | ' +
-    'and just stay there | and stay there afterwards | and just stay there afterwards | and then just stay there | and stay there after that | ' +
+    'and just stay there | and just hover there | and just wait there | and hover there do not leave | and just hover there do not leave | ' +
+    'and stay there do not leave | and stay there and do not leave | and stay there , do not leave | and stay there afterwards | and just stay there afterwards | and then just stay there | and stay there after that | ' +
     'and stay there after | and once you be there , wait there | once you be there , wait there | once there , wait there | ' +
     'once you be there , stay put | once you be there , stay there | once you get there , stay there | once you get there , stay put | ' +
-    'once there , stay put | once there , stay there | once you arrive , stay there | once you arrive , stay put | ' +
+    'once you get there , do not leave | once you get there do not leave | once you get there , never leave | once you be there , do not leave | ' +
+    'once you be there do not leave | once there , do not leave | once you arrive , do not leave | once there , stay put | once there , stay there | once you arrive , stay there | once you arrive , stay put | ' +
     'and hold position there | and hold your position there | and hold there | and keep position there | ' +
     'and once there , never leave it | once there , never leave it | and then never leave it | and never leave it again | ' +
     ', wait there | , stay there | , remain there | , then wait there | , then stay there', unary([{ op: 'finally', reach: true }, G])],
@@ -257,6 +261,7 @@ export const cueTable: readonly [string, Cue][] = [
     'in the next clock cycle | in the next scan cycle | at the next control cycle | ' +
     // "the brake lights must turn on within the next step": no step between, so in it.
     'within the next step | within the next state | within the next cycle | within one step | ' +
+    'by the next step | by the next cycle | by the next control cycle | by the next clock cycle | by the next tick | ' +
     'in the next position | at the next position | at the very next position | in the very next position | at the very next moment | ' +
     'in the very next moment | at the very next cycle | in the very next cycle | ' +
     'right in the next step | right at the next step | right in the next state', unary([X])],
@@ -307,8 +312,9 @@ export const cueTable: readonly [string, Cue][] = [
     unary([{ op: 'globally', lo: 1, hi: 'n0' }])],
   // "b holds continuously from step 0 through step 4".
   ['at each of the positions #n through #n | at positions #n through #n | at each of positions #n to #n | at each of the positions #n to #n | ' +
-    'from step #n through step #n | from step #n to step #n | between step #n and step #n | from position #n through position #n | ' +
+    'from step #n through step #n | from step #n to step #n | from position #n through position #n | ' +
     'from position #n to position #n', unary([{ op: 'globally', lo: 'n0', hi: 'n1' }])],
+  ['between step #n and step #n | between position #n and position #n', unary([{ op: 'globally', lo: 'n0', hi: 'n1', span: true }])],
   // "p holds in at least one state": at some state.
   ['in at least one state | at least in one state | in at least one position | at least at one position | in some state', unary([F])],
   // "serve a, b and c in a loop, forever": again and again.
@@ -687,11 +693,14 @@ export const cueTable: readonly [string, Cue][] = [
     'in no particular order | any order be ok | any order be fine | any order work | , any order | in either order | , in either order | either order | ' +
     'any order you like | any order you want | any order u like | either order fine | either order be fine | either order be ok | whichever easy | ' +
     'whichever be easy | whichever easier', { kind: 'ignore' }],
+  // "between step 2 and step 5, inclusive": the bounds of every interval here are in it.
+  [', inclusive | , both inclusive | , bounds inclusive', { kind: 'ignore' }],
   // "avoid the red room on the way": what is avoided, is avoided until the goal is reached.
   ['along the way | on the way | along your way | on your way | ' +
     'the whole way | the entire way | the whole way there | the entire way there | all the way there | on the way there | ' +
     'along the route | en route | until you get there | until you arrive there | until you be there | until you reach it | ' +
-    'until you have reach it | till you get there | until you get to it', { kind: 'ignore', onTheWay: true }],
+    'until you have reach it | till you get there | until you get to it | to get there | to get there at all | when you go there | ' +
+    'when go there | when you be go there | to reach it', { kind: 'ignore', onTheWay: true }],
   ['avoid | skip | bypass | stay away from | keep away from | keep well away from | stay well away from | keep far away from | ' +
     'stay out from | keep out from | refrain from enter | refrain from go into | refrain from go to | refrain from visit | ' +
     'hold off on enter | hold off on go into | hold off on go to | hold off on visit | hold off enter | ' +

@@ -225,8 +225,78 @@ function orderSaidAfter(words: readonly Word[]): Word[] {
   if (!only.test(said)) return [...words];
   const at = words[stop]!.start;
   // ("skip nothing" asks for every step, which the steps say already.)
-  const follows = /skip( any)? ahead|strict/.test(said) ? [inserted(',', ',', 'PUNCT', at), inserted('following', 'follow', 'VERB', at), inserted('this', 'this', 'DET', at), inserted('order', 'order', 'NOUN', at)] : [];
+  const follows = /skip( any)? ahead|strict/.test(said) ? followingThisOrder(at) : [];
   return [...words.slice(0, stop), ...follows];
+}
+
+/**
+ * "dont enter aisle 2 before aisle 1 or aisle 4 before aisle 2": a ban on two orders with the ban said once is two
+ * bans, each of which holds ("do not enter aisle 2 before aisle 1 and do not enter aisle 4 before aisle 2").
+ */
+function twoOrdersBanned(words: readonly Word[]): Word[] {
+  const norms = words.map((w) => w.norm);
+  const ban = norms.findIndex((n, k) => n === 'never' || (n === 'not' && norms[k - 1] === 'do'));
+  // ("never go to b before a, or c before b": the verb with its preposition.)
+  const verb = words[ban + 2]?.pos === 'ADP' ? ban + 2 : ban + 1;
+  if (ban < 0 || words[ban + 1]?.pos !== 'VERB') return [...words];
+  const first = norms.indexOf('before', verb);
+  const or = norms.indexOf('or', first);
+  const second = norms.indexOf('before', or);
+  const phrase = (s: number, e: number) => e > s && isNounPhrase(words.slice(s, e).filter((w) => w.norm !== ','));
+  if (first < 0 || or < 0 || second < 0 || !phrase(verb + 1, first) || !phrase(first + 1, or) || !phrase(or + 1, second) || !phrase(second + 1, words.length)) return [...words];
+  const at = words[or]!.start;
+  const said = words.slice(norms[ban] === 'not' ? ban - 1 : ban, verb + 1).map((w) => ({ ...w, start: at, end: at }));
+  return [...words.slice(0, or), inserted('and', 'and', 'CCONJ', at), ...said, ...words.slice(or + 1)];
+}
+
+/**
+ * "heartbeat lost -> failover in <= 5s": an arrow typed between clauses (words.ts reads it as "implies") is a rule, as
+ * a bullet's is: "whenever heartbeat lost, failover ..."; between two letters ("a -> b") it stays an implication.
+ */
+function arrowRule(words: readonly Word[]): Word[] {
+  const arrow = words.findIndex((w) => w.norm === 'implies' && ['->', '=>'].includes(w.text));
+  if (arrow < 2 || words.slice(0, arrow).some((w) => ['if', 'when', 'whenever', 'always', 'globally'].includes(w.norm))) return [...words];
+  return [inserted('whenever', 'whenever', 'SCONJ', words[0]!.start), ...words.slice(0, arrow), inserted(',', ',', 'PUNCT', words[arrow]!.start), ...words.slice(arrow + 1)];
+}
+
+/**
+ * "Every req is eventually followed by an ack, which in turn is eventually followed by a grant": a relative clause that
+ * follows the response on is the chain's next step, "followed by an ack and then by a grant".
+ */
+function followedInTurn(words: readonly Word[]): Word[] {
+  const lemmas = words.map((w) => w.lemma);
+  const which = lemmas.findIndex((l, k) => ['which', 'that', 'itself'].includes(l) && lemmas.slice(0, k).includes('follow'));
+  if (which < 0) return [...words];
+  let k = which + 1;
+  if (lemmas[k] === 'in' && lemmas[k + 1] === 'turn') k += 2;
+  if (lemmas[k] !== 'be') return [...words];
+  k++;
+  while (['eventually', 'then', 'later', 'in', 'turn', 'always', 'itself'].includes(lemmas[k] ?? '')) k++;
+  if (lemmas[k] !== 'follow' || lemmas[k + 1] !== 'by') return [...words];
+  const start = words[which - 1]?.norm === ',' ? which - 1 : which;
+  const at = words[which]!.start;
+  return [...words.slice(0, start), inserted('and', 'and', 'CCONJ', at), inserted('then', 'then', 'ADV', at), ...words.slice(k + 1)];
+}
+
+/** ", following this order": the words the reader reads as a strict order of the steps before them. */
+const followingThisOrder = (at: number): Word[] => [inserted(',', ',', 'PUNCT', at), inserted('following', 'follow', 'VERB', at), inserted('this', 'this', 'DET', at), inserted('order', 'order', 'NOUN', at)];
+
+/**
+ * "stop by the cafeteria before going to the library, the library must not come first", "go to a then b. don't visit b
+ * first": a last clause that only says a place of the order ahead of it is not the first says that "before" again, or
+ * makes the steps' order strict.
+ */
+function notFirstSaidAfter(words: readonly Word[]): Word[] {
+  const norms = words.map((w) => w.norm);
+  const cut = Math.max(norms.lastIndexOf(','), norms.lastIndexOf('.'));
+  const before = norms.slice(0, cut).includes('before');
+  if (cut <= 0 || !(before || norms.slice(0, cut).some((n) => ['then', 'after', 'first'].includes(n)))) return [...words];
+  const said = words.slice(cut + 1).filter((w) => w.pos !== 'PUNCT').map((w) => w.lemma).join(' ');
+  const m = /^(?:(?:the )?(.+?) (?:must|should|can|may|will|shall)? ?(?:not|never) (?:come|be|go|happen) first|(?:do not|never|not) (?:go to |visit |do )?(?:the )?(.+?) first)$/.exec(said);
+  const place = m ? (m[1] ?? m[2])!.split(' ') : [];
+  const earlier = words.slice(0, cut).map((w) => w.lemma).join(' ');
+  if (place.length === 0 || place.length > 4 || !` ${earlier} `.includes(` ${place.join(' ')} `)) return [...words];
+  return before ? words.slice(0, cut) : [...words.slice(0, cut), ...followingThisOrder(words[cut]!.start)];
 }
 
 /**
@@ -538,6 +608,10 @@ export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   restatedStrength,
   offOtherwise,
   orderSaidAfter,
+  notFirstSaidAfter,
+  twoOrdersBanned,
+  arrowRule,
+  followedInTurn,
 ];
 
 /**
@@ -553,7 +627,7 @@ export function withoutGreetings(words: readonly Word[]): Word[] {
   // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Thank you very much for your help today": up to eight words after
   // the last sentence.
   // So are a last question about the formula ("What is the formula?") and a last word said for emphasis ("Ever.").
-  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|do not ever stop|do not stop|never stop|nonstop|non - stop|no stopping|no detours|whichever first|whichever first (does|do) not matter( to me)?|got it|simple as that|understood|like (on|at|in) the (very )?next (tick|step|move)|(does|do) not matter to me|(i 'm|i'm|i am) not fussed( which)?|not fussed which|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
+  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|do not ever stop|do not stop|never stop|nonstop|non - stop|no stopping|no detours|whichever first|whichever first (does|do) not matter( to me)?|got it|simple as that|understood|like (on|at|in) the (very )?next (tick|step|move)|(does|do) not matter to me|(i 'm|i'm|i am) not fussed( which)?|not fussed which|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|(i )?do not care which( one)?( first| comes first| you do first| goes first)?|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
   const signOff = (tail: readonly Word[]) =>
     asides.test(tail.filter((w) => w.pos !== 'PUNCT').map((w) => w.norm).join(' ')) ||
     ['thanks', 'thank', 'regards', 'cheers', 'sincerely', 'cordially', 'thx'].includes(tail[0]!.norm) ||
@@ -585,6 +659,14 @@ export function commandsInOrder(all: readonly Word[]): Word[] {
   if (norms[0] === 'not' && norms[1] === 'until') {
     const m = norms.findIndex((_, k) => k > 2 && modal(k));
     if (m > 0) return [word('do', 'do', 'AUX', 0), word('not', 'not', 'PART', 0), ...words.slice(m + 2), word('until', 'until', 'ADP', 1), ...words.slice(2, m), ...all.slice(end)];
+  }
+  // "Until you reach the gym avoid the cafeteria, and ...": the ban said first is "avoid the cafeteria until you reach
+  // the gym".
+  if (['until', 'till', 'til'].includes(norms[0]!) && norms[1] === 'you') {
+    const ban = norms.findIndex((n, k) => k > 3 && ['avoid', 'never', 'do', 'stay', 'keep'].includes(n) && (norms[k - 1] === ',' || words[k - 1]!.pos !== 'AUX'));
+    const comma = ban > 0 && norms[ban - 1] === ',' ? ban - 1 : ban;
+    const stop = norms.indexOf(',', ban);
+    if (ban > 0) return [...words.slice(ban, stop < 0 ? words.length : stop), word('until', 'until', 'ADP', 0), ...words.slice(1, comma), ...(stop < 0 ? [] : words.slice(stop)), ...all.slice(end)];
   }
   if (norms[0] === 'only' && norms[1] === 'after') {
     const m = norms.findIndex((_, k) => k > 2 && modal(k));

@@ -33,6 +33,9 @@ interface Trailer {
   window?: Wrap;
 }
 
+/** Parts of speech that name nothing a requirement is about. */
+const functionWords: ReadonlySet<string> = new Set(['DET', 'AUX', 'PART', 'PRON', 'CCONJ', 'SCONJ', 'PUNCT', 'SYM']);
+
 /** The cues whose sides may be chains of two events ("S, T precedes P"). */
 const chainOps: ReadonlySet<BinaryCue> = new Set(['precedes', 'precededBy', 'respondsTo', 'response']);
 
@@ -143,7 +146,8 @@ class Reader extends RangeReader {
         return bin('implies', cond, mapProps(cond, () => again));
       }
       // "after visiting the bank, go to the park": a mission's steps in turn, not a rule for every visit of the bank.
-      const step = opener.kind === 'binary' && !having && this.imperative(mainStart, b) && !hasTemporal(cond) && (this.wordAt(a + 1)?.pos === 'VERB' || this.goingAt(a + 1));
+      // (A ban is a rule from then on, as after "once you have visited": "after visiting aisle 1, never go to aisle 3".)
+      const step = opener.kind === 'binary' && !having && this.imperative(mainStart, b) && !this.ban(mainStart, b) && !hasTemporal(cond) && (this.wordAt(a + 1)?.pos === 'VERB' || this.goingAt(a + 1) || (opener.op === 'after' && this.isBare(a + 1, condEnd) && this.find(mainStart, b, (k) => this.goingAt(k)) >= 0));
       if (step) return inSequence([un('finally', cond), this.requirement(mainStart, b)]);
       const before = this.relativePast;
       // "if you see a, go to b, otherwise go to c": the other branch holds under the condition's negation.
@@ -474,6 +478,9 @@ class Reader extends RangeReader {
     if (joint >= 0 && (connected(a, joint) || connected(joint + 2, b) || aboutThem(joint + 2))) {
       // "go to the bank, but only after visiting the pharmacy": the second part's connective takes the first as its side.
       const elided = this.cueAt(joint + 2);
+      // (Not "..., and after the gym go to the dorms": a step of its own, with its own verb of going after the place.)
+      const ownStep = elided?.kind === 'binary' && elided.op === 'after' && this.find(joint + 4, b, (i) => this.goingAt(i)) >= 0 && !this.goingAt(joint + 3);
+      if (ownStep) return this.joinClauses((this.cueAt(joint + 1) as { op: 'and' | 'or' }).op, this.connectives(a, joint), this.sentence(joint + 2, b));
       if (elided?.kind === 'binary' && !timedOps.has(elided.op) && (levelOne.has(elided.op) || levelTwo.has(elided.op))) {
         const left = this.connectives(a, joint);
         return elided.op === 'precededBy' ? this.onlyAfter(left, this.sentence(joint + 3, b), a, joint) : this.combine(elided.op, left, this.sentence(joint + 3, b));
@@ -550,6 +557,9 @@ class Reader extends RangeReader {
         if (kept) return lead > a ? this.wrapAll(this.resolveRange(a, lead), kept) : kept;
         const left = this.connectives(lead, before);
         const right = this.sentence(k + 1, end);
+        // "q holds infinitely often, while p holds only finitely many times": "while" between two clauses that each say
+        // when they hold is "whereas".
+        if (op === 'while' && this.items[k - 1]?.kind === 'comma' && t < 0 && hasTemporal(left) && hasTemporal(right)) return bin('and', left, right);
         // "p is true at some point after q is true", "the server shall restart after every crash": a statement after an
         // event responds to it; "visit a after b" (a goal) orders two visits.
         const going = this.find(lead, before, (j) => this.goingAt(j)) >= 0;
@@ -624,13 +634,22 @@ class Reader extends RangeReader {
     return forever ? bin('weak_until', l.args[0]!, l.args[1]!) : bin(op, l, r);
   }
 
-  /** The last "and" in [a, k) between commands ("go to a and avoid b"), if [a, k) is a list of commands; else -1. */
+  /**
+   * The last "and" in [a, k) between commands ("go to a and avoid b") or obligations ("the heater shall switch off
+   * within 1 s and shall remain off"), if [a, k) is a list of them; else -1.
+   */
   private lastCommand(a: number, k: number): number {
     let last = -1;
     for (let j = a; j < k; j = this.step(j)) if (this.isBinary(j, new Set(['and']))) last = j;
     if (last < 0) return -1;
     const end = this.items[last - 1]?.kind === 'comma' ? last - 1 : last;
-    return this.imperative(a, end) && this.imperative(last + 1, k) ? last : -1;
+    const obliged = (s: number, e: number) => this.findFlagged(s, e, 'obligation') >= 0;
+    // (Not "the barriers shall be lowered in the next cycle and shall remain lowered until ...": a state reached and
+    // then kept, which keptUntil reads, says a word of the first part again.)
+    const said = (s: number, e: number) => new Set(this.wordsIn(s, e).filter((w) => !functionWords.has(w.pos) && !['stay', 'remain', 'keep', 'be'].includes(w.lemma)).map((w) => w.lemma));
+    const first = said(a, end);
+    const keptAgain = [...said(last + 1, k)].some((l) => first.has(l));
+    return (this.imperative(a, end) && this.imperative(last + 1, k)) || (obliged(a, end) && obliged(last + 1, k) && !keptAgain) ? last : -1;
   }
 
   /** Whether [s, e) is a clause of its own with a temporal adverbial: a subject, then "always", "eventually" and no connective. */
@@ -1538,8 +1557,11 @@ function withoutAddressee(items: Item[]): Item[] {
   const nameLike = named.length === 1 ? ['NOUN', 'PROPN', 'VERB'] : ['NOUN', 'PROPN'];
   const addressee = named.length >= 1 && named.length <= 2 && named.every((it) => nameLike.includes((it as { word: Word }).word.pos)) &&
     before.every((it) => it.kind === 'word' || (it.kind === 'cue' && it.cue.kind === 'ignore'));
-  const next = items[comma + 1];
-  const command = next?.kind === 'cue' ? next.cue.kind === 'goal' || next.cue.kind === 'avoid' : next?.kind === 'word' && next.word.pos === 'VERB' && next.word.lemma === next.word.norm;
+  // ("do" before a negation: "drone, don't fly over the park".)
+  const next = items[comma + 1]?.kind === 'word' && (items[comma + 1] as { word: Word }).word.norm === 'do' ? items[comma + 2] : items[comma + 1];
+  // ("Robot, patrol the hallway ...", "drone, never fly over the park": a going adverbial or a ban opens one too.)
+  const banning = (cue: Cue) => cue.kind === 'unary' && cue.wraps.some((w) => w.op === 'not');
+  const command = next?.kind === 'cue' ? goesSomewhere(next.cue) || next.cue.kind === 'avoid' || banning(next.cue) : next?.kind === 'word' && next.word.pos === 'VERB' && next.word.lemma === next.word.norm;
   return addressee && command ? items.slice(comma + 1) : items;
 }
 

@@ -52,6 +52,16 @@ export function shorthand(raw: readonly Word[], i: number, numbers: (text: strin
   if ((w.text === '+' || w.text === '>') && i > 0 && !glued(i) && !glued(i + 1) && !number(after) && !number(before)) {
     return w.text === '+' ? as('and', 'CCONJ') : as('then', 'ADV');
   }
+  // "heartbeat lost -> failover", "brake pressed => cruise off": an arrow typed between words is "implies"; "in <= 5s"
+  // is "in at most 5 s". A chain of arrows is a route ("home -> gym -> grocery store"), and so is an arrow after
+  // "then" ("material yard then-> crane 1").
+  const arrow = (j: number) => ['-', '='].includes(raw[j]?.text ?? '') && raw[j + 1]?.text === '>' && glued(j + 1);
+  if (arrow(i) && i > 0 && raw[i + 2] !== undefined && !number(before) && before?.norm !== 'then') {
+    return raw.filter((_, j) => arrow(j)).length > 1 ? as('then', 'ADV', 2, w.text + '>') : as('implies', 'VERB', 2, w.text + '>');
+  }
+  if (w.text === '<' && after?.text === '=' && glued(i + 1) && number(raw[i + 2])) {
+    return { words: [{ ...w, text: 'at', norm: 'at', lemma: 'at', pos: 'ADP' }, { ...after!, text: 'most', norm: 'most', lemma: 'most', pos: 'ADJ' }], used: 2 };
+  }
   // "lvl 3 n lvl 5" (and), "til u reach" (you). A letter before a verb of its own ("n holds", "u is set"), or after a
   // connective or a preposition ("neither m nor n ever holds"), stays a proposition's name.
   const ownVerb = (t: Word | undefined) => t !== undefined && ((t.pos === 'VERB' && t.norm !== t.lemma) || t.pos === 'AUX');
