@@ -1603,7 +1603,7 @@ test('"wait at X until Y" stays at X; "and just stay there afterwards"; "Once yo
   reads('wait at garage hut until the radio call comes', 'garage_hut U radio_call_comes');
   reads('Okay so go to the purple classroom and just stay there afterwards.', 'F G purple_classroom');
   reads("Head out to the garden. Once you're there, stay put for the rest of the evening.", 'F G garden');
-  reads('Whenever a customer is waiting at the front desk, go there and then come back to the stockroom.', 'G (customer_waiting_at_front_desk -> F (go & F stockroom))');
+  reads('Whenever a customer is waiting at the front desk, go there and then come back to the stockroom.', 'G (customer_waiting_at_front_desk -> F (front_desk & F stockroom))');
 });
 
 test('adverbials set off at the end of a command are said of its places; after a statement they scope over the sentence', () => {
@@ -1942,4 +1942,28 @@ test('exercises: a chain said with "which in turn", "while" between two timed cl
 test('two obligations joined by "and" keep their own until; a state reached and then kept is one', () => {
   reads('If a ground fault is detected, charging must stop within 1 second and must not resume until the fault has been cleared.', 'G (ground_fault_detected -> F[0,1] charging_stop & !resume U fault_cleared)');
   readsShape('When a train approach is signalled, the barriers shall be lowered in the next cycle and shall remain lowered until the train has left the crossing.', 'G (a -> X (b U c))');
+});
+
+test('batch 35: lists with a possessive or "any order is fine", patrols "back and forth over" and "in a loop between", a place brought to', () => {
+  reads("The robot should visit room 12, room a, and the nurses' station in any order.", 'F room_12 & F room_a & F nurses_station');
+  reads('The drone should check on the pond and the orchard, any order is fine.', 'F pond & F orchard');
+  reads('keep flying back and forth over the north field and the orchard forever', 'G F north_field & G F orchard');
+  reads('keep driving in a loop between the parking lot and the bridge', 'G F parking_lot & G F bridge');
+  reads('the robot should bring towels to room 305 and room 310', 'F room_305 & F room_310');
+  reads('whenever room 302 calls, go there', 'G (room_302_calls -> F room_302)');
+  // (Not "until it gets there": the place a command goes to is no condition's.)
+  assert.ok(!read('Whenever a gas alarm is heard, the robot must make its way to Stairwell C and avoid the basement until it gets there.')?.includes('U gas_alarm'));
+  reads('go to the lake, then the statue, then the fountain, in exactly that order. dont visit the statue or fountain early', 'F (lake & F (statue & F fountain)) & !statue U lake & !fountain U statue');
+  reads("So I need you to stop by ward two and, er, the lab, doesn't matter which one first.", 'F ward_two & F lab');
+  reads('keep circling between ER and pharmacy, never stop in cafeteria', 'G F er & G F pharmacy & G !stop_in_cafeteria');
+});
+
+test('batch 35: a mode with a condition, "permanently false", "no more than 3 steps later", "during each of the following 4 steps", "for the rest of the operation"', () => {
+  reads('In dosing mode, when detergent_low is true, the controller shall immediately satisfy detergent_alarm.', 'G (dosing_mode & detergent_low -> detergent_alarm)');
+  reads('In landing mode the aircraft shall always satisfy gear_down', 'G (landing_mode -> gear_down)');
+  reads('From some point on, busy is permanently false.', 'F G !busy');
+  readsShape('Every req must be answered by a grant no more than 3 steps later.', 'G (a -> F[0,3] b)');
+  reads('After any a, b is false during each of the following 4 steps.', 'G (a -> G[1,4] !b)');
+  reads('Eventually p holds and, from that moment on, q holds at every step.', 'F (p & G q)');
+  reads('Once thermal runaway has been detected, the main contactor shall remain open for the rest of the operation.', 'G (thermal_runaway_detected -> G main_contactor_open)');
 });

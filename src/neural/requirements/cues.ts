@@ -176,7 +176,9 @@ export const cueTable: readonly [string, Cue][] = [
     'all day long | all day | all night long | all night | all evening | all shift long | the entire shift | the whole night | ' +
     'for the whole game | for the rest of the evening | for the rest of the day | for the rest of the night | for the whole shift | ' +
     'for the whole day | for the whole night | for the entire shift | for as long as the voyage last | for the entire game | ' +
-    'at every point in the execution | throughout the execution | ' +
+    'at every point in the execution | throughout the execution | for the rest of the operation | for the rest of the mission | ' +
+    'for the rest of the run | for the rest of the flight | for the rest of the trip | for the rest of the session | for the remainder of the operation | ' +
+    'for the remainder of the mission | for the remainder of the run | for the remainder of the flight | for the rest of the execution | ' +
     'forever after | ever after | the whole time | the entire time | indefinitely | for good | without end | endlessly | nonstop | non-stop | ' +
     'round the clock | around the clock | day and night | at that moment and from then on | now and from then on | at that moment and forever after | ' +
     'in that state and in all subsequent states | in that state and all subsequent states | in that state and every later state | ' +
@@ -205,6 +207,8 @@ export const cueTable: readonly [string, Cue][] = [
     'circle over | circle around | orbit | keep orbit | keep cycling | keep cycling between | cycle through | keep looping | ' +
     'patrol back and forth between | fly back and forth between | drive back and forth between | walk back and forth between | ' +
     'loop between | keep loop between | cycle between | keep circle between | circle between | keep circle | ' +
+    'keep fly back and forth over | keep fly back and forth between | keep drive back and forth between | fly back and forth over | ' +
+    'keep drive in a loop between | drive in a loop between | keep go in a loop between | go in a loop between | keep fly in a loop between | ' +
     'keep scanning | keep inspecting | keep surveying | keep checking | keep monitor | keep go back to | keep come back to | keep check on | ' +
     'keep an eye on | keep watch over | keep fly over | keep fly to | keep drive to | keep drive by | keep pass by | ' +
     'walk between | fly between | drive between | move between | travel between | go between | run between | commute between | ' +
@@ -308,7 +312,8 @@ export const cueTable: readonly [string, Cue][] = [
     unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
   ['in the next #n #step | at the next #n #step', unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
   // "c holds in each of the next 5 steps": at steps 1 to 5, as three of the four independent writers put it.
-  ['in each of the next #n #step | at each of the next #n #step | at every one of the next #n #step | in every one of the next #n #step',
+  ['in each of the next #n #step | at each of the next #n #step | at every one of the next #n #step | in every one of the next #n #step | ' +
+    'during each of the following #n #step | during each of the next #n #step | in each of the following #n #step | at each of the following #n #step',
     unary([{ op: 'globally', lo: 1, hi: 'n0' }])],
   // "b holds continuously from step 0 through step 4".
   ['at each of the positions #n through #n | at positions #n through #n | at each of positions #n to #n | at each of the positions #n to #n | ' +
@@ -345,8 +350,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['in every state except possibly the first | in every state except the first | at every step except the first | ' +
     'at every position except possibly the first | at every position except the first | ' +
     'at every step except possibly the first | except possibly the first | except the first | except in the first state', unary([X, G])],
-  ['be always false | be false forever | be false at all times | be forever false | be never true', unary([G, NOT])],
-  ['be never false | be always true | be true at all times', unary([G])],
+  ['be always false | be false forever | be false at all times | be forever false | be never true | be permanently false | be false permanently | ' +
+    'be constantly false | be continuously false | be invariably false', unary([G, NOT])],
+  ['be never false | be always true | be true at all times | be permanently true | be true permanently | be constantly true | be continuously true', unary([G])],
   ['there be no | there be never', unary([NOT])],
   // "shall not be able to log in": whether one can is whether one does.
   ['be able to', { kind: 'ignore' }],
@@ -451,7 +457,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['up to and including a moment when | up to and including a moment where | until and including a moment when | until and including a moment where', binary('strongReleasedBy')],
   ['at every moment since a moment when | ever since the moment when | at every moment since', binary('since')],
   // Bounded.
-  ['within #n #unit? | within at most #n #unit? | within the first #n #unit | in the first #n #unit | in less than #n #unit? | in at most #n #unit? | no later than #n #unit? | at most #n #unit? later | ' +
+  ['within #n #unit? | within at most #n #unit? | within the first #n #unit | in the first #n #unit | in less than #n #unit? | in at most #n #unit? | no later than #n #unit? | at most #n #unit? later | no more than #n #unit? later | ' +
     'within the next #n #unit? | in no more than #n #unit? | before #n #unit? elapse | before #n #unit? pass', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['for #n #unit? | for at least #n #unit? | for the next #n #unit? | for at least the next #n #unit? | during the next #n #unit? | for the following #n #unit? | ' +
     'throughout the next #n #unit? | over the next #n #unit? | during the first #n #unit? | in the first #n #unit? | for the first #n #unit?',
@@ -691,6 +697,7 @@ export const cueTable: readonly [string, Cue][] = [
     'either one | either be fine | either one be fine | either will do | either one will do | ' +
     'it do not matter which | it do not matter which one | do not matter which | whichever you like | whichever you prefer | ' +
     'in no particular order | any order be ok | any order be fine | any order work | , any order | in either order | , in either order | either order | ' +
+    ', any order be fine | , any order be ok | , any order work | , any order be good | , either order be fine | , whichever order be fine | ' +
     'any order you like | any order you want | any order u like | either order fine | either order be fine | either order be ok | whichever easy | ' +
     'whichever be easy | whichever easier', { kind: 'ignore' }],
   // "between step 2 and step 5, inclusive": the bounds of every interval here are in it.

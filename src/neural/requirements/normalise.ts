@@ -32,7 +32,7 @@ export function unpunctuatedList(words: readonly Word[]): Word[] {
 }
 
 /** What speakers say while they think, which transcripts keep: no word of the requirement. */
-const fillers: ReadonlySet<string> = new Set(['um', 'uh', 'umm', 'uhh', 'erm', 'hmm', 'yeah', 'basically']);
+const fillers: ReadonlySet<string> = new Set(['um', 'uh', 'umm', 'uhh', 'er', 'erm', 'hmm', 'yeah', 'basically']);
 
 /**
  * "keep going between, um, the east corridor and ...": the fillers out, with the commas that set them off; and a
@@ -43,7 +43,8 @@ function withoutFillers(words: readonly Word[]): Word[] {
   // "like", "so", "okay" are fillers only where speech puts them: set off by commas, or opening the sentence.
   const comma = (k: number) => words[k]?.norm === ',';
   const filler = (k: number) =>
-    fillers.has(words[k]!.norm) ||
+    // ("ER" in capitals is the emergency room.)
+    (fillers.has(words[k]!.norm) && !(words[k]!.norm === 'er' && words[k]!.text !== 'er')) ||
     (words[k]!.norm === 'like' && (comma(k - 1) || comma(k + 1))) ||
     (['so', 'okay', 'ok', 'right'].includes(words[k]!.norm) && (k === 0 || (out.length === 0 && comma(k - 1))) && (comma(k + 1) || words[k]!.norm === 'so')) ||
     // ", okay, and ...", "..., okay?"
@@ -225,8 +226,7 @@ function orderSaidAfter(words: readonly Word[]): Word[] {
   if (!only.test(said)) return [...words];
   const at = words[stop]!.start;
   // ("skip nothing" asks for every step, which the steps say already.)
-  const follows = /skip( any)? ahead|strict/.test(said) ? followingThisOrder(at) : [];
-  return [...words.slice(0, stop), ...follows];
+  return /skip( any)? ahead|strict/.test(said) ? followingThisOrder(words.slice(0, stop), at) : words.slice(0, stop);
 }
 
 /**
@@ -278,13 +278,42 @@ function followedInTurn(words: readonly Word[]): Word[] {
   return [...words.slice(0, start), inserted('and', 'and', 'CCONJ', at), inserted('then', 'then', 'ADV', at), ...words.slice(k + 1)];
 }
 
-/** ", following this order": the words the reader reads as a strict order of the steps before them. */
-const followingThisOrder = (at: number): Word[] => [inserted(',', ',', 'PUNCT', at), inserted('following', 'follow', 'VERB', at), inserted('this', 'this', 'DET', at), inserted('order', 'order', 'NOUN', at)];
+/**
+ * "whenever room 302 calls, go there", "whenever a customer is waiting at the front desk, go there": "there" after the
+ * command's verb of going is the place the condition names ("go to room 302", "go to the front desk").
+ */
+function thereInCondition(words: readonly Word[]): Word[] {
+  if (!['whenever', 'when', 'if', 'once'].includes(words[0]?.norm ?? '')) return [...words];
+  const comma = words.findIndex((w) => w.norm === ',');
+  // The condition's subject: up to its verb, or all but its last word ("room 302 calls", which the tagger reads as
+  // a verb, a number and a noun).
+  // A place the condition names after "at" or "in" comes first ("whenever a customer is waiting at the front desk").
+  const verb = words.findIndex((w, k) => k > 1 && k < comma && (w.pos === 'AUX' || (w.pos === 'VERB' && w.norm !== w.lemma)));
+  const at = Math.max(...['at', 'in', 'near', 'by'].map((p) => words.slice(0, comma).map((w) => w.norm).lastIndexOf(p)));
+  const place = (at > 0 && isNounPhrase(words.slice(at + 1, comma)) ? words.slice(at + 1, comma) : words.slice(1, verb > 0 ? verb : comma - 1)).filter((w) => w.pos !== 'DET');
+  const named = place.length > 0 && place.some((w) => ['NOUN', 'PROPN', 'NUM'].includes(w.pos)) && place.every((w) => inPhrase(w) || (w.pos === 'VERB' && w.norm === w.lemma));
+  // (The command's own "there": "whenever room 302 calls, go there"; not "..., and avoid the basement until it gets there".)
+  const there = ['then', 'please'].includes(words[comma + 1]?.norm ?? '') ? comma + 3 : comma + 2;
+  if (words[there]?.norm !== 'there' || !['go', 'head', 'fly', 'drive', 'rush', 'hurry'].includes(words[there - 1]!.lemma)) return [...words];
+  if (comma < 2 || !named) return [...words];
+  const start = words[there]!.start;
+  return [...words.slice(0, there), inserted('to', 'to', 'ADP', start), ...place.map((w) => ({ ...w, start, end: start })), ...words.slice(there + 1)];
+}
+
+/**
+ * The steps with ", following this order" after them: the words the reader reads as a strict order of the steps. An
+ * order they say already ("..., in exactly that order") gives way to it.
+ */
+function followingThisOrder(steps: readonly Word[], at: number): Word[] {
+  const comma = steps.map((w) => w.norm).lastIndexOf(',');
+  const said = /^(in )?(exactly |precisely |strictly )?(that|this|the same|the given|the list) order$/.test(steps.slice(comma + 1).map((w) => w.lemma).join(' '));
+  return [...(comma > 0 && said ? steps.slice(0, comma) : steps), inserted(',', ',', 'PUNCT', at), inserted('following', 'follow', 'VERB', at), inserted('this', 'this', 'DET', at), inserted('order', 'order', 'NOUN', at)];
+}
 
 /**
  * "stop by the cafeteria before going to the library, the library must not come first", "go to a then b. don't visit b
- * first": a last clause that only says a place of the order ahead of it is not the first says that "before" again, or
- * makes the steps' order strict.
+ * first", "... dont visit the statue or fountain early": a last clause that only says places of the order ahead of it
+ * do not come first says that "before" again, or makes the steps' order strict.
  */
 function notFirstSaidAfter(words: readonly Word[]): Word[] {
   const norms = words.map((w) => w.norm);
@@ -292,11 +321,12 @@ function notFirstSaidAfter(words: readonly Word[]): Word[] {
   const before = norms.slice(0, cut).includes('before');
   if (cut <= 0 || !(before || norms.slice(0, cut).some((n) => ['then', 'after', 'first'].includes(n)))) return [...words];
   const said = words.slice(cut + 1).filter((w) => w.pos !== 'PUNCT').map((w) => w.lemma).join(' ');
-  const m = /^(?:(?:the )?(.+?) (?:must|should|can|may|will|shall)? ?(?:not|never) (?:come|be|go|happen) first|(?:do not|never|not) (?:go to |visit |do )?(?:the )?(.+?) first)$/.exec(said);
-  const place = m ? (m[1] ?? m[2])!.split(' ') : [];
-  const earlier = words.slice(0, cut).map((w) => w.lemma).join(' ');
-  if (place.length === 0 || place.length > 4 || !` ${earlier} `.includes(` ${place.join(' ')} `)) return [...words];
-  return before ? words.slice(0, cut) : [...words.slice(0, cut), ...followingThisOrder(words[cut]!.start)];
+  const m = /^(?:(?:the )?(.+?) (?:must|should|can|may|will|shall)? ?(?:not|never) (?:come|be|go|happen) first|(?:do not|never|not) (?:go to |visit |enter |do )?(?:the )?(.+?) (?:first|early|too early|too soon|ahead of time|out of order))$/.exec(said);
+  // ("dont visit the statue or fountain early": each of them.)
+  const places = m ? (m[1] ?? m[2])!.split(/ (?:or|and|nor) (?:the )?/).map((p) => p.split(' ')) : [];
+  const earlier = ` ${words.slice(0, cut).map((w) => w.lemma).join(' ')} `;
+  if (places.length === 0 || places.some((place) => place.length > 4 || !earlier.includes(` ${place.join(' ')} `))) return [...words];
+  return before ? words.slice(0, cut) : followingThisOrder(words.slice(0, cut), words[cut]!.start);
 }
 
 /**
@@ -311,9 +341,10 @@ function fetchedFrom(words: readonly Word[]): Word[] {
   const leaving = ['leave', 'drop', 'deliver', 'bring', 'carry', 'take'];
   for (let k = 0; k < out.length; k++) {
     const phrasal = ['pick', 'drop'].includes(out[k]!.lemma) && ['up', 'off'].includes(out[k + 1]?.norm ?? '') ? 2 : 1;
-    // (A command's verb: first, or after "and", "then", "please" or a comma; not "the robot must collect data from ...".)
-    const command = k === 0 || [',', 'and', 'then', 'please', 'pls', 'first'].includes(out[k - 1]!.norm);
+    // (A command's verb: first, or after "and", "then", "please" or a comma; not "the robot must collect data from ...".
+    // A thing brought somewhere is brought there whoever is told to: "the robot should bring towels to room 305".)
     const verb = out[k]!.lemma;
+    const command = k === 0 || [',', 'and', 'then', 'please', 'pls', 'first'].includes(out[k - 1]!.norm) || (leaving.includes(verb) && ['should', 'must', 'shall', 'will', 'to'].includes(out[k - 1]!.norm) && !['in', 'into', 'on', 'onto'].includes(out.slice(k + 1, k + 7).find((w) => w.pos === 'ADP')?.norm ?? ''));
     if (!command || ![...fetching, ...leaving].includes(verb) || (verb === 'pick' && phrasal === 1)) continue;
     let from = k + phrasal;
     while (from < out.length && from - k - phrasal < 5 && (inPhrase(out[from]) || ['me', 'us'].includes(out[from]!.norm))) from++;
@@ -588,12 +619,26 @@ function frontedCondition(words: readonly Word[]): Word[] {
   return [...words.slice(first + 1, second + 1), ...subject, ...words.slice(second + 1)];
 }
 
+/**
+ * "the nurses' station": a plural's possessive apostrophe, which the tagger keeps as a word of its own, is none; nor is
+ * the comma that opens an aside right after a connective ("p holds and, from that moment on, q holds"), whose clause
+ * the connective joins.
+ */
+function withoutStrayMarks(words: readonly Word[]): Word[] {
+  const possessive = (w: Word, k: number) => w.text === "'" && /s$/.test(words[k - 1]?.norm ?? '') && ['NOUN', 'PROPN', 'ADJ'].includes(words[k + 1]?.pos ?? '');
+  const afterConnective = (k: number) => words[k]?.norm === ',' && k > 0 && ['and', 'but', 'or'].includes(words[k - 1]!.norm);
+  // (With the comma that closes a short aside: "and, from that moment on, q holds".)
+  const closing = (k: number) => words[k]!.norm === ',' && [1, 2, 3, 4, 5, 6].some((d) => afterConnective(k - d) && !words.slice(k - d + 1, k).some((w) => w.norm === ','));
+  return words.filter((w, k) => !possessive(w, k) && !afterConnective(k) && !closing(k));
+}
+
 /** The rewrites of a sentence's words into the shapes the reader reads, in the order they apply. */
 export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   labelledBan,
   pronounAfterCondition,
   withoutFillers,
   corrected,
+  withoutStrayMarks,
   placeAfterVerb,
   fetchedFrom,
   keptOut,
@@ -612,6 +657,7 @@ export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   twoOrdersBanned,
   arrowRule,
   followedInTurn,
+  thereInCondition,
 ];
 
 /**
@@ -627,7 +673,7 @@ export function withoutGreetings(words: readonly Word[]): Word[] {
   // "Thanks, Priya", "Many thanks, Tom", "Best, Ana", "Thank you very much for your help today": up to eight words after
   // the last sentence.
   // So are a last question about the formula ("What is the formula?") and a last word said for emphasis ("Ever.").
-  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|do not ever stop|do not stop|never stop|nonstop|non - stop|no stopping|no detours|whichever first|whichever first (does|do) not matter( to me)?|got it|simple as that|understood|like (on|at|in) the (very )?next (tick|step|move)|(does|do) not matter to me|(i 'm|i'm|i am) not fussed( which)?|not fussed which|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|(i )?do not care which( one)?( first| comes first| you do first| goes first)?|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
+  const asides = /^(ever|never|ever again|at all|always|forever|always and forever|do not ever stop|do not stop|never stop|nonstop|non - stop|no stopping|no detours|whichever first|whichever first (does|do) not matter( to me)?|got it|simple as that|understood|like (on|at|in) the (very )?next (tick|step|move)|(does|do) not matter to me|(i 'm|i'm|i am) not fussed( which)?|not fussed which|what is the formula|what 's the formula|what would the formula be|is that right|is this right|is that correct|am i right|(i )?do not care which( one)?( first| comes first| you do first| goes first)?|(it )?(does|do) not matter which( one)?( first| comes first)?|one of them is enough|one is enough|either one is fine|either is fine|either one is ok|either is ok)$/;
   const signOff = (tail: readonly Word[]) =>
     asides.test(tail.filter((w) => w.pos !== 'PUNCT').map((w) => w.norm).join(' ')) ||
     ['thanks', 'thank', 'regards', 'cheers', 'sincerely', 'cordially', 'thx'].includes(tail[0]!.norm) ||

@@ -115,8 +115,13 @@ class Reader extends RangeReader {
     if (every) return un('globally', bin('implies', this.prop(every.subject), this.sentence(a + 1, b)));
     // "In landing mode the aircraft shall always satisfy gear_down", "In a safe domain, ...": a mode is a standing condition.
     const mode = this.modeScope(a, b);
-    // "always" inside a mode holds while in it: G (mode -> gear_down), not G (mode -> G gear_down).
-    if (mode) return un('globally', bin('implies', this.condition(a + 1, mode[0]), peel(this.sentence(mode[1], b), 'globally')));
+    // "always" inside a mode holds while in it: G (mode -> gear_down), not G (mode -> G gear_down); a condition inside
+    // it holds with it ("In dosing mode, when detergent_low is true, ...": G ((dosing_mode & detergent_low) -> ...)).
+    if (mode) {
+      const inMode = this.condition(a + 1, mode[0]);
+      const main = peel(this.sentence(mode[1], b), 'globally');
+      return un('globally', main.kind === 'implies' && !hasTemporal(main.args[0]!) ? bin('implies', bin('and', inMode, main.args[0]!), main.args[1]!) : bin('implies', inMode, main));
+    }
     // "as long as the battery is low, stay in the charging station"; "while avoiding the river, reach the bank".
     if (first?.kind === 'binary' && first.op === 'while') {
       const [condEnd, mainStart] = this.separator(a + 1, b);
@@ -309,7 +314,8 @@ class Reader extends RangeReader {
     if (first?.kind !== 'word' || first.word.norm !== 'in') return undefined;
     for (let j = a + 1; j < Math.min(a + 7, b - 1); j++) {
       const it = this.items[j]!;
-      if (it.kind !== 'word' || !nounLike.has(it.word.pos)) return undefined;
+      // ("In dosing mode": the tagger takes "dosing" for a verb.)
+      if (it.kind !== 'word' || !(nounLike.has(it.word.pos) || (it.word.pos === 'VERB' && /ing$/.test(it.word.norm)))) return undefined;
       // A declared proposition may hold the whole noun phrase ("a safe domain").
       const atom = it.word.pos === 'ATOM';
       // ("In fault_mode, ...": an identifier's last part names it too.)
