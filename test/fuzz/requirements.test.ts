@@ -19,7 +19,9 @@ const otherWords = ['a', 'b', 'p1', 'the', 'door', 'pump', 'room', 'red', 'is', 
   // The words the normalisations rewrite around (normalise.ts): things fetched, left or kept, places right after
   // others, a last sentence about the order, asides and labelled bans.
   'keep', 'grab', 'leave', 'from', 'at', 'straight', 'inside', 'otherwise', 'limits', 'make', 'passes', 'strict', 'order', 'skipping',
-  'later', 'whichever', 'fussed', 'matter', 'shall', 'never', 'both', 'simultaneously', 'sweeping'];
+  'later', 'whichever', 'fussed', 'matter', 'shall', 'never', 'both', 'simultaneously', 'sweeping',
+  // Typed arrows and contractions (wink gives "doesnt" before a parenthesis no lemma), fillers, places named again.
+  '->', '=>', 'then->', '<=', 'doesnt)', 'dont', "can't", 'er', 'ER', 'there', 'go there', 'early', 'inclusive', 'which in turn', 'mode', 'dosing'];
 const sentence = fc.array(fc.constantFrom(...cueWords, ...otherWords), { minLength: 1, maxLength: 16 }).map((ws) => ws.join(' '));
 
 test('any sentence of cue words reads to a formula over its reported propositions, or is given up, without throwing', () => {

@@ -1967,3 +1967,8 @@ test('batch 35: a mode with a condition, "permanently false", "no more than 3 st
   reads('Eventually p holds and, from that moment on, q holds at every step.', 'F (p & G q)');
   reads('Once thermal runaway has been detected, the main contactor shall remain open for the rest of the operation.', 'G (thermal_runaway_detected -> G main_contactor_open)');
 });
+
+test('a token the tagger gives no lemma ("doesnt" before a parenthesis) is read as written, not a crash', () => {
+  assert.doesNotThrow(() => translateRequirement('(if (at every moment, go along oak street) then doesnt) and x'));
+  assert.doesNotThrow(() => translateRequirement('doesnt)'));
+});

@@ -80,7 +80,9 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
     const tag = (pos[i] === 'NOUN' || (pos[i] === 'PROPN' && i === 0)) && command(s) && /^[a-z]{3,}$/i.test(text) && !subject ? 'VERB' : pos[i]!;
     // "the high-pressure alarm": a hyphen inside a word joins the noun phrase (SYM names nothing of its own).
     const joining = text === '-' && sentence[s - 1] !== ' ' && sentence[s + 1] !== ' ' && s > 0;
-    return { text, norm: norms[i]!.toLowerCase(), lemma: lemmas[i]!.toLowerCase(), pos: joining ? 'SYM' : tag, start: s, end: s + text.length };
+    // (wink gives some contractions no lemma: "doesnt" before a parenthesis.)
+    const norm = (norms[i] ?? text).toLowerCase();
+    return { text, norm, lemma: (lemmas[i] ?? norm).toLowerCase(), pos: joining ? 'SYM' : tag, start: s, end: s + text.length };
   });
   // "the relief valve shall open": after a modal verb comes a verb's bare form, which wink may tag as an adjective.
   raw.forEach((w, i) => {
