@@ -888,7 +888,7 @@ test('from sentences written by someone else: a command "only after" asks for it
 test('from the second helpers\' sentences: politeness, "head over to", "swing by", "stay off the", "only" before a command, a goal or a lead with no comma after a condition, sequences that go on from a carried step, a deadline on the first step, "also", "strictly afterwards", "every X shall be A or B", "in at least one of the next N steps", "even if that never happens"', () => {
   reads('hey robot, can you head over to the coffee shop please', 'F coffee_shop');
   reads('Hey, could you swing by the post office and the dry cleaner\'s? Order doesn\'t matter.', 'F post_office & F dry_cleaner');
-  reads('robot pls pick up the keys at the front desk and drop them off in room 204', 'F (pick_up_keys_at_front & F drop_off_in_room_204)');
+  reads('robot pls pick up the keys at the front desk and drop them off in room 204', 'F (front_desk & F drop_off_in_room_204)');
   reads('stay off the highway till you get to the bridge', '!highway U bridge');
   reads('go to the copy room without stopping by the break room on the way', '!break_room U copy_room');
   reads('hey drone fly to the red tower or the white tower and avoid the power lines', 'F (red_tower | white_tower) & G !power_lines');
@@ -1509,7 +1509,7 @@ test('words to the reader before a colon ("Think of the robot\'s rounds:", "A pa
 });
 
 test('a command ending "next step" is the next step; "chk"; "if nobody resets it, ..." restates a weak wait', () => {
-  reads('if u hear the escape siren go straight to the feed store next step', 'G (u_hear_escape_siren -> X feed_store)');
+  reads('if u hear the escape siren go straight to the feed store next step', 'G (hear_escape_siren -> X feed_store)');
   reads('chk the boiler room then go to stairwell D', 'F (boiler_room & F stairwell_d)');
   reads('the valve stays closed until a reset; if nobody resets it, it stays closed forever', 'valve_closed W reset');
 });
@@ -1971,4 +1971,30 @@ test('batch 35: a mode with a condition, "permanently false", "no more than 3 st
 test('a token the tagger gives no lemma ("doesnt" before a parenthesis) is read as written, not a crash', () => {
   assert.doesNotThrow(() => translateRequirement('(if (at every moment, go along oak street) then doesnt) and x'));
   assert.doesNotThrow(() => translateRequirement('doesnt)'));
+});
+
+test('batch 36: typos and chat spellings, "before u get there", "at last", asides in the middle, "go there" after a subject, a short name said again', () => {
+  reads('deliver to the clinic but dont cross the river before u get there', '!cross_river U clinic');
+  reads('go to apartment block a, then the shop and finaly the clinic', 'F (apartment_block_a & F (shop & F clinic))');
+  reads('keep flying back and forth betwen the shop and the clinic, never stop', 'G F shop & G F clinic');
+  reads('first go to maple street, after that the clock tower square, and at last the gym', 'F (maple_street & F (clock_tower_square & F gym))');
+  reads('at some point visit the egyptian room and also the modern art gallery, order is not important', 'F egyptian_room & F modern_art_gallery');
+  reads('Robot should go along oak street and elm street, it doesnt matter which first, but never drive on college avenue.', 'F oak_street & F elm_street & G !drive_on_college_avenue');
+  reads('stay out of the sculpture hall until u have been in the lobby, then go visit the sculpture hall', '!sculpture_hall U (lobby & F sculpture_hall)');
+  reads('u is set until v holds', 'u_set U v');
+  reads('circle between lighthouse and marina for ever and ever', 'G F lighthouse & G F marina');
+  reads('when visitors are in the greek hall, robot should go there', 'G (visitors_in_greek_hall -> F greek_hall)');
+  reads('if you ever step into the yellow zone, you need to go to cell 3 after', 'G (yellow_zone -> F cell_3)');
+  reads('First region b, then region c. Do not go in c before you visited b.', 'F (region_b & F region_c) & !region_c U region_b');
+  reads('q releases p: p must hold up to and including the first state in which q holds, and if q never holds, p holds forever.', 'q R p');
+  reads('you have to get fuel at the fuel dock before going to pier 3, and do go to pier 3', '!pier_3 U fuel_dock & F pier_3');
+  reads('Every time you pass the toll booth, slow down right after.', 'G (toll_booth -> X slow_down)');
+  reads('Whenever p holds, q holds at the next step or the step after.', 'G (p -> X q | X X q)');
+});
+
+test('batch 36: "in each of the two following steps", "somewhere between 2 and 5 steps later", "at every step from 0 to 10 inclusive", "at least once, now or earlier"', () => {
+  reads('Whenever p holds, q must hold in each of the two following steps.', 'G (p -> X q & X X q)');
+  reads('Whenever p holds, q must occur somewhere between 2 and 5 steps later.', 'G (p -> F[2,5] q)');
+  reads('a holds at every step from 0 to 10 inclusive.', 'G[0,10] a');
+  reads('b must be true at every point where a has held at least once, now or earlier.', 'G (O a -> b)');
 });

@@ -171,7 +171,7 @@ export const cueTable: readonly [string, Cue][] = [
     'at every time step | in every time step | at each time step | in each time step | at every timestep | at all time steps | in every step | ' +
     'at every time | at every moment | at every step | at each step | all the time | ' +
     'at every position | at each position | at all positions | in every position | in all positions | ' +
-    'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | ' +
+    'continuously | constantly | invariably | invariantly | in every state | in all states | permanently | forever | for ever | forever and ever | for ever and ever | ' +
     'from now on | henceforth | perpetually | at every point in time | at every point of the execution | at every point | at all points | ' +
     'all day long | all day | all night long | all night | all evening | all shift long | the entire shift | the whole night | ' +
     'for the whole game | for the rest of the evening | for the rest of the day | for the rest of the night | for the whole shift | ' +
@@ -310,7 +310,8 @@ export const cueTable: readonly [string, Cue][] = [
     'in the current step and the following #n #step | at that step and in each of the following #n #step | now and at each of the following #n #step | ' +
     'now and in each of the following #n #step | at that step and during the following #n #step',
     unary([{ op: 'globally', lo: 0, hi: 'n0' }])],
-  ['in the next #n #step | at the next #n #step', unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
+  ['in the next #n #step | at the next #n #step | in each of the #n following #step | in both of the next #n #step | in the #n following #step | ' +
+    'at each of the #n following #step', unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
   // "c holds in each of the next 5 steps": at steps 1 to 5, as three of the four independent writers put it.
   ['in each of the next #n #step | at each of the next #n #step | at every one of the next #n #step | in every one of the next #n #step | ' +
     'during each of the following #n #step | during each of the next #n #step | in each of the following #n #step | at each of the following #n #step',
@@ -318,7 +319,8 @@ export const cueTable: readonly [string, Cue][] = [
   // "b holds continuously from step 0 through step 4".
   ['at each of the positions #n through #n | at positions #n through #n | at each of positions #n to #n | at each of the positions #n to #n | ' +
     'from step #n through step #n | from step #n to step #n | from position #n through position #n | ' +
-    'from position #n to position #n', unary([{ op: 'globally', lo: 'n0', hi: 'n1' }])],
+    'from position #n to position #n | at every step from #n to #n inclusive | at every step from #n to #n | at every step from #n through #n | ' +
+    'at each step from #n to #n | at every step between #n and #n inclusive', unary([{ op: 'globally', lo: 'n0', hi: 'n1' }])],
   ['between step #n and step #n | between position #n and position #n', unary([{ op: 'globally', lo: 'n0', hi: 'n1', span: true }])],
   // "p holds in at least one state": at some state.
   ['in at least one state | at least in one state | in at least one position | at least at one position | in some state', unary([F])],
@@ -422,6 +424,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['at every moment between #n and #n #unit ago', unary([{ op: 'historically', lo: 'n0', hi: 'n1' }])],
   ['at every moment at least #n #unit ago', unary([{ op: 'historically', lo: 'n0', hi: null }])],
   ['at some moment so far', unary([O])],
+  // "a has held at least once, now or earlier": once.
+  ['at least once , now or earlier | at least once now or earlier | at least once , now or before | at least once up to now | at least once so far', unary([O])],
   ['at some moment within the last #n #unit | within the last #n #unit', unary([{ op: 'once', lo: 0, hi: 'n0' }])],
   ['at some moment between #n and #n #unit ago | between #n and #n #unit ago', unary([{ op: 'once', lo: 'n0', hi: 'n1' }])],
   ['at some moment at least #n #unit ago | at least #n #unit ago', unary([{ op: 'once', lo: 'n0', hi: null }])],
@@ -465,6 +469,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['for the next #n to #n #unit? | during the next #n to #n #unit? | throughout the next #n to #n #unit? | for #n to #n #unit? | ' +
     'over the next #n to #n #unit?', unary([{ op: 'globally', lo: 'n0', hi: 'n1' }])],
   ['after #n #unit | #n #unit later | in #n #unit | exactly #n #unit later | #n #unit from now', unary([{ op: 'finally', lo: 'n0', hi: 'n0' }])],
+  ['somewhere between #n and #n #unit later | at some point between #n and #n #unit later | between #n and #n #unit later', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
   ['between #n and #n #unit | between #n #unit and #n #unit | after #n to #n #unit | in #n to #n #unit | ' +
     'after #n #unit but within #n #unit | after #n #unit and within #n #unit', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
   ['at least #n #unit later | after at least #n #unit | not before #n #unit', unary([{ op: 'finally', lo: 'n0', hi: null }])],
@@ -538,7 +543,7 @@ export const cueTable: readonly [string, Cue][] = [
     'once you be do there | and once you be do there | once you be finish there | when you be do there | when you be finish there | ' +
     'once do there | when do there | after you be do there | ' +
     'when you get there | and when you get there | once you arrive there | and once you arrive there | when you be there | and when you be there | ' +
-    ', finally | , lastly | and lastly | and last | , and last | and at the end | , and at the end | and at the very end | and in the end | , and in the end |  thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to | ' +
+    ', finally | , lastly | and lastly | and last | , and last | and at last | , and at last | , at last | and at the end | , and at the end | and at the very end | and in the end | , and in the end |  thereafter go | to reach | to get to | in order to reach | in order to get to | to arrive at | on the way to | on your way to | ' +
     // "first landmark 1. next landmark 2.": a step list's "next" (a comma or full stop before it).
     ', next | when you be finish | and when you be finish | once you be finish | when you be do | once you be do | and once you have , | once you have , | ' +
     // "go to the bell tower and right after it the clock tower": the very next step (sequence() reads the X).
@@ -697,6 +702,8 @@ export const cueTable: readonly [string, Cue][] = [
     'either one | either be fine | either one be fine | either will do | either one will do | ' +
     'it do not matter which | it do not matter which one | do not matter which | whichever you like | whichever you prefer | ' +
     'in no particular order | any order be ok | any order be fine | any order work | , any order | in either order | , in either order | either order | ' +
+    ', order be not important | order be not important | , the order be not important | , order do not matter | ' +
+    ', it do not matter which first | , it do not matter which one first | , it do not matter which order | ' +
     ', any order be fine | , any order be ok | , any order work | , any order be good | , either order be fine | , whichever order be fine | ' +
     'any order you like | any order you want | any order u like | either order fine | either order be fine | either order be ok | whichever easy | ' +
     'whichever be easy | whichever easier', { kind: 'ignore' }],
@@ -706,7 +713,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['along the way | on the way | along your way | on your way | ' +
     'the whole way | the entire way | the whole way there | the entire way there | all the way there | on the way there | ' +
     'along the route | en route | until you get there | until you arrive there | until you be there | until you reach it | ' +
-    'until you have reach it | till you get there | until you get to it | to get there | to get there at all | when you go there | ' +
+    'until you have reach it | till you get there | until you get to it | before you get there | before you reach it | before you arrive there | ' +
+    'before get there | before you be there | to get there | to get there at all | when you go there | ' +
     'when go there | when you be go there | to reach it', { kind: 'ignore', onTheWay: true }],
   ['avoid | skip | bypass | stay away from | keep away from | keep well away from | stay well away from | keep far away from | ' +
     'stay out from | keep out from | refrain from enter | refrain from go into | refrain from go to | refrain from visit | ' +

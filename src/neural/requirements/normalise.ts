@@ -250,6 +250,43 @@ function twoOrdersBanned(words: readonly Word[]): Word[] {
 }
 
 /**
+ * "you need to go to cell 3 after": "after" with nothing after it is "afterwards"; "slow down right after" is
+ * "immediately afterwards", the next step.
+ */
+function afterAtTheEnd(words: readonly Word[]): Word[] {
+  const last = words.length - 1;
+  // (In a response only: "whenever p, then q right after".)
+  const response = words.some((w) => ['whenever', 'when', 'if', 'once', 'every', 'each'].includes(w.norm));
+  if (words[last]?.norm === 'after' && ['right', 'immediately', 'straight', 'directly'].includes(words[last - 1]?.norm ?? '') && last > 2 && response) {
+    const at = words[last - 1]!.start;
+    return [...words.slice(0, last - 1), inserted('immediately', 'immediately', 'ADV', at), inserted('afterwards', 'afterwards', 'ADV', at)];
+  }
+  // (After a place: not "stays true forever after", "in the next step or the step after".)
+  const place = ['NOUN', 'PROPN', 'NUM'].includes(words[last - 1]?.pos ?? '') && !['step', 'moment', 'state', 'position', 'cycle', 'one', 'time', 'tick'].includes(words[last - 1]!.lemma);
+  return words[last]?.norm === 'after' && last > 2 && place ? [...words.slice(0, last), { ...words[last]!, text: 'afterwards', norm: 'afterwards', lemma: 'afterwards', pos: 'ADV' }] : [...words];
+}
+
+/**
+ * "First region b, then region c. Do not go in c before you visited b.": a letter or number said alone, where the
+ * sentence named it before with a noun ("region c"), is that place again.
+ */
+function namedAgainShort(words: readonly Word[]): Word[] {
+  const indexed = (w: Word | undefined) => w !== undefined && /^([a-z]|\d+)$/.test(w.norm);
+  const named = new Map<string, Word>();
+  const out: Word[] = [];
+  words.forEach((w, k) => {
+    const noun = words[k - 1];
+    // (A noun, not a verb the tagger reads as one: "q releases p: p must hold ...".)
+    if (indexed(w) && noun?.pos === 'NOUN' && !indexed(noun) && !/s$/.test(noun.norm)) named.set(w.norm, noun);
+    // (Said where a place goes: after a verb or a preposition, "go in c", "you visited b".)
+    const alone = indexed(w) && ['ADP', 'VERB'].includes(noun?.pos ?? '') && named.has(w.norm);
+    if (alone) out.push({ ...named.get(w.norm)!, start: w.start, end: w.start });
+    out.push(w);
+  });
+  return out;
+}
+
+/**
  * "heartbeat lost -> failover in <= 5s": an arrow typed between clauses (words.ts reads it as "implies") is a rule, as
  * a bullet's is: "whenever heartbeat lost, failover ..."; between two letters ("a -> b") it stays an implication.
  */
@@ -292,9 +329,11 @@ function thereInCondition(words: readonly Word[]): Word[] {
   const at = Math.max(...['at', 'in', 'near', 'by'].map((p) => words.slice(0, comma).map((w) => w.norm).lastIndexOf(p)));
   const place = (at > 0 && isNounPhrase(words.slice(at + 1, comma)) ? words.slice(at + 1, comma) : words.slice(1, verb > 0 ? verb : comma - 1)).filter((w) => w.pos !== 'DET');
   const named = place.length > 0 && place.some((w) => ['NOUN', 'PROPN', 'NUM'].includes(w.pos)) && place.every((w) => inPhrase(w) || (w.pos === 'VERB' && w.norm === w.lemma));
-  // (The command's own "there": "whenever room 302 calls, go there"; not "..., and avoid the basement until it gets there".)
-  const there = ['then', 'please'].includes(words[comma + 1]?.norm ?? '') ? comma + 3 : comma + 2;
-  if (words[there]?.norm !== 'there' || !['go', 'head', 'fly', 'drive', 'rush', 'hurry'].includes(words[there - 1]!.lemma)) return [...words];
+  // (The command's own "there", after at most a subject and a modal: "whenever room 302 calls, go there", "..., robot
+  // should go there"; not "..., and avoid the basement until it gets there".)
+  const before = (w: Word) => ['DET', 'NOUN', 'PROPN'].includes(w.pos) || ['then', 'please', 'should', 'must', 'shall', 'will', 'you', 'need', 'to'].includes(w.norm);
+  const there = words.findIndex((w, k) => k > comma && k <= comma + 5 && w.norm === 'there');
+  if (there < 0 || !['go', 'head', 'fly', 'drive', 'rush', 'hurry'].includes(words[there - 1]!.lemma) || !words.slice(comma + 1, there - 1).every(before)) return [...words];
   if (comma < 2 || !named) return [...words];
   const start = words[there]!.start;
   return [...words.slice(0, there), inserted('to', 'to', 'ADP', start), ...place.map((w) => ({ ...w, start, end: start })), ...words.slice(there + 1)];
@@ -344,11 +383,12 @@ function fetchedFrom(words: readonly Word[]): Word[] {
     // (A command's verb: first, or after "and", "then", "please" or a comma; not "the robot must collect data from ...".
     // A thing brought somewhere is brought there whoever is told to: "the robot should bring towels to room 305".)
     const verb = out[k]!.lemma;
-    const command = k === 0 || [',', 'and', 'then', 'please', 'pls', 'first'].includes(out[k - 1]!.norm) || (leaving.includes(verb) && ['should', 'must', 'shall', 'will', 'to'].includes(out[k - 1]!.norm) && !['in', 'into', 'on', 'onto'].includes(out.slice(k + 1, k + 7).find((w) => w.pos === 'ADP')?.norm ?? ''));
+    const command = k === 0 || [',', 'and', 'then', 'please', 'pls', 'first'].includes(out[k - 1]!.norm) || (['have', 'need'].includes(out[k - 2]?.lemma ?? '') && out[k - 1]!.norm === 'to') || (leaving.includes(verb) && ['should', 'must', 'shall', 'will', 'to'].includes(out[k - 1]!.norm) && !['in', 'into', 'on', 'onto'].includes(out.slice(k + 1, k + 7).find((w) => w.pos === 'ADP')?.norm ?? ''));
     if (!command || ![...fetching, ...leaving].includes(verb) || (verb === 'pick' && phrasal === 1)) continue;
     let from = k + phrasal;
     while (from < out.length && from - k - phrasal < 5 && (inPhrase(out[from]) || ['me', 'us'].includes(out[from]!.norm))) from++;
-    const prepositions = fetching.includes(verb) ? ['from'] : ['at', 'to', 'in', 'into', 'on', 'onto'];
+    // ("get fuel at the fuel dock": where a thing is got is a place gone to, as where it is got from.)
+    const prepositions = fetching.includes(verb) ? ['from', 'at'] : ['at', 'to', 'in', 'into', 'on', 'onto'];
     const place = inPhrase(out[from + 1]) || out[from + 1]?.norm === 'either';
     if (from === k + phrasal || !prepositions.includes(out[from]?.norm ?? '') || !place) continue;
     const at = out[k]!.start;
@@ -658,6 +698,8 @@ export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   arrowRule,
   followedInTurn,
   thereInCondition,
+  afterAtTheEnd,
+  namedAgainShort,
 ];
 
 /**

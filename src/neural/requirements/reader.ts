@@ -1160,6 +1160,10 @@ class Reader extends RangeReader {
     // "a stays false until b becomes true, and b does eventually become true": until says so already.
     if (t.kind === 'and') {
       const [x, y] = t.args as [FormulaJson, FormulaJson];
+      // "..., and do go to pier 3": a goal said twice is one. (Only a goal: "p holds and p holds" stays as written,
+      // which is how explain() words p & p.)
+      const goal = y.kind === 'finally' || (y.kind === 'globally' && y.args[0]!.kind === 'finally');
+      if (goal && conjuncts(x).some((g) => this.sameFormula(g, y))) return x;
       const promised = (until: FormulaJson, eventually: FormulaJson) =>
         until.kind === 'until' && !until.interval && eventually.kind === 'finally' && !eventually.interval && this.sameFormula(until.args[1]!, eventually.args[0]!);
       if (promised(x, y)) return x;

@@ -14,6 +14,17 @@ export const chatSpellings: ReadonlyMap<string, { word: string; pos: string }> =
   ['nd', { word: 'and', pos: 'CCONJ' }],
   ['til', { word: 'until', pos: 'ADP' }],
   ['untill', { word: 'until', pos: 'ADP' }],
+  // Typos crowd workers leave in the words the grammar reads.
+  ['finaly', { word: 'finally', pos: 'ADV' }],
+  ['finnaly', { word: 'finally', pos: 'ADV' }],
+  ['betwen', { word: 'between', pos: 'ADP' }],
+  ['beetween', { word: 'between', pos: 'ADP' }],
+  ['befor', { word: 'before', pos: 'ADP' }],
+  ['allways', { word: 'always', pos: 'ADV' }],
+  ['alwys', { word: 'always', pos: 'ADV' }],
+  ['eventualy', { word: 'eventually', pos: 'ADV' }],
+  ['evntually', { word: 'eventually', pos: 'ADV' }],
+  ['nver', { word: 'never', pos: 'ADV' }],
   ['b4', { word: 'before', pos: 'ADP' }],
   ['lvl', { word: 'level', pos: 'NOUN' }],
   ['rn', { word: 'now', pos: 'ADV' }],
@@ -67,7 +78,9 @@ export function shorthand(raw: readonly Word[], i: number, numbers: (text: strin
   const ownVerb = (t: Word | undefined) => t !== undefined && ((t.pos === 'VERB' && t.norm !== t.lemma) || t.pos === 'AUX');
   const joined = (t: Word | undefined) => t !== undefined && ['CCONJ', 'SCONJ', 'ADP'].includes(t.pos);
   if (w.text === 'n' && before && after && !ownVerb(after) && after.pos !== 'PUNCT' && !joined(before) && after.norm !== 'ever') return as('and', 'CCONJ');
-  if (w.text === 'u' && after?.pos === 'VERB' && !ownVerb(after)) return as('you', 'PRON');
+  // ("u have been in the lobby", "u can go": an auxiliary of "you", not of a signal u, which "is" and "has".)
+  const yourAux = after?.pos === 'AUX' && !['is', 'has', 'was', 'does'].includes(after.norm);
+  if (w.text === 'u' && ((after?.pos === 'VERB' && !ownVerb(after)) || yourAux)) return as('you', 'PRON', 1, 'you');
   // "fly 2 the park", "go 2 reading room 2": a 2 after a verb of going, or between a verb and an article, is "to".
   if (w.text === '2' && ((((before?.pos === 'VERB') || i === 1) && after?.pos === 'DET') || goingVerbs.has(before?.lemma ?? ''))) return as('to', 'ADP');
   return undefined;
