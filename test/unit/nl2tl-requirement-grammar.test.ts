@@ -1998,3 +1998,18 @@ test('batch 36: "in each of the two following steps", "somewhere between 2 and 5
   reads('a holds at every step from 0 to 10 inclusive.', 'G[0,10] a');
   reads('b must be true at every point where a has held at least once, now or earlier.', 'G (O a -> b)');
 });
+
+test('batch 37: an adverbial before "either", "remains false" after a signal, "unless and until", "once and only once", "explore", "before it gets there", "go clean it"', () => {
+  reads('Whenever req holds, then in the next step either gnt holds or req still holds.', 'G (req -> X (gnt | req))');
+  reads('always either gnt holds or req holds', 'G (gnt | req)');
+  reads('busy remains false until req holds', '!busy U req');
+  reads('Whenever idle holds, busy remains false unless and until req holds.', 'G (idle -> !busy W req)');
+  reads('a holds at least until b holds', 'a W b');
+  readsShape('please visit bedroom one once and only once', '!a U (a & a U G !a)');
+  reads('explore the crater, the ridge and the cave, any order, then go back to base and stay there', 'F crater & F ridge & F cave & F G base');
+  reads('The drone must get to city hall but it is not allowed to fly over the stadium before it gets there.', '!stadium U city_hall');
+  reads('every time the cafeteria is dirty, go clean it', 'G (cafeteria_dirty -> F cafeteria)');
+  reads('whenever the kitchen is dirty, clean it', 'G (kitchen_dirty -> F kitchen)');
+  reads('if you see a dog go to the kitchen', 'G (see_dog -> F kitchen)');
+  reads('Upon loss of attitude lock the spacecraft shall enter safe mode within 10 seconds, and once in safe mode it shall stay there until a ground command is received, remaining indefinitely if none arrives.', 'G (loss_of_attitude_lock_spacecraft -> F[0,10] safe_mode) & G (safe_mode -> safe_mode W ground_command_received)');
+});

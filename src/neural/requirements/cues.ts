@@ -32,6 +32,8 @@ export type BinaryCue =
   | 'then'
   | 'until'
   | 'unless'
+  /** "unless and until", "at least until": a weak until, never a condition. */
+  | 'unlessUntil'
   | 'release'
   | 'since'
   | 'before'
@@ -160,7 +162,7 @@ const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 /** Work a robot does at a place ("clean the east face"): the place is where it goes. */
 export const taskVerbs: readonly string[] = [
   'clean', 'mow', 'spray', 'harvest', 'groom', 'sweep', 'mop', 'vacuum', 'scan', 'water', 'serve', 'photograph', 'film', 'paint', 'tidy',
-  'tidy up', 'dust', 'restock', 'wipe', 'wash', 'scrub', 'polish', 'empty', 'feed', 'plough', 'plow', 'grit', 'salt', 'sample',
+  'tidy up', 'dust', 'restock', 'wipe', 'wash', 'scrub', 'polish', 'empty', 'feed', 'plough', 'plow', 'grit', 'salt', 'sample', 'explore',
 ];
 
 export const cueTable: readonly [string, Cue][] = [
@@ -456,7 +458,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['up to and including the moment when | until and including when | until and including the moment when | up to and including when | ' +
     'up to and including the moment | until and including the moment | ' +
     ['the first position where', 'the position where', 'the first moment where', 'the first moment when', 'the first moment', 'the first time', 'the point where', 'the point when',
-      'the first point where', 'the first state where', 'the first state in which', 'the state where', 'the first step where', 'the step where']
+      'the first point where', 'the first state where', 'the first state in which', 'the state where', 'the first step where', 'the step where',
+      'the step at which', 'the first step at which', 'the moment at which', 'the first moment at which', 'the step in which', 'the first step in which']
       .map((end) => `up to and including ${end}`).join(' | '), binary('releasedBy')],
   ['up to and including a moment when | up to and including a moment where | until and including a moment when | until and including a moment where', binary('strongReleasedBy')],
   ['at every moment since a moment when | ever since the moment when | at every moment since', binary('since')],
@@ -513,7 +516,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['exactly one of | precisely one of', { kind: 'listOf', negated: false, exactlyOne: true }],
   ['exactly once | only once | in exactly one state | in exactly one step | at exactly one step | in only one state | in a single state | ' +
     'at exactly one position | in exactly one position | at only one position | ' +
-    'in just one state | exactly one time | one time only | only one time | just once | one single time', { kind: 'count', bound: 'exactly', times: 1 }],
+    'in just one state | exactly one time | one time only | only one time | just once | one single time | once and only once | one time and one time only', { kind: 'count', bound: 'exactly', times: 1 }],
   ['exactly twice', { kind: 'count', bound: 'exactly', times: 2 }],
   // A bare count ("visit the cafe twice", "go to the library three times") asks for that many visits at least.
   ['twice', { kind: 'count', bound: 'atLeast', times: 2 }],
@@ -563,7 +566,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['until | till | up until | up to the point when | until the moment when | until the point when | as long as not | ' +
     'until a point where | until a point at which | until a point when | until a moment where | until a moment when | until a state where | ' +
     'until a step where | until a state in which | until the first point where | until the first state where | until the first step where', binary('until')],
-  ['unless | at least until | until possibly | unless and until', binary('unless')],
+  ['unless', binary('unless')],
+  ['at least until | until possibly | unless and until', binary('unlessUntil')],
   // Only the operator's own word: "the brake is released" is a clause (cue words match lemmas too).
   ['releases', binary('release')],
   // "p has held ever since the most recent r", "connected at every step since the last authentication": since r.
@@ -714,7 +718,7 @@ export const cueTable: readonly [string, Cue][] = [
     'the whole way | the entire way | the whole way there | the entire way there | all the way there | on the way there | ' +
     'along the route | en route | until you get there | until you arrive there | until you be there | until you reach it | ' +
     'until you have reach it | till you get there | until you get to it | before you get there | before you reach it | before you arrive there | ' +
-    'before get there | before you be there | to get there | to get there at all | when you go there | ' +
+    'before get there | before you be there | before it get there | before it reach it | before it arrive there | before it be there | to get there | to get there at all | when you go there | ' +
     'when go there | when you be go there | to reach it', { kind: 'ignore', onTheWay: true }],
   ['avoid | skip | bypass | stay away from | keep away from | keep well away from | stay well away from | keep far away from | ' +
     'stay out from | keep out from | refrain from enter | refrain from go into | refrain from go to | refrain from visit | ' +

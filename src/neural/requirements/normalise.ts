@@ -3,7 +3,7 @@
 // reads another way ("keep the rover out of the canyon" as "keep out of the canyon"). Words in, words out: the
 // reading itself is reader.ts's.
 import { isStateWord, nounLike } from './content';
-import { timeUnits } from './cues';
+import { taskVerbs, timeUnits } from './cues';
 import type { Word } from './words';
 
 /** A word of a noun phrase as the rewrites below find one: an article, an adjective, a number, a noun or a name. */
@@ -249,6 +249,14 @@ function twoOrdersBanned(words: readonly Word[]): Word[] {
   return [...words.slice(0, or), inserted('and', 'and', 'CCONJ', at), ...said, ...words.slice(or + 1)];
 }
 
+/** "go clean it", "come mop the hall": going to do work at a place is doing it there (the place is where it goes). */
+function goAndDo(words: readonly Word[]): Word[] {
+  return words.flatMap((w, k): Word[] => {
+    if (['go', 'come'].includes(w.lemma) && taskVerbs.includes(words[k + 1]?.norm ?? '')) return [];
+    return ['go', 'come'].includes(words[k - 1]?.lemma ?? '') && taskVerbs.includes(w.norm) ? [{ ...w, pos: 'VERB', lemma: w.norm }] : [w];
+  });
+}
+
 /**
  * "you need to go to cell 3 after": "after" with nothing after it is "afterwards"; "slow down right after" is
  * "immediately afterwards", the next step.
@@ -320,23 +328,28 @@ function followedInTurn(words: readonly Word[]): Word[] {
  * command's verb of going is the place the condition names ("go to room 302", "go to the front desk").
  */
 function thereInCondition(words: readonly Word[]): Word[] {
-  if (!['whenever', 'when', 'if', 'once'].includes(words[0]?.norm ?? '')) return [...words];
+  // (Or "every time": its condition opens a word later.)
+  const opens = ['every', 'each'].includes(words[0]?.norm ?? '') && words[1]?.norm === 'time' ? 1 : 0;
+  if (!['whenever', 'when', 'if', 'once'].includes(words[0]?.norm ?? '') && opens === 0) return [...words];
   const comma = words.findIndex((w) => w.norm === ',');
   // The condition's subject: up to its verb, or all but its last word ("room 302 calls", which the tagger reads as
   // a verb, a number and a noun).
   // A place the condition names after "at" or "in" comes first ("whenever a customer is waiting at the front desk").
-  const verb = words.findIndex((w, k) => k > 1 && k < comma && (w.pos === 'AUX' || (w.pos === 'VERB' && w.norm !== w.lemma)));
+  const verb = words.findIndex((w, k) => k > 1 + opens && k < comma && (w.pos === 'AUX' || (w.pos === 'VERB' && w.norm !== w.lemma)));
   const at = Math.max(...['at', 'in', 'near', 'by'].map((p) => words.slice(0, comma).map((w) => w.norm).lastIndexOf(p)));
-  const place = (at > 0 && isNounPhrase(words.slice(at + 1, comma)) ? words.slice(at + 1, comma) : words.slice(1, verb > 0 ? verb : comma - 1)).filter((w) => w.pos !== 'DET');
+  const place = (at > 0 && isNounPhrase(words.slice(at + 1, comma)) ? words.slice(at + 1, comma) : words.slice(1 + opens, verb > 0 ? verb : comma - 1)).filter((w) => w.pos !== 'DET');
   const named = place.length > 0 && place.some((w) => ['NOUN', 'PROPN', 'NUM'].includes(w.pos)) && place.every((w) => inPhrase(w) || (w.pos === 'VERB' && w.norm === w.lemma));
   // (The command's own "there", after at most a subject and a modal: "whenever room 302 calls, go there", "..., robot
   // should go there"; not "..., and avoid the basement until it gets there".)
   const before = (w: Word) => ['DET', 'NOUN', 'PROPN'].includes(w.pos) || ['then', 'please', 'should', 'must', 'shall', 'will', 'you', 'need', 'to'].includes(w.norm);
-  const there = words.findIndex((w, k) => k > comma && k <= comma + 5 && w.norm === 'there');
-  if (there < 0 || !['go', 'head', 'fly', 'drive', 'rush', 'hurry'].includes(words[there - 1]!.lemma) || !words.slice(comma + 1, there - 1).every(before)) return [...words];
+  // ("whenever the kitchen is dirty, go clean it": "it" after work done at a place is that place too.)
+  const there = words.findIndex((w, k) => k > comma && k <= comma + 5 && (w.norm === 'there' || (w.norm === 'it' && taskVerbs.includes(words[k - 1]!.lemma))));
+  const going = ['go', 'head', 'fly', 'drive', 'rush', 'hurry'].includes(words[there - 1]?.lemma ?? '');
+  if (there < 0 || !(going || words[there]!.norm === 'it') || !words.slice(comma + 1, there - 1).every(before)) return [...words];
   if (comma < 2 || !named) return [...words];
   const start = words[there]!.start;
-  return [...words.slice(0, there), inserted('to', 'to', 'ADP', start), ...place.map((w) => ({ ...w, start, end: start })), ...words.slice(there + 1)];
+  const to = words[there]!.norm === 'there' ? [inserted('to', 'to', 'ADP', start)] : [inserted('the', 'the', 'DET', start)];
+  return [...words.slice(0, there), ...to, ...place.map((w) => ({ ...w, start, end: start })), ...words.slice(there + 1)];
 }
 
 /**
@@ -697,6 +710,7 @@ export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   twoOrdersBanned,
   arrowRule,
   followedInTurn,
+  goAndDo,
   thereInCondition,
   afterAtTheEnd,
   namedAgainShort,

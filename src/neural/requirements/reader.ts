@@ -10,7 +10,7 @@ import type { FormulaJson } from '../../languages/tl/api';
 import { bin, hasTemporal, isVisit, mapProps, nexts, patternOf, propNames, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
 import { NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
-import { goesSomewhere, type BinaryCue, type Cue, type Wrap } from './cues';
+import { goesSomewhere, taskVerbs, type BinaryCue, type Cue, type Wrap } from './cues';
 import { againAndAgain, conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, visitsInTurn, weakly, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import { bulletedRule, commandsInOrder, normalisations, numberedList, twoNamed, unpunctuatedList, withoutGreetings, withoutReasons } from './normalise';
@@ -24,7 +24,7 @@ export interface Reading {
 }
 
 const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'neverFollowedBy', 'immediateResponse', 'immediatelyPrecededBy', 'respondsTo', 'precedes', 'precededBy']);
-const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via', 'stepsAfter', 'withinOf']);
+const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'unlessUntil', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via', 'stepsAfter', 'withinOf']);
 /** The cues whose numbers time a response ("5 seconds after", "within 3 seconds of"): timedResponse reads them, not combine. */
 const timedOps: ReadonlySet<BinaryCue> = new Set(['stepsAfter', 'withinOf']);
 
@@ -372,6 +372,14 @@ class Reader extends RangeReader {
     const passive = (k: number) => this.cueWords(k)[0]?.lemma === 'be' || this.wordAt(k - 1)?.pos === 'AUX';
     const command = this.find(a + 1, b, (k) => (this.cueAt(k)?.kind === 'lead' || (this.cueAt(k)?.kind === 'goal' && !passive(k))) && said(k));
     if (command > a) return [command, command];
+    // "whenever the cafeteria is dirty go clean it": a verb's bare form right after the condition's last word is a command.
+    const bare = this.find(a + 2, b, (k) => {
+      const w = this.wordAt(k);
+      // (A verb of going or work: not "whenever it is over the rooftop set its camera ...", "once in safe mode".)
+      const known = ['go', 'head', 'visit', 'return', 'come', ...taskVerbs].includes(w?.lemma ?? '');
+      return w?.pos === 'VERB' && w.lemma === w.norm && known && ['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(this.wordAt(k - 1)?.pos ?? '') && said(k);
+    });
+    if (bare > a) return [bare, bare];
     const obligation = this.findFlagged(a, b, 'obligation');
     let subject = obligation;
     const posAt = (k: number) => this.wordAt(k)?.pos;
@@ -541,7 +549,7 @@ class Reader extends RangeReader {
         // "always go to b after reaching a": each time a, then b.
         const always = op === 'after' && lead === a + 1 && (this.cueAt(a) as { wraps: Wrap[] }).wraps[0]!.op === 'globally';
         if (always) return un('globally', bin('implies', peel(this.sentence(k + 1, b), 'finally'), this.connectives(a + 1, k)));
-        const waits = op === 'until' || op === 'unless';
+        const waits = op === 'until' || op === 'unless' || op === 'unlessUntil';
         // "go to the kitchen and avoid the bathroom until you reach the kitchen": until waits with the last command of a list.
         const lastCommand = waits && lead === a ? this.lastCommand(a, k) : -1;
         if (lastCommand > a) return bin('and', this.connectives(a, lastCommand), this.connectives(lastCommand + 1, b));
@@ -795,6 +803,8 @@ class Reader extends RangeReader {
         if (forbidden && !trailer && !visited) return un('globally', bin('implies', forbidden, event));
         return this.untilLike('weak_until', left, event, trailer);
       }
+      case 'unlessUntil':
+        return this.untilLike('weak_until', left, event, trailer);
       case 'releasedBy':
         // "..., which happens eventually" makes the releasing moment a promise: strong release. ("remain inside the
         // corridor up to and including ...": staying is what release says of every moment until then.)
@@ -936,6 +946,10 @@ class Reader extends RangeReader {
     const parts: [number, number][] = [];
     // "either the link is restored or return-to-home is initiated eventually": "either" opens the choice, so what
     // follows its last part is said of the whole choice.
+    // "in the next step either gnt holds or req holds", "always either a or b": an adverbial before "either" is said of
+    // the whole choice.
+    const before = this.cueAt(a);
+    if (kind === 'or' && before?.kind === 'unary' && !before.goal && this.cueWord(a + 1) === 'either') return this.wrapAll(this.resolveRange(a, a + 1), this.coordination(a + 1, b, 'or'));
     if (kind === 'or' && this.cueWord(a) === 'either') {
       let tail = b;
       // (Only "eventually": "or d holds in the next cycle" says when d holds, and the first part may say its own time.)

@@ -25,6 +25,8 @@ export const chatSpellings: ReadonlyMap<string, { word: string; pos: string }> =
   ['eventualy', { word: 'eventually', pos: 'ADV' }],
   ['evntually', { word: 'eventually', pos: 'ADV' }],
   ['nver', { word: 'never', pos: 'ADV' }],
+  ['evry', { word: 'every', pos: 'DET' }],
+  ['everytime', { word: 'whenever', pos: 'SCONJ' }],
   ['b4', { word: 'before', pos: 'ADP' }],
   ['lvl', { word: 'level', pos: 'NOUN' }],
   ['rn', { word: 'now', pos: 'ADV' }],

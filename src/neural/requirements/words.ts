@@ -88,6 +88,10 @@ export function readWords(sentence: string, atoms: readonly ApSpan[] = []): Word
   raw.forEach((w, i) => {
     if (i > 0 && second.get(raw[i - 1]!.start)?.includes('Modal') && ['ADJ', 'NOUN'].includes(w.pos) && command(w.start)) w.pos = 'VERB';
   });
+  // "busy remains false", "x stays high": wink reads "remains" after a signal's name as a noun ("the remains").
+  raw.forEach((w, i) => {
+    if (['remains', 'stays'].includes(w.norm) && w.pos === 'NOUN' && ['ADJ', 'ADV', 'ADP'].includes(raw[i + 1]?.pos ?? '')) Object.assign(w, { pos: 'VERB', lemma: w.norm.slice(0, -1) });
+  });
   // "keep sweeping the east flank": after "keep" an -ing word of work done at a place is a verb, which wink may tag as
   // an adjective.
   raw.forEach((w, i) => {
