@@ -2013,3 +2013,17 @@ test('batch 37: an adverbial before "either", "remains false" after a signal, "u
   reads('if you see a dog go to the kitchen', 'G (see_dog -> F kitchen)');
   reads('Upon loss of attitude lock the spacecraft shall enter safe mode within 10 seconds, and once in safe mode it shall stay there until a ground command is received, remaining indefinitely if none arrives.', 'G (loss_of_attitude_lock_spacecraft -> F[0,10] safe_mode) & G (safe_mode -> safe_mode W ground_command_received)');
 });
+
+test('batch 38: the patterns\' scopes as exercises write them in prose, a condition the scope says already, and an exercise\'s wording', () => {
+  reads('In every segment that begins with q and ends with the next r, b must be true at least once before r.', 'G (q & !r -> !r W (b & !r))');
+  reads('In every interval opened by q and closed by a later r, x must not occur before y has occurred in that interval.', 'G (q & !r & F r -> !x U (y | r))');
+  reads('if r occurs at some point, then p holds at every position before the first r.', 'F r -> p U r');
+  reads('If r ever occurs, then c does not hold at any position before the first r.', 'F r -> !c U r');
+  reads('At every point of the execution, a or b (or both) is true.', 'G (a | b)');
+  reads('From the first moment start holds, on must hold forever.', 'G (start -> G on)');
+  reads('p may hold only if q holds now or has held at some earlier point.', 'G (p -> O q)');
+  reads('Express in LTL: from any point where q holds, x must stay false until r holds; r is not required to ever happen.', 'G (q -> !x W r)');
+  reads('Formalize: any occurrence of a or of b must be followed, at that point or later, by c.', 'G (a | b -> F c)');
+  reads('every request must be followed by a grant', 'G (request -> F grant)');
+  reads('every message sent must be received', 'G (message_sent -> received)');
+});

@@ -382,7 +382,8 @@ export abstract class ClauseReader {
     const participle = this.wordAt(end)?.pos === 'VERB' && /(ed|en|nt)$/.test(this.wordAt(end)!.norm);
     const auxiliary = participle ? this.find(end + 1, b, (k) => this.wordAt(k)?.pos === 'AUX') : -1;
     if (auxiliary > end && this.items.slice(end, auxiliary).every((it) => it.kind === 'word')) end = auxiliary;
-    if (end === a + 1 || end === b) return undefined;
+    // ("every request must be followed by a grant": a subject and its modal, the predicate being the response's.)
+    if (end === a + 1 || end === b || this.items.slice(end, b).every((it) => it.kind === 'cue' && it.cue.kind === 'ignore')) return undefined;
     const predicate = this.clauseParts(end, b, false);
     if (predicate.group) return undefined;
     const trigger = this.prop(this.wordsIn(a + 1, end));

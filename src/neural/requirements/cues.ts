@@ -426,6 +426,9 @@ export const cueTable: readonly [string, Cue][] = [
   ['at every moment between #n and #n #unit ago', unary([{ op: 'historically', lo: 'n0', hi: 'n1' }])],
   ['at every moment at least #n #unit ago', unary([{ op: 'historically', lo: 'n0', hi: null }])],
   ['at some moment so far', unary([O])],
+  // "q holds now or has held at some earlier point": once (now included).
+  ['hold now or have hold at some earlier point | hold now or have hold before | hold now or have hold earlier | hold now or held before | ' +
+    'be true now or have be true before | be true now or have be true at some earlier point', unary([O])],
   // "a has held at least once, now or earlier": once.
   ['at least once , now or earlier | at least once now or earlier | at least once , now or before | at least once up to now | at least once so far', unary([O])],
   ['at some moment within the last #n #unit | within the last #n #unit', unary([{ op: 'once', lo: 0, hi: 'n0' }])],
@@ -634,7 +637,8 @@ export const cueTable: readonly [string, Cue][] = [
   // "a confirmation shall be sent after each payment": each time, at that moment or later.
   ['after each | after every | after any', { kind: 'if', global: true, later: true }],
   // "once X, Y": from the moment X holds on, so "never Y" keeps its G.
-  ['once | as soon as | from the moment that | from the moment when | from the moment', { kind: 'if', global: true, fromThenOn: true }],
+  ['once | as soon as | from the moment that | from the moment when | from the moment | from the first moment | from the first moment that | ' +
+    'from the first moment when | from the instant', { kind: 'if', global: true, fromThenOn: true }],
   ['both | at the same time | simultaneously | together | at once | in parallel | in the same step | at the same step | in the same state | ' +
     'at the same moment', { kind: 'jointly' }],
   ['be mutually exclusive | be exclusive | exclude each other | be never true together | never hold together', { kind: 'jointly', wraps: [G, NOT] }],
@@ -711,6 +715,9 @@ export const cueTable: readonly [string, Cue][] = [
     ', any order be fine | , any order be ok | , any order work | , any order be good | , either order be fine | , whichever order be fine | ' +
     'any order you like | any order you want | any order u like | either order fine | either order be fine | either order be ok | whichever easy | ' +
     'whichever be easy | whichever easier', { kind: 'ignore' }],
+  // "x must not occur before y has occurred in that interval": a scope's interval, which the scope says already.
+  ['in that interval | within that interval | within the same interval | in the same interval | in that segment | within the same segment | ' +
+    'in the same segment | within that segment', { kind: 'ignore' }],
   // "between step 2 and step 5, inclusive": the bounds of every interval here are in it.
   [', inclusive | , both inclusive | , bounds inclusive', { kind: 'ignore' }],
   // "avoid the red room on the way": what is avoided, is avoided until the goal is reached.

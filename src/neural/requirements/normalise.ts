@@ -258,6 +258,64 @@ function goAndDo(words: readonly Word[]): Word[] {
 }
 
 /**
+ * The specification patterns' scopes as exercises write them in prose, put the way the pattern catalogue reads them:
+ * "In every segment that begins with q and ends with the next r, ..." and "In every interval from q to a later r, ..."
+ * are "Between q and r, ..."; "From each q until the next r (or forever, if no r follows), ..." is "After q until r, ...".
+ */
+function scopeInProse(words: readonly Word[]): Word[] {
+  const lemmas = words.map((w) => w.lemma);
+  const text = lemmas.join(' ');
+  const span = '(?:segment|interval|period|stretch|window)';
+  const each = '(?:in|within|during) (?:every|each|any|all) ' + span + 's?';
+  const next = '(?:the next |a later |a subsequent |the following |a |an |the )?';
+  const between = [
+    new RegExp(`^${each} (?:that |which )?(?:begin|start|open) (?:with|at) (?:a |an |the )?(\\S+) (?:and|,) (?:end|close|finish) (?:with|at) ${next}(\\S+) , `),
+    new RegExp(`^${each} (?:that |which )?(?:be )?(?:open|start|begin) by (?:a |an |the )?(\\S+) and (?:be )?(?:close|end) by ${next}(\\S+) , `),
+    new RegExp(`^${each} from (?:a |an |each |every )?(\\S+) to ${next}(\\S+) , `),
+  ];
+  const afterUntil = new RegExp(`^from (?:each|every|any|a) (\\S+) until ${next}(\\S+) (?:\\( or forever , if no \\S+ follow \\) )?, `);
+  const found = (re: RegExp) => re.exec(text + ' ');
+  const m = between.map(found).find((x) => x) ?? found(afterUntil);
+  if (!m) return [...words];
+  const used = m[0].trim().split(' ').length;
+  const q = words[lemmas.findIndex((l) => l === m[1])]!;
+  const r = words[lemmas.lastIndexOf(m[2]!, used - 1)]!;
+  const at = words[0]!.start;
+  const opening = m[0].startsWith('from') ? [inserted('after', 'after', 'ADP', at), q, inserted('until', 'until', 'ADP', at), r] : [inserted('between', 'between', 'ADP', at), q, inserted('and', 'and', 'CCONJ', at), r];
+  // ("..., b must be true at least once before r": before the scope's own end, which the scope says.)
+  const rest = words.slice(used);
+  const last = rest.length - 1;
+  const before = rest[last]?.lemma === m[2] ? (rest[last - 1]?.norm === 'before' ? last - 1 : rest[last - 1]?.norm === 'the' && rest[last - 2]?.norm === 'before' ? last - 2 : -1) : -1;
+  return [...opening, inserted(',', ',', 'PUNCT', at), ...(before > 0 ? rest.slice(0, before) : rest)];
+}
+
+/**
+ * "from any point where q holds, x must stay false ...", "any occurrence of a or of b must be followed ...", "every a
+ * must be followed, at that point or later, by c": an exercise's ways of saying "whenever q holds", "every a or b" and
+ * "followed by c" (which includes that point).
+ */
+function exerciseWording(words: readonly Word[]): Word[] {
+  const norms = words.map((w) => w.norm);
+  const text = norms.join(' ');
+  // (At the start, or after a label: "Express in LTL: from any point where ...".)
+  const colon = norms.indexOf(':');
+  const from = colon >= 0 && colon <= 4 ? colon + 1 : 0;
+  const whenever = /^(from|at) (any|every|each) (point|moment|position|step|state) (where|when|at which|in which) /.exec(norms.slice(from).join(' ') + ' ');
+  if (whenever) return exerciseWording([...words.slice(0, from), inserted('whenever', 'whenever', 'SCONJ', words[from]!.start), ...words.slice(from + whenever[0].trim().split(' ').length)]);
+  const occurrence = norms.findIndex((n, k) => ['occurrence', 'occurrences'].includes(n) && norms[k + 1] === 'of' && ['any', 'every', 'each', 'an', 'the'].includes(norms[k - 1] ?? ''));
+  if (occurrence > 0) {
+    const rest = words.slice(occurrence + 2).filter((w, k, ws) => !(w.norm === 'of' && ws[k - 1]?.norm === 'or'));
+    return exerciseWording([...words.slice(0, occurrence), ...rest]);
+  }
+  const aside = /, (at that point or later|now or later|at that point or afterwards|then or later) ,/.exec(text);
+  if (aside) {
+    const start = text.slice(0, aside.index).trim().split(' ').length;
+    return [...words.slice(0, start), ...words.slice(start + aside[0].split(' ').length)];
+  }
+  return [...words];
+}
+
+/**
  * "you need to go to cell 3 after": "after" with nothing after it is "afterwards"; "slow down right after" is
  * "immediately afterwards", the next step.
  */
@@ -678,11 +736,15 @@ function frontedCondition(words: readonly Word[]): Word[] {
  * the connective joins.
  */
 function withoutStrayMarks(words: readonly Word[]): Word[] {
+  // ("a or b (or both) is true": an inclusive or says so.)
+  const aside = ['(', 'or', 'both', ')'];
+  const opens = new Set(words.flatMap((_, k) => (aside.every((n, d) => words[k + d]?.norm === n) ? [k] : [])));
+  const orBoth = (k: number) => [0, 1, 2, 3].some((d) => opens.has(k - d));
   const possessive = (w: Word, k: number) => w.text === "'" && /s$/.test(words[k - 1]?.norm ?? '') && ['NOUN', 'PROPN', 'ADJ'].includes(words[k + 1]?.pos ?? '');
   const afterConnective = (k: number) => words[k]?.norm === ',' && k > 0 && ['and', 'but', 'or'].includes(words[k - 1]!.norm);
   // (With the comma that closes a short aside: "and, from that moment on, q holds".)
   const closing = (k: number) => words[k]!.norm === ',' && [1, 2, 3, 4, 5, 6].some((d) => afterConnective(k - d) && !words.slice(k - d + 1, k).some((w) => w.norm === ','));
-  return words.filter((w, k) => !possessive(w, k) && !afterConnective(k) && !closing(k));
+  return words.filter((w, k) => !possessive(w, k) && !afterConnective(k) && !closing(k) && !orBoth(k));
 }
 
 /** The rewrites of a sentence's words into the shapes the reader reads, in the order they apply. */
@@ -710,6 +772,8 @@ export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   twoOrdersBanned,
   arrowRule,
   followedInTurn,
+  scopeInProse,
+  exerciseWording,
   goAndDo,
   thereInCondition,
   afterAtTheEnd,

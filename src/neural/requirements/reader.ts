@@ -329,6 +329,15 @@ class Reader extends RangeReader {
   }
 
   private conditional(cond: FormulaJson, main: FormulaJson, global: boolean, onlyIf: boolean, fromThenOn: boolean, relativePast = false): FormulaJson {
+    // "if r ever occurs, then c does not hold at any position before the first r": the main clause's scope ("before the
+    // first r", F r -> ...) says the condition already.
+    const scope = main.kind === 'implies' && main.args[0]!.kind === 'finally' && !main.args[0]!.interval ? main.args[0]!.args[0]! : undefined;
+    if (scope && !onlyIf && this.sameFormula(peel(cond, 'finally'), scope)) return main;
+    // (So does a precedence that waits for the condition's own event: "if r ever occurs, c does not hold before the
+    // first r" is F r -> !c U r, r being sure to come.)
+    // (A precedence, "not ... before r": not "whenever the tank is empty, the pump stops until the tank is empty".)
+    const waits = main.kind === 'weak_until' && !main.interval;
+    if (waits && !onlyIf && !hasTemporal(peel(cond, 'finally')) && this.sameFormula(peel(cond, 'finally'), main.args[1]!)) return bin('implies', un('finally', main.args[1]!), bin('until', main.args[0]!, main.args[1]!));
     // "a can only happen if b happened before": a rule about the past holds at every moment, as does "if b holds at
     // some point, a has held before": whenever b, once a.
     if (onlyIf) return hasPast(cond) || global ? un('globally', bin('implies', peel(main, 'globally'), cond)) : bin('implies', main, cond);
