@@ -2027,3 +2027,18 @@ test('batch 38: the patterns\' scopes as exercises write them in prose, a condit
   reads('every request must be followed by a grant', 'G (request -> F grant)');
   reads('every message sent must be received', 'G (message_sent -> received)');
 });
+
+test('batch 38 commands: an order restated for each place ("too early", "before its turn", "any of them"), counts after "but", numbered places, a loop\'s opening, a bare "before"', () => {
+  reads('Visit the kitchen, printer room and conference room in this order. Do not enter the printer room or the conference room too early.', 'F (kitchen & F (printer_room & F conference_room)) & !printer_room U kitchen & !conference_room U printer_room');
+  reads('visit bookstore, florist and coffee shop in exactly that order and dont go to any of them earlier than its turn', 'F (bookstore & F (florist & F coffee_shop)) & !florist U bookstore & !coffee_shop U florist');
+  reads('go to room 2, room 4 and room 8 in this order, and dont enter room 4 or room 8 before its turn', 'F (room_2 & F (room_4 & F room_8)) & !room_4 U room_2 & !room_8 U room_4');
+  reads('You may go in the kitchen, but not more than one time.', '!kitchen W (kitchen W G !kitchen)');
+  reads('you are allowed to pass by the pond but only once at most', '!pond W (pond W G !pond)');
+  reads('u must reach the ice cream shop in 5 minutes or less and never go above the highway', 'F[0,5] ice_cream_shop & G !go_above_highway');
+  reads('go to the printer room and from there to office 214, without going through the kitchen on the way', 'F (printer_room & F office_214) & !kitchen U office_214');
+  reads('patrol rooms 1 3 7 and 9 forever', 'G F room_1 & G F room_3 & G F room_7 & G F room_9');
+  reads('go round the garden in a loop: flower bed, then patio, then shed, and repeat that forever', 'G F (flower_bed & F (patio & F shed))');
+  reads('I want the robot reach office 214 but it must not pass the reception before', '!reception U robot_office_214');
+  reads('If p holds now, then q holds in the next state.', 'p -> X q');
+  reads('When the emergency stop is pressed, the AGV shall reach standstill within 2 seconds and shall then remain stopped until the e-stop is reset.', 'G (emergency_stop_pressed -> F[0,2] standstill & stopped U e_stop_reset)');
+});

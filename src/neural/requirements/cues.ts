@@ -475,6 +475,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['for the next #n to #n #unit? | during the next #n to #n #unit? | throughout the next #n to #n #unit? | for #n to #n #unit? | ' +
     'over the next #n to #n #unit?', unary([{ op: 'globally', lo: 'n0', hi: 'n1' }])],
   ['after #n #unit | #n #unit later | in #n #unit | exactly #n #unit later | #n #unit from now', unary([{ op: 'finally', lo: 'n0', hi: 'n0' }])],
+  ['in #n #unit or less | within #n #unit or less | in #n #unit or sooner | in #n #unit at most', unary([{ op: 'finally', lo: 0, hi: 'n0' }])],
   ['somewhere between #n and #n #unit later | at some point between #n and #n #unit later | between #n and #n #unit later', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
   ['between #n and #n #unit | between #n #unit and #n #unit | after #n to #n #unit | in #n to #n #unit | ' +
     'after #n #unit but within #n #unit | after #n #unit and within #n #unit', unary([{ op: 'finally', lo: 'n0', hi: 'n1' }])],
@@ -484,7 +485,9 @@ export const cueTable: readonly [string, Cue][] = [
   // Counting: bounded existence and its kin.
   ['at most #n time | at most #n times | no more than #n times | not more than #n times | at most #n occasion | at most #n occasions',
     { kind: 'count', bound: 'atMost' }],
-  ['at most once | no more than once | not more than once', { kind: 'count', bound: 'atMost', times: 1 }],
+  ['at most once | no more than once | not more than once | not more than one time | no more than one time | at most one time | ' +
+    'only once at most | once at most | but not more than one time | but not more than once | but at most once | , but at most once | ' +
+    'but only once at most | , but only once at most | , but not more than one time | , but not more than once', { kind: 'count', bound: 'atMost', times: 1 }],
   // "p holds in the initial state and in no later state": not at any step after this one.
   ['in no later state | in no later step | at no later step | at no later position | in no later position | at no later time | ' +
     'at no later point | in no subsequent state | at no subsequent step', unary([X, G, NOT])],
@@ -555,7 +558,8 @@ export const cueTable: readonly [string, Cue][] = [
     // "go to the bell tower and right after it the clock tower": the very next step (sequence() reads the X).
     'right after it | and right after it | right after that | and right after that | straight away | and straight away | then straight away | ' +
     'and then straight away | , and after you have do that , | and after you have do that , | after you have do that , | ' +
-    'and once you have do that , | once you have do that , | and when you have do that , | when you have do that ,', binary('then')],
+    'and once you have do that , | once you have do that , | and when you have do that , | when you have do that , | ' +
+    'and from there to | , and from there to | and from there go to | from there go to | and from there , go to', binary('then')],
   ['twice in a row | two times in a row | in two consecutive steps | in two successive steps | at two consecutive steps | in two consecutive positions | ' +
     'in two successive positions | at two successive steps | in two successive states | ' +
     'at two consecutive positions | at two successive positions | in two consecutive states | at two consecutive states', { kind: 'inARow', times: 2 }],

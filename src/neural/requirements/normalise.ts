@@ -316,6 +316,58 @@ function exerciseWording(words: readonly Word[]): Word[] {
 }
 
 /**
+ * "patrol rooms 1 3 7 and 9 forever", "visit tables 2, 5 and 7": a plural noun before a list of numbers names a place
+ * for each ("room 1, room 3, room 7 and room 9").
+ */
+function numberedPlaces(words: readonly Word[]): Word[] {
+  const k = words.findIndex((w, i) => w.pos === 'NOUN' && /[a-z]s$/.test(w.norm) && words[i + 1]?.pos === 'NUM');
+  if (k < 0) return [...words];
+  let end = k + 1;
+  while (end < words.length && (words[end]!.pos === 'NUM' || [',', 'and', 'or'].includes(words[end]!.norm))) end++;
+  while (end > k + 1 && words[end - 1]!.pos !== 'NUM') end--;
+  const numbers = words.slice(k + 1, end).filter((w) => w.pos === 'NUM');
+  if (numbers.length < 2) return [...words];
+  const join = words.slice(k + 1, end).some((w) => w.norm === 'or') ? 'or' : 'and';
+  const singular = { ...words[k]!, text: words[k]!.text.slice(0, -1), norm: words[k]!.norm.slice(0, -1), lemma: words[k]!.norm.slice(0, -1) };
+  const at = (w: Word) => ({ ...singular, start: w.start, end: w.start });
+  const listed = numbers.flatMap((n, i): Word[] => [
+    ...(i === 0 ? [] : i === numbers.length - 1 ? [inserted(join, join, 'CCONJ', n.start)] : [inserted(',', ',', 'PUNCT', n.start)]),
+    at(n),
+    n,
+  ]);
+  return [...words.slice(0, k), ...listed, ...words.slice(end)];
+}
+
+/**
+ * "go round the garden in a loop: flower bed, then patio, then shed, and repeat that forever": an opening that only says
+ * the round is a loop, which the rest says again.
+ */
+function loopOpening(words: readonly Word[]): Word[] {
+  const colon = words.findIndex((w) => w.norm === ':');
+  if (colon < 2 || colon > 7) return [...words];
+  const said = words.slice(0, colon).map((w) => w.lemma).join(' ');
+  const loop = /^(?:(?:go|fly|drive|move|walk) (?:a)?round(?: the \S+(?: \S+)?)? in a (?:loop|circle|circuit)|do (?:a|this) (?:loop|round|circuit)|(?:go|fly|drive) in a (?:loop|circle))$/.test(said);
+  return loop ? words.slice(colon + 1) : [...words];
+}
+
+/**
+ * "the robot must not pass the reception before": a ban that ends with a bare "before", in a mission, is one on the way
+ * to its goal.
+ */
+function bareBefore(words: readonly Word[]): Word[] {
+  const last = words.length - 1;
+  const banned = words.some((w) => ['not', 'never', 'avoid'].includes(w.norm));
+  if (words[last]?.norm !== 'before' || !banned || !['NOUN', 'PROPN', 'NUM'].includes(words[last - 1]?.pos ?? '')) return [...words];
+  const at = words[last]!.start;
+  return [...words.slice(0, last), inserted('on', 'on', 'ADP', at), inserted('the', 'the', 'DET', at), inserted('way', 'way', 'NOUN', at)];
+}
+
+/** "the AGV shall then remain stopped": a "then" after a modal orders the main clause's own parts, as "and" does. */
+function modalThen(words: readonly Word[]): Word[] {
+  return words.filter((w, k) => !(w.norm === 'then' && ['shall', 'must', 'will', 'should'].includes(words[k - 1]?.norm ?? '') && k > 2));
+}
+
+/**
  * "you need to go to cell 3 after": "after" with nothing after it is "afterwards"; "slow down right after" is
  * "immediately afterwards", the next step.
  */
@@ -414,10 +466,14 @@ function thereInCondition(words: readonly Word[]): Word[] {
  * The steps with ", following this order" after them: the words the reader reads as a strict order of the steps. An
  * order they say already ("..., in exactly that order") gives way to it.
  */
-function followingThisOrder(steps: readonly Word[], at: number): Word[] {
-  const comma = steps.map((w) => w.norm).lastIndexOf(',');
-  const said = /^(in )?(exactly |precisely |strictly )?(that|this|the same|the given|the list) order$/.test(steps.slice(comma + 1).map((w) => w.lemma).join(' '));
-  return [...(comma > 0 && said ? steps.slice(0, comma) : steps), inserted(',', ',', 'PUNCT', at), inserted('following', 'follow', 'VERB', at), inserted('this', 'this', 'DET', at), inserted('order', 'order', 'NOUN', at)];
+function followingThisOrder(given: readonly Word[], at: number): Word[] {
+  let end = given.length;
+  while (end > 0 && given[end - 1]!.norm === ',') end--;
+  const steps = given.slice(0, end);
+  // (With or without a comma before it: "..., in exactly that order", "... and c in this order".)
+  const said = /(^|, |\s)(in )?(exactly |precisely |strictly )?(that|this|the same|the given|the list) order$/.exec(steps.map((w) => w.lemma).join(' '));
+  const kept = said ? steps.slice(0, steps.length - said[0].trim().split(' ').length) : steps;
+  return [...kept, inserted(',', ',', 'PUNCT', at), inserted('following', 'follow', 'VERB', at), inserted('this', 'this', 'DET', at), inserted('order', 'order', 'NOUN', at)];
 }
 
 /**
@@ -427,15 +483,19 @@ function followingThisOrder(steps: readonly Word[], at: number): Word[] {
  */
 function notFirstSaidAfter(words: readonly Word[]): Word[] {
   const norms = words.map((w) => w.norm);
-  const cut = Math.max(norms.lastIndexOf(','), norms.lastIndexOf('.'));
+  // (At the last comma or full stop, or at an "and" before the ban: "... in exactly that order and dont go to ...".)
+  const andBan = norms.reduce((last, n, k) => (n === 'and' && ['do', 'never'].includes(norms[k + 1] ?? '') ? k : last), -1);
+  const cut = Math.max(norms.lastIndexOf(','), norms.lastIndexOf('.'), andBan);
   const before = norms.slice(0, cut).includes('before');
-  if (cut <= 0 || !(before || norms.slice(0, cut).some((n) => ['then', 'after', 'first'].includes(n)))) return [...words];
-  const said = words.slice(cut + 1).filter((w) => w.pos !== 'PUNCT').map((w) => w.lemma).join(' ');
-  const m = /^(?:(?:the )?(.+?) (?:must|should|can|may|will|shall)? ?(?:not|never) (?:come|be|go|happen) first|(?:do not|never|not) (?:go to |visit |enter |do )?(?:the )?(.+?) (?:first|early|too early|too soon|ahead of time|out of order))$/.exec(said);
+  if (cut <= 0 || !(before || norms.slice(0, cut).some((n) => ['then', 'after', 'first', 'order'].includes(n)))) return [...words];
+  const said = words.slice(cut + 1).filter((w) => w.pos !== 'PUNCT').map((w) => w.lemma).join(' ').replace(/^(and|but) /, '');
+  const m = /^(?:(?:the )?(.+?) (?:must|should|can|may|will|shall)? ?(?:not|never) (?:come|be|go|happen) first|(?:do not|never|not) (?:go to |visit |enter |do )?(?:the )?(.+?) (?:first|early|too early|too soon|ahead of time|out of order|before (?:its|their) turn|earlier than (?:its|their) turn|out of turn))$/.exec(said);
   // ("dont visit the statue or fountain early": each of them.)
   const places = m ? (m[1] ?? m[2])!.split(/ (?:or|and|nor) (?:the )?/).map((p) => p.split(' ')) : [];
   const earlier = ` ${words.slice(0, cut).map((w) => w.lemma).join(' ')} `;
-  if (places.length === 0 || places.some((place) => place.length > 4 || !earlier.includes(` ${place.join(' ')} `))) return [...words];
+  // ("dont go to any of them earlier than its turn": every place of the order.)
+  const all = m !== null && /^(any|each|all|none) of (them|those|these)$|^them$/.test((m[1] ?? m[2])!);
+  if (!all && (places.length === 0 || places.some((place) => place.length > 4 || !earlier.includes(` ${place.join(' ')} `)))) return [...words];
   return before ? words.slice(0, cut) : followingThisOrder(words.slice(0, cut), words[cut]!.start);
 }
 
@@ -774,6 +834,10 @@ export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   followedInTurn,
   scopeInProse,
   exerciseWording,
+  modalThen,
+  numberedPlaces,
+  loopOpening,
+  bareBefore,
   goAndDo,
   thereInCondition,
   afterAtTheEnd,
