@@ -2042,3 +2042,14 @@ test('batch 38 commands: an order restated for each place ("too early", "before 
   reads('If p holds now, then q holds in the next state.', 'p -> X q');
   reads('When the emergency stop is pressed, the AGV shall reach standstill within 2 seconds and shall then remain stopped until the e-stop is reset.', 'G (emergency_stop_pressed -> F[0,2] standstill & stopped U e_stop_reset)');
 });
+
+test('batch 39 commands: a ban between steps, "please" after an addressee, "not more", "maximum one time", an emphatic "ever", "do not pass by" on the way', () => {
+  reads('Go to lab 101 and then lab 102 and after that the office. Do not use the freight elevator at any point. When you are done go to the charging station and stay there.', 'F (lab_101 & F (lab_102 & F (office & F G charging_station))) & G !use_freight_elevator');
+  reads('Drone, please check out the water tower and the diner.', 'F water_tower & F diner');
+  readsShape('The drone should pass over the church exactly one time, not more.', '!a U (a & a U G !a)');
+  reads('please robot go to charging station maximum one time only', '!charging_station W (charging_station W G !charging_station)');
+  reads('dont go to the reef ever', 'G !reef');
+  reads('go to the lighthouse and wait ther', 'F G lighthouse');
+  reads('go to the kitchen but do not pass by table 3', '!table_3 U kitchen');
+  reads("Go to the bell tower, but don't pass the bank until you've checked the post office.", 'F bell_tower & !bank U post_office');
+});

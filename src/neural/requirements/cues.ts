@@ -162,7 +162,7 @@ const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 /** Work a robot does at a place ("clean the east face"): the place is where it goes. */
 export const taskVerbs: readonly string[] = [
   'clean', 'mow', 'spray', 'harvest', 'groom', 'sweep', 'mop', 'vacuum', 'scan', 'water', 'serve', 'photograph', 'film', 'paint', 'tidy',
-  'tidy up', 'dust', 'restock', 'wipe', 'wash', 'scrub', 'polish', 'empty', 'feed', 'plough', 'plow', 'grit', 'salt', 'sample', 'explore',
+  'tidy up', 'dust', 'restock', 'wipe', 'wash', 'scrub', 'polish', 'empty', 'feed', 'plough', 'plow', 'grit', 'salt', 'sample', 'explore', 'search',
 ];
 
 export const cueTable: readonly [string, Cue][] = [
@@ -486,7 +486,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['at most #n time | at most #n times | no more than #n times | not more than #n times | at most #n occasion | at most #n occasions',
     { kind: 'count', bound: 'atMost' }],
   ['at most once | no more than once | not more than once | not more than one time | no more than one time | at most one time | ' +
-    'only once at most | once at most | but not more than one time | but not more than once | but at most once | , but at most once | ' +
+    'only once at most | once at most | maximum one time | maximum one time only | maximum once | max once | max one time | a maximum of one time | ' +
+    'a maximum of once | but not more than one time | but not more than once | but at most once | , but at most once | ' +
     'but only once at most | , but only once at most | , but not more than one time | , but not more than once', { kind: 'count', bound: 'atMost', times: 1 }],
   // "p holds in the initial state and in no later state": not at any step after this one.
   ['in no later state | in no later step | at no later step | at no later position | in no later position | at no later time | ' +
@@ -496,7 +497,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['a second time | one more time | once more | a third time', { kind: 'ignore' }],
   // "Stop by the galley exactly once on this run, no more, no less": the count says it already.
   [', no second pass | no second pass | , no second time | no second time | , no second visit | no second visit | , no repeats | no repeats | ' +
-    ', no more , no less | no more , no less | , no more no less | no more no less | , no more | on this run | on this trip | on this shift | ' +
+    ', no more , no less | no more , no less | , no more no less | no more no less | , no more | , not more | , not more than that | , not twice | on this run | on this trip | on this shift | ' +
     'per run | per trip | per shift', { kind: 'ignore' }],
   // "check on Miller's Hut and Granite Hut, whichever order is quicker": any order.
   ['whichever order be quicker | whichever order be fast | whichever order be faster | whichever order be short | whichever order be shorter | ' +

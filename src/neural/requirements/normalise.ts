@@ -362,6 +362,53 @@ function bareBefore(words: readonly Word[]): Word[] {
   return [...words.slice(0, last), inserted('on', 'on', 'ADP', at), inserted('the', 'the', 'DET', at), inserted('way', 'way', 'NOUN', at)];
 }
 
+/**
+ * "Go to lab 101 and then lab 102. Do not use the freight elevator at any point. When you are done go to the charging
+ * station and stay there.": a ban said between the steps holds beside them all; the sentence after it goes on from the
+ * steps, so the ban is read last.
+ */
+function banBetweenSteps(words: readonly Word[]): Word[] {
+  const sentences: Word[][] = [[]];
+  for (const w of words) {
+    sentences[sentences.length - 1]!.push(w);
+    if (['.', '!', ';'].includes(w.norm)) sentences.push([]);
+  }
+  const said = (ws: readonly Word[]) => ws.map((w) => w.lemma).join(' ');
+  const ban = (ws: readonly Word[]) => /^(do not|never|avoid|stay away|keep away|keep out|stay out) /.test(said(ws));
+  const goesOn = (ws: readonly Word[]) => /^(when you be (do|finish)|once you be (do|finish)|when (do|finish)|after that|afterwards|then|finally|after all that|at the end) /.test(said(ws));
+  for (let i = 1; i + 1 < sentences.length; i++) {
+    if (ban(sentences[i]!) && !ban(sentences[i - 1]!) && goesOn(sentences[i + 1]!)) {
+      const [b, next] = [sentences[i]!, sentences[i + 1]!];
+      // (The last sentence has no full stop of its own any more: the ban's goes with it.)
+      const stop = b[b.length - 1]!;
+      const ends = ['.', '!', ';'].includes(next[next.length - 1]?.norm ?? '');
+      sentences[i] = ends ? next : [...next, { ...stop, start: next[next.length - 1]!.end, end: next[next.length - 1]!.end }];
+      sentences[i + 1] = ends ? b : b.slice(0, -1);
+      return sentences.flat();
+    }
+  }
+  return [...words];
+}
+
+/**
+ * "dont go to the reef ever", "go to a but do not pass by table 3": an "ever" said after a ban for emphasis adds nothing
+ * to it; a ban on passing a place, in a mission that goes somewhere, is one on the way there ("without passing").
+ */
+function banWording(words: readonly Word[]): Word[] {
+  const banned = (k: number) => words.slice(0, k).some((w) => ['not', 'never', 'avoid'].includes(w.norm));
+  const out = words.filter((w, k) => !(w.norm === 'ever' && (k === words.length - 1 || [',', '.'].includes(words[k + 1]!.norm)) && ['NOUN', 'PROPN', 'NUM'].includes(words[k - 1]?.pos ?? '') && banned(k)));
+  const norms = out.map((w) => w.norm);
+  const pass = norms.findIndex((n, k) => n === 'pass' && norms[k - 1] === 'not' && norms[k - 2] === 'do' && k > 3);
+  const going = norms.slice(0, Math.max(pass, 0)).some((n) => ['go', 'get', 'reach', 'head', 'fly', 'drive'].includes(n));
+  // (Not a ban that says its own scope: "don't pass the bank until ...", "on the way don't pass through reception".)
+  const scoped = norms.some((n) => ['until', 'till', 'before', 'way', 'unless', 'while'].includes(n));
+  if (pass < 0 || !going || scoped) return out;
+  const from = ['but', 'and'].includes(norms[pass - 3] ?? '') ? pass - 3 : pass - 2;
+  const by = ['by', 'through', 'thru', 'over'].includes(norms[pass + 1] ?? '') ? pass + 2 : pass + 1;
+  const at = out[from]!.start;
+  return [...out.slice(0, from), inserted('without', 'without', 'ADP', at), inserted('passing', 'pass', 'VERB', at), ...out.slice(by)];
+}
+
 /** "the AGV shall then remain stopped": a "then" after a modal orders the main clause's own parts, as "and" does. */
 function modalThen(words: readonly Word[]): Word[] {
   return words.filter((w, k) => !(w.norm === 'then' && ['shall', 'must', 'will', 'should'].includes(words[k - 1]?.norm ?? '') && k > 2));
@@ -832,6 +879,8 @@ export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   twoOrdersBanned,
   arrowRule,
   followedInTurn,
+  banBetweenSteps,
+  banWording,
   scopeInProse,
   exerciseWording,
   modalThen,

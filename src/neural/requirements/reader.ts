@@ -1592,8 +1592,9 @@ function withoutAddressee(items: Item[]): Item[] {
   const nameLike = named.length === 1 ? ['NOUN', 'PROPN', 'VERB'] : ['NOUN', 'PROPN'];
   const addressee = named.length >= 1 && named.length <= 2 && named.every((it) => nameLike.includes((it as { word: Word }).word.pos)) &&
     before.every((it) => it.kind === 'word' || (it.kind === 'cue' && it.cue.kind === 'ignore'));
-  // ("do" before a negation: "drone, don't fly over the park".)
-  const next = items[comma + 1]?.kind === 'word' && (items[comma + 1] as { word: Word }).word.norm === 'do' ? items[comma + 2] : items[comma + 1];
+  // ("do" before a negation: "drone, don't fly over the park"; "please": "Drone, please check out ...".)
+  const skipped = (it: Item | undefined) => (it?.kind === 'word' && ['do', 'please', 'pls'].includes(it.word.norm)) || (it?.kind === 'cue' && it.cue.kind === 'ignore' && ['please', 'pls'].includes(it.words[0]!.norm));
+  const next = skipped(items[comma + 1]) ? items[comma + 2] : items[comma + 1];
   // ("Robot, patrol the hallway ...", "drone, never fly over the park": a going adverbial or a ban opens one too.)
   const banning = (cue: Cue) => cue.kind === 'unary' && cue.wraps.some((w) => w.op === 'not');
   const command = next?.kind === 'cue' ? goesSomewhere(next.cue) || next.cue.kind === 'avoid' || banning(next.cue) : next?.kind === 'word' && next.word.pos === 'VERB' && next.word.lemma === next.word.norm;

@@ -26,6 +26,7 @@ export const chatSpellings: ReadonlyMap<string, { word: string; pos: string }> =
   ['evntually', { word: 'eventually', pos: 'ADV' }],
   ['nver', { word: 'never', pos: 'ADV' }],
   ['evry', { word: 'every', pos: 'DET' }],
+  ['ther', { word: 'there', pos: 'ADV' }],
   ['everytime', { word: 'whenever', pos: 'SCONJ' }],
   ['b4', { word: 'before', pos: 'ADP' }],
   ['lvl', { word: 'level', pos: 'NOUN' }],
