@@ -2037,6 +2037,7 @@ test('batch 38 commands: an order restated for each place ("too early", "before 
   reads('u must reach the ice cream shop in 5 minutes or less and never go above the highway', 'F[0,5] ice_cream_shop & G !go_above_highway');
   reads('go to the printer room and from there to office 214, without going through the kitchen on the way', 'F (printer_room & F office_214) & !kitchen U office_214');
   reads('patrol rooms 1 3 7 and 9 forever', 'G F room_1 & G F room_3 & G F room_7 & G F room_9');
+  reads('Keep inspecting turbines 1, 2 and 3 forever.', 'G F turbine_1 & G F turbine_2 & G F turbine_3');
   reads('go round the garden in a loop: flower bed, then patio, then shed, and repeat that forever', 'G F (flower_bed & F (patio & F shed))');
   reads('I want the robot reach office 214 but it must not pass the reception before', '!reception U robot_office_214');
   reads('If p holds now, then q holds in the next state.', 'p -> X q');

@@ -316,29 +316,6 @@ function exerciseWording(words: readonly Word[]): Word[] {
 }
 
 /**
- * "patrol rooms 1 3 7 and 9 forever", "visit tables 2, 5 and 7": a plural noun before a list of numbers names a place
- * for each ("room 1, room 3, room 7 and room 9").
- */
-function numberedPlaces(words: readonly Word[]): Word[] {
-  const k = words.findIndex((w, i) => w.pos === 'NOUN' && /[a-z]s$/.test(w.norm) && words[i + 1]?.pos === 'NUM');
-  if (k < 0) return [...words];
-  let end = k + 1;
-  while (end < words.length && (words[end]!.pos === 'NUM' || [',', 'and', 'or'].includes(words[end]!.norm))) end++;
-  while (end > k + 1 && words[end - 1]!.pos !== 'NUM') end--;
-  const numbers = words.slice(k + 1, end).filter((w) => w.pos === 'NUM');
-  if (numbers.length < 2) return [...words];
-  const join = words.slice(k + 1, end).some((w) => w.norm === 'or') ? 'or' : 'and';
-  const singular = { ...words[k]!, text: words[k]!.text.slice(0, -1), norm: words[k]!.norm.slice(0, -1), lemma: words[k]!.norm.slice(0, -1) };
-  const at = (w: Word) => ({ ...singular, start: w.start, end: w.start });
-  const listed = numbers.flatMap((n, i): Word[] => [
-    ...(i === 0 ? [] : i === numbers.length - 1 ? [inserted(join, join, 'CCONJ', n.start)] : [inserted(',', ',', 'PUNCT', n.start)]),
-    at(n),
-    n,
-  ]);
-  return [...words.slice(0, k), ...listed, ...words.slice(end)];
-}
-
-/**
  * "go round the garden in a loop: flower bed, then patio, then shed, and repeat that forever": an opening that only says
  * the round is a loop, which the rest says again.
  */
@@ -681,18 +658,21 @@ export function numberedList(words: readonly Word[]): Word[] {
     if (!plural) continue;
     // "neighbouring philosophers 1 and 2": the adjectives before the noun are each one's.
     let first = k;
-    const modifier = (d: Word) => d.pos === 'ADJ' || (d.pos === 'VERB' && /ing$/.test(d.norm));
-    while (first > 0 && modifier(words[first - 1]!)) first--;
+    // (Not the verb of "keep inspecting turbines 1, 2 and 3": an -ing word after a verb is that verb's.)
+    const modifier = (j: number) => words[j]!.pos === 'ADJ' || (words[j]!.pos === 'VERB' && /ing$/.test(words[j]!.norm) && words[j - 1]?.pos !== 'VERB');
+    while (first > 0 && modifier(first - 1)) first--;
     const described = words.slice(first, k);
-    // The list: numbers separated by commas and one "and"/"or" before the last.
+    // The list: numbers separated by commas and one "and"/"or" before the last, or by nothing ("rooms 1 3 7 and 9").
     let end = k + 1;
-    while (words[end + 1] && [',', 'and', 'or'].includes(words[end + 1]!.norm) && (words[end + 2]?.pos === 'NUM' || (words[end + 1]!.norm === ',' && ['and', 'or'].includes(words[end + 2]?.norm ?? '') && words[end + 3]?.pos === 'NUM'))) {
-      end += words[end + 2]?.pos === 'NUM' ? 2 : 3;
+    const joined = (j: number) => words[j + 1]?.pos === 'NUM' && [',', 'and', 'or'].includes(words[j]?.norm ?? '');
+    while (words[end + 1]?.pos === 'NUM' || joined(end + 1) || (words[end + 1]?.norm === ',' && joined(end + 2))) {
+      end += words[end + 1]?.pos === 'NUM' ? 1 : joined(end + 1) ? 2 : 3;
     }
     if (end === k + 1) continue;
     out[out.length - 1] = { ...w, text: singular, norm: singular, lemma: singular };
     for (let j = k + 1; j <= end; j++) {
       if (words[j]!.pos === 'NUM' && j > k + 1) {
+        if (words[j - 1]!.pos === 'NUM') out.push(inserted(',', ',', 'PUNCT', words[j]!.start));
         out.push(...described.map((d) => ({ ...d, start: words[j]!.start, end: words[j]!.start })));
         out.push({ ...w, text: singular, norm: singular, lemma: singular, start: words[j]!.start, end: words[j]!.start });
       }
@@ -884,7 +864,6 @@ export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   scopeInProse,
   exerciseWording,
   modalThen,
-  numberedPlaces,
   loopOpening,
   bareBefore,
   goAndDo,
