@@ -2054,3 +2054,12 @@ test('batch 39 commands: a ban between steps, "please" after an addressee, "not 
   reads('go to the kitchen but do not pass by table 3', '!table_3 U kitchen');
   reads("Go to the bell tower, but don't pass the bank until you've checked the post office.", 'F bell_tower & !bank U post_office');
 });
+
+test('batch 40 commands: a leading "please", places counted off ("second", "third"), "not allowed to go to b before a or to c before b", "a later one before the earlier ones", "up and down between"', () => {
+  reads('please keep patrolling living room, porch and attic, for ever', 'G F living_room & G F porch & G F attic');
+  reads('first the food court, second cinema, third parking garage. do not go to cinema or garage too early', 'F (food_court & F (cinema & F parking_garage)) & !cinema U food_court & !parking_garage U cinema');
+  reads('Go to the well, the barn and then the gate, in exactly that order. You are not allowed to go to the barn before the well or to the gate before the barn. Never visit the chicken coop.', 'F (well & F (barn & F gate)) & (!barn U well & !gate U barn) & G !chicken_coop');
+  reads('visit the library, the clock tower and the football field in this order, do not go to a later one before the earlier ones', 'F (library & F (clock_tower & F football_field)) & !clock_tower U library & !football_field U clock_tower');
+  reads('keep going up and down between lobby and floor 5 forever', 'G F lobby & G F floor_5');
+  readsShape('go to the greenhouse, exactly one time and not more', '!a U (a & a U G !a)');
+});

@@ -209,6 +209,7 @@ export const cueTable: readonly [string, Cue][] = [
     'circle over | circle around | orbit | keep orbit | keep cycling | keep cycling between | cycle through | keep looping | ' +
     'patrol back and forth between | fly back and forth between | drive back and forth between | walk back and forth between | ' +
     'loop between | keep loop between | cycle between | keep circle between | circle between | keep circle | ' +
+    'keep go up and down between | go up and down between | move up and down between | keep move up and down between | ' +
     'keep fly back and forth over | keep fly back and forth between | keep drive back and forth between | fly back and forth over | ' +
     'keep drive in a loop between | drive in a loop between | keep go in a loop between | go in a loop between | keep fly in a loop between | ' +
     'keep scanning | keep inspecting | keep surveying | keep checking | keep monitor | keep go back to | keep come back to | keep check on | ' +
@@ -231,7 +232,7 @@ export const cueTable: readonly [string, Cue][] = [
     'and stay there for good | and remain there for good | and stay put | and stay put there | ' +
     'and stay moored there | and stay parked there | and stay docked there | and remain moored there | and remain parked there | ' +
     'and remain docked there | and stay there always | and then stay there always | and always stay there | ' +
-    'and just stay there | and just hover there | and just wait there | and hover there do not leave | and just hover there do not leave | ' +
+    'and just stay there | and just hover there | and stay hover there | and keep hover there | and stay hovering there | and just wait there | and hover there do not leave | and just hover there do not leave | ' +
     'and stay there do not leave | and stay there and do not leave | and stay there , do not leave | and stay there afterwards | and just stay there afterwards | and then just stay there | and stay there after that | ' +
     'and stay there after | and once you be there , wait there | once you be there , wait there | once there , wait there | ' +
     'once you be there , stay put | once you be there , stay there | once you get there , stay there | once you get there , stay put | ' +
@@ -497,7 +498,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['a second time | one more time | once more | a third time', { kind: 'ignore' }],
   // "Stop by the galley exactly once on this run, no more, no less": the count says it already.
   [', no second pass | no second pass | , no second time | no second time | , no second visit | no second visit | , no repeats | no repeats | ' +
-    ', no more , no less | no more , no less | , no more no less | no more no less | , no more | , not more | , not more than that | , not twice | on this run | on this trip | on this shift | ' +
+    ', no more , no less | no more , no less | , no more no less | no more no less | , no more | , not more | and not more | and no more | , not more than that | , not twice | on this run | on this trip | on this shift | ' +
     'per run | per trip | per shift', { kind: 'ignore' }],
   // "check on Miller's Hut and Granite Hut, whichever order is quicker": any order.
   ['whichever order be quicker | whichever order be fast | whichever order be faster | whichever order be short | whichever order be shorter | ' +

@@ -314,6 +314,17 @@ function banWording(words: readonly Word[]): Word[] {
   return [...out.slice(0, from), inserted('without', 'without', 'ADP', at), inserted('passing', 'pass', 'VERB', at), ...out.slice(by)];
 }
 
+/**
+ * "please keep patrolling living room, porch and attic", "first the food court, second cinema, third parking garage":
+ * a "please" that opens the sentence asks for nothing itself, and places counted off ("second", "third") are steps in
+ * turn.
+ */
+function missionWording(words: readonly Word[]): Word[] {
+  const from = ['please', 'pls', 'plz', 'kindly'].includes(words[0]?.norm ?? '') && words.length > 2 ? 1 : 0;
+  const ordinal = (k: number) => ['second', 'third', 'fourth', 'fifth', 'last', 'lastly'].includes(words[k]!.norm) && words[k - 1]?.norm === ',' && words.slice(0, k).some((w) => w.norm === 'first');
+  return words.slice(from).map((w, k) => (ordinal(k + from) ? { ...w, text: 'then', norm: 'then', lemma: 'then', pos: 'ADV' } : w));
+}
+
 /** "the AGV shall then remain stopped": a "then" after a modal orders the main clause's own parts, as "and" does. */
 function modalThen(words: readonly Word[]): Word[] {
   return words.filter((w, k) => !(w.norm === 'then' && ['shall', 'must', 'will', 'should'].includes(words[k - 1]?.norm ?? '') && k > 2));
@@ -750,6 +761,7 @@ export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   scopeInProse,
   exerciseWording,
   modalThen,
+  missionWording,
   loopOpening,
   bareBefore,
   goAndDo,

@@ -51,12 +51,12 @@ export function notFirstSaidAfter(words: readonly Word[]): Word[] {
   const before = norms.slice(0, cut).includes('before');
   if (cut <= 0 || !(before || norms.slice(0, cut).some((n) => ['then', 'after', 'first', 'order'].includes(n)))) return [...words];
   const said = words.slice(cut + 1).filter((w) => w.pos !== 'PUNCT').map((w) => w.lemma).join(' ').replace(/^(and|but) /, '');
-  const m = /^(?:(?:the )?(.+?) (?:must|should|can|may|will|shall)? ?(?:not|never) (?:come|be|go|happen) first|(?:do not|never|not) (?:go to |visit |enter |do )?(?:the )?(.+?) (?:first|early|too early|too soon|ahead of time|out of order|before (?:its|their) turn|earlier than (?:its|their) turn|out of turn))$/.exec(said);
+  const m = /^(?:(?:the )?(.+?) (?:must|should|can|may|will|shall)? ?(?:not|never) (?:come|be|go|happen) first|(?:do not|never|not) (?:go to |visit |enter |do )?(?:the )?(.+?) (?:first|early|too early|too soon|ahead of time|out of order|before (?:its|their) turn|earlier than (?:its|their) turn|out of turn|before the earlier one|before the earlier ones|before an earlier one))$/.exec(said);
   // ("dont visit the statue or fountain early": each of them.)
   const places = m ? (m[1] ?? m[2])!.split(/ (?:or|and|nor) (?:the )?/).map((p) => p.split(' ')) : [];
   const earlier = ` ${words.slice(0, cut).map((w) => w.lemma).join(' ')} `;
   // ("dont go to any of them earlier than its turn": every place of the order.)
-  const all = m !== null && /^(any|each|all|none) of (them|those|these)$|^them$/.test((m[1] ?? m[2])!);
+  const all = m !== null && /^(any|each|all|none) of (them|those|these)$|^them$|^(a|any) later one$/.test((m[1] ?? m[2])!);
   if (!all && (places.length === 0 || places.some((place) => place.length > 4 || !earlier.includes(` ${place.join(' ')} `)))) return [...words];
   return before ? words.slice(0, cut) : followingThisOrder(words.slice(0, cut), words[cut]!.start);
 }
@@ -67,18 +67,25 @@ export function notFirstSaidAfter(words: readonly Word[]): Word[] {
  */
 export function twoOrdersBanned(words: readonly Word[]): Word[] {
   const norms = words.map((w) => w.norm);
-  const ban = norms.findIndex((n, k) => n === 'never' || (n === 'not' && norms[k - 1] === 'do'));
+  // ("You are not allowed to go to the barn before the well or to the gate before the barn": so is "not allowed to".)
+  const allowed = (k: number) => norms[k] === 'not' && norms[k + 1] === 'allowed' && norms[k + 2] === 'to';
+  const ban = norms.findIndex((n, k) => n === 'never' || (n === 'not' && norms[k - 1] === 'do') || allowed(k));
+  const bare = allowed(ban) ? ban + 3 : ban + 1;
   // ("never go to b before a, or c before b": the verb with its preposition.)
-  const verb = words[ban + 2]?.pos === 'ADP' ? ban + 2 : ban + 1;
-  if (ban < 0 || words[ban + 1]?.pos !== 'VERB') return [...words];
+  const verb = words[bare + 1]?.pos === 'ADP' ? bare + 1 : bare;
+  if (ban < 0 || words[bare]?.pos !== 'VERB') return [...words];
   const first = norms.indexOf('before', verb);
   const or = norms.indexOf('or', first);
   const second = norms.indexOf('before', or);
+  // (The second order ends with its clause; "or to the gate" says the preposition again.)
+  const stop = norms.findIndex((n, k) => k > second && [',', '.', ';'].includes(n));
+  const end = stop < 0 ? words.length : stop;
+  const again = norms[or + 1] === norms[verb] && words[verb]!.pos === 'ADP' ? or + 2 : or + 1;
   const phrase = (s: number, e: number) => e > s && isNounPhrase(words.slice(s, e).filter((w) => w.norm !== ','));
-  if (first < 0 || or < 0 || second < 0 || !phrase(verb + 1, first) || !phrase(first + 1, or) || !phrase(or + 1, second) || !phrase(second + 1, words.length)) return [...words];
+  if (first < 0 || or < 0 || second < 0 || !phrase(verb + 1, first) || !phrase(first + 1, or) || !phrase(again, second) || !phrase(second + 1, end)) return [...words];
   const at = words[or]!.start;
-  const said = words.slice(norms[ban] === 'not' ? ban - 1 : ban, verb + 1).map((w) => ({ ...w, start: at, end: at }));
-  return [...words.slice(0, or), inserted('and', 'and', 'CCONJ', at), ...said, ...words.slice(or + 1)];
+  const said = words.slice(norms[ban] === 'not' && !allowed(ban) ? ban - 1 : ban, verb + 1).map((w) => ({ ...w, start: at, end: at }));
+  return [...words.slice(0, or), inserted('and', 'and', 'CCONJ', at), ...said, ...words.slice(again)];
 }
 
 /**
