@@ -367,9 +367,7 @@ class Reader extends RangeReader {
   private separator(a: number, b: number): [number, number] {
     const then = this.find(a, b, (k) => {
       const it = this.items[k]!;
-      // (Not "the AGV shall then remain stopped": a "then" after a modal is the main clause's own.)
-      const modal = ['shall', 'must', 'will', 'should'].includes(this.wordAt(k - 1)?.norm ?? '') || (this.cueAt(k - 1)?.kind === 'ignore' && this.findFlagged(k - 1, k, 'obligation') >= 0);
-      return it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'then' && ['then', ','].includes(this.cueWord(k)!) && !modal;
+      return it.kind === 'cue' && it.cue.kind === 'binary' && it.cue.op === 'then' && ['then', ','].includes(this.cueWord(k)!);
     });
     const at = then >= 0 ? then : this.find(a, b, (k) => this.items[k]!.kind === 'comma');
     if (at >= 0) return [at, at + 1];
