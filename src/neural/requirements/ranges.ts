@@ -154,11 +154,6 @@ export abstract class RangeReader extends ClauseReader {
     return (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.at(-1)?.op === 'not' && this.imperative(k + 1, b);
   }
 
-  /** Whether [a, b) is a command to keep away ("never go to aisle 3", "avoid the park", "do not use elevator B"). */
-  protected ban(a: number, b: number): boolean {
-    return this.cueAt(a)?.kind === 'avoid' || this.forbiddenCommand(a, b);
-  }
-
   /** Whether [s, e) is a clause of its own that ends with "at the next step" ("q holds at the next step"). */
   protected endsWithNext(s: number, e: number): boolean {
     const cue = this.cueAt(e - 1);

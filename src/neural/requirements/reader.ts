@@ -152,7 +152,7 @@ class Reader extends RangeReader {
       }
       // "after visiting the bank, go to the park": a mission's steps in turn, not a rule for every visit of the bank.
       // (A ban is a rule from then on, as after "once you have visited": "after visiting aisle 1, never go to aisle 3".)
-      const step = opener.kind === 'binary' && !having && this.imperative(mainStart, b) && !this.ban(mainStart, b) && !hasTemporal(cond) && (this.wordAt(a + 1)?.pos === 'VERB' || this.goingAt(a + 1) || (opener.op === 'after' && this.isBare(a + 1, condEnd) && this.find(mainStart, b, (k) => this.goingAt(k)) >= 0));
+      const step = opener.kind === 'binary' && !having && this.imperative(mainStart, b) && !this.forbids(mainStart) && !this.forbiddenCommand(mainStart, b) && !hasTemporal(cond) && (this.wordAt(a + 1)?.pos === 'VERB' || this.goingAt(a + 1) || (opener.op === 'after' && this.isBare(a + 1, condEnd) && this.find(mainStart, b, (k) => this.goingAt(k)) >= 0));
       if (step) return inSequence([un('finally', cond), this.requirement(mainStart, b)]);
       const before = this.relativePast;
       // "if you see a, go to b, otherwise go to c": the other branch holds under the condition's negation.
