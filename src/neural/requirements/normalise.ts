@@ -283,13 +283,16 @@ function loopOpening(words: readonly Word[]): Word[] {
   return loop ? words.slice(colon + 1) : [...words];
 }
 
+/** The words that make a sentence a ban, for the rewrites below that only apply to one. */
+const banWords: ReadonlySet<string> = new Set(['not', 'never', 'avoid']);
+
 /**
  * "the robot must not pass the reception before": a ban that ends with a bare "before", in a mission, is one on the way
  * to its goal.
  */
 function bareBefore(words: readonly Word[]): Word[] {
   const last = words.length - 1;
-  const banned = words.some((w) => ['not', 'never', 'avoid'].includes(w.norm));
+  const banned = words.some((w) => banWords.has(w.norm));
   if (words[last]?.norm !== 'before' || !banned || !['NOUN', 'PROPN', 'NUM'].includes(words[last - 1]?.pos ?? '')) return [...words];
   const at = words[last]!.start;
   return [...words.slice(0, last), inserted('on', 'on', 'ADP', at), inserted('the', 'the', 'DET', at), inserted('way', 'way', 'NOUN', at)];
@@ -300,7 +303,7 @@ function bareBefore(words: readonly Word[]): Word[] {
  * to it; a ban on passing a place, in a mission that goes somewhere, is one on the way there ("without passing").
  */
 function banWording(words: readonly Word[]): Word[] {
-  const banned = (k: number) => words.slice(0, k).some((w) => ['not', 'never', 'avoid'].includes(w.norm));
+  const banned = (k: number) => words.slice(0, k).some((w) => banWords.has(w.norm));
   const out = words.filter((w, k) => !(w.norm === 'ever' && (k === words.length - 1 || [',', '.'].includes(words[k + 1]!.norm)) && ['NOUN', 'PROPN', 'NUM'].includes(words[k - 1]?.pos ?? '') && banned(k)));
   const norms = out.map((w) => w.norm);
   const pass = norms.findIndex((n, k) => n === 'pass' && norms[k - 1] === 'not' && norms[k - 2] === 'do' && k > 3);
@@ -405,11 +408,13 @@ function thereInCondition(words: readonly Word[]): Word[] {
   const opens = ['every', 'each'].includes(words[0]?.norm ?? '') && words[1]?.norm === 'time' ? 1 : 0;
   if (!['whenever', 'when', 'if', 'once'].includes(words[0]?.norm ?? '') && opens === 0) return [...words];
   const comma = words.findIndex((w) => w.norm === ',');
+  if (comma < 2) return [...words];
   // The condition's subject: up to its verb, or all but its last word ("room 302 calls", which the tagger reads as
   // a verb, a number and a noun).
   // A place the condition names after "at" or "in" comes first ("whenever a customer is waiting at the front desk").
   const verb = words.findIndex((w, k) => k > 1 + opens && k < comma && (w.pos === 'AUX' || (w.pos === 'VERB' && w.norm !== w.lemma)));
-  const at = Math.max(...['at', 'in', 'near', 'by'].map((p) => words.slice(0, comma).map((w) => w.norm).lastIndexOf(p)));
+  const condition = words.slice(0, comma).map((w) => w.norm);
+  const at = Math.max(...['at', 'in', 'near', 'by'].map((p) => condition.lastIndexOf(p)));
   const place = (at > 0 && isNounPhrase(words.slice(at + 1, comma)) ? words.slice(at + 1, comma) : words.slice(1 + opens, verb > 0 ? verb : comma - 1)).filter((w) => w.pos !== 'DET');
   const named = place.length > 0 && place.some((w) => ['NOUN', 'PROPN', 'NUM'].includes(w.pos)) && place.every((w) => inPhrase(w) || (w.pos === 'VERB' && w.norm === w.lemma));
   // (The command's own "there", after at most a subject and a modal: "whenever room 302 calls, go there", "..., robot
@@ -418,8 +423,7 @@ function thereInCondition(words: readonly Word[]): Word[] {
   // ("whenever the kitchen is dirty, go clean it": "it" after work done at a place is that place too.)
   const there = words.findIndex((w, k) => k > comma && k <= comma + 5 && (w.norm === 'there' || (w.norm === 'it' && taskVerbs.includes(words[k - 1]!.lemma))));
   const going = ['go', 'head', 'fly', 'drive', 'rush', 'hurry'].includes(words[there - 1]?.lemma ?? '');
-  if (there < 0 || !(going || words[there]!.norm === 'it') || !words.slice(comma + 1, there - 1).every(before)) return [...words];
-  if (comma < 2 || !named) return [...words];
+  if (!named || there < 0 || !(going || words[there]!.norm === 'it') || !words.slice(comma + 1, there - 1).every(before)) return [...words];
   const start = words[there]!.start;
   const to = words[there]!.norm === 'there' ? [inserted('to', 'to', 'ADP', start)] : [inserted('the', 'the', 'DET', start)];
   return [...words.slice(0, there), ...to, ...place.map((w) => ({ ...w, start, end: start })), ...words.slice(there + 1)];
