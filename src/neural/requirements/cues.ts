@@ -156,6 +156,8 @@ const goalUnary = (wraps: Wrap[]): Cue => ({ kind: 'unary', wraps, goal: true })
 
 /** Whether a cue goes somewhere: a going verb ("go to") or an adverbial of going ("patrol", "stay in"). */
 export const goesSomewhere = (cue: Cue | undefined): boolean => cue?.kind === 'goal' || (cue?.kind === 'unary' && cue.goal === true);
+/** Whether a cue opens a prohibition: an avoidance ("avoid", "never go to") or a negation ("never", "do not"). */
+export const forbidding = (cue: Cue | undefined): boolean => cue?.kind === 'avoid' || (cue as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'not') === true;
 const binary = (op: BinaryCue): Cue => ({ kind: 'binary', op });
 
 /** Each entry: the pattern variants (`|`-separated) and the cue. */

@@ -3,7 +3,7 @@
 // ends with "before that" or "at the next step". Questions only: nothing here reads a formula or a proposition.
 import { ClauseReader, type ClauseParts } from './clauses';
 import { contentWords, isStateWord, nounLike, refersBack } from './content';
-import { goesSomewhere, type BinaryCue, type Wrap } from './cues';
+import { forbidding, goesSomewhere, type BinaryCue, type Wrap } from './cues';
 import type { Word } from './words';
 
 export const andOr: ReadonlySet<BinaryCue> = new Set(['and', 'or']);
@@ -121,7 +121,7 @@ export abstract class RangeReader extends ClauseReader {
 
   /** Whether a prohibition opens at k: an avoidance ("avoid", "never go to") or a negation ("never", "do not"). */
   protected forbids(k: number): boolean {
-    return this.cueAt(k)?.kind === 'avoid' || (this.cueAt(k) as { wraps?: Wrap[] } | undefined)?.wraps?.some((w) => w.op === 'not') === true;
+    return forbidding(this.cueAt(k));
   }
 
   /** Whether the clause at a opens with a noun phrase other than "you", "we" or "I" ("the pump ...", "a connection ..."). */

@@ -10,7 +10,7 @@ import type { FormulaJson } from '../../languages/tl/api';
 import { bin, hasTemporal, isVisit, mapProps, nexts, patternOf, propNames, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
 import { NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
-import { goesSomewhere, taskVerbs, type BinaryCue, type Cue, type Wrap } from './cues';
+import { forbidding, goesSomewhere, taskVerbs, type BinaryCue, type Cue, type Wrap } from './cues';
 import { againAndAgain, conjuncts, eachGoal, eventOf, eventuallyEach, hasPast, lastStep, hasUnbounded, withoutNext, inOrder, inSequence, isTemporal, negation, peel, thenAlso, visitsInTurn, weakly, type Order } from './formulas';
 import { toItems, type Item } from './items';
 import { bulletedRule, commandsInOrder, normalisations, numberedList, twoNamed, unpunctuatedList, withoutGreetings, withoutReasons } from './normalise';
@@ -32,6 +32,9 @@ interface Trailer {
   weak: boolean;
   window?: Wrap;
 }
+
+/** Verbs whose bare form opens a command after a condition with no comma: going somewhere, or work done there. */
+const commandVerbs: ReadonlySet<string> = new Set(['go', 'head', 'visit', 'return', 'come', ...taskVerbs]);
 
 /** Parts of speech that name nothing a requirement is about. */
 const functionWords: ReadonlySet<string> = new Set(['DET', 'AUX', 'PART', 'PRON', 'CCONJ', 'SCONJ', 'PUNCT', 'SYM']);
@@ -382,11 +385,10 @@ class Reader extends RangeReader {
     const command = this.find(a + 1, b, (k) => (this.cueAt(k)?.kind === 'lead' || (this.cueAt(k)?.kind === 'goal' && !passive(k))) && said(k));
     if (command > a) return [command, command];
     // "whenever the cafeteria is dirty go clean it": a verb's bare form right after the condition's last word is a command.
+    // (A verb of going or work: not "whenever it is over the rooftop set its camera ...", "once in safe mode".)
     const bare = this.find(a + 2, b, (k) => {
       const w = this.wordAt(k);
-      // (A verb of going or work: not "whenever it is over the rooftop set its camera ...", "once in safe mode".)
-      const known = ['go', 'head', 'visit', 'return', 'come', ...taskVerbs].includes(w?.lemma ?? '');
-      return w?.pos === 'VERB' && w.lemma === w.norm && known && ['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(this.wordAt(k - 1)?.pos ?? '') && said(k);
+      return w?.pos === 'VERB' && w.lemma === w.norm && commandVerbs.has(w.lemma) && ['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(this.wordAt(k - 1)?.pos ?? '') && said(k);
     });
     if (bare > a) return [bare, bare];
     const obligation = this.findFlagged(a, b, 'obligation');
@@ -1594,8 +1596,7 @@ function withoutAddressee(items: Item[]): Item[] {
   const skipped = (it: Item | undefined) => (it?.kind === 'word' && ['do', 'please', 'pls'].includes(it.word.norm)) || (it?.kind === 'cue' && it.cue.kind === 'ignore' && ['please', 'pls'].includes(it.words[0]!.norm));
   const next = skipped(items[comma + 1]) ? items[comma + 2] : items[comma + 1];
   // ("Robot, patrol the hallway ...", "drone, never fly over the park": a going adverbial or a ban opens one too.)
-  const banning = (cue: Cue) => cue.kind === 'unary' && cue.wraps.some((w) => w.op === 'not');
-  const command = next?.kind === 'cue' ? goesSomewhere(next.cue) || next.cue.kind === 'avoid' || banning(next.cue) : next?.kind === 'word' && next.word.pos === 'VERB' && next.word.lemma === next.word.norm;
+  const command = next?.kind === 'cue' ? goesSomewhere(next.cue) || forbidding(next.cue) : next?.kind === 'word' && next.word.pos === 'VERB' && next.word.lemma === next.word.norm;
   return addressee && command ? items.slice(comma + 1) : items;
 }
 
