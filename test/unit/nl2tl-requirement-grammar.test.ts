@@ -874,7 +874,7 @@ test('from sentences written by someone else: a command "only after" asks for it
   reads('fly to the water tower and hover there indefinitely', 'F G water_tower');
   reads('Patrol the north gate and the south gate over and over, forever.', 'G F north_gate & G F south_gate');
   reads('Within 5 seconds of a sensor failure, the controller shall switch to the backup sensor.', 'G (sensor_failure -> F[0,5] controller_switch_to_backup_sensor)');
-  reads('the relief valve shall be open, and it shall stay open until the pressure is normal.', 'relief_valve_open & relief_valve_open U pressure_normal');
+  reads('the relief valve shall be open, and it shall stay open until the pressure is normal.', 'relief_valve_open & relief_valve_open W pressure_normal');
   reads('visit the bakery the pharmacy and the post office in any order', 'F bakery & F pharmacy & F post_office');
   reads('give the dog the bone and leave', 'F give_dog_bone & F leave');
   reads('Survey the bridge, the tower, and the harbor, in that order, without ever flying over the stadium.', 'F (bridge & F (tower & F harbor)) & G !stadium');
@@ -908,7 +908,7 @@ test('from the second helpers\' sentences: politeness, "head over to", "swing by
   reads('p holds in at least one of the next two steps.', 'X p | X X p');
   reads('The compressor shall not restart within 180 seconds after it has been switched off.', 'G (switched_off -> G[0,180] !compressor_restart)');
   reads('hold position at waypoint 4 until the operator says go, even if that never happens', 'waypoint_4 W operator_says_go');
-  reads('The light shall blink until the battery is replaced, and then stay off.', 'light_blink U (battery_replaced & F off)');
+  reads('The light shall blink until the battery is replaced, and then stay off.', 'light_blink W (battery_replaced & F off)');
 });
 
 test('numbered places after a plural noun, "head for", emphasis', () => {
@@ -1016,8 +1016,8 @@ test('riders\' "take me to", flying over, repeated circling and looping, "all da
 });
 
 test('a subject the tagger takes for a verb before "is"; until either of two events; reached at a step and kept until', () => {
-  reads('Once the emergency brake is applied, it shall remain applied until the train has come to a complete stop.', 'G (emergency_brake_applied -> emergency_brake_applied U complete_stop)');
-  reads('Whenever the heater is on, it shall remain on until the setpoint is reached or a window is opened.', 'G (heater_on -> heater_on U (setpoint | window_opened))');
+  reads('Once the emergency brake is applied, it shall remain applied until the train has come to a complete stop.', 'G (emergency_brake_applied -> emergency_brake_applied W complete_stop)');
+  reads('Whenever the heater is on, it shall remain on until the setpoint is reached or a window is opened.', 'G (heater_on -> heater_on W (setpoint | window_opened))');
   reads('When a train approach is signalled, the barriers shall be lowered in the next cycle and shall remain lowered until the train has left the crossing.', 'G (signalled -> X (barriers_lowered U train_left_crossing))');
 });
 
@@ -1186,7 +1186,7 @@ test('"p holds at most once" is one step at most, a visit one stay; "leave" forb
   reads('Navigate to the beacon, and once there, never leave it.', 'F G beacon');
   reads('Whenever you enter the red zone, get out of it right away.', 'G (red_zone -> X !red_zone)');
   // "leave" said of a train is no command: it stays a proposition.
-  reads('The barrier shall stay down until the last car has left.', 'barrier_down U last_car_left');
+  reads('The barrier shall stay down until the last car has left.', 'barrier_down W last_car_left');
   reads('Every a is immediately preceded by b.', 'G (a -> Y b)');
 });
 
@@ -1197,8 +1197,8 @@ test('"shuttle back and forth between", "and last", "untill"; a command that goe
   reads('Please deliver the meds to ward 4 before you go to the ICU.', '!icu U ward_4 & F icu');
   reads('Stop by the bank before the pharmacy.', '!pharmacy U bank');
   reads('Whenever the water tank is empty, refill it at the pump before going back to the field.', 'G (water_tank_empty -> !field U refill_at_pump)');
-  reads('Once insulin delivery is suspended, it shall remain suspended until the user confirms the alarm.', 'G (insulin_delivery_suspended -> insulin_delivery_suspended U user_confirms_alarm)');
-  reads('Once the high-pressure alarm is raised, it shall remain active until the clinician acknowledges it.', 'G (high_pressure_alarm_raised -> high_pressure_alarm_active U clinician_acknowledges)');
+  reads('Once insulin delivery is suspended, it shall remain suspended until the user confirms the alarm.', 'G (insulin_delivery_suspended -> insulin_delivery_suspended W user_confirms_alarm)');
+  reads('Once the high-pressure alarm is raised, it shall remain active until the clinician acknowledges it.', 'G (high_pressure_alarm_raised -> high_pressure_alarm_active W clinician_acknowledges)');
 });
 
 test('an operator stated over two names before a colon is a label the rest explains', () => {
@@ -2041,7 +2041,7 @@ test('batch 38 commands: an order restated for each place ("too early", "before 
   reads('go round the garden in a loop: flower bed, then patio, then shed, and repeat that forever', 'G F (flower_bed & F (patio & F shed))');
   reads('I want the robot reach office 214 but it must not pass the reception before', '!reception U robot_office_214');
   reads('If p holds now, then q holds in the next state.', 'p -> X q');
-  reads('When the emergency stop is pressed, the AGV shall reach standstill within 2 seconds and shall then remain stopped until the e-stop is reset.', 'G (emergency_stop_pressed -> F[0,2] standstill & stopped U e_stop_reset)');
+  reads('When the emergency stop is pressed, the AGV shall reach standstill within 2 seconds and shall then remain stopped until the e-stop is reset.', 'G (emergency_stop_pressed -> F[0,2] standstill & stopped W e_stop_reset)');
 });
 
 test('batch 39 commands: a ban between steps, "please" after an addressee, "not more", "maximum one time", an emphatic "ever", "do not pass by" on the way', () => {
@@ -2062,4 +2062,12 @@ test('batch 40 commands: a leading "please", places counted off ("second", "thir
   reads('visit the library, the clock tower and the football field in this order, do not go to a later one before the earlier ones', 'F (library & F (clock_tower & F football_field)) & !clock_tower U library & !football_field U clock_tower');
   reads('keep going up and down between lobby and floor 5 forever', 'G F lobby & G F floor_5');
   readsShape('go to the greenhouse, exactly one time and not more', '!a U (a & a U G !a)');
+});
+
+test('a written specification\'s "shall ... until" does not promise the release (W); a "must", a mission\'s or a promised release stays U', () => {
+  reads('Whenever MFA is required, access shall not be granted until the second factor has been verified.', 'G (mfa_required -> !access_granted W second_factor_verified)');
+  reads('After each print job starts, the printer shall not extrude filament until the nozzle has reached its target temperature.', 'G (print_job_starts -> !printer_extrude_filament W target_temperature)');
+  reads('The gate must remain closed until the train has passed.', 'gate_closed U train_passed');
+  reads('stay out of the dog run until you visited the fountain', '!dog_run U fountain');
+  readsShape('The alarm shall sound until it is acknowledged, which happens eventually.', 'a U b');
 });

@@ -43,6 +43,14 @@ const functionWords: ReadonlySet<string> = new Set(['DET', 'AUX', 'PART', 'PRON'
 const chainOps: ReadonlySet<BinaryCue> = new Set(['precedes', 'precededBy', 'respondsTo', 'response']);
 
 class Reader extends RangeReader {
+  /**
+   * "The hoist shall remain stationary until the stage is clear": a written specification ("shall") binds the system
+   * until the release and does not promise that the release comes, so its "until" is weak (W). Independent writers
+   * chose W for 102 of 138 such rows, and U for 276 of 344 "until"s with no modal (mostly missions, where the robot
+   * brings the release about itself).
+   */
+  private readonly specification = this.items.some((it) => (it.kind === 'word' ? [it.word] : 'words' in it ? it.words : []).some((w) => w.norm === 'shall'));
+
   /** The whole requirement after its framing lead (which ends at a - 1, if there is one), under the lead's wraps. */
   requirement(a: number, b: number): FormulaJson {
     const lead = this.cueAt(a - 1);
@@ -802,7 +810,8 @@ class Reader extends RangeReader {
         // "proceed to gate 3 and remain there until boarding starts": there, then there until.
         const stay = l.kind === 'finally' && !l.interval ? l.args[0]! : undefined;
         if (stay?.kind === 'globally' && !stay.interval && !trailer && !rightAsWritten) return un('finally', bin('and', stay.args[0]!, bin('until', stay.args[0]!, event)));
-        return rightAsWritten ? this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, r, trailer) : eachGoal(r.kind === 'or' ? event : r, (goal) => this.untilLike(trailer?.weak ? 'weak_until' : 'until', left, goal, trailer));
+        const weak = trailer ? trailer.weak === true : this.specification;
+        return rightAsWritten ? this.untilLike(weak ? 'weak_until' : 'until', left, r, trailer) : eachGoal(r.kind === 'or' ? event : r, (goal) => this.untilLike(weak ? 'weak_until' : 'until', left, goal, trailer));
       }
       case 'unless': {
         // "w never holds unless v holds" and "the motor shall not start unless the guard is closed" (a state): w only
