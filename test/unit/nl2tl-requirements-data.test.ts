@@ -90,3 +90,18 @@ test('our own sentences and the helper\'s (own-sentences.jsonl, helper-sentences
     }
   }
 });
+
+test('second writers (second-writers.jsonl): each row names a helper row by line and sentence, with two formulas that parse', () => {
+  const helpers = readRows('helper-sentences.jsonl') as unknown as { line: number; row: { sentence: string } }[];
+  const byLine = new Map(helpers.map(({ line, row }) => [line, row.sentence]));
+  const second = readRows('second-writers.jsonl') as unknown as { line: number; row: { line: number; sentence: string; ltl: string[] } }[];
+  assert.ok(second.length >= 100, `only ${second.length} rows`);
+  const lines = new Set<number>();
+  for (const { line, row } of second) {
+    assert.equal(byLine.get(row.line), row.sentence, `second-writers.jsonl line ${line}: helper line ${row.line} has another sentence`);
+    assert.ok(!lines.has(row.line), `second-writers.jsonl line ${line}: helper line ${row.line} twice`);
+    lines.add(row.line);
+    assert.equal(row.ltl.length, 2, `second-writers.jsonl line ${line}: ${row.ltl.length} formulas`);
+    for (const f of row.ltl) assert.ok(parseFormula(f).ok, `second-writers.jsonl line ${line}: ${f} does not parse`);
+  }
+});
