@@ -2,12 +2,13 @@
 // them: the ceiling that a struct-accuracy figure on writers' sentences should be read against.
 //   node --import tsx scripts/nl2tl-agreement.ts [--helpers FILE] [--second FILE] [--list]
 // For every helper row that second-writers.jsonl covers (each written by one writer, then given without its formula
-// to two more who wrote their own), prints per style: how often each pair of writers agrees up to renaming the
-// propositions, how often all three do, how often the translator's first answer equals the first writer's, any
-// writer's, and the shared formula where all three agree. --list prints every row's four formulas.
+// to two more who wrote their own), prints per style: how often each pair of writers means the same (under some
+// renaming of the propositions), how often all three do, and how often the translator's first answer has the first
+// writer's shape (the struct accuracy), means what the first writer means, what any writer means, and what all three
+// mean where they agree. --list prints every row's four formulas.
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseFormula, structEqual } from '../src/languages/tl/api';
+import { parseFormula, sameMeaningUpToRenaming, structEqual } from '../src/languages/tl/api';
 import { loadTranslator } from '../src/neural/index';
 
 const { values } = parseArgs({
@@ -32,6 +33,13 @@ const same = (a: string | undefined, b: string | undefined): boolean => {
   return x.ok && y.ok && structEqual(x.formula, y.formula);
 };
 
+const meansSame = (a: string | undefined, b: string | undefined): boolean => {
+  if (a === undefined || b === undefined) return false;
+  const x = parseFormula(a);
+  const y = parseFormula(b);
+  return x.ok && y.ok && sameMeaningUpToRenaming(x.formula, y.formula);
+};
+
 async function main(): Promise<void> {
   const translator = await loadTranslator('cpu');
   const answers = await translator.translate(rows.map((r) => ({ sentence: r.sentence })));
@@ -40,18 +48,19 @@ async function main(): Promise<void> {
     const answer = answers[i]!;
     const ours = answer instanceof Error ? undefined : answer.best.formula;
     const [w1, w2, w3] = r.writers;
-    const allAgree = same(w1, w2) && same(w1, w3);
-    const counts: Record<string, boolean> = {
-      rows: true,
-      'writers 1 and 2 agree': same(w1, w2),
-      'writers 1 and 3 agree': same(w1, w3),
-      'writers 2 and 3 agree': same(w2, w3),
-      'all three agree': allAgree,
-      'ours = writer 1 (the struct accuracy)': same(ours, w1),
-      'ours = some writer': r.writers.some((w) => same(ours, w)),
-      'ours = all three, where they agree': allAgree && same(ours, w1),
-    };
-    for (const key of [r.style, 'all']) {
+    const allAgree = meansSame(w1, w2) && meansSame(w1, w3);
+  const counts: Record<string, boolean> = {
+    rows: true,
+    'writers 1 and 2 agree': meansSame(w1, w2),
+    'writers 1 and 3 agree': meansSame(w1, w3),
+    'writers 2 and 3 agree': meansSame(w2, w3),
+    'all three agree': allAgree,
+    'ours = writer 1 up to renaming (struct)': same(ours, w1),
+    'ours means what writer 1 means': meansSame(ours, w1),
+    'ours means what some writer means': r.writers.some((w) => meansSame(ours, w)),
+    'ours means what all three mean, where they agree': allAgree && meansSame(ours, w1),
+  };
+  for (const key of [r.style, 'all']) {
       const t = tally.get(key) ?? {};
       for (const [k, v] of Object.entries(counts)) t[k] = (t[k] ?? 0) + (v ? 1 : 0);
       tally.set(key, t);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decideEquivalence, equivalenceJson, fromJson, parseFormula, type Formula, type FormulaJson, type Lasso } from '../../src/languages/tl/api';
+import { decideEquivalence, equivalenceJson, fromJson, parseFormula, sameMeaningUpToRenaming, type Formula, type FormulaJson, type Lasso } from '../../src/languages/tl/api';
 
 function parse(text: string): Formula {
   const r = parseFormula(text);
@@ -454,4 +454,18 @@ test('property: a formula and a random rewrite of it by a true identity are equi
     }),
     { numRuns: 100 },
   );
+});
+
+test('sameMeaningUpToRenaming: the same meaning under some one-to-one renaming of propositions, and nothing more', () => {
+  const same = (a: string, b: string, want: boolean) => assert.equal(sameMeaningUpToRenaming(parse(a), parse(b), 2000), want, `${a} vs ${b}`);
+  // A different shape with the same meaning, and the writer's own names.
+  same('!go_cafe U (platform_2 & F go_cafe)', '(!cafe U platform_2) & F cafe', true);
+  same('G (x -> F y)', 'G (req -> F ack)', true);
+  // Only the second renaming tried makes these the same (x, y onto a, b fails; onto b, a holds).
+  same('F x & (!y U x) & F y', '!a U (b & F a)', true);
+  // The same shape with another meaning, a renaming that is not one-to-one, and a proposition too many: different.
+  same('F (a & F b)', 'F a & F b', false);
+  same('G (a -> F a)', 'G (p -> F q)', false);
+  same('F a & F b', 'F a', false);
+  same('a U b', 'a W b', false);
 });

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { TranslateRequest, TranslateResult } from '../../core/neuralApi';
-import { astEqual, fromJson, parseFormula, sameMeaning, structEqual, toJson, type Formula, type FormulaJson } from '../../languages/tl/api';
+import { astEqual, fromJson, parseFormula, sameMeaning, sameMeaningUpToRenaming, structEqual, toJson, type Formula, type FormulaJson } from '../../languages/tl/api';
 import { defaultBeams, defaultModelsDir, loadTranslator, type Translator } from '../../neural/index';
 import { executionProviderOption, positiveInt } from '../commands/translate';
 import { defaultBatch, defaultWorkers, runCorpus, type CorpusJob, type CorpusRunner } from '../corpus';
@@ -73,6 +73,8 @@ interface Tally {
   exact: number;
   equivalent: number;
   struct: number;
+  /** The same meaning as the gold under some one-to-one renaming of propositions (struct counts too). */
+  meaning: number;
   failed: number;
   goldUnparsable: number;
   tp: number;
@@ -80,7 +82,7 @@ interface Tally {
   fn: number;
 }
 
-const emptyTally = (): Tally => ({ n: 0, exact: 0, equivalent: 0, struct: 0, failed: 0, goldUnparsable: 0, tp: 0, fp: 0, fn: 0 });
+const emptyTally = (): Tally => ({ n: 0, exact: 0, equivalent: 0, struct: 0, meaning: 0, failed: 0, goldUnparsable: 0, tp: 0, fp: 0, fn: 0 });
 
 /** One row's share of the tally, scored in the thread that translated it, with its share of that batch's time. */
 type RowScore = Tally & { ms: number };
@@ -106,6 +108,7 @@ function scoreFormula(goldText: Tokens, result: TranslateResult | Error, which: 
   // equivalent: same meaning on infinite words (nesy equiv's decision, at most 200 ms per row).
   if (sameMeaning(pred.formula, gold)) t.equivalent++;
   if (structEqual(pred.formula, gold)) t.struct++;
+  if (sameMeaningUpToRenaming(pred.formula, gold)) t.meaning++;
 }
 
 function scoreFull(row: FullRow, result: TranslateResult | Error, t: Tally): void {
@@ -131,6 +134,7 @@ function scoreFull(row: FullRow, result: TranslateResult | Error, t: Tally): voi
   const pred = parseFormula(result.best.lifted);
   // struct asks only whether the formula has the gold's shape, whichever spans its propositions cover.
   if (pred.ok && structEqual(pred.formula, gold)) t.struct++;
+  if (pred.ok && sameMeaningUpToRenaming(pred.formula, gold)) t.meaning++;
   if (!pred.ok || hits !== goldSpans.size || predicted.size !== goldSpans.size) return;
   const mapped = renameProps(pred.formula, new Map([...predicted].map(([id, s]) => [id, goldSpans.get(s)!])));
   if (astEqual(mapped, gold)) t.exact++;
@@ -244,10 +248,12 @@ export const nl2tlEval: EvalTask = {
     '  propositions), or free text (sentence, ltl, optional props: {NAME: "what it means"}; no logic_ltl).',
     '  Free-text rows score the grounded formula; --declare passes their props to the translator as',
     '  `nesy translate --prop NAME=TEXT` does, so the formula can use the gold\'s names.',
-    '  Prints {n, exact, equivalent, struct, ms_per_item, ep, workers, rows_per_s, ...}; full rows add',
+    '  Prints {n, exact, equivalent, struct, meaning, ms_per_item, ep, workers, rows_per_s, ...}; full rows add',
     '  ap_span_f1. equivalent: the same meaning as the gold (nesy equiv, at most 200 ms a row, else by syntax).',
     '  struct: equal to the gold up to a one-to-one renaming of propositions, the grouping',
     '  of and/or chains and the order of and/or/iff/xor operands (full rows: the lifted formulas).',
+    '  meaning: struct, or the same meaning as the gold under one of the one-to-one renamings of the',
+    '  propositions (at most 200 ms a row): `!a U (b & F a)` for `(!a U b) & F a`.',
     `  Rows run on --workers threads (default one per core), --batch rows per model call (default ${defaultBatch});`,
     '  the metrics depend on --batch alone. ms_per_item is model and scoring time per row in its thread;',
     '  rows_per_s is the whole run\'s throughput. A progress bar goes to stderr when it is a terminal.',
@@ -310,6 +316,7 @@ export const nl2tlEval: EvalTask = {
       exact: round(t.exact / Math.max(1, t.n)),
       equivalent: round(t.equivalent / Math.max(1, t.n)),
       struct: round(t.struct / Math.max(1, t.n)),
+      meaning: round(t.meaning / Math.max(1, t.n)),
       ms_per_item: round(ms / Math.max(1, t.n + t.goldUnparsable)),
       ep: run.ep,
       beams,

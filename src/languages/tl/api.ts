@@ -5,6 +5,7 @@ export { printFormula, printTerm, canonical, printName, printInterval, isBareNam
 export { astEqual, astEquivalent, equivalenceKey, structEqual } from './compare';
 export { explain, type PropDescriptions } from './explain';
 export { decideEquivalence, equivalenceJson, sameMeaning, maxUnrolledSteps, type EquivalenceResult, type EquivalenceOptions, type Lasso, type Letter } from './equiv/index';
+export { sameMeaningUpToRenaming } from './equiv/renaming';
 export { toJson, fromJson, termToJson, termFromJson, walk, isUnary, isBinary, hasParens } from './ast';
 export type {
   Formula,
