@@ -2071,3 +2071,9 @@ test('a written specification\'s "shall ... until" does not promise the release 
   reads('stay out of the dog run until you visited the fountain', '!dog_run U fountain');
   readsShape('The alarm shall sound until it is acknowledged, which happens eventually.', 'a U b');
 });
+
+test('from batches 41 and 42: "at the same instant", "yet" between clauses, "at least one of the two", "not yet"', () => {
+  reads('HW 4.3: Write an LTL formula saying that a and b are never true at the same instant, yet at least one of the two is true infinitely often.', 'G !(a & b) & G F (a | b)');
+  reads('p and q are never true at the same position', 'G !(p & q)');
+  reads('the alarm has not yet sounded', '!alarm_sounded');
+});

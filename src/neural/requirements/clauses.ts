@@ -287,12 +287,19 @@ export abstract class ClauseReader {
     return this.applyWraps(parts, this.prop(place));
   }
 
-  /** "one of them holds at every step": the subjects of the list said before, as a disjunction. */
+  /** How many words at k name the list said before ("them", "these", "the two"): 0 if they do not. */
+  protected listSaidBefore(k: number): number {
+    if (['them', 'these', 'those'].includes(this.wordAt(k)?.norm ?? '')) return 1;
+    return this.wordAt(k)?.norm === 'the' && ['two', 'three', 'four'].includes(this.wordAt(k + 1)?.norm ?? '') ? 2 : 0;
+  }
+
+  /** "one of them holds at every step", "at least one of the two": the subjects of the list said before, as a disjunction. */
   protected ofThem(a: number, b: number): FormulaJson | undefined {
     const cue = this.cueAt(a);
-    if (cue?.kind !== 'listOf' || cue.negated || !['them', 'these', 'those'].includes(this.wordAt(a + 1)?.norm ?? '')) return undefined;
+    const them = this.listSaidBefore(a + 1);
+    if (cue?.kind !== 'listOf' || cue.negated || them === 0) return undefined;
     if (!this.lastList) throw new NotRead('"one of them" with no list before it');
-    const predicate = this.clauseParts(a + 2, b, true);
+    const predicate = this.clauseParts(a + 1 + them, b, true);
     if (predicate.group || predicate.goal || predicate.avoid || predicate.count) throw new NotRead('"one of them" beside a place, a group or a count');
     const body = this.lastList.map((subject) => this.prop([...subject, ...predicate.words])).reduce((x, y) => bin('or', x, y));
     return this.applyWraps({ ...predicate, words: [] }, body);

@@ -338,7 +338,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['in at least one of the next #n #step | at least once in the next #n #step | in one of the next #n #step | at some of the next #n #step',
     unary([{ op: 'next', lo: 1, hi: 'n0', each: true, some: true }])],
   // Negation and never.
-  ['not | no longer | no more', unary([NOT])],
+  ['not | not yet | no longer | no more', unary([NOT])],
   ['never | at no time | at no point | under no circumstances | in no state | not ever | never ever | do not ever', unary([G, NOT])],
   // "..., in that order, without ever flying over the stadium": at no time (a "without" before a place of its own,
   // "reach the summit without passing the waterfall", is a "before": see below).
@@ -536,7 +536,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['at least #n #unit', unary([{ op: 'finally', lo: 'n0', hi: null }])],
   ['for more than #n #unit? | for longer than #n #unit? | longer than #n #unit? | for over #n #unit?', { kind: 'longerThan' }],
   // Connectives.
-  ['and | as well as | along with | and also | , also | but | but also | whereas | plus | together with | moreover | in addition', binary('and')],
+  // ("never both at once, yet at least one of the two infinitely often"; "not yet" is read as "not" first, longest match.)
+  ['and | as well as | along with | and also | , also | but | but also | whereas | plus | together with | moreover | in addition | yet', binary('and')],
   // "p also holds": no connective inside a clause.
   ['also', { kind: 'ignore' }],
   // "stay out of aisles 4 and 5 completely": emphasis says nothing more.
@@ -648,7 +649,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['once | as soon as | from the moment that | from the moment when | from the moment | from the first moment | from the first moment that | ' +
     'from the first moment when | from the instant', { kind: 'if', global: true, fromThenOn: true }],
   ['both | at the same time | simultaneously | together | at once | in parallel | in the same step | at the same step | in the same state | ' +
-    'at the same moment', { kind: 'jointly' }],
+    'at the same moment | at the same instant | at the same position | in the same position | at the same point | at the same point in time', { kind: 'jointly' }],
   ['be mutually exclusive | be exclusive | exclude each other | be never true together | never hold together', { kind: 'jointly', wraps: [G, NOT] }],
   ['in that order | in this order | in exactly this order | in exactly that order | in order | one after the other | one after another | in sequence | sequentially | in the order give | ' +
     'in the given order | following this sequence | following the sequence | in this sequence | in the following sequence', { kind: 'inOrder' }],

@@ -507,7 +507,7 @@ class Reader extends RangeReader {
       return bin((this.cueAt(join) as { op: 'and' | 'or' }).op, first, bin('until', meanwhile, event));
     }
     // "..., and one of them always holds": a clause about the list before it.
-    const aboutThem = (k: number) => this.cueAt(k)?.kind === 'listOf' && ['them', 'these', 'those'].includes(this.wordAt(k + 1)?.norm ?? '');
+    const aboutThem = (k: number) => this.cueAt(k)?.kind === 'listOf' && this.listSaidBefore(k + 1) > 0;
     if (joint >= 0 && (connected(a, joint) || connected(joint + 2, b) || aboutThem(joint + 2))) {
       // "go to the bank, but only after visiting the pharmacy": the second part's connective takes the first as its side.
       const elided = this.cueAt(joint + 2);
