@@ -2077,3 +2077,16 @@ test('from batches 41 and 42: "at the same instant", "yet" between clauses, "at 
   reads('p and q are never true at the same position', 'G !(p & q)');
   reads('the alarm has not yet sounded', '!alarm_sounded');
 });
+
+test('from batches 41 and 42: "never immediately followed by" is the next step only', () => {
+  reads('An a is never immediately followed by a b.', 'G (a -> X !b)');
+  reads('a request is not immediately followed by a reset', 'G (request -> X !reset)');
+  reads('a is never followed by b', 'G (a -> G !b)');
+});
+
+test('from batches 41 and 42: an "only" before the state belongs to its condition; "at every point up to and including now" is historically', () => {
+  reads('grant is only ever true when req was true in the immediately preceding step.', 'G (grant -> Y req)');
+  reads('the pump only runs when the tank is full', 'G (pump_runs -> tank_full)');
+  reads('At every point, if q holds then p has held at every point up to and including now.', 'G (q -> H p)');
+  reads('Whenever d holds, c has held at every step so far, the current one included.', 'G (d -> H c)');
+});

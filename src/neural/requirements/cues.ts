@@ -47,6 +47,8 @@ export type BinaryCue =
   | 'immediatelyPrecededBy'
   /** "a is never followed by b": after a, never b. */
   | 'neverFollowedBy'
+  /** "a is never immediately followed by b": after a, not b at the next step. */
+  | 'neverNextBy'
   | 'respondsTo'
   | 'precedes'
   | 'precededBy'
@@ -394,7 +396,10 @@ export const cueTable: readonly [string, Cue][] = [
     'at every step up to now | at all positions up to now | at every position so far | from the initial state up to now | ' +
     'in every state up to and including the current one | at every state up to and including the current one | ' +
     'at every position up to and including the present one | at every step up to and including the present one | ' +
-    'in all states up to and including the current one | at every step up to and including the current one | in every state up to now', unary([H])],
+    'in all states up to and including the current one | at every step up to and including the current one | in every state up to now | ' +
+    'at every point up to and including now | at every step up to and including now | at every position up to and including now | ' +
+    'at every point up to now | at every moment up to and including now | at every step so far , the current one included | ' +
+    'at every step so far , including the current one | at every point so far , the current one included', unary([H])],
   // "the alarm must sound from the next cycle on for at least 5 cycles": steps 1 to 5 from now.
   ['from the next cycle on for at least #n #step | from the next step on for at least #n #step | from the next cycle on for #n #step | ' +
     'from the next step on for #n #step | starting in the next cycle for at least #n #step | starting at the next step for at least #n #step',
@@ -618,6 +623,8 @@ export const cueTable: readonly [string, Cue][] = [
     'the one after | the one after that | in the step right after it | in the step right after that | in the step immediately after it | ' +
     'in the step immediately after that | at the step right after it', { kind: 'stepAfter' }],
   ['be never followed by | be not followed by | never be followed by | be not ever followed by', binary('neverFollowedBy')],
+  ['be never immediately followed by | be never directly followed by | be not immediately followed by | never be immediately followed by | ' +
+    'be never followed immediately by | be never followed in the next step by', binary('neverNextBy')],
   ['from the next step on | from the next state on | from the next moment on | from the next step onwards | from the next position on | ' +
     'in the next cycle and from then on | in the next step and from then on | in the next state and from then on | at the next step and from then on', unary([X, G])],
   // "from the third state on, c holds": the first state is now.

@@ -328,6 +328,21 @@ function missionWording(words: readonly Word[]): Word[] {
   return words.slice(from).map((w, k) => (ordinal(k + from) ? { ...w, text: 'then', norm: 'then', lemma: 'then', pos: 'ADV' } : w));
 }
 
+/**
+ * "grant is only ever true when req was true ...", "the heater may only run if the door is shut": an "only" before the
+ * state or verb belongs to the condition after it ("true only when"), so the condition is what the state needs.
+ */
+function onlyBeforePredicate(words: readonly Word[]): Word[] {
+  const k = words.findIndex((w, i) => w.norm === 'only' && i > 0);
+  if (k < 0) return [...words];
+  const ever = words[k + 1]?.norm === 'ever' ? 1 : 0;
+  const predicate = words[k + 1 + ever];
+  const condition = words[k + 2 + ever];
+  const state = predicate !== undefined && (['ADJ', 'VERB'].includes(predicate.pos) || ['true', 'false', 'on', 'off', 'high', 'low'].includes(predicate.norm));
+  if (!state || !['when', 'if', 'while', 'whenever'].includes(condition?.norm ?? '')) return [...words];
+  return [...words.slice(0, k), predicate, words[k]!, ...words.slice(k + 2 + ever)];
+}
+
 /** "the AGV shall then remain stopped": a "then" after a modal orders the main clause's own parts, as "and" does. */
 function modalThen(words: readonly Word[]): Word[] {
   return words.filter((w, k) => !(w.norm === 'then' && ['shall', 'must', 'will', 'should'].includes(words[k - 1]?.norm ?? '') && k > 2));
@@ -764,6 +779,7 @@ export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   banWording,
   scopeInProse,
   exerciseWording,
+  onlyBeforePredicate,
   modalThen,
   missionWording,
   loopOpening,

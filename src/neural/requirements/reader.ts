@@ -23,7 +23,7 @@ export interface Reading {
   clauses: Clause[];
 }
 
-const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'neverFollowedBy', 'immediateResponse', 'immediatelyPrecededBy', 'respondsTo', 'precedes', 'precededBy']);
+const levelOne: ReadonlySet<BinaryCue> = new Set(['implies', 'iff', 'response', 'neverFollowedBy', 'neverNextBy', 'immediateResponse', 'immediatelyPrecededBy', 'respondsTo', 'precedes', 'precededBy']);
 const levelTwo: ReadonlySet<BinaryCue> = new Set(['until', 'unless', 'unlessUntil', 'release', 'releasedBy', 'strongReleasedBy', 'since', 'before', 'after', 'while', 'via', 'stepsAfter', 'withinOf']);
 /** The cues whose numbers time a response ("5 seconds after", "within 3 seconds of"): timedResponse reads them, not combine. */
 const timedOps: ReadonlySet<BinaryCue> = new Set(['stepsAfter', 'withinOf']);
@@ -845,6 +845,8 @@ class Reader extends RangeReader {
         return un('globally', bin('implies', peel(l, 'globally'), isTemporal(r) ? r : un('finally', r)));
       case 'neverFollowedBy':
         return un('globally', bin('implies', peel(l, 'globally'), un('globally', negation(peel(r, 'finally')))));
+      case 'neverNextBy':
+        return un('globally', bin('implies', peel(l, 'globally'), un('next', negation(peel(r, 'finally')))));
       case 'immediateResponse':
         return un('globally', bin('implies', peel(l, 'globally'), un('next', r)));
       case 'immediatelyPrecededBy': {
