@@ -2090,3 +2090,12 @@ test('from batches 41 and 42: an "only" before the state belongs to its conditio
   reads('At every point, if q holds then p has held at every point up to and including now.', 'G (q -> H p)');
   reads('Whenever d holds, c has held at every step so far, the current one included.', 'G (d -> H c)');
 });
+
+test('from batches 41 and 42: a name right before "please" is who is addressed; "infinitely" alone; "and stay there" after a route is said of where it goes', () => {
+  reads('Drone please check the beach, the pier and the ice cream stand. Any order is fine.', 'F beach & F pier & F ice_cream_stand');
+  reads('Ben please go to the store', 'F store');
+  reads('patrol platform 1 and platform 5 infinitely', 'G F platform_1 & G F platform_5');
+  reads('go thru the underpass to platform 4 and stay there', 'F (underpass & F G platform_4)');
+  reads('go through the underpass to platform 4', 'F (underpass & F platform_4)');
+  assert.equal(translateRequirement('never go through the hall to the lab'), undefined);
+});

@@ -252,9 +252,13 @@ export abstract class ClauseReader {
     const subjectless = said.length === 0 || ['VERB', 'AUX'].includes(said[0]?.pos ?? '') || said.every(isStateWord);
     const place = this.elided && subjectless ? [...this.elided, ...said] : said;
     if (parts.via) {
-      // "go through the blue room to the red room": the place passed, and later the one gone to.
+      // "go through the blue room to the red room": the place passed, and later the one gone to, where the command's
+      // adverbials ("and stay there") are said of.
       const to = place.findIndex((w, i) => i > 0 && ['to', 'into', 'towards'].includes(w.norm));
-      if (to > 0 && to < place.length - 1) return inSequence([this.prop(place.slice(0, to)), this.prop(place.slice(to + 1))]);
+      if (to > 0 && to < place.length - 1) {
+        if (parts.avoid || parts.wraps.flat().some((w) => w.op === 'not')) throw new NotRead('a route forbidden');
+        return inSequence([this.prop(place.slice(0, to)), this.applyWraps(parts, this.prop(place.slice(to + 1)))]);
+      }
     }
     // "move the chair from the blue room to the red room": a command that takes something from one place to
     // another goes to the first, then to the second.

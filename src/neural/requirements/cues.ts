@@ -204,7 +204,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['it be eventually the case that | eventually it will be the case that', unary([F], true)],
   // Always eventually, eventually always.
   ['at infinitely many positions | at infinitely many steps | at infinitely many states | in infinitely many states | ' +
-    'at infinitely many points | infinitely often | infinitely many times | again and again | over and over | over and over again | repeatedly | recurrently | periodically | ' +
+    'at infinitely many points | infinitely often | infinitely many times | infinitely | again and again | over and over | over and over again | repeatedly | recurrently | periodically | ' +
     'every night | every day | every morning | every evening | every hour | every week | daily | nightly | hourly | weekly | ' +
     'time and again | always eventually | continually | regularly | routinely | on a regular basis | every now and then | now and then | ' +
     'from time to time | every so often | once in a while', unary([G, F])],

@@ -1591,24 +1591,26 @@ const patternNames: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * "Drone, fly to the tower", "drone: fly over ...": who is addressed (a noun or two before a comma or colon, "please"
- * aside) is not a step, when a command follows.
+ * "Drone, fly to the tower", "drone: fly over ...", "Drone please check ...": who is addressed (a noun or two before a
+ * comma or colon, "please" aside, or one noun right before "please") is not a step, when a command follows.
  */
 function withoutAddressee(items: Item[]): Item[] {
+  // ("do" before a negation: "drone, don't fly over the park"; "please": "Drone, please check out ...".)
+  const skipped = (it: Item | undefined) => (it?.kind === 'word' && ['do', 'please', 'pls'].includes(it.word.norm)) || (it?.kind === 'cue' && it.cue.kind === 'ignore' && ['please', 'pls'].includes(it.words[0]!.norm));
   const comma = items.findIndex((it) => it.kind === 'comma');
-  if (comma < 1) return items;
-  const before = items.slice(0, comma);
+  const please = items[1] !== undefined && skipped(items[1]) && !(items[1].kind === 'word' && items[1].word.norm === 'do');
+  const [end, rest] = please ? [1, 1] : comma >= 1 ? [comma, comma + 1] : [-1, -1];
+  if (end < 1) return items;
+  const before = items.slice(0, end);
   const named = before.filter((it) => it.kind === 'word');
   // The tagger takes a lone "Drone" for a verb.
   const nameLike = named.length === 1 ? ['NOUN', 'PROPN', 'VERB'] : ['NOUN', 'PROPN'];
   const addressee = named.length >= 1 && named.length <= 2 && named.every((it) => nameLike.includes((it as { word: Word }).word.pos)) &&
     before.every((it) => it.kind === 'word' || (it.kind === 'cue' && it.cue.kind === 'ignore'));
-  // ("do" before a negation: "drone, don't fly over the park"; "please": "Drone, please check out ...".)
-  const skipped = (it: Item | undefined) => (it?.kind === 'word' && ['do', 'please', 'pls'].includes(it.word.norm)) || (it?.kind === 'cue' && it.cue.kind === 'ignore' && ['please', 'pls'].includes(it.words[0]!.norm));
-  const next = skipped(items[comma + 1]) ? items[comma + 2] : items[comma + 1];
+  const next = skipped(items[rest]) ? items[rest + 1] : items[rest];
   // ("Robot, patrol the hallway ...", "drone, never fly over the park": a going adverbial or a ban opens one too.)
   const command = next?.kind === 'cue' ? goesSomewhere(next.cue) || forbidding(next.cue) : next?.kind === 'word' && next.word.pos === 'VERB' && next.word.lemma === next.word.norm;
-  return addressee && command ? items.slice(comma + 1) : items;
+  return addressee && command ? items.slice(rest) : items;
 }
 
 
