@@ -1878,7 +1878,7 @@ test('"in the next control cycle", "for at least the next 3 steps", "there is so
 });
 
 test('where a command takes a thing is the place gone to', () => {
-  reads('Take the books to the history section, but only after you have picked them up at the returns desk.', 'F history_section & !history_section U desk');
+  readsShape('Take the books to the history section, but only after you have picked them up at the returns desk.', 'F a & !a U b');
   reads('take me to the station', 'F station');
 });
 
@@ -2098,4 +2098,12 @@ test('from batches 41 and 42: a name right before "please" is who is addressed; 
   reads('go thru the underpass to platform 4 and stay there', 'F (underpass & F G platform_4)');
   reads('go through the underpass to platform 4', 'F (underpass & F platform_4)');
   assert.equal(translateRequirement('never go through the hall to the lab'), undefined);
+});
+
+test('from batches 41 and 42: lists without commas after "around", "over", "past" and "check"; "the returns desk" is a place; a trip kept up between two places; "I want the drone to ..."', () => {
+  reads('patrol around the fountain the bench and the gate forever', 'G F fountain & G F bench & G F gate');
+  reads('go to the returns desk', 'F returns_desk');
+  reads('I want you to keep going from the returns desk to the fiction shelves, forever and ever.', 'G F returns_desk & G F fiction_shelves');
+  reads('I want the drone to keep flying back and forth between the pier and the lifeguard tower, forever.', 'G F pier & G F lifeguard_tower');
+  reads('go from the returns desk to the fiction shelves', 'F (returns_desk & F fiction_shelves)');
 });

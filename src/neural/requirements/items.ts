@@ -130,6 +130,8 @@ export function toItems(words: readonly Word[]): Item[] {
     // "keep vacuuming the carpet until ...": work going on is an activity, not a place to get to.
     // ("the clean room", "a sweep pattern": after an article the word describes a noun.)
     const activity = it.kind === 'cue' && it.cue.kind === 'goal' && taskVerbs.includes(it.words[0]!.lemma) && (it.words[0]!.norm.endsWith('ing') || word(k - 1)?.pos === 'DET');
+    // "the returns desk", "a return trip": a going verb of one word right after an article names a thing.
+    const named = it.kind === 'cue' && it.cue.kind === 'goal' && it.words.length === 1 && word(k - 1)?.pos === 'DET';
     // "no other train is approaching": a going verb in the progressive after "is" says where a thing is, not a goal.
     // ("a customer is waiting at the front desk": the same with staying.)
     const progressive = it.kind === 'cue' && goesSomewhere(it.cue) && it.words[0]!.norm.endsWith('ing') && (it.words.length === 1 || it.words[0]!.lemma === 'wait') && ['be'].includes(word(k - 1)?.lemma ?? '');
@@ -140,6 +142,6 @@ export function toItems(words: readonly Word[]): Item[] {
     if (since > k && !items.slice(k + 1, since).some((a) => a.kind === 'comma')) return [];
     // ("keep sweeping the porch unless it starts raining": so is work kept up until something happens.)
     const keptUp = it.kind === 'cue' && it.words[0]!.lemma === 'keep' && taskVerbs.includes(it.words[1]?.lemma ?? '') && items.slice(k + 1).some((a) => a.kind === 'cue' && a.cue.kind === 'binary' && ['until', 'unless'].includes(a.cue.op));
-    return range || transitive || state || compound || activity || progressive || keptUp ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
+    return range || transitive || state || compound || activity || named || progressive || keptUp ? it.words.map((w) => ({ kind: 'word' as const, word: w })) : [it];
   });
 }

@@ -18,7 +18,7 @@ export function unpunctuatedList(words: readonly Word[]): Word[] {
   const going = (k: number): boolean => {
     let j = k - 1;
     while (j >= 0 && (nounLike.has(words[j]!.pos) || words[j]!.norm === ',')) j--;
-    return j >= 0 && ['visit', 'to', 'reach', 'patrol', 'survey', 'inspect', 'between', 'through', 'avoid'].includes(words[j]!.lemma);
+    return j >= 0 && ['visit', 'to', 'reach', 'patrol', 'survey', 'inspect', 'between', 'through', 'avoid', 'around', 'over', 'past', 'check'].includes(words[j]!.lemma);
   };
   return words.flatMap((w, k): Word[] => {
     const listed = k < lastJoin && w.norm === 'the' && w.pos === 'DET' && ['NOUN', 'PROPN'].includes(words[k - 1]?.pos ?? '') && going(k);
@@ -341,6 +341,34 @@ function onlyBeforePredicate(words: readonly Word[]): Word[] {
   const state = predicate !== undefined && (['ADJ', 'VERB'].includes(predicate.pos) || ['true', 'false', 'on', 'off', 'high', 'low'].includes(predicate.norm));
   if (!state || !['when', 'if', 'while', 'whenever'].includes(condition?.norm ?? '')) return [...words];
   return [...words.slice(0, k), predicate, words[k]!, ...words.slice(k + 2 + ever)];
+}
+
+/**
+ * "I want the drone to keep flying ...", "we need the robot to go ...": the one asked to do it, named before the
+ * command, is addressed as "you" is ("I want you to ...").
+ */
+function wantedOfAgent(words: readonly Word[]): Word[] {
+  const wants = ['i', 'we'].includes(words[0]?.norm ?? '') && ['want', 'need'].includes(words[1]?.lemma ?? '') && ['the', 'my', 'our', 'this'].includes(words[2]?.norm ?? '');
+  if (!wants) return [...words];
+  let k = 3;
+  while (k < words.length && k < 6 && ['NOUN', 'PROPN'].includes(words[k]!.pos)) k++;
+  return k > 3 && words[k]?.norm === 'to' && words[k + 1]?.pos === 'VERB' ? words.slice(k + 1) : [...words];
+}
+
+/**
+ * "keep going from the returns desk to the fiction shelves, forever": a trip kept up between two places is going back
+ * and forth between them.
+ */
+function tripKeptUp(words: readonly Word[]): Word[] {
+  const k = words.findIndex((w, i) => w.lemma === 'keep' && words[i + 1]?.pos === 'VERB' && words[i + 1]!.norm.endsWith('ing') && words[i + 2]?.norm === 'from');
+  if (k < 0) return [...words];
+  const to = words.findIndex((w, i) => i > k + 3 && w.norm === 'to');
+  let end = to + 1;
+  while (inPhrase(words[end])) end++;
+  if (to < 0 || !isNounPhrase(words.slice(k + 3, to)) || !isNounPhrase(words.slice(to + 1, end))) return [...words];
+  const at = words[k + 2]!.start;
+  const between = ['back', 'and', 'forth', 'between'].map((t) => inserted(t, t, t === 'and' ? 'CCONJ' : t === 'between' ? 'ADP' : 'ADV', at));
+  return [...words.slice(0, k + 2), ...between, ...words.slice(k + 3, to), inserted('and', 'and', 'CCONJ', words[to]!.start), ...words.slice(to + 1)];
 }
 
 /** "the AGV shall then remain stopped": a "then" after a modal orders the main clause's own parts, as "and" does. */
@@ -780,6 +808,8 @@ export const normalisations: ((words: readonly Word[]) => Word[])[] = [
   scopeInProse,
   exerciseWording,
   onlyBeforePredicate,
+  wantedOfAgent,
+  tripKeptUp,
   modalThen,
   missionWording,
   loopOpening,
