@@ -1884,7 +1884,7 @@ test('where a command takes a thing is the place gone to', () => {
 
 test('"on the next tick", "very next move", and asides at the end ("no detours", "I\'m not fussed which", "like on the very next tick")', () => {
   reads('as soon as a car pulls in, brushes on the next tick', 'G (car_pulls_in -> X brushes)');
-  reads('any time the cell block alarm trips you go straight to block C, very next move, no detours', 'G (time_cell_block_alarm_trips -> X block_c)');
+  reads('any time the cell block alarm trips you go straight to block C, very next move, no detours', 'G (cell_block_alarm_trips -> X block_c)');
   reads("Drop the water jugs at either the north oasis or the south oasis, I'm not fussed which.", 'F (north_oasis | south_oasis)');
   reads('If the sonar picks up a diver, kill the engine right away, like on the very next tick.', 'G (sonar_picks_up_diver -> X kill_engine)');
 });
@@ -2106,4 +2106,14 @@ test('from batches 41 and 42: lists without commas after "around", "over", "past
   reads('I want you to keep going from the returns desk to the fiction shelves, forever and ever.', 'G F returns_desk & G F fiction_shelves');
   reads('I want the drone to keep flying back and forth between the pier and the lifeguard tower, forever.', 'G F pier & G F lifeguard_tower');
   reads('go from the returns desk to the fiction shelves', 'F (returns_desk & F fiction_shelves)');
+});
+
+test('from batches 41 and 42: "any time" opens a rule as "whenever" does', () => {
+  reads('So the property is: any time req is raised, it stays raised until ack arrives, and ack must arrive.', 'G (req -> req U ack_arrives)');
+  reads('anytime the alarm trips, go to block c in the next step', 'G (alarm_trips -> X block_c)');
+});
+
+test('from batches 41 and 42: a command not to, said first and followed by a command, holds at every moment', () => {
+  reads('dont drop anything in the red bowl ever, and put the teddy bear into the blue bowl', 'G !drop_in_red_bowl & F (teddy_bear & F blue_bowl)');
+  reads('do not touch the vase, and go to the kitchen', 'G !touch_vase & F kitchen');
 });

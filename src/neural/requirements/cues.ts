@@ -647,7 +647,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['only when | only while | only whenever | only at times when | only at steps where | only at steps in which | only in states where | ' +
     'only at positions where | only in steps where', { kind: 'if', global: true, onlyIf: true }],
   ['whenever | upon | every time | each time | each moment that | every moment that | ' +
-    'every time that | at every moment when | when | in every state where | in all states where | every time when | ' +
+    'every time that | at every moment when | when | any time | anytime | any time that | in every state where | in all states where | every time when | ' +
     'always when | always if | at every point where | at every point at which | at each point where | at every moment where | ' +
     'at every step where | at every position where | at each step where | in every step where', { kind: 'if', global: true }],
   // "a confirmation shall be sent after each payment": each time, at that moment or later.

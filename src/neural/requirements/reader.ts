@@ -432,6 +432,15 @@ class Reader extends RangeReader {
       const forbidden = this.connectives(prohibition, b);
       return bin('and', this.connectives(a, lastComma), hasTemporal(forbidden) ? forbidden : un('globally', forbidden));
     }
+    // "dont drop anything in the red bowl ever, and put the teddy bear into the blue bowl": a command not to, said
+    // first, holds at every moment beside the command after it, as it does said last.
+    const firstComma = this.find(a + 1, b, (k) => this.items[k]!.kind === 'comma');
+    const nextCommand = this.isBinary(firstComma + 1, andOr) && this.cueWord(firstComma + 1) === 'and' ? firstComma + 2 : firstComma + 1;
+    const bannedFirst = this.wordAt(a)?.norm === 'do' && this.forbids(a + 1);
+    if (firstComma > a + 1 && bannedFirst && this.forbiddenCommand(a, firstComma) && (this.imperative(nextCommand, b) || this.cueAt(nextCommand)?.kind === 'goal')) {
+      const forbidden = this.connectives(a, firstComma);
+      return bin('and', hasTemporal(forbidden) ? forbidden : un('globally', forbidden), this.connectives(nextCommand, b));
+    }
     // "the valve opens, must eventually get back to normal operation": a statement of plain words, a comma, and a
     // command or clause with no comma of its own are two clauses side by side (the first is no agent of the second).
     const opening = this.conditionDepth === 0 && (a === 0 || this.cueAt(a - 1)?.kind === 'lead');
