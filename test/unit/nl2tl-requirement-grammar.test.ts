@@ -2117,3 +2117,11 @@ test('from batches 41 and 42: a command not to, said first and followed by a com
   reads('dont drop anything in the red bowl ever, and put the teddy bear into the blue bowl', 'G !drop_in_red_bowl & F (teddy_bear & F blue_bowl)');
   reads('do not touch the vase, and go to the kitchen', 'G !touch_vase & F kitchen');
 });
+
+test('from batches 41 and 42: the positions of the trace counted ("at exactly two positions", "at three or more distinct positions", "at no more than one position in the whole trace")', () => {
+  reads('Formalize: p is true at exactly two positions.', '!p U (p & X (!p U (p & X G !p)))');
+  reads('Formalize: a is true at three or more distinct positions of the trace.', 'F (a & X F (a & X F a))');
+  reads('q is true at no more than one position in the whole trace.', 'G (q -> X G !q)');
+  readsShape('Exam question 9: a holds in exactly three steps from now.', 'X X X a');
+  reads('visit a exactly twice', 'F (a & F (!a & F a)) & !a W (a W (!a W (a W G !a)))');
+});

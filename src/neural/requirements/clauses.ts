@@ -346,6 +346,13 @@ export abstract class ClauseReader {
     // positions, F (p & X F p), as four of the five independent writers of such an exercise put it.
     const named = contentWords(place);
     const letter = !parts.goal && named.length === 1 && /^[a-z]\d*$/i.test(named[0]!.text);
+    // "p is true at exactly two positions": not p, p at one step, and so on, then never again (as the writers of both
+    // such exercises put it); of a visit, stays counted with the catalogue's bounded existence below.
+    if (bound === 'exactly' && letter) {
+      let exactly = un('globally', negation(p));
+      for (let i = 0; i < n; i++) exactly = bin('until', negation(p), bin('and', p, un('next', exactly)));
+      return exactly;
+    }
     let atLeast = un('finally', p);
     for (let i = 1; i < n; i++) atLeast = un('finally', bin('and', p, letter ? un('next', atLeast) : un('finally', bin('and', negation(p), atLeast))));
     return bound === 'atLeast' ? atLeast : bin('and', atLeast, once ?? scoped('globally', { kind: 'boundedExistence', p, n }, undefined, undefined));

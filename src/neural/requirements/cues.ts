@@ -524,6 +524,18 @@ export const cueTable: readonly [string, Cue][] = [
   ['at least twice | no fewer than twice | at two or more different positions | at two or more positions | at two distinct positions | ' +
     'at two different positions | at two or more different steps | at two distinct steps | at two different steps', { kind: 'count', bound: 'atLeast', times: 2 }],
   ['exactly #n times | exactly #n time', { kind: 'count', bound: 'exactly' }],
+  // Exercises count the positions of the trace where a letter holds ("a is true at three or more distinct positions").
+  ...((): [string, Cue][] => {
+    // (Not steps: "a holds in exactly three steps from now" is a time.)
+    const at = ['at', 'in'].flatMap((p) => ['positions', 'states', 'points'].map((n) => [p, n] as const));
+    const each = (f: (p: string, n: string) => string) => at.map(([p, n]) => f(p, n)).join(' | ');
+    return [
+      [each((p, n) => `${p} exactly #n ${n} | ${p} exactly #n distinct ${n} | ${p} exactly #n different ${n}`), { kind: 'count', bound: 'exactly' }],
+      [each((p, n) => `${p} no more than #n ${n} | ${p} at most #n ${n} | ${p} no more than #n distinct ${n}`), { kind: 'count', bound: 'atMost' }],
+      [each((p, n) => `${p} #n or more ${n} | ${p} #n or more distinct ${n} | ${p} #n or more different ${n} | ${p} at least #n ${n} | ${p} at least #n distinct ${n} | ${p} at least #n different ${n}`), { kind: 'count', bound: 'atLeast' }],
+      [['at no more than one position', 'in no more than one state', 'at no more than one step', 'in no more than one position', 'at no more than one point'].join(' | '), { kind: 'count', bound: 'atMost', times: 1 }],
+    ];
+  })(),
   // "do not go to a more than twice": at most twice; without the negation, at least once more.
   ['more than #n times | more than #n time', { kind: 'count', bound: 'moreThan' }],
   ['more than once', { kind: 'count', bound: 'moreThan', times: 1 }],
@@ -815,6 +827,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['whatever happen | no matter what happen | in every execution | on every path | on all paths | on every computation path | ' +
     'on all computation paths | in all executions | of the run | of the trace | of the execution | of any run | of every run | ' +
     'on every run | in every run | on any run | along every run | along the run | in any execution | along the whole trace | along the trace | ' +
+    'in the whole trace | of the whole trace | over the whole trace | in the entire trace | of the entire trace | ' +
     'in the trace | on the trace | in the run', { kind: 'ignore' }],
   // Obligations: nothing of their own, but they mark a requirement, which holds at every moment.
   ['must | should | shall | have to | has to | need to | needs to | be required to | ought to | be supposed to | ' +
