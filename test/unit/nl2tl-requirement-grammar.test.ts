@@ -2125,3 +2125,10 @@ test('from batches 41 and 42: the positions of the trace counted ("at exactly tw
   readsShape('Exam question 9: a holds in exactly three steps from now.', 'X X X a');
   reads('visit a exactly twice', 'F (a & F (!a & F a)) & !a W (a W (!a W (a W G !a)))');
 });
+
+test('from batches 41 and 42: where a mission starts is where the robot is at the first moment', () => {
+  reads('start at the main gate and visit the rose garden and then the pond', 'main_gate & F (rose_garden & F pond)');
+  reads('Start at the substation. Then check turbine 6.', 'substation & F turbine_6');
+  reads('you start at pier 10', 'pier_10');
+  reads('start the engine and go to the lab', 'F start_engine & F lab');
+});

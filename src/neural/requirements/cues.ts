@@ -133,7 +133,7 @@ export type Cue =
   /** "..., and repeat this loop forever": everything said before it, again and again. */
   | { kind: 'repeat' }
   /** Words that mean nothing to the formula: modal verbs, "it is the case that", "at the same time". */
-  | { kind: 'ignore'; obligation?: boolean; initial?: boolean; again?: boolean; onTheWay?: boolean }
+  | { kind: 'ignore'; obligation?: boolean; initial?: boolean; again?: boolean; onTheWay?: boolean; startsAt?: boolean }
   /** "a and b are the same": the coordinated clauses are equivalent. */
   | { kind: 'same' }
   /** "p toggles": p at every step exactly when not at the next; "a and b alternate": each is followed by the other. */
@@ -337,6 +337,8 @@ export const cueTable: readonly [string, Cue][] = [
   ['now or at some later point | now or at a later point | now or at some point later | now or at some later time | now or later on', unary([F])],
   // "no watering run may take place": taking place is occurring.
   ['take place', { kind: 'ignore' }],
+  // "start at the main gate and visit ...": where a mission starts is where the robot is at the first moment.
+  ['start at | begin at | you start at | you begin at | start off at | start out at', { kind: 'ignore', startsAt: true }],
   ['in at least one of the next #n #step | at least once in the next #n #step | in one of the next #n #step | at some of the next #n #step',
     unary([{ op: 'next', lo: 1, hi: 'n0', each: true, some: true }])],
   // Negation and never.

@@ -58,6 +58,17 @@ class Reader extends RangeReader {
     const domain = ['in', 'for'].includes(this.wordAt(a)?.norm ?? '') && ['all', 'every', 'each', 'any'].includes(this.wordAt(a + 1)?.norm ?? '');
     const comma = domain ? this.find(a + 2, b, (k) => this.items[k]!.kind !== 'word') : -1;
     if (comma > a + 2 && this.items[comma]!.kind === 'comma') return this.requirement(comma + 1, b);
+    // "start at the main gate and visit the rose garden and then the pond": there now, and the rest from then on.
+    const start = this.cueAt(a);
+    if (start?.kind === 'ignore' && start.startsAt) {
+      const end = this.find(a + 1, b, (k) => this.items[k]!.kind !== 'word');
+      const here = end < 0 ? b : end;
+      if (!this.placesOnly(a + 1, here)) throw new NotRead('a start that is no place');
+      let next = here;
+      while (next < b && (this.items[next]!.kind === 'comma' || this.isBinary(next, andOr) || this.isBinary(next, thenCue))) next++;
+      const there = this.prop(this.wordsIn(a + 1, here));
+      return next < b ? bin('and', there, this.requirement(next, b)) : there;
+    }
     // "go to a, then b, and repeat this loop forever": the whole mission, again and again.
     if (b - 1 > a && this.cueAt(b - 1)?.kind === 'repeat') return againAndAgain(this.requirement(a, this.items[b - 2]!.kind === 'comma' ? b - 2 : b - 1));
     const read = this.sentence(a, b);
