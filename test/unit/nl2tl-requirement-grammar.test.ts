@@ -2132,3 +2132,9 @@ test('from batches 41 and 42: where a mission starts is where the robot is at th
   reads('you start at pier 10', 'pier_10');
   reads('start the engine and go to the lab', 'F start_engine & F lab');
 });
+
+test('from batch 43: "without going over", "for each of the next N steps", "at every point up to and including the current one"', () => {
+  reads('go to the bakery corner without going over the bridge', '!bridge U bakery_corner');
+  reads('Whenever stop is asserted, run is low for each of the next 3 steps.', 'G (stop -> G[1,3] !run)');
+  reads('Whenever err holds, init has held at every point up to and including the current one.', 'G (err -> H init)');
+});

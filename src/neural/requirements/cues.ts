@@ -320,7 +320,7 @@ export const cueTable: readonly [string, Cue][] = [
   ['in the next #n #step | at the next #n #step | in each of the #n following #step | in both of the next #n #step | in the #n following #step | ' +
     'at each of the #n following #step', unary([{ op: 'next', lo: 1, hi: 'n0', each: true }])],
   // "c holds in each of the next 5 steps": at steps 1 to 5, as three of the four independent writers put it.
-  ['in each of the next #n #step | at each of the next #n #step | at every one of the next #n #step | in every one of the next #n #step | ' +
+  ['in each of the next #n #step | at each of the next #n #step | for each of the next #n #step | at every one of the next #n #step | in every one of the next #n #step | ' +
     'during each of the following #n #step | during each of the next #n #step | in each of the following #n #step | at each of the following #n #step',
     unary([{ op: 'globally', lo: 1, hi: 'n0' }])],
   // "b holds continuously from step 0 through step 4".
@@ -399,6 +399,7 @@ export const cueTable: readonly [string, Cue][] = [
     'in every state up to and including the current one | at every state up to and including the current one | ' +
     'at every position up to and including the present one | at every step up to and including the present one | ' +
     'in all states up to and including the current one | at every step up to and including the current one | in every state up to now | ' +
+    'at every point up to and including the current one | at every position up to and including the current one | ' +
     'at every point up to and including now | at every step up to and including now | at every position up to and including now | ' +
     'at every point up to now | at every moment up to and including now | at every step so far , the current one included | ' +
     'at every step so far , including the current one | at every point so far , the current one included', unary([H])],
@@ -610,7 +611,8 @@ export const cueTable: readonly [string, Cue][] = [
     'without first visit | without touch | without cross | without pass | without go past | without go by | without stop by | without stop at | ' +
     'without go into | but not through | ' +
     'but not via | but not pass through | without use | without take | without ride | without ever go through | without ever pass through | without ever visit | without ever enter | ' +
-    'without fly over | without fly through | without drive through | without go near | without walk through | ' +
+    'without fly over | without fly through | without drive through | without go near | without walk through | without go over | ' +
+    'without drive over | without pass over | without go across | ' +
     'without ever cross | without ever touch | without hit | without collide with | without bump into | without crash into', binary('before')],
   ['after | later than', binary('after')],
   // Precedence: "a happens only after b" forbids a before b, and needs no b.
