@@ -2138,3 +2138,9 @@ test('from batch 43: "without going over", "for each of the next N steps", "at e
   reads('Whenever stop is asserted, run is low for each of the next 3 steps.', 'G (stop -> G[1,3] !run)');
   reads('Whenever err holds, init has held at every point up to and including the current one.', 'G (err -> H init)');
 });
+
+test('from batch 43: a command "A before you B" asks for B too, whatever B\'s verb; a ban does not', () => {
+  reads('go down the blue run before you try the black run', '!try_black_run U blue_run & F try_black_run');
+  reads('Pick up the red block before you pick up the blue block.', '!pick_up_blue_block U pick_up_red_block & F pick_up_blue_block');
+  reads('dont go to the gas station before you been to the bank', '!gas_station U bank');
+});

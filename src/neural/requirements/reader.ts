@@ -646,7 +646,10 @@ class Reader extends RangeReader {
         // (Not under a condition: "whenever ..., refill it before going back to the field" is a rule, not a mission.)
         // ("town hall b4 castle": places with no verb at all in the sentence are a mission too.)
         const named = this.placesOnly(lead, k) && this.placesOnly(k + 1, end) && this.find(0, this.items.length, (j) => this.goingAt(j, true)) < 0;
-        const goesOn = op === 'before' && !forbids && (named || (isVisit(right) && this.imperative(lead, k) && this.find(k + 1, end, (j) => this.goingAt(j)) >= 0)) && this.find(0, lead, (j) => this.cueAt(j)?.kind === 'if') < 0;
+        // ("go down the blue run before you try the black run": so does one that says "you" will do B, whatever B is, as
+        // every writer of such a command read it (9 rows).)
+        const youDo = this.wordAt(k + 1)?.norm === 'you' && this.wordAt(k + 2)?.pos === 'VERB' && this.wordAt(k + 2)!.norm === this.wordAt(k + 2)!.lemma;
+        const goesOn = op === 'before' && !forbids && (named || (this.imperative(lead, k) && ((isVisit(right) && this.find(k + 1, end, (j) => this.goingAt(j)) >= 0) || youDo))) && this.find(0, lead, (j) => this.cueAt(j)?.kind === 'if') < 0;
         // ("..., even if a never comes" only says so again.)
         // (A mission's ban waits for the place it visits, unless the sentence says the place may never come.)
         const f = op === 'before' && forbids && (trailer?.weak || (!mission && !trailer)) ? weakly(combined) : goesOn ? bin('and', combined, isVisit(right) ? right : un('finally', right)) : combined;
