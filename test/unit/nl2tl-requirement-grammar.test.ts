@@ -2144,3 +2144,8 @@ test('from batch 43: a command "A before you B" asks for B too, whatever B\'s ve
   reads('Pick up the red block before you pick up the blue block.', '!pick_up_blue_block U pick_up_red_block & F pick_up_blue_block');
   reads('dont go to the gas station before you been to the bank', '!gas_station U bank');
 });
+
+test('from batch 43: the subject of "q eventually becomes true" is shared with "and stays true"', () => {
+  reads('q eventually becomes true and stays true forever', 'F G q');
+  reads('q becomes true and stays true', 'F G q');
+});

@@ -44,8 +44,10 @@ export abstract class RangeReader extends ClauseReader {
     const subject = this.wordsIn(start, k);
     // "it is off in the next state": the subject of the condition before.
     if (subject.length === 1 && refersBack(subject[0]!) && this.antecedentSubject) return this.antecedentSubject;
-    // "p becomes true": the verb may be a cue of its own.
-    const cue = this.cueAt(k);
+    // "p becomes true": the verb may be a cue of its own, after adverbials ("q eventually becomes true").
+    let j = k;
+    while (j < e && this.cueAt(j)?.kind === 'unary' && !(this.cueAt(j) as { onset?: boolean; predicate?: boolean }).onset && !(this.cueAt(j) as { predicate?: boolean }).predicate) j++;
+    const cue = this.cueAt(j);
     const verb = this.opensWithVerb(k, e) || (cue?.kind === 'unary' && (cue.onset === true || cue.predicate === true));
     return verb && contentWords(subject).length > 0 ? subject : undefined;
   }
