@@ -2149,3 +2149,9 @@ test('from batch 43: the subject of "q eventually becomes true" is shared with "
   reads('q eventually becomes true and stays true forever', 'F G q');
   reads('q becomes true and stays true', 'F G q');
 });
+
+test('from batch 43: "after" with a place said before it, opening the next part, is "then"', () => {
+  reads("Avoid the petting farm until you've been to the cafe. After the cafe go to the entrance.", '!petting_farm U (cafe & F entrance)');
+  reads('go to the bank, after the bank visit the park', 'F (bank & F park)');
+  reads('fly to the ice cave, after go to the moraine, after come back to camp', 'F (ice_cave & F (moraine & F camp))');
+});

@@ -194,15 +194,32 @@ function labelledBan(words: readonly Word[]): Word[] {
 
 /**
  * "fly to the ice cave, after go to the moraine, after come back to camp": "after" before a command's bare verb, as some
- * non-native speakers write it, is "then".
+ * non-native speakers write it, is "then"; so is "after" with a place the sentence named before it ("avoid the farm
+ * until you've been to the cafe. After the cafe go to the entrance").
  */
 function afterAsThen(words: readonly Word[]): Word[] {
-  return words.map((w, k) => {
-    const next = words[k + 1];
+  const bare = (w: Word | undefined) => w?.pos === 'VERB' && w.norm === w.lemma && !w.norm.endsWith('ing');
+  const out: Word[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const opens = w.norm === 'after' && [',', '.'].includes(words[k - 1]?.norm ?? '');
     // ("..., after to house number 9": so before the place gone to next.)
-    const command = (next?.pos === 'VERB' && next.norm === next.lemma && !next.norm.endsWith('ing')) || next?.norm === 'to';
-    return w.norm === 'after' && words[k - 1]?.norm === ',' && command ? { ...w, text: 'then', norm: 'then', lemma: 'then', pos: 'ADV' } : w;
-  });
+    if (opens && (bare(words[k + 1]) || words[k + 1]?.norm === 'to')) {
+      out.push({ ...w, text: 'then', norm: 'then', lemma: 'then', pos: 'ADV' });
+      continue;
+    }
+    let end = k + 1;
+    while (inPhrase(words[end])) end++;
+    const named = words.slice(k + 1, end).filter((x) => ['NOUN', 'PROPN'].includes(x.pos));
+    const said = (x: Word) => words.slice(0, k).some((y) => y.norm === x.norm);
+    if (opens && named.length > 0 && named.every(said) && bare(words[end])) {
+      out.push({ ...w, text: 'then', norm: 'then', lemma: 'then', pos: 'ADV' });
+      k = end - 1;
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
 }
 
 /** "go clean it", "come mop the hall": going to do work at a place is doing it there (the place is where it goes). */
