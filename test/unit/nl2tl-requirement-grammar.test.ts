@@ -2155,3 +2155,8 @@ test('from batch 43: "after" with a place said before it, opening the next part,
   reads('go to the bank, after the bank visit the park', 'F (bank & F park)');
   reads('fly to the ice cave, after go to the moraine, after come back to camp', 'F (ice_cave & F (moraine & F camp))');
 });
+
+test('from batch 43: "and stays true from then on" shares the subject of the clause before it', () => {
+  reads('Eventually r becomes true and stays true from then on.', 'F G r');
+  reads('at some point p holds and at the next step q holds', 'F (p & X q)');
+});

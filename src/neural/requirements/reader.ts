@@ -1139,7 +1139,7 @@ class Reader extends RangeReader {
       // point; "and from then on q never holds", every moment after it.
       else if (eventBefore && (this.opensWithNext(s, e) || this.endsWithNext(s, e) || this.find(s, e, (k) => this.cueAt(k)?.kind === 'thatMoment' || (this.cueAt(k) as { fromThen?: boolean } | undefined)?.fromThen === true) >= 0)) {
         absorbed.add(i - 1);
-        fs.push(un('finally', bin('and', before.args[0]!, this.clause(s, e))));
+        fs.push(un('finally', bin('and', before.args[0]!, this.withSubject(shared, () => this.clause(s, e)))));
       }
       // "patrol a and b over and over, forever": "forever" after what already holds forever says nothing more.
       else if (before && onlyAdverbials(s, e) && before.kind === 'globally' && !before.interval && this.clauseParts(s, e, true).wraps.flat().every((w) => w.op === 'globally' && w.lo === undefined)) {
