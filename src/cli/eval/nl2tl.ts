@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { TranslateRequest, TranslateResult } from '../../core/neuralApi';
-import { astEqual, fromJson, parseFormula, sameMeaning, sameMeaningUpToRenaming, structEqual, toJson, type Formula, type FormulaJson } from '../../languages/tl/api';
+import { astEqual, fromJson, mapProps, parseFormula, sameMeaning, sameMeaningUpToRenaming, structEqual, toJson, type Formula } from '../../languages/tl/api';
 import { defaultBeams, defaultModelsDir, loadTranslator, type Translator } from '../../neural/index';
 import { executionProviderOption, positiveInt } from '../commands/translate';
 import { defaultBatch, defaultWorkers, runCorpus, type CorpusJob, type CorpusRunner } from '../corpus';
@@ -45,9 +45,7 @@ function parseGold(t: Tokens): Formula | undefined {
 }
 
 function renameProps(f: Formula, names: ReadonlyMap<string, string>): Formula {
-  const rename = (j: FormulaJson): FormulaJson =>
-    j.kind === 'prop' ? { kind: 'prop', name: names.get(j.name) ?? `unmatched:${j.name}` } : 'args' in j ? { ...j, args: j.args.map(rename) } : j;
-  return fromJson(rename(toJson(f)));
+  return fromJson(mapProps(toJson(f), (p) => ({ kind: 'prop', name: names.get(p.name) ?? `unmatched:${p.name}` })));
 }
 
 /** Character offsets of each token when tokens are joined with single spaces. */

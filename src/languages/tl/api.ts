@@ -6,7 +6,7 @@ export { astEqual, astEquivalent, equivalenceKey, structEqual } from './compare'
 export { explain, type PropDescriptions } from './explain';
 export { decideEquivalence, equivalenceJson, sameMeaning, maxUnrolledSteps, type EquivalenceResult, type EquivalenceOptions, type Lasso, type Letter } from './equiv/index';
 export { sameMeaningUpToRenaming } from './equiv/renaming';
-export { toJson, fromJson, termToJson, termFromJson, walk, isUnary, isBinary, hasParens } from './ast';
+export { toJson, fromJson, termToJson, termFromJson, walk, isUnary, isBinary, hasParens, mapProps, propNames } from './ast';
 export type {
   Formula,
   FormulaJson,

@@ -254,6 +254,17 @@ export function toJson(f: Formula): FormulaJson {
   }
 }
 
+/** `f` with each proposition replaced by what `to` gives for it. */
+export const mapProps = (f: FormulaJson, to: (p: Extract<FormulaJson, { kind: 'prop' }>) => FormulaJson): FormulaJson =>
+  f.kind === 'prop' ? to(f) : 'args' in f ? ({ ...f, args: f.args.map((g) => mapProps(g, to)) } as FormulaJson) : f;
+
+/** The names of the propositions in `f`. */
+export const propNames = (f: FormulaJson): Set<string> => {
+  const names = new Set<string>();
+  mapProps(f, (p) => (names.add(p.name), p));
+  return names;
+};
+
 /** Builds a formula from its JSON form; positions are all zero. */
 export function fromJson(j: FormulaJson): Formula {
   const zero = { start: 0, end: 0, outerStart: 0, outerEnd: 0 };

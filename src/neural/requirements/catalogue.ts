@@ -1,7 +1,7 @@
 // Dwyer, Avrunin and Corbett's specification-pattern catalogue: the patterns the requirement reader
 // recognises and their published LTL mappings in each scope. The reader and the generator of
 // pattern training pairs (scripts/nl2tl-patterns.ts) both build formulas here, so the two cannot disagree.
-import { parseFormula, toJson, type FormulaJson } from '../../languages/tl/api';
+import { mapProps, parseFormula, toJson, type FormulaJson } from '../../languages/tl/api';
 
 export type Binary = Extract<FormulaJson, { args: FormulaJson[] }>['kind'];
 
@@ -10,15 +10,6 @@ export const bin = (kind: Binary, a: FormulaJson, b: FormulaJson): FormulaJson =
 /** X applied k times: "three steps later" is X X X. */
 export const nexts = (k: number, f: FormulaJson): FormulaJson => (k === 0 ? f : un('next', nexts(k - 1, f)));
 const temporalKinds = new Set(['globally', 'finally', 'next', 'until', 'weak_until', 'release', 'strong_release', 'historically', 'once', 'prev', 'since']);
-/** `f` with each proposition replaced by what `to` gives for it. */
-export const mapProps = (f: FormulaJson, to: (p: Extract<FormulaJson, { kind: 'prop' }>) => FormulaJson): FormulaJson =>
-  f.kind === 'prop' ? to(f) : 'args' in f ? ({ ...f, args: f.args.map((g) => mapProps(g, to)) } as FormulaJson) : f;
-/** The names of the propositions in `f`. */
-export const propNames = (f: FormulaJson): Set<string> => {
-  const names = new Set<string>();
-  mapProps(f, (p) => (names.add(p.name), p));
-  return names;
-};
 export const hasTemporal = (f: FormulaJson): boolean => temporalKinds.has(f.kind) || ('args' in f && f.args.some(hasTemporal));
 
 /** A plain visit, F a with no time of its own and nothing temporal inside ("go to the cafe"; the catalogue's existence). */

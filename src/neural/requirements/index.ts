@@ -1,10 +1,9 @@
 // English requirement -> formula by the symbolic reader: tag the words, read the structure, then name
 // each clause's proposition from its content words, reusing a declared proposition where one fits.
 // Mentions with the same content words ("the tank is empty" twice) are one proposition.
-import { fromJson, type Formula, type FormulaJson } from '../../languages/tl/api';
+import { fromJson, mapProps, type Formula, type FormulaJson } from '../../languages/tl/api';
 import { declaredSpans, markedSpans, mergeSpans, nameWords, type ApSpan, type Declared } from '../apRecognition';
 import { identifierFor, uniqueIdentifier } from '../grounding';
-import { mapProps } from './catalogue';
 import type { Clause } from './clauses';
 import { complements, contentWords, isStateWord } from './content';
 import { readRequirement } from './reader';

@@ -6,8 +6,8 @@
 //   subordinate clauses (if, whenever, once)  >  implies, iff, "is followed by", "precedes"
 //   >  until, unless, before, after, while  >  or  >  and  >  then  >  one clause with its adverbials.
 // One clause and its adverbials are read by ClauseReader (clauses.ts); this class reads the structure around them.
-import type { FormulaJson } from '../../languages/tl/api';
-import { bin, hasTemporal, isVisit, mapProps, nexts, patternOf, propNames, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
+import { mapProps, propNames, type FormulaJson } from '../../languages/tl/api';
+import { bin, hasTemporal, isVisit, nexts, patternOf, scoped, un, type Binary, type ChainKind, type Scope } from './catalogue';
 import { NotRead, type Clause, type ClauseParts } from './clauses';
 import { contentWords, isContent, isStateWord, nounLike, refersBack } from './content';
 import { forbidding, goesSomewhere, taskVerbs, type BinaryCue, type Cue, type Wrap } from './cues';

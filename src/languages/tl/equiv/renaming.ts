@@ -1,23 +1,12 @@
 // Whether two formulas mean the same under some one-to-one renaming of their propositions: how a translation is
 // scored against a writer's formula, whose proposition names are the writer's own (`cafe` for our `go_to_cafe`), and
 // whose shape may differ from ours without its meaning differing (`(!a U b) & F a` and `!a U (b & F a)`).
-import { fromJson, toJson, type Formula, type FormulaJson } from '../ast';
+import { fromJson, mapProps, propNames, toJson, type Formula } from '../ast';
 import { structEqual } from '../compare';
 import { sameMeaning } from './index';
 
 /** Past five propositions (120 renamings) the search is not tried: no translation in our data has more. */
 const maxRenamedProps = 5;
-
-function propNames(f: FormulaJson, into = new Set<string>()): Set<string> {
-  if (f.kind === 'prop') into.add(f.name);
-  else if ('args' in f) for (const a of f.args) propNames(a, into);
-  return into;
-}
-
-function renamed(f: FormulaJson, to: ReadonlyMap<string, string>): FormulaJson {
-  if (f.kind === 'prop') return { kind: 'prop', name: to.get(f.name) ?? f.name };
-  return 'args' in f ? { ...f, args: f.args.map((a) => renamed(a, to)) } : f;
-}
 
 function* orderings<T>(items: readonly T[]): Generator<T[]> {
   if (items.length <= 1) {
@@ -44,7 +33,8 @@ export function sameMeaningUpToRenaming(a: Formula, b: Formula, timeoutMs = 200)
   for (const order of orderings(onto)) {
     const left = deadline - performance.now();
     if (left <= 0) return false;
-    if (sameMeaning(fromJson(renamed(aJson, new Map(from.map((name, i) => [name, order[i]!])))), b, left)) return true;
+    const to = new Map(from.map((name, i) => [name, order[i]!]));
+    if (sameMeaning(fromJson(mapProps(aJson, (p) => ({ kind: 'prop', name: to.get(p.name)! }))), b, left)) return true;
   }
   return false;
 }
