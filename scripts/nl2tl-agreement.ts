@@ -8,7 +8,7 @@
 // mean where they agree. --list prints every row's four formulas.
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseFormula, sameMeaningUpToRenaming, structEqual } from '../src/languages/tl/api';
+import { parseFormula, sameMeaningUpToRenaming, structEqual, type Formula } from '../src/languages/tl/api';
 import { loadTranslator } from '../src/neural/index';
 
 const { values } = parseArgs({
@@ -26,19 +26,17 @@ const rows = jsonLines<{ line: number; sentence: string; ltl: string[] }>(values
   return { ...s, style: first.style, writers: [first.ltl, ...s.ltl] };
 });
 
-const same = (a: string | undefined, b: string | undefined): boolean => {
-  if (a === undefined || b === undefined) return false;
-  const x = parseFormula(a);
-  const y = parseFormula(b);
-  return x.ok && y.ok && structEqual(x.formula, y.formula);
-};
-
-const meansSame = (a: string | undefined, b: string | undefined): boolean => {
-  if (a === undefined || b === undefined) return false;
-  const x = parseFormula(a);
-  const y = parseFormula(b);
-  return x.ok && y.ok && sameMeaningUpToRenaming(x.formula, y.formula);
-};
+/** Parses both formulas (either may be missing, when the translator gave none) and compares them with `equal`. */
+const compared =
+  (equal: (x: Formula, y: Formula) => boolean) =>
+  (a: string | undefined, b: string | undefined): boolean => {
+    if (a === undefined || b === undefined) return false;
+    const x = parseFormula(a);
+    const y = parseFormula(b);
+    return x.ok && y.ok && equal(x.formula, y.formula);
+  };
+const same = compared(structEqual);
+const meansSame = compared((x, y) => sameMeaningUpToRenaming(x, y));
 
 async function main(): Promise<void> {
   const translator = await loadTranslator('cpu');
@@ -49,18 +47,18 @@ async function main(): Promise<void> {
     const ours = answer instanceof Error ? undefined : answer.best.formula;
     const [w1, w2, w3] = r.writers;
     const allAgree = meansSame(w1, w2) && meansSame(w1, w3);
-  const counts: Record<string, boolean> = {
-    rows: true,
-    'writers 1 and 2 agree': meansSame(w1, w2),
-    'writers 1 and 3 agree': meansSame(w1, w3),
-    'writers 2 and 3 agree': meansSame(w2, w3),
-    'all three agree': allAgree,
-    'ours = writer 1 up to renaming (struct)': same(ours, w1),
-    'ours means what writer 1 means': meansSame(ours, w1),
-    'ours means what some writer means': r.writers.some((w) => meansSame(ours, w)),
-    'ours means what all three mean, where they agree': allAgree && meansSame(ours, w1),
-  };
-  for (const key of [r.style, 'all']) {
+    const counts: Record<string, boolean> = {
+      rows: true,
+      'writers 1 and 2 agree': meansSame(w1, w2),
+      'writers 1 and 3 agree': meansSame(w1, w3),
+      'writers 2 and 3 agree': meansSame(w2, w3),
+      'all three agree': allAgree,
+      'ours = writer 1 up to renaming (struct)': same(ours, w1),
+      'ours means what writer 1 means': meansSame(ours, w1),
+      'ours means what some writer means': r.writers.some((w) => meansSame(ours, w)),
+      'ours means what all three mean, where they agree': allAgree && meansSame(ours, w1),
+    };
+    for (const key of [r.style, 'all']) {
       const t = tally.get(key) ?? {};
       for (const [k, v] of Object.entries(counts)) t[k] = (t[k] ?? 0) + (v ? 1 : 0);
       tally.set(key, t);

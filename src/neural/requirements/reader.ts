@@ -430,7 +430,9 @@ class Reader extends RangeReader {
     // "visit the park and the school, in that order, and never fly over the highway": a prohibition after the last
     // comma of a command (a whole list or sequence before it, not a bare comma list) holds beside all of it.
     const lastComma = this.lastComma(a, b);
-    const afterComma = this.isBinary(lastComma + 1, andOr) && this.cueWord(lastComma + 1) === 'and' ? lastComma + 2 : lastComma + 1;
+    // Where a part after the comma at k opens, past an "and" ("..., and never fly over the highway").
+    const pastComma = (k: number) => (this.isBinary(k + 1, andOr) && this.cueWord(k + 1) === 'and' ? k + 2 : k + 1);
+    const afterComma = pastComma(lastComma);
     // ("..., dont use elevator b at all": past the "do" of "do not".)
     const prohibition = this.wordAt(afterComma)?.norm === 'do' && this.forbids(afterComma + 1) ? afterComma + 1 : afterComma;
     const whole = (k: number) => this.isBinary(k, andOr) || this.isBinary(k, thenCue) || this.cueAt(k)?.kind === 'inOrder';
@@ -446,9 +448,8 @@ class Reader extends RangeReader {
     // "dont drop anything in the red bowl ever, and put the teddy bear into the blue bowl": a command not to, said
     // first, holds at every moment beside the command after it, as it does said last.
     const firstComma = this.find(a + 1, b, (k) => this.items[k]!.kind === 'comma');
-    const nextCommand = this.isBinary(firstComma + 1, andOr) && this.cueWord(firstComma + 1) === 'and' ? firstComma + 2 : firstComma + 1;
-    const bannedFirst = this.wordAt(a)?.norm === 'do' && this.forbids(a + 1);
-    if (firstComma > a + 1 && bannedFirst && this.forbiddenCommand(a, firstComma) && (this.imperative(nextCommand, b) || this.cueAt(nextCommand)?.kind === 'goal')) {
+    const nextCommand = pastComma(firstComma);
+    if (firstComma > a + 1 && this.wordAt(a)?.norm === 'do' && this.forbiddenCommand(a, firstComma) && (this.imperative(nextCommand, b) || this.cueAt(nextCommand)?.kind === 'goal')) {
       const forbidden = this.connectives(a, firstComma);
       return bin('and', hasTemporal(forbidden) ? forbidden : un('globally', forbidden), this.connectives(nextCommand, b));
     }
